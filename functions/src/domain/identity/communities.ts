@@ -1,0 +1,93 @@
+import type {
+  Community,
+  JoinResponse,
+  MeResponse,
+  MemberView,
+  MyCommunities,
+  Role,
+  UpdateCommunityRequest,
+} from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import type { CommunityStore, MemberRecord } from './ports';
+
+export async function getCommunityOrThrow(communities: CommunityStore, communityId: string): Promise<Community> {
+  const community = await communities.getCommunity(communityId);
+  if (!community) throw notFound('community');
+  return community;
+}
+
+export function toMemberView(member: MemberRecord): MemberView {
+  return { id: member.userId, roles: member.roles, displayName: member.displayName, joinedAt: member.joinedAt };
+}
+
+/** Joining is idempotent: a second join returns the membership as it is. */
+export async function joinCommunity(
+  input: { communityId: string; userId: string; displayName: string },
+  communities: CommunityStore,
+  now: () => Date = () => new Date(),
+): Promise<JoinResponse & { created: boolean }> {
+  await getCommunityOrThrow(communities, input.communityId);
+  const { member, created } = await communities.addMember({
+    communityId: input.communityId,
+    userId: input.userId,
+    roles: ['resident'],
+    displayName: input.displayName,
+    joinedAt: now().toISOString(),
+  });
+  return { member: toMemberView(member), created };
+}
+
+export async function getMe(communityId: string, userId: string, communities: CommunityStore): Promise<MeResponse> {
+  const [community, overview] = await Promise.all([
+    getCommunityOrThrow(communities, communityId),
+    communities.getMemberOverview(communityId, userId),
+  ]);
+  if (!overview) throw new AppError('auth.not_a_member', 'You have not joined this community');
+  return {
+    member: toMemberView(overview.member),
+    community,
+    balancePoints: overview.balancePoints,
+    certificate: overview.certificate,
+  };
+}
+
+/** Admins set roles; an admin cannot take away their own admin role (the office would lock itself out). */
+export async function setMemberRoles(
+  input: { communityId: string; actorId: string; memberId: string; roles: Role[] },
+  communities: CommunityStore,
+): Promise<{ member: MemberView }> {
+  const member = await communities.getMember(input.communityId, input.memberId);
+  if (!member) throw notFound('member');
+  if (input.actorId === input.memberId && !input.roles.includes('admin')) {
+    throw new AppError('member.last_admin', 'You cannot remove your own admin role; ask another admin');
+  }
+  await communities.setRoles(input.communityId, input.memberId, input.roles, member.roles);
+  return { member: toMemberView({ ...member, roles: input.roles }) };
+}
+
+export async function updateCommunity(
+  input: { communityId: string; patch: UpdateCommunityRequest },
+  communities: CommunityStore,
+): Promise<Community> {
+  const current = await getCommunityOrThrow(communities, input.communityId);
+  const { patch } = input;
+  const updated: Community = {
+    ...current,
+    ...(patch.name === undefined ? {} : { name: patch.name }),
+    ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
+    rules: { ...current.rules, ...patch.rules },
+  };
+  await communities.updateCommunity(updated);
+  return updated;
+}
+
+export async function listMyCommunities(userId: string, communities: CommunityStore): Promise<MyCommunities> {
+  const memberships = await communities.listMembershipsOfUser(userId);
+  const items = await Promise.all(
+    memberships.map(async (member) => {
+      const community = await communities.getCommunity(member.communityId);
+      return community ? { community, member: toMemberView(member) } : null;
+    }),
+  );
+  return { items: items.filter((item) => item !== null) };
+}

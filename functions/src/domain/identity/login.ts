@@ -1,0 +1,53 @@
+import type { LoginResponse } from '@linli/shared';
+import { newId } from '../../lib/ids';
+import type { TokenIssuer, UserRecord, UserStore, WechatSessionClient } from './ports';
+
+export interface LoginDependencies {
+  users: UserStore;
+  tokens: TokenIssuer;
+  now?: () => Date;
+}
+
+/** Finds the user behind an openid, creating one on first login (safe under concurrent first logins). */
+export async function loginWithOpenid(
+  input: { openid: string; nickname?: string },
+  { users, tokens, now = () => new Date() }: LoginDependencies,
+): Promise<LoginResponse> {
+  const user = await findOrCreateUser(input, users, now);
+  const { token, expiresAt } = await tokens.issue(user.id);
+  return { token, expiresAt, user: { id: user.id, nickname: user.nickname } };
+}
+
+export async function findOrCreateUser(
+  { openid, nickname }: { openid: string; nickname?: string },
+  users: UserStore,
+  now: () => Date = () => new Date(),
+): Promise<UserRecord> {
+  const existing = await users.findUserByOpenid(openid);
+  if (existing) return existing;
+  const candidate: UserRecord = {
+    id: newId(now().getTime()),
+    openid,
+    nickname: nickname ?? defaultNickname(openid),
+    createdAt: now().toISOString(),
+  };
+  if ((await users.createUser(candidate)) === 'created') return candidate;
+  const winner = await users.findUserByOpenid(openid);
+  if (!winner) throw new Error(`openid ${openid} is claimed but its user cannot be read`);
+  return winner;
+}
+
+/** WeChat login: the code is exchanged server side; the session key is stored, never returned. */
+export async function loginWithWechatCode(
+  input: { code: string; nickname?: string },
+  dependencies: LoginDependencies & { wechat: WechatSessionClient },
+): Promise<LoginResponse> {
+  const session = await dependencies.wechat.code2Session(input.code);
+  const response = await loginWithOpenid({ openid: session.openid, nickname: input.nickname }, dependencies);
+  await dependencies.users.saveWechatSession(response.user.id, session.sessionKey, session.unionid);
+  return response;
+}
+
+function defaultNickname(openid: string): string {
+  return `邻居${openid.slice(-4)}`;
+}

@@ -1,0 +1,12 @@
+import { contracts } from '@linli/shared';
+import { requireAdmin } from '../../domain/identity/authorization';
+import { updateCommunity } from '../../domain/identity/communities';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** PATCH /v1/communities/{cid} — admin: name, currency name and rules. */
+export const handler = httpRoute(contracts.updateCommunity, { auth: 'user' }, async ({ params, body, userId }) => {
+  const communities = stores.communities();
+  await requireAdmin(communities, params.cid, userId);
+  return ok(await updateCommunity({ communityId: params.cid, patch: body }, communities));
+});

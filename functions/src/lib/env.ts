@@ -1,0 +1,31 @@
+import { getSecret } from './secrets';
+
+/**
+ * Configuration read from the environment with fail-fast getters: a missing
+ * value is a deployment mistake and surfaces as a clear error on first use.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Environment variable ${name} is required`);
+  }
+  return value;
+}
+
+export const env = {
+  tableName: () => required('TABLE_NAME'),
+  stage: () => process.env.STAGE ?? 'dev',
+  isDevStage: () => (process.env.STAGE ?? 'dev') === 'dev',
+  /** Set only locally: the DynamoDB Local endpoint. */
+  dynamodbEndpoint: () => process.env.DYNAMODB_ENDPOINT || undefined,
+  jwtSecret: async () => {
+    const secret = await getSecret('jwt-secret', 'JWT_SECRET');
+    if (Buffer.byteLength(secret) < 32) throw new Error('The JWT secret must be at least 32 bytes');
+    return secret;
+  },
+  tokenTtlSeconds: () => Number(process.env.TOKEN_TTL_SECONDS ?? 7200),
+  wechatAppId: () => required('WECHAT_APP_ID'),
+  wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),
+  wechatApiBase: () => process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+  corsOrigin: () => process.env.CORS_ORIGIN || '*',
+};

@@ -1,0 +1,67 @@
+import type { ErrorBody, FieldError } from '@linli/shared';
+
+/**
+ * Every failure a caller can act on is an AppError with a dotted code.
+ * The HTTP status comes from STATUS_BY_CODE_PREFIX, the one table in the code base.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The most specific entry wins: `auth.forbidden` before `auth`. */
+const STATUS_BY_CODE: Record<string, number> = {
+  'request.validation_failed': 400,
+  'request.malformed_json': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'route.not_found': 404,
+  'auth.unauthenticated': 401,
+  'auth.token_invalid': 401,
+  'auth.token_expired': 401,
+  'auth.wechat_code_invalid': 401,
+  'auth.forbidden': 403,
+  'auth.not_a_member': 403,
+  'community.not_found': 404,
+  'member.not_found': 404,
+  'member.last_admin': 409,
+  'idempotency.key_reused': 422,
+  'idempotency.in_progress': 409,
+  'idempotency.key_invalid': 400,
+  'rate.limited': 429,
+  'wechat.unavailable': 502,
+};
+
+export function statusForCode(code: string): number {
+  let candidate = code;
+  for (;;) {
+    const status = STATUS_BY_CODE[candidate];
+    if (status !== undefined) return status;
+    const cut = candidate.lastIndexOf('.');
+    if (cut < 0) return code.endsWith('not_found') ? 404 : 400;
+    candidate = candidate.slice(0, cut);
+  }
+}
+
+export function errorBody(error: AppError): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+export const validationError = (where: string, fields: FieldError[]) =>
+  new AppError('request.validation_failed', `The request ${where} is not valid`, { fields });
+
+export const notFound = (what: string, code = `${what}.not_found`) => new AppError(code, `No such ${what}`);
+
+export const forbidden = (message = 'You may not do this here') => new AppError('auth.forbidden', message);

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { BodyOf, ParamsOf, ResponseOf, RouteContract } from '@linli/shared';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { authenticate } from './auth';
+import { env } from './env';
+import { AppError, errorBody, statusForCode } from './errors';
+import { IdempotencyStore, validIdempotencyKey } from './idempotency';
+import { logger } from './logger';
+import { parseWith } from './validation';
+import { getDocumentClient } from '../store/client';
+
+type AnyContract = RouteContract<Record<string, string>, unknown, unknown>;
+type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface Reply<Body> {
+  statusCode: number;
+  body: Body;
+}
+export const ok = <Body>(body: Body): Reply<Body> => ({ statusCode: 200, body });
+export const created = <Body>(body: Body): Reply<Body> => ({ statusCode: 201, body });
+
+export interface RouteRequest<Params, Body, Query> {
+  params: Params;
+  body: Body;
+  query: Query;
+  /** The authenticated caller; present on every route declared with `auth: 'user'`. */
+  userId: string;
+  requestId: string;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface RouteOptions<Query> {
+  auth: 'public' | 'user';
+  query?: z.ZodMiniType<Query>;
+  /** Mutating routes honour `Idempotency-Key` unless this is false (e.g. a signed webhook). */
+  idempotent?: boolean;
+  maxBodyBytes?: number;
+}
+
+// A type alias (not an interface) so it satisfies middy's Record<string, unknown> constraint.
+type State = {
+  requestId: string;
+  headers: Record<string, string>;
+  rawBody: string;
+  json: unknown;
+  userId?: string;
+  params?: unknown;
+  body?: unknown;
+  query?: unknown;
+  idempotencyScopeHash?: string;
+};
+
+type Request = middy.Request<APIGatewayProxyEventV2, HttpResult, Error, Context, State>;
+/** middy hands the handler only (event, context): the parsed request travels on the context. */
+type ContextWithState = Context & { linli: State };
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+function responseHeaders(requestId: string): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'access-control-allow-origin': env.corsOrigin(),
+    'access-control-expose-headers': 'x-request-id, idempotent-replayed',
+    'x-request-id': requestId,
+  };
+}
+
+export function jsonResponse(requestId: string, statusCode: number, body: unknown): HttpResult {
+  return { statusCode, headers: responseHeaders(requestId), body: JSON.stringify(body) };
+}
+
+/** Request id, lower-cased headers and the logger's context: the first thing every request gets. */
+const requestContext = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: (request: Request) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.event.headers ?? {})) {
+      if (value !== undefined) headers[name.toLowerCase()] = value;
+    }
+    const requestId = request.event.requestContext?.requestId || randomUUID();
+    request.internal = { requestId, headers, rawBody: '', json: undefined };
+    (request.context as ContextWithState).linli = request.internal;
+    logger.addContext(request.context);
+    logger.appendKeys({ requestId, route: request.event.routeKey });
+  },
+  after: (request: Request) => {
+    logger.info('request handled', { statusCode: request.response?.statusCode });
+    logger.resetKeys();
+  },
+});
+
+/** Turns any thrown error into the JSON error format; unknown errors become a logged 500. */
+const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  onError: (request: Request) => {
+    const requestId = request.internal?.requestId ?? randomUUID();
+    const error = request.error;
+    if (error instanceof AppError) {
+      const statusCode = statusForCode(error.code);
+      logger.info('request refused', { statusCode, code: error.code });
+      request.response = jsonResponse(requestId, statusCode, errorBody(error));
+    } else {
+      logger.error('request failed', error as Error);
+      request.response = jsonResponse(requestId, 500, {
+        error: { code: 'internal.error', message: 'Something went wrong on our side; please try again' },
+      });
+    }
+    logger.resetKeys();
+  },
+});
+
+/** JSON bodies only, size-limited; malformed JSON is a 400, never a crash. */
+const jsonBody = (maxBodyBytes: number): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: (request: Request) => {
+    const { event } = request;
+    if (event.body === undefined || event.body === null || event.body === '') return;
+    const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    if (Buffer.byteLength(raw) > maxBodyBytes) {
+      throw new AppError('request.too_large', `The request body must be at most ${maxBodyBytes} bytes`);
+    }
+    const contentType = request.internal.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(contentType)) {
+      throw new AppError('request.unsupported_media_type', 'Send the body as application/json');
+    }
+    request.internal.rawBody = raw;
+    try {
+      request.internal.json = JSON.parse(raw);
+    } catch {
+      throw new AppError('request.malformed_json', 'The request body is not valid JSON');
+    }
+  },
+});
+
+const validation = <Query>(
+  contract: AnyContract,
+  query: z.ZodMiniType<Query> | undefined,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: (request: Request) => {
+    const { event, internal } = request;
+    internal.params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : {};
+    internal.query = query ? parseWith(query, event.queryStringParameters ?? {}, 'query') : {};
+    internal.body = contract.body ? parseWith(contract.body, internal.json, 'body') : undefined;
+  },
+});
+
+const authentication = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: async (request: Request) => {
+    request.internal.userId = await authenticate(request.internal.headers);
+  },
+});
+
+const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => {
+  const store = () => new IdempotencyStore(getDocumentClient(), env.tableName());
+  return {
+    before: async (request: Request) => {
+      const key = request.internal.headers['idempotency-key'];
+      if (key === undefined) return undefined;
+      if (!validIdempotencyKey(key)) {
+        throw new AppError('idempotency.key_invalid', 'Idempotency-Key must be 8-128 letters, digits or . _ : -');
+      }
+      const { event, internal } = request;
+      const scope = `${internal.userId ?? 'anonymous'} ${event.requestContext.http.method} ${event.rawPath}`;
+      const started = await store().start({ scope, key, requestBody: internal.rawBody });
+      if (started.kind === 'proceed') {
+        internal.idempotencyScopeHash = started.scopeHash;
+        return undefined;
+      }
+      const replay = jsonResponse(internal.requestId, started.response.statusCode, undefined);
+      return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' }, body: started.response.body };
+    },
+    after: async (request: Request) => {
+      const scopeHash = request.internal.idempotencyScopeHash;
+      const response = request.response;
+      if (!scopeHash || !response) return;
+      await store().complete(scopeHash, { statusCode: response.statusCode ?? 200, body: String(response.body) });
+    },
+    onError: async (request: Request) => {
+      const scopeHash = request.internal?.idempotencyScopeHash;
+      if (scopeHash) await store().release(scopeHash);
+    },
+  };
+};
+
+/**
+ * One Lambda handler for one route: parse → authenticate → (idempotency) → run the use case → respond.
+ * The route's contract comes from `@linli/shared`, so the mini-program is typed by the same schemas.
+ */
+export function httpRoute<Contract extends AnyContract, Query = Record<string, never>>(
+  contract: Contract,
+  options: RouteOptions<Query>,
+  run: (request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, Query>) => Promise<Reply<ResponseOf<Contract>>>,
+) {
+  const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
+    .use(requestContext())
+    .use(errorResponses())
+    .use(jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  if (options.auth === 'user') stack.use(authentication());
+  stack.use(validation(contract, options.query));
+  if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
+
+  return stack.handler(async (event, context) => {
+    const state = (context as ContextWithState).linli;
+    const reply = await run({
+      params: state.params as ParamsOf<Contract>,
+      body: state.body as BodyOf<Contract>,
+      query: state.query as Query,
+      userId: state.userId ?? '',
+      requestId: state.requestId,
+      event,
+    });
+    return jsonResponse(state.requestId, reply.statusCode, reply.body);
+  });
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ULID-like id: 10 characters of millisecond time, 16 of randomness; sorts by creation time. */
+export function newId(now: number = Date.now()): string {
+  let time = '';
+  let rest = now;
+  for (let index = 0; index < 10; index += 1) {
+    time = ALPHABET[rest % 32] + time;
+    rest = Math.floor(rest / 32);
+  }
+  const random = randomBytes(16);
+  let tail = '';
+  for (const byte of random) tail += ALPHABET[byte % 32];
+  return time + tail;
+}

@@ -1,0 +1,17 @@
+import type { FieldError } from '@linli/shared';
+import * as z from 'zod/mini';
+import { validationError } from './errors';
+
+z.config(z.locales.en());
+
+/** Parses with a shared zod schema; a failure is a 400 listing every failing field. */
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: FieldError[] = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    code: issue.code,
+    message: issue.message,
+  }));
+  throw validationError(where, fields);
+}

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { GaveUp, waitFor } from './ports';
+
+export interface OfflineApi {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Runs `osls offline` (serverless-offline + serverless-esbuild, stage dev) from
+ * node_modules/.bin — the same serverless.yml that deploys — in its own process group.
+ */
+export async function startOfflineApi(options: {
+  httpPort: number;
+  lambdaPort: number;
+  environment: Record<string, string>;
+  echo?: boolean;
+}): Promise<OfflineApi> {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'dev'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...options.environment,
+      LINLI_API_PORT: String(options.httpPort),
+      LINLI_LAMBDA_PORT: String(options.lambdaPort),
+      SLS_TELEMETRY_DISABLED: '1',
+      SLS_NOTIFICATIONS_MODE: 'off',
+    },
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+    if (options.echo) process.stdout.write(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const url = `http://127.0.0.1:${options.httpPort}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+    });
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new GaveUp('osls exited');
+        const response = await fetch(`${url}/v1/communities`);
+        await response.arrayBuffer();
+        return response.status < 500;
+      },
+      `the offline API on ${url}`,
+      120_000,
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`osls offline did not start: ${(error as Error).message}\n${output}`);
+  }
+  return { url, process: child, output: () => output, stop };
+}

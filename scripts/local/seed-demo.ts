@@ -1,0 +1,51 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Community, Role } from '@linli/shared';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { findOrCreateUser } from '../../functions/src/domain/identity/login';
+import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity-store';
+
+export const DEMO_COMMUNITY: Community = {
+  id: 'demo',
+  name: '邻里示范社区',
+  currencyName: '志愿积分',
+  rules: {
+    pointsPerHour: 1,
+    certificateThresholdPoints: 3,
+    fundShareBps: 2000,
+    minuteRounding: { unitMinutes: 30, mode: 'down' },
+  },
+};
+
+/** The dev logins of API.md ("Local demo data") and their roles in `demo`. */
+export const DEMO_MEMBERS: { openid: string; nickname: string; roles: Role[] }[] = [
+  { openid: 'demo-admin', nickname: '王主任', roles: ['admin', 'staff'] },
+  { openid: 'demo-staff', nickname: '李社工', roles: ['staff'] },
+  { openid: 'demo-staff-2', nickname: '赵社工', roles: ['staff'] },
+  { openid: 'demo-merchant', nickname: '张老板', roles: ['resident', 'merchant'] },
+  { openid: 'demo-maker', nickname: '陈阿姨', roles: ['resident', 'maker'] },
+  { openid: 'demo-resident', nickname: '刘大爷', roles: ['resident'] },
+];
+
+/** Loads the demo community; running it again changes nothing. */
+export async function seedDemo(client: DynamoDBClient, tableName: string): Promise<{ users: Record<string, string> }> {
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const users = new DynamoUserStore(documents, tableName);
+  const communities = new DynamoCommunityStore(documents, tableName);
+  if (!(await communities.getCommunity(DEMO_COMMUNITY.id))) await communities.putCommunity(DEMO_COMMUNITY);
+  const ids: Record<string, string> = {};
+  for (const demo of DEMO_MEMBERS) {
+    const user = await findOrCreateUser({ openid: demo.openid, nickname: demo.nickname }, users);
+    ids[demo.openid] = user.id;
+    const { member } = await communities.addMember({
+      communityId: DEMO_COMMUNITY.id,
+      userId: user.id,
+      roles: demo.roles,
+      displayName: demo.nickname,
+      joinedAt: new Date().toISOString(),
+    });
+    if ([...member.roles].sort().join() !== [...demo.roles].sort().join()) {
+      await communities.setRoles(DEMO_COMMUNITY.id, user.id, demo.roles, member.roles);
+    }
+  }
+  return { users: ids };
+}

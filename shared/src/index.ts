@@ -1,0 +1,5 @@
+export * from './schemas/common';
+export * from './schemas/identity';
+export * from './contracts';
+export * from './points';
+export * from './money';

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+
+/** Opaque ids the server generates (time-sortable, URL-safe). */
+export const EntityId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
+
+/** Community ids are chosen by people (`demo`, `zirui`), so they are short and lower-case. */
+export const CommunityId = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits or dashes'));
+
+/** Text typed by a person: trimmed length limits, no control characters. */
+export const humanText = (maxLength: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(maxLength, `must be at most ${maxLength} characters`),
+      z.regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
+    );
+
+export const nonNegativeInt = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+export const positiveInt = (max: number) => z.int().check(z.minimum(1), z.maximum(max));
+
+/** Every error response: `{"error":{"code":"dotted.code","message":"…","details":…}}`. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
