@@ -79,7 +79,7 @@ const requestContext = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
     for (const [name, value] of Object.entries(request.event.headers ?? {})) {
       if (value !== undefined) headers[name.toLowerCase()] = value;
     }
-    const requestId = request.event.requestContext?.requestId || randomUUID();
+    const requestId = request.context?.awsRequestId || request.event.requestContext?.requestId || randomUUID();
     request.internal = { requestId, headers, rawBody: '', json: undefined };
     (request.context as ContextWithState).linli = request.internal;
     logger.addContext(request.context);

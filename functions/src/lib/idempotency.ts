@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { AppError } from './errors';
 import { ENTITY, keys } from '../store/keys';
 
@@ -57,7 +59,9 @@ export class IdempotencyStore {
       return { kind: 'proceed', scopeHash };
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
-      const existing = (error as Error & { Item?: Record<string, unknown> }).Item;
+      // lib-dynamodb does not unmarshall the item carried by the exception.
+      const marshalled = (error as Error & { Item?: Record<string, AttributeValue> }).Item;
+      const existing = marshalled ? unmarshall(marshalled) : undefined;
       if (!existing) throw new AppError('idempotency.in_progress', 'The same request is still being handled');
       if (existing.requestHash !== requestHash) {
         throw new AppError('idempotency.key_reused', 'This Idempotency-Key was already used for a different request');

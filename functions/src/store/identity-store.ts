@@ -127,9 +127,9 @@ export class DynamoCommunityStore implements CommunityStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.community(community.id),
-        UpdateExpression: 'SET #name = :name, currencyName = :currencyName, rules = :rules',
+        UpdateExpression: 'SET #name = :name, currencyName = :currencyName, #rules = :rules',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeNames: { '#name': 'name', '#rules': 'rules' },
         ExpressionAttributeValues: {
           ':name': community.name,
           ':currencyName': community.currencyName,

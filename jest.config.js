@@ -1,0 +1,21 @@
+// Unit tests: shared/ and functions/ in node, miniapp/ components in jsdom.
+// Integration and end-to-end tests have their own config: tests/jest.config.js.
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+
+const swc = require('./jest.swc');
+
+const node = {
+  displayName: 'unit',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared/src', '<rootDir>/functions/src'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+};
+
+const miniapp = path.join(__dirname, 'miniapp', 'jest.config.js');
+
+module.exports = {
+  projects: [node, ...(existsSync(miniapp) ? [miniapp] : [])],
+};

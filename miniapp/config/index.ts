@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import developmentConfig from './dev';
+import productionConfig from './prod';
+
+/** The shared contracts package is TypeScript source, so Taro must compile it like our own code. */
+const SHARED_SOURCE = path.resolve(__dirname, '..', '..', 'shared');
+
+/** NutUI is drawn for a 375-wide design; our own styles for 750 (so 32px here is 16px on a phone). */
+function designWidth(input?: { file?: string }): number {
+  if ((input?.file?.replace(/\\+/g, '/').indexOf('@nutui') ?? -1) > -1) return 375;
+  return 750;
+}
+
+/** '' on H5 means "same origin" (the static server or CDN forwards /v1/*). */
+function apiBase(platform: string | undefined): string {
+  if (process.env.LINLI_API_BASE !== undefined) return process.env.LINLI_API_BASE;
+  return platform === 'h5' ? '' : 'http://127.0.0.1:3000';
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli-miniapp',
+    date: '2025-11-22',
+    designWidth,
+    deviceRatio: {
+      375: 2,
+      640: 2.34 / 2,
+      750: 1,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      LINLI_API_BASE: JSON.stringify(apiBase(process.env.TARO_ENV)),
+      LINLI_STAGE: JSON.stringify(process.env.LINLI_STAGE ?? 'dev'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [SHARED_SOURCE] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [SHARED_SOURCE] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        // Root font size follows the screen (20px on a phone) but stops at 24px on a desktop office PC.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, developmentConfig);
+  return merge({}, baseConfig, productionConfig);
+});

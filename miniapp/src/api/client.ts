@@ -1,0 +1,49 @@
+import Taro from '@tarojs/taro';
+import { fillPath, type BodyOf, type ParamsOf, type ResponseOf, type RouteContract } from '@linli/shared';
+import { sessionToken, signOut } from '../hooks/session';
+import { ROUTES, restartAt } from '../routes';
+import { ApiError } from './api-error';
+import { newIdempotencyKey } from './idempotency-key';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any contract, whatever its types
+type AnyContract = RouteContract<any, any, any>;
+
+type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
+type BodyOption<C> = [BodyOf<C>] extends [undefined] ? { body?: undefined } : { body: BodyOf<C> };
+
+/** Path params and body as the contract types them; `idempotencyKey` to retry one user action safely. */
+export type RequestOptions<C> = ParamsOption<C> & BodyOption<C> & { idempotencyKey?: string };
+
+type OptionsArgument<C> = Record<string, never> extends RequestOptions<C> ? [RequestOptions<C>?] : [RequestOptions<C>];
+
+const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Calls one route of the Linli API and returns its typed response, or throws an `ApiError`. */
+export async function request<C extends AnyContract>(contract: C, ...[options]: OptionsArgument<C>): Promise<ResponseOf<C>> {
+  const { params, body, idempotencyKey } = (options ?? {}) as { params?: Record<string, string>; body?: unknown; idempotencyKey?: string };
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) header['Content-Type'] = 'application/json';
+  const token = sessionToken.get();
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
+
+  let response: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    response = await Taro.request<unknown>({
+      url: LINLI_API_BASE + fillPath(contract.path, params ?? {}),
+      method: contract.method,
+      header,
+      data: body,
+      dataType: 'json',
+    });
+  } catch (error) {
+    throw new ApiError(0, 'network.unreachable', (error as { errMsg?: string })?.errMsg ?? 'The network request failed');
+  }
+
+  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as ResponseOf<C>;
+  if (response.statusCode === 401 && !contract.path.startsWith('/v1/auth/')) {
+    signOut();
+    void restartAt(ROUTES.login);
+  }
+  throw ApiError.fromResponse(response.statusCode, response.data);
+}

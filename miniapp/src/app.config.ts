@@ -1,0 +1,29 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/activities/index',
+    'pages/market/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/communities/index',
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1f7a4d',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f7f4',
+  },
+  tabBar: {
+    color: '#4f5a55',
+    selectedColor: '#1f7a4d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/activities/index', text: '活动' },
+      { pagePath: 'pages/market/index', text: '集市' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

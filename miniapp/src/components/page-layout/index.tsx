@@ -1,0 +1,72 @@
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { useEffect, type ReactNode } from 'react';
+import type { ApiError } from '../../api';
+import { useLargeText } from '../../hooks/preferences';
+import { useSession } from '../../hooks/session';
+import { useI18n, type MessageKey } from '../../i18n';
+import { ROUTES, restartAt } from '../../routes';
+import './index.scss';
+
+/** What a page needs before it can show anything: nothing, a login, or a login and a chosen community. */
+export type PageRequirement = 'none' | 'session' | 'community';
+
+export interface PageLayoutProps {
+  title: MessageKey;
+  requires?: PageRequirement;
+  loading?: boolean;
+  error?: ApiError;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** The chrome every page shares: title, large-text class, login/community guard, loading and error states. */
+export default function PageLayout({ title, requires = 'none', loading, error, onRetry, children }: PageLayoutProps) {
+  const { t } = useI18n();
+  const [largeText] = useLargeText();
+  const missing = useMissingRequirement(requires);
+  const heading = t(title);
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);
+  }, [heading]);
+
+  return (
+    <View className={largeText ? 'page page--large' : 'page'}>
+      <View className='page__header'>
+        <Text className='page__title'>{heading}</Text>
+      </View>
+      <View className='page__content'>
+        {missing || loading ? (
+          <View className='page__status' id='page-loading'>
+            <Text>{t('common.loading')}</Text>
+          </View>
+        ) : error ? (
+          <View className='page__status page__status--error' id='page-error'>
+            <Text className='page__error-title'>{t('common.error')}</Text>
+            <Text className='page__error-message'>{error.code === 'network.unreachable' ? t('error.network') : error.message}</Text>
+            {onRetry ? (
+              <Button className='button button--secondary' onClick={onRetry}>
+                {t('common.retry')}
+              </Button>
+            ) : null}
+          </View>
+        ) : (
+          children
+        )}
+      </View>
+    </View>
+  );
+}
+
+/** Sends the user to login or to the community chooser when the page needs it; true while that happens. */
+function useMissingRequirement(requires: PageRequirement): boolean {
+  const { loggedIn, communityId } = useSession();
+  const needsLogin = requires !== 'none' && !loggedIn;
+  const needsCommunity = requires === 'community' && loggedIn && communityId === null;
+  useEffect(() => {
+    if (needsLogin) void restartAt(ROUTES.login);
+    else if (needsCommunity) void restartAt(ROUTES.communities);
+  }, [needsLogin, needsCommunity]);
+  return needsLogin || needsCommunity;
+}

@@ -1,0 +1,34 @@
+import type { LoginResponse } from '@linli/shared';
+import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-value';
+
+/** The bearer token from /v1/auth/*; null when logged out. */
+export const sessionToken = createStoredValue<string | null>('linli.session.token', null, isNonEmptyString);
+
+/** The community the user is looking at; memberships are per user, so logging out forgets it. */
+export const currentCommunityId = createStoredValue<string | null>('linli.community.id', null, isNonEmptyString);
+
+export function signIn(login: LoginResponse): void {
+  currentCommunityId.clear();
+  sessionToken.set(login.token);
+}
+
+export function signOut(): void {
+  sessionToken.clear();
+  currentCommunityId.clear();
+}
+
+export function selectCommunity(communityId: string): void {
+  currentCommunityId.set(communityId);
+}
+
+export interface Session {
+  token: string | null;
+  communityId: string | null;
+  loggedIn: boolean;
+}
+
+export function useSession(): Session {
+  const token = useStoredValue(sessionToken);
+  const communityId = useStoredValue(currentCommunityId);
+  return { token, communityId, loggedIn: token !== null };
+}

@@ -1,0 +1,163 @@
+/**
+ * Every string the mini-program shows. zh-CN is the source of the keys; other
+ * languages must translate every key (the type checker enforces it).
+ * `{name}` placeholders are filled by `t(key, { name })`.
+ */
+export const zhCN = {
+  'app.name': '邻里',
+  'tab.home': '首页',
+  'tab.activities': '活动',
+  'tab.market': '集市',
+  'tab.me': '我的',
+
+  'common.loading': '加载中…',
+  'common.retry': '重试',
+  'common.error': '出错了',
+
+  'home.title': '首页',
+  'home.welcome': '欢迎来到邻里',
+  'home.intro': '参加志愿服务，攒下积分，兑换好物，支持社区公益。',
+  'home.community': '当前社区',
+  'home.currency': '社区积分名称',
+  'home.switchCommunity': '切换社区',
+  'home.goMe': '查看我的积分',
+
+  'activities.title': '活动',
+  'activities.empty': '志愿活动即将上线',
+  'activities.emptyHint': '社区发布活动后，你可以在这里报名、扫码签到。',
+
+  'market.title': '集市',
+  'market.empty': '积分兑换与手作集市即将上线',
+  'market.emptyHint': '用积分兑换商品、购买居民手作的功能正在准备中。',
+
+  'login.title': '登录',
+  'login.welcome': '欢迎使用邻里',
+  'login.wechat': '微信一键登录',
+  'login.wechatHint': '登录后即可加入你所在的社区。',
+  'login.devNote': '这是开发环境登录，只在本地和测试环境可用。',
+  'login.openid': '用户标识 (openid)',
+  'login.openidPlaceholder': '例如 demo-resident',
+  'login.nickname': '昵称（可不填）',
+  'login.nicknamePlaceholder': '例如 王阿姨',
+  'login.submit': '登录',
+  'login.submitting': '正在登录…',
+  'login.openidRequired': '请填写用户标识',
+  'login.unavailable': '当前环境不支持此登录方式，请在微信中打开。',
+
+  'communities.title': '选择社区',
+  'communities.intro': '选择你所在的社区，加入后即可参加活动、积累积分。',
+  'communities.empty': '暂时还没有社区',
+  'communities.join': '加入',
+  'communities.select': '进入',
+  'communities.current': '当前',
+  'communities.joined': '已加入',
+  'communities.currency': '积分：{currency}',
+
+  'me.title': '我的',
+  'me.balance': '{currency} {balance}',
+  'me.balanceLabel': '我的积分',
+  'me.roles': '身份',
+  'me.certificate': '志愿者证书',
+  'me.certificateNone': '未获得志愿者证书',
+  'me.certificateProgress': '再获得 {remaining} {currency} 即可领取证书（{balance} / {threshold}）',
+  'me.certificateReached': '已达到 {threshold} {currency}，证书即将发放',
+  'me.certificateActive': '志愿者证书有效',
+  'me.certificateRevoked': '证书已撤销',
+  'me.settings': '设置',
+  'me.language': 'Language / 语言',
+  'me.languageValue': '中文',
+  'me.largeText': '大字模式',
+  'me.largeTextHint': '放大文字和按钮，方便长辈使用',
+  'me.switchCommunity': '切换社区',
+  'me.logout': '退出登录',
+
+  'role.resident': '居民',
+  'role.maker': '手艺人',
+  'role.merchant': '商户',
+  'role.staff': '社工',
+  'role.admin': '管理员',
+
+  'error.network': '网络连接失败，请稍后重试',
+  'error.unauthorized': '登录已过期，请重新登录',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  'app.name': 'Linli',
+  'tab.home': 'Home',
+  'tab.activities': 'Activities',
+  'tab.market': 'Market',
+  'tab.me': 'Me',
+
+  'common.loading': 'Loading…',
+  'common.retry': 'Retry',
+  'common.error': 'Something went wrong',
+
+  'home.title': 'Home',
+  'home.welcome': 'Welcome to Linli',
+  'home.intro': 'Volunteer, earn points, exchange goods and support your community fund.',
+  'home.community': 'Community',
+  'home.currency': 'Community points',
+  'home.switchCommunity': 'Switch community',
+  'home.goMe': 'See my points',
+
+  'activities.title': 'Activities',
+  'activities.empty': 'Volunteer activities are coming soon',
+  'activities.emptyHint': 'When your community publishes activities you can sign up and check in here.',
+
+  'market.title': 'Market',
+  'market.empty': 'The points market and maker shop are coming soon',
+  'market.emptyHint': 'Exchanging points for goods and buying residents’ handmade goods are on the way.',
+
+  'login.title': 'Log in',
+  'login.welcome': 'Welcome to Linli',
+  'login.wechat': 'Log in with WeChat',
+  'login.wechatHint': 'Log in to join your community.',
+  'login.devNote': 'This is the development login, available only on local and test stages.',
+  'login.openid': 'User id (openid)',
+  'login.openidPlaceholder': 'e.g. demo-resident',
+  'login.nickname': 'Nickname (optional)',
+  'login.nicknamePlaceholder': 'e.g. Auntie Wang',
+  'login.submit': 'Log in',
+  'login.submitting': 'Logging in…',
+  'login.openidRequired': 'Please enter a user id',
+  'login.unavailable': 'This login is not available here; please open Linli in WeChat.',
+
+  'communities.title': 'Choose a community',
+  'communities.intro': 'Choose your community; once you join you can take part and earn points.',
+  'communities.empty': 'There are no communities yet',
+  'communities.join': 'Join',
+  'communities.select': 'Enter',
+  'communities.current': 'Current',
+  'communities.joined': 'Joined',
+  'communities.currency': 'Points: {currency}',
+
+  'me.title': 'Me',
+  'me.balance': '{currency} {balance}',
+  'me.balanceLabel': 'My points',
+  'me.roles': 'Roles',
+  'me.certificate': 'Volunteer certificate',
+  'me.certificateNone': 'No volunteer certificate yet',
+  'me.certificateProgress': '{remaining} more {currency} to earn the certificate ({balance} / {threshold})',
+  'me.certificateReached': 'You reached {threshold} {currency}; the certificate is on its way',
+  'me.certificateActive': 'Volunteer certificate is valid',
+  'me.certificateRevoked': 'Certificate revoked',
+  'me.settings': 'Settings',
+  'me.language': 'Language / 语言',
+  'me.languageValue': 'English',
+  'me.largeText': 'Large text',
+  'me.largeTextHint': 'Bigger text and buttons, easier to read',
+  'me.switchCommunity': 'Switch community',
+  'me.logout': 'Log out',
+
+  'role.resident': 'Resident',
+  'role.maker': 'Maker',
+  'role.merchant': 'Merchant',
+  'role.staff': 'Social worker',
+  'role.admin': 'Administrator',
+
+  'error.network': 'Network error, please try again',
+  'error.unauthorized': 'Your login has expired, please log in again',
+};

@@ -1,0 +1,252 @@
+import type { Community, JoinResponse, LoginResponse, MeResponse } from '@linli/shared';
+import { issueToken } from '../../functions/src/lib/token';
+import { call, login, newUser } from '../support/api';
+import { createCommunity, createMember } from '../support/factories';
+
+describe('identity and communities over HTTP (serverless-offline + DynamoDB Local)', () => {
+  it('serves the demo community publicly', async () => {
+    const reply = await call<Community>('GET', '/v1/communities/demo');
+
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      id: 'demo',
+      currencyName: '志愿积分',
+      rules: { pointsPerHour: 1, certificateThresholdPoints: 3, fundShareBps: 2000 },
+    });
+    expect(reply.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('answers 404 in the error format for an unknown community', async () => {
+    const reply = await call('GET', '/v1/communities/no-such-place');
+
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual({ error: { code: 'community.not_found', message: expect.any(String) } });
+  });
+
+  it('logs in with the dev login, joins once, and shows "me"', async () => {
+    const first = await call<LoginResponse>('POST', '/v1/auth/dev-login', {
+      body: { openid: 'it-join-1', nickname: '小周' },
+    });
+    const again = await call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid: 'it-join-1' } });
+    expect(first.status).toBe(200);
+    expect(again.body.user.id).toBe(first.body.user.id);
+    const token = first.body.token;
+
+    const joined = await call<JoinResponse>('POST', '/v1/communities/demo/join', { token });
+    const joinedAgain = await call<JoinResponse>('POST', '/v1/communities/demo/join', { token });
+    const me = await call<MeResponse>('GET', '/v1/communities/demo/me', { token });
+
+    expect(joined.status).toBe(201);
+    expect(joinedAgain.status).toBe(200);
+    expect(joinedAgain.body.member).toEqual(joined.body.member);
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      member: { id: first.body.user.id, roles: ['resident'], displayName: '小周' },
+      community: { id: 'demo', currencyName: '志愿积分' },
+      balancePoints: 0,
+      certificate: null,
+    });
+  });
+
+  it('lets concurrent first logins of one openid create exactly one user', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid: 'it-race-1' } }),
+      ),
+    );
+
+    expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
+    expect(new Set(replies.map((reply) => reply.body.user.id)).size).toBe(1);
+  });
+
+  it('lists the communities a user joined', async () => {
+    const user = await newUser('mine');
+    await call('POST', '/v1/communities/demo/join', { token: user.token });
+
+    const reply = await call<{ items: { community: Community }[] }>('GET', '/v1/me/communities', { token: user.token });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.items.map((item) => item.community.id)).toEqual(['demo']);
+  });
+});
+
+describe('authentication: no data without a valid token', () => {
+  const secret = () => process.env.JWT_SECRET as string;
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it.each([
+    ['no token', undefined, 'auth.unauthenticated'],
+    ['garbage', 'not-a-token', 'auth.token_invalid'],
+    [
+      'forged signature',
+      `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: 'x', iat: 1, exp: 9999999999, iss: 'linli', aud: 'linli-api' })}.AAAA`,
+      'auth.token_invalid',
+    ],
+    [
+      'alg none',
+      `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'x', iat: 1, exp: 9999999999, iss: 'linli', aud: 'linli-api' })}.x`,
+      'auth.token_invalid',
+    ],
+  ])('%s → 401', async (_case, token, code) => {
+    const reply = await call('GET', '/v1/communities/demo/me', token ? { token } : {});
+
+    expect(reply.status).toBe(401);
+    expect(reply.body).toMatchObject({ error: { code } });
+    expect(JSON.stringify(reply.body)).not.toContain('balancePoints');
+  });
+
+  it('expired token → 401 auth.token_expired', async () => {
+    const { userId } = await login('demo-admin');
+    const { token } = issueToken(userId, secret(), 60, Math.floor(Date.now() / 1000) - 3600);
+
+    const reply = await call('GET', '/v1/communities/demo/me', { token });
+
+    expect(reply.status).toBe(401);
+    expect(reply.body).toMatchObject({ error: { code: 'auth.token_expired' } });
+  });
+
+  it('token signed with another secret → 401', async () => {
+    const { userId } = await login('demo-admin');
+    const { token } = issueToken(userId, 'another-secret-that-is-long-enough-0123456789', 600);
+
+    expect((await call('GET', '/v1/communities/demo/me', { token })).status).toBe(401);
+  });
+});
+
+describe('roles are checked per community', () => {
+  it('lets the demo admin set roles, and no one else', async () => {
+    const admin = await login('demo-admin');
+    const staff = await login('demo-staff');
+    const resident = await newUser('resident');
+    await call('POST', '/v1/communities/demo/join', { token: resident.token });
+    const path = `/v1/communities/demo/members/${resident.userId}/roles`;
+
+    const byResident = await call('PUT', path, { token: resident.token, body: { roles: ['admin'] } });
+    const byStaff = await call('PUT', path, { token: staff.token, body: { roles: ['staff'] } });
+    const byAdmin = await call('PUT', path, { token: admin.token, body: { roles: ['resident', 'maker'] } });
+    const me = await call<MeResponse>('GET', '/v1/communities/demo/me', { token: resident.token });
+
+    expect(byResident.status).toBe(403);
+    expect(byStaff.status).toBe(403);
+    expect(byAdmin.status).toBe(200);
+    expect(me.body.member.roles).toEqual(['resident', 'maker']);
+  });
+
+  it('gives an admin of another community no power here', async () => {
+    const other = await createCommunity();
+    const otherAdmin = await createMember(other.id, ['admin', 'staff'], 'other-admin');
+    const resident = await newUser('resident');
+    await call('POST', '/v1/communities/demo/join', { token: resident.token });
+
+    const setRoles = await call('PUT', `/v1/communities/demo/members/${resident.userId}/roles`, {
+      token: otherAdmin.token,
+      body: { roles: ['admin'] },
+    });
+    const patch = await call('PATCH', '/v1/communities/demo', { token: otherAdmin.token, body: { name: 'taken' } });
+    const me = await call('GET', '/v1/communities/demo/me', { token: otherAdmin.token });
+    const ownPatch = await call<Community>('PATCH', `/v1/communities/${other.id}`, {
+      token: otherAdmin.token,
+      body: { currencyName: '凤凰币' },
+    });
+
+    expect(setRoles.status).toBe(403);
+    expect(setRoles.body).toMatchObject({ error: { code: 'auth.not_a_member' } });
+    expect(patch.status).toBe(403);
+    expect(me.status).toBe(403);
+    expect(ownPatch.status).toBe(200);
+    expect(ownPatch.body.currencyName).toBe('凤凰币');
+    expect((await call<Community>('GET', '/v1/communities/demo')).body.name).toBe('邻里示范社区');
+  });
+
+  it('refuses an admin removing their own admin role', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+
+    const reply = await call('PUT', `/v1/communities/${community.id}/members/${admin.userId}/roles`, {
+      token: admin.token,
+      body: { roles: ['resident'] },
+    });
+
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ error: { code: 'member.last_admin' } });
+  });
+});
+
+describe('bad input is a 4xx JSON error and changes nothing', () => {
+  it.each([
+    [
+      'malformed JSON',
+      { rawBody: '{"openid": ', headers: { 'content-type': 'application/json' } },
+      'request.malformed_json',
+    ],
+    ['wrong type', { body: { openid: 42 } }, 'request.validation_failed'],
+    ['extra field', { body: { openid: 'ok-user', balancePoints: 1000 } }, 'request.validation_failed'],
+    ['empty body', {}, 'request.validation_failed'],
+    [
+      'not JSON',
+      { rawBody: 'openid=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      'request.unsupported_media_type',
+    ],
+    ['too large', { body: { openid: 'x', nickname: 'y'.repeat(70_000) } }, 'request.too_large'],
+  ])('%s', async (_case, options, code) => {
+    const reply = await call('POST', '/v1/auth/dev-login', options);
+
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    expect(reply.body).toMatchObject({ error: { code, message: expect.any(String) } });
+  });
+
+  it('names every failing field', async () => {
+    const admin = await login('demo-admin');
+
+    const reply = await call<{ error: { details: { fields: { path: string }[] } } }>('PATCH', '/v1/communities/demo', {
+      token: admin.token,
+      body: { rules: { pointsPerHour: -1, fundShareBps: 1.5 }, status: 'closed' },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.details.fields.map((field) => field.path).sort()).toEqual(
+      ['(root)', 'rules.fundShareBps', 'rules.pointsPerHour'].sort(),
+    );
+    expect((await call<Community>('GET', '/v1/communities/demo')).body.rules.pointsPerHour).toBe(1);
+  });
+
+  it('rejects a bad community id in the path with 400', async () => {
+    const reply = await call('GET', `/v1/communities/${encodeURIComponent('DROP TABLE;')}`);
+
+    expect(reply.status).toBe(400);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('replays the first response for the same key and body, refuses another body', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+    const path = `/v1/communities/${community.id}`;
+    const headers = { 'idempotency-key': `key-${community.id}` };
+
+    const first = await call<Community>('PATCH', path, { token: admin.token, headers, body: { name: '第一次' } });
+    await call('PATCH', path, { token: admin.token, body: { name: '之间' } });
+    const replay = await call<Community>('PATCH', path, { token: admin.token, headers, body: { name: '第一次' } });
+    const reused = await call('PATCH', path, { token: admin.token, headers, body: { name: '别的' } });
+
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(first.body);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(reused.status).toBe(422);
+    expect((await call<Community>('GET', path)).body.name).toBe('之间');
+  });
+
+  it('rejects a malformed key', async () => {
+    const user = await newUser();
+
+    const reply = await call('POST', '/v1/communities/demo/join', {
+      token: user.token,
+      headers: { 'idempotency-key': 'x' },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ error: { code: 'idempotency.key_invalid' } });
+  });
+});

@@ -1,0 +1,14 @@
+// Integration (HTTP over DynamoDB Local and serverless-offline) and end-to-end (Chromium) tests.
+// One global setup starts the real local stack once per run, on free ports.
+const swc = require('../jest.swc');
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/integration/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  globalSetup: '<rootDir>/support/global-setup.ts',
+  globalTeardown: '<rootDir>/support/global-teardown.ts',
+  testTimeout: 60_000,
+};

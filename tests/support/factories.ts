@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Community, Role } from '@linli/shared';
+import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
+import { documentClient, newUser } from './api';
+
+/** Factories with overrides: real items in DynamoDB Local, written through the real stores. */
+export function communityFixture(overrides: Partial<Community> = {}): Community {
+  return {
+    id: `c-${randomUUID().slice(0, 8)}`,
+    name: '测试社区',
+    currencyName: '信用币',
+    rules: {
+      pointsPerHour: 2,
+      certificateThresholdPoints: 3,
+      fundShareBps: 2000,
+      minuteRounding: { unitMinutes: 15, mode: 'down' },
+    },
+    ...overrides,
+  };
+}
+
+export async function createCommunity(overrides: Partial<Community> = {}): Promise<Community> {
+  const community = communityFixture(overrides);
+  await new DynamoCommunityStore(documentClient(), tableName()).putCommunity(community);
+  return community;
+}
+
+/** A logged-in user who is a member of `communityId` with `roles`. */
+export async function createMember(communityId: string, roles: Role[], prefix: string = roles[0] ?? 'member') {
+  const user = await newUser(prefix);
+  await new DynamoCommunityStore(documentClient(), tableName()).addMember({
+    communityId,
+    userId: user.userId,
+    roles,
+    displayName: `${prefix}-${user.userId.slice(-4)}`,
+    joinedAt: new Date().toISOString(),
+  });
+  return user;
+}
+
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
