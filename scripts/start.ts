@@ -35,16 +35,15 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('The H5 build failed (see above)');
   }
   console.log('› Starting DynamoDB Local, the table, the demo data and the API…');
-  let stack: LocalStack | undefined;
-  let web: Server | undefined;
+  const running: { stack?: LocalStack; web?: Server } = {};
   const stop = async (code: number) => {
-    web?.close();
-    await stack?.stop();
+    running.web?.close();
+    await running.stack?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  stack = await startLocalStack({
+  const stack = await startLocalStack({
     databasePort: ports.database,
     apiPort: ports.api,
     lambdaPort: ports.lambda,
@@ -53,11 +52,16 @@ async function main(): Promise<void> {
     extraEnvironment: { LOG_LEVEL: 'INFO' },
     echo: flags.has('--verbose'),
   });
+  running.stack = stack;
   stack.api.process.on('exit', (code) => {
-    console.error(`The API process exited (${code}).\n${stack?.api.output().slice(-4000)}`);
+    console.error(`The API process exited (${code}).\n${stack.api.output().slice(-4000)}`);
     void stop(1);
   });
-  web = await serveH5({ port: ports.h5, root: path.join(ROOT, 'miniapp', 'dist', 'h5'), apiUrl: stack.api.url });
+  running.web = await serveH5({
+    port: ports.h5,
+    root: path.join(ROOT, 'miniapp', 'dist', 'h5'),
+    apiUrl: stack.api.url,
+  });
   console.log(
     [
       '',

@@ -35,6 +35,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   'idempotency.in_progress': 409,
   'idempotency.key_invalid': 400,
   'rate.limited': 429,
+  'ledger.insufficient_funds': 409,
+  'market.sold_out': 409,
+  'fund.insufficient_balance': 409,
   'wechat.unavailable': 502,
 };
 

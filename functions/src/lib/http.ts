@@ -37,6 +37,8 @@ export interface RouteOptions<Query> {
   /** Mutating routes honour `Idempotency-Key` unless this is false (e.g. a signed webhook). */
   idempotent?: boolean;
   maxBodyBytes?: number;
+  /** A route that exists only on some stages (dev login): elsewhere it is a 404 before anything is read. */
+  availableWhen?: () => boolean;
 }
 
 // A type alias (not an interface) so it satisfies middy's Record<string, unknown> constraint.
@@ -107,6 +109,14 @@ const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
       });
     }
     logger.resetKeys();
+  },
+});
+
+const availability = (
+  availableWhen: (() => boolean) | undefined,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: () => {
+    if (availableWhen && !availableWhen()) throw new AppError('route.not_found', 'No such route');
   },
 });
 
@@ -194,6 +204,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
   const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
     .use(requestContext())
     .use(errorResponses())
+    .use(availability(options.availableWhen))
     .use(jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (options.auth === 'user') stack.use(authentication());
   stack.use(validation(contract, options.query));

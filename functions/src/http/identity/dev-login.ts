@@ -3,11 +3,11 @@ import { loginWithOpenid } from '../../domain/identity/login';
 import { tokenIssuer } from '../../lib/auth';
 import { stores } from '../../lib/dependencies';
 import { env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/auth/dev-login — the local/dev stage only; every other stage answers 404. */
-export const handler = httpRoute(contracts.devLogin, { auth: 'public', idempotent: false }, async ({ body }) => {
-  if (!env.isDevStage()) throw new AppError('route.not_found', 'No such route');
-  return ok(await loginWithOpenid(body, { users: stores.users(), tokens: tokenIssuer }));
-});
+export const handler = httpRoute(
+  contracts.devLogin,
+  { auth: 'public', idempotent: false, availableWhen: env.isDevStage },
+  async ({ body }) => ok(await loginWithOpenid(body, { users: stores.users(), tokens: tokenIssuer })),
+);
