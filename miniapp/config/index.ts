@@ -1,14 +1,18 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { applyAjvPeerFix } from './ajv-peer-fix';
 import developmentConfig from './dev';
 import productionConfig from './prod';
+
+applyAjvPeerFix();
 
 /** The shared contracts package is TypeScript source, so Taro must compile it like our own code. */
 const SHARED_SOURCE = path.resolve(__dirname, '..', '..', 'shared');
 
 /** NutUI is drawn for a 375-wide design; our own styles for 750 (so 32px here is 16px on a phone). */
-function designWidth(input?: { file?: string }): number {
-  if ((input?.file?.replace(/\\+/g, '/').indexOf('@nutui') ?? -1) > -1) return 375;
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' ? input.file : undefined;
+  if ((file?.replace(/\\+/g, '/').indexOf('@nutui') ?? -1) > -1) return 375;
   return 750;
 }
 
@@ -44,7 +48,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [SHARED_SOURCE] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -52,6 +59,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [SHARED_SOURCE] },
+      webpackChain(chain) {
+        // Pages load lazily; split their common code (zod, contracts, api, layout) into shared chunks
+        // instead of copying it into every page, and keep the size hint quiet for the office console.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        chain.performance.hints(false);
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
@@ -65,7 +78,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Root font size follows the screen (20px on a phone) but stops at 24px on a desktop office PC.
         pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

@@ -19,17 +19,24 @@ type OptionsArgument<C> = Record<string, never> extends RequestOptions<C> ? [Req
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Calls one route of the Linli API and returns its typed response, or throws an `ApiError`. */
-export async function request<C extends AnyContract>(contract: C, ...[options]: OptionsArgument<C>): Promise<ResponseOf<C>> {
-  const { params, body, idempotencyKey } = (options ?? {}) as { params?: Record<string, string>; body?: unknown; idempotencyKey?: string };
+export async function request<C extends AnyContract>(
+  contract: C,
+  ...[options]: OptionsArgument<C>
+): Promise<ResponseOf<C>> {
+  const { params, body, idempotencyKey } = (options ?? {}) as {
+    params?: Record<string, string>;
+    body?: unknown;
+    idempotencyKey?: string;
+  };
   const header: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   const token = sessionToken.get();
   if (token) header.Authorization = `Bearer ${token}`;
   if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
 
-  let response: Taro.request.SuccessCallbackResult<unknown>;
+  let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
-    response = await Taro.request<unknown>({
+    response = await Taro.request<Record<string, unknown>>({
       url: LINLI_API_BASE + fillPath(contract.path, params ?? {}),
       method: contract.method,
       header,
@@ -37,7 +44,11 @@ export async function request<C extends AnyContract>(contract: C, ...[options]: 
       dataType: 'json',
     });
   } catch (error) {
-    throw new ApiError(0, 'network.unreachable', (error as { errMsg?: string })?.errMsg ?? 'The network request failed');
+    throw new ApiError(
+      0,
+      'network.unreachable',
+      (error as { errMsg?: string })?.errMsg ?? 'The network request failed',
+    );
   }
 
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as ResponseOf<C>;

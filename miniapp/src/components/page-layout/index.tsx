@@ -33,20 +33,22 @@ export default function PageLayout({ title, requires = 'none', loading, error, o
 
   return (
     <View className={largeText ? 'page page--large' : 'page'}>
-      <View className='page__header'>
-        <Text className='page__title'>{heading}</Text>
+      <View className="page__header">
+        <Text className="page__title">{heading}</Text>
       </View>
-      <View className='page__content'>
+      <View className="page__content">
         {missing || loading ? (
-          <View className='page__status' id='page-loading'>
+          <View className="page__status" id="page-loading">
             <Text>{t('common.loading')}</Text>
           </View>
         ) : error ? (
-          <View className='page__status page__status--error' id='page-error'>
-            <Text className='page__error-title'>{t('common.error')}</Text>
-            <Text className='page__error-message'>{error.code === 'network.unreachable' ? t('error.network') : error.message}</Text>
+          <View className="page__status page__status--error" id="page-error">
+            <Text className="page__error-title">{t('common.error')}</Text>
+            <Text className="page__error-message">
+              {error.code === 'network.unreachable' ? t('error.network') : error.message}
+            </Text>
             {onRetry ? (
-              <Button className='button button--secondary' onClick={onRetry}>
+              <Button className="button button--secondary" onClick={onRetry}>
                 {t('common.retry')}
               </Button>
             ) : null}

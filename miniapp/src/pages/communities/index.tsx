@@ -26,15 +26,17 @@ export default function CommunitiesPage() {
 
   return (
     <PageLayout
-      title='communities.title'
-      requires='session'
+      title="communities.title"
+      requires="session"
       loading={choices.loading}
       error={choices.error}
       onRetry={choices.reload}
     >
-      <Text className='card__hint'>{t('communities.intro')}</Text>
+      <Text className="card__hint">{t('communities.intro')}</Text>
       {choices.data?.length === 0 ? <EmptyState title={t('communities.empty')} /> : null}
-      {choices.data?.map((choice) => <CommunityCard key={choice.community.id} choice={choice} />)}
+      {choices.data?.map((choice) => (
+        <CommunityCard key={choice.community.id} choice={choice} />
+      ))}
     </PageLayout>
   );
 }
@@ -48,6 +50,7 @@ function CommunityCard({ choice }: { choice: Choice }) {
   const isCurrent = communityId === community.id;
 
   const enter = async () => {
+    if (busy) return;
     setBusy(true);
     setErrorMessage(undefined);
     try {
@@ -62,28 +65,27 @@ function CommunityCard({ choice }: { choice: Choice }) {
   };
 
   return (
-    <View className='card' id={`community-${community.id}`}>
-      <View className='row'>
-        <View className='row__text'>
-          <Text className='card__value'>{community.name}</Text>
-          <Text className='card__hint'>{t('communities.currency', { currency: community.currencyName })}</Text>
+    <View className="card" id={`community-${community.id}`}>
+      <View className="row">
+        <View className="row__text">
+          <Text className="card__value">{community.name}</Text>
+          <Text className="card__hint">{t('communities.currency', { currency: community.currencyName })}</Text>
         </View>
         <Button
           id={`join-${community.id}`}
-          className={joined ? 'button button--secondary button--small' : 'button button--small'}
-          disabled={busy}
+          className={`button button--small${joined ? ' button--secondary' : ''}${busy ? ' button--busy' : ''}`}
           onClick={enter}
         >
           {joined ? t('communities.select') : t('communities.join')}
         </Button>
       </View>
       {joined || isCurrent ? (
-        <View className='tags'>
-          {isCurrent ? <Text className='tag'>{t('communities.current')}</Text> : null}
-          {joined ? <Text className='tag'>{t('communities.joined')}</Text> : null}
+        <View className="tags">
+          {isCurrent ? <Text className="tag">{t('communities.current')}</Text> : null}
+          {joined ? <Text className="tag">{t('communities.joined')}</Text> : null}
         </View>
       ) : null}
-      {errorMessage ? <Text className='form-error'>{errorMessage}</Text> : null}
+      {errorMessage ? <Text className="form-error">{errorMessage}</Text> : null}
     </View>
   );
 }

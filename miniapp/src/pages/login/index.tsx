@@ -14,14 +14,16 @@ const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
 export default function LoginPage() {
   const { t } = useI18n();
   return (
-    <PageLayout title='login.title'>
-      <View className='card'>
-        <Text className='card__value'>{t('login.welcome')}</Text>
-        <Text className='card__hint'>{t('login.wechatHint')}</Text>
+    <PageLayout title="login.title">
+      <View className="card">
+        <Text className="card__value">{t('login.welcome')}</Text>
+        <Text className="card__hint">{t('login.wechatHint')}</Text>
       </View>
       {WECHAT_LOGIN_AVAILABLE ? <WechatLogin /> : null}
       {DEV_LOGIN_AVAILABLE ? <DevLogin /> : null}
-      {!WECHAT_LOGIN_AVAILABLE && !DEV_LOGIN_AVAILABLE ? <Text className='notice'>{t('login.unavailable')}</Text> : null}
+      {!WECHAT_LOGIN_AVAILABLE && !DEV_LOGIN_AVAILABLE ? (
+        <Text className="notice">{t('login.unavailable')}</Text>
+      ) : null}
     </PageLayout>
   );
 }
@@ -31,6 +33,7 @@ function useLogin() {
   const [submitting, setSubmitting] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string>();
   const run = async (login: () => Promise<LoginResponse>) => {
+    if (submitting) return;
     setSubmitting(true);
     setErrorMessage(undefined);
     try {
@@ -53,11 +56,11 @@ function WechatLogin() {
       return request(contracts.wechatLogin, { body: { code } });
     });
   return (
-    <View className='card'>
-      <Button id='login-wechat' className='button' disabled={submitting} onClick={loginWithWechat}>
+    <View className="card">
+      <Button id="login-wechat" className={submitting ? 'button button--busy' : 'button'} onClick={loginWithWechat}>
         {submitting ? t('login.submitting') : t('login.wechat')}
       </Button>
-      {errorMessage ? <Text className='form-error'>{errorMessage}</Text> : null}
+      {errorMessage ? <Text className="form-error">{errorMessage}</Text> : null}
     </View>
   );
 }
@@ -82,15 +85,15 @@ function DevLogin() {
   };
 
   return (
-    <View className='card' id='dev-login'>
-      <Text className='notice' id='dev-login-note'>
+    <View className="card" id="dev-login">
+      <Text className="notice" id="dev-login-note">
         {t('login.devNote')}
       </Text>
-      <View className='field'>
-        <Text className='field__label'>{t('login.openid')}</Text>
+      <View className="field">
+        <Text className="field__label">{t('login.openid')}</Text>
         <Input
-          id='login-openid'
-          className='field__input'
+          id="login-openid"
+          className="field__input"
           value={openid}
           placeholder={t('login.openidPlaceholder')}
           maxlength={64}
@@ -98,11 +101,11 @@ function DevLogin() {
           onConfirm={submit}
         />
       </View>
-      <View className='field'>
-        <Text className='field__label'>{t('login.nickname')}</Text>
+      <View className="field">
+        <Text className="field__label">{t('login.nickname')}</Text>
         <Input
-          id='login-nickname'
-          className='field__input'
+          id="login-nickname"
+          className="field__input"
           value={nickname}
           placeholder={t('login.nicknamePlaceholder')}
           maxlength={32}
@@ -110,13 +113,13 @@ function DevLogin() {
           onConfirm={submit}
         />
       </View>
-      {missingOpenid ? <Text className='form-error'>{t('login.openidRequired')}</Text> : null}
+      {missingOpenid ? <Text className="form-error">{t('login.openidRequired')}</Text> : null}
       {errorMessage ? (
-        <Text className='form-error' id='login-error'>
+        <Text className="form-error" id="login-error">
           {errorMessage}
         </Text>
       ) : null}
-      <Button id='login-submit' className='button' disabled={submitting} onClick={submit}>
+      <Button id="login-submit" className={submitting ? 'button button--busy' : 'button'} onClick={submit}>
         {submitting ? t('login.submitting') : t('login.submit')}
       </Button>
     </View>

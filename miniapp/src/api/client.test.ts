@@ -1,0 +1,90 @@
+import Taro from '@tarojs/taro';
+import { contracts } from '@linli/shared';
+import { currentCommunityId, sessionToken } from '../hooks/session';
+import { aCommunity } from '../../test/factories';
+import { ApiError, request } from '.';
+
+const fakeRequest = jest.mocked(Taro.request);
+
+function answer(statusCode: number, data: unknown) {
+  fakeRequest.mockResolvedValueOnce({ statusCode, data, header: {}, errMsg: 'request:ok' } as never);
+}
+
+function sentOptions(): Taro.request.Option {
+  return fakeRequest.mock.calls[0]?.[0] as Taro.request.Option;
+}
+
+describe('request', () => {
+  beforeEach(() => {
+    sessionToken.clear();
+    currentCommunityId.clear();
+  });
+
+  it('fills the path, sends the token and returns the typed answer', async () => {
+    sessionToken.set('token-1');
+    answer(200, aCommunity());
+
+    const community = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+
+    expect(community.currencyName).toBe('志愿积分');
+    expect(sentOptions()).toMatchObject({
+      url: 'https://api.linli.test/v1/communities/demo',
+      method: 'GET',
+      header: { Authorization: 'Bearer token-1' },
+    });
+    expect(sentOptions().header).not.toHaveProperty('Idempotency-Key');
+  });
+
+  it('sends a JSON body with a fresh Idempotency-Key on mutations', async () => {
+    answer(200, { token: 't', expiresAt: '2025-01-01T00:00:00.000Z', user: { id: 'u1', nickname: 'n' } });
+
+    await request(contracts.devLogin, { body: { openid: 'demo-resident' } });
+
+    const sent = sentOptions();
+    expect(sent.data).toEqual({ openid: 'demo-resident' });
+    expect(sent.header).toMatchObject({ 'Content-Type': 'application/json' });
+    expect(sent.header?.Authorization).toBeUndefined();
+    expect(sent.header?.['Idempotency-Key']).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
+  });
+
+  it('turns an error body into an ApiError with status, code, message and details', async () => {
+    sessionToken.set('token-1');
+    answer(409, { error: { code: 'ledger.insufficient_funds', message: '积分不足', details: { balancePoints: 1 } } });
+
+    const failure = await request(contracts.joinCommunity, { params: { cid: 'demo' } }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({
+      status: 409,
+      code: 'ledger.insufficient_funds',
+      message: '积分不足',
+      details: { balancePoints: 1 },
+    });
+  });
+
+  it('names an answer without an error body after its status', async () => {
+    answer(502, '<html>Bad gateway</html>');
+
+    await expect(request(contracts.listCommunities)).rejects.toMatchObject({ status: 502, code: 'http.502' });
+  });
+
+  it('reports a network failure as status 0', async () => {
+    fakeRequest.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
+
+    await expect(request(contracts.listCommunities)).rejects.toMatchObject({ status: 0, code: 'network.unreachable' });
+  });
+
+  it('forgets the session and goes to login on 401', async () => {
+    sessionToken.set('expired');
+    currentCommunityId.set('demo');
+    answer(401, { error: { code: 'auth.invalid_token', message: 'Log in again' } });
+
+    await expect(request(contracts.getMe, { params: { cid: 'demo' } })).rejects.toMatchObject({ status: 401 });
+
+    expect(sessionToken.get()).toBeNull();
+    expect(currentCommunityId.get()).toBeNull();
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+});

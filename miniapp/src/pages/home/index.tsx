@@ -1,0 +1,54 @@
+import { Button, Text, View } from '@tarojs/components';
+import { contracts } from '@linli/shared';
+import { request, useApi } from '../../api';
+import PageLayout from '../../components/page-layout';
+import { useSession } from '../../hooks/session';
+import { useI18n } from '../../i18n';
+import { ROUTES, openPage } from '../../routes';
+
+export default function HomePage() {
+  const { t } = useI18n();
+  const { communityId, loggedIn } = useSession();
+  const community = useApi(loggedIn && communityId ? `community:${communityId}` : null, () =>
+    request(contracts.getCommunity, { params: { cid: communityId ?? '' } }),
+  );
+
+  return (
+    <PageLayout
+      title="home.title"
+      requires="community"
+      loading={community.loading}
+      error={community.error}
+      onRetry={community.reload}
+    >
+      <View className="card">
+        <Text className="card__value" id="home-welcome">
+          {t('home.welcome')}
+        </Text>
+        <Text>{t('home.intro')}</Text>
+      </View>
+      {community.data ? (
+        <View className="card">
+          <Text className="card__label">{t('home.community')}</Text>
+          <Text className="card__value" id="home-community-name">
+            {community.data.name}
+          </Text>
+          <Text className="card__label">{t('home.currency')}</Text>
+          <Text className="card__value" id="home-currency">
+            {community.data.currencyName}
+          </Text>
+        </View>
+      ) : null}
+      <Button id="home-me" className="button" onClick={() => openPage(ROUTES.me)}>
+        {t('home.goMe')}
+      </Button>
+      <Button
+        id="home-switch-community"
+        className="button button--secondary"
+        onClick={() => openPage(ROUTES.communities)}
+      >
+        {t('home.switchCommunity')}
+      </Button>
+    </PageLayout>
+  );
+}

@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro';
+import { act, fireEvent, render } from '@testing-library/react';
+import { sessionToken } from '../../hooks/session';
+import LoginPage from '.';
+
+const fakeRequest = jest.mocked(Taro.request);
+
+describe('LoginPage (H5, dev stage)', () => {
+  beforeEach(() => sessionToken.clear());
+
+  it('logs in with the dev form and opens the community chooser', async () => {
+    fakeRequest.mockResolvedValueOnce({
+      statusCode: 200,
+      data: { token: 'token-9', expiresAt: '2025-01-01T00:00:00.000Z', user: { id: 'u9', nickname: '小林' } },
+      header: {},
+      errMsg: 'request:ok',
+    } as never);
+    const { container } = render(<LoginPage />);
+    expect(container.textContent).toContain('开发环境登录');
+
+    fireEvent.change(container.querySelector('#login-openid')!, { target: { value: ' demo-resident ' } });
+    fireEvent.change(container.querySelector('#login-nickname')!, { target: { value: '小林' } });
+    await act(async () => fireEvent.click(container.querySelector('#login-submit')!));
+
+    expect(fakeRequest.mock.calls[0]?.[0]).toMatchObject({
+      url: 'https://api.linli.test/v1/auth/dev-login',
+      data: { openid: 'demo-resident', nickname: '小林' },
+    });
+    expect(sessionToken.get()).toBe('token-9');
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/communities/index' });
+  });
+
+  it('asks for an openid instead of calling the API with an empty one', () => {
+    const { container } = render(<LoginPage />);
+
+    fireEvent.click(container.querySelector('#login-submit')!);
+
+    expect(container.textContent).toContain('请填写用户标识');
+    expect(fakeRequest).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,67 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import { contracts } from '@linli/shared';
+import { request, useApi } from '../../api';
+import MeView from '../../components/me-view';
+import PageLayout from '../../components/page-layout';
+import { useLargeText } from '../../hooks/preferences';
+import { signOut, useSession } from '../../hooks/session';
+import { useI18n } from '../../i18n';
+import { ROUTES, openPage, restartAt } from '../../routes';
+
+export default function MePage() {
+  const { t } = useI18n();
+  const { token, communityId } = useSession();
+  const me = useApi(token && communityId ? `me:${communityId}:${token}` : null, () =>
+    request(contracts.getMe, { params: { cid: communityId ?? '' } }),
+  );
+
+  return (
+    <PageLayout title="me.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
+      {me.data ? <MeView me={me.data} t={t} /> : null}
+      <SettingsCard />
+    </PageLayout>
+  );
+}
+
+function SettingsCard() {
+  const { t, language, setLanguage } = useI18n();
+  const [largeText, setLargeText] = useLargeText();
+  const logout = () => {
+    signOut();
+    void restartAt(ROUTES.login);
+  };
+
+  return (
+    <View className="card">
+      <Text className="card__label">{t('me.settings')}</Text>
+      <View className="row">
+        <Text className="row__text">{t('me.language')}</Text>
+        <Button
+          id="language-toggle"
+          className="button button--secondary button--small"
+          onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}
+        >
+          {t('me.languageValue')}
+        </Button>
+      </View>
+      <View className="row">
+        <View className="row__text">
+          <Text>{t('me.largeText')}</Text>
+          <Text className="card__hint">{t('me.largeTextHint')}</Text>
+        </View>
+        <Switch
+          id="large-text-toggle"
+          checked={largeText}
+          color="#1f7a4d"
+          onChange={(event) => setLargeText(event.detail.value)}
+        />
+      </View>
+      <Button id="switch-community" className="button button--secondary" onClick={() => openPage(ROUTES.communities)}>
+        {t('me.switchCommunity')}
+      </Button>
+      <Button id="logout" className="button button--danger" onClick={logout}>
+        {t('me.logout')}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+
+/** Plain DOM stand-ins for the Taro components we use, with Taro's event shapes (`event.detail.value`). */
+interface BaseProps {
+  id?: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+export const View = ({ id, className, children }: BaseProps) => (
+  <div id={id} className={className}>
+    {children}
+  </div>
+);
+
+export const Text = ({ id, className, children }: BaseProps) => (
+  <span id={id} className={className}>
+    {children}
+  </span>
+);
+
+export const Button = ({
+  id,
+  className,
+  children,
+  disabled,
+  onClick,
+}: BaseProps & { disabled?: boolean; onClick?: () => void }) => (
+  <button id={id} className={className} disabled={disabled} onClick={onClick} type="button">
+    {children}
+  </button>
+);
+
+interface InputProps extends BaseProps {
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  onInput?: (event: { detail: { value: string } }) => void;
+  onConfirm?: () => void;
+}
+
+export const Input = ({ id, className, value, placeholder, maxlength, onInput, onConfirm }: InputProps) => (
+  <input
+    id={id}
+    className={className}
+    value={value}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    onKeyDown={(event) => event.key === 'Enter' && onConfirm?.()}
+  />
+);
+
+interface SwitchProps extends BaseProps {
+  checked?: boolean;
+  color?: string;
+  onChange?: (event: { detail: { value: boolean } }) => void;
+}
+
+export const Switch = ({ id, className, checked, onChange }: SwitchProps) => (
+  <input
+    id={id}
+    className={className}
+    type="checkbox"
+    role="switch"
+    checked={checked ?? false}
+    onChange={(event) => onChange?.({ detail: { value: event.target.checked } })}
+  />
+);

@@ -1,0 +1,26 @@
+/**
+ * The part of `@tarojs/taro` the mini-program uses, for jsdom tests: storage in memory,
+ * navigation and network as jest mocks (tests set `request` answers themselves).
+ */
+const storage = new Map<string, unknown>();
+const resolved = (errMsg: string) => jest.fn(() => Promise.resolve({ errMsg }));
+
+const Taro = {
+  getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown): void => {
+    storage.set(key, value);
+  },
+  removeStorageSync: (key: string): void => {
+    storage.delete(key);
+  },
+  clearStorageSync: (): void => storage.clear(),
+  request: jest.fn(),
+  login: jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
+  reLaunch: resolved('reLaunch:ok'),
+  switchTab: resolved('switchTab:ok'),
+  navigateTo: resolved('navigateTo:ok'),
+  setNavigationBarTitle: resolved('setNavigationBarTitle:ok'),
+  setTabBarItem: resolved('setTabBarItem:ok'),
+};
+
+export default Taro;
