@@ -35,8 +35,11 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('The H5 build failed (see above)');
   }
   console.log('› Starting DynamoDB Local, the table, the demo data and the API…');
-  const running: { stack?: LocalStack; web?: Server } = {};
+  const running: { stack?: LocalStack; web?: Server; stopping?: boolean } = {};
   const stop = async (code: number) => {
+    if (running.stopping) return;
+    running.stopping = true;
+    console.log('\n› Stopping the API, DynamoDB Local and the web server…');
     running.web?.close();
     await running.stack?.stop();
     process.exit(code);
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   });
   running.stack = stack;
   stack.api.process.on('exit', (code) => {
+    if (running.stopping) return;
     console.error(`The API process exited (${code}).\n${stack.api.output().slice(-4000)}`);
     void stop(1);
   });
