@@ -8,19 +8,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/test/setup.ts'],
-  transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', tsx: true },
-          transform: { react: { runtime: 'automatic' } },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
+  transform: { '^.+\\.(t|j)sx?$': require('../jest.swc') },
   // @linli/shared is TypeScript source (a workspace symlink); everything else in node_modules ships JavaScript.
   transformIgnorePatterns: ['/node_modules/(?!@linli/)'],
   moduleNameMapper: {
