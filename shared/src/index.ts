@@ -1,5 +1,6 @@
 export * from './schemas/common';
 export * from './schemas/identity';
+export * from './schemas/timebank';
 export * from './contracts';
 export * from './points';
 export * from './money';

@@ -1,0 +1,200 @@
+import * as z from 'zod/mini';
+import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+
+const IsoDateTime = z.iso.datetime({ offset: false, local: false });
+const MAX_ACTIVITY_MINUTES = 7 * 24 * 60;
+
+export const ACTIVITY_CATEGORIES = ['care', 'cooking', 'cleaning', 'lecture', 'publicity', 'escort', 'other'] as const;
+export const ActivityCategory = z.enum(ACTIVITY_CATEGORIES);
+export type ActivityCategory = z.infer<typeof ActivityCategory>;
+
+export const CreateActivityRequest = z
+  .strictObject({
+    title: humanText(60),
+    category: ActivityCategory,
+    description: z.optional(humanText(1000)),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    location: z.optional(humanText(100)),
+    capacity: z.optional(positiveInt(10_000)),
+    teamId: z.optional(EntityId),
+    graceMinutes: z.optional(nonNegativeInt(240)),
+  })
+  .check(
+    z.refine((activity) => Date.parse(activity.endsAt) > Date.parse(activity.startsAt), {
+      message: 'endsAt must be after startsAt',
+      path: ['endsAt'],
+    }),
+    z.refine(
+      (activity) => Date.parse(activity.endsAt) - Date.parse(activity.startsAt) <= MAX_ACTIVITY_MINUTES * 60_000,
+      { message: 'an activity lasts at most 7 days', path: ['endsAt'] },
+    ),
+  );
+export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
+
+export const UpdateActivityRequest = z.strictObject({
+  title: z.optional(humanText(60)),
+  category: z.optional(ActivityCategory),
+  description: z.optional(humanText(1000)),
+  startsAt: z.optional(IsoDateTime),
+  endsAt: z.optional(IsoDateTime),
+  location: z.optional(humanText(100)),
+  capacity: z.optional(positiveInt(10_000)),
+  graceMinutes: z.optional(nonNegativeInt(240)),
+});
+export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
+
+export type ActivityStatus = 'scheduled' | 'cancelled';
+
+export interface Activity {
+  id: string;
+  communityId: string;
+  title: string;
+  category: ActivityCategory;
+  description?: string;
+  startsAt: string;
+  endsAt: string;
+  location?: string;
+  capacity?: number;
+  teamId?: string;
+  graceMinutes: number;
+  status: ActivityStatus;
+  attendeeCount: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const ActivityPath = z.strictObject({ cid: CommunityId, aid: EntityId });
+export const ClaimPath = z.strictObject({ cid: CommunityId, claimId: EntityId });
+export const TransferPath = z.strictObject({
+  cid: CommunityId,
+  transferId: z.string().check(z.regex(/^[A-Za-z0-9_:.-]{1,128}$/, 'must be a transfer id')),
+});
+
+/** What the staff screen shows: the QR payload (rotates every `stepSeconds`) and the 6-digit code. */
+export interface CheckinCode {
+  qr: string;
+  code: string;
+  expiresAt: string;
+  stepSeconds: number;
+}
+
+export const CHECKIN_QR_PREFIX = 'linli-checkin';
+
+/** `linli-checkin:{activityId}:{step}:{signature}` → the activity id the scan is for. */
+export function parseCheckinQr(qr: string): { activityId: string; token: string } | null {
+  const parts = qr.split(':');
+  if (parts.length !== 4 || parts[0] !== CHECKIN_QR_PREFIX || !parts[1]) return null;
+  return { activityId: parts[1], token: qr };
+}
+
+export const CheckinRequest = z
+  .strictObject({
+    activityId: EntityId,
+    token: z.optional(z.string().check(z.maxLength(200))),
+    code: z.optional(z.string().check(z.regex(/^\d{6}$/, 'must be the 6-digit code'))),
+    direction: z.enum(['in', 'out']),
+  })
+  .check(
+    z.refine((request) => (request.token === undefined) !== (request.code === undefined), {
+      message: 'send either the scanned token or the 6-digit code',
+      path: ['token'],
+    }),
+  );
+export type CheckinRequest = z.infer<typeof CheckinRequest>;
+
+export type AttendanceStatus = 'open' | 'closed';
+
+export interface Attendance {
+  id: string;
+  activityId: string;
+  memberId: string;
+  status: AttendanceStatus;
+  checkedInAt: string;
+  checkedOutAt?: string;
+  /** Closed by the system at the end of the activity: staff should look at it. */
+  autoClosed?: boolean;
+  claimId?: string;
+}
+
+export const OfficeAttendanceRequest = z.strictObject({
+  memberId: EntityId,
+  minutes: positiveInt(24 * 60),
+  note: z.optional(humanText(200)),
+});
+export type OfficeAttendanceRequest = z.infer<typeof OfficeAttendanceRequest>;
+
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface Claim {
+  id: string;
+  communityId: string;
+  memberId: string;
+  memberName: string;
+  activityId: string;
+  activityTitle: string;
+  minutes: number;
+  points: number;
+  status: ClaimStatus;
+  source: 'checkin' | 'office';
+  flagged: boolean;
+  note?: string;
+  createdBy: string;
+  createdAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  transferId?: string;
+}
+
+export const ClaimsQuery = z.strictObject({
+  status: z.optional(z.enum(CLAIM_STATUSES)),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+export type ClaimsQuery = z.infer<typeof ClaimsQuery>;
+
+export const CursorQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(500))) });
+
+export const RejectClaimRequest = z.strictObject({ reason: humanText(200) });
+export const BulkApproveRequest = z.strictObject({
+  claimIds: z.array(EntityId).check(
+    z.minLength(1),
+    z.maxLength(25, 'approve at most 25 claims at once'),
+    z.refine((ids) => new Set(ids).size === ids.length, 'claim ids must not repeat'),
+  ),
+});
+export type BulkApproveRequest = z.infer<typeof BulkApproveRequest>;
+
+export interface BulkApproveResponse {
+  results: { claimId: string; status: ClaimStatus | 'failed'; error?: { code: string; message: string } }[];
+}
+
+export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'adjustment';
+
+export interface LedgerEntry {
+  transferId: string;
+  amountPoints: number;
+  kind: TransferKind;
+  memo: string;
+  createdAt: string;
+}
+
+export const RevokeCertificateRequest = z.strictObject({ reason: humanText(200) });
+export const ReverseTransferRequest = z.strictObject({ reason: humanText(200) });
+export const CertificatePath = z.strictObject({ cid: CommunityId, memberId: EntityId });
+
+export interface CertificatePass {
+  token: string;
+  expiresAt: string;
+  holder: { displayName: string };
+}
+
+export interface Certificate {
+  memberId: string;
+  status: 'active' | 'revoked';
+  issuedAt: string;
+  revokedAt?: string;
+  revokedBy?: string;
+  reason?: string;
+}
