@@ -62,6 +62,9 @@ export class InMemoryCommunityStore implements CommunityStore {
     const member = this.members.get(this.key(communityId, userId));
     if (member) this.members.set(this.key(communityId, userId), { ...member, roles });
   }
+  async listMembers() {
+    return { items: [...this.members.values()], nextCursor: null };
+  }
   async listMembershipsOfUser(userId: string) {
     return [...this.members.values()].filter((member) => member.userId === userId);
   }

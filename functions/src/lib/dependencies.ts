@@ -1,4 +1,11 @@
 import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
+import { DynamoLedgerStore } from '../store/ledger-store';
+import {
+  DynamoActivityStore,
+  DynamoAttendanceStore,
+  DynamoCertificateStore,
+  DynamoClaimStore,
+} from '../store/timebank-store';
 import { getDocumentClient } from '../store/client';
 import { env } from './env';
 
@@ -6,4 +13,9 @@ import { env } from './env';
 export const stores = {
   users: () => new DynamoUserStore(getDocumentClient(), env.tableName()),
   communities: () => new DynamoCommunityStore(getDocumentClient(), env.tableName()),
+  ledger: () => new DynamoLedgerStore(getDocumentClient(), env.tableName()),
+  activities: () => new DynamoActivityStore(getDocumentClient(), env.tableName()),
+  attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
+  claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
+  certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
 };

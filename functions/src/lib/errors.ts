@@ -39,6 +39,22 @@ const STATUS_BY_CODE: Record<string, number> = {
   'market.sold_out': 409,
   'fund.insufficient_balance': 409,
   'wechat.unavailable': 502,
+  'request.invalid_cursor': 400,
+  'checkin.invalid_token': 400,
+  'checkin.invalid_code': 400,
+  checkin: 409,
+  'activity.cancelled': 409,
+  'activity.capacity_below_attendance': 409,
+  'claim.already_decided': 409,
+  'claim.same_staff': 403,
+  'claim.own_claim': 403,
+  'certificate.not_found': 404,
+  'certificate.revoked': 409,
+  'certificate.conflict': 409,
+  'ledger.transfer_not_found': 404,
+  'ledger.already_reversed': 409,
+  'ledger.cannot_reverse_reversal': 409,
+  'ledger.invalid_transfer': 400,
 };
 
 export function statusForCode(code: string): number {

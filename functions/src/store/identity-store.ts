@@ -6,7 +6,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Community, CertificateStatus, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
+import { decodeCursor, encodeCursor } from './cursor';
 import { AppError } from '../lib/errors';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../domain/identity/ports';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
@@ -225,6 +226,25 @@ export class DynamoCommunityStore implements CommunityStore {
       }),
     );
     return (result.Items ?? []).map(toMember);
+  }
+
+  async listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>> {
+    const partition = keys.membersPartition(communityId);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi2,
+        KeyConditionExpression: 'GSI2PK = :partition',
+        ExpressionAttributeValues: { ':partition': partition },
+        Limit: 50,
+        ExclusiveStartKey: decodeCursor(cursor, {
+          attribute: 'GSI2PK',
+          value: partition,
+          keyAttributes: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
+        }),
+      }),
+    );
+    return { items: (result.Items ?? []).map(toMember), nextCursor: encodeCursor(result.LastEvaluatedKey) };
   }
 }
 

@@ -16,6 +16,19 @@
  * | 8 | the communities a user belongs to           | GSI1: GSI1PK=USER#{userId}  GSI1SK=COMMUNITY#{cid}              |
  * | 9 | members of a community, by join time        | GSI2: GSI2PK=MEMBERS#{cid}  GSI2SK={joinedAt}#{userId}          |
  * |10 | idempotency record of a request             | PK=IDEMPOTENCY#{hash(scope,key)} SK=RECORD  (TTL expiresAt)     |
+ * |11 | a ledger account (balance, lifetime earned) | member:  PK=COMMUNITY#{cid} SK=MEMBER#{userId}#ACCOUNT          |
+ * |   |                                             | system:  PK=COMMUNITY#{cid} SK=ACCOUNT#{address}                |
+ * |12 | a transfer by id (= its idempotency key)    | PK=COMMUNITY#{cid}          SK=TRANSFER#{transferId}            |
+ * |13 | an account's history, newest first          | PK=LEDGER#{cid}#{address}   SK={createdAt}#{transferId}         |
+ * |14 | an activity by id                           | PK=COMMUNITY#{cid}          SK=ACTIVITY#{activityId}            |
+ * |15 | a community's activities by start time      | GSI1: GSI1PK=ACTIVITIES#{cid} GSI1SK={startsAt}#{activityId}    |
+ * |16 | activities due for auto-close (sparse)      | GSI2: GSI2PK=ACTIVITY_OPEN  GSI2SK={closeAfter}#{cid}#{aid}     |
+ * |17 | a member's attendance at an activity        | PK=COMMUNITY#{cid}          SK=ATTENDANCE#{activityId}#{userId} |
+ * |18 | all attendances of an activity              | Query PK=COMMUNITY#{cid}, SK begins_with ATTENDANCE#{aid}#      |
+ * |19 | a claim by id                               | PK=COMMUNITY#{cid}          SK=CLAIM#{claimId}                  |
+ * |20 | the claims queue by status, oldest first    | GSI1: GSI1PK=CLAIMS#{cid}#{status} GSI1SK={createdAt}#{claimId} |
+ * |21 | a member's claims, newest first             | GSI2: GSI2PK=MEMBER_CLAIMS#{cid}#{userId} GSI2SK={createdAt}#{id}|
+ * |22 | a member's certificate                      | PK=COMMUNITY#{cid}          SK=MEMBER#{userId}#CERTIFICATE      |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -70,6 +83,44 @@ export const keys = {
   }),
 
   idempotency: (scopeHash: string) => key(`IDEMPOTENCY#${scopeHash}`, 'RECORD'),
+
+  account: (communityId: string, address: string) =>
+    address.startsWith('member:')
+      ? key(`COMMUNITY#${communityId}`, `MEMBER#${address.slice('member:'.length)}#ACCOUNT`)
+      : key(`COMMUNITY#${communityId}`, `ACCOUNT#${address}`),
+  transfer: (communityId: string, transferId: string) => key(`COMMUNITY#${communityId}`, `TRANSFER#${transferId}`),
+  ledgerEntry: (communityId: string, address: string, createdAt: string, transferId: string) =>
+    key(`LEDGER#${communityId}#${address}`, `${createdAt}#${transferId}`),
+  ledgerPartition: (communityId: string, address: string) => `LEDGER#${communityId}#${address}`,
+
+  activity: (communityId: string, activityId: string) => key(`COMMUNITY#${communityId}`, `ACTIVITY#${activityId}`),
+  activityListing: (communityId: string, startsAt: string, activityId: string) => ({
+    GSI1PK: `ACTIVITIES#${communityId}`,
+    GSI1SK: `${startsAt}#${activityId}`,
+  }),
+  activitiesPartition: (communityId: string) => `ACTIVITIES#${communityId}`,
+  activityAutoClose: (closeAfter: string, communityId: string, activityId: string) => ({
+    GSI2PK: 'ACTIVITY_OPEN',
+    GSI2SK: `${closeAfter}#${communityId}#${activityId}`,
+  }),
+  activityAutoClosePartition: () => 'ACTIVITY_OPEN',
+
+  attendance: (communityId: string, activityId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `ATTENDANCE#${activityId}#${userId}`),
+  attendancesPrefix: (activityId: string) => `ATTENDANCE#${activityId}#`,
+
+  claim: (communityId: string, claimId: string) => key(`COMMUNITY#${communityId}`, `CLAIM#${claimId}`),
+  claimQueue: (communityId: string, status: string, createdAt: string, claimId: string) => ({
+    GSI1PK: `CLAIMS#${communityId}#${status}`,
+    GSI1SK: `${createdAt}#${claimId}`,
+  }),
+  claimQueuePartition: (communityId: string, status: string) => `CLAIMS#${communityId}#${status}`,
+  memberClaims: (communityId: string, userId: string, createdAt: string, claimId: string) => ({
+    GSI2PK: `MEMBER_CLAIMS#${communityId}#${userId}`,
+    GSI2SK: `${createdAt}#${claimId}`,
+  }),
+  memberClaimsPartition: (communityId: string, userId: string) => `MEMBER_CLAIMS#${communityId}#${userId}`,
+  membersPartition: (communityId: string) => `MEMBERS#${communityId}`,
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -82,4 +133,9 @@ export const ENTITY = {
   account: 'Account',
   certificate: 'Certificate',
   idempotency: 'Idempotency',
+  transfer: 'Transfer',
+  ledgerEntry: 'LedgerEntry',
+  activity: 'Activity',
+  attendance: 'Attendance',
+  claim: 'Claim',
 } as const;

@@ -1,4 +1,4 @@
-import type { Community, CertificateStatus, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
 
 export interface UserRecord {
   id: string;
@@ -42,6 +42,7 @@ export interface CommunityStore {
   /** Replaces the roles only if they are still `expectedRoles` (no lost updates). */
   setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[]): Promise<void>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
+  listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>>;
 }
 
 /** WeChat's code2Session as Linli sees it. */

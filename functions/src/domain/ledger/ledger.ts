@@ -1,0 +1,29 @@
+import { AppError, notFound } from '../../lib/errors';
+import type { LedgerStore } from './ports';
+import { assertValidTransfer, reversalOf, type Transfer } from './transfer';
+
+/** Posts a transfer; a retry or a concurrent duplicate with the same id changes nothing. */
+export async function postTransfer(ledger: LedgerStore, transfer: Transfer): Promise<'posted' | 'duplicate'> {
+  assertValidTransfer(transfer);
+  return ledger.post(transfer);
+}
+
+/** Undoes a transfer with a reversing one (at most once: its id derives from the original's). */
+export async function reverseTransfer(
+  ledger: LedgerStore,
+  input: { communityId: string; transferId: string; actorId: string; reason: string; now?: Date },
+): Promise<{ transferId: string }> {
+  const original = await ledger.getTransfer(input.communityId, input.transferId);
+  if (!original) throw notFound('transfer', 'ledger.transfer_not_found');
+  if (original.kind === 'reversal')
+    throw new AppError('ledger.cannot_reverse_reversal', 'A reversal cannot be reversed');
+  const reversal = reversalOf(original, {
+    actorId: input.actorId,
+    reason: input.reason,
+    createdAt: (input.now ?? new Date()).toISOString(),
+  });
+  if ((await postTransfer(ledger, reversal)) === 'duplicate') {
+    throw new AppError('ledger.already_reversed', 'This transfer has already been reversed');
+  }
+  return { transferId: reversal.transferId };
+}

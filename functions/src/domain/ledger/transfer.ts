@@ -1,0 +1,86 @@
+import type { TransferKind } from '@linli/shared';
+import { AppError } from '../../lib/errors';
+import { SYSTEM_ACCOUNTS, isMemberAccount, type AccountAddress } from './accounts';
+
+/** One movement of points from one account to another (TigerBeetle/formance vocabulary). */
+export interface Posting {
+  source: AccountAddress;
+  destination: AccountAddress;
+  amountPoints: number;
+}
+
+/** An immutable set of postings. Its id is its idempotency key: it posts at most once. */
+export interface Transfer {
+  communityId: string;
+  transferId: string;
+  kind: TransferKind;
+  memo: string;
+  postings: Posting[];
+  actorId: string;
+  createdAt: string;
+  reversesTransferId?: string;
+}
+
+export const MAX_POSTINGS = 10;
+
+export function assertValidTransfer(transfer: Transfer): void {
+  if (transfer.postings.length === 0 || transfer.postings.length > MAX_POSTINGS) {
+    throw new AppError('ledger.invalid_transfer', `A transfer has 1 to ${MAX_POSTINGS} postings`);
+  }
+  for (const posting of transfer.postings) {
+    if (!Number.isSafeInteger(posting.amountPoints) || posting.amountPoints <= 0) {
+      throw new AppError('ledger.invalid_transfer', 'Posting amounts are positive whole points');
+    }
+    if (posting.source === posting.destination) {
+      throw new AppError('ledger.invalid_transfer', 'A posting moves points between two different accounts');
+    }
+  }
+}
+
+/** The net change of every account a transfer touches (sums to zero by construction). */
+export function netChanges(postings: Posting[]): Map<AccountAddress, number> {
+  const changes = new Map<AccountAddress, number>();
+  for (const { source, destination, amountPoints } of postings) {
+    changes.set(source, (changes.get(source) ?? 0) - amountPoints);
+    changes.set(destination, (changes.get(destination) ?? 0) + amountPoints);
+  }
+  return changes;
+}
+
+/**
+ * Lifetime earned points (what the certificate threshold counts): points that came to
+ * a member from issuance, less points that went back to issuance in a reversal.
+ */
+export function earnedChanges(postings: Posting[]): Map<AccountAddress, number> {
+  const changes = new Map<AccountAddress, number>();
+  for (const { source, destination, amountPoints } of postings) {
+    if (source === SYSTEM_ACCOUNTS.issuance && isMemberAccount(destination)) {
+      changes.set(destination, (changes.get(destination) ?? 0) + amountPoints);
+    }
+    if (destination === SYSTEM_ACCOUNTS.issuance && isMemberAccount(source)) {
+      changes.set(source, (changes.get(source) ?? 0) - amountPoints);
+    }
+  }
+  return changes;
+}
+
+/** A mistake is never edited away: it is undone by a transfer with every posting swapped. */
+export function reversalOf(
+  original: Transfer,
+  input: { actorId: string; reason: string; createdAt: string },
+): Transfer {
+  return {
+    communityId: original.communityId,
+    transferId: `reversal:${original.transferId}`.slice(0, 128),
+    kind: 'reversal',
+    memo: input.reason,
+    postings: original.postings.map(({ source, destination, amountPoints }) => ({
+      source: destination,
+      destination: source,
+      amountPoints,
+    })),
+    actorId: input.actorId,
+    createdAt: input.createdAt,
+    reversesTransferId: original.transferId,
+  };
+}

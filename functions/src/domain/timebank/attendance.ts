@@ -1,0 +1,212 @@
+import { pointsForMinutes, type Attendance, type CheckinRequest, type Claim, type Community } from '@linli/shared';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { MemberRecord } from '../identity/ports';
+import { getActivityOrThrow } from './activities';
+import { verifyCheckinCode, verifyCheckinToken } from './checkin-token';
+import type { ActivityRecord, ActivityStore, AttendanceStore, ClaimStore } from './ports';
+
+const MINUTE = 60_000;
+
+export interface CheckinDependencies {
+  activities: ActivityStore;
+  attendances: AttendanceStore;
+}
+
+const attendanceId = (activityId: string, memberId: string) => `${activityId}_${memberId}`;
+/** The claim of a check-out has a fixed id, so a retried or automatic close cannot file it twice. */
+const checkoutClaimId = (activityId: string, memberId: string) => `co_${activityId}_${memberId}`;
+
+function windowOf(activity: ActivityRecord) {
+  const grace = activity.graceMinutes * MINUTE;
+  return { opens: Date.parse(activity.startsAt) - grace, closes: Date.parse(activity.endsAt) + grace };
+}
+
+/** Minutes served inside the activity's own time window. */
+export function servedMinutes(activity: ActivityRecord, checkedInAt: string, checkedOutAt: string): number {
+  const start = Math.max(Date.parse(checkedInAt), Date.parse(activity.startsAt));
+  const end = Math.min(Date.parse(checkedOutAt), Date.parse(activity.endsAt));
+  return Math.max(0, Math.floor((end - start) / MINUTE));
+}
+
+export function claimFor(input: {
+  community: Community;
+  activity: ActivityRecord;
+  member: MemberRecord;
+  minutes: number;
+  id: string;
+  source: Claim['source'];
+  createdBy: string;
+  createdAt: string;
+  flagged?: boolean;
+  note?: string;
+}): Claim {
+  return {
+    id: input.id,
+    communityId: input.community.id,
+    memberId: input.member.userId,
+    memberName: input.member.displayName,
+    activityId: input.activity.id,
+    activityTitle: input.activity.title,
+    minutes: input.minutes,
+    points: pointsForMinutes(input.minutes, input.community.rules),
+    status: 'pending',
+    source: input.source,
+    flagged: input.flagged ?? false,
+    note: input.note,
+    createdBy: input.createdBy,
+    createdAt: input.createdAt,
+  };
+}
+
+function assertGenuineScan(activity: ActivityRecord, request: CheckinRequest, nowMilliseconds: number): void {
+  if (
+    request.token !== undefined &&
+    !verifyCheckinToken(activity.checkinSecret, activity.id, request.token, nowMilliseconds)
+  ) {
+    throw new AppError(
+      'checkin.invalid_token',
+      'This QR code has expired or is not for this activity; scan the live one',
+    );
+  }
+  if (request.code !== undefined && !verifyCheckinCode(activity.checkinSecret, request.code, nowMilliseconds)) {
+    throw new AppError('checkin.invalid_code', 'This code is wrong or has expired; enter the code shown now');
+  }
+}
+
+/** Check in or out by the live QR or code, inside the activity window (with its grace). */
+export async function checkInOrOut(
+  input: { community: Community; member: MemberRecord; request: CheckinRequest; now?: Date },
+  dependencies: CheckinDependencies,
+): Promise<{ attendance: Attendance; claim: Claim | null }> {
+  const now = input.now ?? new Date();
+  const { community, member, request } = input;
+  const activity = await getActivityOrThrow(dependencies.activities, community.id, request.activityId);
+  if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+  assertGenuineScan(activity, request, now.getTime());
+  const { opens, closes } = windowOf(activity);
+  if (now.getTime() < opens || now.getTime() > closes) {
+    throw new AppError('checkin.outside_window', 'Check-in is only possible during the activity', {
+      opensAt: new Date(opens).toISOString(),
+      closesAt: new Date(closes).toISOString(),
+    });
+  }
+  return request.direction === 'in'
+    ? { attendance: await checkIn(activity, member, now, dependencies.attendances), claim: null }
+    : checkOut({ community, activity, member, now }, dependencies.attendances);
+}
+
+async function checkIn(activity: ActivityRecord, member: MemberRecord, now: Date, attendances: AttendanceStore) {
+  const attendance: Attendance = {
+    id: attendanceId(activity.id, member.userId),
+    activityId: activity.id,
+    memberId: member.userId,
+    status: 'open',
+    checkedInAt: now.toISOString(),
+  };
+  const outcome = await attendances.checkIn(activity.communityId, attendance);
+  if (outcome === 'full') throw new AppError('checkin.capacity_full', 'This activity is full');
+  if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+  if (outcome === 'created') return attendance;
+  const existing = await attendances.getAttendance(activity.communityId, activity.id, member.userId);
+  if (!existing) throw new Error('attendance vanished after a duplicate check-in');
+  return existing;
+}
+
+async function checkOut(
+  input: { community: Community; activity: ActivityRecord; member: MemberRecord; now: Date },
+  attendances: AttendanceStore,
+): Promise<{ attendance: Attendance; claim: Claim | null }> {
+  const { community, activity, member, now } = input;
+  const open = await attendances.getAttendance(community.id, activity.id, member.userId);
+  if (!open) throw new AppError('checkin.not_checked_in', 'Check in first');
+  if (open.status === 'closed') return { attendance: open, claim: null };
+  const checkedOutAt = now.toISOString();
+  const claim = claimFor({
+    community,
+    activity,
+    member,
+    minutes: servedMinutes(activity, open.checkedInAt, checkedOutAt),
+    id: checkoutClaimId(activity.id, member.userId),
+    source: 'checkin',
+    createdBy: member.userId,
+    createdAt: checkedOutAt,
+  });
+  const closed: Attendance = { ...open, status: 'closed', checkedOutAt, claimId: claim.id };
+  if ((await attendances.checkOut(community.id, closed, claim)) === 'not_open') {
+    const current = await attendances.getAttendance(community.id, activity.id, member.userId);
+    return { attendance: current ?? closed, claim: null };
+  }
+  return { attendance: closed, claim };
+}
+
+/** Office entry for a resident without a phone: a pending claim that another staff member must approve. */
+export async function recordOfficeAttendance(
+  input: {
+    community: Community;
+    activityId: string;
+    member: MemberRecord;
+    minutes: number;
+    note?: string;
+    actorId: string;
+    now?: Date;
+  },
+  dependencies: { activities: ActivityStore; claims: ClaimStore },
+): Promise<Claim> {
+  const activity = await getActivityOrThrow(dependencies.activities, input.community.id, input.activityId);
+  if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+  const claim = claimFor({
+    community: input.community,
+    activity,
+    member: input.member,
+    minutes: input.minutes,
+    id: newId((input.now ?? new Date()).getTime()),
+    source: 'office',
+    createdBy: input.actorId,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    note: input.note,
+  });
+  await dependencies.claims.putClaim(claim);
+  return claim;
+}
+
+/**
+ * Closes attendances still open after an activity's window: checked out at the end
+ * of the activity, with the claim flagged for staff to review.
+ */
+export async function autoCloseAttendances(
+  input: {
+    community: Community;
+    activity: ActivityRecord;
+    getMember: (memberId: string) => Promise<MemberRecord | null>;
+  },
+  attendances: AttendanceStore,
+): Promise<number> {
+  const { community, activity } = input;
+  let closedCount = 0;
+  for (const open of await attendances.listOpenAttendances(community.id, activity.id)) {
+    const member = await input.getMember(open.memberId);
+    if (!member) continue;
+    const claim = claimFor({
+      community,
+      activity,
+      member,
+      minutes: servedMinutes(activity, open.checkedInAt, activity.endsAt),
+      id: checkoutClaimId(activity.id, member.userId),
+      source: 'checkin',
+      createdBy: 'system',
+      createdAt: new Date().toISOString(),
+      flagged: true,
+      note: 'auto-closed: no check-out',
+    });
+    const closed: Attendance = {
+      ...open,
+      status: 'closed',
+      checkedOutAt: activity.endsAt,
+      autoClosed: true,
+      claimId: claim.id,
+    };
+    if ((await attendances.checkOut(community.id, closed, claim)) === 'closed') closedCount += 1;
+  }
+  return closedCount;
+}

@@ -1,0 +1,104 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Certificate, CertificatePass, Community } from '@linli/shared';
+import { AppError } from '../../lib/errors';
+import type { LedgerStore } from '../ledger/ports';
+import { memberAccount } from '../ledger/accounts';
+import type { CertificateStore } from './ports';
+
+/** The live certificate pass lives this long: a screenshot is useless a minute later. */
+export const PASS_TTL_SECONDS = 60;
+const PASS_VERSION = 'lp1';
+
+/** Issues the certificate once lifetime earned points reach the community's threshold. */
+export async function issueCertificateIfEligible(
+  input: { community: Community; memberId: string; now?: Date },
+  dependencies: { ledger: LedgerStore; certificates: CertificateStore },
+): Promise<boolean> {
+  const threshold = input.community.rules.certificateThresholdPoints;
+  const account = await dependencies.ledger.getAccount(input.community.id, memberAccount(input.memberId));
+  if (account.earnedPoints < threshold) return false;
+  return dependencies.certificates.issueCertificate(
+    input.community.id,
+    input.memberId,
+    (input.now ?? new Date()).toISOString(),
+  );
+}
+
+export async function changeCertificateStatus(
+  input: {
+    communityId: string;
+    memberId: string;
+    actorId: string;
+    to: Certificate['status'];
+    reason?: string;
+    now?: Date;
+  },
+  certificates: CertificateStore,
+): Promise<Certificate> {
+  const existing = await certificates.getCertificate(input.communityId, input.memberId);
+  if (!existing) throw new AppError('certificate.not_found', 'This member has no certificate');
+  const from = input.to === 'revoked' ? 'active' : 'revoked';
+  const changed = await certificates.setCertificateStatus(input.communityId, input.memberId, {
+    from,
+    to: input.to,
+    by: input.actorId,
+    at: (input.now ?? new Date()).toISOString(),
+    reason: input.reason,
+  });
+  if (!changed) {
+    throw new AppError(
+      'certificate.conflict',
+      input.to === 'revoked' ? 'The certificate is already revoked' : 'The certificate is not revoked',
+    );
+  }
+  return changed;
+}
+
+interface PassClaims {
+  cid: string;
+  sub: string;
+  exp: number;
+  nonce: string;
+}
+
+const passKey = (secret: string) => createHmac('sha256', secret).update('linli-certificate-pass').digest();
+const signature = (secret: string, payload: string) =>
+  createHmac('sha256', passKey(secret)).update(`${PASS_VERSION}.${payload}`).digest('base64url');
+
+/** A signed, short-lived pass for the member's certificate; the holder's name is shown beside its QR. */
+export async function issuePass(
+  input: { communityId: string; memberId: string; displayName: string; secret: string; now?: Date },
+  certificates: CertificateStore,
+): Promise<CertificatePass> {
+  const certificate = await certificates.getCertificate(input.communityId, input.memberId);
+  if (!certificate) throw new AppError('certificate.not_found', 'You do not have a volunteer certificate yet');
+  if (certificate.status !== 'active') throw new AppError('certificate.revoked', 'Your certificate has been revoked');
+  const exp = Math.floor((input.now ?? new Date()).getTime() / 1000) + PASS_TTL_SECONDS;
+  const claims: PassClaims = {
+    cid: input.communityId,
+    sub: input.memberId,
+    exp,
+    nonce: randomBytes(6).toString('base64url'),
+  };
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return {
+    token: `${PASS_VERSION}.${payload}.${signature(input.secret, payload)}`,
+    expiresAt: new Date(exp * 1000).toISOString(),
+    holder: { displayName: input.displayName },
+  };
+}
+
+/** Checks a pass's signature and expiry (the certificate's status is the caller's to check). */
+export function readPass(token: string, secret: string, nowMilliseconds = Date.now()): PassClaims | null {
+  const [version, payload, sent] = token.split('.');
+  if (version !== PASS_VERSION || !payload || !sent) return null;
+  const expected = signature(secret, payload);
+  if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PassClaims;
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 < nowMilliseconds) return null;
+    return claims;
+  } catch {
+    return null;
+  }
+}

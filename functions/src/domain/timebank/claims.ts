@@ -1,0 +1,101 @@
+import type { BulkApproveResponse, Claim, Community, Page } from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
+import type { LedgerStore } from '../ledger/ports';
+import type { Transfer } from '../ledger/transfer';
+import { issueCertificateIfEligible } from './certificates';
+import type { CertificateStore, ClaimStore } from './ports';
+
+export interface ApprovalDependencies {
+  claims: ClaimStore;
+  ledger: LedgerStore;
+  certificates: CertificateStore;
+}
+
+const alreadyDecided = () => new AppError('claim.already_decided', 'This claim has already been decided');
+
+async function getClaimOrThrow(claims: ClaimStore, communityId: string, claimId: string): Promise<Claim> {
+  const claim = await claims.getClaim(communityId, claimId);
+  if (!claim) throw notFound('claim');
+  return claim;
+}
+
+/** The transfer that pays a claim: points issued by the community to the member. */
+export function claimTransfer(claim: Claim, actorId: string, createdAt: string): Transfer | null {
+  if (claim.points === 0) return null;
+  return {
+    communityId: claim.communityId,
+    transferId: `claim:${claim.id}`,
+    kind: 'claim',
+    memo: claim.activityTitle,
+    postings: [
+      { source: SYSTEM_ACCOUNTS.issuance, destination: memberAccount(claim.memberId), amountPoints: claim.points },
+    ],
+    actorId,
+    createdAt,
+  };
+}
+
+/**
+ * Approves a claim: its status and its points transfer in ONE transaction, so it is
+ * paid at most once even when two staff press "approve" at the same moment. Staff may
+ * not approve their own hours, nor an office entry they typed in themselves.
+ */
+export async function approveClaim(
+  input: { community: Community; claimId: string; actorId: string; now?: Date },
+  dependencies: ApprovalDependencies,
+): Promise<Claim> {
+  const now = input.now ?? new Date();
+  const claim = await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId);
+  if (claim.status !== 'pending') throw alreadyDecided();
+  if (claim.memberId === input.actorId)
+    throw new AppError('claim.own_claim', 'Another staff member must approve your own hours');
+  if (claim.source === 'office' && claim.createdBy === input.actorId) {
+    throw new AppError('claim.same_staff', 'An office entry must be approved by a different staff member');
+  }
+  const decision = { decidedBy: input.actorId, decidedAt: now.toISOString() };
+  const transfer = claimTransfer(claim, input.actorId, decision.decidedAt);
+  if ((await dependencies.claims.approveClaim(claim, decision, transfer)) === 'already_decided') throw alreadyDecided();
+  await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
+  return { ...claim, status: 'approved', ...decision, transferId: transfer?.transferId };
+}
+
+export async function rejectClaim(
+  input: { communityId: string; claimId: string; actorId: string; reason: string; now?: Date },
+  claims: ClaimStore,
+): Promise<Claim> {
+  const claim = await getClaimOrThrow(claims, input.communityId, input.claimId);
+  if (claim.status !== 'pending') throw alreadyDecided();
+  const decision = {
+    decidedBy: input.actorId,
+    decidedAt: (input.now ?? new Date()).toISOString(),
+    reason: input.reason,
+  };
+  if ((await claims.rejectClaim(claim, decision)) === 'already_decided') throw alreadyDecided();
+  return { ...claim, status: 'rejected', ...decision };
+}
+
+/** Approves several claims one by one; each succeeds or fails on its own. */
+export async function bulkApproveClaims(
+  input: { community: Community; claimIds: string[]; actorId: string },
+  dependencies: ApprovalDependencies,
+): Promise<BulkApproveResponse> {
+  const results: BulkApproveResponse['results'] = [];
+  for (const claimId of input.claimIds) {
+    try {
+      const claim = await approveClaim({ community: input.community, claimId, actorId: input.actorId }, dependencies);
+      results.push({ claimId, status: claim.status });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ claimId, status: 'failed', error: { code: error.code, message: error.message } });
+    }
+  }
+  return { results };
+}
+
+export function listClaims(
+  input: { communityId: string; status?: Claim['status']; cursor?: string },
+  claims: ClaimStore,
+): Promise<Page<Claim>> {
+  return claims.listClaims(input.communityId, input.status ?? 'pending', input.cursor);
+}

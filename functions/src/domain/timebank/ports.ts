@@ -1,0 +1,54 @@
+import type { Activity, Attendance, Certificate, Claim, Page } from '@linli/shared';
+import type { Transfer } from '../ledger/transfer';
+
+/** An activity as stored: the check-in secret never leaves the server. */
+export interface ActivityRecord extends Activity {
+  checkinSecret: string;
+}
+
+export interface ActivityStore {
+  createActivity(activity: ActivityRecord): Promise<void>;
+  getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null>;
+  listActivities(communityId: string, fromIso: string, cursor: string | undefined): Promise<Page<ActivityRecord>>;
+  /** Saves edits while the activity is still scheduled and its capacity covers who came. */
+  saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'>;
+  cancelActivity(communityId: string, activityId: string): Promise<'cancelled' | 'not_scheduled'>;
+  activitiesDueForAutoClose(nowIso: string): Promise<{ communityId: string; activityId: string }[]>;
+  markAutoCloseDone(communityId: string, activityId: string): Promise<void>;
+}
+
+export interface AttendanceStore {
+  getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null>;
+  /** Opens the attendance and counts it against capacity, in one transaction. */
+  checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'>;
+  /** Closes an open attendance and files its claim, in one transaction. */
+  checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open'>;
+  listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]>;
+}
+
+export interface Decision {
+  decidedBy: string;
+  decidedAt: string;
+  reason?: string;
+}
+
+export interface ClaimStore {
+  putClaim(claim: Claim): Promise<void>;
+  getClaim(communityId: string, claimId: string): Promise<Claim | null>;
+  listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>>;
+  listMemberClaims(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Claim>>;
+  /** The claim's status and its points transfer change together or not at all. */
+  approveClaim(claim: Claim, decision: Decision, transfer: Transfer | null): Promise<'approved' | 'already_decided'>;
+  rejectClaim(claim: Claim, decision: Decision): Promise<'rejected' | 'already_decided'>;
+}
+
+export interface CertificateStore {
+  getCertificate(communityId: string, memberId: string): Promise<Certificate | null>;
+  /** Creates an active certificate unless one exists (a revoked one stays revoked). */
+  issueCertificate(communityId: string, memberId: string, issuedAt: string): Promise<boolean>;
+  setCertificateStatus(
+    communityId: string,
+    memberId: string,
+    change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
+  ): Promise<Certificate | null>;
+}

@@ -1,0 +1,11 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { cancelActivity } from '../../domain/timebank/activities';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/activities/{aid}/cancel — staff. */
+export const handler = httpRoute(contracts.cancelActivity, { auth: 'user' }, async ({ params, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(await cancelActivity({ communityId: params.cid, activityId: params.aid }, stores.activities()));
+});

@@ -1,0 +1,15 @@
+import { contracts, OFFICE_ROLES } from '@linli/shared';
+import { approveClaim } from '../../domain/timebank/claims';
+import { communityAndMember } from '../../domain/timebank/context';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/claims/{claimId}/approve — staff; pays the points in the same transaction. */
+export const handler = httpRoute(contracts.approveClaim, { auth: 'user' }, async ({ params, userId }) => {
+  const { community } = await communityAndMember(stores.communities(), params.cid, userId, OFFICE_ROLES);
+  const claim = await approveClaim(
+    { community, claimId: params.claimId, actorId: userId },
+    { claims: stores.claims(), ledger: stores.ledger(), certificates: stores.certificates() },
+  );
+  return ok({ claim });
+});

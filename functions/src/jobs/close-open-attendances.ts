@@ -1,0 +1,31 @@
+import { getCommunityOrThrow } from '../domain/identity/communities';
+import { autoCloseAttendances } from '../domain/timebank/attendance';
+import { stores } from '../lib/dependencies';
+import { logger } from '../lib/logger';
+
+/**
+ * Scheduled (serverless.yml, every 5 minutes; `npm start` runs it too): attendances
+ * still open after an activity's window are closed at its end and their claims flagged.
+ */
+export async function handler(): Promise<{ activities: number; closed: number }> {
+  const activities = stores.activities();
+  const communities = stores.communities();
+  const attendances = stores.attendances();
+  const due = await activities.activitiesDueForAutoClose(new Date().toISOString());
+  let closed = 0;
+  for (const { communityId, activityId } of due) {
+    const [community, activity] = await Promise.all([
+      getCommunityOrThrow(communities, communityId),
+      activities.getActivity(communityId, activityId),
+    ]);
+    if (activity) {
+      closed += await autoCloseAttendances(
+        { community, activity, getMember: (memberId) => communities.getMember(communityId, memberId) },
+        attendances,
+      );
+    }
+    await activities.markAutoCloseDone(communityId, activityId);
+  }
+  logger.info('closed open attendances', { activities: due.length, closed });
+  return { activities: due.length, closed };
+}

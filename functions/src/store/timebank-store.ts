@@ -1,0 +1,502 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Attendance, Certificate, Claim, Page } from '@linli/shared';
+import type {
+  ActivityRecord,
+  ActivityStore,
+  AttendanceStore,
+  CertificateStore,
+  ClaimStore,
+  Decision,
+} from '../domain/timebank/ports';
+import type { Transfer } from '../domain/ledger/transfer';
+import { cancellationReasons, isConditionalCheckFailed } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { ENTITY, INDEXES, keys } from './keys';
+import { insufficientFunds, transferFailure, transferItems } from './ledger-store';
+
+const PAGE_SIZE = 25;
+const STRIP = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type'];
+
+function strip<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const name of STRIP) delete copy[name];
+  return copy as T;
+}
+
+const closeAfter = (activity: ActivityRecord) =>
+  new Date(Date.parse(activity.endsAt) + activity.graceMinutes * 60_000).toISOString();
+
+function activityItem(activity: ActivityRecord) {
+  return {
+    ...keys.activity(activity.communityId, activity.id),
+    ...keys.activityListing(activity.communityId, activity.startsAt, activity.id),
+    ...(activity.status === 'scheduled'
+      ? keys.activityAutoClose(closeAfter(activity), activity.communityId, activity.id)
+      : {}),
+    type: ENTITY.activity,
+    ...activity,
+  };
+}
+
+export class DynamoActivityStore implements ActivityStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createActivity(activity: ActivityRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: activityItem(activity),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
+    );
+    return result.Item ? strip<ActivityRecord>(result.Item) : null;
+  }
+
+  async listActivities(
+    communityId: string,
+    fromIso: string,
+    cursor: string | undefined,
+  ): Promise<Page<ActivityRecord>> {
+    const partition = keys.activitiesPartition(communityId);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK >= :from',
+        ExpressionAttributeValues: { ':partition': partition, ':from': fromIso },
+        Limit: PAGE_SIZE,
+        ExclusiveStartKey: decodeCursor(cursor, {
+          attribute: 'GSI1PK',
+          value: partition,
+          keyAttributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+        }),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => strip<ActivityRecord>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+
+  async saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: activityItem(activity),
+          ConditionExpression: '#status = :scheduled AND attendeeCount <= :capacity',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':scheduled': 'scheduled',
+            ':capacity': activity.capacity ?? Number.MAX_SAFE_INTEGER,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return 'saved';
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const current = await this.getActivity(activity.communityId, activity.id);
+      return current?.status === 'scheduled' ? 'below_attendance' : 'not_scheduled';
+    }
+  }
+
+  async cancelActivity(communityId: string, activityId: string): Promise<'cancelled' | 'not_scheduled'> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.activity(communityId, activityId),
+          UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK',
+          ConditionExpression: '#status = :scheduled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled' },
+        }),
+      );
+      return 'cancelled';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'not_scheduled';
+      throw error;
+    }
+  }
+
+  async activitiesDueForAutoClose(nowIso: string): Promise<{ communityId: string; activityId: string }[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi2,
+        KeyConditionExpression: 'GSI2PK = :partition AND GSI2SK < :now',
+        ExpressionAttributeValues: { ':partition': keys.activityAutoClosePartition(), ':now': nowIso },
+        Limit: 100,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), activityId: String(item.id) }));
+  }
+
+  async markAutoCloseDone(communityId: string, activityId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.activity(communityId, activityId),
+        UpdateExpression: 'REMOVE GSI2PK, GSI2SK SET autoClosedAt = :now',
+        ExpressionAttributeValues: { ':now': new Date().toISOString() },
+      }),
+    );
+  }
+}
+
+function claimItem(claim: Claim) {
+  return {
+    ...keys.claim(claim.communityId, claim.id),
+    ...keys.claimQueue(claim.communityId, claim.status, claim.createdAt, claim.id),
+    ...keys.memberClaims(claim.communityId, claim.memberId, claim.createdAt, claim.id),
+    type: ENTITY.claim,
+    ...claim,
+  };
+}
+
+export class DynamoAttendanceStore implements AttendanceStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.attendance(communityId, activityId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? strip<Attendance>(result.Item) : null;
+  }
+
+  async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.attendance(communityId, attendance.activityId, attendance.memberId),
+                  type: ENTITY.attendance,
+                  communityId,
+                  ...attendance,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.activity(communityId, attendance.activityId),
+                UpdateExpression: 'ADD attendeeCount :one',
+                ConditionExpression:
+                  '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
+                ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+                ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+              },
+            },
+          ],
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict')) return 'exists';
+      if (reasons[1] === 'ConditionalCheckFailed') {
+        const activity = await this.client.send(
+          new GetCommand({
+            TableName: this.tableName,
+            Key: keys.activity(communityId, attendance.activityId),
+            ConsistentRead: true,
+          }),
+        );
+        return activity.Item?.status === 'scheduled' ? 'full' : 'not_scheduled';
+      }
+      throw error;
+    }
+  }
+
+  async checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.attendance(communityId, attendance.activityId, attendance.memberId),
+                UpdateExpression: 'SET #status = :closed, checkedOutAt = :out, claimId = :claim, autoClosed = :auto',
+                ConditionExpression: '#status = :open',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':closed': 'closed',
+                  ':open': 'open',
+                  ':out': attendance.checkedOutAt,
+                  ':claim': claim.id,
+                  ':auto': attendance.autoClosed ?? false,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: claimItem(claim),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return 'closed';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons && (reasons.includes('ConditionalCheckFailed') || reasons.includes('TransactionConflict')))
+        return 'not_open';
+      throw error;
+    }
+  }
+
+  async listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]> {
+    const open: Attendance[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          FilterExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': `COMMUNITY#${communityId}`,
+            ':prefix': keys.attendancesPrefix(activityId),
+            ':open': 'open',
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      open.push(...(result.Items ?? []).map((item) => strip<Attendance>(item)));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return open;
+  }
+}
+
+export class DynamoClaimStore implements ClaimStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putClaim(claim: Claim): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: claimItem(claim),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async getClaim(communityId: string, claimId: string): Promise<Claim | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.claim(communityId, claimId), ConsistentRead: true }),
+    );
+    return result.Item ? strip<Claim>(result.Item) : null;
+  }
+
+  listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>> {
+    return this.page('GSI1', keys.claimQueuePartition(communityId, status), cursor, true);
+  }
+
+  listMemberClaims(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Claim>> {
+    return this.page('GSI2', keys.memberClaimsPartition(communityId, memberId), cursor, false);
+  }
+
+  private async page(index: 'GSI1' | 'GSI2', partition: string, cursor: string | undefined, oldestFirst: boolean) {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :partition`,
+        ExpressionAttributeValues: { ':partition': partition },
+        ScanIndexForward: oldestFirst,
+        Limit: PAGE_SIZE,
+        ExclusiveStartKey: decodeCursor(cursor, {
+          attribute: `${index}PK`,
+          value: partition,
+          keyAttributes: ['PK', 'SK', `${index}PK`, `${index}SK`],
+        }),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => strip<Claim>(item)),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  }
+
+  private decisionUpdate(claim: Claim, status: Claim['status'], decision: Decision, transferId?: string) {
+    return {
+      TableName: this.tableName,
+      Key: keys.claim(claim.communityId, claim.id),
+      UpdateExpression:
+        'SET #status = :status, decidedBy = :by, decidedAt = :at, GSI1PK = :queue' +
+        (decision.reason ? ', reason = :reason' : '') +
+        (transferId ? ', transferId = :transfer' : ''),
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':pending': 'pending',
+        ':by': decision.decidedBy,
+        ':at': decision.decidedAt,
+        ':queue': keys.claimQueuePartition(claim.communityId, status),
+        ...(decision.reason ? { ':reason': decision.reason } : {}),
+        ...(transferId ? { ':transfer': transferId } : {}),
+      },
+    };
+  }
+
+  async approveClaim(
+    claim: Claim,
+    decision: Decision,
+    transfer: Transfer | null,
+  ): Promise<'approved' | 'already_decided'> {
+    const update = { Update: this.decisionUpdate(claim, 'approved', decision, transfer?.transferId) };
+    const parts = transfer ? transferItems(this.tableName, transfer, 1) : null;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: [update, ...(parts?.items ?? [])] }));
+        return 'approved';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[0] === 'ConditionalCheckFailed') return 'already_decided';
+        const failure = parts ? transferFailure(error, parts) : undefined;
+        if (failure === 'duplicate') return 'already_decided';
+        if (failure === 'insufficient_funds') throw insufficientFunds();
+        if (reasons.includes('TransactionConflict') && attempt < 4) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async rejectClaim(claim: Claim, decision: Decision): Promise<'rejected' | 'already_decided'> {
+    try {
+      await this.client.send(new UpdateCommand(this.decisionUpdate(claim, 'rejected', decision)));
+      return 'rejected';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'already_decided';
+      throw error;
+    }
+  }
+}
+
+export class DynamoCertificateStore implements CertificateStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCertificate(communityId: string, memberId: string): Promise<Certificate | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.memberCertificate(communityId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? toCertificate(result.Item) : null;
+  }
+
+  async issueCertificate(communityId: string, memberId: string, issuedAt: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.memberCertificate(communityId, memberId),
+            type: ENTITY.certificate,
+            communityId,
+            memberId,
+            status: 'active',
+            issuedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async setCertificateStatus(
+    communityId: string,
+    memberId: string,
+    change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
+  ): Promise<Certificate | null> {
+    const revoking = change.to === 'revoked';
+    try {
+      const result = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.memberCertificate(communityId, memberId),
+          UpdateExpression: revoking
+            ? 'SET #status = :to, revokedAt = :at, revokedBy = :by, reason = :reason'
+            : 'SET #status = :to, reinstatedAt = :at, reinstatedBy = :by REMOVE revokedAt, revokedBy, reason',
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':from': change.from,
+            ':to': change.to,
+            ':at': change.at,
+            ':by': change.by,
+            ...(revoking ? { ':reason': change.reason ?? '' } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? toCertificate(result.Attributes) : null;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
+    }
+  }
+}
+
+function toCertificate(item: Record<string, unknown>): Certificate {
+  return {
+    memberId: String(item.memberId),
+    status: item.status as Certificate['status'],
+    issuedAt: String(item.issuedAt),
+    ...(item.revokedAt
+      ? { revokedAt: String(item.revokedAt), revokedBy: String(item.revokedBy), reason: String(item.reason) }
+      : {}),
+  };
+}

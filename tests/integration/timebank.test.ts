@@ -1,0 +1,449 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  Activity,
+  Attendance,
+  BulkApproveResponse,
+  CertificatePass,
+  Claim,
+  LedgerEntry,
+  Page,
+} from '@linli/shared';
+import { currentCheckinCode } from '../../functions/src/domain/timebank/checkin-token';
+import { readPass } from '../../functions/src/domain/timebank/certificates';
+import { keys } from '../../functions/src/store/keys';
+import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
+import { handler as createCheckin } from '../../functions/src/http/activities/create-checkin';
+import { call, documentClient } from '../support/api';
+import { httpEvent, invoke } from '../support/events';
+import { createMember, tableName } from '../support/factories';
+import {
+  checkinCode,
+  createActivityNow,
+  me,
+  minutesFromNow,
+  officeClaim,
+  timebankCommunity,
+} from '../support/timebank';
+
+type CheckinReply = { attendance: Attendance; claim: Claim | null };
+
+describe('activities', () => {
+  it('staff create, edit and cancel; members read; the check-in secret never leaves the server', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+
+    const activity = await createActivityNow(cid, staff.token, { location: '社区活动中心', capacity: 10 });
+    const byResident = await call('POST', `/v1/communities/${cid}/activities`, {
+      token: resident.token,
+      body: { title: 'x', category: 'care', startsAt: minutesFromNow(0), endsAt: minutesFromNow(60) },
+    });
+    const listed = await call<Page<Activity>>('GET', `/v1/communities/${cid}/activities`, { token: resident.token });
+    const edited = await call<Activity>('PATCH', `/v1/communities/${cid}/activities/${activity.id}`, {
+      token: staff.token,
+      body: { title: '包饺子', capacity: 20 },
+    });
+    const cancelled = await call<Activity>('POST', `/v1/communities/${cid}/activities/${activity.id}/cancel`, {
+      token: staff.token,
+    });
+    const fetched = await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, {
+      token: resident.token,
+    });
+
+    expect(activity).toMatchObject({ status: 'scheduled', attendeeCount: 0, graceMinutes: 15, capacity: 10 });
+    expect(JSON.stringify([activity, listed.body, fetched.body])).not.toContain('checkinSecret');
+    expect(byResident.status).toBe(403);
+    expect(listed.body.items.map((item) => item.id)).toEqual([activity.id]);
+    expect(edited.body).toMatchObject({ title: '包饺子', capacity: 20 });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(fetched.body.status).toBe('cancelled');
+  });
+
+  it('refuses an activity that ends before it starts', async () => {
+    const { cid, staff } = await timebankCommunity();
+
+    const reply = await call('POST', `/v1/communities/${cid}/activities`, {
+      token: staff.token,
+      body: { title: '扫雪', category: 'cleaning', startsAt: minutesFromNow(60), endsAt: minutesFromNow(0) },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('endsAt');
+  });
+});
+
+describe('check-in', () => {
+  it('checks in with the 6-digit code or the QR token, and out again with a claim', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const neighbour = await createMember(cid, ['resident'], 'neighbour');
+    const activity = await createActivityNow(cid, staff.token);
+    const live = await checkinCode(cid, activity.id, staff.token);
+
+    const byCode = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+      token: resident.token,
+      body: { activityId: activity.id, code: live.code, direction: 'in' },
+    });
+    const byToken = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+      token: neighbour.token,
+      body: { activityId: activity.id, token: live.qr, direction: 'in' },
+    });
+    const out = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+      token: resident.token,
+      body: { activityId: activity.id, code: live.code, direction: 'out' },
+    });
+    const outAgain = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+      token: resident.token,
+      body: { activityId: activity.id, code: live.code, direction: 'out' },
+    });
+    const myClaims = await call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims`, { token: resident.token });
+
+    expect(live.code).toMatch(/^\d{6}$/);
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.attendance).toMatchObject({ status: 'open', memberId: resident.userId });
+    expect(byToken.status).toBe(200);
+    expect(out.status).toBe(200);
+    expect(out.body.attendance.status).toBe('closed');
+    expect(out.body.claim).toMatchObject({ status: 'pending', source: 'checkin', memberId: resident.userId });
+    expect(outAgain.status).toBe(200);
+    expect(outAgain.body.claim).toBeNull();
+    expect(myClaims.body.items).toHaveLength(1);
+  });
+
+  it('rejects a wrong code, a token older than one step, and another activity’s token', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const other = await createActivityNow(cid, staff.token);
+    const stored = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: keys.activity(cid, activity.id) }),
+    );
+    const stale = currentCheckinCode(String(stored.Item?.checkinSecret), activity.id, Date.now() - 65_000);
+    const otherLive = await checkinCode(cid, other.id, staff.token);
+    const live = await checkinCode(cid, activity.id, staff.token);
+    const wrongCode = String((Number(live.code) + 1) % 1_000_000).padStart(6, '0');
+    const attempt = (body: object) =>
+      call('POST', `/v1/communities/${cid}/checkins`, {
+        token: resident.token,
+        body: { activityId: activity.id, direction: 'in', ...body },
+      });
+
+    expect(await attempt({ code: wrongCode })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'checkin.invalid_code' } },
+    });
+    expect(await attempt({ token: stale.qr })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'checkin.invalid_token' } },
+    });
+    expect(await attempt({ token: otherLive.qr })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'checkin.invalid_token' } },
+    });
+    expect(await attempt({ code: live.code, token: live.qr })).toMatchObject({ status: 400 });
+    expect(
+      (await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, { token: staff.token })).body
+        .attendeeCount,
+    ).toBe(0);
+  });
+
+  it('only inside the activity window', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const tomorrow = await createActivityNow(cid, staff.token, {
+      startsAt: minutesFromNow(24 * 60),
+      endsAt: minutesFromNow(25 * 60),
+    });
+    const live = await checkinCode(cid, tomorrow.id, staff.token);
+
+    const reply = await call('POST', `/v1/communities/${cid}/checkins`, {
+      token: resident.token,
+      body: { activityId: tomorrow.id, code: live.code, direction: 'in' },
+    });
+
+    expect(reply).toMatchObject({ status: 409, body: { error: { code: 'checkin.outside_window' } } });
+  });
+
+  it('enforces capacity and refuses a cancelled activity', async () => {
+    const { cid, staff } = await timebankCommunity();
+    const residents = await Promise.all([1, 2, 3].map(() => createMember(cid, ['resident'], 'r')));
+    const activity = await createActivityNow(cid, staff.token, { capacity: 2 });
+    const live = await checkinCode(cid, activity.id, staff.token);
+    const checkin = (token: string) =>
+      call('POST', `/v1/communities/${cid}/checkins`, {
+        token,
+        body: { activityId: activity.id, code: live.code, direction: 'in' },
+      });
+
+    const statuses = [];
+    for (const resident of residents) statuses.push((await checkin(resident.token)).status);
+    await call('POST', `/v1/communities/${cid}/activities/${activity.id}/cancel`, { token: staff.token });
+    const afterCancel = await checkin(residents[2]!.token);
+
+    expect(statuses).toEqual([200, 200, 409]);
+    expect(afterCancel).toMatchObject({ status: 409, body: { error: { code: 'activity.cancelled' } } });
+  });
+
+  it('turns 50 simultaneous identical scans into exactly one attendance', async () => {
+    // In-process: serverless-offline runs each concurrent request in a new worker thread, which on a
+    // 2-core machine measures thread start-up, not the rule. The rule lives in DynamoDB's conditions.
+    const { cid, staff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token, { capacity: 5 });
+    const live = await checkinCode(cid, activity.id, staff.token);
+    const scan = () =>
+      httpEvent({
+        method: 'POST',
+        path: `/v1/communities/${cid}/checkins`,
+        routeKey: 'POST /v1/communities/{cid}/checkins',
+        pathParameters: { cid },
+        headers: { authorization: `Bearer ${resident.token}` },
+        body: { activityId: activity.id, token: live.qr, direction: 'in' },
+      });
+
+    const replies = await Promise.all(Array.from({ length: 50 }, () => invoke(createCheckin, scan())));
+    const after = await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, {
+      token: staff.token,
+    });
+
+    expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
+    expect(new Set(replies.map((reply) => (reply.body.attendance as Attendance).checkedInAt)).size).toBe(1);
+    expect(after.body.attendeeCount).toBe(1);
+  });
+
+  it('closes attendances left open at the end and flags their claims', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token, { startsAt: minutesFromNow(-100), graceMinutes: 0 });
+    const live = await checkinCode(cid, activity.id, staff.token);
+    await call('POST', `/v1/communities/${cid}/checkins`, {
+      token: resident.token,
+      body: { activityId: activity.id, code: live.code, direction: 'in' },
+    });
+    await call('PATCH', `/v1/communities/${cid}/activities/${activity.id}`, {
+      token: staff.token,
+      body: { endsAt: minutesFromNow(-1) },
+    });
+
+    const result = await closeOpenAttendances();
+    const claims = await call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims`, { token: resident.token });
+    const again = await closeOpenAttendances();
+
+    expect(result.closed).toBeGreaterThanOrEqual(1);
+    expect(claims.body.items).toHaveLength(1);
+    expect(claims.body.items[0]).toMatchObject({ flagged: true, status: 'pending', minutes: 0 });
+    expect(again.activities).toBe(0);
+  });
+});
+
+describe('claims, approval and the ledger', () => {
+  it('office entry → a different staff member approves → points, history and the certificate', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 180);
+
+    const bySameStaff = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: staff.token });
+    const byResident = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+      token: resident.token,
+    });
+    const queue = await call<Page<Claim>>('GET', `/v1/communities/${cid}/claims?status=pending`, {
+      token: otherStaff.token,
+    });
+    const approved = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+      token: otherStaff.token,
+    });
+    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+    const mine = await me(cid, resident.token);
+
+    expect(claim).toMatchObject({
+      status: 'pending',
+      minutes: 180,
+      points: 3,
+      source: 'office',
+      createdBy: staff.userId,
+    });
+    expect(bySameStaff).toMatchObject({ status: 403, body: { error: { code: 'claim.same_staff' } } });
+    expect(byResident.status).toBe(403);
+    expect(queue.body.items.map((item) => item.id)).toEqual([claim.id]);
+    expect(approved.status).toBe(200);
+    expect(approved.body.claim).toMatchObject({ status: 'approved', decidedBy: otherStaff.userId });
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ amountPoints: 3, kind: 'claim', transferId: `claim:${claim.id}` }),
+    ]);
+    expect(mine.balancePoints).toBe(3);
+    expect(mine.certificate).toMatchObject({ status: 'active' });
+  });
+
+  it('approves a claim at most once when two staff click at the same moment', async () => {
+    const { cid, staff, otherStaff, thirdStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 120);
+
+    const replies = await Promise.all(
+      [otherStaff, thirdStaff].map((approver) =>
+        call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: approver.token }),
+      ),
+    );
+    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    expect(history.body.items).toHaveLength(1);
+    expect((await me(cid, resident.token)).balancePoints).toBe(2);
+  });
+
+  it('replays an approval with the same Idempotency-Key: same answer, one transfer', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
+    const headers = { 'idempotency-key': `approve-${claim.id}` };
+
+    const first = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+      token: otherStaff.token,
+      headers,
+    });
+    const replay = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+      token: otherStaff.token,
+      headers,
+    });
+
+    expect(first.status).toBe(200);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(first.body);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await me(cid, resident.token)).balancePoints).toBe(1);
+  });
+
+  it('rejects with a reason; a rejected claim cannot be approved', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
+
+    const noReason = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/reject`, {
+      token: otherStaff.token,
+      body: {},
+    });
+    const rejected = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/claims/${claim.id}/reject`, {
+      token: otherStaff.token,
+      body: { reason: '未到场' },
+    });
+    const approve = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+      token: otherStaff.token,
+    });
+
+    expect(noReason.status).toBe(400);
+    expect(rejected.body.claim).toMatchObject({ status: 'rejected', reason: '未到场', decidedBy: otherStaff.userId });
+    expect(approve).toMatchObject({ status: 409, body: { error: { code: 'claim.already_decided' } } });
+    expect((await me(cid, resident.token)).balancePoints).toBe(0);
+  });
+
+  it('bulk-approves, reporting each claim on its own', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claims = [];
+    for (const minutes of [60, 90, 120])
+      claims.push(await officeClaim(cid, activity.id, staff.token, resident.userId, minutes));
+    await call('POST', `/v1/communities/${cid}/claims/${claims[2]!.id}/reject`, {
+      token: otherStaff.token,
+      body: { reason: '重复' },
+    });
+
+    const reply = await call<BulkApproveResponse>('POST', `/v1/communities/${cid}/claims/approve`, {
+      token: otherStaff.token,
+      body: { claimIds: claims.map((claim) => claim.id) },
+    });
+
+    expect(reply.body.results.map((result) => result.status)).toEqual(['approved', 'approved', 'failed']);
+    expect(reply.body.results[2]?.error?.code).toBe('claim.already_decided');
+    expect((await me(cid, resident.token)).balancePoints).toBe(2);
+  });
+
+  it('pages the ledger newest first and refuses a cursor into someone else’s history', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const ids: string[] = [];
+    for (let index = 0; index < 22; index += 1)
+      ids.push((await officeClaim(cid, activity.id, staff.token, resident.userId, 60)).id);
+    const bulk = async (slice: string[]) =>
+      call('POST', `/v1/communities/${cid}/claims/approve`, { token: otherStaff.token, body: { claimIds: slice } });
+    await bulk(ids.slice(0, 11));
+    await bulk(ids.slice(11));
+
+    const first = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+    const second = await call<Page<LedgerEntry>>(
+      'GET',
+      `/v1/communities/${cid}/me/ledger?cursor=${first.body.nextCursor}`,
+      {
+        token: resident.token,
+      },
+    );
+    const forged = Buffer.from(JSON.stringify({ PK: `LEDGER#${cid}#member:${staff.userId}`, SK: 'z' })).toString(
+      'base64url',
+    );
+    const intrusion = await call('GET', `/v1/communities/${cid}/me/ledger?cursor=${forged}`, { token: resident.token });
+
+    expect(first.body.items).toHaveLength(20);
+    expect(second.body.items).toHaveLength(2);
+    const times = [...first.body.items, ...second.body.items].map((entry) => entry.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(intrusion).toMatchObject({ status: 400, body: { error: { code: 'request.invalid_cursor' } } });
+  });
+
+  it('corrects a transfer by reversing it, once', async () => {
+    const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 120);
+    await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
+    const path = `/v1/communities/${cid}/transfers/${encodeURIComponent(`claim:${claim.id}`)}/reverse`;
+
+    const byStaff = await call('POST', path, { token: staff.token, body: { reason: '录错了' } });
+    const reversed = await call('POST', path, { token: admin.token, body: { reason: '录错了' } });
+    const again = await call('POST', path, { token: admin.token, body: { reason: '录错了' } });
+    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+
+    expect(byStaff.status).toBe(403);
+    expect(reversed.status).toBe(201);
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'ledger.already_reversed' } } });
+    expect(history.body.items.map((entry) => entry.amountPoints)).toEqual([-2, 2]);
+    expect((await me(cid, resident.token)).balancePoints).toBe(0);
+  });
+});
+
+describe('certificates', () => {
+  it('revokes (with a reason) and reinstates; the live pass works only while active and expires within 60 s', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 200);
+    await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
+    const passPath = `/v1/communities/${cid}/me/certificate/pass`;
+    const certificatePath = `/v1/communities/${cid}/certificates/${resident.userId}`;
+
+    const pass = await call<CertificatePass>('GET', passPath, { token: resident.token });
+    const withoutReason = await call('POST', `${certificatePath}/revoke`, { token: staff.token, body: {} });
+    const byResident = await call('POST', `${certificatePath}/revoke`, {
+      token: resident.token,
+      body: { reason: 'x' },
+    });
+    const revoked = await call('POST', `${certificatePath}/revoke`, {
+      token: staff.token,
+      body: { reason: '借给他人使用' },
+    });
+    const passWhileRevoked = await call('GET', passPath, { token: resident.token });
+    const revokedMe = await me(cid, resident.token);
+    const reinstated = await call('POST', `${certificatePath}/reinstate`, { token: staff.token });
+
+    expect(pass.status).toBe(200);
+    expect(pass.body.holder.displayName).toContain('resident');
+    expect(Date.parse(pass.body.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(readPass(pass.body.token, process.env.JWT_SECRET as string)).toMatchObject({ sub: resident.userId, cid });
+    expect(readPass(pass.body.token, process.env.JWT_SECRET as string, Date.now() + 61_000)).toBeNull();
+    expect(withoutReason.status).toBe(400);
+    expect(byResident.status).toBe(403);
+    expect(revoked.status).toBe(200);
+    expect(passWhileRevoked).toMatchObject({ status: 409, body: { error: { code: 'certificate.revoked' } } });
+    expect(revokedMe.certificate?.status).toBe('revoked');
+    expect(reinstated.status).toBe(200);
+    expect((await me(cid, resident.token)).certificate?.status).toBe('active');
+  });
+
+  it('has no pass before the threshold', async () => {
+    const { cid, resident } = await timebankCommunity();
+
+    expect(await call('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'certificate.not_found' } },
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import type { Activity, CheckinCode, Claim, MeResponse } from '@linli/shared';
+import { call } from './api';
+import { createCommunity, createMember } from './factories';
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+/** A community with demo-like rules (1 point/hour, certificate at 3, 30-minute rounding) and its people. */
+export async function timebankCommunity() {
+  const community = await createCommunity({
+    rules: {
+      pointsPerHour: 1,
+      certificateThresholdPoints: 3,
+      fundShareBps: 2000,
+      minuteRounding: { unitMinutes: 30, mode: 'down' },
+    },
+  });
+  const [staff, otherStaff, thirdStaff, admin, resident] = await Promise.all([
+    createMember(community.id, ['staff'], 'staff'),
+    createMember(community.id, ['staff'], 'staff2'),
+    createMember(community.id, ['staff'], 'staff3'),
+    createMember(community.id, ['admin', 'staff'], 'admin'),
+    createMember(community.id, ['resident'], 'resident'),
+  ]);
+  return { community, cid: community.id, staff, otherStaff, thirdStaff, admin, resident };
+}
+
+export async function createActivityNow(
+  cid: string,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Activity> {
+  const reply = await call<Activity>('POST', `/v1/communities/${cid}/activities`, {
+    token,
+    body: {
+      title: '帮老人洗澡',
+      category: 'care',
+      startsAt: minutesFromNow(-10),
+      endsAt: minutesFromNow(120),
+      ...overrides,
+    },
+  });
+  if (reply.status !== 201) throw new Error(`create activity → ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+export async function checkinCode(cid: string, activityId: string, token: string): Promise<CheckinCode> {
+  const reply = await call<CheckinCode>('GET', `/v1/communities/${cid}/activities/${activityId}/checkin-code`, {
+    token,
+  });
+  if (reply.status !== 200) throw new Error(`checkin-code → ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+export async function officeClaim(
+  cid: string,
+  activityId: string,
+  staffToken: string,
+  memberId: string,
+  minutes: number,
+) {
+  const reply = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/activities/${activityId}/attendances`, {
+    token: staffToken,
+    body: { memberId, minutes },
+  });
+  if (reply.status !== 201) throw new Error(`office entry → ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.claim;
+}
+
+export async function me(cid: string, token: string): Promise<MeResponse> {
+  return (await call<MeResponse>('GET', `/v1/communities/${cid}/me`, { token })).body;
+}
+
+export { minutesFromNow };
