@@ -12,6 +12,8 @@ import { serveH5 } from './local/serve-h5';
 import { LOCAL_DIRECTORY, ROOT, localJwtSecret, startLocalStack, type LocalStack } from './local/stack';
 
 const flags = new Set(process.argv.slice(2));
+/** serverless.yml schedules closeOpenAttendances every 5 minutes; locally once a minute. */
+const SCHEDULE_MILLISECONDS = 60_000;
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main(): Promise<void> {
@@ -35,10 +37,11 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('The H5 build failed (see above)');
   }
   console.log('› Starting DynamoDB Local, the table, the demo data and the API…');
-  const running: { stack?: LocalStack; web?: Server; stopping?: boolean } = {};
+  const running: { stack?: LocalStack; web?: Server; stopping?: boolean; schedule?: NodeJS.Timeout } = {};
   const stop = async (code: number) => {
     if (running.stopping) return;
     running.stopping = true;
+    clearInterval(running.schedule);
     console.log('\n› Stopping the API, DynamoDB Local and the web server…');
     running.web?.close();
     await running.stack?.stop();
@@ -61,6 +64,12 @@ async function main(): Promise<void> {
     console.error(`The API process exited (${code}).\n${stack.api.output().slice(-4000)}`);
     void stop(1);
   });
+  // serverless-offline does not run `schedule` events: run the scheduled functions of serverless.yml here.
+  running.schedule = setInterval(() => {
+    stack.api
+      .invoke('closeOpenAttendances')
+      .catch((error: Error) => console.error(`closeOpenAttendances: ${error.message}`));
+  }, SCHEDULE_MILLISECONDS);
   running.web = await serveH5({
     port: ports.h5,
     root: path.join(ROOT, 'miniapp', 'dist', 'h5'),
@@ -73,6 +82,7 @@ async function main(): Promise<void> {
       `  App (H5, also the office console):  http://127.0.0.1:${ports.h5}/`,
       `  API:                                ${stack.api.url}   e.g. curl ${stack.api.url}/v1/communities/demo`,
       `  DynamoDB Local:                     ${stack.database.endpoint}   table linli-dev, ${flags.has('--in-memory') ? 'in memory' : 'data in .local/dynamodb'}`,
+      '  Scheduled job closeOpenAttendances: every minute',
       '  Demo logins (dev stage): demo-admin, demo-staff, demo-staff-2, demo-merchant, demo-maker, demo-resident',
       '',
       'Press Ctrl-C to stop everything.',

@@ -4,6 +4,8 @@ import { GaveUp, waitFor } from './ports';
 
 export interface OfflineApi {
   url: string;
+  /** Invokes a function by its serverless.yml name through serverless-offline's Lambda endpoint. */
+  invoke(functionName: string, payload?: unknown): Promise<unknown>;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -68,5 +70,13 @@ export async function startOfflineApi(options: {
     await stop();
     throw new Error(`osls offline did not start: ${(error as Error).message}\n${output}`);
   }
-  return { url, process: child, output: () => output, stop };
+  const invoke = async (functionName: string, payload: unknown = {}) => {
+    const response = await fetch(
+      `http://127.0.0.1:${options.lambdaPort}/2015-03-31/functions/linli-dev-${functionName}/invocations`,
+      { method: 'POST', body: JSON.stringify(payload) },
+    );
+    if (!response.ok) throw new Error(`invoke ${functionName} → ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return { url, process: child, output: () => output, stop, invoke };
 }
