@@ -3,6 +3,8 @@ import type { Community, Role } from '@linli/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { findOrCreateUser } from '../../functions/src/domain/identity/login';
 import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity-store';
+import { DynamoActivityStore } from '../../functions/src/store/timebank-store';
+import { createActivity } from '../../functions/src/domain/timebank/activities';
 
 export const DEMO_COMMUNITY: Community = {
   id: 'demo',
@@ -47,5 +49,37 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
       await communities.setRoles(DEMO_COMMUNITY.id, user.id, demo.roles, member.roles);
     }
   }
+  await seedDemoActivities(new DynamoActivityStore(documents, tableName), ids['demo-staff']!);
   return { users: ids };
+}
+
+const HOUR = 3600_000;
+
+/** Two activities when the community has none: one under way now, one tomorrow morning. */
+async function seedDemoActivities(activities: DynamoActivityStore, staffId: string): Promise<void> {
+  const existing = await activities.listActivities(DEMO_COMMUNITY.id, '0', undefined);
+  if (existing.items.length > 0) return;
+  const now = Date.now();
+  const tomorrowNine = new Date(now + 24 * HOUR);
+  tomorrowNine.setUTCHours(1, 0, 0, 0);
+  const requests = [
+    {
+      title: '垃圾分类宣传',
+      category: 'publicity' as const,
+      location: '小区南门',
+      startsAt: new Date(now - HOUR).toISOString(),
+      endsAt: new Date(now + 3 * HOUR).toISOString(),
+    },
+    {
+      title: '为独居老人包饺子',
+      category: 'cooking' as const,
+      location: '社区食堂',
+      capacity: 12,
+      startsAt: tomorrowNine.toISOString(),
+      endsAt: new Date(tomorrowNine.getTime() + 3 * HOUR).toISOString(),
+    },
+  ];
+  for (const request of requests) {
+    await createActivity({ communityId: DEMO_COMMUNITY.id, actorId: staffId, request }, activities);
+  }
 }
