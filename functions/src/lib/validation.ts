@@ -1,8 +1,10 @@
 import type { FieldError } from '@linli/shared';
 import * as z from 'zod/mini';
+// Only the English messages: `z.locales` would bundle every language zod ships (~260 KB).
+import english from 'zod/v4/locales/en.js';
 import { validationError } from './errors';
 
-z.config(z.locales.en());
+z.config(english());
 
 /** Parses with a shared zod schema; a failure is a 400 listing every failing field. */
 export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown, where: string): T {
