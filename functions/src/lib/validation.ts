@@ -1,7 +1,7 @@
 import type { FieldError } from '@linli/shared';
 import * as z from 'zod/mini';
 // Only the English messages: `z.locales` would bundle every language zod ships (~260 KB).
-import english from 'zod/v4/locales/en.js';
+import english from 'zod/v4/locales/en.cjs';
 import { validationError } from './errors';
 
 z.config(english());

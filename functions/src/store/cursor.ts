@@ -1,3 +1,4 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../lib/errors';
 
 type Key = Record<string, string>;
@@ -36,4 +37,43 @@ export function decodeCursor(
   const key = decoded as Key;
   if (key[expected.attribute] !== expected.value) throw invalid;
   return key;
+}
+
+export interface PageQuery {
+  tableName: string;
+  /** Omitted for the table itself. */
+  indexName?: 'GSI1' | 'GSI2';
+  partition: string;
+  /** e.g. `GSI1SK >= :from`, with its values. */
+  sortKeyCondition?: { expression: string; values: Record<string, unknown> };
+  cursor: string | undefined;
+  limit: number;
+  newestFirst?: boolean;
+}
+
+/** One page of a partition, with a cursor that can only continue this same partition. */
+export async function queryPage(
+  client: DynamoDBDocumentClient,
+  query: PageQuery,
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const partitionAttribute = query.indexName ? `${query.indexName}PK` : 'PK';
+  const keyAttributes = query.indexName ? ['PK', 'SK', `${query.indexName}PK`, `${query.indexName}SK`] : ['PK', 'SK'];
+  const result = await client.send(
+    new QueryCommand({
+      TableName: query.tableName,
+      IndexName: query.indexName,
+      KeyConditionExpression:
+        `${partitionAttribute} = :partition` +
+        (query.sortKeyCondition ? ` AND ${query.sortKeyCondition.expression}` : ''),
+      ExpressionAttributeValues: { ':partition': query.partition, ...query.sortKeyCondition?.values },
+      ScanIndexForward: !query.newestFirst,
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, {
+        attribute: partitionAttribute,
+        value: query.partition,
+        keyAttributes,
+      }),
+    }),
+  );
+  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }

@@ -7,7 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
-import { decodeCursor, encodeCursor } from './cursor';
+import { queryPage } from './cursor';
 import { AppError } from '../lib/errors';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../domain/identity/ports';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
@@ -229,22 +229,14 @@ export class DynamoCommunityStore implements CommunityStore {
   }
 
   async listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>> {
-    const partition = keys.membersPartition(communityId);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: INDEXES.gsi2,
-        KeyConditionExpression: 'GSI2PK = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        Limit: 50,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          attribute: 'GSI2PK',
-          value: partition,
-          keyAttributes: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
-        }),
-      }),
-    );
-    return { items: (result.Items ?? []).map(toMember), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi2,
+      partition: keys.membersPartition(communityId),
+      cursor,
+      limit: 50,
+    });
+    return { items: page.items.map(toMember), nextCursor: page.nextCursor };
   }
 }
 

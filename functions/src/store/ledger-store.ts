@@ -1,11 +1,11 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
 import { AppError } from '../lib/errors';
 import { isMemberAccount, type AccountAddress } from '../domain/ledger/accounts';
 import type { AccountBalance, LedgerStore } from '../domain/ledger/ports';
 import { earnedChanges, netChanges, type Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { queryPage } from './cursor';
 import { ENTITY, keys } from './keys';
 
 export type TransactionItem = NonNullable<
@@ -156,26 +156,22 @@ export class DynamoLedgerStore implements LedgerStore {
   }
 
   async history(communityId: string, address: AccountAddress, cursor: string | undefined): Promise<Page<LedgerEntry>> {
-    const partition = keys.ledgerPartition(communityId, address);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        ScanIndexForward: false,
-        Limit: PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(cursor, { attribute: 'PK', value: partition, keyAttributes: ['PK', 'SK'] }),
-      }),
-    );
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      partition: keys.ledgerPartition(communityId, address),
+      cursor,
+      limit: PAGE_SIZE,
+      newestFirst: true,
+    });
     return {
-      items: (result.Items ?? []).map((item) => ({
+      items: page.items.map((item) => ({
         transferId: String(item.transferId),
         amountPoints: Number(item.amountPoints),
         kind: item.kind as TransferKind,
         memo: String(item.memo ?? ''),
         createdAt: String(item.createdAt),
       })),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
+      nextCursor: page.nextCursor,
     };
   }
 }

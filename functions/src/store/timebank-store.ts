@@ -17,7 +17,7 @@ import type {
 } from '../domain/timebank/ports';
 import type { Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { queryPage } from './cursor';
 import { ENTITY, INDEXES, keys } from './keys';
 import { insufficientFunds, transferFailure, transferItems } from './ledger-store';
 
@@ -73,25 +73,15 @@ export class DynamoActivityStore implements ActivityStore {
     fromIso: string,
     cursor: string | undefined,
   ): Promise<Page<ActivityRecord>> {
-    const partition = keys.activitiesPartition(communityId);
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: INDEXES.gsi1,
-        KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK >= :from',
-        ExpressionAttributeValues: { ':partition': partition, ':from': fromIso },
-        Limit: PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          attribute: 'GSI1PK',
-          value: partition,
-          keyAttributes: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-        }),
-      }),
-    );
-    return {
-      items: (result.Items ?? []).map((item) => strip<ActivityRecord>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.activitiesPartition(communityId),
+      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso } },
+      cursor,
+      limit: PAGE_SIZE,
+    });
+    return { items: page.items.map((item) => strip<ActivityRecord>(item)), nextCursor: page.nextCursor };
   }
 
   async saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'> {
@@ -335,25 +325,15 @@ export class DynamoClaimStore implements ClaimStore {
   }
 
   private async page(index: 'GSI1' | 'GSI2', partition: string, cursor: string | undefined, oldestFirst: boolean) {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :partition`,
-        ExpressionAttributeValues: { ':partition': partition },
-        ScanIndexForward: oldestFirst,
-        Limit: PAGE_SIZE,
-        ExclusiveStartKey: decodeCursor(cursor, {
-          attribute: `${index}PK`,
-          value: partition,
-          keyAttributes: ['PK', 'SK', `${index}PK`, `${index}SK`],
-        }),
-      }),
-    );
-    return {
-      items: (result.Items ?? []).map((item) => strip<Claim>(item)),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: index,
+      partition,
+      cursor,
+      limit: PAGE_SIZE,
+      newestFirst: !oldestFirst,
+    });
+    return { items: page.items.map((item) => strip<Claim>(item)), nextCursor: page.nextCursor };
   }
 
   private decisionUpdate(claim: Claim, status: Claim['status'], decision: Decision, transferId?: string) {
