@@ -7,6 +7,24 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/communities/index',
   ],
+  subPackages: [
+    {
+      root: 'volunteer',
+      pages: ['pages/activity/index', 'pages/hours/index', 'pages/ledger/index', 'pages/certificate/index'],
+    },
+    {
+      root: 'office',
+      pages: [
+        'pages/index/index',
+        'pages/new-activity/index',
+        'pages/activities/index',
+        'pages/checkin-code/index',
+        'pages/attendance/index',
+        'pages/claims/index',
+        'pages/certificates/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -7,15 +7,43 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   communities: '/pages/communities/index',
+
+  // Subpackage `volunteer`: a resident's time bank.
+  activity: '/volunteer/pages/activity/index',
+  myHours: '/volunteer/pages/hours/index',
+  myLedger: '/volunteer/pages/ledger/index',
+  myCertificate: '/volunteer/pages/certificate/index',
+
+  // Subpackage `office`: community office staff (the H5 build is their web console).
+  office: '/office/pages/index/index',
+  officeNewActivity: '/office/pages/new-activity/index',
+  officeActivities: '/office/pages/activities/index',
+  officeCheckinCode: '/office/pages/checkin-code/index',
+  officeAttendance: '/office/pages/attendance/index',
+  officeClaims: '/office/pages/claims/index',
+  officeCertificates: '/office/pages/certificates/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
 const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.activities, ROUTES.market, ROUTES.me];
 
-/** Opens a page the right way: tab pages need switchTab, others navigateTo. */
-export function openPage(route: Route): Promise<unknown> {
-  return TAB_ROUTES.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: route });
+/** `/volunteer/pages/activity/index` + `{id: 'a1'}` → `/volunteer/pages/activity/index?id=a1`. */
+export function pageUrl(route: Route, query?: Record<string, string>): string {
+  const pairs = Object.entries(query ?? {}).map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
+  return pairs.length > 0 ? `${route}?${pairs.join('&')}` : route;
+}
+
+/** Opens a page the right way: tab pages need switchTab (no query), others navigateTo. */
+export function openPage(route: Route, query?: Record<string, string>): Promise<unknown> {
+  return TAB_ROUTES.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: pageUrl(route, query) });
+}
+
+/** Replaces the current page (after a form is done, so "back" does not return to it). */
+export function replacePage(route: Route, query?: Record<string, string>): Promise<unknown> {
+  return TAB_ROUTES.includes(route) ? Taro.switchTab({ url: route }) : Taro.redirectTo({ url: pageUrl(route, query) });
 }
 
 /** Replaces the whole page stack (after login, logout, or when a page needs what the user lacks). */

@@ -1,4 +1,4 @@
-import type { Community, MeResponse } from '@linli/shared';
+import type { Claim, Community, LedgerEntry, MeResponse } from '@linli/shared';
 
 /** Test data with overrides, shaped like the API's answers. */
 export function aCommunity(overrides: Partial<Community> = {}): Community {
@@ -22,6 +22,36 @@ export function aMeResponse(overrides: Partial<MeResponse> = {}): MeResponse {
     community: aCommunity(),
     balancePoints: 0,
     certificate: null,
+    ...overrides,
+  };
+}
+
+export function aClaim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    id: 'claim-1',
+    communityId: 'demo',
+    memberId: 'member-1',
+    memberName: '王阿姨',
+    activityId: 'activity-1',
+    activityTitle: '楼道清洁',
+    minutes: 120,
+    points: 2,
+    status: 'pending',
+    source: 'checkin',
+    flagged: false,
+    createdBy: 'member-1',
+    createdAt: '2025-11-22T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aLedgerEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+  return {
+    transferId: 'transfer-1',
+    amountPoints: 3,
+    kind: 'claim',
+    memo: '楼道清洁',
+    createdAt: '2025-11-22T06:00:00.000Z',
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { contracts } from '@linli/shared';
 import { currentCommunityId, sessionToken } from '../hooks/session';
 import { aCommunity } from '../../test/factories';
-import { ApiError, request } from '.';
+import { ApiError, queryString, request } from '.';
 
 const fakeRequest = jest.mocked(Taro.request);
 
@@ -86,5 +86,23 @@ describe('request', () => {
     expect(sessionToken.get()).toBeNull();
     expect(currentCommunityId.get()).toBeNull();
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+});
+
+describe('queryString', () => {
+  it('encodes the values and leaves out the undefined ones', () => {
+    expect(queryString({ status: 'pending', cursor: undefined })).toBe('?status=pending');
+    expect(queryString({ cursor: 'a b/c=' })).toBe('?cursor=a%20b%2Fc%3D');
+    expect(queryString({ cursor: undefined })).toBe('');
+    expect(queryString(undefined)).toBe('');
+  });
+
+  it('is added to the URL by request', async () => {
+    sessionToken.set('token-1');
+    answer(200, { items: [], nextCursor: null });
+
+    await request(contracts.listClaims, { params: { cid: 'demo' }, query: { status: 'pending', cursor: 'c1' } });
+
+    expect(sentOptions().url).toBe('https://api.linli.test/v1/communities/demo/claims?status=pending&cursor=c1');
   });
 });

@@ -11,8 +11,14 @@ type AnyContract = RouteContract<any, any, any>;
 type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
 type BodyOption<C> = [BodyOf<C>] extends [undefined] ? { body?: undefined } : { body: BodyOf<C> };
 
-/** Path params and body as the contract types them; `idempotencyKey` to retry one user action safely. */
-export type RequestOptions<C> = ParamsOption<C> & BodyOption<C> & { idempotencyKey?: string };
+/** Query-string values; undefined ones are left out. */
+export type QueryValues = Record<string, string | undefined>;
+
+/**
+ * Path params and body as the contract types them; `query` for filters and cursors;
+ * `idempotencyKey` to retry one user action safely.
+ */
+export type RequestOptions<C> = ParamsOption<C> & BodyOption<C> & { query?: QueryValues; idempotencyKey?: string };
 
 type OptionsArgument<C> = Record<string, never> extends RequestOptions<C> ? [RequestOptions<C>?] : [RequestOptions<C>];
 
@@ -23,9 +29,10 @@ export async function request<C extends AnyContract>(
   contract: C,
   ...[options]: OptionsArgument<C>
 ): Promise<ResponseOf<C>> {
-  const { params, body, idempotencyKey } = (options ?? {}) as {
+  const { params, body, query, idempotencyKey } = (options ?? {}) as {
     params?: Record<string, string>;
     body?: unknown;
+    query?: QueryValues;
     idempotencyKey?: string;
   };
   const header: Record<string, string> = { Accept: 'application/json' };
@@ -37,7 +44,7 @@ export async function request<C extends AnyContract>(
   let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
     response = await Taro.request<Record<string, unknown>>({
-      url: LINLI_API_BASE + fillPath(contract.path, params ?? {}),
+      url: LINLI_API_BASE + fillPath(contract.path, params ?? {}) + queryString(query),
       method: contract.method,
       header,
       data: body,
@@ -57,4 +64,13 @@ export async function request<C extends AnyContract>(
     void restartAt(ROUTES.login);
   }
   throw ApiError.fromResponse(response.statusCode, response.data);
+}
+
+/** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
+export function queryString(query: QueryValues | undefined): string {
+  if (!query) return '';
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

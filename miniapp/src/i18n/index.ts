@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { languagePreference, type Language } from '../hooks/preferences';
 import { useStoredValue } from '../hooks/stored-value';
+import { ApiError } from '../api/api-error';
 import { en, zhCN, type MessageKey, type Messages } from './messages';
 
 export type { MessageKey } from './messages';
@@ -25,4 +26,21 @@ export function useI18n(): { t: Translate; language: Language; setLanguage: (lan
   const language = useStoredValue(languagePreference);
   const t = useCallback<Translate>((key, values) => translate(language, key, values), [language]);
   return { t, language, setLanguage: languagePreference.set };
+}
+
+/**
+ * What to tell a person about a failed call: the translated text for the error's dotted code
+ * (`error.checkin.invalid_code`) when there is one, else the server's own message.
+ */
+export function describeError(t: Translate, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('error.unknown');
+  const key = `error.${error.code}`;
+  if (isMessageKey(key)) return t(key);
+  if (error.status === 403) return t('error.forbidden');
+  if (error.status === 404) return t('error.notFound');
+  return error.message;
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
 }

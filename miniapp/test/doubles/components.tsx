@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /** Plain DOM stand-ins for the Taro components we use, with Taro's event shapes (`event.detail.value`). */
 interface BaseProps {
@@ -7,8 +7,14 @@ interface BaseProps {
   children?: ReactNode;
 }
 
-export const View = ({ id, className, children }: BaseProps) => (
-  <div id={id} className={className}>
+export const View = ({
+  id,
+  className,
+  style,
+  children,
+  onClick,
+}: BaseProps & { style?: CSSProperties; onClick?: () => void }) => (
+  <div id={id} className={className} style={style} onClick={onClick}>
     {children}
   </div>
 );
@@ -32,6 +38,7 @@ export const Button = ({
 );
 
 interface InputProps extends BaseProps {
+  type?: string;
   value?: string;
   placeholder?: string;
   maxlength?: number;
@@ -39,10 +46,12 @@ interface InputProps extends BaseProps {
   onConfirm?: () => void;
 }
 
-export const Input = ({ id, className, value, placeholder, maxlength, onInput, onConfirm }: InputProps) => (
+export const Input = ({ id, className, type, value, placeholder, maxlength, onInput, onConfirm }: InputProps) => (
   <input
     id={id}
     className={className}
+    type={type === 'number' ? 'text' : type}
+    inputMode={type === 'number' ? 'numeric' : undefined}
     value={value}
     placeholder={placeholder}
     maxLength={maxlength}
@@ -67,3 +76,6 @@ export const Switch = ({ id, className, checked, onChange }: SwitchProps) => (
     onChange={(event) => onChange?.({ detail: { value: event.target.checked } })}
   />
 );
+
+/** Taro's Picker opens a native wheel; here it only shows its children. */
+export const Picker = ({ children }: { children?: ReactNode }) => <div>{children}</div>;

@@ -19,8 +19,15 @@ const Taro = {
   reLaunch: resolved('reLaunch:ok'),
   switchTab: resolved('switchTab:ok'),
   navigateTo: resolved('navigateTo:ok'),
+  redirectTo: resolved('redirectTo:ok'),
+  scanCode: jest.fn(() => Promise.reject(new Error('scanCode is not available in tests'))),
   setNavigationBarTitle: resolved('setNavigationBarTitle:ok'),
   setTabBarItem: resolved('setTabBarItem:ok'),
 };
+
+/** The current page's query; tests set `routerParams` before rendering a page. */
+export const routerParams: Record<string, string> = {};
+export const useRouter = () => ({ params: routerParams, path: '' });
+export const useDidShow = (_callback: () => void): void => undefined;
 
 export default Taro;

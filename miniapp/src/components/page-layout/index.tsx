@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { ApiError } from '../../api';
 import { useLargeText } from '../../hooks/preferences';
 import { useSession } from '../../hooks/session';
-import { useI18n, type MessageKey } from '../../i18n';
+import { describeError, useI18n, type MessageKey } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 import './index.scss';
 
@@ -44,9 +44,7 @@ export default function PageLayout({ title, requires = 'none', loading, error, o
         ) : error ? (
           <View className="page__status page__status--error" id="page-error">
             <Text className="page__error-title">{t('common.error')}</Text>
-            <Text className="page__error-message">
-              {error.code === 'network.unreachable' ? t('error.network') : error.message}
-            </Text>
+            <Text className="page__error-message">{describeError(t, error)}</Text>
             {onRetry ? (
               <Button className="button button--secondary" onClick={onRetry}>
                 {t('common.retry')}

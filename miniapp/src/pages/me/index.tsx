@@ -1,25 +1,45 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
-import { contracts } from '@linli/shared';
-import { request, useApi } from '../../api';
 import MeView from '../../components/me-view';
+import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
+import { isOffice, useMe } from '../../hooks/me';
 import { useLargeText } from '../../hooks/preferences';
-import { signOut, useSession } from '../../hooks/session';
+import { useReloadOnShow } from '../../hooks/reload-on-show';
+import { signOut } from '../../hooks/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt } from '../../routes';
 
 export default function MePage() {
   const { t } = useI18n();
-  const { token, communityId } = useSession();
-  const me = useApi(token && communityId ? `me:${communityId}:${token}` : null, () =>
-    request(contracts.getMe, { params: { cid: communityId ?? '' } }),
-  );
+  const me = useMe();
+  useReloadOnShow(me.reload);
 
   return (
     <PageLayout title="me.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
       {me.data ? <MeView me={me.data} t={t} /> : null}
+      {me.data ? <VolunteerLinks office={isOffice(me.data)} /> : null}
       <SettingsCard />
     </PageLayout>
+  );
+}
+
+/** My time bank pages, and the office console for staff. */
+function VolunteerLinks({ office }: { office: boolean }) {
+  const { t } = useI18n();
+  return (
+    <View className="card card--links">
+      <NavRow id="me-hours" label={t('me.hours')} onClick={() => openPage(ROUTES.myHours)} />
+      <NavRow id="me-ledger" label={t('me.ledger')} onClick={() => openPage(ROUTES.myLedger)} />
+      <NavRow id="me-certificate-pass" label={t('me.certificatePass')} onClick={() => openPage(ROUTES.myCertificate)} />
+      {office ? (
+        <NavRow
+          id="me-office"
+          label={t('me.office')}
+          hint={t('me.officeHint')}
+          onClick={() => openPage(ROUTES.office)}
+        />
+      ) : null}
+    </View>
   );
 }
 

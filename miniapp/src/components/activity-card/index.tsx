@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { Activity } from '@linli/shared';
+import { formatTimeRange } from '../../format/time';
+import { useI18n } from '../../i18n';
+
+/** One activity: title, category, time, place, how many came, and whether it was cancelled. */
+export default function ActivityCard({
+  activity,
+  onOpen,
+  children,
+}: {
+  activity: Activity;
+  onOpen?: () => void;
+  children?: ReactNode;
+}) {
+  const { t, language } = useI18n();
+  const cancelled = activity.status === 'cancelled';
+  return (
+    <View className="card activity-card" id={`activity-${activity.id}`}>
+      <View className="activity-card__main" onClick={onOpen}>
+        <View className="row">
+          <Text className="card__value row__text">{activity.title}</Text>
+          <Text className={cancelled ? 'tag tag--danger' : 'tag'}>
+            {cancelled ? t('activity.cancelled') : t(`category.${activity.category}`)}
+          </Text>
+        </View>
+        <Text className="activity-card__line">
+          {t('activity.time')}：{formatTimeRange(activity.startsAt, activity.endsAt, language)}
+        </Text>
+        {activity.location ? (
+          <Text className="activity-card__line">
+            {t('activity.location')}：{activity.location}
+          </Text>
+        ) : null}
+        <Text className="card__hint">
+          {activity.capacity
+            ? t('activity.attendeesOfCapacity', { count: activity.attendeeCount, capacity: activity.capacity })
+            : t('activity.attendees', { count: activity.attendeeCount })}
+        </Text>
+      </View>
+      {children}
+    </View>
+  );
+}

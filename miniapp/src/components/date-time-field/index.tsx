@@ -1,0 +1,67 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+
+export interface DateTimeValue {
+  date: string;
+  time: string;
+}
+
+/** WeChat has good native pickers; on the office PC (H5) typing `2025-11-22` and `14:30` is quicker. */
+const NATIVE_PICKERS = process.env.TARO_ENV === 'weapp';
+
+/** A date and a time in the device's time zone, as `YYYY-MM-DD` and `HH:MM`. */
+export default function DateTimeField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: DateTimeValue;
+  onChange: (value: DateTimeValue) => void;
+}) {
+  return (
+    <View className="field" id={id}>
+      <Text className="field__label">{label}</Text>
+      <View className="date-time">
+        {NATIVE_PICKERS ? (
+          <>
+            <Picker
+              mode="date"
+              value={value.date}
+              onChange={(event) => onChange({ ...value, date: event.detail.value })}
+            >
+              <View className="field__input date-time__date">{value.date}</View>
+            </Picker>
+            <Picker
+              mode="time"
+              value={value.time}
+              onChange={(event) => onChange({ ...value, time: event.detail.value })}
+            >
+              <View className="field__input date-time__time">{value.time}</View>
+            </Picker>
+          </>
+        ) : (
+          <>
+            <Input
+              id={`${id}-date`}
+              className="field__input date-time__date"
+              value={value.date}
+              placeholder="2025-11-22"
+              maxlength={10}
+              onInput={(event) => onChange({ ...value, date: event.detail.value })}
+            />
+            <Input
+              id={`${id}-time`}
+              className="field__input date-time__time"
+              value={value.time}
+              placeholder="14:30"
+              maxlength={5}
+              onInput={(event) => onChange({ ...value, time: event.detail.value })}
+            />
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

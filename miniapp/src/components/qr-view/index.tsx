@@ -1,0 +1,54 @@
+import { View } from '@tarojs/components';
+import qrcode from 'qrcode-generator';
+import { useMemo } from 'react';
+import './index.scss';
+
+/** The dark/light modules of the QR code for `value` (error correction M, smallest version that fits). */
+export function qrMatrix(value: string): boolean[][] {
+  const code = qrcode(0, 'M');
+  code.addData(value, 'Byte');
+  code.make();
+  const count = code.getModuleCount();
+  return Array.from({ length: count }, (_row, row) =>
+    Array.from({ length: count }, (_column, column) => code.isDark(row, column)),
+  );
+}
+
+/** One row as runs of equal modules, so a row needs a few Views instead of one per module. */
+export function rowRuns(row: readonly boolean[]): { dark: boolean; length: number }[] {
+  const runs: { dark: boolean; length: number }[] = [];
+  for (const dark of row) {
+    const last = runs[runs.length - 1];
+    if (last && last.dark === dark) last.length += 1;
+    else runs.push({ dark, length: 1 });
+  }
+  return runs;
+}
+
+/**
+ * A QR code drawn with plain Views (works the same on weapp and H5, no canvas), square,
+ * as wide as its container (at most 640 design px), with the quiet zone scanners need.
+ */
+export default function QrView({ value, id }: { value: string; id?: string }) {
+  const matrix = useMemo(() => qrMatrix(value), [value]);
+  const count = matrix.length;
+  return (
+    <View className="qr" id={id}>
+      <View className="qr__square">
+        <View className="qr__grid">
+          {matrix.map((row, rowIndex) => (
+            <View className="qr__row" key={rowIndex}>
+              {rowRuns(row).map((run, runIndex) => (
+                <View
+                  key={runIndex}
+                  className={run.dark ? 'qr__run qr__run--dark' : 'qr__run'}
+                  style={{ width: `${(run.length * 100) / count}%` }}
+                />
+              ))}
+            </View>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}

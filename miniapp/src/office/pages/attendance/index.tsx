@@ -1,0 +1,106 @@
+import { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, type MemberView } from '@linli/shared';
+import { newIdempotencyKey, request, useApi } from '../../../api';
+import ActivityCard from '../../../components/activity-card';
+import MemberPicker from '../../../components/member-picker';
+import OfficeLayout from '../../../components/office-layout';
+import { describeError, useI18n } from '../../../i18n';
+
+const MAX_MINUTES = 24 * 60;
+
+/** Office entry: hours for a resident who could not scan; another staff member approves them. */
+export default function OfficeAttendancePage() {
+  const activityId = useRouter().params.activityId ?? '';
+  return (
+    <OfficeLayout title="attendance.title">
+      {({ communityId }) => <AttendanceForm communityId={communityId} activityId={activityId} />}
+    </OfficeLayout>
+  );
+}
+
+function AttendanceForm({ communityId, activityId }: { communityId: string; activityId: string }) {
+  const { t } = useI18n();
+  const params = { cid: communityId, aid: activityId };
+  const activity = useApi(`activity:${communityId}:${activityId}`, () => request(contracts.getActivity, { params }));
+  const [member, setMember] = useState<MemberView>();
+  const [minutes, setMinutes] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+
+  const submit = async () => {
+    if (busy) return;
+    const minutesNumber = Number(minutes);
+    if (!member) return setOutcome({ ok: false, text: t('attendance.memberRequired') });
+    if (!Number.isInteger(minutesNumber) || minutesNumber < 1 || minutesNumber > MAX_MINUTES) {
+      return setOutcome({ ok: false, text: t('attendance.minutesInvalid') });
+    }
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const trimmedNote = note.trim();
+      await request(contracts.recordOfficeAttendance, {
+        params,
+        body: { memberId: member.id, minutes: minutesNumber, ...(trimmedNote ? { note: trimmedNote } : {}) },
+        idempotencyKey,
+      });
+      setOutcome({ ok: true, text: t('attendance.done', { name: member.displayName, minutes: minutesNumber }) });
+      setMember(undefined);
+      setMinutes('');
+      setNote('');
+      setIdempotencyKey(newIdempotencyKey());
+    } catch (error) {
+      setOutcome({ ok: false, text: describeError(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {activity.data ? <ActivityCard activity={activity.data} /> : null}
+      {activity.error ? <Text className="form-error">{describeError(t, activity.error)}</Text> : null}
+      <View className="card" id="attendance-form">
+        <MemberPicker communityId={communityId} selected={member} onSelect={setMember} />
+        <View className="field">
+          <Text className="field__label">{t('attendance.minutes')}</Text>
+          <Input
+            id="attendance-minutes"
+            className="field__input"
+            type="number"
+            value={minutes}
+            placeholder={t('attendance.minutesPlaceholder')}
+            maxlength={4}
+            onInput={(event) => setMinutes(event.detail.value.replace(/\D/g, ''))}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{t('attendance.note')}</Text>
+          <Input
+            id="attendance-note"
+            className="field__input"
+            value={note}
+            placeholder={t('attendance.notePlaceholder')}
+            maxlength={200}
+            onInput={(event) => setNote(event.detail.value)}
+          />
+        </View>
+        <Text className="card__hint">{t('attendance.secondStaff')}</Text>
+        <Button id="attendance-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
+          {t('attendance.submit')}
+        </Button>
+        {outcome ? (
+          <Text
+            id={outcome.ok ? 'attendance-result' : 'attendance-error'}
+            className={outcome.ok ? 'result-good' : 'result-bad'}
+          >
+            {outcome.text}
+          </Text>
+        ) : null}
+      </View>
+    </>
+  );
+}

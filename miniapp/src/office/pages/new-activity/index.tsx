@@ -1,0 +1,162 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ACTIVITY_CATEGORIES, contracts, type ActivityCategory, type CreateActivityRequest } from '@linli/shared';
+import { request, newIdempotencyKey } from '../../../api';
+import ChoiceTabs from '../../../components/choice-tabs';
+import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
+import OfficeLayout from '../../../components/office-layout';
+import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
+import { describeError, useI18n, type Translate } from '../../../i18n';
+import { ROUTES, replacePage } from '../../../routes';
+
+interface Draft {
+  title: string;
+  category: ActivityCategory | undefined;
+  start: DateTimeValue;
+  end: DateTimeValue;
+  location: string;
+  capacity: string;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function newDraft(now = Date.now()): Draft {
+  const start = Math.ceil(now / (15 * 60 * 1000)) * 15 * 60 * 1000 + HOUR_MS;
+  return {
+    title: '',
+    category: undefined,
+    start: toDateTimeInputs(new Date(start)),
+    end: toDateTimeInputs(new Date(start + 2 * HOUR_MS)),
+    location: '',
+    capacity: '',
+  };
+}
+
+/** The request the draft describes, or the first thing the person must fix. */
+export function activityFromDraft(draft: Draft, t: Translate): CreateActivityRequest | { problem: string } {
+  const title = draft.title.trim();
+  if (!title) return { problem: t('newActivity.titleRequired') };
+  if (!draft.category) return { problem: t('newActivity.categoryRequired') };
+  const startsAt = fromDateTimeInputs(draft.start.date, draft.start.time);
+  const endsAt = fromDateTimeInputs(draft.end.date, draft.end.time);
+  if (!startsAt || !endsAt) return { problem: t('newActivity.timeInvalid') };
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) return { problem: t('newActivity.endBeforeStart') };
+  const capacityText = draft.capacity.trim();
+  const capacity = capacityText === '' ? undefined : Number(capacityText);
+  if (capacity !== undefined && (!Number.isInteger(capacity) || capacity < 1)) {
+    return { problem: t('newActivity.capacityInvalid') };
+  }
+  const location = draft.location.trim();
+  return {
+    title,
+    category: draft.category,
+    startsAt,
+    endsAt,
+    ...(location ? { location } : {}),
+    ...(capacity !== undefined ? { capacity } : {}),
+  };
+}
+
+/** Staff publish a volunteer activity: what, which kind, when, where, how many people. */
+export default function NewActivityPage() {
+  return (
+    <OfficeLayout title="newActivity.title">
+      {({ communityId }) => <NewActivityForm communityId={communityId} />}
+    </OfficeLayout>
+  );
+}
+
+function NewActivityForm({ communityId }: { communityId: string }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(() => newDraft());
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
+
+  const submit = async () => {
+    if (busy) return;
+    const body = activityFromDraft(draft, t);
+    if ('problem' in body) {
+      setProblem(body.problem);
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await request(contracts.createActivity, { params: { cid: communityId }, body, idempotencyKey });
+      await replacePage(ROUTES.officeActivities);
+    } catch (error) {
+      setProblem(describeError(t, error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card" id="new-activity-form">
+      <View className="field">
+        <Text className="field__label">{t('newActivity.name')}</Text>
+        <Input
+          id="activity-title"
+          className="field__input"
+          value={draft.title}
+          placeholder={t('newActivity.namePlaceholder')}
+          maxlength={60}
+          onInput={(event) => change({ title: event.detail.value })}
+        />
+      </View>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.category')}</Text>
+        <ChoiceTabs
+          idPrefix="activity-category"
+          value={draft.category}
+          onChange={(category) => change({ category })}
+          choices={ACTIVITY_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) }))}
+        />
+      </View>
+      <DateTimeField
+        id="activity-start"
+        label={t('newActivity.start')}
+        value={draft.start}
+        onChange={(start) => change({ start })}
+      />
+      <DateTimeField
+        id="activity-end"
+        label={t('newActivity.end')}
+        value={draft.end}
+        onChange={(end) => change({ end })}
+      />
+      <View className="field">
+        <Text className="field__label">{t('newActivity.location')}</Text>
+        <Input
+          id="activity-location"
+          className="field__input"
+          value={draft.location}
+          placeholder={t('newActivity.locationPlaceholder')}
+          maxlength={100}
+          onInput={(event) => change({ location: event.detail.value })}
+        />
+      </View>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.capacity')}</Text>
+        <Input
+          id="activity-capacity"
+          className="field__input"
+          type="number"
+          value={draft.capacity}
+          placeholder={t('newActivity.capacityPlaceholder')}
+          maxlength={5}
+          onInput={(event) => change({ capacity: event.detail.value })}
+        />
+      </View>
+      {problem ? (
+        <Text className="form-error" id="new-activity-error">
+          {problem}
+        </Text>
+      ) : null}
+      <Button id="activity-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
+        {busy ? t('newActivity.submitting') : t('newActivity.submit')}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,44 @@
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { contracts } from '@linli/shared';
+import { request, useApi } from '../../../api';
+import ActivityCard from '../../../components/activity-card';
+import CheckinForm from '../../../components/checkin-form';
+import PageLayout from '../../../components/page-layout';
+import { useSession } from '../../../hooks/session';
+import { useI18n } from '../../../i18n';
+
+/** One activity: when and where, what it is about, and 签到 / 签退. */
+export default function ActivityPage() {
+  const { t } = useI18n();
+  const activityId = useRouter().params.id ?? '';
+  const { token, communityId } = useSession();
+  const activity = useApi(token && communityId && activityId ? `activity:${communityId}:${activityId}` : null, () =>
+    request(contracts.getActivity, { params: { cid: communityId ?? '', aid: activityId } }),
+  );
+
+  return (
+    <PageLayout
+      title="activity.title"
+      requires="community"
+      loading={activity.loading}
+      error={activity.error}
+      onRetry={activity.reload}
+    >
+      {activity.data ? (
+        <>
+          <ActivityCard activity={activity.data}>
+            {activity.data.description ? <Text>{activity.data.description}</Text> : null}
+          </ActivityCard>
+          {activity.data.status === 'cancelled' ? (
+            <View className="notice" id="activity-cancelled">
+              {t('activity.cancelledHint')}
+            </View>
+          ) : (
+            <CheckinForm communityId={communityId ?? ''} activityId={activity.data.id} />
+          )}
+        </>
+      ) : null}
+    </PageLayout>
+  );
+}
