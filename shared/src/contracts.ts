@@ -37,6 +37,41 @@ import {
   type LedgerEntry,
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
+import {
+  AddMerchantStaffRequest,
+  ApplicationPath,
+  ComplaintPath,
+  ComplaintRequest,
+  ContributionRequest,
+  FlagPath,
+  GoodPath,
+  GoodRequest,
+  MerchantApplicationRequest,
+  MerchantPath,
+  MerchantStatusRequest,
+  PickupRequest,
+  PostPath,
+  PostRequest,
+  ReasonRequest,
+  RedemptionPath,
+  RedemptionRequest,
+  ResolveComplaintRequest,
+  ResolveFlagRequest,
+  RestockRequest,
+  UpdateOfferRequest,
+  VerifyPassRequest,
+  type Complaint,
+  type Contribution,
+  type DiscountUse,
+  type Good,
+  type Leaderboard,
+  type MerchantDetail,
+  type MerchantPost,
+  type ProxyFlag,
+  type PublicMerchant,
+  type Redemption,
+  type VerifyPassResponse,
+} from './schemas/market';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -69,6 +104,24 @@ type ClaimParams = z.infer<typeof ClaimPath>;
 type TransferParams = z.infer<typeof TransferPath>;
 type CertificateParams = z.infer<typeof CertificatePath>;
 type Reason = { reason: string };
+type MerchantParams = z.infer<typeof MerchantPath>;
+type ApplicationParams = z.infer<typeof ApplicationPath>;
+type FlagParams = z.infer<typeof FlagPath>;
+type ComplaintParams = z.infer<typeof ComplaintPath>;
+type PostParams = z.infer<typeof PostPath>;
+type GoodParams = z.infer<typeof GoodPath>;
+type RedemptionParams = z.infer<typeof RedemptionPath>;
+type BodyType<Schema extends z.ZodMiniType> = z.infer<Schema>;
+
+/** Shorthand for the many routes below: method, path, params schema and body schema. */
+function route<Params extends Record<string, string>, Body, Response>(
+  method: HttpMethod,
+  path: string,
+  params: z.ZodMiniType<Params>,
+  body?: z.ZodMiniType<Body>,
+): RouteContract<Params, Body, Response> {
+  return body ? { method, path, params, body } : { method, path, params };
+}
 
 export const contracts = {
   devLogin: {
@@ -221,6 +274,174 @@ export const contracts = {
     path: '/v1/communities/{cid}/certificates/{memberId}/reinstate',
     params: CertificatePath,
   } as RouteContract<CertificateParams, undefined, { certificate: Certificate }>,
+
+  // Merchant alliance (listMerchantApplications: ?status=&cursor=; listMerchantUses, listFlags: ?cursor=)
+  submitMerchantApplication: route<
+    CommunityParams,
+    BodyType<typeof MerchantApplicationRequest>,
+    { id: string; status: 'pending' }
+  >('POST', '/v1/communities/{cid}/merchant-applications', CommunityPath, MerchantApplicationRequest),
+  listMerchantApplications: route<CommunityParams, undefined, Page<MerchantDetail>>(
+    'GET',
+    '/v1/communities/{cid}/merchant-applications',
+    CommunityPath,
+  ),
+  approveMerchantApplication: route<ApplicationParams, undefined, { merchant: MerchantDetail }>(
+    'POST',
+    '/v1/communities/{cid}/merchant-applications/{id}/approve',
+    ApplicationPath,
+  ),
+  rejectMerchantApplication: route<ApplicationParams, Reason, { merchant: MerchantDetail }>(
+    'POST',
+    '/v1/communities/{cid}/merchant-applications/{id}/reject',
+    ApplicationPath,
+    ReasonRequest,
+  ),
+  listMerchants: route<CommunityParams, undefined, { items: PublicMerchant[] }>(
+    'GET',
+    '/v1/communities/{cid}/merchants',
+    CommunityPath,
+  ),
+  getMerchant: route<MerchantParams, undefined, PublicMerchant>(
+    'GET',
+    '/v1/communities/{cid}/merchants/{mid}',
+    MerchantPath,
+  ),
+  getMerchantDetail: route<MerchantParams, undefined, MerchantDetail>(
+    'GET',
+    '/v1/communities/{cid}/merchants/{mid}/detail',
+    MerchantPath,
+  ),
+  listMyMerchants: route<CommunityParams, undefined, { items: MerchantDetail[] }>(
+    'GET',
+    '/v1/communities/{cid}/me/merchants',
+    CommunityPath,
+  ),
+  updateMerchantOffer: route<MerchantParams, BodyType<typeof UpdateOfferRequest>, MerchantDetail>(
+    'PUT',
+    '/v1/communities/{cid}/merchants/{mid}/offer',
+    MerchantPath,
+    UpdateOfferRequest,
+  ),
+  addMerchantStaff: route<MerchantParams, BodyType<typeof AddMerchantStaffRequest>, MerchantDetail>(
+    'POST',
+    '/v1/communities/{cid}/merchants/{mid}/staff',
+    MerchantPath,
+    AddMerchantStaffRequest,
+  ),
+  setMerchantStatus: route<MerchantParams, BodyType<typeof MerchantStatusRequest>, MerchantDetail>(
+    'POST',
+    '/v1/communities/{cid}/merchants/{mid}/status',
+    MerchantPath,
+    MerchantStatusRequest,
+  ),
+  verifyPass: route<MerchantParams, VerifyPassRequest, VerifyPassResponse>(
+    'POST',
+    '/v1/communities/{cid}/merchants/{mid}/verify-pass',
+    MerchantPath,
+    VerifyPassRequest,
+  ),
+  listMerchantUses: route<MerchantParams, undefined, Page<DiscountUse>>(
+    'GET',
+    '/v1/communities/{cid}/merchants/{mid}/uses',
+    MerchantPath,
+  ),
+  listFlags: route<CommunityParams, undefined, Page<ProxyFlag>>('GET', '/v1/communities/{cid}/flags', CommunityPath),
+  resolveFlag: route<FlagParams, BodyType<typeof ResolveFlagRequest>, { flag: ProxyFlag }>(
+    'POST',
+    '/v1/communities/{cid}/flags/{flagId}/resolve',
+    FlagPath,
+    ResolveFlagRequest,
+  ),
+
+  // Complaints (listComplaints: ?status=open|resolved&cursor=)
+  fileComplaint: route<MerchantParams, BodyType<typeof ComplaintRequest>, Complaint>(
+    'POST',
+    '/v1/communities/{cid}/merchants/{mid}/complaints',
+    MerchantPath,
+    ComplaintRequest,
+  ),
+  listComplaints: route<CommunityParams, undefined, Page<Complaint>>(
+    'GET',
+    '/v1/communities/{cid}/complaints',
+    CommunityPath,
+  ),
+  resolveComplaint: route<ComplaintParams, BodyType<typeof ResolveComplaintRequest>, { complaint: Complaint }>(
+    'POST',
+    '/v1/communities/{cid}/complaints/{complaintId}/resolve',
+    ComplaintPath,
+    ResolveComplaintRequest,
+  ),
+
+  // Merchant posts
+  createPost: route<MerchantParams, PostRequest, MerchantPost>(
+    'POST',
+    '/v1/communities/{cid}/merchants/{mid}/posts',
+    MerchantPath,
+    PostRequest,
+  ),
+  listPosts: route<CommunityParams, undefined, Page<MerchantPost>>('GET', '/v1/communities/{cid}/posts', CommunityPath),
+  takeDownPost: route<PostParams, Reason, MerchantPost>(
+    'POST',
+    '/v1/communities/{cid}/posts/{postId}/take-down',
+    PostPath,
+    ReasonRequest,
+  ),
+
+  // Contribution points (getLeaderboard: ?month=YYYY-MM&kind=)
+  recordContribution: route<CommunityParams, ContributionRequest, Contribution>(
+    'POST',
+    '/v1/communities/{cid}/contributions',
+    CommunityPath,
+    ContributionRequest,
+  ),
+  getLeaderboard: route<CommunityParams, undefined, Leaderboard>(
+    'GET',
+    '/v1/communities/{cid}/leaderboard',
+    CommunityPath,
+  ),
+
+  // Credit supermarket (listRedemptions: ?status=&cursor=)
+  createGood: route<CommunityParams, GoodRequest, Good>(
+    'POST',
+    '/v1/communities/{cid}/goods',
+    CommunityPath,
+    GoodRequest,
+  ),
+  listGoods: route<CommunityParams, undefined, { items: Good[] }>('GET', '/v1/communities/{cid}/goods', CommunityPath),
+  restockGood: route<GoodParams, BodyType<typeof RestockRequest>, Good>(
+    'POST',
+    '/v1/communities/{cid}/goods/{goodId}/restock',
+    GoodPath,
+    RestockRequest,
+  ),
+  redeem: route<CommunityParams, RedemptionRequest, Redemption>(
+    'POST',
+    '/v1/communities/{cid}/redemptions',
+    CommunityPath,
+    RedemptionRequest,
+  ),
+  listMyRedemptions: route<CommunityParams, undefined, Page<Redemption>>(
+    'GET',
+    '/v1/communities/{cid}/me/redemptions',
+    CommunityPath,
+  ),
+  listRedemptions: route<CommunityParams, undefined, Page<Redemption>>(
+    'GET',
+    '/v1/communities/{cid}/redemptions',
+    CommunityPath,
+  ),
+  cancelRedemption: route<RedemptionParams, undefined, Redemption>(
+    'POST',
+    '/v1/communities/{cid}/redemptions/{redemptionId}/cancel',
+    RedemptionPath,
+  ),
+  pickupRedemption: route<RedemptionParams, BodyType<typeof PickupRequest>, Redemption>(
+    'POST',
+    '/v1/communities/{cid}/redemptions/{redemptionId}/pickup',
+    RedemptionPath,
+    PickupRequest,
+  ),
 } as const;
 
 export type Contracts = typeof contracts;

@@ -38,6 +38,10 @@ export const CommunityRules = z.strictObject({
   certificateThresholdPoints: nonNegativeInt(1_000_000),
   fundShareBps: nonNegativeInt(10_000),
   minuteRounding: MinuteRounding,
+  /** Alliance merchants' own staff get the volunteers' discount at other alliance merchants. */
+  allianceStaffDiscount: z.optional(z.boolean()),
+  /** A certificate pass used more often than this in one day is flagged for review (default 5). */
+  maxPassUsesPerDay: z.optional(positiveInt(100)),
 });
 export type CommunityRules = z.infer<typeof CommunityRules>;
 
