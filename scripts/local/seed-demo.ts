@@ -5,6 +5,8 @@ import { findOrCreateUser } from '../../functions/src/domain/identity/login';
 import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity-store';
 import { DynamoActivityStore } from '../../functions/src/store/timebank-store';
 import { createActivity } from '../../functions/src/domain/timebank/activities';
+import { DynamoMerchantStore } from '../../functions/src/store/merchant-store';
+import type { MerchantDetail } from '@linli/shared';
 
 export const DEMO_COMMUNITY: Community = {
   id: 'demo',
@@ -50,6 +52,7 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
     }
   }
   await seedDemoActivities(new DynamoActivityStore(documents, tableName), ids['demo-staff']!);
+  await seedDemoMerchant(new DynamoMerchantStore(documents, tableName), ids['demo-merchant']!, ids['demo-staff']!);
   return { users: ids };
 }
 
@@ -82,4 +85,32 @@ async function seedDemoActivities(activities: DynamoActivityStore, staffId: stri
   for (const request of requests) {
     await createActivity({ communityId: DEMO_COMMUNITY.id, actorId: staffId, request }, activities);
   }
+}
+
+/** `demo-merchant` owns an approved alliance merchant (fixed id, so seeding twice changes nothing). */
+export const DEMO_MERCHANT_ID = 'demo-baozi';
+
+async function seedDemoMerchant(merchants: DynamoMerchantStore, ownerId: string, staffId: string): Promise<void> {
+  if (await merchants.getMerchant(DEMO_COMMUNITY.id, DEMO_MERCHANT_ID)) return;
+  const now = new Date().toISOString();
+  const merchant: MerchantDetail = {
+    id: DEMO_MERCHANT_ID,
+    communityId: DEMO_COMMUNITY.id,
+    name: '张记包子铺',
+    licenceNumber: '91510100MA6DEMO001',
+    category: 'food',
+    address: '邻里路 8 号',
+    contact: '028-8888 0000',
+    offer: { description: '凭志愿者证全场 8 折', pricePercent: 80 },
+    status: 'active',
+    ownerId,
+    createdAt: now,
+    decidedBy: staffId,
+    decidedAt: now,
+    usesCount: 0,
+    complaintsCount: 0,
+    upheldComplaintsCount: 0,
+    staffIds: [ownerId],
+  };
+  await merchants.createMerchant(merchant);
 }

@@ -71,3 +71,20 @@ export async function me(cid: string, token: string): Promise<MeResponse> {
 }
 
 export { minutesFromNow };
+
+/** Points for a member, issued through the real ledger store (as approvals do). */
+export async function grantPoints(cid: string, userId: string, points: number): Promise<void> {
+  const { DynamoLedgerStore } = await import('../../functions/src/store/ledger-store');
+  const { documentClient } = await import('./api');
+  const { tableName } = await import('./factories');
+  const { randomUUID } = await import('node:crypto');
+  await new DynamoLedgerStore(documentClient(), tableName()).post({
+    communityId: cid,
+    transferId: `test-grant:${randomUUID()}`,
+    kind: 'adjustment',
+    memo: 'test grant',
+    postings: [{ source: 'community:issuance', destination: `member:${userId}`, amountPoints: points }],
+    actorId: 'test',
+    createdAt: new Date().toISOString(),
+  });
+}

@@ -1,5 +1,7 @@
 import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
 import { DynamoLedgerStore } from '../store/ledger-store';
+import { DynamoMerchantStore } from '../store/merchant-store';
+import { DynamoSupermarketStore } from '../store/supermarket-store';
 import {
   DynamoActivityStore,
   DynamoAttendanceStore,
@@ -18,4 +20,6 @@ export const stores = {
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
+  merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
+  supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
 };

@@ -55,6 +55,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   'ledger.already_reversed': 409,
   'ledger.cannot_reverse_reversal': 409,
   'ledger.invalid_transfer': 400,
+  'merchant.already_decided': 409,
+  'merchant.invalid_status_change': 409,
+  'merchant.inactive': 409,
+  'flag.already_resolved': 409,
+  'complaint.already_resolved': 409,
+  'post.not_active': 404,
+  'market.good_not_found': 404,
+  'market.redemption_not_found': 404,
+  'market.not_reserved': 409,
+  'market.wrong_pickup_code': 409,
 };
 
 export function statusForCode(code: string): number {

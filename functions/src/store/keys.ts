@@ -29,6 +29,17 @@
  * |20 | the claims queue by status, oldest first    | GSI1: GSI1PK=CLAIMS#{cid}#{status} GSI1SK={createdAt}#{claimId} |
  * |21 | a member's claims, newest first             | GSI2: GSI2PK=MEMBER_CLAIMS#{cid}#{userId} GSI2SK={createdAt}#{id}|
  * |22 | a member's certificate                      | PK=COMMUNITY#{cid}          SK=MEMBER#{userId}#CERTIFICATE      |
+ * |23 | a merchant (application → active → …)       | PK=COMMUNITY#{cid}          SK=MERCHANT#{mid}                   |
+ * |24 | merchants by status (vetting, alliance list)| GSI1: GSI1PK=MERCHANTS#{cid}#{status} GSI1SK={createdAt}#{mid}  |
+ * |25 | a merchant's staff member (authorization)   | PK=COMMUNITY#{cid}          SK=MERCHANT_STAFF#{mid}#{userId}    |
+ * |26 | the merchants a member works for            | GSI2: GSI2PK=MY_MERCHANTS#{cid}#{userId} GSI2SK={mid}           |
+ * |27 | a discount use                              | PK=COMMUNITY#{cid}          SK=USE#{useId}                      |
+ * |28 | a merchant's uses, newest first             | GSI1: GSI1PK=MERCHANT_USES#{cid}#{mid} GSI1SK={at}#{useId}      |
+ * |29 | a member's uses since a time (anti-proxy)   | GSI2: GSI2PK=MEMBER_USES#{cid}#{userId} GSI2SK >= {since}       |
+ * |30 | proxy flags / complaints / posts by status  | GSI1: GSI1PK={FLAGS|COMPLAINTS|POSTS}#{cid}#{status} GSI1SK={createdAt}#{id} |
+ * |31 | contribution leaderboard of a month & kind  | PK=LEADERBOARD#{cid}#{month}#{kind} SK={userId} (ADD points)    |
+ * |32 | supermarket goods                           | PK=COMMUNITY#{cid} SK=GOOD#{goodId}; GSI1PK=GOODS#{cid}         |
+ * |33 | redemptions by status / of a member         | GSI1: REDEMPTIONS#{cid}#{status}; GSI2: MEMBER_REDEMPTIONS#{cid}#{userId} |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -121,6 +132,33 @@ export const keys = {
   }),
   memberClaimsPartition: (communityId: string, userId: string) => `MEMBER_CLAIMS#${communityId}#${userId}`,
   membersPartition: (communityId: string) => `MEMBERS#${communityId}`,
+
+  merchant: (communityId: string, merchantId: string) => key(`COMMUNITY#${communityId}`, `MERCHANT#${merchantId}`),
+  merchantsByStatus: (communityId: string, status: string) => `MERCHANTS#${communityId}#${status}`,
+  merchantStaff: (communityId: string, merchantId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `MERCHANT_STAFF#${merchantId}#${userId}`),
+  myMerchants: (communityId: string, userId: string) => `MY_MERCHANTS#${communityId}#${userId}`,
+  discountUse: (communityId: string, useId: string) => key(`COMMUNITY#${communityId}`, `USE#${useId}`),
+  merchantUses: (communityId: string, merchantId: string) => `MERCHANT_USES#${communityId}#${merchantId}`,
+  memberUses: (communityId: string, userId: string) => `MEMBER_USES#${communityId}#${userId}`,
+  flag: (communityId: string, flagId: string) => key(`COMMUNITY#${communityId}`, `FLAG#${flagId}`),
+  flagsByStatus: (communityId: string, status: string) => `FLAGS#${communityId}#${status}`,
+  complaint: (communityId: string, complaintId: string) => key(`COMMUNITY#${communityId}`, `COMPLAINT#${complaintId}`),
+  complaintsByStatus: (communityId: string, status: string) => `COMPLAINTS#${communityId}#${status}`,
+  post: (communityId: string, postId: string) => key(`COMMUNITY#${communityId}`, `POST#${postId}`),
+  postsByStatus: (communityId: string, status: string) => `POSTS#${communityId}#${status}`,
+  contribution: (communityId: string, contributionId: string) =>
+    key(`COMMUNITY#${communityId}`, `CONTRIBUTION#${contributionId}`),
+  leaderboardEntry: (communityId: string, month: string, kind: string, userId: string) =>
+    key(`LEADERBOARD#${communityId}#${month}#${kind}`, userId),
+  leaderboardPartition: (communityId: string, month: string, kind: string) =>
+    `LEADERBOARD#${communityId}#${month}#${kind}`,
+  good: (communityId: string, goodId: string) => key(`COMMUNITY#${communityId}`, `GOOD#${goodId}`),
+  goodsPartition: (communityId: string) => `GOODS#${communityId}`,
+  redemption: (communityId: string, redemptionId: string) =>
+    key(`COMMUNITY#${communityId}`, `REDEMPTION#${redemptionId}`),
+  redemptionsByStatus: (communityId: string, status: string) => `REDEMPTIONS#${communityId}#${status}`,
+  memberRedemptions: (communityId: string, userId: string) => `MEMBER_REDEMPTIONS#${communityId}#${userId}`,
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -138,4 +176,14 @@ export const ENTITY = {
   activity: 'Activity',
   attendance: 'Attendance',
   claim: 'Claim',
+  merchant: 'Merchant',
+  merchantStaff: 'MerchantStaff',
+  discountUse: 'DiscountUse',
+  flag: 'ProxyFlag',
+  complaint: 'Complaint',
+  post: 'MerchantPost',
+  contribution: 'Contribution',
+  leaderboardEntry: 'LeaderboardEntry',
+  good: 'Good',
+  redemption: 'Redemption',
 } as const;

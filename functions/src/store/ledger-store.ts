@@ -89,7 +89,13 @@ export function transferFailure(
   parts: TransferItems,
 ): 'duplicate' | 'insufficient_funds' | 'conflict' | undefined {
   const reasons = cancellationReasons(error);
-  if (!reasons) return undefined;
+  return reasons ? transferFailureFromReasons(reasons, parts) : undefined;
+}
+
+export function transferFailureFromReasons(
+  reasons: string[],
+  parts: TransferItems,
+): 'duplicate' | 'insufficient_funds' | 'conflict' | undefined {
   if (reasons[parts.transferIndex] === 'ConditionalCheckFailed') return 'duplicate';
   for (const index of parts.guardedAccounts.keys()) {
     if (reasons[index] === 'ConditionalCheckFailed') return 'insufficient_funds';

@@ -170,7 +170,7 @@ export interface BulkApproveResponse {
   results: { claimId: string; status: ClaimStatus | 'failed'; error?: { code: string; message: string } }[];
 }
 
-export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'adjustment';
+export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'contribution' | 'adjustment';
 
 export interface LedgerEntry {
   transferId: string;

@@ -54,31 +54,52 @@ export async function changeCertificateStatus(
   return changed;
 }
 
-interface PassClaims {
+export interface PassClaims {
   cid: string;
   sub: string;
   exp: number;
   nonce: string;
+  /** `certificate` for a certified volunteer; `alliance` for an alliance merchant's own staff. */
+  kind: 'certificate' | 'alliance';
 }
+
+export type PassCheck = { status: 'valid'; claims: PassClaims } | { status: 'expired' | 'forged' };
 
 const passKey = (secret: string) => createHmac('sha256', secret).update('linli-certificate-pass').digest();
 const signature = (secret: string, payload: string) =>
   createHmac('sha256', passKey(secret)).update(`${PASS_VERSION}.${payload}`).digest('base64url');
 
-/** A signed, short-lived pass for the member's certificate; the holder's name is shown beside its QR. */
+/**
+ * A signed, short-lived pass for the member's certificate; the holder's name is shown beside
+ * its QR. Alliance merchants' own staff get one too when the community extends them the discount.
+ */
 export async function issuePass(
-  input: { communityId: string; memberId: string; displayName: string; secret: string; now?: Date },
+  input: {
+    communityId: string;
+    memberId: string;
+    displayName: string;
+    secret: string;
+    allianceStaff?: boolean;
+    now?: Date;
+  },
   certificates: CertificateStore,
 ): Promise<CertificatePass> {
   const certificate = await certificates.getCertificate(input.communityId, input.memberId);
-  if (!certificate) throw new AppError('certificate.not_found', 'You do not have a volunteer certificate yet');
-  if (certificate.status !== 'active') throw new AppError('certificate.revoked', 'Your certificate has been revoked');
+  let kind: PassClaims['kind'] = 'certificate';
+  if (certificate?.status !== 'active') {
+    if (!input.allianceStaff) {
+      if (!certificate) throw new AppError('certificate.not_found', 'You do not have a volunteer certificate yet');
+      throw new AppError('certificate.revoked', 'Your certificate has been revoked');
+    }
+    kind = 'alliance';
+  }
   const exp = Math.floor((input.now ?? new Date()).getTime() / 1000) + PASS_TTL_SECONDS;
   const claims: PassClaims = {
     cid: input.communityId,
     sub: input.memberId,
     exp,
     nonce: randomBytes(6).toString('base64url'),
+    kind,
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return {
@@ -88,17 +109,27 @@ export async function issuePass(
   };
 }
 
-/** Checks a pass's signature and expiry (the certificate's status is the caller's to check). */
-export function readPass(token: string, secret: string, nowMilliseconds = Date.now()): PassClaims | null {
-  const [version, payload, sent] = token.split('.');
-  if (version !== PASS_VERSION || !payload || !sent) return null;
+/** Checks a pass's signature, then its expiry (the certificate's status is the caller's to check). */
+export function checkPass(token: string, secret: string, nowMilliseconds = Date.now()): PassCheck {
+  const [version, payload, sent, ...rest] = token.split('.');
+  if (version !== PASS_VERSION || !payload || !sent || rest.length > 0) return { status: 'forged' };
   const expected = signature(secret, payload);
-  if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) return null;
+  if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+    return { status: 'forged' };
+  }
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PassClaims;
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 < nowMilliseconds) return null;
-    return claims;
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.cid !== 'string') {
+      return { status: 'forged' };
+    }
+    if (claims.exp * 1000 < nowMilliseconds) return { status: 'expired' };
+    return { status: 'valid', claims: { ...claims, kind: claims.kind ?? 'certificate' } };
   } catch {
-    return null;
+    return { status: 'forged' };
   }
+}
+
+export function readPass(token: string, secret: string, nowMilliseconds = Date.now()): PassClaims | null {
+  const checked = checkPass(token, secret, nowMilliseconds);
+  return checked.status === 'valid' ? checked.claims : null;
 }

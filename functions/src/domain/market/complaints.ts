@@ -1,0 +1,62 @@
+import type { Complaint, MerchantStatus } from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { getMerchantOrThrow } from './merchants';
+import type { ComplaintStore, MerchantStore } from './ports';
+
+type Outcome = NonNullable<Complaint['outcome']>;
+
+const MERCHANT_STATUS_FOR: Record<Outcome, MerchantStatus | null> = {
+  dismiss: null,
+  warn: 'warned',
+  suspend: 'suspended',
+  remove: 'removed',
+};
+
+/** A resident reports a merchant (e.g. the discount was refused). */
+export async function fileComplaint(
+  input: { communityId: string; merchantId: string; memberId: string; description: string; now?: Date },
+  dependencies: { merchants: MerchantStore; complaints: ComplaintStore },
+): Promise<Complaint> {
+  const merchant = await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
+  const now = input.now ?? new Date();
+  const complaint: Complaint = {
+    id: newId(now.getTime()),
+    merchantId: merchant.id,
+    merchantName: merchant.name,
+    memberId: input.memberId,
+    description: input.description,
+    status: 'open',
+    createdAt: now.toISOString(),
+  };
+  await dependencies.complaints.fileComplaint(input.communityId, complaint);
+  return complaint;
+}
+
+/** Staff resolve a complaint: dismiss, or uphold it with a warning, a suspension or removal. */
+export async function resolveComplaint(
+  input: { communityId: string; complaintId: string; actorId: string; outcome: Outcome; note: string; now?: Date },
+  complaints: ComplaintStore,
+): Promise<Complaint> {
+  const complaint = await complaints.getComplaint(input.communityId, input.complaintId);
+  if (!complaint) throw notFound('complaint');
+  if (complaint.status !== 'open')
+    throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
+  const decision = { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.note };
+  const outcome = await complaints.resolveComplaint(
+    input.communityId,
+    complaint,
+    { outcome: input.outcome, to: MERCHANT_STATUS_FOR[input.outcome], upheld: input.outcome !== 'dismiss' },
+    decision,
+  );
+  if (outcome === 'already_resolved')
+    throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
+  return {
+    ...complaint,
+    status: 'resolved',
+    outcome: input.outcome,
+    note: input.note,
+    decidedBy: decision.by,
+    decidedAt: decision.at,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Contribution, ContributionRequest, Leaderboard } from '@linli/shared';
+import { notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { CommunityStore } from '../identity/ports';
+import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
+import type { Transfer } from '../ledger/transfer';
+import { startOfChinaDay } from './verification';
+import type { ContributionStore } from './ports';
+
+/** `2026-11` in China Standard Time. */
+export function chinaMonth(at: Date): string {
+  return new Date(startOfChinaDay(at).getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/**
+ * Staff record a contribution of labour, goods or money by any member (resident, merchant,
+ * organisation, company); its points are issued through the ledger with the record.
+ */
+export async function recordContribution(
+  input: { communityId: string; actorId: string; request: ContributionRequest; now?: Date },
+  dependencies: { contributions: ContributionStore; communities: CommunityStore },
+): Promise<Contribution> {
+  const member = await dependencies.communities.getMember(input.communityId, input.request.memberId);
+  if (!member) throw notFound('member');
+  const now = input.now ?? new Date();
+  const contribution: Contribution = {
+    id: newId(now.getTime()),
+    ...input.request,
+    memberName: member.displayName,
+    recordedBy: input.actorId,
+    createdAt: now.toISOString(),
+  };
+  const transfer: Transfer = {
+    communityId: input.communityId,
+    transferId: `contribution:${contribution.id}`,
+    kind: 'contribution',
+    memo: contribution.description,
+    postings: [
+      {
+        source: SYSTEM_ACCOUNTS.issuance,
+        destination: memberAccount(member.userId),
+        amountPoints: contribution.points,
+      },
+    ],
+    actorId: input.actorId,
+    createdAt: contribution.createdAt,
+  };
+  await dependencies.contributions.recordContribution(input.communityId, contribution, transfer, chinaMonth(now));
+  return contribution;
+}
+
+export async function getLeaderboard(
+  input: { communityId: string; month?: string; kind?: Leaderboard['kind']; now?: Date },
+  contributions: ContributionStore,
+): Promise<Leaderboard> {
+  const month = input.month ?? chinaMonth(input.now ?? new Date());
+  const kind = input.kind ?? 'all';
+  return { month, kind, items: await contributions.leaderboard(input.communityId, month, kind) };
+}

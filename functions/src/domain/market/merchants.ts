@@ -1,0 +1,124 @@
+import type { MerchantApplicationRequest, MerchantDetail, MerchantStatus, Offer, PublicMerchant } from '@linli/shared';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { CommunityStore } from '../identity/ports';
+import type { MerchantStore } from './ports';
+
+/** Statuses in which a merchant is part of the alliance and honours the discount. */
+export const ALLIANCE_STATUSES: readonly MerchantStatus[] = ['active', 'warned'];
+
+export function toPublicMerchant(merchant: MerchantDetail): PublicMerchant {
+  const { id, name, category, address, offer, status } = merchant;
+  return { id, name, category, address, offer, status };
+}
+
+export async function getMerchantOrThrow(merchants: MerchantStore, communityId: string, merchantId: string) {
+  const merchant = await merchants.getMerchant(communityId, merchantId);
+  if (!merchant) throw notFound('merchant');
+  return merchant;
+}
+
+/** The caller works for this merchant (owner or added staff). */
+export async function requireMerchantStaff(
+  merchants: MerchantStore,
+  communityId: string,
+  merchantId: string,
+  userId: string,
+): Promise<MerchantDetail> {
+  const [merchant, isStaff] = await Promise.all([
+    getMerchantOrThrow(merchants, communityId, merchantId),
+    merchants.isStaff(communityId, merchantId, userId),
+  ]);
+  if (!isStaff) throw forbidden('Only this merchant’s own staff may do this');
+  return merchant;
+}
+
+export async function submitApplication(
+  input: { communityId: string; applicantId: string; request: MerchantApplicationRequest; now?: Date },
+  merchants: MerchantStore,
+): Promise<{ id: string; status: 'pending' }> {
+  const now = input.now ?? new Date();
+  const merchant: MerchantDetail = {
+    id: newId(now.getTime()),
+    communityId: input.communityId,
+    ...input.request,
+    status: 'pending',
+    ownerId: input.applicantId,
+    createdAt: now.toISOString(),
+    usesCount: 0,
+    complaintsCount: 0,
+    upheldComplaintsCount: 0,
+    staffIds: [input.applicantId],
+  };
+  await merchants.createMerchant(merchant);
+  return { id: merchant.id, status: 'pending' };
+}
+
+/** Vetting: approve makes the applicant the owner of an active alliance merchant. */
+export async function decideApplication(
+  input: { communityId: string; merchantId: string; actorId: string; approve: boolean; reason?: string; now?: Date },
+  dependencies: { merchants: MerchantStore; communities: CommunityStore },
+): Promise<MerchantDetail> {
+  await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
+  const decided = await dependencies.merchants.transition(
+    input.communityId,
+    input.merchantId,
+    ['pending'],
+    input.approve ? 'active' : 'rejected',
+    { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason },
+  );
+  if (!decided) throw new AppError('merchant.already_decided', 'This application has already been decided');
+  if (input.approve) await grantMerchantRole(dependencies.communities, input.communityId, decided.ownerId);
+  return decided;
+}
+
+async function grantMerchantRole(communities: CommunityStore, communityId: string, userId: string): Promise<void> {
+  const member = await communities.getMember(communityId, userId);
+  if (!member || member.roles.includes('merchant')) return;
+  await communities.setRoles(communityId, userId, [...member.roles, 'merchant'], member.roles).catch(() => undefined);
+}
+
+const ALLOWED_FROM: Record<Exclude<MerchantStatus, 'pending' | 'rejected'>, readonly MerchantStatus[]> = {
+  active: ['warned', 'suspended'],
+  warned: ['active'],
+  suspended: ['active', 'warned'],
+  removed: ['active', 'warned', 'suspended'],
+};
+
+/** Warn, suspend, remove, or reinstate a merchant; every change records who and when. */
+export async function setMerchantStatus(
+  input: { communityId: string; merchantId: string; actorId: string; to: keyof typeof ALLOWED_FROM; reason: string },
+  merchants: MerchantStore,
+): Promise<MerchantDetail> {
+  await getMerchantOrThrow(merchants, input.communityId, input.merchantId);
+  const changed = await merchants.transition(input.communityId, input.merchantId, ALLOWED_FROM[input.to], input.to, {
+    by: input.actorId,
+    at: new Date().toISOString(),
+    reason: input.reason,
+  });
+  if (!changed)
+    throw new AppError(
+      'merchant.invalid_status_change',
+      `A merchant cannot become ${input.to} from its current status`,
+    );
+  return changed;
+}
+
+export async function updateOffer(
+  input: { communityId: string; merchantId: string; offer: Offer },
+  merchants: MerchantStore,
+): Promise<MerchantDetail> {
+  const updated = await merchants.updateOffer(input.communityId, input.merchantId, input.offer);
+  if (!updated) throw new AppError('merchant.inactive', 'A removed or rejected merchant cannot change its offer');
+  return updated;
+}
+
+export async function addStaff(
+  input: { communityId: string; merchant: MerchantDetail; actorId: string; memberId: string },
+  dependencies: { merchants: MerchantStore; communities: CommunityStore },
+): Promise<MerchantDetail> {
+  if (input.merchant.ownerId !== input.actorId) throw forbidden('Only the owner adds staff');
+  if (!(await dependencies.communities.getMember(input.communityId, input.memberId))) throw notFound('member');
+  await dependencies.merchants.addStaff(input.communityId, input.merchant.id, input.memberId);
+  return getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchant.id);
+}

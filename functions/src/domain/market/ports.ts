@@ -1,0 +1,112 @@
+import type {
+  Complaint,
+  Contribution,
+  DiscountUse,
+  Good,
+  Leaderboard,
+  MerchantDetail,
+  MerchantPost,
+  MerchantStatus,
+  Offer,
+  Page,
+  ProxyFlag,
+  Redemption,
+} from '@linli/shared';
+import type { Transfer } from '../ledger/transfer';
+
+export interface StaffDecision {
+  by: string;
+  at: string;
+  reason?: string;
+}
+
+export interface MerchantStore {
+  createMerchant(merchant: MerchantDetail): Promise<void>;
+  getMerchant(communityId: string, merchantId: string): Promise<MerchantDetail | null>;
+  listMerchantsByStatus(
+    communityId: string,
+    status: MerchantStatus,
+    cursor: string | undefined,
+  ): Promise<Page<MerchantDetail>>;
+  /** Moves the merchant to `to` only from one of `from`; null when its status did not allow it. */
+  transition(
+    communityId: string,
+    merchantId: string,
+    from: readonly MerchantStatus[],
+    to: MerchantStatus,
+    decision: StaffDecision,
+  ): Promise<MerchantDetail | null>;
+  updateOffer(communityId: string, merchantId: string, offer: Offer): Promise<MerchantDetail | null>;
+  addStaff(communityId: string, merchantId: string, userId: string): Promise<void>;
+  isStaff(communityId: string, merchantId: string, userId: string): Promise<boolean>;
+  listMyMerchants(communityId: string, userId: string): Promise<MerchantDetail[]>;
+}
+
+export interface DiscountStore {
+  usesOfMemberSince(communityId: string, memberId: string, sinceIso: string): Promise<DiscountUse[]>;
+  /** The use, the merchant's use count and the flag (if any), in one transaction. */
+  recordUse(communityId: string, use: DiscountUse, flag: ProxyFlag | null): Promise<'recorded' | 'duplicate'>;
+  getUse(communityId: string, useId: string): Promise<DiscountUse | null>;
+  listMerchantUses(communityId: string, merchantId: string, cursor: string | undefined): Promise<Page<DiscountUse>>;
+  listFlags(communityId: string, status: ProxyFlag['status'], cursor: string | undefined): Promise<Page<ProxyFlag>>;
+  resolveFlag(
+    communityId: string,
+    flagId: string,
+    outcome: 'dismissed' | 'confirmed',
+    decision: StaffDecision,
+  ): Promise<ProxyFlag | null>;
+}
+
+export interface ComplaintStore {
+  /** Files the complaint and counts it on the merchant, together. */
+  fileComplaint(communityId: string, complaint: Complaint): Promise<void>;
+  getComplaint(communityId: string, complaintId: string): Promise<Complaint | null>;
+  listComplaints(
+    communityId: string,
+    status: Complaint['status'],
+    cursor: string | undefined,
+  ): Promise<Page<Complaint>>;
+  /** Resolves the complaint and applies its outcome to the merchant in one transaction. */
+  resolveComplaint(
+    communityId: string,
+    complaint: Complaint,
+    merchantChange: { outcome: NonNullable<Complaint['outcome']>; to: MerchantStatus | null; upheld: boolean },
+    decision: StaffDecision,
+  ): Promise<'resolved' | 'already_resolved'>;
+}
+
+export interface PostStore {
+  createPost(communityId: string, post: MerchantPost): Promise<void>;
+  listActivePosts(communityId: string, nowIso: string, cursor: string | undefined): Promise<Page<MerchantPost>>;
+  takeDown(communityId: string, postId: string, decision: StaffDecision): Promise<MerchantPost | null>;
+}
+
+export interface ContributionStore {
+  /** The contribution record, its points transfer and the leaderboard counters, in one transaction. */
+  recordContribution(communityId: string, contribution: Contribution, transfer: Transfer, month: string): Promise<void>;
+  leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']>;
+}
+
+export interface SupermarketStore {
+  createGood(communityId: string, good: Good): Promise<void>;
+  getGood(communityId: string, goodId: string): Promise<Good | null>;
+  listGoods(communityId: string): Promise<Good[]>;
+  restock(communityId: string, goodId: string, quantity: number): Promise<Good | null>;
+  /** Points, stock and the redemption in ONE transaction. */
+  redeem(communityId: string, redemption: Redemption, transfer: Transfer): Promise<void>;
+  getRedemption(communityId: string, redemptionId: string): Promise<Redemption | null>;
+  listRedemptions(
+    communityId: string,
+    status: Redemption['status'],
+    cursor: string | undefined,
+  ): Promise<Page<Redemption>>;
+  listMemberRedemptions(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Redemption>>;
+  /** Returns points and stock and cancels, in ONE transaction; false if no longer reserved. */
+  cancel(communityId: string, redemption: Redemption, refund: Transfer, at: string): Promise<boolean>;
+  pickUp(
+    communityId: string,
+    redemptionId: string,
+    pickupCode: string,
+    decision: StaffDecision,
+  ): Promise<Redemption | null>;
+}

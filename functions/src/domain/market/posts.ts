@@ -1,0 +1,42 @@
+import type { MerchantDetail, MerchantPost, PostRequest } from '@linli/shared';
+import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { ALLIANCE_STATUSES } from './merchants';
+import type { PostStore } from './ports';
+
+/** Recruitment and promotions, shown on the community board until they expire. */
+export async function createPost(
+  input: { communityId: string; merchant: MerchantDetail; request: PostRequest; now?: Date },
+  posts: PostStore,
+): Promise<MerchantPost> {
+  if (!ALLIANCE_STATUSES.includes(input.merchant.status)) {
+    throw new AppError('merchant.inactive', 'Only alliance merchants in good standing may post');
+  }
+  const now = input.now ?? new Date();
+  const post: MerchantPost = {
+    id: newId(now.getTime()),
+    merchantId: input.merchant.id,
+    merchantName: input.merchant.name,
+    kind: input.request.kind,
+    title: input.request.title,
+    body: input.request.body,
+    expiresAt: new Date(input.request.expiresAt).toISOString(),
+    status: 'active',
+    createdAt: now.toISOString(),
+  };
+  await posts.createPost(input.communityId, post);
+  return post;
+}
+
+export async function takeDownPost(
+  input: { communityId: string; postId: string; actorId: string; reason: string },
+  posts: PostStore,
+): Promise<MerchantPost> {
+  const post = await posts.takeDown(input.communityId, input.postId, {
+    by: input.actorId,
+    at: new Date().toISOString(),
+    reason: input.reason,
+  });
+  if (!post) throw new AppError('post.not_active', 'No such post on the board');
+  return post;
+}

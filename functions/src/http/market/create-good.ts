@@ -1,0 +1,14 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { createGood } from '../../domain/market/supermarket';
+import { stores } from '../../lib/dependencies';
+import { created, httpRoute } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/goods — staff stock the credit supermarket. */
+export const handler = httpRoute(contracts.createGood, { auth: 'user' }, async ({ params, body, userId }) => {
+  const communities = stores.communities();
+  await requireStaff(communities, params.cid, userId);
+  return created(
+    await createGood({ communityId: params.cid, request: body }, { supermarket: stores.supermarket(), communities }),
+  );
+});

@@ -1,0 +1,10 @@
+import { contracts } from '@linli/shared';
+import { requireMember } from '../../domain/identity/authorization';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** GET /v1/communities/{cid}/goods — members: the supermarket's catalogue. */
+export const handler = httpRoute(contracts.listGoods, { auth: 'user' }, async ({ params, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok({ items: await stores.supermarket().listGoods(params.cid) });
+});

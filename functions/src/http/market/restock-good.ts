@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { restockGood } from '../../domain/market/supermarket';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/goods/{goodId}/restock — staff add stock (one ADD, no read). */
+export const handler = httpRoute(contracts.restockGood, { auth: 'user' }, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(
+    await restockGood(
+      { communityId: params.cid, goodId: params.goodId, quantity: body.quantity },
+      stores.supermarket(),
+    ),
+  );
+});

@@ -1,0 +1,32 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { changeCertificateStatus } from '../../domain/timebank/certificates';
+import { stores } from '../../lib/dependencies';
+import { AppError } from '../../lib/errors';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke). */
+export const handler = httpRoute(contracts.resolveFlag, { auth: 'user' }, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  const flag = await stores.merchants().resolveFlag(params.cid, params.flagId, body.outcome, {
+    by: userId,
+    at: new Date().toISOString(),
+    reason: body.note,
+  });
+  if (!flag) throw new AppError('flag.already_resolved', 'No such open flag');
+  if (body.outcome === 'confirmed' && body.revokeCertificate) {
+    await changeCertificateStatus(
+      {
+        communityId: params.cid,
+        memberId: flag.memberId,
+        actorId: userId,
+        to: 'revoked',
+        reason: '使用他人证书 (proxy use)',
+      },
+      stores.certificates(),
+    ).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+    });
+  }
+  return ok({ flag });
+});

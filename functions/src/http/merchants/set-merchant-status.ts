@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { setMerchantStatus } from '../../domain/market/merchants';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/merchants/{mid}/status — staff warn, suspend, remove or reinstate. */
+export const handler = httpRoute(contracts.setMerchantStatus, { auth: 'user' }, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(
+    await setMerchantStatus(
+      { communityId: params.cid, merchantId: params.mid, actorId: userId, to: body.status, reason: body.reason },
+      stores.merchants(),
+    ),
+  );
+});

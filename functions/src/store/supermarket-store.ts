@@ -1,0 +1,266 @@
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Contribution, Good, Leaderboard, Page, Redemption } from '@linli/shared';
+import { AppError } from '../lib/errors';
+import type { ContributionStore, StaffDecision, SupermarketStore } from '../domain/market/ports';
+import type { Transfer } from '../domain/ledger/transfer';
+import { cancellationReasons } from './client';
+import { queryPage } from './cursor';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import { ENTITY, INDEXES, keys } from './keys';
+import { insufficientFunds, transferFailureFromReasons, transferItems, type TransactionItem } from './ledger-store';
+
+const PAGE_SIZE = 25;
+const LEADERBOARD_SIZE = 20;
+
+const redemptionItem = (communityId: string, redemption: Redemption) => ({
+  ...keys.redemption(communityId, redemption.id),
+  GSI1PK: keys.redemptionsByStatus(communityId, redemption.status),
+  GSI1SK: `${redemption.createdAt}#${redemption.id}`,
+  GSI2PK: keys.memberRedemptions(communityId, redemption.memberId),
+  GSI2SK: `${redemption.createdAt}#${redemption.id}`,
+  type: ENTITY.redemption,
+  communityId,
+  ...redemption,
+});
+
+/** The credit supermarket (goods, redemptions) and contribution points. */
+export class DynamoSupermarketStore implements SupermarketStore, ContributionStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createGood(communityId: string, good: Good): Promise<void> {
+    await putNewEntity(this.client, this.tableName, {
+      ...keys.good(communityId, good.id),
+      GSI1PK: keys.goodsPartition(communityId),
+      GSI1SK: `${good.createdAt}#${good.id}`,
+      type: ENTITY.good,
+      ...good,
+    });
+  }
+
+  getGood(communityId: string, goodId: string): Promise<Good | null> {
+    return getEntity<Good>(this.client, this.tableName, keys.good(communityId, goodId));
+  }
+
+  async listGoods(communityId: string): Promise<Good[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition',
+        FilterExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':partition': keys.goodsPartition(communityId), ':active': 'active' },
+        Limit: 200,
+      }),
+    );
+    return (result.Items ?? []).map((item) => withoutKeys<Good>(item));
+  }
+
+  restock(communityId: string, goodId: string, quantity: number): Promise<Good | null> {
+    return transitionEntity<Good>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.good(communityId, goodId),
+        fromStatuses: ['active'],
+        set: {},
+        add: { stock: quantity },
+      }),
+    );
+  }
+
+  async redeem(communityId: string, redemption: Redemption, transfer: Transfer): Promise<void> {
+    const stock: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.good(communityId, redemption.goodId),
+        UpdateExpression: 'ADD stock :taken',
+        ConditionExpression: '#status = :active AND stock >= :quantity',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':taken': -redemption.quantity,
+          ':quantity': redemption.quantity,
+          ':active': 'active',
+        },
+      },
+    };
+    const record: TransactionItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: redemptionItem(communityId, redemption),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    const parts = transferItems(this.tableName, transfer, 2);
+    try {
+      await this.transactRedemption(stock, record, parts);
+    } catch (error) {
+      // Still contended after every retry: if the goods are gone by now, say so.
+      if (error instanceof AppError) throw error;
+      const good = await this.getGood(communityId, redemption.goodId);
+      if (!good || good.stock < redemption.quantity) throw new AppError('market.sold_out', 'Sorry, this is sold out');
+      throw error;
+    }
+  }
+
+  private transactRedemption(stock: TransactionItem, record: TransactionItem, parts: ReturnType<typeof transferItems>) {
+    return this.transact([stock, record, ...parts.items], (reasons) => {
+      if (reasons[0] === 'ConditionalCheckFailed') return new AppError('market.sold_out', 'Sorry, this is sold out');
+      const failure = transferFailureFromReasons(reasons, parts);
+      if (failure === 'insufficient_funds') return insufficientFunds();
+      return null;
+    });
+  }
+
+  getRedemption(communityId: string, redemptionId: string): Promise<Redemption | null> {
+    return getEntity<Redemption>(this.client, this.tableName, keys.redemption(communityId, redemptionId));
+  }
+
+  listRedemptions(communityId: string, status: Redemption['status'], cursor: string | undefined) {
+    return this.redemptionPage(INDEXES.gsi1, keys.redemptionsByStatus(communityId, status), cursor, false);
+  }
+
+  listMemberRedemptions(communityId: string, memberId: string, cursor: string | undefined) {
+    return this.redemptionPage(INDEXES.gsi2, keys.memberRedemptions(communityId, memberId), cursor, true);
+  }
+
+  private async redemptionPage(
+    indexName: 'GSI1' | 'GSI2',
+    partition: string,
+    cursor: string | undefined,
+    newestFirst: boolean,
+  ): Promise<Page<Redemption>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName,
+      partition,
+      cursor,
+      limit: PAGE_SIZE,
+      newestFirst,
+    });
+    return { items: page.items.map((item) => withoutKeys<Redemption>(item)), nextCursor: page.nextCursor };
+  }
+
+  async cancel(communityId: string, redemption: Redemption, refund: Transfer, at: string): Promise<boolean> {
+    const status: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.redemption(communityId, redemption.id),
+        fromStatuses: ['reserved'],
+        set: { status: 'cancelled', GSI1PK: keys.redemptionsByStatus(communityId, 'cancelled'), cancelledAt: at },
+      }),
+    };
+    const stock: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.good(communityId, redemption.goodId),
+        UpdateExpression: 'ADD stock :returned',
+        ExpressionAttributeValues: { ':returned': redemption.quantity },
+      },
+    };
+    try {
+      await this.transact([status, stock, ...transferItems(this.tableName, refund, 2).items], (reasons) =>
+        reasons[0] === 'ConditionalCheckFailed' || reasons[2] === 'ConditionalCheckFailed'
+          ? new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled')
+          : null,
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'market.not_reserved') return false;
+      throw error;
+    }
+  }
+
+  pickUp(communityId: string, redemptionId: string, pickupCode: string, decision: StaffDecision) {
+    return transitionEntity<Redemption>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.redemption(communityId, redemptionId),
+        fromStatuses: ['reserved'],
+        set: {
+          status: 'picked_up',
+          GSI1PK: keys.redemptionsByStatus(communityId, 'picked_up'),
+          handedOverBy: decision.by,
+          handedOverAt: decision.at,
+        },
+        extraCondition: { expression: 'pickupCode = :code', values: { ':code': pickupCode } },
+      }),
+    );
+  }
+
+  async recordContribution(communityId: string, contribution: Contribution, transfer: Transfer, month: string) {
+    const record: TransactionItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.contribution(communityId, contribution.id),
+          type: ENTITY.contribution,
+          communityId,
+          ...contribution,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    const counters: TransactionItem[] = [contribution.kind, 'all'].map((kind) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.leaderboardEntry(communityId, month, kind, contribution.memberId),
+        UpdateExpression: 'ADD points :points SET memberName = :name, #type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':points': contribution.points,
+          ':name': contribution.memberName,
+          ':type': ENTITY.leaderboardEntry,
+        },
+      },
+    }));
+    await this.transact([record, ...counters, ...transferItems(this.tableName, transfer, 3).items], () => null);
+  }
+
+  async leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']> {
+    const entries: { memberId: string; memberName: string; points: number }[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :partition',
+          ExpressionAttributeValues: { ':partition': keys.leaderboardPartition(communityId, month, kind) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        entries.push({ memberId: String(item.SK), memberName: String(item.memberName), points: Number(item.points) });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries
+      .sort((left, right) => right.points - left.points || left.memberId.localeCompare(right.memberId))
+      .slice(0, LEADERBOARD_SIZE)
+      .map((entry, index) => ({ ...entry, rank: index + 1 }));
+  }
+
+  /** One transaction; a cancellation is mapped to a domain error by `explain`, conflicts retried. */
+  private async transact(items: TransactionItem[], explain: (reasons: string[]) => AppError | null): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        const domainError = explain(reasons);
+        if (domainError) throw domainError;
+        if (reasons.includes('TransactionConflict') && attempt < 8) {
+          await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 40));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}
