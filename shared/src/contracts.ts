@@ -38,6 +38,14 @@ import {
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
 import {
+  ExpensePath,
+  FundExpenseRequest,
+  FundIncomeRequest,
+  type FundEntry,
+  type FundExpense,
+  type FundPage,
+} from './schemas/fund';
+import {
   AddMerchantStaffRequest,
   ApplicationPath,
   ComplaintPath,
@@ -441,6 +449,42 @@ export const contracts = {
     '/v1/communities/{cid}/redemptions/{redemptionId}/pickup',
     RedemptionPath,
     PickupRequest,
+  ),
+
+  // Charity fund (getFund: public, ?cursor=; listFundExpenses: ?status=)
+  getFund: route<CommunityParams, undefined, FundPage>('GET', '/v1/communities/{cid}/fund', CommunityPath),
+  exportFundCsv: route<CommunityParams, undefined, string>(
+    'GET',
+    '/v1/communities/{cid}/fund/entries.csv',
+    CommunityPath,
+  ),
+  recordFundIncome: route<CommunityParams, FundIncomeRequest, FundEntry>(
+    'POST',
+    '/v1/communities/{cid}/fund/incomes',
+    CommunityPath,
+    FundIncomeRequest,
+  ),
+  submitFundExpense: route<CommunityParams, FundExpenseRequest, FundExpense>(
+    'POST',
+    '/v1/communities/{cid}/fund/expenses',
+    CommunityPath,
+    FundExpenseRequest,
+  ),
+  listFundExpenses: route<CommunityParams, undefined, Page<FundExpense>>(
+    'GET',
+    '/v1/communities/{cid}/fund/expenses',
+    CommunityPath,
+  ),
+  approveFundExpense: route<z.infer<typeof ExpensePath>, undefined, FundExpense>(
+    'POST',
+    '/v1/communities/{cid}/fund/expenses/{id}/approve',
+    ExpensePath,
+  ),
+  rejectFundExpense: route<z.infer<typeof ExpensePath>, Reason, FundExpense>(
+    'POST',
+    '/v1/communities/{cid}/fund/expenses/{id}/reject',
+    ExpensePath,
+    ReasonRequest,
   ),
 } as const;
 

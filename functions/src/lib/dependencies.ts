@@ -1,4 +1,5 @@
 import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
+import { DynamoFundStore } from '../store/fund-store';
 import { DynamoLedgerStore } from '../store/ledger-store';
 import { DynamoMerchantStore } from '../store/merchant-store';
 import { DynamoSupermarketStore } from '../store/supermarket-store';
@@ -22,4 +23,5 @@ export const stores = {
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
+  fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
 };

@@ -65,6 +65,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   'market.redemption_not_found': 404,
   'market.not_reserved': 409,
   'market.wrong_pickup_code': 409,
+  'fund.same_staff': 403,
+  'fund.expense_not_found': 404,
+  'fund.expense_already_decided': 409,
+  'fund.busy': 409,
 };
 
 export function statusForCode(code: string): number {

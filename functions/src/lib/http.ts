@@ -17,9 +17,16 @@ type HttpResult = APIGatewayProxyStructuredResultV2;
 export interface Reply<Body> {
   statusCode: number;
   body: Body;
+  /** A file (CSV, XLSX) rather than JSON: the body is sent as it is with these headers. */
+  file?: { contentType: string; fileName: string };
 }
 export const ok = <Body>(body: Body): Reply<Body> => ({ statusCode: 200, body });
 export const created = <Body>(body: Body): Reply<Body> => ({ statusCode: 201, body });
+export const file = (text: string, contentType: string, fileName: string): Reply<string> => ({
+  statusCode: 200,
+  body: text,
+  file: { contentType, fileName },
+});
 
 export interface RouteRequest<Params, Body, Query> {
   params: Params;
@@ -220,6 +227,18 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
       requestId: state.requestId,
       event,
     });
+    if (reply.file) {
+      const response = jsonResponse(state.requestId, reply.statusCode, null);
+      return {
+        ...response,
+        headers: {
+          ...response.headers,
+          'content-type': reply.file.contentType,
+          'content-disposition': `attachment; filename="${reply.file.fileName}"`,
+        },
+        body: String(reply.body),
+      };
+    }
     return jsonResponse(state.requestId, reply.statusCode, reply.body);
   });
 }

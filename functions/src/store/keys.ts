@@ -40,6 +40,10 @@
  * |31 | contribution leaderboard of a month & kind  | PK=LEADERBOARD#{cid}#{month}#{kind} SK={userId} (ADD points)    |
  * |32 | supermarket goods                           | PK=COMMUNITY#{cid} SK=GOOD#{goodId}; GSI1PK=GOODS#{cid}         |
  * |33 | redemptions by status / of a member         | GSI1: REDEMPTIONS#{cid}#{status}; GSI2: MEMBER_REDEMPTIONS#{cid}#{userId} |
+ * |34 | the fund's head (sequence, hash, balance)   | PK=COMMUNITY#{cid}          SK=FUND#HEAD                        |
+ * |35 | fund entries, newest first (public)         | PK=FUND#{cid}               SK={sequence, 12 digits}            |
+ * |36 | fund totals per month                       | PK=COMMUNITY#{cid}          SK=FUND_MONTH#{YYYY-MM}             |
+ * |37 | fund expenses by status                     | PK=COMMUNITY#{cid} SK=EXPENSE#{id}; GSI1: EXPENSES#{cid}#{status}|
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -159,6 +163,14 @@ export const keys = {
     key(`COMMUNITY#${communityId}`, `REDEMPTION#${redemptionId}`),
   redemptionsByStatus: (communityId: string, status: string) => `REDEMPTIONS#${communityId}#${status}`,
   memberRedemptions: (communityId: string, userId: string) => `MEMBER_REDEMPTIONS#${communityId}#${userId}`,
+
+  fundHead: (communityId: string) => key(`COMMUNITY#${communityId}`, 'FUND#HEAD'),
+  fundEntry: (communityId: string, sequence: number) => key(`FUND#${communityId}`, String(sequence).padStart(12, '0')),
+  fundEntriesPartition: (communityId: string) => `FUND#${communityId}`,
+  fundMonth: (communityId: string, month: string) => key(`COMMUNITY#${communityId}`, `FUND_MONTH#${month}`),
+  fundMonthPrefix: () => 'FUND_MONTH#',
+  fundExpense: (communityId: string, expenseId: string) => key(`COMMUNITY#${communityId}`, `EXPENSE#${expenseId}`),
+  fundExpensesByStatus: (communityId: string, status: string) => `EXPENSES#${communityId}#${status}`,
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -186,4 +198,8 @@ export const ENTITY = {
   leaderboardEntry: 'LeaderboardEntry',
   good: 'Good',
   redemption: 'Redemption',
+  fundHead: 'FundHead',
+  fundEntry: 'FundEntry',
+  fundMonth: 'FundMonth',
+  fundExpense: 'FundExpense',
 } as const;

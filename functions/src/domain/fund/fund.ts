@@ -1,0 +1,192 @@
+import {
+  formatFen,
+  type FundEntry,
+  type FundExpense,
+  type FundExpenseRequest,
+  type FundIncomeRequest,
+  type FundPage,
+} from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { chainEntry, type EntryDraft } from './chain';
+import type { FundStore } from './ports';
+
+const MAX_APPEND_ATTEMPTS = 10;
+const PAGE_SIZE = 50;
+
+/**
+ * Appends to the fund's hash chain: read the head, link the entry to it, write both only if
+ * the head has not moved (retrying when another append got there first). An expense never
+ * takes the balance below zero.
+ */
+export async function appendFundEntry(
+  fund: FundStore,
+  communityId: string,
+  draft: EntryDraft,
+  options: { now?: Date; expense?: { id: string; decidedBy: string } } = {},
+): Promise<FundEntry> {
+  for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
+    const head = await fund.getHead(communityId);
+    if (head.balanceFen + draft.amountFen < 0) {
+      throw new AppError(
+        'fund.insufficient_balance',
+        `The fund holds ${formatFen(head.balanceFen)} yuan, less than this expense`,
+        {
+          balanceFen: head.balanceFen,
+        },
+      );
+    }
+    const now = options.now ?? new Date();
+    const entry = chainEntry(head, draft, newId(now.getTime()), now.toISOString());
+    const expense = options.expense ? { ...options.expense, decidedAt: entry.createdAt } : undefined;
+    const outcome = await fund.append(communityId, entry, head.sequence, expense);
+    if (outcome === 'appended') return entry;
+    if (outcome === 'expense_decided')
+      throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
+    await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+  }
+  throw new AppError('fund.busy', 'The fund is busy; please try again');
+}
+
+export function recordIncome(
+  input: { communityId: string; request: FundIncomeRequest },
+  fund: FundStore,
+): Promise<FundEntry> {
+  const { request } = input;
+  return appendFundEntry(fund, input.communityId, {
+    kind: request.kind,
+    amountFen: request.amountFen,
+    description: request.description,
+    donorName: request.anonymous ? undefined : request.donorName,
+  });
+}
+
+export async function submitExpense(
+  input: { communityId: string; actorId: string; request: FundExpenseRequest; now?: Date },
+  fund: FundStore,
+): Promise<FundExpense> {
+  const now = input.now ?? new Date();
+  const expense: FundExpense = {
+    id: newId(now.getTime()),
+    ...input.request,
+    status: 'pending',
+    submittedBy: input.actorId,
+    createdAt: now.toISOString(),
+  };
+  await fund.putExpense(input.communityId, expense);
+  return expense;
+}
+
+async function pendingExpense(fund: FundStore, communityId: string, expenseId: string): Promise<FundExpense> {
+  const expense = await fund.getExpense(communityId, expenseId);
+  if (!expense) throw notFound('expense', 'fund.expense_not_found');
+  if (expense.status !== 'pending')
+    throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
+  return expense;
+}
+
+/** A different staff member or admin approves; the expense is paid out of the chain, never past zero. */
+export async function approveExpense(
+  input: { communityId: string; expenseId: string; actorId: string },
+  fund: FundStore,
+): Promise<FundExpense> {
+  const expense = await pendingExpense(fund, input.communityId, input.expenseId);
+  if (expense.submittedBy === input.actorId) {
+    throw new AppError('fund.same_staff', 'An expense must be approved by someone other than who submitted it');
+  }
+  const entry = await appendFundEntry(
+    fund,
+    input.communityId,
+    {
+      kind: 'expense',
+      amountFen: -expense.amountFen,
+      description: expense.purpose,
+      category: expense.category,
+      approvedBy: input.actorId,
+    },
+    { expense: { id: expense.id, decidedBy: input.actorId } },
+  );
+  return { ...expense, status: 'approved', decidedBy: input.actorId, decidedAt: entry.createdAt, entryId: entry.id };
+}
+
+export async function rejectExpense(
+  input: { communityId: string; expenseId: string; actorId: string; reason: string },
+  fund: FundStore,
+): Promise<FundExpense> {
+  await pendingExpense(fund, input.communityId, input.expenseId);
+  const rejected = await fund.rejectExpense(input.communityId, input.expenseId, {
+    by: input.actorId,
+    at: new Date().toISOString(),
+    reason: input.reason,
+  });
+  if (!rejected) throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
+  return rejected;
+}
+
+export async function getFundPage(input: { communityId: string; cursor?: string }, fund: FundStore): Promise<FundPage> {
+  const [head, months, page] = await Promise.all([
+    fund.getHead(input.communityId),
+    fund.months(input.communityId),
+    fund.listEntries(input.communityId, input.cursor, PAGE_SIZE),
+  ]);
+  return {
+    communityId: input.communityId,
+    balanceFen: head.balanceFen,
+    incomeFen: head.incomeFen,
+    expenseFen: head.expenseFen,
+    entryCount: head.sequence,
+    latestHash: head.latestHash,
+    months,
+    entries: page.items,
+    nextCursor: page.nextCursor,
+  };
+}
+
+const CSV_HEADER = [
+  '序号',
+  '时间(UTC)',
+  '类型',
+  '金额(元)',
+  '余额(元)',
+  '说明',
+  '捐赠人',
+  '类别',
+  '审批人',
+  '前一哈希',
+  '哈希',
+];
+
+const csvCell = (value: string | number | undefined) => {
+  const text = value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Every entry, oldest first, as CSV (UTF-8 with BOM so Excel shows the Chinese headers). */
+export async function fundCsv(communityId: string, fund: FundStore): Promise<string> {
+  const entries: FundEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fund.listEntries(communityId, cursor, 500);
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  entries.sort((left, right) => left.sequence - right.sequence);
+  const rows = entries.map((entry) =>
+    [
+      entry.sequence,
+      entry.createdAt,
+      entry.kind,
+      formatFen(entry.amountFen),
+      formatFen(entry.balanceAfterFen),
+      entry.description,
+      entry.donorName,
+      entry.category,
+      entry.approvedBy,
+      entry.previousHash,
+      entry.hash,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `\uFEFF${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
+}

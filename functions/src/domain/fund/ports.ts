@@ -1,0 +1,31 @@
+import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
+import type { FundHead } from './chain';
+
+export interface FundStore {
+  getHead(communityId: string): Promise<FundHead>;
+  /**
+   * Appends the entry if the head is still at `expectedSequence` (optimistic, conditional):
+   * the entry, the head and the month's totals change together. `expense`, when given, moves
+   * from pending to approved in the same transaction.
+   */
+  append(
+    communityId: string,
+    entry: FundEntry,
+    expectedSequence: number,
+    expense?: { id: string; decidedBy: string; decidedAt: string },
+  ): Promise<'appended' | 'conflict' | 'expense_decided'>;
+  listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>>;
+  months(communityId: string): Promise<FundMonth[]>;
+  putExpense(communityId: string, expense: FundExpense): Promise<void>;
+  getExpense(communityId: string, expenseId: string): Promise<FundExpense | null>;
+  listExpenses(
+    communityId: string,
+    status: FundExpense['status'],
+    cursor: string | undefined,
+  ): Promise<Page<FundExpense>>;
+  rejectExpense(
+    communityId: string,
+    expenseId: string,
+    decision: { by: string; at: string; reason: string },
+  ): Promise<FundExpense | null>;
+}

@@ -1,0 +1,171 @@
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
+import { EMPTY_HEAD, type FundHead } from '../domain/fund/chain';
+import { chinaMonth } from '../domain/market/contributions';
+import type { FundStore } from '../domain/fund/ports';
+import { cancellationReasons } from './client';
+import { queryPage } from './cursor';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import { ENTITY, INDEXES, keys } from './keys';
+import type { TransactionItem } from './ledger-store';
+
+export class DynamoFundStore implements FundStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getHead(communityId: string): Promise<FundHead> {
+    const head = await getEntity<FundHead>(this.client, this.tableName, keys.fundHead(communityId));
+    return head ? { ...EMPTY_HEAD, ...head } : EMPTY_HEAD;
+  }
+
+  async append(
+    communityId: string,
+    entry: FundEntry,
+    expectedSequence: number,
+    expense?: { id: string; decidedBy: string; decidedAt: string },
+  ): Promise<'appended' | 'conflict' | 'expense_decided'> {
+    const income = Math.max(entry.amountFen, 0);
+    const outgoing = Math.max(-entry.amountFen, 0);
+    const items: TransactionItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.fundHead(communityId),
+          UpdateExpression:
+            'SET #sequence = :next, latestHash = :hash, balanceFen = :balance, #type = :type ADD incomeFen :income, expenseFen :outgoing',
+          ConditionExpression: expectedSequence === 0 ? 'attribute_not_exists(PK)' : '#sequence = :expected',
+          ExpressionAttributeNames: { '#sequence': 'sequence', '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':next': entry.sequence,
+            ':hash': entry.hash,
+            ':balance': entry.balanceAfterFen,
+            ':type': ENTITY.fundHead,
+            ':income': income,
+            ':outgoing': outgoing,
+            ...(expectedSequence === 0 ? {} : { ':expected': expectedSequence }),
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.fundEntry(communityId, entry.sequence), type: ENTITY.fundEntry, communityId, ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.fundMonth(communityId, chinaMonth(new Date(entry.createdAt))),
+          UpdateExpression: 'ADD incomeFen :income, expenseFen :outgoing SET #type = :type',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':income': income, ':outgoing': outgoing, ':type': ENTITY.fundMonth },
+        },
+      },
+    ];
+    if (expense) {
+      items.push({
+        Update: statusUpdate({
+          tableName: this.tableName,
+          key: keys.fundExpense(communityId, expense.id),
+          fromStatuses: ['pending'],
+          set: {
+            status: 'approved',
+            GSI1PK: keys.fundExpensesByStatus(communityId, 'approved'),
+            decidedBy: expense.decidedBy,
+            decidedAt: expense.decidedAt,
+            entryId: entry.id,
+          },
+        }),
+      });
+    }
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'appended';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (expense && reasons[3] === 'ConditionalCheckFailed') return 'expense_decided';
+      return 'conflict';
+    }
+  }
+
+  async listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      partition: keys.fundEntriesPartition(communityId),
+      cursor,
+      limit,
+      newestFirst: true,
+    });
+    return {
+      items: page.items.map((item) => {
+        const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId: string }>(item);
+        return entry;
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async months(communityId: string): Promise<FundMonth[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.fundHead(communityId).PK, ':prefix': keys.fundMonthPrefix() },
+        ScanIndexForward: false,
+        Limit: 60,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({
+      month: String(item.SK).slice(keys.fundMonthPrefix().length),
+      incomeFen: Number(item.incomeFen ?? 0),
+      expenseFen: Number(item.expenseFen ?? 0),
+    }));
+  }
+
+  async putExpense(communityId: string, expense: FundExpense): Promise<void> {
+    await putNewEntity(this.client, this.tableName, {
+      ...keys.fundExpense(communityId, expense.id),
+      GSI1PK: keys.fundExpensesByStatus(communityId, expense.status),
+      GSI1SK: `${expense.createdAt}#${expense.id}`,
+      type: ENTITY.fundExpense,
+      ...expense,
+    });
+  }
+
+  getExpense(communityId: string, expenseId: string): Promise<FundExpense | null> {
+    return getEntity<FundExpense>(this.client, this.tableName, keys.fundExpense(communityId, expenseId));
+  }
+
+  async listExpenses(communityId: string, status: FundExpense['status'], cursor: string | undefined) {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.fundExpensesByStatus(communityId, status),
+      cursor,
+      limit: 25,
+    });
+    return { items: page.items.map((item) => withoutKeys<FundExpense>(item)), nextCursor: page.nextCursor };
+  }
+
+  rejectExpense(communityId: string, expenseId: string, decision: { by: string; at: string; reason: string }) {
+    return transitionEntity<FundExpense>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.fundExpense(communityId, expenseId),
+        fromStatuses: ['pending'],
+        set: {
+          status: 'rejected',
+          GSI1PK: keys.fundExpensesByStatus(communityId, 'rejected'),
+          decidedBy: decision.by,
+          decidedAt: decision.at,
+          reason: decision.reason,
+        },
+      }),
+    );
+  }
+}

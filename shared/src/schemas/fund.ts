@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+import { CommunityId, EntityId, humanText, positiveInt } from './common';
+
+/** The public charity fund: a money ledger in integer fen, separate from points. */
+export const FUND_INCOME_KINDS = ['sale_share', 'donation', 'pledge', 'stall'] as const;
+export type FundEntryKind = (typeof FUND_INCOME_KINDS)[number] | 'expense' | 'refund';
+
+export interface FundEntry {
+  id: string;
+  /** 1, 2, 3… in the order the entries were written. */
+  sequence: number;
+  kind: FundEntryKind;
+  /** Positive for income, negative for expense and refund. */
+  amountFen: number;
+  balanceAfterFen: number;
+  description: string;
+  /** Absent when the donor chose to give anonymously. */
+  donorName?: string;
+  category?: string;
+  approvedBy?: string;
+  createdAt: string;
+  /** SHA-256 of the previous entry (64 zeros for the first): the chain anyone can check. */
+  previousHash: string;
+  hash: string;
+}
+
+export interface FundMonth {
+  month: string;
+  incomeFen: number;
+  expenseFen: number;
+}
+
+export interface FundPage {
+  communityId: string;
+  balanceFen: number;
+  incomeFen: number;
+  expenseFen: number;
+  entryCount: number;
+  latestHash: string;
+  months: FundMonth[];
+  entries: FundEntry[];
+  nextCursor: string | null;
+}
+
+export const EXPENSE_CATEGORIES = ['elderly_care', 'children', 'environment', 'emergency', 'events', 'other'] as const;
+
+export const FundExpenseRequest = z.strictObject({
+  amountFen: positiveInt(100_000_000),
+  purpose: humanText(200),
+  category: z.enum(EXPENSE_CATEGORIES),
+  receiptUrl: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]{1,300}$/, 'must be an https URL'))),
+});
+export type FundExpenseRequest = z.infer<typeof FundExpenseRequest>;
+
+export interface FundExpense extends FundExpenseRequest {
+  id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  submittedBy: string;
+  createdAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+  entryId?: string;
+}
+
+/** Income the office receives in person (a charity stall, cash given at the office). */
+export const FundIncomeRequest = z.strictObject({
+  kind: z.enum(['donation', 'stall']),
+  amountFen: positiveInt(100_000_000),
+  description: humanText(200),
+  donorName: z.optional(humanText(40)),
+  anonymous: z.optional(z.boolean()),
+});
+export type FundIncomeRequest = z.infer<typeof FundIncomeRequest>;
+
+export const ExpensePath = z.strictObject({ cid: CommunityId, id: EntityId });

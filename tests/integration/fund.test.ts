@@ -1,0 +1,208 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FundEntry, FundExpense, FundPage } from '@linli/shared';
+import { GENESIS_HASH, verifyChain } from '../../functions/src/domain/fund/chain';
+import { handler as recordIncome } from '../../functions/src/http/fund/record-fund-income';
+import { handler as approveExpense } from '../../functions/src/http/fund/approve-fund-expense';
+import { keys } from '../../functions/src/store/keys';
+import { apiUrl, call, documentClient } from '../support/api';
+import { httpEvent, invoke } from '../support/events';
+import { tableName } from '../support/factories';
+import { timebankCommunity } from '../support/timebank';
+
+type Person = { token: string; userId: string };
+
+const income = (cid: string, staff: Person, body: object) =>
+  call<FundEntry>('POST', `/v1/communities/${cid}/fund/incomes`, { token: staff.token, body });
+const expense = (cid: string, staff: Person, amountFen: number) =>
+  call<FundExpense>('POST', `/v1/communities/${cid}/fund/expenses`, {
+    token: staff.token,
+    body: { amountFen, purpose: '为独居老人购买米面油', category: 'elderly_care' },
+  });
+const fundPage = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+const ascending = (entries: FundEntry[]) => [...entries].sort((left, right) => left.sequence - right.sequence);
+
+describe('the public charity fund', () => {
+  it('starts empty and is public', async () => {
+    const { cid } = await timebankCommunity();
+
+    const page = await call<FundPage>('GET', `/v1/communities/${cid}/fund`);
+
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ balanceFen: 0, entries: [], latestHash: GENESIS_HASH, entryCount: 0 });
+  });
+
+  it('chains every income with its running balance; anonymous donors stay anonymous', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+
+    const first = await income(cid, staff, { kind: 'stall', amountFen: 15000, description: '十一月公益集市' });
+    const second = await income(cid, staff, {
+      kind: 'donation',
+      amountFen: 3000,
+      description: '月捐',
+      donorName: '王阿姨',
+      anonymous: true,
+    });
+    const third = await income(cid, staff, {
+      kind: 'donation',
+      amountFen: 500,
+      description: '现金捐赠',
+      donorName: '小李',
+    });
+    const byResident = await income(cid, resident, { kind: 'donation', amountFen: 1, description: 'x' });
+    const anonymousCall = await call('POST', `/v1/communities/${cid}/fund/incomes`, {
+      body: { kind: 'donation', amountFen: 1, description: 'x' },
+    });
+    const page = await fundPage(cid);
+
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 201]);
+    expect([byResident.status, anonymousCall.status]).toEqual([403, 401]);
+    expect(page).toMatchObject({ balanceFen: 18500, incomeFen: 18500, expenseFen: 0, entryCount: 3 });
+    expect(page.entries.map((entry) => [entry.sequence, entry.amountFen, entry.balanceAfterFen])).toEqual([
+      [3, 500, 18500],
+      [2, 3000, 18000],
+      [1, 15000, 15000],
+    ]);
+    expect(page.entries[1]?.donorName).toBeUndefined();
+    expect(page.entries[0]?.donorName).toBe('小李');
+    expect(page.latestHash).toBe(third.body.hash);
+    expect(verifyChain(ascending(page.entries))).toEqual({ intact: true });
+    expect(page.months).toEqual([expect.objectContaining({ incomeFen: 18500, expenseFen: 0 })]);
+  });
+
+  it('pays an expense only when a different staff member approves and the balance covers it', async () => {
+    const { cid, staff, otherStaff } = await timebankCommunity();
+    await income(cid, staff, { kind: 'stall', amountFen: 10000, description: '公益集市' });
+
+    const tooBig = await expense(cid, staff, 20000);
+    const overdraw = await call('POST', `/v1/communities/${cid}/fund/expenses/${tooBig.body.id}/approve`, {
+      token: otherStaff.token,
+    });
+    const fitting = await expense(cid, staff, 6000);
+    const bySubmitter = await call('POST', `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`, {
+      token: staff.token,
+    });
+    const approved = await call<FundExpense>(
+      'POST',
+      `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`,
+      {
+        token: otherStaff.token,
+      },
+    );
+    const twice = await call('POST', `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`, {
+      token: otherStaff.token,
+    });
+    const pending = await call<{ items: FundExpense[] }>('GET', `/v1/communities/${cid}/fund/expenses?status=pending`, {
+      token: staff.token,
+    });
+    const page = await fundPage(cid);
+
+    expect(tooBig.body.status).toBe('pending');
+    expect(overdraw).toMatchObject({ status: 409, body: { error: { code: 'fund.insufficient_balance' } } });
+    expect(bySubmitter).toMatchObject({ status: 403, body: { error: { code: 'fund.same_staff' } } });
+    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: otherStaff.userId });
+    expect(twice.status).toBe(409);
+    expect(pending.body.items.map((item) => item.id)).toEqual([tooBig.body.id]);
+    expect(page).toMatchObject({ balanceFen: 4000, expenseFen: 6000 });
+    expect(page.entries[0]).toMatchObject({
+      kind: 'expense',
+      amountFen: -6000,
+      balanceAfterFen: 4000,
+      approvedBy: otherStaff.userId,
+    });
+    expect(verifyChain(ascending(page.entries))).toEqual({ intact: true });
+  });
+
+  it('keeps one unbroken chain under concurrent appends, and never overdraws under concurrent approvals', async () => {
+    const { cid, staff, otherStaff, thirdStaff } = await timebankCommunity();
+    const event = (
+      path: string,
+      routeKey: string,
+      pathParameters: Record<string, string>,
+      token: string,
+      body?: object,
+    ) =>
+      httpEvent({
+        method: 'POST',
+        path,
+        routeKey,
+        pathParameters,
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+
+    const incomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        invoke(
+          recordIncome,
+          event(
+            `/v1/communities/${cid}/fund/incomes`,
+            'POST /v1/communities/{cid}/fund/incomes',
+            { cid },
+            staff.token,
+            {
+              kind: 'donation',
+              amountFen: 500,
+              description: `捐赠 ${index}`,
+            },
+          ),
+        ),
+      ),
+    );
+    const [first, second] = [await expense(cid, staff, 6000), await expense(cid, staff, 6000)];
+    const approvals = await Promise.all(
+      [
+        [first.body.id, otherStaff],
+        [second.body.id, thirdStaff],
+      ].map(([id, approver]) =>
+        invoke(
+          approveExpense,
+          event(
+            `/v1/communities/${cid}/fund/expenses/${id}/approve`,
+            'POST /v1/communities/{cid}/fund/expenses/{id}/approve',
+            { cid, id: id as string },
+            (approver as Person).token,
+          ),
+        ),
+      ),
+    );
+    const page = await fundPage(cid);
+
+    expect(incomes.map((reply) => reply.status)).toEqual(Array(20).fill(201));
+    expect(approvals.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    expect(page.balanceFen).toBe(4000);
+    expect(page.entries.map((entry) => entry.sequence)).toEqual(Array.from({ length: 21 }, (_, index) => 21 - index));
+    expect(verifyChain(ascending(page.entries))).toEqual({ intact: true });
+  });
+
+  it('shows when history was rewritten: the chain breaks at the altered entry', async () => {
+    const { cid, staff } = await timebankCommunity();
+    for (const amountFen of [1000, 2000, 3000])
+      await income(cid, staff, { kind: 'stall', amountFen, description: '集市' });
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.fundEntry(cid, 2),
+        UpdateExpression: 'SET amountFen = :forged',
+        ExpressionAttributeValues: { ':forged': 200 },
+      }),
+    );
+
+    const page = await fundPage(cid);
+
+    expect(verifyChain(ascending(page.entries))).toEqual({ intact: false, brokenAt: 2 });
+  });
+
+  it('downloads every entry as CSV with Chinese headers', async () => {
+    const { cid, staff } = await timebankCommunity();
+    await income(cid, staff, { kind: 'stall', amountFen: 15000, description: '集市, "十一月"' });
+
+    const response = await fetch(`${apiUrl()}/v1/communities/${cid}/fund/entries.csv`);
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(text.split('\r\n')[0]).toContain('序号,时间(UTC),类型,金额(元)');
+    expect(text).toContain('1,');
+    expect(text).toContain('150.00,150.00,"集市, ""十一月"""');
+  });
+});
