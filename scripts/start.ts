@@ -12,7 +12,8 @@ import { serveH5 } from './local/serve-h5';
 import { LOCAL_DIRECTORY, ROOT, localJwtSecret, startLocalStack, type LocalStack } from './local/stack';
 
 const flags = new Set(process.argv.slice(2));
-/** serverless.yml schedules closeOpenAttendances every 5 minutes; locally once a minute. */
+/** The scheduled functions of serverless.yml (every 1-5 minutes there); locally all once a minute. */
+const SCHEDULED_FUNCTIONS = ['closeOpenAttendances', 'expireUnpaidOrders'];
 const SCHEDULE_MILLISECONDS = 60_000;
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
       `  App (H5, also the office console):  http://127.0.0.1:${ports.h5}/`,
       `  API:                                ${stack.api.url}   e.g. curl ${stack.api.url}/v1/communities/demo`,
       `  DynamoDB Local:                     ${stack.database.endpoint}   table linli-dev, ${flags.has('--in-memory') ? 'in memory' : 'data in .local/dynamodb'}`,
-      '  Scheduled job closeOpenAttendances: every minute',
+      `  Scheduled functions (every minute): ${SCHEDULED_FUNCTIONS.join(', ')}`,
       '  Demo logins (dev stage): demo-admin, demo-staff, demo-staff-2, demo-merchant, demo-maker, demo-resident',
       '',
       'Press Ctrl-C to stop everything.',

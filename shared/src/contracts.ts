@@ -38,6 +38,17 @@ import {
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
 import {
+  OrderPath,
+  OrderRequest,
+  ProductPath,
+  ProductRequest,
+  type MakerEarnings,
+  type Order,
+  type PaymentInstruction,
+  type Product,
+  type PublicProduct,
+} from './schemas/shop';
+import {
   ExpensePath,
   FundExpenseRequest,
   FundIncomeRequest,
@@ -485,6 +496,58 @@ export const contracts = {
     '/v1/communities/{cid}/fund/expenses/{id}/reject',
     ExpensePath,
     ReasonRequest,
+  ),
+
+  // Artisan shop (listProducts: public, approved only; listProductsForReview: ?status=)
+  createProduct: route<CommunityParams, ProductRequest, Product>(
+    'POST',
+    '/v1/communities/{cid}/products',
+    CommunityPath,
+    ProductRequest,
+  ),
+  listProducts: route<CommunityParams, undefined, { items: PublicProduct[] }>(
+    'GET',
+    '/v1/communities/{cid}/products',
+    CommunityPath,
+  ),
+  getProduct: route<z.infer<typeof ProductPath>, undefined, PublicProduct>(
+    'GET',
+    '/v1/communities/{cid}/products/{pid}',
+    ProductPath,
+  ),
+  listProductsForReview: route<CommunityParams, undefined, Page<Product>>(
+    'GET',
+    '/v1/communities/{cid}/product-reviews',
+    CommunityPath,
+  ),
+  approveProduct: route<z.infer<typeof ProductPath>, undefined, Product>(
+    'POST',
+    '/v1/communities/{cid}/products/{pid}/approve',
+    ProductPath,
+  ),
+  rejectProduct: route<z.infer<typeof ProductPath>, Reason, Product>(
+    'POST',
+    '/v1/communities/{cid}/products/{pid}/reject',
+    ProductPath,
+    ReasonRequest,
+  ),
+  listMyProducts: route<CommunityParams, undefined, { items: Product[]; earnings: MakerEarnings }>(
+    'GET',
+    '/v1/communities/{cid}/me/products',
+    CommunityPath,
+  ),
+  createOrder: route<CommunityParams, OrderRequest, Order & { payment: PaymentInstruction }>(
+    'POST',
+    '/v1/communities/{cid}/orders',
+    CommunityPath,
+    OrderRequest,
+  ),
+  getOrder: route<z.infer<typeof OrderPath>, undefined, Order>('GET', '/v1/communities/{cid}/orders/{oid}', OrderPath),
+  listMyOrders: route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/me/orders', CommunityPath),
+  devPayOrder: route<z.infer<typeof OrderPath>, undefined, { status: 'paid'; order: Order }>(
+    'POST',
+    '/v1/communities/{cid}/orders/{oid}/dev-pay',
+    OrderPath,
   ),
 } as const;
 

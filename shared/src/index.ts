@@ -3,6 +3,7 @@ export * from './schemas/identity';
 export * from './schemas/timebank';
 export * from './schemas/market';
 export * from './schemas/fund';
+export * from './schemas/shop';
 export * from './contracts';
 export * from './points';
 export * from './money';

@@ -1,6 +1,7 @@
 import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
 import { DynamoFundStore } from '../store/fund-store';
 import { DynamoLedgerStore } from '../store/ledger-store';
+import { DynamoShopStore } from '../store/shop-store';
 import { DynamoMerchantStore } from '../store/merchant-store';
 import { DynamoSupermarketStore } from '../store/supermarket-store';
 import {
@@ -24,4 +25,5 @@ export const stores = {
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
+  shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
 };

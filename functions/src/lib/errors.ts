@@ -69,6 +69,14 @@ const STATUS_BY_CODE: Record<string, number> = {
   'fund.expense_not_found': 404,
   'fund.expense_already_decided': 409,
   'fund.busy': 409,
+  'shop.product_not_found': 404,
+  'shop.order_not_found': 404,
+  'shop.already_decided': 409,
+  'shop.sold_out': 409,
+  'shop.order_not_payable': 409,
+  'shop.payment_busy': 409,
+  'payment.amount_mismatch': 400,
+  'payment.unavailable': 503,
 };
 
 export function statusForCode(code: string): number {

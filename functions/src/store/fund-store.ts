@@ -9,6 +9,72 @@ import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } 
 import { ENTITY, INDEXES, keys } from './keys';
 import type { TransactionItem } from './ledger-store';
 
+/**
+ * The writes that append `entries` (already chained, in order) to a community's fund: the head,
+ * conditional on still being at `expectedSequence`, each entry, and the month totals. For one
+ * TransactWriteItems together with whatever else the money movement changes (an order's status).
+ */
+export function fundAppendItems(
+  tableName: string,
+  communityId: string,
+  entries: FundEntry[],
+  expectedSequence: number,
+): TransactionItem[] {
+  const last = entries.at(-1);
+  if (!last) return [];
+  const income = entries.reduce((sum, entry) => sum + Math.max(entry.amountFen, 0), 0);
+  const outgoing = entries.reduce((sum, entry) => sum + Math.max(-entry.amountFen, 0), 0);
+  const months = new Map<string, { income: number; outgoing: number }>();
+  for (const entry of entries) {
+    const month = chinaMonth(new Date(entry.createdAt));
+    const totals = months.get(month) ?? { income: 0, outgoing: 0 };
+    totals.income += Math.max(entry.amountFen, 0);
+    totals.outgoing += Math.max(-entry.amountFen, 0);
+    months.set(month, totals);
+  }
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.fundHead(communityId),
+        UpdateExpression:
+          'SET #sequence = :next, latestHash = :hash, balanceFen = :balance, #type = :type ADD incomeFen :income, expenseFen :outgoing',
+        ConditionExpression: expectedSequence === 0 ? 'attribute_not_exists(PK)' : '#sequence = :expected',
+        ExpressionAttributeNames: { '#sequence': 'sequence', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':next': last.sequence,
+          ':hash': last.hash,
+          ':balance': last.balanceAfterFen,
+          ':type': ENTITY.fundHead,
+          ':income': income,
+          ':outgoing': outgoing,
+          ...(expectedSequence === 0 ? {} : { ':expected': expectedSequence }),
+        },
+      },
+    },
+    ...entries.map((entry) => ({
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.fundEntry(communityId, entry.sequence), type: ENTITY.fundEntry, communityId, ...entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    })),
+    ...[...months].map(([month, totals]) => ({
+      Update: {
+        TableName: tableName,
+        Key: keys.fundMonth(communityId, month),
+        UpdateExpression: 'ADD incomeFen :income, expenseFen :outgoing SET #type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':income': totals.income,
+          ':outgoing': totals.outgoing,
+          ':type': ENTITY.fundMonth,
+        },
+      },
+    })),
+  ];
+}
+
 export class DynamoFundStore implements FundStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -26,45 +92,7 @@ export class DynamoFundStore implements FundStore {
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
   ): Promise<'appended' | 'conflict' | 'expense_decided'> {
-    const income = Math.max(entry.amountFen, 0);
-    const outgoing = Math.max(-entry.amountFen, 0);
-    const items: TransactionItem[] = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.fundHead(communityId),
-          UpdateExpression:
-            'SET #sequence = :next, latestHash = :hash, balanceFen = :balance, #type = :type ADD incomeFen :income, expenseFen :outgoing',
-          ConditionExpression: expectedSequence === 0 ? 'attribute_not_exists(PK)' : '#sequence = :expected',
-          ExpressionAttributeNames: { '#sequence': 'sequence', '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':next': entry.sequence,
-            ':hash': entry.hash,
-            ':balance': entry.balanceAfterFen,
-            ':type': ENTITY.fundHead,
-            ':income': income,
-            ':outgoing': outgoing,
-            ...(expectedSequence === 0 ? {} : { ':expected': expectedSequence }),
-          },
-        },
-      },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.fundEntry(communityId, entry.sequence), type: ENTITY.fundEntry, communityId, ...entry },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.fundMonth(communityId, chinaMonth(new Date(entry.createdAt))),
-          UpdateExpression: 'ADD incomeFen :income, expenseFen :outgoing SET #type = :type',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':income': income, ':outgoing': outgoing, ':type': ENTITY.fundMonth },
-        },
-      },
-    ];
+    const items = fundAppendItems(this.tableName, communityId, [entry], expectedSequence);
     if (expense) {
       items.push({
         Update: statusUpdate({

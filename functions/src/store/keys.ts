@@ -44,6 +44,10 @@
  * |35 | fund entries, newest first (public)         | PK=FUND#{cid}               SK={sequence, 12 digits}            |
  * |36 | fund totals per month                       | PK=COMMUNITY#{cid}          SK=FUND_MONTH#{YYYY-MM}             |
  * |37 | fund expenses by status                     | PK=COMMUNITY#{cid} SK=EXPENSE#{id}; GSI1: EXPENSES#{cid}#{status}|
+ * |38 | a product; by status; a maker's products    | SK=PRODUCT#{pid}; GSI1: PRODUCTS#{cid}#{status}; GSI2: MAKER_PRODUCTS#{cid}#{uid} |
+ * |39 | an order; a buyer's orders, newest first    | SK=ORDER#{oid}; GSI2: BUYER_ORDERS#{cid}#{uid} GSI2SK={createdAt}#{oid} |
+ * |40 | unpaid orders due to expire (sparse)        | GSI1: GSI1PK=ORDERS_UNPAID GSI1SK={expiresAt}#{cid}#{oid}       |
+ * |41 | a maker's sales and earnings                | PK=COMMUNITY#{cid}          SK=MAKER#{userId}                   |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -171,6 +175,14 @@ export const keys = {
   fundMonthPrefix: () => 'FUND_MONTH#',
   fundExpense: (communityId: string, expenseId: string) => key(`COMMUNITY#${communityId}`, `EXPENSE#${expenseId}`),
   fundExpensesByStatus: (communityId: string, status: string) => `EXPENSES#${communityId}#${status}`,
+
+  product: (communityId: string, productId: string) => key(`COMMUNITY#${communityId}`, `PRODUCT#${productId}`),
+  productsByStatus: (communityId: string, status: string) => `PRODUCTS#${communityId}#${status}`,
+  makerProducts: (communityId: string, makerId: string) => `MAKER_PRODUCTS#${communityId}#${makerId}`,
+  order: (communityId: string, orderId: string) => key(`COMMUNITY#${communityId}`, `ORDER#${orderId}`),
+  buyerOrders: (communityId: string, buyerId: string) => `BUYER_ORDERS#${communityId}#${buyerId}`,
+  unpaidOrdersPartition: () => 'ORDERS_UNPAID',
+  makerAccount: (communityId: string, makerId: string) => key(`COMMUNITY#${communityId}`, `MAKER#${makerId}`),
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -202,4 +214,7 @@ export const ENTITY = {
   fundEntry: 'FundEntry',
   fundMonth: 'FundMonth',
   fundExpense: 'FundExpense',
+  product: 'Product',
+  order: 'Order',
+  makerAccount: 'MakerAccount',
 } as const;

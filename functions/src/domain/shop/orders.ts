@@ -1,0 +1,126 @@
+import { shareOfFen, type FundEntry, type Order, type OrderLine, type OrderRequest } from '@linli/shared';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { chainEntry, type FundHead } from '../fund/chain';
+import type { FundStore } from '../fund/ports';
+import type { MemberRecord } from '../identity/ports';
+import type { ShopStore } from './ports';
+
+/** An unpaid order holds its stock this long. */
+export const PAYMENT_WINDOW_MINUTES = 15;
+const MAX_PAY_ATTEMPTS = 10;
+
+/** The split of one line: fund share = floor(gross × bps / 10000), the maker gets the rest. */
+export function splitLine(grossFen: number, fundShareBps: number): { fundFen: number; makerFen: number } {
+  const fundFen = shareOfFen(grossFen, fundShareBps);
+  return { fundFen, makerFen: grossFen - fundFen };
+}
+
+export async function createOrder(
+  input: { communityId: string; buyer: MemberRecord; request: OrderRequest; now?: Date },
+  shop: ShopStore,
+): Promise<Order> {
+  const lines: OrderLine[] = [];
+  for (const item of input.request.items) {
+    const product = await shop.getProduct(input.communityId, item.productId);
+    if (!product || product.status !== 'approved') throw notFound('product', 'shop.product_not_found');
+    if (product.stock < item.quantity)
+      throw new AppError('shop.sold_out', `${product.title} is sold out`, { productId: product.id });
+    const grossFen = product.priceFen * item.quantity;
+    lines.push({
+      productId: product.id,
+      title: product.title,
+      makerId: product.makerId,
+      quantity: item.quantity,
+      unitPriceFen: product.priceFen,
+      grossFen,
+      fundShareBps: product.fundShareBps,
+      ...splitLine(grossFen, product.fundShareBps),
+    });
+  }
+  const now = input.now ?? new Date();
+  const order: Order = {
+    id: newId(now.getTime()),
+    buyerId: input.buyer.userId,
+    buyerName: input.buyer.displayName,
+    lines,
+    totalFen: lines.reduce((sum, line) => sum + line.grossFen, 0),
+    status: 'pending_payment',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + PAYMENT_WINDOW_MINUTES * 60_000).toISOString(),
+  };
+  if ((await shop.createOrder(input.communityId, order)) === 'sold_out') {
+    throw new AppError('shop.sold_out', 'Sorry, something in this order has just sold out');
+  }
+  return order;
+}
+
+export async function getOrderForBuyer(shop: ShopStore, communityId: string, orderId: string, buyerId: string) {
+  const order = await shop.getOrder(communityId, orderId);
+  if (!order) throw notFound('order', 'shop.order_not_found');
+  if (order.buyerId !== buyerId) throw forbidden('This is not your order');
+  return order;
+}
+
+/** The fund's share of each line, chained after `head`. */
+function fundEntriesFor(order: Order, head: FundHead, paidAt: string): FundEntry[] {
+  const entries: FundEntry[] = [];
+  let current = head;
+  for (const line of order.lines.filter((candidate) => candidate.fundFen > 0)) {
+    const entry = chainEntry(
+      current,
+      { kind: 'sale_share', amountFen: line.fundFen, description: `微益坊 ${line.title} × ${line.quantity}` },
+      newId(Date.parse(paidAt)),
+      paidAt,
+    );
+    entries.push(entry);
+    current = { ...current, sequence: entry.sequence, latestHash: entry.hash, balanceFen: entry.balanceAfterFen };
+  }
+  return entries;
+}
+
+/**
+ * Records a payment — the one code path for a verified WeChat Pay notification and the dev
+ * payment: the order, the makers' earnings and the fund's shares change in one transaction.
+ * A second notification for a paid order changes nothing.
+ */
+export async function markOrderPaid(
+  input: { communityId: string; orderId: string; reference: string; amountFen?: number; now?: Date },
+  dependencies: { shop: ShopStore; fund: FundStore },
+): Promise<{ order: Order; credited: boolean }> {
+  for (let attempt = 1; attempt <= MAX_PAY_ATTEMPTS; attempt += 1) {
+    const order = await dependencies.shop.getOrder(input.communityId, input.orderId);
+    if (!order) throw notFound('order', 'shop.order_not_found');
+    if (order.status === 'paid') return { order, credited: false };
+    if (order.status !== 'pending_payment')
+      throw new AppError('shop.order_not_payable', `This order is ${order.status}`);
+    if (input.amountFen !== undefined && input.amountFen !== order.totalFen) {
+      throw new AppError('payment.amount_mismatch', 'The paid amount does not match the order');
+    }
+    const paidAt = (input.now ?? new Date()).toISOString();
+    const head = await dependencies.fund.getHead(input.communityId);
+    const entries = fundEntriesFor(order, head, paidAt);
+    const outcome = await dependencies.shop.markPaid(
+      input.communityId,
+      order,
+      { reference: input.reference, paidAt },
+      entries,
+      head.sequence,
+    );
+    if (outcome === 'paid') {
+      return {
+        order: {
+          ...order,
+          status: 'paid',
+          paidAt,
+          paymentReference: input.reference,
+          fundEntryIds: entries.map((entry) => entry.id),
+        },
+        credited: true,
+      };
+    }
+    if (outcome === 'not_payable') continue;
+    await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+  }
+  throw new AppError('shop.payment_busy', 'The payment could not be recorded yet; it will be retried');
+}

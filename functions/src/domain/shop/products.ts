@@ -1,0 +1,52 @@
+import type { Community, Product, ProductRequest, PublicProduct } from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { MemberRecord } from '../identity/ports';
+import type { ShopStore } from './ports';
+
+export function toPublicProduct(product: Product): PublicProduct {
+  const { id, title, description, priceFen, stock, images, makerName, fundShareBps } = product;
+  return { id, title, description, priceFen, stock, images, makerName, fundShareBps };
+}
+
+/** A maker lists a product; staff approve it before it is public. The fund share defaults to the community's. */
+export async function createProduct(
+  input: { community: Community; maker: MemberRecord; request: ProductRequest; now?: Date },
+  shop: ShopStore,
+): Promise<Product> {
+  const now = input.now ?? new Date();
+  const product: Product = {
+    id: newId(now.getTime()),
+    title: input.request.title,
+    description: input.request.description,
+    priceFen: input.request.priceFen,
+    stock: input.request.stock,
+    images: input.request.images ?? [],
+    fundShareBps: input.request.fundShareBps ?? input.community.rules.fundShareBps,
+    makerId: input.maker.userId,
+    makerName: input.maker.displayName,
+    status: 'pending',
+    createdAt: now.toISOString(),
+  };
+  await shop.createProduct(input.community.id, product);
+  return product;
+}
+
+export async function decideProduct(
+  input: { communityId: string; productId: string; actorId: string; approve: boolean; reason?: string },
+  shop: ShopStore,
+): Promise<Product> {
+  if (!(await shop.getProduct(input.communityId, input.productId))) throw notFound('product', 'shop.product_not_found');
+  const decided = await shop.decideProduct(
+    input.communityId,
+    input.productId,
+    input.approve ? 'approved' : 'rejected',
+    {
+      by: input.actorId,
+      at: new Date().toISOString(),
+      reason: input.reason,
+    },
+  );
+  if (!decided) throw new AppError('shop.already_decided', 'This listing has already been decided');
+  return decided;
+}

@@ -1,0 +1,285 @@
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FundEntry, MakerEarnings, Order, Page, Product } from '@linli/shared';
+import type { ShopStore } from '../domain/shop/ports';
+import { cancellationReasons } from './client';
+import { queryPage } from './cursor';
+import { fundAppendItems } from './fund-store';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import { ENTITY, INDEXES, keys } from './keys';
+import type { TransactionItem } from './ledger-store';
+
+const stockChange = (tableName: string, communityId: string, productId: string, change: number): TransactionItem => ({
+  Update: {
+    TableName: tableName,
+    Key: keys.product(communityId, productId),
+    UpdateExpression: 'ADD stock :change',
+    ...(change < 0
+      ? {
+          ConditionExpression: '#status = :approved AND stock >= :needed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':change': change, ':needed': -change, ':approved': 'approved' },
+        }
+      : { ExpressionAttributeValues: { ':change': change } }),
+  },
+});
+
+/** Earnings per maker in an order (a maker with two lines gets one update). */
+function earningsByMaker(order: Order): Map<string, { salesFen: number; earningsFen: number; count: number }> {
+  const byMaker = new Map<string, { salesFen: number; earningsFen: number; count: number }>();
+  for (const line of order.lines) {
+    const totals = byMaker.get(line.makerId) ?? { salesFen: 0, earningsFen: 0, count: 0 };
+    totals.salesFen += line.grossFen;
+    totals.earningsFen += line.makerFen;
+    totals.count += line.quantity;
+    byMaker.set(line.makerId, totals);
+  }
+  return byMaker;
+}
+
+export class DynamoShopStore implements ShopStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createProduct(communityId: string, product: Product): Promise<void> {
+    await putNewEntity(this.client, this.tableName, {
+      ...keys.product(communityId, product.id),
+      GSI1PK: keys.productsByStatus(communityId, product.status),
+      GSI1SK: `${product.createdAt}#${product.id}`,
+      GSI2PK: keys.makerProducts(communityId, product.makerId),
+      GSI2SK: `${product.createdAt}#${product.id}`,
+      type: ENTITY.product,
+      ...product,
+    });
+  }
+
+  getProduct(communityId: string, productId: string): Promise<Product | null> {
+    return getEntity<Product>(this.client, this.tableName, keys.product(communityId, productId));
+  }
+
+  async listProducts(
+    communityId: string,
+    status: Product['status'],
+    cursor: string | undefined,
+  ): Promise<Page<Product>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.productsByStatus(communityId, status),
+      cursor,
+      limit: 50,
+      newestFirst: true,
+    });
+    return { items: page.items.map((item) => withoutKeys<Product>(item)), nextCursor: page.nextCursor };
+  }
+
+  async listMakerProducts(communityId: string, makerId: string): Promise<Product[]> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi2,
+      partition: keys.makerProducts(communityId, makerId),
+      cursor: undefined,
+      limit: 100,
+      newestFirst: true,
+    });
+    return page.items.map((item) => withoutKeys<Product>(item));
+  }
+
+  decideProduct(
+    communityId: string,
+    productId: string,
+    to: 'approved' | 'rejected',
+    decision: { by: string; at: string; reason?: string },
+  ) {
+    return transitionEntity<Product>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.product(communityId, productId),
+        fromStatuses: ['pending'],
+        set: {
+          status: to,
+          GSI1PK: keys.productsByStatus(communityId, to),
+          decidedBy: decision.by,
+          decidedAt: decision.at,
+          reason: decision.reason,
+        },
+      }),
+    );
+  }
+
+  async createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out'> {
+    const items: TransactionItem[] = [
+      ...order.lines.map((line) => stockChange(this.tableName, communityId, line.productId, -line.quantity)),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.order(communityId, order.id),
+            GSI1PK: keys.unpaidOrdersPartition(),
+            GSI1SK: `${order.expiresAt}#${communityId}#${order.id}`,
+            GSI2PK: keys.buyerOrders(communityId, order.buyerId),
+            GSI2SK: `${order.createdAt}#${order.id}`,
+            type: ENTITY.order,
+            communityId,
+            ...order,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'created';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons.slice(0, order.lines.length).includes('ConditionalCheckFailed')) return 'sold_out';
+        if (reasons.includes('TransactionConflict') && attempt < 8) {
+          await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 40));
+          continue;
+        }
+        if (reasons.includes('TransactionConflict')) {
+          const stocks = await Promise.all(order.lines.map((line) => this.getProduct(communityId, line.productId)));
+          if (stocks.some((product, index) => !product || product.stock < order.lines[index]!.quantity))
+            return 'sold_out';
+        }
+        throw error;
+      }
+    }
+  }
+
+  async getOrder(communityId: string, orderId: string): Promise<Order | null> {
+    const order = await getEntity<Order & { communityId?: string }>(
+      this.client,
+      this.tableName,
+      keys.order(communityId, orderId),
+    );
+    if (!order) return null;
+    const { communityId: _community, ...rest } = order;
+    return rest;
+  }
+
+  async listBuyerOrders(communityId: string, buyerId: string, cursor: string | undefined): Promise<Page<Order>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi2,
+      partition: keys.buyerOrders(communityId, buyerId),
+      cursor,
+      limit: 25,
+      newestFirst: true,
+    });
+    return {
+      items: page.items.map((item) => {
+        const { communityId: _community, ...order } = withoutKeys<Order & { communityId: string }>(item);
+        return order;
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async markPaid(
+    communityId: string,
+    order: Order,
+    payment: { reference: string; paidAt: string },
+    fundEntries: FundEntry[],
+    expectedFundSequence: number,
+  ): Promise<'paid' | 'not_payable' | 'fund_conflict'> {
+    const orderUpdate: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, order.id),
+        fromStatuses: ['pending_payment'],
+        set: {
+          status: 'paid',
+          paidAt: payment.paidAt,
+          paymentReference: payment.reference,
+          fundEntryIds: fundEntries.map((entry) => entry.id),
+        },
+        remove: ['GSI1PK', 'GSI1SK'],
+      }),
+    };
+    const earnings: TransactionItem[] = [...earningsByMaker(order)].map(([makerId, totals]) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.makerAccount(communityId, makerId),
+        UpdateExpression:
+          'ADD salesFen :sales, earningsFen :earnings, salesCount :count SET #type = :type, makerId = :maker',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':sales': totals.salesFen,
+          ':earnings': totals.earningsFen,
+          ':count': totals.count,
+          ':type': ENTITY.makerAccount,
+          ':maker': makerId,
+        },
+      },
+    }));
+    const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund] }));
+      return 'paid';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed') return 'not_payable';
+      return 'fund_conflict';
+    }
+  }
+
+  async ordersDueForExpiry(nowIso: string): Promise<{ communityId: string; orderId: string }[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK < :now',
+        ExpressionAttributeValues: { ':partition': keys.unpaidOrdersPartition(), ':now': nowIso },
+        Limit: 200,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), orderId: String(item.id) }));
+  }
+
+  async expireOrder(communityId: string, order: Order): Promise<boolean> {
+    const status: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, order.id),
+        fromStatuses: ['pending_payment'],
+        set: { status: 'expired' },
+        remove: ['GSI1PK', 'GSI1SK'],
+      }),
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            status,
+            ...order.lines.map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity)),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async makerEarnings(communityId: string, makerId: string): Promise<MakerEarnings> {
+    const account = await getEntity<Partial<MakerEarnings>>(
+      this.client,
+      this.tableName,
+      keys.makerAccount(communityId, makerId),
+    );
+    return {
+      makerId,
+      salesCount: Number(account?.salesCount ?? 0),
+      salesFen: Number(account?.salesFen ?? 0),
+      earningsFen: Number(account?.earningsFen ?? 0),
+      paidOutFen: Number(account?.paidOutFen ?? 0),
+    };
+  }
+}
