@@ -549,6 +549,11 @@ export const contracts = {
     '/v1/communities/{cid}/orders/{oid}/dev-pay',
     OrderPath,
   ),
+  wechatPayNotify: { method: 'POST', path: '/v1/payments/wechat/notify' } as RouteContract<
+    NoParams,
+    undefined,
+    { code: 'SUCCESS'; message: string }
+  >,
 } as const;
 
 export type Contracts = typeof contracts;

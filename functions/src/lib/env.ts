@@ -1,4 +1,5 @@
 import { getSecret } from './secrets';
+import type { WechatPayConfig } from './wechat-pay';
 
 /**
  * Configuration read from the environment with fail-fast getters: a missing
@@ -28,4 +29,19 @@ export const env = {
   wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),
   wechatApiBase: () => process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
   corsOrigin: () => process.env.CORS_ORIGIN || '*',
+  /** WeChat Pay v3, or null where it is not configured (then only the dev stage can take orders). */
+  wechatPay: async (): Promise<WechatPayConfig | null> => {
+    const merchantId = process.env.WECHAT_PAY_MCHID;
+    if (!merchantId) return null;
+    return {
+      apiBase: process.env.WECHAT_PAY_API_BASE || 'https://api.mch.weixin.qq.com',
+      appId: required('WECHAT_APP_ID'),
+      merchantId,
+      merchantSerial: required('WECHAT_PAY_SERIAL'),
+      merchantPrivateKey: await getSecret('wechat-pay-private-key', 'WECHAT_PAY_PRIVATE_KEY'),
+      apiV3Key: await getSecret('wechat-pay-apiv3-key', 'WECHAT_PAY_APIV3_KEY'),
+      platformPublicKeys: JSON.parse(required('WECHAT_PAY_PLATFORM_KEYS')) as Record<string, string>,
+      notifyUrl: required('WECHAT_PAY_NOTIFY_URL'),
+    };
+  },
 };

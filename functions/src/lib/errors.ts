@@ -77,6 +77,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'shop.payment_busy': 409,
   'payment.amount_mismatch': 400,
   'payment.unavailable': 503,
+  'payment.notification_rejected': 401,
 };
 
 export function statusForCode(code: string): number {

@@ -35,6 +35,8 @@ export interface RouteRequest<Params, Body, Query> {
   /** The authenticated caller; present on every route declared with `auth: 'user'`. */
   userId: string;
   requestId: string;
+  /** Lower-cased request headers. */
+  headers: Record<string, string>;
   event: APIGatewayProxyEventV2;
 }
 
@@ -225,6 +227,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
       query: state.query as Query,
       userId: state.userId ?? '',
       requestId: state.requestId,
+      headers: state.headers,
       event,
     });
     if (reply.file) {

@@ -18,7 +18,10 @@ async function fromSsm(name: string): Promise<string> {
   return value;
 }
 
-export function getSecret(name: 'jwt-secret' | 'wechat-app-secret', environmentVariable: string): Promise<string> {
+export function getSecret(
+  name: 'jwt-secret' | 'wechat-app-secret' | 'wechat-pay-private-key' | 'wechat-pay-apiv3-key',
+  environmentVariable: string,
+): Promise<string> {
   const fromEnvironment = process.env[environmentVariable];
   if (fromEnvironment) return Promise.resolve(fromEnvironment);
   let pending = cache.get(name);

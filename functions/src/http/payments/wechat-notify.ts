@@ -1,0 +1,27 @@
+import { contracts } from '@linli/shared';
+import { handlePaymentNotification } from '../../domain/shop/payments';
+import { stores } from '../../lib/dependencies';
+import { env } from '../../lib/env';
+import { AppError } from '../../lib/errors';
+import { httpRoute, ok } from '../../lib/http';
+import { logger } from '../../lib/logger';
+
+/**
+ * POST /v1/payments/wechat/notify — WeChat Pay's payment notification. Signed by WeChat (no
+ * Linli token); a bad signature, stale timestamp or foreign order is a 4xx and changes nothing.
+ */
+export const handler = httpRoute(
+  contracts.wechatPayNotify,
+  { auth: 'public', idempotent: false },
+  async ({ event, headers }) => {
+    const config = await env.wechatPay();
+    if (!config) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
+    const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+    const result = await handlePaymentNotification(
+      { headers, body, config },
+      { shop: stores.shop(), fund: stores.fund() },
+    );
+    logger.info('wechat pay notification', { ...result });
+    return ok({ code: 'SUCCESS', message: '成功' });
+  },
+);
