@@ -22,6 +22,30 @@ export const ROUTES = {
   officeAttendance: '/office/pages/attendance/index',
   officeClaims: '/office/pages/claims/index',
   officeCertificates: '/office/pages/certificates/index',
+  officeApplications: '/office/pages/applications/index',
+  officeMerchants: '/office/pages/merchants/index',
+  officeComplaints: '/office/pages/complaints/index',
+  officeFlags: '/office/pages/flags/index',
+  officeGoods: '/office/pages/goods/index',
+  officePickups: '/office/pages/pickups/index',
+  officeContributions: '/office/pages/contributions/index',
+  officePosts: '/office/pages/posts/index',
+
+  // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
+  good: '/market/pages/good/index',
+  myRedemptions: '/market/pages/redemptions/index',
+  merchant: '/market/pages/merchant/index',
+  merchantApply: '/market/pages/apply/index',
+  leaderboard: '/market/pages/leaderboard/index',
+  posts: '/market/pages/posts/index',
+
+  // Subpackage `merchant`: the console of an alliance merchant's owner and staff.
+  merchantConsole: '/merchant/pages/index/index',
+  merchantVerify: '/merchant/pages/verify/index',
+  merchantUses: '/merchant/pages/uses/index',
+  merchantOffer: '/merchant/pages/offer/index',
+  merchantNewPost: '/merchant/pages/new-post/index',
+  merchantStaff: '/merchant/pages/staff/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

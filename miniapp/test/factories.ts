@@ -1,4 +1,4 @@
-import type { Claim, Community, LedgerEntry, MeResponse } from '@linli/shared';
+import type { Claim, Community, Good, LedgerEntry, MeResponse, Redemption } from '@linli/shared';
 
 /** Test data with overrides, shaped like the API's answers. */
 export function aCommunity(overrides: Partial<Community> = {}): Community {
@@ -51,6 +51,37 @@ export function aLedgerEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry 
     amountPoints: 3,
     kind: 'claim',
     memo: '楼道清洁',
+    createdAt: '2025-11-22T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aGood(overrides: Partial<Good> = {}): Good {
+  return {
+    id: 'good-1',
+    name: '小米 1kg',
+    pricePoints: 2,
+    stock: 5,
+    valueFen: 1500,
+    status: 'active',
+    createdAt: '2025-11-22T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aRedemption(overrides: Partial<Redemption> = {}): Redemption {
+  return {
+    id: 'redemption-1',
+    goodId: 'good-1',
+    goodName: '小米 1kg',
+    memberId: 'member-1',
+    memberName: '王阿姨',
+    quantity: 1,
+    pricePoints: 2,
+    totalPoints: 2,
+    valueFen: 1500,
+    pickupCode: '042917',
+    status: 'reserved',
     createdAt: '2025-11-22T06:00:00.000Z',
     ...overrides,
   };

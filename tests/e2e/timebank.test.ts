@@ -1,67 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser } from '../support/browser';
-
-/**
- * The time bank story in Chromium against the H5 build and the real local API:
- * staff publish an activity and show its rotating code → a new resident checks in with
- * the 6 digits → staff record 180 minutes for them at the office → a *second* staff
- * member approves → the resident sees 志愿积分 3, +3 in the history and a live certificate.
- */
-const h5Url = () => {
-  const url = process.env.LINLI_H5_URL;
-  if (!url) throw new Error('LINLI_H5_URL is not set: build the H5 app first (npm run build:h5)');
-  return url;
-};
-
-// The first call of each route starts its Lambda worker in serverless-offline: allow for cold starts.
-const WAIT = { timeout: 40_000 };
-
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
-
-/** Starts over logged out, dev-logs in as `openid` and enters `demo` (lands on 我的). */
-async function logInToDemo(page: Page, openid: string, nickname?: string): Promise<void> {
-  await page.goto(`${h5Url()}/`);
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto(`${h5Url()}/`);
-  await page.locator('#login-openid input').fill(openid);
-  if (nickname) await page.locator('#login-nickname input').fill(nickname);
-  await page.locator('#login-submit').click();
-  await page.locator('#join-demo').click();
-  await page.locator('#me-display-name').waitFor(WAIT);
-}
-
-/** Opens an app route (hash router) as a fresh load, so the page reads the latest data. */
-async function openRoute(page: Page, route: string): Promise<void> {
-  await page.goto(`${h5Url()}/#${route}`);
-  await page.reload();
-}
-
-/** Finds an item in a paged list, pressing "load more" until it shows up (other tests add items too). */
-async function findInList(page: Page, listId: string, item: Locator): Promise<Locator> {
-  await page.locator(`#${listId}`).waitFor(WAIT);
-  for (let pages = 0; pages < 20; pages += 1) {
-    if ((await item.count()) > 0) return item.first();
-    const more = page.locator(`#${listId}-more`);
-    if ((await more.count()) === 0) break;
-    await more.click();
-    await page.waitForTimeout(500);
-  }
-  await item.first().waitFor({ timeout: 5_000 });
-  return item.first();
-}
-
-/** `{date: '2025-11-22', time: '14:30'}` in the browser's own time zone, `offsetMinutes` from now. */
-async function browserDateTime(page: Page, offsetMinutes: number): Promise<{ date: string; time: string }> {
-  return page.evaluate((offset) => {
-    const instant = new Date(Date.now() + offset * 60_000);
-    const pad = (value: number) => String(value).padStart(2, '0');
-    return {
-      date: `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`,
-      time: `${pad(instant.getHours())}:${pad(instant.getMinutes())}`,
-    };
-  }, offsetMinutes);
-}
+import { WAIT, browserDateTime, findInList, logInToDemo, openRoute, type Browser } from './helpers';
 
 async function currentCheckinCode(staffPage: Page): Promise<string> {
   const digits = staffPage.locator('#checkin-code-digits');
@@ -74,6 +14,12 @@ async function currentCheckinCode(staffPage: Page): Promise<string> {
   return code;
 }
 
+/**
+ * The time bank story in Chromium against the H5 build and the real local API:
+ * staff publish an activity and show its rotating code → a new resident checks in with
+ * the 6 digits → staff record 180 minutes for them at the office → a *second* staff
+ * member approves → the resident sees 志愿积分 3, +3 in the history and a live certificate.
+ */
 describe('time bank in Chromium', () => {
   let staffBrowser: Browser;
   let residentBrowser: Browser;

@@ -79,3 +79,14 @@ export const Switch = ({ id, className, checked, onChange }: SwitchProps) => (
 
 /** Taro's Picker opens a native wheel; here it only shows its children. */
 export const Picker = ({ children }: { children?: ReactNode }) => <div>{children}</div>;
+
+export const Textarea = ({ id, className, value, placeholder, maxlength, onInput }: InputProps) => (
+  <textarea
+    id={id}
+    className={className}
+    value={value}
+    placeholder={placeholder}
+    maxLength={maxlength}
+    onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+  />
+);

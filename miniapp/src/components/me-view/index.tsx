@@ -16,6 +16,9 @@ export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
         <Text className="card__hint" id="me-community">
           {me.community.name}
         </Text>
+        <Text className="card__hint" id="me-member-id">
+          {t('me.memberId', { id: me.member.id })}
+        </Text>
         <View className="tags" id="me-roles">
           {me.member.roles.map((role) => (
             <Text className="tag" key={role}>

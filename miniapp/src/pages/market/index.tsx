@@ -1,12 +1,138 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { contracts } from '@linli/shared';
+import { request, useApi, type ApiState } from '../../api';
 import EmptyState from '../../components/empty-state';
+import GoodCard from '../../components/good-card';
+import MerchantCard from '../../components/merchant-card';
+import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
-import { useI18n } from '../../i18n';
+import PostCard from '../../components/post-card';
+import RedeemForm from '../../components/redeem-form';
+import { useMe } from '../../hooks/me';
+import { useReloadOnShow } from '../../hooks/reload-on-show';
+import { describeError, useI18n } from '../../i18n';
+import { ROUTES, openPage } from '../../routes';
 
+/** How many board posts the hub shows; the posts page has them all. */
+const POSTS_ON_HUB = 3;
+
+/**
+ * 集市: the community's market in one place — 诚信超市 goods to redeem with points, the
+ * alliance merchants and their volunteer discount, and the merchants' board.
+ */
 export default function MarketPage() {
   const { t } = useI18n();
+  const me = useMe();
+  const cid = me.communityId;
+  const key = me.data ? cid : null;
+  const goods = useApi(key && `goods:${key}`, () => request(contracts.listGoods, { params: { cid } }));
+  const merchants = useApi(key && `merchants:${key}`, () => request(contracts.listMerchants, { params: { cid } }));
+  const posts = useApi(key && `posts:${key}`, () => request(contracts.listPosts, { params: { cid } }));
+  useReloadOnShow(() => {
+    me.reload();
+    goods.reload();
+    merchants.reload();
+    posts.reload();
+  });
+  const currency = me.data?.community.currencyName ?? '';
+  const redeemed = () => {
+    me.reload();
+    goods.reload();
+  };
+
   return (
-    <PageLayout title="market.title">
-      <EmptyState id="market-empty" title={t('market.empty')} hint={t('market.emptyHint')} />
+    <PageLayout title="market.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
+      {me.data ? (
+        <View className="card card--links">
+          <NavRow
+            id="market-my-redemptions"
+            label={t('market.myRedemptions')}
+            hint={t('market.balance', { currency, balance: me.data.balancePoints })}
+            onClick={() => openPage(ROUTES.myRedemptions)}
+          />
+          <NavRow
+            id="market-leaderboard"
+            label={t('market.leaderboard')}
+            onClick={() => openPage(ROUTES.leaderboard)}
+          />
+        </View>
+      ) : null}
+
+      <Text className="section-title">{t('market.supermarket')}</Text>
+      <Section state={goods} id="market-goods" empty={t('market.goodsEmpty')} emptyHint={t('market.goodsEmptyHint')}>
+        {goods.data?.items.map((good) => (
+          <GoodCard
+            key={good.id}
+            good={good}
+            currencyName={currency}
+            onOpen={() => openPage(ROUTES.good, { id: good.id })}
+          >
+            <RedeemForm communityId={cid} good={good} currencyName={currency} onRedeemed={redeemed} />
+          </GoodCard>
+        ))}
+      </Section>
+
+      <Text className="section-title">{t('market.alliance')}</Text>
+      <Section state={merchants} id="market-merchants" empty={t('market.merchantsEmpty')}>
+        {merchants.data?.items.map((merchant) => (
+          <MerchantCard
+            key={merchant.id}
+            merchant={merchant}
+            onOpen={() => openPage(ROUTES.merchant, { id: merchant.id })}
+          />
+        ))}
+      </Section>
+      <NavRow
+        id="market-apply"
+        label={t('market.apply')}
+        hint={t('market.applyHint')}
+        onClick={() => openPage(ROUTES.merchantApply)}
+      />
+
+      <Text className="section-title">{t('market.board')}</Text>
+      <Section state={posts} id="market-posts" empty={t('market.postsEmpty')}>
+        {posts.data?.items.slice(0, POSTS_ON_HUB).map((post) => (
+          <PostCard key={post.id} post={post} />
+        ))}
+      </Section>
+      {(posts.data?.items.length ?? 0) > 0 ? (
+        <NavRow id="market-all-posts" label={t('market.allPosts')} onClick={() => openPage(ROUTES.posts)} />
+      ) : null}
     </PageLayout>
+  );
+}
+
+/** One part of the hub: loading, the error with a retry, empty, or its cards. */
+function Section({
+  id,
+  state,
+  empty,
+  emptyHint,
+  children,
+}: {
+  id: string;
+  state: ApiState<{ items: unknown[] }>;
+  empty: string;
+  emptyHint?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  if (state.loading) return <Text className="card__hint">{t('common.loading')}</Text>;
+  if (state.error) {
+    return (
+      <View className="card" id={`${id}-error`}>
+        <Text className="form-error">{describeError(t, state.error)}</Text>
+        <Button className="button button--secondary" onClick={state.reload}>
+          {t('common.retry')}
+        </Button>
+      </View>
+    );
+  }
+  if (state.data?.items.length === 0) return <EmptyState id={`${id}-empty`} title={empty} hint={emptyHint} />;
+  return (
+    <View className="list" id={id}>
+      {children}
+    </View>
   );
 }

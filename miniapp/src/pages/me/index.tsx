@@ -2,6 +2,7 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import MeView from '../../components/me-view';
 import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
+import { useMyMerchants } from '../../hooks/merchant';
 import { isOffice, useMe } from '../../hooks/me';
 import { useLargeText } from '../../hooks/preferences';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
@@ -12,25 +13,38 @@ import { ROUTES, openPage, restartAt } from '../../routes';
 export default function MePage() {
   const { t } = useI18n();
   const me = useMe();
-  useReloadOnShow(me.reload);
+  const merchants = useMyMerchants();
+  useReloadOnShow(() => {
+    me.reload();
+    merchants.reload();
+  });
 
   return (
     <PageLayout title="me.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
       {me.data ? <MeView me={me.data} t={t} /> : null}
-      {me.data ? <VolunteerLinks office={isOffice(me.data)} /> : null}
+      {me.data ? <VolunteerLinks office={isOffice(me.data)} merchant={merchants.merchant?.name} /> : null}
       <SettingsCard />
     </PageLayout>
   );
 }
 
-/** My time bank pages, and the office console for staff. */
-function VolunteerLinks({ office }: { office: boolean }) {
+/** My time bank pages, the merchant console for merchants' owners and staff, and the office console for staff. */
+function VolunteerLinks({ office, merchant }: { office: boolean; merchant: string | undefined }) {
   const { t } = useI18n();
   return (
     <View className="card card--links">
       <NavRow id="me-hours" label={t('me.hours')} onClick={() => openPage(ROUTES.myHours)} />
       <NavRow id="me-ledger" label={t('me.ledger')} onClick={() => openPage(ROUTES.myLedger)} />
       <NavRow id="me-certificate-pass" label={t('me.certificatePass')} onClick={() => openPage(ROUTES.myCertificate)} />
+      <NavRow id="me-redemptions" label={t('market.myRedemptions')} onClick={() => openPage(ROUTES.myRedemptions)} />
+      {merchant ? (
+        <NavRow
+          id="me-merchant"
+          label={t('me.merchant')}
+          hint={t('me.merchantHint', { name: merchant })}
+          onClick={() => openPage(ROUTES.merchantConsole)}
+        />
+      ) : null}
       {office ? (
         <NavRow
           id="me-office"

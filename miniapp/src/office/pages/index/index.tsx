@@ -1,7 +1,21 @@
+import { Text } from '@tarojs/components';
 import NavRow from '../../../components/nav-row';
 import OfficeLayout from '../../../components/office-layout';
 import { useI18n } from '../../../i18n';
-import { ROUTES, openPage } from '../../../routes';
+import { ROUTES, openPage, type Route } from '../../../routes';
+import type { MessageKey } from '../../../i18n';
+
+/** The office's market and alliance work, one line each: [id, label, hint, page]. */
+const MARKET_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
+  ['office-pickups', 'office.pickups', 'office.pickupsHint', ROUTES.officePickups],
+  ['office-goods', 'office.goods', 'office.goodsHint', ROUTES.officeGoods],
+  ['office-contributions', 'office.contributions', 'office.contributionsHint', ROUTES.officeContributions],
+  ['office-applications', 'office.applications', 'office.applicationsHint', ROUTES.officeApplications],
+  ['office-merchants', 'office.merchants', 'office.merchantsHint', ROUTES.officeMerchants],
+  ['office-complaints', 'office.complaints', 'office.complaintsHint', ROUTES.officeComplaints],
+  ['office-flags', 'office.flags', 'office.flagsHint', ROUTES.officeFlags],
+  ['office-posts', 'office.posts', 'office.postsHint', ROUTES.officePosts],
+];
 
 /** The community office console: what staff do, one large line each. */
 export default function OfficePage() {
@@ -34,6 +48,10 @@ export default function OfficePage() {
             hint={t('office.certificatesHint')}
             onClick={() => openPage(ROUTES.officeCertificates)}
           />
+          <Text className="section-title">{t('office.marketSection')}</Text>
+          {MARKET_LINKS.map(([id, label, hint, route]) => (
+            <NavRow key={id} id={id} label={t(label)} hint={t(hint)} onClick={() => openPage(route)} />
+          ))}
         </>
       )}
     </OfficeLayout>

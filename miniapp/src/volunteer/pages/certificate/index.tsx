@@ -9,6 +9,12 @@ import { useLiveCode } from '../../../hooks/live-code';
 import { useMe } from '../../../hooks/me';
 import { describeError, useI18n } from '../../../i18n';
 
+/**
+ * On H5 (a browser, the office PC) the pass token is also in the page, small and pale, so it can be
+ * copied into a merchant's verify box where no camera scans; on WeChat the QR is the only way.
+ */
+const SHOW_TOKEN = process.env.TARO_ENV === 'h5';
+
 /** My volunteer certificate: a live pass (QR + my name) for alliance merchants; it renews itself. */
 export default function MyCertificatePage() {
   const { t, language } = useI18n();
@@ -72,6 +78,11 @@ function CertificatePass({ communityId }: { communityId: string }) {
         {pass.code.holder.displayName}
       </Text>
       <Text className="card__hint">{t('certificate.showMerchant')}</Text>
+      {SHOW_TOKEN ? (
+        <Text className="certificate-pass-token" id="certificate-pass-token">
+          {pass.code.token}
+        </Text>
+      ) : null}
       {pass.error ? <Text className="form-error">{describeError(t, pass.error)}</Text> : null}
     </LiveQr>
   );

@@ -1,0 +1,124 @@
+import type { Locator, Page } from 'playwright-core';
+import { artifactPath, launchBrowser } from '../support/browser';
+
+/** Shared steps of the end-to-end stories, in Chromium against the H5 build and the real local API. */
+
+export const h5Url = (): string => {
+  const url = process.env.LINLI_H5_URL;
+  if (!url) throw new Error('LINLI_H5_URL is not set: build the H5 app first (npm run build:h5)');
+  return url;
+};
+
+// The first call of each route starts its Lambda worker in serverless-offline: allow for cold starts.
+export const WAIT = { timeout: 40_000 };
+
+export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** Starts over logged out, dev-logs in as `openid` and enters `demo` (lands on 我的). */
+export async function logInToDemo(page: Page, openid: string, nickname?: string): Promise<void> {
+  await page.goto(`${h5Url()}/`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(`${h5Url()}/`);
+  await page.locator('#login-openid input').fill(openid);
+  if (nickname) await page.locator('#login-nickname input').fill(nickname);
+  await page.locator('#login-submit').click();
+  await page.locator('#join-demo').click();
+  await page.locator('#me-display-name').waitFor(WAIT);
+}
+
+/** Opens an app route (hash router) as a fresh load, so the page reads the latest data. */
+export async function openRoute(page: Page, route: string): Promise<void> {
+  await page.goto(`${h5Url()}/#${route}`);
+  await page.reload();
+}
+
+/** Finds an item in a paged list, pressing "load more" until it shows up (other tests add items too). */
+export async function findInList(page: Page, listId: string, item: Locator): Promise<Locator> {
+  await page.locator(`#${listId}`).waitFor(WAIT);
+  for (let pages = 0; pages < 20; pages += 1) {
+    if ((await item.count()) > 0) return item.first();
+    const more = page.locator(`#${listId}-more`);
+    if ((await more.count()) === 0) break;
+    await more.click();
+    await page.waitForTimeout(500);
+  }
+  await item.first().waitFor({ timeout: 5_000 });
+  return item.first();
+}
+
+/** `{date: '2025-11-22', time: '14:30'}` in the browser's own time zone, `offsetMinutes` from now. */
+export async function browserDateTime(page: Page, offsetMinutes: number): Promise<{ date: string; time: string }> {
+  return page.evaluate((offset) => {
+    const instant = new Date(Date.now() + offset * 60_000);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return {
+      date: `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`,
+      time: `${pad(instant.getHours())}:${pad(instant.getMinutes())}`,
+    };
+  }, offsetMinutes);
+}
+
+/** A screenshot into tests/.artifacts, after letting the page slide in. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: artifactPath(name), fullPage: true });
+}
+
+/** Staff publish an activity that started five minutes ago; returns its id. */
+export async function publishActivity(staffPage: Page, title: string): Promise<string> {
+  await openRoute(staffPage, '/office/pages/new-activity/index');
+  await staffPage.locator('#activity-title input').waitFor(WAIT);
+  const start = await browserDateTime(staffPage, -5);
+  const end = await browserDateTime(staffPage, 120);
+  await staffPage.locator('#activity-title input').fill(title);
+  await staffPage.locator('#activity-category-cleaning').click();
+  await staffPage.locator('#activity-start-date input').fill(start.date);
+  await staffPage.locator('#activity-start-time input').fill(start.time);
+  await staffPage.locator('#activity-end-date input').fill(end.date);
+  await staffPage.locator('#activity-end-time input').fill(end.time);
+  await staffPage.locator('#activity-location input').fill('社区活动室');
+  await staffPage.locator('#activity-submit').click();
+  const card = await findInList(
+    staffPage,
+    'office-activities-list',
+    staffPage.locator('.activity-card', { hasText: title }),
+  );
+  await card.locator('.show-code').click();
+  await staffPage.locator('#checkin-code-digits').waitFor(WAIT);
+  const activityId = new URL(staffPage.url().replace('#', '')).searchParams.get('id');
+  if (!activityId) throw new Error('the check-in code page has no activity id');
+  return activityId;
+}
+
+/** Office entry (补录时长): the logged-in staff member records `minutes` for the member called `nickname`. */
+export async function recordOfficeHours(
+  staffPage: Page,
+  activityId: string,
+  nickname: string,
+  minutes: number,
+): Promise<string> {
+  await openRoute(staffPage, `/office/pages/attendance/index?activityId=${activityId}`);
+  await pickMember(staffPage, nickname);
+  await staffPage.locator('#attendance-minutes input').fill(String(minutes));
+  await staffPage.locator('#attendance-note input').fill('未带手机，电话确认');
+  await staffPage.locator('#attendance-submit').click();
+  await staffPage.locator('#attendance-result').waitFor(WAIT);
+  return (await staffPage.locator('#attendance-result').textContent()) ?? '';
+}
+
+/** Chooses a member in the member picker by name. */
+export async function pickMember(staffPage: Page, nickname: string): Promise<void> {
+  await staffPage.locator('#member-search input').waitFor(WAIT);
+  await staffPage.locator('#member-search input').fill(nickname);
+  const option = await findInList(staffPage, 'member-list', staffPage.locator('.member-option', { hasText: nickname }));
+  await option.click();
+  await staffPage.locator('#member-selected').waitFor(WAIT);
+}
+
+/** The logged-in staff member approves the pending claim of `nickname` in the approval queue. */
+export async function approveClaimOf(staffPage: Page, nickname: string): Promise<void> {
+  await openRoute(staffPage, '/office/pages/claims/index');
+  const claim = await findInList(staffPage, 'claims-list', staffPage.locator('.claim', { hasText: nickname }));
+  await claim.locator('[id^="claim-approve-"]').click();
+  await staffPage.locator('.claim', { hasText: nickname }).waitFor({ state: 'detached', ...WAIT });
+}
