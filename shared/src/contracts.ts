@@ -38,10 +38,21 @@ import {
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
 import {
+  DonationRequest,
+  FulfilOrderRequest,
+  MakerPath,
   OrderPath,
   OrderRequest,
+  PayoutRequest,
+  PledgeActionRequest,
+  PledgePath,
+  PledgeRequest,
   ProductPath,
   ProductRequest,
+  RefundOrderRequest,
+  type Notification,
+  type Payout,
+  type Pledge,
   type MakerEarnings,
   type Order,
   type PaymentInstruction,
@@ -549,6 +560,63 @@ export const contracts = {
     '/v1/communities/{cid}/orders/{oid}/dev-pay',
     OrderPath,
   ),
+  cancelOrder: route<z.infer<typeof OrderPath>, undefined, Order>(
+    'POST',
+    '/v1/communities/{cid}/orders/{oid}/cancel',
+    OrderPath,
+  ),
+  listOrders: route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/orders', CommunityPath),
+  fulfilOrder: route<z.infer<typeof OrderPath>, z.infer<typeof FulfilOrderRequest>, Order>(
+    'POST',
+    '/v1/communities/{cid}/orders/{oid}/fulfil',
+    OrderPath,
+    FulfilOrderRequest,
+  ),
+  refundOrder: route<z.infer<typeof OrderPath>, Reason, Order>(
+    'POST',
+    '/v1/communities/{cid}/orders/{oid}/refund',
+    OrderPath,
+    RefundOrderRequest,
+  ),
+  recordPayout: route<z.infer<typeof MakerPath>, z.infer<typeof PayoutRequest>, Payout>(
+    'POST',
+    '/v1/communities/{cid}/makers/{memberId}/payouts',
+    MakerPath,
+    PayoutRequest,
+  ),
+  listMakers: route<CommunityParams, undefined, { items: (MakerEarnings & { makerName: string })[] }>(
+    'GET',
+    '/v1/communities/{cid}/makers',
+    CommunityPath,
+  ),
+  donate: route<CommunityParams, DonationRequest, Order & { payment: PaymentInstruction }>(
+    'POST',
+    '/v1/communities/{cid}/fund/donations',
+    CommunityPath,
+    DonationRequest,
+  ),
+  createPledge: route<CommunityParams, PledgeRequest, Pledge>(
+    'POST',
+    '/v1/communities/{cid}/fund/pledges',
+    CommunityPath,
+    PledgeRequest,
+  ),
+  listMyPledges: route<CommunityParams, undefined, { items: Pledge[] }>(
+    'GET',
+    '/v1/communities/{cid}/me/pledges',
+    CommunityPath,
+  ),
+  changePledge: route<z.infer<typeof PledgePath>, z.infer<typeof PledgeActionRequest>, Pledge>(
+    'POST',
+    '/v1/communities/{cid}/fund/pledges/{pledgeId}',
+    PledgePath,
+    PledgeActionRequest,
+  ),
+  listMyNotifications: { method: 'GET', path: '/v1/me/notifications' } as RouteContract<
+    NoParams,
+    undefined,
+    { items: Notification[] }
+  >,
   wechatPayNotify: { method: 'POST', path: '/v1/payments/wechat/notify' } as RouteContract<
     NoParams,
     undefined,

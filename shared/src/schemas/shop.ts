@@ -66,10 +66,15 @@ export interface OrderLine {
   makerFen: number;
 }
 
-export type OrderStatus = 'pending_payment' | 'paid' | 'expired' | 'cancelled';
+export type OrderStatus =
+  'pending_payment' | 'paid' | 'ready_for_pickup' | 'shipped' | 'completed' | 'refunded' | 'expired' | 'cancelled';
+
+/** A shop order, or a donation to the fund paid the same way (one line, 100% to the fund). */
+export type OrderKind = 'shop' | 'donation';
 
 export interface Order {
   id: string;
+  kind?: OrderKind;
   buyerId: string;
   buyerName: string;
   lines: OrderLine[];
@@ -80,6 +85,71 @@ export interface Order {
   paidAt?: string;
   paymentReference?: string;
   fundEntryIds?: string[];
+  /** Donations: shown as 匿名 on the public fund page when true. */
+  anonymous?: boolean;
+  pledgeId?: string;
+  fulfilledBy?: string;
+  refundedBy?: string;
+  refundReason?: string;
+}
+
+export const FulfilOrderRequest = z.strictObject({ status: z.enum(['ready_for_pickup', 'shipped', 'completed']) });
+export const RefundOrderRequest = z.strictObject({ reason: humanText(200) });
+export const OrdersQuery = z.strictObject({
+  status: z.optional(
+    z.enum(['pending_payment', 'paid', 'ready_for_pickup', 'shipped', 'completed', 'refunded', 'expired', 'cancelled']),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
+export const PayoutRequest = z.strictObject({ amountFen: positiveInt(100_000_000), note: humanText(200) });
+export const MakerPath = z.strictObject({ cid: CommunityId, memberId: EntityId });
+export interface Payout {
+  id: string;
+  makerId: string;
+  amountFen: number;
+  note: string;
+  recordedBy: string;
+  createdAt: string;
+}
+
+export const DonationRequest = z.strictObject({
+  amountFen: positiveInt(10_000_000),
+  anonymous: z.optional(z.boolean()),
+  message: z.optional(humanText(100)),
+});
+export type DonationRequest = z.infer<typeof DonationRequest>;
+
+/** 月月捐: a monthly pledge, due on `dayOfMonth` (1-28, China time). */
+export const PledgeRequest = z.strictObject({
+  amountFen: positiveInt(10_000_000),
+  dayOfMonth: z.int().check(z.minimum(1), z.maximum(28)),
+  anonymous: z.optional(z.boolean()),
+});
+export type PledgeRequest = z.infer<typeof PledgeRequest>;
+export const PledgePath = z.strictObject({ cid: CommunityId, pledgeId: EntityId });
+export const PledgeActionRequest = z.strictObject({ action: z.enum(['pause', 'resume', 'cancel']) });
+export interface Pledge {
+  id: string;
+  donorId: string;
+  donorName: string;
+  amountFen: number;
+  dayOfMonth: number;
+  anonymous: boolean;
+  status: 'active' | 'paused' | 'cancelled';
+  createdAt: string;
+  /** YYYY-MM of the last month a donation order was created for. */
+  lastDueMonth?: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: 'pledge_due' | 'order_status';
+  communityId: string;
+  title: string;
+  body: string;
+  orderId?: string;
+  createdAt: string;
 }
 
 /** What the mini-program needs to pay: the dev confirmation locally, WeChat Pay's JSAPI parameters in production. */
