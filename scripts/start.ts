@@ -13,7 +13,7 @@ import { LOCAL_DIRECTORY, ROOT, localJwtSecret, startLocalStack, type LocalStack
 
 const flags = new Set(process.argv.slice(2));
 /** The scheduled functions of serverless.yml (every 1-5 minutes there); locally all once a minute. */
-const SCHEDULED_FUNCTIONS = ['closeOpenAttendances', 'expireUnpaidOrders'];
+const SCHEDULED_FUNCTIONS = ['closeOpenAttendances', 'expireUnpaidOrders', 'createPledgeDonations'];
 const SCHEDULE_MILLISECONDS = 60_000;
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 

@@ -2,6 +2,7 @@ import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
 import { DynamoFundStore } from '../store/fund-store';
 import { DynamoLedgerStore } from '../store/ledger-store';
 import { DynamoShopStore } from '../store/shop-store';
+import { DynamoPledgeStore } from '../store/pledge-store';
 import { DynamoMerchantStore } from '../store/merchant-store';
 import { DynamoSupermarketStore } from '../store/supermarket-store';
 import {
@@ -26,4 +27,5 @@ export const stores = {
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
   shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
+  pledges: () => new DynamoPledgeStore(getDocumentClient(), env.tableName()),
 };

@@ -78,6 +78,12 @@ const STATUS_BY_CODE: Record<string, number> = {
   'payment.amount_mismatch': 400,
   'payment.unavailable': 503,
   'payment.notification_rejected': 401,
+  'shop.order_not_cancellable': 409,
+  'shop.order_not_fulfillable': 409,
+  'shop.order_not_refundable': 409,
+  'shop.payout_exceeds_balance': 409,
+  'fund.pledge_not_found': 404,
+  'fund.pledge_conflict': 409,
 };
 
 export function statusForCode(code: string): number {

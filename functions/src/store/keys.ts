@@ -48,6 +48,11 @@
  * |39 | an order; a buyer's orders, newest first    | SK=ORDER#{oid}; GSI2: BUYER_ORDERS#{cid}#{uid} GSI2SK={createdAt}#{oid} |
  * |40 | unpaid orders due to expire (sparse)        | GSI1: GSI1PK=ORDERS_UNPAID GSI1SK={expiresAt}#{cid}#{oid}       |
  * |41 | a maker's sales and earnings                | PK=COMMUNITY#{cid}          SK=MAKER#{userId}                   |
+ * |42 | all makers / all orders of a community      | Query PK=COMMUNITY#{cid}, SK begins_with MAKER# / ORDER#        |
+ * |43 | a payout to a maker                         | PK=COMMUNITY#{cid}          SK=PAYOUT#{id}                      |
+ * |44 | a pledge; pledges due on a day (sparse)     | SK=PLEDGE#{id}; GSI1: PLEDGES_DUE#{day} GSI1SK={cid}#{id}       |
+ * |45 | a member's pledges                          | GSI2: GSI2PK=MEMBER_PLEDGES#{cid}#{userId}                      |
+ * |46 | a user's notifications, newest first        | PK=USER#{userId}            SK=NOTIFICATION#{createdAt}#{id}    |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -183,6 +188,15 @@ export const keys = {
   buyerOrders: (communityId: string, buyerId: string) => `BUYER_ORDERS#${communityId}#${buyerId}`,
   unpaidOrdersPartition: () => 'ORDERS_UNPAID',
   makerAccount: (communityId: string, makerId: string) => key(`COMMUNITY#${communityId}`, `MAKER#${makerId}`),
+  makerAccountPrefix: () => 'MAKER#',
+  orderPrefix: () => 'ORDER#',
+  payout: (communityId: string, payoutId: string) => key(`COMMUNITY#${communityId}`, `PAYOUT#${payoutId}`),
+  pledge: (communityId: string, pledgeId: string) => key(`COMMUNITY#${communityId}`, `PLEDGE#${pledgeId}`),
+  pledgesDue: (dayOfMonth: number) => `PLEDGES_DUE#${dayOfMonth}`,
+  memberPledges: (communityId: string, userId: string) => `MEMBER_PLEDGES#${communityId}#${userId}`,
+  notification: (userId: string, createdAt: string, id: string) =>
+    key(`USER#${userId}`, `NOTIFICATION#${createdAt}#${id}`),
+  notificationPrefix: () => 'NOTIFICATION#',
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -217,4 +231,7 @@ export const ENTITY = {
   product: 'Product',
   order: 'Order',
   makerAccount: 'MakerAccount',
+  payout: 'Payout',
+  pledge: 'Pledge',
+  notification: 'Notification',
 } as const;

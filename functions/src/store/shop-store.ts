@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FundEntry, MakerEarnings, Order, Page, Product } from '@linli/shared';
+import type { FundEntry, MakerEarnings, Order, Page, Payout, Product } from '@linli/shared';
 import type { ShopStore } from '../domain/shop/ports';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
@@ -23,10 +23,13 @@ const stockChange = (tableName: string, communityId: string, productId: string, 
   },
 });
 
-/** Earnings per maker in an order (a maker with two lines gets one update). */
+/** Lines that hold stock (a donation's single line does not). */
+const stockLines = (order: Order) => order.lines.filter(() => order.kind !== 'donation');
+
+/** Earnings per maker in an order (a maker with two lines gets one update; donations have none). */
 function earningsByMaker(order: Order): Map<string, { salesFen: number; earningsFen: number; count: number }> {
   const byMaker = new Map<string, { salesFen: number; earningsFen: number; count: number }>();
-  for (const line of order.lines) {
+  for (const line of order.lines.filter((candidate) => candidate.makerId !== '')) {
     const totals = byMaker.get(line.makerId) ?? { salesFen: 0, earningsFen: 0, count: 0 };
     totals.salesFen += line.grossFen;
     totals.earningsFen += line.makerFen;
@@ -111,7 +114,7 @@ export class DynamoShopStore implements ShopStore {
 
   async createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out'> {
     const items: TransactionItem[] = [
-      ...order.lines.map((line) => stockChange(this.tableName, communityId, line.productId, -line.quantity)),
+      ...stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, -line.quantity)),
       {
         Put: {
           TableName: this.tableName,
@@ -136,7 +139,7 @@ export class DynamoShopStore implements ShopStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
-        if (reasons.slice(0, order.lines.length).includes('ConditionalCheckFailed')) return 'sold_out';
+        if (reasons.slice(0, stockLines(order).length).includes('ConditionalCheckFailed')) return 'sold_out';
         if (reasons.includes('TransactionConflict') && attempt < 8) {
           await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 40));
           continue;
@@ -201,22 +204,7 @@ export class DynamoShopStore implements ShopStore {
         remove: ['GSI1PK', 'GSI1SK'],
       }),
     };
-    const earnings: TransactionItem[] = [...earningsByMaker(order)].map(([makerId, totals]) => ({
-      Update: {
-        TableName: this.tableName,
-        Key: keys.makerAccount(communityId, makerId),
-        UpdateExpression:
-          'ADD salesFen :sales, earningsFen :earnings, salesCount :count SET #type = :type, makerId = :maker',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':sales': totals.salesFen,
-          ':earnings': totals.earningsFen,
-          ':count': totals.count,
-          ':type': ENTITY.makerAccount,
-          ':maker': makerId,
-        },
-      },
-    }));
+    const earnings = this.earningsItems(communityId, order, 1);
     const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund] }));
@@ -227,6 +215,27 @@ export class DynamoShopStore implements ShopStore {
       if (reasons[0] === 'ConditionalCheckFailed') return 'not_payable';
       return 'fund_conflict';
     }
+  }
+
+  /** ADDs (sign 1) or takes back (sign −1) each maker's sales, earnings and unpaid balance. */
+  private earningsItems(communityId: string, order: Order, sign: 1 | -1): TransactionItem[] {
+    return [...earningsByMaker(order)].map(([makerId, totals]) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.makerAccount(communityId, makerId),
+        UpdateExpression:
+          'ADD salesFen :sales, earningsFen :earnings, balanceFen :balance, salesCount :count SET #type = :type, makerId = :maker',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':sales': sign * totals.salesFen,
+          ':earnings': sign * totals.earningsFen,
+          ':balance': sign * totals.earningsFen,
+          ':count': sign * totals.count,
+          ':type': ENTITY.makerAccount,
+          ':maker': makerId,
+        },
+      },
+    }));
   }
 
   async ordersDueForExpiry(nowIso: string): Promise<{ communityId: string; orderId: string }[]> {
@@ -281,5 +290,154 @@ export class DynamoShopStore implements ShopStore {
       earningsFen: Number(account?.earningsFen ?? 0),
       paidOutFen: Number(account?.paidOutFen ?? 0),
     };
+  }
+
+  async listMakers(communityId: string): Promise<MakerEarnings[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `COMMUNITY#${communityId}`, ':prefix': keys.makerAccountPrefix() },
+        Limit: 200,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({
+      makerId: String(item.makerId),
+      salesCount: Number(item.salesCount ?? 0),
+      salesFen: Number(item.salesFen ?? 0),
+      earningsFen: Number(item.earningsFen ?? 0),
+      paidOutFen: Number(item.paidOutFen ?? 0),
+    }));
+  }
+
+  async listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>> {
+    const partition = `COMMUNITY#${communityId}`;
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      partition,
+      sortKeyCondition: { expression: 'begins_with(SK, :prefix)', values: { ':prefix': keys.orderPrefix() } },
+      cursor,
+      limit: 50,
+      newestFirst: true,
+    });
+    return {
+      items: page.items.map((item) => {
+        const { communityId: _community, ...order } = withoutKeys<Order & { communityId: string }>(item);
+        return order;
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async transitionOrder(
+    communityId: string,
+    orderId: string,
+    from: readonly Order['status'][],
+    to: Order['status'],
+    set: Partial<Order>,
+  ) {
+    const moved = await transitionEntity<Order & { communityId?: string }>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, orderId),
+        fromStatuses: from,
+        set: { ...set, status: to },
+      }),
+    );
+    if (!moved) return null;
+    const { communityId: _community, ...order } = moved;
+    return order;
+  }
+
+  async cancelOrder(communityId: string, order: Order): Promise<boolean> {
+    const status: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, order.id),
+        fromStatuses: ['pending_payment'],
+        set: { status: 'cancelled' },
+        remove: ['GSI1PK', 'GSI1SK'],
+      }),
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            status,
+            ...stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity)),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
+  async refund(
+    communityId: string,
+    order: Order,
+    decision: { by: string; at: string; reason: string; returnStock: boolean },
+    fundEntries: FundEntry[],
+    expectedFundSequence: number,
+  ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'> {
+    const status: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, order.id),
+        fromStatuses: [order.status],
+        set: { status: 'refunded', refundedBy: decision.by, refundedAt: decision.at, refundReason: decision.reason },
+      }),
+    };
+    const stock = decision.returnStock
+      ? stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity))
+      : [];
+    const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [status, ...stock, ...this.earningsItems(communityId, order, -1), ...fund],
+        }),
+      );
+      return 'refunded';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed') return 'not_refundable';
+      return 'fund_conflict';
+    }
+  }
+
+  async recordPayout(communityId: string, payout: Payout): Promise<boolean> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.makerAccount(communityId, payout.makerId),
+                UpdateExpression: 'ADD paidOutFen :amount, balanceFen :taken',
+                ConditionExpression: 'balanceFen >= :amount',
+                ExpressionAttributeValues: { ':amount': payout.amountFen, ':taken': -payout.amountFen },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.payout(communityId, payout.id), type: ENTITY.payout, communityId, ...payout },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
   }
 }

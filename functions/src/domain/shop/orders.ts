@@ -62,16 +62,22 @@ export async function getOrderForBuyer(shop: ShopStore, communityId: string, ord
   return order;
 }
 
-/** The fund's share of each line, chained after `head`. */
-function fundEntriesFor(order: Order, head: FundHead, paidAt: string): FundEntry[] {
+/** The fund's share of each line (all of a donation), chained after `head`; negative for a refund. */
+export function fundEntriesFor(order: Order, head: FundHead, at: string, refund = false): FundEntry[] {
   const entries: FundEntry[] = [];
   let current = head;
   for (const line of order.lines.filter((candidate) => candidate.fundFen > 0)) {
+    const donation = order.kind === 'donation';
     const entry = chainEntry(
       current,
-      { kind: 'sale_share', amountFen: line.fundFen, description: `微益坊 ${line.title} × ${line.quantity}` },
-      newId(Date.parse(paidAt)),
-      paidAt,
+      {
+        kind: refund ? 'refund' : donation ? (order.pledgeId ? 'pledge' : 'donation') : 'sale_share',
+        amountFen: refund ? -line.fundFen : line.fundFen,
+        description: donation ? line.title : `${refund ? '退款 ' : ''}微益坊 ${line.title} × ${line.quantity}`,
+        donorName: donation && !order.anonymous ? order.buyerName : undefined,
+      },
+      newId(Date.parse(at)),
+      at,
     );
     entries.push(entry);
     current = { ...current, sequence: entry.sequence, latestHash: entry.hash, balanceFen: entry.balanceAfterFen };

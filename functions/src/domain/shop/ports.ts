@@ -1,4 +1,4 @@
-import type { FundEntry, MakerEarnings, Order, Page, Product } from '@linli/shared';
+import type { FundEntry, MakerEarnings, Notification, Order, Page, Payout, Pledge, Product } from '@linli/shared';
 
 export interface ShopStore {
   createProduct(communityId: string, product: Product): Promise<void>;
@@ -30,4 +30,43 @@ export interface ShopStore {
   /** Expires an unpaid order and returns its stock, together; false if it was paid meanwhile. */
   expireOrder(communityId: string, order: Order): Promise<boolean>;
   makerEarnings(communityId: string, makerId: string): Promise<MakerEarnings>;
+  listMakers(communityId: string): Promise<MakerEarnings[]>;
+  listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>>;
+  /** Moves an order between statuses; null when its status did not allow it. */
+  transitionOrder(
+    communityId: string,
+    orderId: string,
+    from: readonly Order['status'][],
+    to: Order['status'],
+    set: Partial<Order>,
+  ): Promise<Order | null>;
+  /** Cancels an unpaid order and returns its stock, together. */
+  cancelOrder(communityId: string, order: Order): Promise<boolean>;
+  /** Refund: the order, the makers' earnings (and stock, if not handed over) and the fund's refund entries, together. */
+  refund(
+    communityId: string,
+    order: Order,
+    decision: { by: string; at: string; reason: string; returnStock: boolean },
+    fundEntries: FundEntry[],
+    expectedFundSequence: number,
+  ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'>;
+  /** Pays a maker out of their balance; false when the balance does not cover it. */
+  recordPayout(communityId: string, payout: Payout): Promise<boolean>;
+}
+
+export interface PledgeStore {
+  createPledge(communityId: string, pledge: Pledge): Promise<void>;
+  getPledge(communityId: string, pledgeId: string): Promise<Pledge | null>;
+  listMemberPledges(communityId: string, memberId: string): Promise<Pledge[]>;
+  setPledgeStatus(communityId: string, pledge: Pledge, to: Pledge['status']): Promise<Pledge | null>;
+  pledgesDueOn(dayOfMonth: number): Promise<{ communityId: string; pledgeId: string }[]>;
+  /** This month's donation order, the pledge's `lastDueMonth` and the donor's notification, together; false if already done. */
+  createMonthlyDonation(
+    communityId: string,
+    pledge: Pledge,
+    order: Order,
+    month: string,
+    notification: Notification,
+  ): Promise<boolean>;
+  listNotifications(userId: string): Promise<Notification[]>;
 }

@@ -1,0 +1,151 @@
+import type { DonationRequest, Order, Payout } from '@linli/shared';
+import { formatFen } from '@linli/shared';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { FundStore } from '../fund/ports';
+import type { MemberRecord } from '../identity/ports';
+import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
+import type { ShopStore } from './ports';
+
+const PAID_STATUSES: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
+const NEXT_STATUS_FROM: Record<'ready_for_pickup' | 'shipped' | 'completed', readonly Order['status'][]> = {
+  ready_for_pickup: ['paid'],
+  shipped: ['paid'],
+  completed: ['ready_for_pickup', 'shipped', 'paid'],
+};
+
+async function orderOrThrow(shop: ShopStore, communityId: string, orderId: string): Promise<Order> {
+  const order = await shop.getOrder(communityId, orderId);
+  if (!order) throw notFound('order', 'shop.order_not_found');
+  return order;
+}
+
+/** The buyer withdraws an unpaid order; its stock returns. */
+export async function cancelOrder(input: { communityId: string; orderId: string; buyerId: string }, shop: ShopStore) {
+  const order = await orderOrThrow(shop, input.communityId, input.orderId);
+  if (order.buyerId !== input.buyerId) throw forbidden('This is not your order');
+  if (order.status !== 'pending_payment' || !(await shop.cancelOrder(input.communityId, order))) {
+    throw new AppError(
+      'shop.order_not_cancellable',
+      'Only an unpaid order can be cancelled; ask the office for a refund',
+    );
+  }
+  return { ...order, status: 'cancelled' as const };
+}
+
+/** Ready for pickup or shipped, then completed; each step records who. */
+export async function fulfilOrder(
+  input: { communityId: string; orderId: string; actorId: string; status: keyof typeof NEXT_STATUS_FROM },
+  shop: ShopStore,
+): Promise<Order> {
+  const order = await orderOrThrow(shop, input.communityId, input.orderId);
+  if (order.kind === 'donation')
+    throw new AppError('shop.order_not_fulfillable', 'A donation has nothing to hand over');
+  const moved = await shop.transitionOrder(
+    input.communityId,
+    input.orderId,
+    NEXT_STATUS_FROM[input.status],
+    input.status,
+    {
+      fulfilledBy: input.actorId,
+    },
+  );
+  if (!moved)
+    throw new AppError('shop.order_not_fulfillable', `An order that is ${order.status} cannot become ${input.status}`);
+  return moved;
+}
+
+/**
+ * Refunds a paid order: the makers' earnings and the fund's shares are reversed in ONE
+ * transaction (the fund must still hold its share), stock returns if nothing was handed over.
+ */
+export async function refundOrder(
+  input: { communityId: string; orderId: string; actorId: string; reason: string; now?: Date },
+  dependencies: { shop: ShopStore; fund: FundStore },
+): Promise<Order> {
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
+    if (!PAID_STATUSES.includes(order.status))
+      throw new AppError('shop.order_not_refundable', `An order that is ${order.status} cannot be refunded`);
+    const at = (input.now ?? new Date()).toISOString();
+    const head = await dependencies.fund.getHead(input.communityId);
+    const entries = fundEntriesFor(order, head, at, true);
+    const owed = entries.reduce((sum, entry) => sum - entry.amountFen, 0);
+    if (head.balanceFen < owed) {
+      throw new AppError(
+        'fund.insufficient_balance',
+        `The fund holds ${formatFen(head.balanceFen)} yuan, less than its share to refund`,
+      );
+    }
+    const returnStock = order.status === 'paid' || order.status === 'ready_for_pickup';
+    const outcome = await dependencies.shop.refund(
+      input.communityId,
+      order,
+      { by: input.actorId, at, reason: input.reason, returnStock },
+      entries,
+      head.sequence,
+    );
+    if (outcome === 'refunded')
+      return { ...order, status: 'refunded', refundedBy: input.actorId, refundReason: input.reason };
+    if (outcome === 'not_refundable') continue;
+    await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+  }
+  throw new AppError('shop.payment_busy', 'The refund could not be recorded yet; please try again');
+}
+
+export async function recordPayout(
+  input: { communityId: string; makerId: string; amountFen: number; note: string; actorId: string; now?: Date },
+  shop: ShopStore,
+): Promise<Payout> {
+  const now = input.now ?? new Date();
+  const payout: Payout = {
+    id: newId(now.getTime()),
+    makerId: input.makerId,
+    amountFen: input.amountFen,
+    note: input.note,
+    recordedBy: input.actorId,
+    createdAt: now.toISOString(),
+  };
+  if (!(await shop.recordPayout(input.communityId, payout))) {
+    throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');
+  }
+  return payout;
+}
+
+/** A one-off donation: an order of one line that goes wholly to the fund, paid like any order. */
+export function donationOrder(input: {
+  donor: MemberRecord;
+  request: DonationRequest;
+  pledgeId?: string;
+  id?: string;
+  now?: Date;
+  paymentWindowMinutes?: number;
+}): Order {
+  const now = input.now ?? new Date();
+  const amountFen = input.request.amountFen;
+  return {
+    id: input.id ?? newId(now.getTime()),
+    kind: 'donation',
+    buyerId: input.donor.userId,
+    buyerName: input.donor.displayName,
+    lines: [
+      {
+        productId: 'donation',
+        title: input.request.message ?? (input.pledgeId ? '月月捐' : '捐赠社区基金'),
+        makerId: '',
+        quantity: 1,
+        unitPriceFen: amountFen,
+        grossFen: amountFen,
+        fundShareBps: 10_000,
+        fundFen: amountFen,
+        makerFen: 0,
+      },
+    ],
+    totalFen: amountFen,
+    status: 'pending_payment',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + (input.paymentWindowMinutes ?? PAYMENT_WINDOW_MINUTES) * 60_000).toISOString(),
+    anonymous: input.request.anonymous ?? false,
+    pledgeId: input.pledgeId,
+  };
+}

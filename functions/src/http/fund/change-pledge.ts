@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireMember } from '../../domain/identity/authorization';
+import { changePledge } from '../../domain/shop/pledges';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/fund/pledges/{pledgeId} {action: pause|resume|cancel} — the donor. */
+export const handler = httpRoute(contracts.changePledge, { auth: 'user' }, async ({ params, body, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(
+    await changePledge(
+      { communityId: params.cid, pledgeId: params.pledgeId, donorId: userId, action: body.action },
+      stores.pledges(),
+    ),
+  );
+});

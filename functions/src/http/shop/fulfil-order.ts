@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { fulfilOrder } from '../../domain/shop/fulfilment';
+import { stores } from '../../lib/dependencies';
+import { httpRoute, ok } from '../../lib/http';
+
+/** POST /v1/communities/{cid}/orders/{oid}/fulfil — staff: ready for pickup / shipped → completed. */
+export const handler = httpRoute(contracts.fulfilOrder, { auth: 'user' }, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(
+    await fulfilOrder(
+      { communityId: params.cid, orderId: params.oid, actorId: userId, status: body.status },
+      stores.shop(),
+    ),
+  );
+});

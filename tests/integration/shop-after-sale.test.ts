@@ -1,0 +1,240 @@
+import type {
+  FundPage,
+  MakerEarnings,
+  Notification,
+  Order,
+  PaymentInstruction,
+  Payout,
+  Pledge,
+  Product,
+  PublicProduct,
+} from '@linli/shared';
+import { verifyChain } from '../../functions/src/domain/fund/chain';
+import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
+import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
+import { call } from '../support/api';
+import { createMember } from '../support/factories';
+import { timebankCommunity } from '../support/timebank';
+
+type Person = { token: string; userId: string };
+
+async function paidSale(stock = 3) {
+  const people = await timebankCommunity();
+  const { cid, staff, resident } = people;
+  const maker = await createMember(cid, ['resident', 'maker'], 'maker');
+  const listed = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+    token: maker.token,
+    body: { title: '手工被子', description: '棉花被', priceFen: 15000, stock },
+  });
+  await call('POST', `/v1/communities/${cid}/products/${listed.body.id}/approve`, { token: staff.token });
+  const order = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+    token: resident.token,
+    body: { items: [{ productId: listed.body.id, quantity: 1 }] },
+  });
+  await call('POST', `/v1/communities/${cid}/orders/${order.body.id}/dev-pay`, { token: resident.token });
+  return { ...people, maker, product: listed.body, order: order.body };
+}
+
+const fund = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+const stock = async (cid: string, productId: string) =>
+  (await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${productId}`)).body.stock;
+const earnings = async (cid: string, maker: Person) =>
+  (await call<{ earnings: MakerEarnings }>('GET', `/v1/communities/${cid}/me/products`, { token: maker.token })).body
+    .earnings;
+
+describe('orders after sale', () => {
+  it('cancels only unpaid orders, by their buyer, returning the stock', async () => {
+    const { cid, staff, resident, product } = await paidSale();
+    const unpaid = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+      token: resident.token,
+      body: { items: [{ productId: product.id, quantity: 2 }] },
+    });
+
+    const byOther = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
+      token: staff.token,
+    });
+    const stockBefore = await stock(cid, product.id);
+    const cancelled = await call<Order>('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
+      token: resident.token,
+    });
+
+    expect(byOther.status).toBe(403);
+    expect(stockBefore).toBe(0);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await stock(cid, product.id)).toBe(2);
+  });
+
+  it('moves a paid order through fulfilment, recording who', async () => {
+    const { cid, staff, resident, order } = await paidSale();
+    const fulfil = (person: Person, status: string) =>
+      call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/fulfil`, {
+        token: person.token,
+        body: { status },
+      });
+
+    const byResident = await fulfil(resident, 'completed');
+    const ready = await fulfil(staff, 'ready_for_pickup');
+    const shippedAfterReady = await fulfil(staff, 'shipped');
+    const completed = await fulfil(staff, 'completed');
+    const cancelPaid = await call('POST', `/v1/communities/${cid}/orders/${order.id}/cancel`, {
+      token: resident.token,
+    });
+    const office = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/orders?status=completed`, {
+      token: staff.token,
+    });
+
+    expect(byResident.status).toBe(403);
+    expect(ready.body).toMatchObject({ status: 'ready_for_pickup', fulfilledBy: staff.userId });
+    expect(shippedAfterReady.status).toBe(409);
+    expect(completed.body.status).toBe('completed');
+    expect(cancelPaid.status).toBe(409);
+    expect(office.body.items.map((item) => item.id)).toEqual([order.id]);
+  });
+
+  it('refunds: the maker’s earnings and the fund’s share are reversed together, in the chain', async () => {
+    const { cid, staff, resident, maker, product, order } = await paidSale();
+
+    const refunded = await call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+      token: staff.token,
+      body: { reason: '买家退货' },
+    });
+    const again = await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+      token: staff.token,
+      body: { reason: 'x' },
+    });
+    const page = await fund(cid);
+
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundedBy: staff.userId });
+    expect(again.status).toBe(409);
+    expect(page).toMatchObject({ balanceFen: 0, incomeFen: 3000, expenseFen: 3000, entryCount: 2 });
+    expect(page.entries[0]).toMatchObject({ kind: 'refund', amountFen: -3000 });
+    expect(verifyChain([...page.entries].reverse())).toEqual({ intact: true });
+    expect(await earnings(cid, maker)).toMatchObject({ salesFen: 0, earningsFen: 0 });
+    expect(await stock(cid, product.id)).toBe(3);
+    expect(
+      (await call<Order>('GET', `/v1/communities/${cid}/orders/${order.id}`, { token: resident.token })).body.status,
+    ).toBe('refunded');
+  });
+
+  it('refuses a refund the fund can no longer cover', async () => {
+    const { cid, staff, otherStaff, order } = await paidSale();
+    const spend = await call<{ id: string }>('POST', `/v1/communities/${cid}/fund/expenses`, {
+      token: staff.token,
+      body: { amountFen: 3000, purpose: '慰问', category: 'elderly_care' },
+    });
+    await call('POST', `/v1/communities/${cid}/fund/expenses/${spend.body.id}/approve`, { token: otherStaff.token });
+
+    const refund = await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+      token: staff.token,
+      body: { reason: '退货' },
+    });
+
+    expect(refund).toMatchObject({ status: 409, body: { error: { code: 'fund.insufficient_balance' } } });
+    expect((await fund(cid)).balanceFen).toBe(0);
+  });
+
+  it('pays makers out, never more than they are owed', async () => {
+    const { cid, staff, maker } = await paidSale();
+    const payout = (amountFen: number) =>
+      call<Payout>('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+        token: staff.token,
+        body: { amountFen, note: '十一月结算' },
+      });
+
+    const first = await payout(5000);
+    const tooMuch = await payout(8000);
+    const byMaker = await call('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+      token: maker.token,
+      body: { amountFen: 1, note: 'x' },
+    });
+    const makers = await call<{ items: (MakerEarnings & { makerName: string })[] }>(
+      'GET',
+      `/v1/communities/${cid}/makers`,
+      {
+        token: staff.token,
+      },
+    );
+
+    expect(first.body).toMatchObject({ amountFen: 5000 });
+    expect(first.status).toBe(201);
+    expect(tooMuch).toMatchObject({ status: 409, body: { error: { code: 'shop.payout_exceeds_balance' } } });
+    expect(byMaker.status).toBe(403);
+    expect(makers.body.items).toEqual([
+      expect.objectContaining({ makerId: maker.userId, earningsFen: 12000, paidOutFen: 5000 }),
+    ]);
+  });
+});
+
+describe('donations and pledges', () => {
+  it('takes one-off donations wholly into the fund, anonymous when asked', async () => {
+    const { cid, resident } = await timebankCommunity();
+    const donate = (body: object) =>
+      call<Order & { payment: PaymentInstruction }>('POST', `/v1/communities/${cid}/fund/donations`, {
+        token: resident.token,
+        body,
+      });
+
+    const anonymous = await donate({ amountFen: 5000, anonymous: true });
+    const named = await donate({ amountFen: 1000, message: '给孩子们买书' });
+    for (const order of [anonymous.body, named.body]) {
+      await call('POST', `/v1/communities/${cid}/orders/${order.id}/dev-pay`, { token: resident.token });
+    }
+    const page = await fund(cid);
+
+    expect(anonymous).toMatchObject({
+      status: 201,
+      body: { kind: 'donation', totalFen: 5000, payment: { mode: 'dev' } },
+    });
+    expect(page.balanceFen).toBe(6000);
+    expect(page.entries.map((entry) => [entry.kind, entry.amountFen, entry.donorName])).toEqual([
+      ['donation', 1000, expect.stringContaining('resident')],
+      ['donation', 5000, undefined],
+    ]);
+    expect(page.entries[0]?.description).toBe('给孩子们买书');
+  });
+
+  it('creates each month’s pledge donation once, notifies the donor, and pays into the fund', async () => {
+    const { cid, resident, staff } = await timebankCommunity();
+    const pledge = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges`, {
+      token: resident.token,
+      body: { amountFen: 2000, dayOfMonth: Math.min(chinaDayOfMonth(new Date()), 28) },
+    });
+    const dueToday = chinaDayOfMonth(new Date()) <= 28;
+
+    const first = await createPledgeDonations();
+    const second = await createPledgeDonations();
+    const inbox = await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: resident.token });
+    const orders = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/me/orders`, { token: resident.token });
+    const pledgeOrder = orders.body.items.find((order) => order.pledgeId === pledge.body.id);
+    if (pledgeOrder)
+      await call('POST', `/v1/communities/${cid}/orders/${pledgeOrder.id}/dev-pay`, { token: resident.token });
+    const byOther = await call('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+      token: staff.token,
+      body: { action: 'pause' },
+    });
+    const paused = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+      token: resident.token,
+      body: { action: 'pause' },
+    });
+    const cancelled = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+      token: resident.token,
+      body: { action: 'cancel' },
+    });
+    const resumeCancelled = await call('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+      token: resident.token,
+      body: { action: 'resume' },
+    });
+
+    expect(pledge).toMatchObject({ status: 201, body: { status: 'active', amountFen: 2000 } });
+    if (dueToday) {
+      expect(first.created).toBeGreaterThanOrEqual(1);
+      expect(second.created).toBe(0);
+      expect(inbox.body.items).toEqual([expect.objectContaining({ kind: 'pledge_due', orderId: pledgeOrder?.id })]);
+      expect((await fund(cid)).entries[0]).toMatchObject({ kind: 'pledge', amountFen: 2000 });
+    }
+    expect(byOther.status).toBe(403);
+    expect(paused.body.status).toBe('paused');
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(resumeCancelled.status).toBe(409);
+  });
+});
