@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FundPage, Order, Product } from '@linli/shared';
 import { handler as createOrderHandler } from '../../functions/src/http/shop/create-order';
 import { handler as notifyHandler } from '../../functions/src/http/payments/wechat-notify';
+import { handler as refundHandler } from '../../functions/src/http/shop/refund-order';
 import { call } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createMember } from '../support/factories';
@@ -28,12 +29,10 @@ const MCHID = '1900000109';
 const APPID = 'wx-test-app';
 const PLATFORM_SERIAL = 'PLATFORM-SERIAL-1';
 
-function startPayStandIn(): Promise<{
-  server: Server;
-  url: string;
-  prepays: { body: Record<string, unknown>; verified: boolean }[];
-}> {
-  const prepays: { body: Record<string, unknown>; verified: boolean }[] = [];
+type SentRequest = { body: Record<string, unknown>; verified: boolean; path: string };
+
+function startPayStandIn(): Promise<{ server: Server; url: string; prepays: SentRequest[] }> {
+  const prepays: SentRequest[] = [];
   const server = createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -45,11 +44,13 @@ function startPayStandIn(): Promise<{
         header.startsWith('WECHATPAY2-SHA256-RSA2048 ') &&
         field('mchid') === MCHID &&
         createVerify('RSA-SHA256').update(message).verify(merchant.publicKey, field('signature'), 'base64');
-      prepays.push({ body: JSON.parse(raw) as Record<string, unknown>, verified });
+      prepays.push({ body: JSON.parse(raw) as Record<string, unknown>, verified, path: request.url ?? '' });
+      const answer =
+        request.url === '/v3/refund/domestic/refunds'
+          ? { refund_id: `50000${Date.now()}`, status: 'PROCESSING' }
+          : { prepay_id: `wx${Date.now()}` };
       response.writeHead(verified ? 200 : 401, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify(verified ? { prepay_id: `wx${Date.now()}` } : { code: 'SIGN_ERROR', message: 'bad signature' }),
-      );
+      response.end(JSON.stringify(verified ? answer : { code: 'SIGN_ERROR', message: 'bad signature' }));
     });
   });
   return new Promise((resolve) =>
@@ -155,7 +156,7 @@ describe('WeChat Pay v3 (local stand-in, generated keys)', () => {
         body: { items: [{ productId: listed.body.id, quantity: 1 }] },
       }),
     );
-    return { cid, resident, reply, order: reply.body as unknown as Order & { payment: Record<string, string> } };
+    return { cid, staff, resident, reply, order: reply.body as unknown as Order & { payment: Record<string, string> } };
   }
 
   const transactionFor = (cid: string, order: Order, overrides: object = {}) => ({
@@ -233,5 +234,39 @@ describe('WeChat Pay v3 (local stand-in, generated keys)', () => {
     expect(reply.status).toBeLessThan(500);
     expect(fund.body.balanceFen).toBe(0);
     expect(stillPending.body.status).toBe('pending_payment');
+  });
+
+  it('refunds a WeChat-paid order through the signed refund API, then reverses the books', async () => {
+    const { cid, staff, resident, order } = await placeOrder();
+    await invoke(notifyHandler, notification(transactionFor(cid, order)));
+
+    const reply = await invoke(
+      refundHandler,
+      httpEvent({
+        method: 'POST',
+        path: `/v1/communities/${cid}/orders/${order.id}/refund`,
+        routeKey: 'POST /v1/communities/{cid}/orders/{oid}/refund',
+        pathParameters: { cid, oid: order.id },
+        headers: { authorization: `Bearer ${staff.token}` },
+        body: { reason: '买家退货' },
+      }),
+    );
+    const sent = standIn.prepays.at(-1);
+    const fund = await call<FundPage>('GET', `/v1/communities/${cid}/fund`);
+
+    expect(reply.status).toBe(200);
+    expect(sent).toMatchObject({
+      path: '/v3/refund/domestic/refunds',
+      verified: true,
+      body: {
+        out_trade_no: order.id,
+        out_refund_no: `rf${order.id}`,
+        amount: { refund: 15000, total: 15000, currency: 'CNY' },
+      },
+    });
+    expect(fund.body.balanceFen).toBe(0);
+    expect(
+      (await call<Order>('GET', `/v1/communities/${cid}/orders/${order.id}`, { token: resident.token })).body.status,
+    ).toBe('refunded');
   });
 });

@@ -179,3 +179,48 @@ function decryptResource(
     throw refuse('The resource does not decrypt with the APIv3 key');
   }
 }
+
+/**
+ * POST /v3/refund/domestic/refunds — asks WeChat Pay to return the buyer's money. `outRefundNo`
+ * is fixed per order, so a retried refund request is the same refund to WeChat.
+ */
+export async function requestRefund(
+  config: WechatPayConfig,
+  input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string },
+): Promise<string> {
+  const path = '/v3/refund/domestic/refunds';
+  const body = JSON.stringify({
+    out_trade_no: input.outTradeNo,
+    out_refund_no: input.outRefundNo,
+    reason: input.reason.slice(0, 80),
+    amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
+  });
+  let reply: { status?: string; refund_id?: string; code?: string };
+  let status: number;
+  try {
+    const response = await fetch(new URL(path, config.apiBase), {
+      method: 'POST',
+      headers: {
+        Authorization: authorizationHeader(config, { method: 'POST', pathWithQuery: path, body }),
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'User-Agent': 'linli/1.0',
+      },
+      body,
+      signal: AbortSignal.timeout(5000),
+    });
+    status = response.status;
+    reply = (await response.json()) as typeof reply;
+  } catch (error) {
+    throw new AppError('payment.unavailable', 'WeChat Pay is unavailable right now; try the refund again', {
+      reason: (error as Error).message,
+    });
+  }
+  if (status >= 300 || !reply.refund_id || !['SUCCESS', 'PROCESSING'].includes(reply.status ?? '')) {
+    throw new AppError('payment.refund_refused', 'WeChat Pay refused the refund', {
+      code: reply.code,
+      status: reply.status,
+    });
+  }
+  return reply.refund_id;
+}
