@@ -42,32 +42,13 @@ export function authorizationHeader(
   );
 }
 
-export interface PrepayInput {
-  outTradeNo: string;
-  description: string;
-  totalFen: number;
-  payerOpenid: string;
-  /** Returned in the notification; Linli puts the community id here. */
-  attach: string;
-  expiresAt: string;
-}
-
-/** POST /v3/pay/transactions/jsapi → the prepay id. */
-export async function requestJsapiPrepay(config: WechatPayConfig, input: PrepayInput): Promise<string> {
-  const path = '/v3/pay/transactions/jsapi';
-  const body = JSON.stringify({
-    appid: config.appId,
-    mchid: config.merchantId,
-    description: input.description.slice(0, 127),
-    out_trade_no: input.outTradeNo,
-    time_expire: input.expiresAt.replace(/\.\d{3}Z$/, '+00:00'),
-    attach: input.attach,
-    notify_url: config.notifyUrl,
-    amount: { total: input.totalFen, currency: 'CNY' },
-    payer: { openid: input.payerOpenid },
-  });
-  let reply: { prepay_id?: string; code?: string; message?: string };
-  let status: number;
+/** A signed POST to WeChat Pay; its JSON reply and HTTP status, or `payment.unavailable` when unreachable. */
+async function signedPost<Reply>(
+  config: WechatPayConfig,
+  path: string,
+  payload: object,
+): Promise<{ status: number; reply: Reply }> {
+  const body = JSON.stringify(payload);
   try {
     const response = await fetch(new URL(path, config.apiBase), {
       method: 'POST',
@@ -80,13 +61,41 @@ export async function requestJsapiPrepay(config: WechatPayConfig, input: PrepayI
       body,
       signal: AbortSignal.timeout(5000),
     });
-    status = response.status;
-    reply = (await response.json()) as typeof reply;
+    return { status: response.status, reply: (await response.json()) as Reply };
   } catch (error) {
     throw new AppError('payment.unavailable', 'WeChat Pay is unavailable right now; please try again', {
       reason: (error as Error).message,
     });
   }
+}
+
+export interface PrepayInput {
+  outTradeNo: string;
+  description: string;
+  totalFen: number;
+  payerOpenid: string;
+  /** Returned in the notification; Linli puts the community id here. */
+  attach: string;
+  expiresAt: string;
+}
+
+/** POST /v3/pay/transactions/jsapi → the prepay id. */
+export async function requestJsapiPrepay(config: WechatPayConfig, input: PrepayInput): Promise<string> {
+  const { status, reply } = await signedPost<{ prepay_id?: string; code?: string }>(
+    config,
+    '/v3/pay/transactions/jsapi',
+    {
+      appid: config.appId,
+      mchid: config.merchantId,
+      description: input.description.slice(0, 127),
+      out_trade_no: input.outTradeNo,
+      time_expire: input.expiresAt.replace(/\.\d{3}Z$/, '+00:00'),
+      attach: input.attach,
+      notify_url: config.notifyUrl,
+      amount: { total: input.totalFen, currency: 'CNY' },
+      payer: { openid: input.payerOpenid },
+    },
+  );
   if (status >= 300 || !reply.prepay_id) {
     throw new AppError('payment.unavailable', 'WeChat Pay refused the order; please try again', { code: reply.code });
   }
@@ -188,34 +197,16 @@ export async function requestRefund(
   config: WechatPayConfig,
   input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string },
 ): Promise<string> {
-  const path = '/v3/refund/domestic/refunds';
-  const body = JSON.stringify({
-    out_trade_no: input.outTradeNo,
-    out_refund_no: input.outRefundNo,
-    reason: input.reason.slice(0, 80),
-    amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
-  });
-  let reply: { status?: string; refund_id?: string; code?: string };
-  let status: number;
-  try {
-    const response = await fetch(new URL(path, config.apiBase), {
-      method: 'POST',
-      headers: {
-        Authorization: authorizationHeader(config, { method: 'POST', pathWithQuery: path, body }),
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'User-Agent': 'linli/1.0',
-      },
-      body,
-      signal: AbortSignal.timeout(5000),
-    });
-    status = response.status;
-    reply = (await response.json()) as typeof reply;
-  } catch (error) {
-    throw new AppError('payment.unavailable', 'WeChat Pay is unavailable right now; try the refund again', {
-      reason: (error as Error).message,
-    });
-  }
+  const { status, reply } = await signedPost<{ status?: string; refund_id?: string; code?: string }>(
+    config,
+    '/v3/refund/domestic/refunds',
+    {
+      out_trade_no: input.outTradeNo,
+      out_refund_no: input.outRefundNo,
+      reason: input.reason.slice(0, 80),
+      amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
+    },
+  );
   if (status >= 300 || !reply.refund_id || !['SUCCESS', 'PROCESSING'].includes(reply.status ?? '')) {
     throw new AppError('payment.refund_refused', 'WeChat Pay refused the refund', {
       code: reply.code,

@@ -5,6 +5,7 @@ import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
+import { orderItem } from './shop-store';
 
 const dueKeys = (communityId: string, pledge: Pledge) => ({
   GSI1PK: keys.pledgesDue(pledge.dayOfMonth),
@@ -110,16 +111,7 @@ export class DynamoPledgeStore implements PledgeStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: {
-                  ...keys.order(communityId, order.id),
-                  GSI1PK: keys.unpaidOrdersPartition(),
-                  GSI1SK: `${order.expiresAt}#${communityId}#${order.id}`,
-                  GSI2PK: keys.buyerOrders(communityId, order.buyerId),
-                  GSI2SK: `${order.createdAt}#${order.id}`,
-                  type: ENTITY.order,
-                  communityId,
-                  ...order,
-                },
+                Item: orderItem(communityId, order),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

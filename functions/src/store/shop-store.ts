@@ -23,6 +23,21 @@ const stockChange = (tableName: string, communityId: string, productId: string, 
   },
 });
 
+/** An order item: unpaid orders sit in the sparse expiry index; buyers find theirs by GSI2. */
+export function orderItem(communityId: string, order: Order) {
+  return {
+    ...keys.order(communityId, order.id),
+    ...(order.status === 'pending_payment'
+      ? { GSI1PK: keys.unpaidOrdersPartition(), GSI1SK: `${order.expiresAt}#${communityId}#${order.id}` }
+      : {}),
+    GSI2PK: keys.buyerOrders(communityId, order.buyerId),
+    GSI2SK: `${order.createdAt}#${order.id}`,
+    type: ENTITY.order,
+    communityId,
+    ...order,
+  };
+}
+
 /** Lines that hold stock (a donation's single line does not). */
 const stockLines = (order: Order) => order.lines.filter(() => order.kind !== 'donation');
 
@@ -118,16 +133,7 @@ export class DynamoShopStore implements ShopStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: {
-            ...keys.order(communityId, order.id),
-            GSI1PK: keys.unpaidOrdersPartition(),
-            GSI1SK: `${order.expiresAt}#${communityId}#${order.id}`,
-            GSI2PK: keys.buyerOrders(communityId, order.buyerId),
-            GSI2SK: `${order.createdAt}#${order.id}`,
-            type: ENTITY.order,
-            communityId,
-            ...order,
-          },
+          Item: orderItem(communityId, order),
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
