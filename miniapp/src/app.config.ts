@@ -30,6 +30,11 @@ export default defineAppConfig({
         'pages/pickups/index',
         'pages/contributions/index',
         'pages/posts/index',
+        'pages/products/index',
+        'pages/orders/index',
+        'pages/makers/index',
+        'pages/fund-income/index',
+        'pages/expenses/index',
       ],
     },
     {
@@ -53,6 +58,14 @@ export default defineAppConfig({
         'pages/new-post/index',
         'pages/staff/index',
       ],
+    },
+    {
+      root: 'shop',
+      pages: ['pages/index/index', 'pages/product/index', 'pages/orders/index', 'pages/maker/index'],
+    },
+    {
+      root: 'fund',
+      pages: ['pages/index/index', 'pages/donate/index'],
     },
   ],
   window: {

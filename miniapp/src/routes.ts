@@ -30,6 +30,11 @@ export const ROUTES = {
   officePickups: '/office/pages/pickups/index',
   officeContributions: '/office/pages/contributions/index',
   officePosts: '/office/pages/posts/index',
+  officeProducts: '/office/pages/products/index',
+  officeOrders: '/office/pages/orders/index',
+  officeMakers: '/office/pages/makers/index',
+  officeFundIncome: '/office/pages/fund-income/index',
+  officeExpenses: '/office/pages/expenses/index',
 
   // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
   good: '/market/pages/good/index',
@@ -46,6 +51,16 @@ export const ROUTES = {
   merchantOffer: '/merchant/pages/offer/index',
   merchantNewPost: '/merchant/pages/new-post/index',
   merchantStaff: '/merchant/pages/staff/index',
+
+  // Subpackage `shop`: 微益坊, residents' handmade goods paid in money; the maker's console.
+  shop: '/shop/pages/index/index',
+  product: '/shop/pages/product/index',
+  myOrders: '/shop/pages/orders/index',
+  makerConsole: '/shop/pages/maker/index',
+
+  // Subpackage `fund`: the public charity fund ledger (no login), donations and 月月捐.
+  fund: '/fund/pages/index/index',
+  donate: '/fund/pages/donate/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

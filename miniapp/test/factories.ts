@@ -1,4 +1,14 @@
-import type { Claim, Community, Good, LedgerEntry, MeResponse, Redemption } from '@linli/shared';
+import type {
+  Claim,
+  Community,
+  FundEntry,
+  Good,
+  LedgerEntry,
+  MeResponse,
+  Order,
+  PublicProduct,
+  Redemption,
+} from '@linli/shared';
 
 /** Test data with overrides, shaped like the API's answers. */
 export function aCommunity(overrides: Partial<Community> = {}): Community {
@@ -83,6 +93,62 @@ export function aRedemption(overrides: Partial<Redemption> = {}): Redemption {
     pickupCode: '042917',
     status: 'reserved',
     createdAt: '2025-11-22T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aProduct(overrides: Partial<PublicProduct> = {}): PublicProduct {
+  return {
+    id: 'product-1',
+    title: '手工草帽',
+    description: '麦秆编织，透气',
+    priceFen: 15000,
+    stock: 3,
+    images: [],
+    makerName: '李奶奶',
+    fundShareBps: 2000,
+    ...overrides,
+  };
+}
+
+export function anOrder(overrides: Partial<Order> = {}): Order {
+  return {
+    id: 'order-1',
+    kind: 'shop',
+    buyerId: 'member-1',
+    buyerName: '王阿姨',
+    lines: [
+      {
+        productId: 'product-1',
+        title: '手工草帽',
+        makerId: 'maker-1',
+        quantity: 1,
+        unitPriceFen: 15000,
+        grossFen: 15000,
+        fundShareBps: 2000,
+        fundFen: 3000,
+        makerFen: 12000,
+      },
+    ],
+    totalFen: 15000,
+    status: 'pending_payment',
+    createdAt: '2025-11-22T06:00:00.000Z',
+    expiresAt: '2025-11-22T06:15:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aFundEntry(overrides: Partial<FundEntry> = {}): FundEntry {
+  return {
+    id: 'entry-1',
+    sequence: 1,
+    kind: 'sale_share',
+    amountFen: 3000,
+    balanceAfterFen: 3000,
+    description: '手工草帽 × 1',
+    createdAt: '2025-11-22T06:00:00.000Z',
+    previousHash: '0'.repeat(64),
+    hash: 'a1b2c3d4e5f6'.padEnd(64, '9'),
     ...overrides,
   };
 }

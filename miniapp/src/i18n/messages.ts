@@ -3,7 +3,10 @@
  * languages must translate every key (the type checker enforces it).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { shopFundEn, shopFundZhCN } from './messages-shop';
+
 export const zhCN = {
+  ...shopFundZhCN,
   'app.name': '邻里',
   'tab.home': '首页',
   'tab.activities': '活动',
@@ -532,6 +535,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...shopFundEn,
   'app.name': 'Linli',
   'tab.home': 'Home',
   'tab.activities': 'Activities',

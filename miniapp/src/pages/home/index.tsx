@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../api';
+import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
 import { useSession } from '../../hooks/session';
 import { useI18n } from '../../i18n';
@@ -39,6 +40,12 @@ export default function HomePage() {
           </Text>
         </View>
       ) : null}
+      <NavRow
+        id="home-fund"
+        label={t('fund.title')}
+        hint={t('fund.linkHint')}
+        onClick={() => openPage(ROUTES.fund, { cid: communityId ?? '' })}
+      />
       <Button id="home-me" className="button" onClick={() => openPage(ROUTES.me)}>
         {t('home.goMe')}
       </Button>

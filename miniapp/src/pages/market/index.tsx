@@ -8,6 +8,7 @@ import MerchantCard from '../../components/merchant-card';
 import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
 import PostCard from '../../components/post-card';
+import ProductCard from '../../components/product-card';
 import RedeemForm from '../../components/redeem-form';
 import { useMe } from '../../hooks/me';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
@@ -16,6 +17,8 @@ import { ROUTES, openPage } from '../../routes';
 
 /** How many board posts the hub shows; the posts page has them all. */
 const POSTS_ON_HUB = 3;
+/** How many 微益坊 products the hub shows; the shop page has them all. */
+const PRODUCTS_ON_HUB = 3;
 
 /**
  * 集市: the community's market in one place — 诚信超市 goods to redeem with points, the
@@ -29,11 +32,13 @@ export default function MarketPage() {
   const goods = useApi(key && `goods:${key}`, () => request(contracts.listGoods, { params: { cid } }));
   const merchants = useApi(key && `merchants:${key}`, () => request(contracts.listMerchants, { params: { cid } }));
   const posts = useApi(key && `posts:${key}`, () => request(contracts.listPosts, { params: { cid } }));
+  const products = useApi(key && `products:${key}`, () => request(contracts.listProducts, { params: { cid } }));
   useReloadOnShow(() => {
     me.reload();
     goods.reload();
     merchants.reload();
     posts.reload();
+    products.reload();
   });
   const currency = me.data?.community.currencyName ?? '';
   const redeemed = () => {
@@ -72,6 +77,27 @@ export default function MarketPage() {
           </GoodCard>
         ))}
       </Section>
+
+      <Text className="section-title">{t('shop.title')}</Text>
+      <Section state={products} id="market-products" empty={t('shop.empty')} emptyHint={t('shop.emptyHint')}>
+        {products.data?.items.slice(0, PRODUCTS_ON_HUB).map((product) => (
+          <ProductCard key={product.id} product={product} onOpen={() => openPage(ROUTES.product, { id: product.id })} />
+        ))}
+      </Section>
+      <View className="card card--links">
+        <NavRow
+          id="market-shop"
+          label={t('market.shop')}
+          hint={t('market.shopHint')}
+          onClick={() => openPage(ROUTES.shop)}
+        />
+        <NavRow
+          id="market-fund"
+          label={t('fund.title')}
+          hint={t('fund.linkHint')}
+          onClick={() => openPage(ROUTES.fund, { cid })}
+        />
+      </View>
 
       <Text className="section-title">{t('market.alliance')}</Text>
       <Section state={merchants} id="market-merchants" empty={t('market.merchantsEmpty')}>

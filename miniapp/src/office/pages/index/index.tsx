@@ -17,6 +17,15 @@ const MARKET_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-posts', 'office.posts', 'office.postsHint', ROUTES.officePosts],
 ];
 
+/** 微益坊 and the charity fund: listings, orders, makers' payouts, fund income and expenses. */
+const SHOP_FUND_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
+  ['office-products', 'office.products', 'office.productsHint', ROUTES.officeProducts],
+  ['office-orders', 'office.orders', 'office.ordersHint', ROUTES.officeOrders],
+  ['office-makers', 'office.makers', 'office.makersHint', ROUTES.officeMakers],
+  ['office-fund-income', 'office.fundIncome', 'office.fundIncomeHint', ROUTES.officeFundIncome],
+  ['office-expenses', 'office.expenses', 'office.expensesHint', ROUTES.officeExpenses],
+];
+
 /** The community office console: what staff do, one large line each. */
 export default function OfficePage() {
   const { t } = useI18n();
@@ -50,6 +59,10 @@ export default function OfficePage() {
           />
           <Text className="section-title">{t('office.marketSection')}</Text>
           {MARKET_LINKS.map(([id, label, hint, route]) => (
+            <NavRow key={id} id={id} label={t(label)} hint={t(hint)} onClick={() => openPage(route)} />
+          ))}
+          <Text className="section-title">{t('office.shopFundSection')}</Text>
+          {SHOP_FUND_LINKS.map(([id, label, hint, route]) => (
             <NavRow key={id} id={id} label={t(label)} hint={t(hint)} onClick={() => openPage(route)} />
           ))}
         </>

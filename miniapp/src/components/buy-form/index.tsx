@@ -1,0 +1,87 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, shareOfFen, type Order, type PublicProduct } from '@linli/shared';
+import { request } from '../../api';
+import { formatYuan } from '../../format/market';
+import { useAction } from '../../hooks/action';
+import { rememberPayment } from '../../hooks/payment';
+import { useI18n } from '../../i18n';
+import ActionOutcome from '../action-outcome';
+import OrderPayment from '../order-payment';
+import OrderSummary from '../order-summary';
+import QuantityStepper from '../quantity-stepper';
+
+/** At most this many of one product in one order (the API's limit). */
+const MAX_QUANTITY = 99;
+
+/**
+ * 购买 one product: choose how many, read the total and the fund's share, place the order, then pay it
+ * (the dev confirmation on H5, WeChat Pay in the mini-program). `#buy-<id>-…` ids.
+ */
+export default function BuyForm({
+  communityId,
+  product,
+  onBought,
+}: {
+  communityId: string;
+  product: PublicProduct;
+  onBought?: (order: Order) => void;
+}) {
+  const { t } = useI18n();
+  const [quantity, setQuantity] = useState(1);
+  const [order, setOrder] = useState<Order>();
+  const action = useAction();
+  const prefix = `buy-${product.id}`;
+  const totalFen = product.priceFen * quantity;
+  const fundFen = shareOfFen(totalFen, product.fundShareBps);
+
+  const buy = () =>
+    action.run(async (idempotencyKey) => {
+      const { payment, ...created } = await request(contracts.createOrder, {
+        params: { cid: communityId },
+        body: { items: [{ productId: product.id, quantity }] },
+        idempotencyKey,
+      });
+      rememberPayment(created.id, payment);
+      setOrder(created);
+      return t('buy.ordered');
+    });
+  const changed = (next: Order) => {
+    setOrder(next);
+    if (next.status === 'paid') onBought?.(next);
+  };
+
+  if (order) {
+    return (
+      <View className="buy" id={prefix}>
+        <OrderSummary order={order}>
+          <OrderPayment communityId={communityId} order={order} onChanged={changed} />
+        </OrderSummary>
+      </View>
+    );
+  }
+  if (product.stock === 0) return null;
+  return (
+    <View className="buy" id={prefix}>
+      <View className="row">
+        <QuantityStepper
+          id={prefix}
+          value={quantity}
+          most={Math.min(product.stock, MAX_QUANTITY)}
+          onChange={setQuantity}
+        />
+        <Button
+          id={`${prefix}-submit`}
+          className={action.busy ? 'button button--small button--busy' : 'button button--small'}
+          onClick={buy}
+        >
+          {t('buy.action')}
+        </Button>
+      </View>
+      <Text className="confirm__text" id={`${prefix}-total`}>
+        {t('buy.total', { total: formatYuan(totalFen), fund: formatYuan(fundFen) })}
+      </Text>
+      <ActionOutcome id={prefix} outcome={action.outcome} />
+    </View>
+  );
+}

@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { EXPENSE_CATEGORIES, type FundEntry } from '@linli/shared';
+import { formatSignedYuan, shortHash } from '../../format/fund';
+import { formatYuan } from '../../format/market';
+import { formatDateTime } from '../../format/time';
+import { useI18n, type Translate } from '../../i18n';
+
+/**
+ * One entry of the public fund ledger: its kind (销售分成, 捐赠…), what for and from whom, the signed
+ * amount, the balance after it and its hash — tap to see the whole hash and the one it chains to.
+ */
+export default function FundEntryRow({ entry }: { entry: FundEntry }) {
+  const { t, language } = useI18n();
+  const [expanded, setExpanded] = useState(false);
+  const direction = entry.amountFen > 0 ? 'in' : 'out';
+  const prefix = `fund-entry-${entry.sequence}`;
+  return (
+    <View className="card ledger-row fund-entry" id={prefix} onClick={() => setExpanded((open) => !open)}>
+      <View className="row">
+        <View className="row__text">
+          <Text className="card__value fund-entry__kind">
+            #{entry.sequence} {t(`fund.kind.${entry.kind}`)}
+          </Text>
+          <Text className="ledger-row__memo">{entry.description}</Text>
+          {entry.donorName ? <Text className="card__hint">{t('fund.donor', { name: entry.donorName })}</Text> : null}
+          {entry.category ? <Text className="card__hint">{categoryLabel(t, entry.category)}</Text> : null}
+          <Text className="card__hint">{formatDateTime(entry.createdAt, language)}</Text>
+        </View>
+        <View className="ledger-row__side">
+          <Text
+            className={`ledger-row__amount ledger-row__amount--${direction} fund-entry__amount`}
+            id={`${prefix}-amount`}
+          >
+            {formatSignedYuan(entry.amountFen)}
+          </Text>
+          <Text className="card__hint fund-entry__balance" id={`${prefix}-balance`}>
+            {t('fund.balanceAfter', { balance: formatYuan(entry.balanceAfterFen) })}
+          </Text>
+        </View>
+      </View>
+      <Text className="card__hint hash fund-entry__hash" id={`${prefix}-hash`}>
+        {expanded ? entry.hash : `${t('fund.hash')} ${shortHash(entry.hash)}…`}
+      </Text>
+      {expanded ? (
+        <Text className="card__hint hash" id={`${prefix}-previous`}>
+          {t('fund.previousHash', { hash: entry.previousHash })}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** An expense category in words (`elderly_care` → 助老); an unknown one as it is. */
+export function categoryLabel(t: Translate, category: string): string {
+  const known = EXPENSE_CATEGORIES.find((candidate) => candidate === category);
+  return known ? t(`fund.category.${known}`) : category;
+}

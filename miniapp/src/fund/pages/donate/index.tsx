@@ -1,0 +1,223 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, type Order, type Pledge } from '@linli/shared';
+import { request, useApi } from '../../../api';
+import ActionOutcome from '../../../components/action-outcome';
+import CheckRow from '../../../components/check-row';
+import EmptyState from '../../../components/empty-state';
+import OrderPayment from '../../../components/order-payment';
+import OrderSummary from '../../../components/order-summary';
+import PageLayout from '../../../components/page-layout';
+import TextField from '../../../components/text-field';
+import { parsePositiveYuan } from '../../../format/fund';
+import { formatYuan, parseWholeNumber } from '../../../format/market';
+import { useAction } from '../../../hooks/action';
+import { rememberPayment } from '../../../hooks/payment';
+import { useSession } from '../../../hooks/session';
+import { useI18n } from '../../../i18n';
+
+/** 我要捐款: a one-off donation paid like an order, and 月月捐 (a monthly pledge) with my pledges. */
+export default function DonatePage() {
+  const { communityId } = useSession();
+  const cid = communityId ?? '';
+  return (
+    <PageLayout title="donate.title" requires="community">
+      {cid ? (
+        <>
+          <DonateForm communityId={cid} />
+          <Pledges communityId={cid} />
+        </>
+      ) : null}
+    </PageLayout>
+  );
+}
+
+function DonateForm({ communityId }: { communityId: string }) {
+  const { t } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [message, setMessage] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [order, setOrder] = useState<Order>();
+  const action = useAction();
+
+  const donate = async () => {
+    const amountFen = parsePositiveYuan(amount);
+    if (amountFen === null) return action.fail(t('donate.amountInvalid'));
+    const text = message.trim();
+    await action.run(async (idempotencyKey) => {
+      const { payment, ...created } = await request(contracts.donate, {
+        params: { cid: communityId },
+        body: { amountFen, anonymous, ...(text ? { message: text } : {}) },
+        idempotencyKey,
+      });
+      rememberPayment(created.id, payment);
+      setOrder(created);
+      return t('donate.created');
+    });
+  };
+
+  return (
+    <View className="card" id="donate-form">
+      <Text className="card__label">{t('donate.once')}</Text>
+      <TextField
+        id="donate-amount"
+        label={t('donate.amount')}
+        value={amount}
+        placeholder="50"
+        maxlength={10}
+        onChange={setAmount}
+      />
+      <TextField
+        id="donate-message"
+        label={t('donate.message')}
+        value={message}
+        maxlength={100}
+        onChange={setMessage}
+      />
+      <CheckRow id="donate-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      {order ? (
+        <OrderSummary order={order}>
+          <OrderPayment communityId={communityId} order={order} onChanged={setOrder} />
+        </OrderSummary>
+      ) : (
+        <Button id="donate-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={donate}>
+          {t('donate.submit')}
+        </Button>
+      )}
+      {order && order.status !== 'pending_payment' ? (
+        <Button
+          id="donate-again"
+          className="button button--secondary"
+          onClick={() => {
+            setOrder(undefined);
+            setAmount('');
+            action.clear();
+          }}
+        >
+          {t('donate.again')}
+        </Button>
+      ) : null}
+      <ActionOutcome id="donate" outcome={action.outcome} />
+    </View>
+  );
+}
+
+function Pledges({ communityId }: { communityId: string }) {
+  const { t } = useI18n();
+  const pledges = useApi(`my-pledges:${communityId}`, () =>
+    request(contracts.listMyPledges, { params: { cid: communityId } }),
+  );
+  return (
+    <>
+      <PledgeForm communityId={communityId} onCreated={pledges.reload} />
+      <Text className="section-title">{t('pledge.mine')}</Text>
+      {pledges.error ? <Text className="form-error">{t('pledge.unavailable')}</Text> : null}
+      {pledges.data?.items.length === 0 ? <EmptyState id="pledges-empty" title={t('pledge.empty')} /> : null}
+      <View className="list" id="my-pledges">
+        {pledges.data?.items.map((pledge) => (
+          <PledgeCard key={pledge.id} communityId={communityId} pledge={pledge} onChanged={pledges.reload} />
+        ))}
+      </View>
+    </>
+  );
+}
+
+function PledgeForm({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
+  const { t } = useI18n();
+  const [amount, setAmount] = useState('');
+  const [day, setDay] = useState('1');
+  const [anonymous, setAnonymous] = useState(false);
+  const action = useAction();
+
+  const create = async () => {
+    const amountFen = parsePositiveYuan(amount);
+    const dayOfMonth = parseWholeNumber(day, 1, 28);
+    if (amountFen === null) return action.fail(t('donate.amountInvalid'));
+    if (dayOfMonth === null) return action.fail(t('pledge.dayInvalid'));
+    const done = await action.run(async (idempotencyKey) => {
+      await request(contracts.createPledge, {
+        params: { cid: communityId },
+        body: { amountFen, dayOfMonth, anonymous },
+        idempotencyKey,
+      });
+      return t('pledge.created', { amount: formatYuan(amountFen), day: dayOfMonth });
+    });
+    if (done) {
+      setAmount('');
+      onCreated();
+    }
+  };
+
+  return (
+    <View className="card" id="pledge-form">
+      <Text className="card__label">{t('pledge.title')}</Text>
+      <Text className="card__hint">{t('pledge.hint')}</Text>
+      <TextField
+        id="pledge-amount"
+        label={t('pledge.amount')}
+        value={amount}
+        placeholder="20"
+        maxlength={10}
+        onChange={setAmount}
+      />
+      <TextField id="pledge-day" label={t('pledge.day')} value={day} numeric maxlength={2} onChange={setDay} />
+      <CheckRow id="pledge-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      <Button id="pledge-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+        {t('pledge.submit')}
+      </Button>
+      <ActionOutcome id="pledge" outcome={action.outcome} />
+    </View>
+  );
+}
+
+function PledgeCard({
+  communityId,
+  pledge,
+  onChanged,
+}: {
+  communityId: string;
+  pledge: Pledge;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const change = async (choice: 'pause' | 'resume' | 'cancel') => {
+    const done = await action.run(async (idempotencyKey) => {
+      await request(contracts.changePledge, {
+        params: { cid: communityId, pledgeId: pledge.id },
+        body: { action: choice },
+        idempotencyKey,
+      });
+      return t(`pledge.done.${choice}`);
+    });
+    if (done) onChanged();
+  };
+  const choices: ('pause' | 'resume' | 'cancel')[] =
+    pledge.status === 'active' ? ['pause', 'cancel'] : pledge.status === 'paused' ? ['resume', 'cancel'] : [];
+  return (
+    <View className="card pledge" id={`pledge-${pledge.id}`}>
+      <View className="row">
+        <Text className="card__value row__text">
+          {t('pledge.summary', { amount: formatYuan(pledge.amountFen), day: pledge.dayOfMonth })}
+        </Text>
+        <Text className="tag pledge__status">{t(`pledge.status.${pledge.status}`)}</Text>
+      </View>
+      {pledge.anonymous ? <Text className="card__hint">{t('donate.anonymous')}</Text> : null}
+      <View className="row">
+        {choices.map((choice) => (
+          <Button
+            key={choice}
+            id={`pledge-${choice}-${pledge.id}`}
+            className={
+              choice === 'cancel' ? 'button button--danger button--small' : 'button button--secondary button--small'
+            }
+            onClick={() => change(choice)}
+          >
+            {t(`pledge.action.${choice}`)}
+          </Button>
+        ))}
+      </View>
+      <ActionOutcome id={`pledge-${pledge.id}`} outcome={action.outcome} />
+    </View>
+  );
+}

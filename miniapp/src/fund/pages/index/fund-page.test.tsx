@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro';
+import { act, render } from '@testing-library/react';
+import { currentCommunityId, sessionToken } from '../../../hooks/session';
+import { languagePreference } from '../../../hooks/preferences';
+import { answerNext, sentRequest } from '../../../../test/answers';
+import { routerParams } from '../../../../test/doubles/taro';
+import { aFundEntry } from '../../../../test/factories';
+import FundPublicPage from '.';
+
+describe('the public fund page', () => {
+  beforeEach(() => {
+    sessionToken.clear();
+    currentCommunityId.clear();
+    languagePreference.clear();
+    routerParams.cid = 'demo';
+  });
+
+  afterEach(() => {
+    delete routerParams.cid;
+  });
+
+  it('shows the ledger to a visitor who is not logged in, with the latest hash to keep', async () => {
+    const latest = aFundEntry({
+      id: 'entry-2',
+      sequence: 2,
+      hash: 'f'.repeat(64),
+      balanceAfterFen: 8000,
+      kind: 'donation',
+    });
+    answerNext(200, {
+      communityId: 'demo',
+      balanceFen: 8000,
+      incomeFen: 8000,
+      expenseFen: 0,
+      entryCount: 2,
+      latestHash: latest.hash,
+      months: [{ month: '2025-11', incomeFen: 8000, expenseFen: 0 }],
+      entries: [latest, aFundEntry()],
+      nextCursor: null,
+    });
+
+    const { container } = render(<FundPublicPage />);
+    await act(async () => undefined);
+
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect(sentRequest().url).toBe('https://api.linli.test/v1/communities/demo/fund');
+    expect((sentRequest().header as Record<string, string>).Authorization).toBeUndefined();
+    expect(container.querySelector('#fund-balance')?.textContent).toBe('¥80.00');
+    expect(container.querySelector('#fund-latest-hash')?.textContent).toBe('f'.repeat(64));
+    expect(container.textContent).toContain('保存此哈希，日后可核对账目未被改写');
+    expect(container.querySelector('#fund-entry-2-amount')?.textContent).toBe('+¥30.00');
+    expect(container.querySelector('#fund-csv-url')?.textContent).toBe(
+      'https://api.linli.test/v1/communities/demo/fund/entries.csv',
+    );
+  });
+});

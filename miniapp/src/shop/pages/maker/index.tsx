@@ -1,0 +1,146 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, type MakerEarnings } from '@linli/shared';
+import { request, useApi } from '../../../api';
+import ActionOutcome from '../../../components/action-outcome';
+import EmptyState from '../../../components/empty-state';
+import PageLayout from '../../../components/page-layout';
+import ProductCard from '../../../components/product-card';
+import TextField from '../../../components/text-field';
+import { parsePositiveYuan } from '../../../format/fund';
+import { formatYuan, parseWholeNumber } from '../../../format/market';
+import { useAction } from '../../../hooks/action';
+import { useSession } from '../../../hooks/session';
+import { useI18n } from '../../../i18n';
+
+/** 我的小店: a maker's sales and earnings, a form for a new listing (reviewed by the office), and my listings. */
+export default function MakerConsolePage() {
+  const { t } = useI18n();
+  const { communityId } = useSession();
+  const cid = communityId ?? '';
+  const mine = useApi(communityId && `my-products:${communityId}`, () =>
+    request(contracts.listMyProducts, { params: { cid } }),
+  );
+  return (
+    <PageLayout
+      title="maker.title"
+      requires="community"
+      loading={mine.loading}
+      error={mine.error}
+      onRetry={mine.reload}
+    >
+      {mine.data ? <EarningsCard earnings={mine.data.earnings} /> : null}
+      <NewProductForm communityId={cid} onCreated={mine.reload} />
+      <Text className="section-title">{t('maker.listings')}</Text>
+      {mine.data?.items.length === 0 ? <EmptyState id="maker-products-empty" title={t('maker.empty')} /> : null}
+      <View className="list" id="maker-products">
+        {mine.data?.items.map((product) => (
+          <ProductCard key={product.id} product={product} />
+        ))}
+      </View>
+    </PageLayout>
+  );
+}
+
+function EarningsCard({ earnings }: { earnings: MakerEarnings }) {
+  const { t } = useI18n();
+  const rows: [string, string, string][] = [
+    ['maker-sales-count', t('maker.salesCount'), String(earnings.salesCount)],
+    ['maker-sales', t('maker.sales'), formatYuan(earnings.salesFen)],
+    ['maker-earnings', t('maker.earnings'), formatYuan(earnings.earningsFen)],
+    ['maker-paid-out', t('maker.paidOut'), formatYuan(earnings.paidOutFen)],
+    ['maker-owed', t('maker.owed'), formatYuan(earnings.earningsFen - earnings.paidOutFen)],
+  ];
+  return (
+    <View className="card" id="maker-earnings-card">
+      {rows.map(([id, label, value]) => (
+        <View className="row" key={id}>
+          <Text className="row__text card__label">{label}</Text>
+          <Text className="card__value" id={id}>
+            {value}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+interface ProductInput {
+  title: string;
+  description: string;
+  price: string;
+  stock: string;
+}
+const EMPTY: ProductInput = { title: '', description: '', price: '', stock: '' };
+
+function NewProductForm({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<ProductInput>(EMPTY);
+  const action = useAction();
+  const set = (change: Partial<ProductInput>) => setForm((previous) => ({ ...previous, ...change }));
+
+  const create = async () => {
+    const title = form.title.trim();
+    const description = form.description.trim();
+    const priceFen = parsePositiveYuan(form.price);
+    const stock = parseWholeNumber(form.stock, 0, 10_000);
+    if (!title) return action.fail(t('maker.titleRequired'));
+    if (!description) return action.fail(t('maker.descriptionRequired'));
+    if (priceFen === null) return action.fail(t('maker.priceInvalid'));
+    if (stock === null) return action.fail(t('maker.stockInvalid'));
+    const done = await action.run(async (idempotencyKey) => {
+      await request(contracts.createProduct, {
+        params: { cid: communityId },
+        body: { title, description, priceFen, stock },
+        idempotencyKey,
+      });
+      return t('maker.created', { title });
+    });
+    if (done) {
+      setForm(EMPTY);
+      onCreated();
+    }
+  };
+
+  return (
+    <View className="card" id="product-form">
+      <Text className="card__label">{t('maker.new')}</Text>
+      <TextField
+        id="product-title"
+        label={t('maker.productTitle')}
+        value={form.title}
+        maxlength={60}
+        onChange={(title) => set({ title })}
+      />
+      <TextField
+        id="product-description"
+        label={t('maker.description')}
+        value={form.description}
+        maxlength={1000}
+        multiline
+        onChange={(description) => set({ description })}
+      />
+      <TextField
+        id="product-price"
+        label={t('maker.priceYuan')}
+        hint={t('maker.priceHint')}
+        value={form.price}
+        placeholder="150.00"
+        maxlength={10}
+        onChange={(price) => set({ price })}
+      />
+      <TextField
+        id="product-stock"
+        label={t('maker.stock')}
+        value={form.stock}
+        numeric
+        maxlength={5}
+        onChange={(stock) => set({ stock })}
+      />
+      <Button id="product-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+        {t('maker.submit')}
+      </Button>
+      <ActionOutcome id="product" outcome={action.outcome} />
+    </View>
+  );
+}
