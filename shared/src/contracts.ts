@@ -560,6 +560,11 @@ export const contracts = {
     '/v1/communities/{cid}/orders/{oid}/dev-pay',
     OrderPath,
   ),
+  payOrder: route<z.infer<typeof OrderPath>, undefined, { payment: PaymentInstruction }>(
+    'POST',
+    '/v1/communities/{cid}/orders/{oid}/pay',
+    OrderPath,
+  ),
   cancelOrder: route<z.infer<typeof OrderPath>, undefined, Order>(
     'POST',
     '/v1/communities/{cid}/orders/{oid}/cancel',

@@ -53,12 +53,20 @@ describe('orders after sale', () => {
     const byOther = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
       token: staff.token,
     });
+    const payAgain = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/pay`, {
+      token: resident.token,
+    });
     const stockBefore = await stock(cid, product.id);
     const cancelled = await call<Order>('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
       token: resident.token,
     });
+    const payCancelled = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/pay`, {
+      token: resident.token,
+    });
 
     expect(byOther.status).toBe(403);
+    expect(payAgain).toMatchObject({ status: 200, body: { payment: { mode: 'dev' } } });
+    expect(payCancelled.status).toBe(409);
     expect(stockBefore).toBe(0);
     expect(cancelled.body.status).toBe('cancelled');
     expect(await stock(cid, product.id)).toBe(2);
