@@ -61,7 +61,14 @@ export default defineAppConfig({
     },
     {
       root: 'shop',
-      pages: ['pages/index/index', 'pages/product/index', 'pages/orders/index', 'pages/maker/index'],
+      pages: [
+        'pages/index/index',
+        'pages/product/index',
+        'pages/orders/index',
+        'pages/maker/index',
+        'pages/cart/index',
+        'pages/inbox/index',
+      ],
     },
     {
       root: 'fund',

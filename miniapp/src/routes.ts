@@ -57,6 +57,8 @@ export const ROUTES = {
   product: '/shop/pages/product/index',
   myOrders: '/shop/pages/orders/index',
   makerConsole: '/shop/pages/maker/index',
+  cart: '/shop/pages/cart/index',
+  inbox: '/shop/pages/inbox/index',
 
   // Subpackage `fund`: the public charity fund ledger (no login), donations and 月月捐.
   fund: '/fund/pages/index/index',

@@ -162,4 +162,74 @@ describe('artisan shop and public charity fund in Chromium', () => {
     expect(await gift.textContent()).not.toContain(buyerName);
     await snapshot(publicPage, 'e2e-shop-12-public-fund-expense.png');
   }, 300_000);
+
+  it('a resident puts two different products in the cart and pays for both with one order', async () => {
+    const scarf = `手织围巾${suffix}`;
+    const cup = `陶土杯${suffix}`;
+
+    // demo-maker lists both; demo-staff approves them.
+    await logInToDemo(workPage, 'demo-maker');
+    await openRoute(workPage, '/shop/pages/maker/index');
+    for (const [title, price] of [
+      [scarf, '88.50'],
+      [cup, '20'],
+    ] as const) {
+      await workPage.locator('#product-title input').waitFor(WAIT);
+      await workPage.locator('#product-title input').fill(title);
+      await workPage.locator('#product-description textarea').fill('居民手作');
+      await workPage.locator('#product-price input').fill(price);
+      await workPage.locator('#product-stock input').fill('5');
+      await workPage.locator('#product-submit').click();
+      await workPage.locator('.product-card', { hasText: title }).waitFor(WAIT);
+    }
+    await logInToDemo(workPage, 'demo-staff');
+    await openRoute(workPage, '/office/pages/products/index');
+    for (const title of [scarf, cup]) {
+      const review = await findInList(
+        workPage,
+        'product-reviews',
+        workPage.locator('.product-card', { hasText: title }),
+      );
+      await review.locator('[id^="product-approve-"]').click();
+      await review.locator('.result-good').waitFor(WAIT);
+    }
+
+    // The resident adds one scarf and two cups to the cart from each product page.
+    for (const [title, quantity] of [
+      [scarf, 1],
+      [cup, 2],
+    ] as const) {
+      await openRoute(residentPage, '/shop/pages/index/index');
+      const product = residentPage.locator('#shop-products .product-card', { hasText: title });
+      await product.waitFor(WAIT);
+      await product.locator('.good-card__main').click();
+      const buy = residentPage.locator('.buy');
+      await buy.waitFor(WAIT);
+      for (let more = 1; more < quantity; more += 1) await buy.locator('[id$="-more"]').click();
+      await buy.locator('[id$="-cart"]').click();
+      await buy.locator('.result-good').waitFor(WAIT);
+    }
+
+    // The cart, opened from 微益坊, holds both; 结算 places one order, paid with the dev confirmation.
+    await openRoute(residentPage, '/shop/pages/index/index');
+    await residentPage.locator('#shop-cart').waitFor(WAIT);
+    expect(await residentPage.locator('#shop-cart .nav-row__label').textContent()).toBe('购物车（3 件）');
+    await residentPage.locator('#shop-cart').click();
+    await residentPage.locator('#cart-total').waitFor(WAIT);
+    expect(await residentPage.locator('#cart-total').textContent()).toBe('¥128.50');
+    await snapshot(residentPage, 'e2e-shop-13-cart.png');
+    await residentPage.locator('#cart-checkout').click();
+    const order = residentPage.locator('#cart-order .order');
+    await order.waitFor(WAIT);
+    expect(await order.textContent()).toContain(scarf);
+    expect(await order.textContent()).toContain(cup);
+    await residentPage.locator('.order-payment__pay').click();
+    await residentPage.locator('.order-payment .result-good').waitFor(WAIT);
+    expect(await residentPage.locator('.order__status').textContent()).toBe('已付款');
+    await snapshot(residentPage, 'e2e-shop-14-cart-paid.png');
+
+    // The cart is empty again.
+    await openRoute(residentPage, '/shop/pages/cart/index');
+    await residentPage.locator('#cart-empty').waitFor(WAIT);
+  }, 300_000);
 });

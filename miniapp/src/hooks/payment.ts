@@ -6,16 +6,13 @@ import { request } from '../api';
 const POLL_INTERVAL_MS = 1500;
 const POLL_ATTEMPTS = 20;
 
-/** Payment instructions of orders created in this session, so an unpaid order can be paid later from 我的订单. */
-const instructions = new Map<string, PaymentInstruction>();
+/** How an order is paid on this stage before the API says so: the dev confirmation or WeChat Pay. */
+export const STAGE_PAYMENT_MODE: PaymentInstruction['mode'] = LINLI_STAGE === 'dev' ? 'dev' : 'wechat';
 
-export function rememberPayment(orderId: string, payment: PaymentInstruction): void {
-  instructions.set(orderId, payment);
-}
-
-/** How this order can be paid now: its instruction, or the dev confirmation on the dev stage; undefined if neither. */
-export function paymentFor(orderId: string): PaymentInstruction | undefined {
-  return instructions.get(orderId) ?? (LINLI_STAGE === 'dev' ? { mode: 'dev' } : undefined);
+/** Asks the API again how to pay an unpaid order (pay later from 我的订单): fresh WeChat Pay parameters or dev. */
+export async function reissuePayment(communityId: string, orderId: string): Promise<PaymentInstruction> {
+  const { payment } = await request(contracts.payOrder, { params: { cid: communityId, oid: orderId } });
+  return payment;
 }
 
 /**
@@ -26,7 +23,6 @@ export async function payOrder(communityId: string, orderId: string, payment: Pa
   const params = { cid: communityId, oid: orderId };
   if (payment.mode === 'dev') {
     const paid = await request(contracts.devPayOrder, { params });
-    instructions.delete(orderId);
     return paid.order;
   }
   await Taro.requestPayment({
@@ -38,10 +34,7 @@ export async function payOrder(communityId: string, orderId: string, payment: Pa
   });
   for (let attempt = 0; attempt < POLL_ATTEMPTS; attempt += 1) {
     const order = await request(contracts.getOrder, { params });
-    if (order.status !== 'pending_payment') {
-      instructions.delete(orderId);
-      return order;
-    }
+    if (order.status !== 'pending_payment') return order;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   return request(contracts.getOrder, { params });

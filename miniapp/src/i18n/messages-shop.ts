@@ -27,6 +27,20 @@ export const shopFundZhCN = {
   'buy.total': '合计 {total}，其中 {fund} 捐入社区基金',
   'buy.ordered': '订单已生成，请在 15 分钟内付款',
 
+  'cart.title': '购物车',
+  'cart.linkCount': '购物车（{count} 件）',
+  'cart.add': '加入购物车',
+  'cart.added': '「{title}」已加入购物车',
+  'cart.empty': '购物车是空的',
+  'cart.emptyHint': '在商品页点「加入购物车」，可以一起结算。',
+  'cart.unitPrice': '单价 {price}',
+  'cart.remove': '删除',
+  'cart.checkout': '结算（{count} 件）',
+
+  'inbox.title': '消息',
+  'inbox.empty': '还没有消息',
+  'inbox.openOrders': '点击查看我的订单',
+
   'order.title': '微益坊订单',
   'order.donation': '捐款',
   'order.buyer': '买家：{name}',
@@ -230,6 +244,20 @@ export const shopFundEn: Record<ShopFundMessageKey, string> = {
   'buy.action': 'Buy',
   'buy.total': 'Total {total}, of which {fund} goes to the community fund',
   'buy.ordered': 'Order placed: please pay within 15 minutes',
+
+  'cart.title': 'Cart',
+  'cart.linkCount': 'Cart ({count} items)',
+  'cart.add': 'Add to cart',
+  'cart.added': '“{title}” added to the cart',
+  'cart.empty': 'Your cart is empty',
+  'cart.emptyHint': 'Tap “Add to cart” on a product to check out several together.',
+  'cart.unitPrice': 'Unit price {price}',
+  'cart.remove': 'Remove',
+  'cart.checkout': 'Check out ({count} items)',
+
+  'inbox.title': 'Messages',
+  'inbox.empty': 'No messages yet',
+  'inbox.openOrders': 'Tap to see my orders',
 
   'order.title': 'Artisan shop order',
   'order.donation': 'Donation',

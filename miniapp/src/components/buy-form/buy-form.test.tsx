@@ -1,4 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react';
+import { cartStore } from '../../hooks/cart';
 import { sessionToken } from '../../hooks/session';
 import { languagePreference } from '../../hooks/preferences';
 import { answerNext, sentRequest } from '../../../test/answers';
@@ -49,5 +50,17 @@ describe('BuyForm', () => {
     await act(async () => click(container, '#buy-product-1-submit'));
 
     expect(container.querySelector('#buy-product-1-error')?.textContent).toBe('库存不足，这件商品已经卖完了');
+  });
+
+  it('adds the chosen quantity to the cart without ordering', async () => {
+    cartStore('demo').clear();
+    const { container } = render(<BuyForm communityId="demo" product={aProduct()} />);
+
+    click(container, '#buy-product-1-more');
+    await act(async () => click(container, '#buy-product-1-cart'));
+
+    expect(cartStore('demo').get()).toEqual([expect.objectContaining({ productId: 'product-1', quantity: 2 })]);
+    expect(container.querySelector('#buy-product-1-quantity')?.textContent).toBe('1');
+    expect(container.querySelector('#buy-product-1-result')?.textContent).toBe('「手工草帽」已加入购物车');
   });
 });

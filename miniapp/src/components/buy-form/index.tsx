@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, shareOfFen, type Order, type PublicProduct } from '@linli/shared';
+import { contracts, shareOfFen, type Order, type PaymentInstruction, type PublicProduct } from '@linli/shared';
 import { request } from '../../api';
 import { formatYuan } from '../../format/market';
 import { useAction } from '../../hooks/action';
-import { rememberPayment } from '../../hooks/payment';
+import { useCart } from '../../hooks/cart';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
 import OrderPayment from '../order-payment';
@@ -30,7 +30,9 @@ export default function BuyForm({
   const { t } = useI18n();
   const [quantity, setQuantity] = useState(1);
   const [order, setOrder] = useState<Order>();
+  const [payment, setPayment] = useState<PaymentInstruction>();
   const action = useAction();
+  const cart = useCart(communityId);
   const prefix = `buy-${product.id}`;
   const totalFen = product.priceFen * quantity;
   const fundFen = shareOfFen(totalFen, product.fundShareBps);
@@ -42,9 +44,15 @@ export default function BuyForm({
         body: { items: [{ productId: product.id, quantity }] },
         idempotencyKey,
       });
-      rememberPayment(created.id, payment);
+      setPayment(payment);
       setOrder(created);
       return t('buy.ordered');
+    });
+  const addToCart = () =>
+    action.run(async () => {
+      cart.add(product, quantity);
+      setQuantity(1);
+      return t('cart.added', { title: product.title });
     });
   const changed = (next: Order) => {
     setOrder(next);
@@ -55,7 +63,7 @@ export default function BuyForm({
     return (
       <View className="buy" id={prefix}>
         <OrderSummary order={order}>
-          <OrderPayment communityId={communityId} order={order} onChanged={changed} />
+          <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={changed} />
         </OrderSummary>
       </View>
     );
@@ -76,6 +84,9 @@ export default function BuyForm({
           onClick={buy}
         >
           {t('buy.action')}
+        </Button>
+        <Button id={`${prefix}-cart`} className="button button--small button--secondary" onClick={addToCart}>
+          {t('cart.add')}
         </Button>
       </View>
       <Text className="confirm__text" id={`${prefix}-total`}>

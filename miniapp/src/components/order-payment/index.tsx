@@ -1,30 +1,36 @@
 import { Button, View } from '@tarojs/components';
-import { contracts, type Order } from '@linli/shared';
+import { contracts, type Order, type PaymentInstruction } from '@linli/shared';
 import { request } from '../../api';
 import { useAction } from '../../hooks/action';
-import { payOrder, paymentFor } from '../../hooks/payment';
+import { STAGE_PAYMENT_MODE, payOrder, reissuePayment } from '../../hooks/payment';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
 
-/** 支付 and 取消订单 for an unpaid order of mine: `#pay-<id>`, `#cancel-<id>`; the outcome as `#pay-<id>-result`. */
+/**
+ * 支付 and 取消订单 for an unpaid order of mine: `#pay-<id>`, `#cancel-<id>`; the outcome as `#pay-<id>-result`.
+ * `payment` is the instruction that came with a just-created order; without it (pay later, from 我的订单)
+ * the API is asked for a fresh one first.
+ */
 export default function OrderPayment({
   communityId,
   order,
+  payment,
   onChanged,
 }: {
   communityId: string;
   order: Order;
+  payment?: PaymentInstruction;
   onChanged: (order: Order) => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
   const prefix = `pay-${order.id}`;
-  const payment = paymentFor(order.id);
+  const mode = payment?.mode ?? STAGE_PAYMENT_MODE;
 
   const pay = () =>
-    payment &&
     action.run(async () => {
-      const paid = await payOrder(communityId, order.id, payment);
+      const instruction = payment ?? (await reissuePayment(communityId, order.id));
+      const paid = await payOrder(communityId, order.id, instruction);
       onChanged(paid);
       return paid.status === 'pending_payment' ? t('order.paymentWaiting') : t('order.paid');
     });
@@ -44,15 +50,13 @@ export default function OrderPayment({
               {t('order.cancel')}
             </Button>
           ) : null}
-          {payment ? (
-            <Button
-              id={prefix}
-              className={action.busy ? 'button button--busy order-payment__pay' : 'button order-payment__pay'}
-              onClick={pay}
-            >
-              {payment.mode === 'dev' ? t('order.payDev') : t('order.pay')}
-            </Button>
-          ) : null}
+          <Button
+            id={prefix}
+            className={action.busy ? 'button button--busy order-payment__pay' : 'button order-payment__pay'}
+            onClick={pay}
+          >
+            {mode === 'dev' ? t('order.payDev') : t('order.pay')}
+          </Button>
         </View>
       ) : null}
       <ActionOutcome id={prefix} outcome={action.outcome} />

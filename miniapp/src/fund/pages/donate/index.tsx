@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type Order, type Pledge } from '@linli/shared';
+import { contracts, type Order, type PaymentInstruction, type Pledge } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import CheckRow from '../../../components/check-row';
@@ -12,7 +12,6 @@ import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
-import { rememberPayment } from '../../../hooks/payment';
 import { useSession } from '../../../hooks/session';
 import { useI18n } from '../../../i18n';
 
@@ -38,6 +37,7 @@ function DonateForm({ communityId }: { communityId: string }) {
   const [message, setMessage] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [order, setOrder] = useState<Order>();
+  const [payment, setPayment] = useState<PaymentInstruction>();
   const action = useAction();
 
   const donate = async () => {
@@ -50,7 +50,7 @@ function DonateForm({ communityId }: { communityId: string }) {
         body: { amountFen, anonymous, ...(text ? { message: text } : {}) },
         idempotencyKey,
       });
-      rememberPayment(created.id, payment);
+      setPayment(payment);
       setOrder(created);
       return t('donate.created');
     });
@@ -77,7 +77,7 @@ function DonateForm({ communityId }: { communityId: string }) {
       <CheckRow id="donate-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
       {order ? (
         <OrderSummary order={order}>
-          <OrderPayment communityId={communityId} order={order} onChanged={setOrder} />
+          <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
         </OrderSummary>
       ) : (
         <Button id="donate-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={donate}>

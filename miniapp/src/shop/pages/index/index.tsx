@@ -5,6 +5,7 @@ import EmptyState from '../../../components/empty-state';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
+import { useCart } from '../../../hooks/cart';
 import { useSession } from '../../../hooks/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
@@ -14,6 +15,7 @@ export default function ShopPage() {
   const { t } = useI18n();
   const { communityId } = useSession();
   const cid = communityId ?? '';
+  const cart = useCart(cid);
   const products = useApi(communityId && `products:${communityId}`, () =>
     request(contracts.listProducts, { params: { cid } }),
   );
@@ -26,6 +28,11 @@ export default function ShopPage() {
       onRetry={products.reload}
     >
       <View className="card card--links">
+        <NavRow
+          id="shop-cart"
+          label={cart.count > 0 ? t('cart.linkCount', { count: cart.count }) : t('cart.title')}
+          onClick={() => openPage(ROUTES.cart)}
+        />
         <NavRow id="shop-my-orders" label={t('shop.myOrders')} onClick={() => openPage(ROUTES.myOrders)} />
         <NavRow
           id="shop-maker"

@@ -31,6 +31,7 @@ export default function ProductPage() {
           <BuyForm communityId={cid} product={product.data} />
         </ProductCard>
       ) : null}
+      <NavRow id="product-cart" label={t('cart.title')} onClick={() => openPage(ROUTES.cart)} />
       <NavRow id="product-my-orders" label={t('shop.myOrders')} onClick={() => openPage(ROUTES.myOrders)} />
     </PageLayout>
   );

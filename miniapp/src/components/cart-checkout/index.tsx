@@ -1,0 +1,122 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, formatFen, type Order, type PaymentInstruction } from '@linli/shared';
+import { request } from '../../api';
+import { useAction } from '../../hooks/action';
+import { MAX_LINE_QUANTITY, useCart, type CartLine } from '../../hooks/cart';
+import { useI18n } from '../../i18n';
+import ActionOutcome from '../action-outcome';
+import EmptyState from '../empty-state';
+import OrderPayment from '../order-payment';
+import OrderSummary from '../order-summary';
+import QuantityStepper from '../quantity-stepper';
+
+/**
+ * 购物车: each product with a quantity stepper and 删除, the total in integer fen, and 结算 — one order
+ * with every line, then paid like any order. The cart is emptied once the order exists. `#cart-…` ids.
+ */
+export default function CartCheckout({
+  communityId,
+  onPaid,
+}: {
+  communityId: string;
+  onPaid?: (order: Order) => void;
+}) {
+  const { t } = useI18n();
+  const cart = useCart(communityId);
+  const [order, setOrder] = useState<Order>();
+  const [payment, setPayment] = useState<PaymentInstruction>();
+  const action = useAction();
+
+  const checkout = () =>
+    action.run(async (idempotencyKey) => {
+      const { payment: instruction, ...created } = await request(contracts.createOrder, {
+        params: { cid: communityId },
+        body: { items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
+        idempotencyKey,
+      });
+      cart.clear();
+      setPayment(instruction);
+      setOrder(created);
+      return t('buy.ordered');
+    });
+  const changed = (next: Order) => {
+    setOrder(next);
+    if (next.status === 'paid') onPaid?.(next);
+  };
+
+  if (order) {
+    return (
+      <View className="cart" id="cart-order">
+        <OrderSummary order={order}>
+          <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={changed} />
+        </OrderSummary>
+        <ActionOutcome id="cart" outcome={action.outcome} />
+      </View>
+    );
+  }
+  if (cart.lines.length === 0) {
+    return <EmptyState id="cart-empty" title={t('cart.empty')} hint={t('cart.emptyHint')} />;
+  }
+  return (
+    <View className="cart" id="cart">
+      <View className="list" id="cart-lines">
+        {cart.lines.map((line) => (
+          <CartLineRow
+            key={line.productId}
+            line={line}
+            onChange={(quantity) => cart.setQuantity(line.productId, quantity)}
+            onRemove={() => cart.remove(line.productId)}
+          />
+        ))}
+      </View>
+      <View className="card">
+        <View className="row">
+          <Text className="row__text card__label">{t('order.total')}</Text>
+          <Text className="card__value" id="cart-total">
+            ¥{formatFen(cart.totalFen)}
+          </Text>
+        </View>
+        <Button id="cart-checkout" className={action.busy ? 'button button--busy' : 'button'} onClick={checkout}>
+          {t('cart.checkout', { count: cart.count })}
+        </Button>
+        <ActionOutcome id="cart" outcome={action.outcome} />
+      </View>
+    </View>
+  );
+}
+
+function CartLineRow({
+  line,
+  onChange,
+  onRemove,
+}: {
+  line: CartLine;
+  onChange: (quantity: number) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  const prefix = `cart-${line.productId}`;
+  return (
+    <View className="card" id={prefix}>
+      <View className="row">
+        <Text className="row__text card__label">{line.title}</Text>
+        <Text className="card__value" id={`${prefix}-subtotal`}>
+          ¥{formatFen(line.priceFen * line.quantity)}
+        </Text>
+      </View>
+      <Text className="card__hint">{t('cart.unitPrice', { price: `¥${formatFen(line.priceFen)}` })}</Text>
+      <View className="row">
+        <QuantityStepper
+          id={prefix}
+          value={line.quantity}
+          most={Math.min(line.stock, MAX_LINE_QUANTITY)}
+          onChange={onChange}
+        />
+        <Button id={`${prefix}-remove`} className="button button--small button--secondary" onClick={onRemove}>
+          {t('cart.remove')}
+        </Button>
+      </View>
+    </View>
+  );
+}
