@@ -12,8 +12,11 @@ import type {
 import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
 import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
-import { call } from '../support/api';
-import { createMember } from '../support/factories';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
+import { keys } from '../../functions/src/store/keys';
+import { call, documentClient } from '../support/api';
+import { createMember, tableName } from '../support/factories';
 import { timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
@@ -244,5 +247,33 @@ describe('donations and pledges', () => {
     expect(paused.body.status).toBe('paused');
     expect(cancelled.body.status).toBe('cancelled');
     expect(resumeCancelled.status).toBe(409);
+  });
+
+  it('expires an unpaid donation without touching any stock', async () => {
+    const { cid, resident } = await timebankCommunity();
+    const donation = await call<Order>('POST', `/v1/communities/${cid}/fund/donations`, {
+      token: resident.token,
+      body: { amountFen: 800 },
+    });
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.order(cid, donation.body.id),
+        UpdateExpression: 'SET expiresAt = :past, GSI1SK = :due',
+        ExpressionAttributeValues: { ':past': past, ':due': `${past}#${cid}#${donation.body.id}` },
+      }),
+    );
+
+    await expireUnpaidOrders();
+    const order = await call<Order>('GET', `/v1/communities/${cid}/orders/${donation.body.id}`, {
+      token: resident.token,
+    });
+    const stray = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: keys.product(cid, 'donation') }),
+    );
+
+    expect(order.body.status).toBe('expired');
+    expect(stray.Item).toBeUndefined();
   });
 });

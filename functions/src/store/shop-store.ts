@@ -38,6 +38,12 @@ export function orderItem(communityId: string, order: Order) {
   };
 }
 
+/** An order as stored, without its table keys and community id. */
+function toOrder(item: Record<string, unknown>): Order {
+  const { communityId: _community, ...order } = withoutKeys<Order & { communityId?: string }>(item);
+  return order;
+}
+
 /** Lines that hold stock (a donation's single line does not). */
 const stockLines = (order: Order) => order.lines.filter(() => order.kind !== 'donation');
 
@@ -161,14 +167,12 @@ export class DynamoShopStore implements ShopStore {
   }
 
   async getOrder(communityId: string, orderId: string): Promise<Order | null> {
-    const order = await getEntity<Order & { communityId?: string }>(
+    const item = await getEntity<Record<string, unknown>>(
       this.client,
       this.tableName,
       keys.order(communityId, orderId),
     );
-    if (!order) return null;
-    const { communityId: _community, ...rest } = order;
-    return rest;
+    return item ? toOrder(item) : null;
   }
 
   async listBuyerOrders(communityId: string, buyerId: string, cursor: string | undefined): Promise<Page<Order>> {
@@ -181,10 +185,7 @@ export class DynamoShopStore implements ShopStore {
       newestFirst: true,
     });
     return {
-      items: page.items.map((item) => {
-        const { communityId: _community, ...order } = withoutKeys<Order & { communityId: string }>(item);
-        return order;
-      }),
+      items: page.items.map(toOrder),
       nextCursor: page.nextCursor,
     };
   }
@@ -257,25 +258,26 @@ export class DynamoShopStore implements ShopStore {
     return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), orderId: String(item.id) }));
   }
 
-  async expireOrder(communityId: string, order: Order): Promise<boolean> {
+  expireOrder(communityId: string, order: Order): Promise<boolean> {
+    return this.closeUnpaid(communityId, order, 'expired');
+  }
+
+  /** An unpaid order leaves the expiry index as expired or cancelled, and its stock returns, together. */
+  private async closeUnpaid(communityId: string, order: Order, to: 'expired' | 'cancelled'): Promise<boolean> {
     const status: TransactionItem = {
       Update: statusUpdate({
         tableName: this.tableName,
         key: keys.order(communityId, order.id),
         fromStatuses: ['pending_payment'],
-        set: { status: 'expired' },
+        set: { status: to },
         remove: ['GSI1PK', 'GSI1SK'],
       }),
     };
+    const stock = stockLines(order).map((line) =>
+      stockChange(this.tableName, communityId, line.productId, line.quantity),
+    );
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            status,
-            ...order.lines.map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity)),
-          ],
-        }),
-      );
+      await this.client.send(new TransactWriteCommand({ TransactItems: [status, ...stock] }));
       return true;
     } catch (error) {
       if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
@@ -327,10 +329,7 @@ export class DynamoShopStore implements ShopStore {
       newestFirst: true,
     });
     return {
-      items: page.items.map((item) => {
-        const { communityId: _community, ...order } = withoutKeys<Order & { communityId: string }>(item);
-        return order;
-      }),
+      items: page.items.map(toOrder),
       nextCursor: page.nextCursor,
     };
   }
@@ -342,7 +341,7 @@ export class DynamoShopStore implements ShopStore {
     to: Order['status'],
     set: Partial<Order>,
   ) {
-    const moved = await transitionEntity<Order & { communityId?: string }>(
+    const moved = await transitionEntity<Record<string, unknown>>(
       this.client,
       statusUpdate({
         tableName: this.tableName,
@@ -351,35 +350,11 @@ export class DynamoShopStore implements ShopStore {
         set: { ...set, status: to },
       }),
     );
-    if (!moved) return null;
-    const { communityId: _community, ...order } = moved;
-    return order;
+    return moved ? toOrder(moved) : null;
   }
 
-  async cancelOrder(communityId: string, order: Order): Promise<boolean> {
-    const status: TransactionItem = {
-      Update: statusUpdate({
-        tableName: this.tableName,
-        key: keys.order(communityId, order.id),
-        fromStatuses: ['pending_payment'],
-        set: { status: 'cancelled' },
-        remove: ['GSI1PK', 'GSI1SK'],
-      }),
-    };
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            status,
-            ...stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity)),
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
+  cancelOrder(communityId: string, order: Order): Promise<boolean> {
+    return this.closeUnpaid(communityId, order, 'cancelled');
   }
 
   async refund(

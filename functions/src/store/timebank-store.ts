@@ -18,18 +18,11 @@ import type {
 import type { Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
 import { queryPage } from './cursor';
+import { withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
 import { insufficientFunds, transferFailure, transferItems } from './ledger-store';
 
 const PAGE_SIZE = 25;
-const STRIP = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type'];
-
-function strip<T>(item: Record<string, unknown>): T {
-  const copy = { ...item };
-  for (const name of STRIP) delete copy[name];
-  return copy as T;
-}
-
 const closeAfter = (activity: ActivityRecord) =>
   new Date(Date.parse(activity.endsAt) + activity.graceMinutes * 60_000).toISOString();
 
@@ -65,7 +58,7 @@ export class DynamoActivityStore implements ActivityStore {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
     );
-    return result.Item ? strip<ActivityRecord>(result.Item) : null;
+    return result.Item ? withoutKeys<ActivityRecord>(result.Item) : null;
   }
 
   async listActivities(
@@ -81,7 +74,7 @@ export class DynamoActivityStore implements ActivityStore {
       cursor,
       limit: PAGE_SIZE,
     });
-    return { items: page.items.map((item) => strip<ActivityRecord>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => withoutKeys<ActivityRecord>(item)), nextCursor: page.nextCursor };
   }
 
   async saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'> {
@@ -175,7 +168,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
         ConsistentRead: true,
       }),
     );
-    return result.Item ? strip<Attendance>(result.Item) : null;
+    return result.Item ? withoutKeys<Attendance>(result.Item) : null;
   }
 
   async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
@@ -286,7 +279,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      open.push(...(result.Items ?? []).map((item) => strip<Attendance>(item)));
+      open.push(...(result.Items ?? []).map((item) => withoutKeys<Attendance>(item)));
       startKey = result.LastEvaluatedKey;
     } while (startKey);
     return open;
@@ -313,7 +306,7 @@ export class DynamoClaimStore implements ClaimStore {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.claim(communityId, claimId), ConsistentRead: true }),
     );
-    return result.Item ? strip<Claim>(result.Item) : null;
+    return result.Item ? withoutKeys<Claim>(result.Item) : null;
   }
 
   listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>> {
@@ -333,7 +326,7 @@ export class DynamoClaimStore implements ClaimStore {
       limit: PAGE_SIZE,
       newestFirst: !oldestFirst,
     });
-    return { items: page.items.map((item) => strip<Claim>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => withoutKeys<Claim>(item)), nextCursor: page.nextCursor };
   }
 
   private decisionUpdate(claim: Claim, status: Claim['status'], decision: Decision, transferId?: string) {
