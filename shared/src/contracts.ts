@@ -103,6 +103,24 @@ import {
   type VerifyPassResponse,
 } from './schemas/market';
 
+import {
+  ExportPath,
+  GiftPointsRequest,
+  OfflineMemberRequest,
+  ProxyPath,
+  ProxyRequest,
+  RecognizeRequest,
+  SubscribeRequest,
+  type AuditEntry,
+  type GiftPointsResponse,
+  type ProxyList,
+  type ProxyRelation,
+  type Recognition,
+  type RecognitionPage,
+  type StatsResponse,
+  type SubscribeResponse,
+} from './schemas/office';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
@@ -622,6 +640,72 @@ export const contracts = {
     undefined,
     { items: Notification[] }
   >,
+  // ------------------------------------------------------------ office console (issue 6)
+  /** Staff: monthly figures (query `from`, `to` months). */
+  getStats: route<CommunityParams, undefined, StatsResponse>('GET', '/v1/communities/{cid}/stats', CommunityPath),
+  /** Staff: CSV or XLSX of one dataset for a date range (query `from`, `to`, `format`). */
+  exportData: route<z.infer<typeof ExportPath>, undefined, string>(
+    'GET',
+    '/v1/communities/{cid}/exports/{dataset}',
+    ExportPath,
+  ),
+  /** Admin: the audit log, newest first, with filters in the query. */
+  listAudit: route<CommunityParams, undefined, Page<AuditEntry>>('GET', '/v1/communities/{cid}/audit', CommunityPath),
+  /** The caller accepted these WeChat subscribe messages (one credit each). */
+  subscribe: { method: 'POST', path: '/v1/me/subscriptions', body: SubscribeRequest } as RouteContract<
+    NoParams,
+    SubscribeRequest,
+    SubscribeResponse
+  >,
+  getSubscriptions: { method: 'GET', path: '/v1/me/subscriptions' } as RouteContract<
+    NoParams,
+    undefined,
+    SubscribeResponse
+  >,
+  /** A member gives points to another member or to the community pool. */
+  giftPoints: route<CommunityParams, GiftPointsRequest, GiftPointsResponse>(
+    'POST',
+    '/v1/communities/{cid}/ledger/gifts',
+    CommunityPath,
+    GiftPointsRequest,
+  ),
+  /** Members: the month's volunteers by hours and those the office recognised (query `month`). */
+  getRecognition: route<CommunityParams, undefined, RecognitionPage>(
+    'GET',
+    '/v1/communities/{cid}/recognition',
+    CommunityPath,
+  ),
+  recognize: route<CommunityParams, RecognizeRequest, { items: Recognition[] }>(
+    'POST',
+    '/v1/communities/{cid}/recognition',
+    CommunityPath,
+    RecognizeRequest,
+  ),
+  /** Staff: register a resident who has no phone. */
+  createOfflineMember: route<CommunityParams, OfflineMemberRequest, { member: MemberView }>(
+    'POST',
+    '/v1/communities/{cid}/members/offline',
+    CommunityPath,
+    OfflineMemberRequest,
+  ),
+  /** The resident (for themself) or staff (for anyone) lets a family member act for a resident. */
+  createProxy: route<CommunityParams, ProxyRequest, ProxyRelation>(
+    'POST',
+    '/v1/communities/{cid}/proxies',
+    CommunityPath,
+    ProxyRequest,
+  ),
+  listMyProxies: route<CommunityParams, undefined, ProxyList>('GET', '/v1/communities/{cid}/proxies', CommunityPath),
+  listAllProxies: route<CommunityParams, undefined, { items: ProxyRelation[] }>(
+    'GET',
+    '/v1/communities/{cid}/office/proxies',
+    CommunityPath,
+  ),
+  removeProxy: route<z.infer<typeof ProxyPath>, undefined, { removed: true }>(
+    'DELETE',
+    '/v1/communities/{cid}/proxies/{residentId}/{proxyId}',
+    ProxyPath,
+  ),
   wechatPayNotify: { method: 'POST', path: '/v1/payments/wechat/notify' } as RouteContract<
     NoParams,
     undefined,

@@ -4,6 +4,8 @@ export * from './schemas/timebank';
 export * from './schemas/market';
 export * from './schemas/fund';
 export * from './schemas/shop';
+export * from './schemas/office';
+export * from './calendar';
 export * from './contracts';
 export * from './points';
 export * from './money';

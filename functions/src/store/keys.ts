@@ -53,6 +53,17 @@
  * |44 | a pledge; pledges due on a day (sparse)     | SK=PLEDGE#{id}; GSI1: PLEDGES_DUE#{day} GSI1SK={cid}#{id}       |
  * |45 | a member's pledges                          | GSI2: GSI2PK=MEMBER_PLEDGES#{cid}#{userId}                      |
  * |46 | a user's notifications, newest first        | PK=USER#{userId}            SK=NOTIFICATION#{createdAt}#{id}    |
+ * |47 | a community's transfers by time (exports)   | GSI1: GSI1PK=TRANSFERS#{cid} GSI1SK={createdAt}#{transferId}    |
+ * |48 | monthly statistics, one item per section    | PK=COMMUNITY#{cid}          SK=STATS#{YYYY-MM}#{SECTION} (ADD)  |
+ * |49 | current gauges (members, certificates)      | PK=COMMUNITY#{cid}          SK=GAUGES (ADD)                     |
+ * |50 | audit log by time / actor / object          | PK=AUDIT#{cid} SK={at}#{id}; GSI1: AUDIT_ACTOR#{cid}#{actorId}; |
+ * |   |                                             |   GSI2: AUDIT_OBJECT#{cid}#{type}#{id}  (both SK={at}#{id})     |
+ * |51 | a member's points and minutes of a month    | PK=COMMUNITY#{cid} SK=EARNED#{userId}#{YYYY-MM};                |
+ * |   | (monthly cap, expiry lots, recognition)     |   GSI1: GSI1PK=EARNERS#{cid}#{YYYY-MM} GSI1SK={userId}          |
+ * |52 | the month's recognised volunteers           | PK=COMMUNITY#{cid}          SK=RECOGNITION#{YYYY-MM}#{userId}   |
+ * |53 | a proxy relation; whom a proxy acts for     | SK=PROXY#{residentId}#{proxyId}; GSI1: PROXIES_FOR#{cid}#{proxyId} |
+ * |54 | WeChat subscribe-message credits of a user  | PK=USER#{userId}            SK=SUBSCRIPTIONS                    |
+ * |55 | notifications waiting for a WeChat push     | GSI2: GSI2PK=PUSH_PENDING  GSI2SK={createdAt}#{userId}#{id} (sparse) |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -197,6 +208,59 @@ export const keys = {
   notification: (userId: string, createdAt: string, id: string) =>
     key(`USER#${userId}`, `NOTIFICATION#${createdAt}#${id}`),
   notificationPrefix: () => 'NOTIFICATION#',
+  pushPending: (createdAt: string, userId: string, id: string) => ({
+    GSI2PK: 'PUSH_PENDING',
+    GSI2SK: `${createdAt}#${userId}#${id}`,
+  }),
+  pushPendingPartition: () => 'PUSH_PENDING',
+  subscriptions: (userId: string) => key(`USER#${userId}`, 'SUBSCRIPTIONS'),
+
+  transferJournal: (communityId: string, createdAt: string, transferId: string) => ({
+    GSI1PK: `TRANSFERS#${communityId}`,
+    GSI1SK: `${createdAt}#${transferId}`,
+  }),
+  transferJournalPartition: (communityId: string) => `TRANSFERS#${communityId}`,
+
+  stats: (communityId: string, month: string, section: string) =>
+    key(`COMMUNITY#${communityId}`, `STATS#${month}#${section}`),
+  statsPrefix: () => 'STATS#',
+  gauges: (communityId: string) => key(`COMMUNITY#${communityId}`, 'GAUGES'),
+
+  auditEntry: (communityId: string, at: string, id: string) => key(`AUDIT#${communityId}`, `${at}#${id}`),
+  auditPartition: (communityId: string) => `AUDIT#${communityId}`,
+  auditByActor: (communityId: string, actorId: string, at: string, id: string) => ({
+    GSI1PK: `AUDIT_ACTOR#${communityId}#${actorId}`,
+    GSI1SK: `${at}#${id}`,
+  }),
+  auditActorPartition: (communityId: string, actorId: string) => `AUDIT_ACTOR#${communityId}#${actorId}`,
+  auditByObject: (communityId: string, objectType: string, objectId: string, at: string, id: string) => ({
+    GSI2PK: `AUDIT_OBJECT#${communityId}#${objectType}#${objectId}`,
+    GSI2SK: `${at}#${id}`,
+  }),
+  auditObjectPartition: (communityId: string, objectType: string, objectId: string) =>
+    `AUDIT_OBJECT#${communityId}#${objectType}#${objectId}`,
+
+  earned: (communityId: string, userId: string, month: string) =>
+    key(`COMMUNITY#${communityId}`, `EARNED#${userId}#${month}`),
+  earnedPrefix: (userId: string) => `EARNED#${userId}#`,
+  earners: (communityId: string, month: string, userId: string) => ({
+    GSI1PK: `EARNERS#${communityId}#${month}`,
+    GSI1SK: userId,
+  }),
+  earnersPartition: (communityId: string, month: string) => `EARNERS#${communityId}#${month}`,
+  recognition: (communityId: string, month: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `RECOGNITION#${month}#${userId}`),
+  recognitionPrefix: (month: string) => `RECOGNITION#${month}#`,
+
+  proxy: (communityId: string, residentId: string, proxyId: string) =>
+    key(`COMMUNITY#${communityId}`, `PROXY#${residentId}#${proxyId}`),
+  proxiesOfResidentPrefix: (residentId: string) => `PROXY#${residentId}#`,
+  proxyPrefix: () => 'PROXY#',
+  proxiesFor: (communityId: string, proxyId: string, residentId: string) => ({
+    GSI1PK: `PROXIES_FOR#${communityId}#${proxyId}`,
+    GSI1SK: residentId,
+  }),
+  proxiesForPartition: (communityId: string, proxyId: string) => `PROXIES_FOR#${communityId}#${proxyId}`,
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -234,4 +298,11 @@ export const ENTITY = {
   payout: 'Payout',
   pledge: 'Pledge',
   notification: 'Notification',
+  subscriptions: 'Subscriptions',
+  stats: 'MonthlyStats',
+  gauges: 'Gauges',
+  auditEntry: 'AuditEntry',
+  earned: 'MonthEarned',
+  recognition: 'Recognition',
+  proxy: 'Proxy',
 } as const;

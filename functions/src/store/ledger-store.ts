@@ -35,7 +35,12 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
   items.push({
     Put: {
       TableName: tableName,
-      Item: { ...keys.transfer(transfer.communityId, transfer.transferId), type: ENTITY.transfer, ...transfer },
+      Item: {
+        ...keys.transfer(transfer.communityId, transfer.transferId),
+        ...keys.transferJournal(transfer.communityId, transfer.createdAt, transfer.transferId),
+        type: ENTITY.transfer,
+        ...transfer,
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   });

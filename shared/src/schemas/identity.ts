@@ -42,6 +42,17 @@ export const CommunityRules = z.strictObject({
   allianceStaffDiscount: z.optional(z.boolean()),
   /** A certificate pass used more often than this in one day is flagged for review (default 5). */
   maxPassUsesPerDay: z.optional(positiveInt(100)),
+  /** When earned points lapse (default never); members are told `expiryNoticeDays` before. */
+  pointsExpiry: z.optional(
+    z.discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('none') }),
+      z.strictObject({ mode: z.literal('after_months'), months: positiveInt(120) }),
+      z.strictObject({ mode: z.literal('year_end') }),
+    ]),
+  ),
+  expiryNoticeDays: z.optional(nonNegativeInt(90)),
+  /** Most points a member may earn in one calendar month (0 or absent: no cap). */
+  monthlyCapPoints: z.optional(nonNegativeInt(1_000_000)),
 });
 export type CommunityRules = z.infer<typeof CommunityRules>;
 
@@ -79,6 +90,8 @@ export interface MemberView {
   roles: Role[];
   displayName: string;
   joinedAt: string;
+  /** A resident without a phone, registered by the office; acts through proxies. */
+  offline?: boolean;
 }
 
 export interface JoinResponse {

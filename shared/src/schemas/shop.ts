@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import type { NotificationKind } from './office';
 
 /** The artisan shop: residents' handmade goods, paid in money (integer fen). */
 export const ProductRequest = z.strictObject({
@@ -144,12 +145,17 @@ export interface Pledge {
 
 export interface Notification {
   id: string;
-  kind: 'pledge_due' | 'order_status';
+  kind: NotificationKind;
   communityId: string;
   title: string;
   body: string;
+  /** The object it is about, for a link in the app. */
   orderId?: string;
+  objectType?: string;
+  objectId?: string;
   createdAt: string;
+  /** WeChat subscribe message: pending → sent | no_consent | failed (absent where push is off). */
+  push?: 'pending' | 'sent' | 'no_consent' | 'failed';
 }
 
 /** What the mini-program needs to pay: the dev confirmation locally, WeChat Pay's JSAPI parameters in production. */

@@ -170,7 +170,14 @@ export interface BulkApproveResponse {
   results: { claimId: string; status: ClaimStatus | 'failed'; error?: { code: string; message: string } }[];
 }
 
-export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'contribution' | 'adjustment';
+export type TransferKind =
+  | 'claim'
+  | 'reversal'
+  | 'redemption'
+  | 'contribution'
+  | 'adjustment'
+  | 'gift'
+  | 'expiry';
 
 export interface LedgerEntry {
   transferId: string;

@@ -1,0 +1,217 @@
+import * as z from 'zod/mini';
+import { CommunityId, EntityId, humanText, positiveInt } from './common';
+
+/** A calendar month in China time, `2026-11`. */
+export const Month = z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11'));
+/** A calendar day in China time, `2026-11-22`. */
+export const Day = z
+  .string()
+  .check(z.regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day like 2026-11-22'));
+
+// ---------------------------------------------------------------- statistics
+
+export const StatsQuery = z.strictObject({ from: z.optional(Month), to: z.optional(Month) });
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+/** One community's figures for one month. Points are integers, money integer fen. */
+export interface MonthlyStats {
+  month: string;
+  activities: number;
+  volunteerVisits: number;
+  distinctVolunteers: number;
+  volunteerMinutes: number;
+  pointsIssued: number;
+  pointsRedeemed: number;
+  pointsExpired: number;
+  pointsGifted: number;
+  /** Member balances at the end of the month (issued − redeemed − expired, cumulative). */
+  pointsOutstanding: number;
+  certificatesIssued: number;
+  discountUses: number;
+  merchantsGivingDiscounts: number;
+  exchanges: number;
+  exchangeValueFen: number;
+  shopOrders: number;
+  shopSalesFen: number;
+  shopRefundsFen: number;
+  fundIncomeFen: number;
+  fundExpenseFen: number;
+  /** Fund balance at the end of the month. */
+  fundBalanceFen: number;
+}
+
+export interface StatsResponse {
+  communityId: string;
+  currencyName: string;
+  from: string;
+  to: string;
+  /** Oldest first, one entry per month of the range (zeros where nothing happened). */
+  months: MonthlyStats[];
+  current: {
+    members: number;
+    pointsOutstanding: number;
+    activeCertificates: number;
+    activeMerchants: number;
+    fundBalanceFen: number;
+  };
+}
+
+// ---------------------------------------------------------------- exports
+
+export const EXPORT_DATASETS = ['members', 'hours', 'ledger', 'redemptions', 'merchant-uses', 'orders', 'fund'] as const;
+export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+export const ExportPath = z.strictObject({ cid: CommunityId, dataset: z.enum(EXPORT_DATASETS) });
+export const ExportQuery = z.strictObject({
+  /** Inclusive, China time. */
+  from: Day,
+  /** Inclusive, China time. */
+  to: Day,
+  format: z.optional(z.enum(['csv', 'xlsx'])),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+// ---------------------------------------------------------------- audit log
+
+export const AuditQuery = z.strictObject({
+  actorId: z.optional(EntityId),
+  action: z.optional(z.string().check(z.regex(/^[a-z_]{2,30}\.[a-z_]{2,30}$/, 'must be an action like claim.approve'))),
+  objectType: z.optional(z.string().check(z.regex(/^[a-z_]{2,30}$/, 'must be an object type like claim'))),
+  objectId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_:#.-]{1,128}$/, 'must be an object id'))),
+  from: z.optional(Day),
+  to: z.optional(Day),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** Who did what, when, to which object: written in the same transaction as the action. */
+export interface AuditEntry {
+  id: string;
+  communityId: string;
+  at: string;
+  /** The person who pressed the button (`system` for scheduled jobs). */
+  actorId: string;
+  actorName?: string;
+  /** `claim.approve`, `certificate.revoke`, `proxy.redeem`… */
+  action: string;
+  objectType: string;
+  objectId: string;
+  before?: unknown;
+  after?: unknown;
+  /** Set when the actor acted for a resident through a proxy relation. */
+  onBehalfOf?: string;
+  requestId?: string;
+}
+
+// ---------------------------------------------------------------- notifications
+
+export const NOTIFICATION_KINDS = [
+  'claim_decided',
+  'certificate_issued',
+  'certificate_revoked',
+  'redemption_ready',
+  'order_status',
+  'pledge_due',
+  'complaint_resolved',
+  'points_received',
+  'points_expiring',
+  'points_expired',
+  'recognized',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The kinds the resident accepted in `wx.requestSubscribeMessage` (one message each). */
+export const SubscribeRequest = z.strictObject({
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)).check(z.minLength(1), z.maxLength(NOTIFICATION_KINDS.length)),
+});
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+export interface SubscribeResponse {
+  /** Kind → messages WeChat will still let us send. */
+  credits: Partial<Record<NotificationKind, number>>;
+  /** Kind → template id configured on this stage (empty locally: no WeChat push). */
+  templates: Partial<Record<NotificationKind, string>>;
+}
+
+// ---------------------------------------------------------------- points policies
+
+export const GiftPointsRequest = z
+  .strictObject({
+    /** Another member of the community, or omit and set toPool to give to the community pool. */
+    toMemberId: z.optional(EntityId),
+    toPool: z.optional(z.boolean()),
+    points: positiveInt(100_000),
+    memo: z.optional(humanText(60)),
+  })
+  .check(
+    z.refine(
+      (gift) => (gift.toMemberId !== undefined) !== (gift.toPool === true),
+      'give to exactly one of toMemberId or toPool',
+    ),
+  );
+export type GiftPointsRequest = z.infer<typeof GiftPointsRequest>;
+export interface GiftPointsResponse {
+  transferId: string;
+  points: number;
+  to: { kind: 'member'; memberId: string; displayName: string } | { kind: 'pool' };
+  balancePoints: number;
+}
+
+export const RecognitionQuery = z.strictObject({ month: z.optional(Month) });
+export const RecognizeRequest = z.strictObject({
+  month: Month,
+  memberIds: z.array(EntityId).check(z.minLength(1), z.maxLength(10)),
+  citation: humanText(60),
+});
+export type RecognizeRequest = z.infer<typeof RecognizeRequest>;
+export interface RecognitionCandidate {
+  memberId: string;
+  displayName: string;
+  volunteerMinutes: number;
+  pointsEarned: number;
+}
+export interface Recognition {
+  month: string;
+  memberId: string;
+  displayName: string;
+  citation: string;
+  volunteerMinutes: number;
+  recognizedBy: string;
+  recognizedAt: string;
+}
+export interface RecognitionPage {
+  month: string;
+  /** The month's volunteers by minutes served, most first (top 20). */
+  candidates: RecognitionCandidate[];
+  recognized: Recognition[];
+}
+
+// ---------------------------------------------------------------- proxies (elderly residents)
+
+/** The header a proxy sends to act for a resident: `X-Act-For: <residentId>`. */
+export const ACT_FOR_HEADER = 'x-act-for';
+
+export const OfflineMemberRequest = z.strictObject({
+  displayName: humanText(32),
+  /** Optional landline or family phone, for the office's records. */
+  phone: z.optional(z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number'))),
+});
+export type OfflineMemberRequest = z.infer<typeof OfflineMemberRequest>;
+
+export const ProxyRequest = z.strictObject({ residentId: EntityId, proxyId: EntityId });
+export type ProxyRequest = z.infer<typeof ProxyRequest>;
+export const ProxyPath = z.strictObject({ cid: CommunityId, residentId: EntityId, proxyId: EntityId });
+
+export interface ProxyRelation {
+  communityId: string;
+  residentId: string;
+  residentName: string;
+  proxyId: string;
+  proxyName: string;
+  createdBy: string;
+  createdAt: string;
+}
+export interface ProxyList {
+  /** Residents the caller may act for. */
+  actingFor: ProxyRelation[];
+  /** People who may act for the caller. */
+  myProxies: ProxyRelation[];
+}
