@@ -13,7 +13,13 @@ import { LOCAL_DIRECTORY, ROOT, localJwtSecret, startLocalStack, type LocalStack
 
 const flags = new Set(process.argv.slice(2));
 /** The scheduled functions of serverless.yml (every 1-5 minutes there); locally all once a minute. */
-const SCHEDULED_FUNCTIONS = ['closeOpenAttendances', 'expireUnpaidOrders', 'createPledgeDonations'];
+const SCHEDULED_FUNCTIONS = [
+  'closeOpenAttendances',
+  'expireUnpaidOrders',
+  'createPledgeDonations',
+  'expirePoints',
+  'sendSubscribeMessages',
+];
 const SCHEDULE_MILLISECONDS = 60_000;
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -67,9 +73,9 @@ async function main(): Promise<void> {
   });
   // serverless-offline does not run `schedule` events: run the scheduled functions of serverless.yml here.
   running.schedule = setInterval(() => {
-    stack.api
-      .invoke('closeOpenAttendances')
-      .catch((error: Error) => console.error(`closeOpenAttendances: ${error.message}`));
+    for (const name of SCHEDULED_FUNCTIONS) {
+      stack.api.invoke(name).catch((error: Error) => console.error(`${name}: ${error.message}`));
+    }
   }, SCHEDULE_MILLISECONDS);
   running.web = await serveH5({
     port: ports.h5,

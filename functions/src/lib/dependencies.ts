@@ -1,4 +1,5 @@
 import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
+import { DynamoExportStore } from '../store/export-store';
 import { DynamoFundStore } from '../store/fund-store';
 import { DynamoLedgerStore } from '../store/ledger-store';
 import { DynamoShopStore } from '../store/shop-store';
@@ -12,6 +13,8 @@ import {
   DynamoClaimStore,
 } from '../store/timebank-store';
 import { getDocumentClient } from '../store/client';
+import { DynamoOfficeStore } from '../store/office-store';
+import { DynamoProxyStore } from '../store/proxy-store';
 import { env } from './env';
 
 /** The production wiring of ports to adapters, built lazily once per container. */
@@ -28,4 +31,7 @@ export const stores = {
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
   shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
   pledges: () => new DynamoPledgeStore(getDocumentClient(), env.tableName()),
+  exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
+  office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
+  proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
 };

@@ -85,6 +85,20 @@ const STATUS_BY_CODE: Record<string, number> = {
   'shop.payout_exceeds_balance': 409,
   'fund.pledge_not_found': 404,
   'fund.pledge_conflict': 409,
+  'export.range_invalid': 400,
+  'export.range_too_long': 400,
+  'export.too_large': 413,
+  'ledger.monthly_cap_reached': 409,
+  'ledger.gift_to_self': 400,
+  'proxy.not_allowed': 400,
+  'proxy.invalid': 400,
+  'proxy.not_authorized': 403,
+  'proxy.exists': 409,
+  'proxy.not_found': 404,
+  'proxy.self': 400,
+  'stats.range_invalid': 400,
+  'audit.range_invalid': 400,
+  'recognition.not_a_volunteer': 409,
 };
 
 export function statusForCode(code: string): number {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
-import type { BodyOf, ParamsOf, ResponseOf, RouteContract } from '@linli/shared';
+import {
+  ACT_FOR_HEADER,
+  contracts,
+  type BodyOf,
+  type ParamsOf,
+  type ResponseOf,
+  type RouteContract,
+} from '@linli/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { authenticate } from './auth';
@@ -8,8 +15,10 @@ import { env } from './env';
 import { AppError, errorBody, statusForCode } from './errors';
 import { IdempotencyStore, validIdempotencyKey } from './idempotency';
 import { logger } from './logger';
+import { runInScope } from './request-scope';
 import { parseWith } from './validation';
 import { getDocumentClient } from '../store/client';
+import { DynamoProxyStore } from '../store/proxy-store';
 
 type AnyContract = RouteContract<Record<string, string>, unknown, unknown>;
 type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -17,23 +26,47 @@ type HttpResult = APIGatewayProxyStructuredResultV2;
 export interface Reply<Body> {
   statusCode: number;
   body: Body;
-  /** A file (CSV, XLSX) rather than JSON: the body is sent as it is with these headers. */
-  file?: { contentType: string; fileName: string };
+  /** A file (CSV, XLSX) rather than JSON: the body (or `bytes`) is sent as it is with these headers. */
+  file?: {
+    contentType: string;
+    /** ASCII name for `filename=`; non-ASCII characters are replaced. */
+    fileName: string;
+    /** Unicode name (e.g. Chinese) for `filename*=UTF-8''…`; `fileName` when absent. */
+    displayName?: string;
+    /** Binary content (XLSX): sent base64-encoded instead of the body. */
+    bytes?: Uint8Array;
+  };
 }
 export const ok = <Body>(body: Body): Reply<Body> => ({ statusCode: 200, body });
 export const created = <Body>(body: Body): Reply<Body> => ({ statusCode: 201, body });
-export const file = (text: string, contentType: string, fileName: string): Reply<string> => ({
-  statusCode: 200,
-  body: text,
-  file: { contentType, fileName },
-});
+export const file = (
+  content: string | Uint8Array,
+  contentType: string,
+  fileName: string,
+  displayName?: string,
+): Reply<string> =>
+  typeof content === 'string'
+    ? { statusCode: 200, body: content, file: { contentType, fileName, displayName } }
+    : { statusCode: 200, body: '', file: { contentType, fileName, displayName, bytes: content } };
+
+/** RFC 6266 / RFC 5987: an ASCII `filename=` for old clients and `filename*=UTF-8''…` for the real name. */
+function contentDisposition(fileName: string, displayName: string | undefined): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(displayName ?? fileName).replace(
+    /['()*]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
 
 export interface RouteRequest<Params, Body, Query> {
   params: Params;
   body: Body;
   query: Query;
-  /** The authenticated caller; present on every route declared with `auth: 'user'`. */
+  /** The authenticated caller (the resident, when a proxy acts for one); present on every `auth: 'user'` route. */
   userId: string;
+  /** The token's holder when acting for `userId` through a proxy relation. */
+  proxyId?: string;
   requestId: string;
   /** Lower-cased request headers. */
   headers: Record<string, string>;
@@ -48,6 +81,8 @@ export interface RouteOptions<Query> {
   maxBodyBytes?: number;
   /** A route that exists only on some stages (dev login): elsewhere it is a 404 before anything is read. */
   availableWhen?: () => boolean;
+  /** May a proxy call it for a resident (`X-Act-For`)? Default: community routes yes, others no. */
+  proxyable?: boolean;
 }
 
 // A type alias (not an interface) so it satisfies middy's Record<string, unknown> constraint.
@@ -57,6 +92,8 @@ type State = {
   rawBody: string;
   json: unknown;
   userId?: string;
+  /** The token's holder when acting for `userId` as a proxy. */
+  proxyId?: string;
   params?: unknown;
   body?: unknown;
   query?: unknown;
@@ -169,6 +206,35 @@ const authentication = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
   },
 });
 
+/**
+ * `X-Act-For: <residentId>`: a family member or staff acts for a resident without a phone.
+ * Only with a proxy relation in this community; the request then runs as the resident
+ * (with the resident's roles, never more) and its writes are audited as the proxy's.
+ */
+const actingFor = (proxyable: boolean): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: async (request: Request) => {
+    const { internal } = request;
+    const residentId = internal.headers[ACT_FOR_HEADER];
+    if (residentId === undefined) return;
+    const communityId = (internal.params as { cid?: string } | undefined)?.cid;
+    if (!proxyable || !communityId || !internal.userId) {
+      throw new AppError('proxy.not_allowed', 'This cannot be done for someone else');
+    }
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(residentId)) {
+      throw new AppError('proxy.invalid', `${ACT_FOR_HEADER} must be the member id of the resident`);
+    }
+    if (residentId === internal.userId) return;
+    const relation = await new DynamoProxyStore(getDocumentClient(), env.tableName()).getProxy(
+      communityId,
+      residentId,
+      internal.userId,
+    );
+    if (!relation) throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
+    internal.proxyId = internal.userId;
+    internal.userId = residentId;
+  },
+});
+
 const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => {
   const store = () => new IdempotencyStore(getDocumentClient(), env.tableName());
   return {
@@ -179,7 +245,8 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
         throw new AppError('idempotency.key_invalid', 'Idempotency-Key must be 8-128 letters, digits or . _ : -');
       }
       const { event, internal } = request;
-      const scope = `${internal.userId ?? 'anonymous'} ${event.requestContext.http.method} ${event.rawPath}`;
+      const caller = internal.proxyId ? `${internal.proxyId}>${internal.userId}` : (internal.userId ?? 'anonymous');
+      const scope = `${caller} ${event.requestContext.http.method} ${event.rawPath}`;
       const started = await store().start({ scope, key, requestBody: internal.rawBody });
       if (started.kind === 'proceed') {
         internal.idempotencyScopeHash = started.scopeHash;
@@ -217,29 +284,50 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
     .use(jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (options.auth === 'user') stack.use(authentication());
   stack.use(validation(contract, options.query));
+  if (options.auth === 'user')
+    stack.use(actingFor(options.proxyable ?? contract.path.startsWith('/v1/communities/{cid}')));
   if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
+
+  const routeName = Object.entries(contracts).find(([, candidate]) => candidate === contract)?.[0];
 
   return stack.handler(async (event, context) => {
     const state = (context as ContextWithState).linli;
-    const reply = await run({
-      params: state.params as ParamsOf<Contract>,
-      body: state.body as BodyOf<Contract>,
-      query: state.query as Query,
-      userId: state.userId ?? '',
-      requestId: state.requestId,
-      headers: state.headers,
-      event,
-    });
+    const reply = await runInScope(
+      {
+        requestId: state.requestId,
+        actorId: state.proxyId ?? state.userId ?? 'anonymous',
+        onBehalfOf: state.proxyId ? state.userId : undefined,
+        communityId: (state.params as { cid?: string } | undefined)?.cid,
+        route: routeName,
+      },
+      () =>
+        run({
+          params: state.params as ParamsOf<Contract>,
+          body: state.body as BodyOf<Contract>,
+          query: state.query as Query,
+          userId: state.userId ?? '',
+          proxyId: state.proxyId,
+          requestId: state.requestId,
+          headers: state.headers,
+          event,
+        }),
+    );
     if (reply.file) {
       const response = jsonResponse(state.requestId, reply.statusCode, null);
+      const { bytes } = reply.file;
       return {
         ...response,
         headers: {
           ...response.headers,
           'content-type': reply.file.contentType,
-          'content-disposition': `attachment; filename="${reply.file.fileName}"`,
+          'content-disposition': contentDisposition(reply.file.fileName, reply.file.displayName),
         },
-        body: String(reply.body),
+        ...(bytes
+          ? {
+              body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+              isBase64Encoded: true,
+            }
+          : { body: String(reply.body) }),
       };
     }
     return jsonResponse(state.requestId, reply.statusCode, reply.body);

@@ -15,3 +15,8 @@ export function newId(now: number = Date.now()): string {
   for (const byte of random) tail += ALPHABET[byte % 32];
   return time + tail;
 }
+
+/** The first 10 characters of every id made at `time` (ms): ids made before it sort before it. */
+export function idTimePrefix(time: number): string {
+  return newId(time).slice(0, 10);
+}

@@ -12,6 +12,8 @@ import { AppError } from '../lib/errors';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../domain/identity/ports';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
 import { ENTITY, INDEXES, keys } from './keys';
+import type { Effects } from '../domain/effects';
+import { writeWithEffects } from './effects';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
 
@@ -123,20 +125,24 @@ export class DynamoCommunityStore implements CommunityStore {
     );
   }
 
-  async updateCommunity(community: Community): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.community(community.id),
-        UpdateExpression: 'SET #name = :name, currencyName = :currencyName, #rules = :rules',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#name': 'name', '#rules': 'rules' },
-        ExpressionAttributeValues: {
-          ':name': community.name,
-          ':currencyName': community.currencyName,
-          ':rules': community.rules,
+  async updateCommunity(community: Community, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.community(community.id),
+          UpdateExpression: 'SET #name = :name, currencyName = :currencyName, #rules = :rules',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#name': 'name', '#rules': 'rules' },
+          ExpressionAttributeValues: {
+            ':name': community.name,
+            ':currencyName': community.currencyName,
+            ':rules': community.rules,
+          },
         },
-      }),
+      },
+      effects,
     );
   }
 
@@ -171,20 +177,24 @@ export class DynamoCommunityStore implements CommunityStore {
     };
   }
 
-  async addMember(member: MemberRecord): Promise<{ member: MemberRecord; created: boolean }> {
+  async addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.member(member.communityId, member.userId),
-            ...keys.membershipOfUser(member.userId, member.communityId),
-            ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
-            type: ENTITY.member,
-            ...member,
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.member(member.communityId, member.userId),
+              ...keys.membershipOfUser(member.userId, member.communityId),
+              ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
+              type: ENTITY.member,
+              ...member,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
+        },
+        { ...effects, gauges: { communityId: member.communityId, add: { members: 1 } } },
       );
       return { member, created: true };
     } catch (error) {
@@ -195,17 +205,27 @@ export class DynamoCommunityStore implements CommunityStore {
     }
   }
 
-  async setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[]): Promise<void> {
+  async setRoles(
+    communityId: string,
+    userId: string,
+    roles: Role[],
+    expectedRoles: Role[],
+    effects?: Effects,
+  ): Promise<void> {
     try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.member(communityId, userId),
-          UpdateExpression: 'SET #roles = :roles',
-          ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
-          ExpressionAttributeNames: { '#roles': 'roles' },
-          ExpressionAttributeValues: { ':roles': roles, ':expected': expectedRoles },
-        }),
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.member(communityId, userId),
+            UpdateExpression: 'SET #roles = :roles',
+            ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
+            ExpressionAttributeNames: { '#roles': 'roles' },
+            ExpressionAttributeValues: { ':roles': roles, ':expected': expectedRoles },
+          },
+        },
+        effects,
       );
     } catch (error) {
       if (isConditionalCheckFailed(error)) {
@@ -265,5 +285,7 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     roles: item.roles as Role[],
     displayName: String(item.displayName),
     joinedAt: String(item.joinedAt),
+    ...(item.offline === true ? { offline: true } : {}),
+    ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
   };
 }

@@ -64,6 +64,7 @@
  * |53 | a proxy relation; whom a proxy acts for     | SK=PROXY#{residentId}#{proxyId}; GSI1: PROXIES_FOR#{cid}#{proxyId} |
  * |54 | WeChat subscribe-message credits of a user  | PK=USER#{userId}            SK=SUBSCRIPTIONS                    |
  * |55 | notifications waiting for a WeChat push     | GSI2: GSI2PK=PUSH_PENDING  GSI2SK={createdAt}#{userId}#{id} (sparse) |
+ * |56 | an expiry notice already sent (once)        | PK=COMMUNITY#{cid}  SK=EXPIRY_NOTICE#{userId}#{cutoffMonth}     |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -261,6 +262,8 @@ export const keys = {
     GSI1SK: residentId,
   }),
   proxiesForPartition: (communityId: string, proxyId: string) => `PROXIES_FOR#${communityId}#${proxyId}`,
+  expiryNotice: (communityId: string, userId: string, cutoff: string) =>
+    key(`COMMUNITY#${communityId}`, `EXPIRY_NOTICE#${userId}#${cutoff}`),
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -305,4 +308,5 @@ export const ENTITY = {
   earned: 'MonthEarned',
   recognition: 'Recognition',
   proxy: 'Proxy',
+  expiryNotice: 'ExpiryNotice',
 } as const;

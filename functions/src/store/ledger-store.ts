@@ -1,11 +1,14 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
 import { AppError } from '../lib/errors';
-import { isMemberAccount, type AccountAddress } from '../domain/ledger/accounts';
+import { monthOf } from '@linli/shared';
+import { SYSTEM_ACCOUNTS, isMemberAccount, memberIdOf, type AccountAddress } from '../domain/ledger/accounts';
 import type { AccountBalance, LedgerStore } from '../domain/ledger/ports';
 import { earnedChanges, netChanges, type Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
+import type { Effects } from '../domain/effects';
+import { addUpdate, effectItems, statsItem } from './effects';
 import { ENTITY, keys } from './keys';
 
 export type TransactionItem = NonNullable<
@@ -19,6 +22,36 @@ export interface TransferItems {
   transferIndex: number;
   /** Index → member account whose balance condition may fail. */
   guardedAccounts: Map<number, AccountAddress>;
+  /** Index → member month whose cap condition may fail. */
+  cappedMonths: Map<number, AccountAddress>;
+}
+
+/** How a transfer moves the month's statistics: by the accounts its postings touch. */
+export function pointsStatistics(transfer: Transfer): Record<string, number> {
+  const add: Record<string, number> = {
+    pointsIssued: 0,
+    pointsRedeemed: 0,
+    pointsExpired: 0,
+    pointsGifted: 0,
+    memberNet: 0,
+  };
+  const flows: [string, keyof typeof add][] = [
+    [SYSTEM_ACCOUNTS.issuance, 'pointsIssued'],
+    [SYSTEM_ACCOUNTS.redemption, 'pointsRedeemed'],
+    [SYSTEM_ACCOUNTS.expiry, 'pointsExpired'],
+  ];
+  for (const posting of transfer.postings) {
+    for (const [account, counter] of flows) {
+      // issuance is a source when points are created; the others are destinations.
+      const sign = account === SYSTEM_ACCOUNTS.issuance ? 1 : -1;
+      if (posting.source === account) add[counter]! += sign * posting.amountPoints;
+      if (posting.destination === account) add[counter]! -= sign * posting.amountPoints;
+    }
+    if (transfer.kind === 'gift') add.pointsGifted! += posting.amountPoints;
+    if (isMemberAccount(posting.destination)) add.memberNet! += posting.amountPoints;
+    if (isMemberAccount(posting.source)) add.memberNet! -= posting.amountPoints;
+  }
+  return Object.fromEntries(Object.entries(add).filter(([, value]) => value !== 0));
 }
 
 const PAGE_SIZE = 20;
@@ -32,6 +65,8 @@ const PAGE_SIZE = 20;
 export function transferItems(tableName: string, transfer: Transfer, offset = 0): TransferItems {
   const items: TransactionItem[] = [];
   const guardedAccounts = new Map<number, AccountAddress>();
+  const cappedMonths = new Map<number, AccountAddress>();
+  const month = monthOf(transfer.createdAt);
   items.push({
     Put: {
       TableName: tableName,
@@ -55,12 +90,13 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
         TableName: tableName,
         Key: keys.account(transfer.communityId, address),
         UpdateExpression:
-          'ADD balancePoints :change, earnedPoints :earned SET #type = :type, communityId = :community, address = :address',
+          'ADD balancePoints :change, earnedPoints :earned, debitedPoints :debited SET #type = :type, communityId = :community, address = :address',
         ...(guarded ? { ConditionExpression: 'balancePoints >= :needed' } : {}),
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
           ':change': changePoints,
           ':earned': earnedPoints,
+          ':debited': Math.max(-changePoints, 0),
           ':type': ENTITY.account,
           ':community': transfer.communityId,
           ':address': address,
@@ -84,30 +120,67 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
         },
       },
     });
+    // Points issued to a member this month (reversals count back): the cap, expiry lots and recognition.
+    const earnedThisMonth = isMemberAccount(address) ? earnedPoints : 0;
+    if (earnedThisMonth !== 0 || (transfer.volunteerMinutes && isMemberAccount(address) && changePoints > 0)) {
+      const memberId = memberIdOf(address as `member:${string}`);
+      const capped = transfer.capPoints !== undefined && transfer.capPoints > 0 && earnedThisMonth > 0;
+      if (capped) cappedMonths.set(offset + items.length, address);
+      const minutes = changePoints > 0 ? (transfer.volunteerMinutes ?? 0) : 0;
+      const update = addUpdate(
+        tableName,
+        keys.earned(transfer.communityId, memberId, month),
+        { earnedPoints: earnedThisMonth, volunteerMinutes: minutes },
+        {},
+        {
+          ...keys.earners(transfer.communityId, month, memberId),
+          type: ENTITY.earned,
+          communityId: transfer.communityId,
+          memberId,
+          month,
+        },
+      );
+      if (capped && update.Update) {
+        update.Update.ConditionExpression = 'attribute_not_exists(earnedPoints) OR earnedPoints <= :room';
+        update.Update.ExpressionAttributeValues = {
+          ...update.Update.ExpressionAttributeValues,
+          ':room': transfer.capPoints! - earnedThisMonth,
+        };
+      }
+      items.push(update);
+    }
   }
-  return { items, transferIndex: offset, guardedAccounts };
+  const statistics = pointsStatistics(transfer);
+  if (Object.keys(statistics).length > 0) {
+    items.push(statsItem(tableName, { communityId: transfer.communityId, month, section: 'POINTS', add: statistics }));
+  }
+  return { items, transferIndex: offset, guardedAccounts, cappedMonths };
 }
 
 /** Reads why a transfer's transaction was cancelled; undefined when it was not about the transfer. */
-export function transferFailure(
-  error: unknown,
-  parts: TransferItems,
-): 'duplicate' | 'insufficient_funds' | 'conflict' | undefined {
+export function transferFailure(error: unknown, parts: TransferItems): TransferFailure | undefined {
   const reasons = cancellationReasons(error);
   return reasons ? transferFailureFromReasons(reasons, parts) : undefined;
 }
 
-export function transferFailureFromReasons(
-  reasons: string[],
-  parts: TransferItems,
-): 'duplicate' | 'insufficient_funds' | 'conflict' | undefined {
+export type TransferFailure = 'duplicate' | 'insufficient_funds' | 'monthly_cap' | 'conflict';
+
+export function transferFailureFromReasons(reasons: string[], parts: TransferItems): TransferFailure | undefined {
   if (reasons[parts.transferIndex] === 'ConditionalCheckFailed') return 'duplicate';
   for (const index of parts.guardedAccounts.keys()) {
     if (reasons[index] === 'ConditionalCheckFailed') return 'insufficient_funds';
   }
+  for (const index of parts.cappedMonths.keys()) {
+    if (reasons[index] === 'ConditionalCheckFailed') return 'monthly_cap';
+  }
   if (reasons.some((reason) => reason === 'TransactionConflict')) return 'conflict';
   return undefined;
 }
+
+export const monthlyCapReached = () =>
+  new AppError('ledger.monthly_cap_reached', "This would pass the member's monthly points cap", {
+    hint: 'the community limits points earned per month',
+  });
 
 export const insufficientFunds = () =>
   new AppError('ledger.insufficient_funds', 'Not enough points for this', { hint: 'check the balance' });
@@ -118,16 +191,18 @@ export class DynamoLedgerStore implements LedgerStore {
     private readonly tableName: string,
   ) {}
 
-  async post(transfer: Transfer): Promise<'posted' | 'duplicate'> {
+  async post(transfer: Transfer, effects?: Effects): Promise<'posted' | 'duplicate'> {
     const parts = transferItems(this.tableName, transfer);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: parts.items }));
+        const items = [...parts.items, ...effectItems(this.tableName, effects)];
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
         return 'posted';
       } catch (error) {
         const failure = transferFailure(error, parts);
         if (failure === 'duplicate') return 'duplicate';
         if (failure === 'insufficient_funds') throw insufficientFunds();
+        if (failure === 'monthly_cap') throw monthlyCapReached();
         if (failure === 'conflict' && attempt < 4) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
           continue;
@@ -163,6 +238,7 @@ export class DynamoLedgerStore implements LedgerStore {
       address,
       balancePoints: Number(result.Item?.balancePoints ?? 0),
       earnedPoints: Number(result.Item?.earnedPoints ?? 0),
+      debitedPoints: Number(result.Item?.debitedPoints ?? 0),
     };
   }
 

@@ -20,7 +20,9 @@ import { cancellationReasons, isConditionalCheckFailed } from './client';
 import { queryPage } from './cursor';
 import { withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
-import { insufficientFunds, transferFailure, transferItems } from './ledger-store';
+import { insufficientFunds, monthlyCapReached, transferFailure, transferItems } from './ledger-store';
+import type { Effects } from '../domain/effects';
+import { effectItems, writeWithEffects } from './effects';
 
 const PAGE_SIZE = 25;
 const closeAfter = (activity: ActivityRecord) =>
@@ -44,13 +46,17 @@ export class DynamoActivityStore implements ActivityStore {
     private readonly tableName: string,
   ) {}
 
-  async createActivity(activity: ActivityRecord): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: activityItem(activity),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
+  async createActivity(activity: ActivityRecord, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: activityItem(activity),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      effects,
     );
   }
 
@@ -77,20 +83,26 @@ export class DynamoActivityStore implements ActivityStore {
     return { items: page.items.map((item) => withoutKeys<ActivityRecord>(item)), nextCursor: page.nextCursor };
   }
 
-  async saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'> {
+  async saveActivity(
+    activity: ActivityRecord,
+    effects?: Effects,
+  ): Promise<'saved' | 'not_scheduled' | 'below_attendance'> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: activityItem(activity),
-          ConditionExpression: '#status = :scheduled AND attendeeCount <= :capacity',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':scheduled': 'scheduled',
-            ':capacity': activity.capacity ?? Number.MAX_SAFE_INTEGER,
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: activityItem(activity),
+            ConditionExpression: '#status = :scheduled AND attendeeCount <= :capacity',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':scheduled': 'scheduled',
+              ':capacity': activity.capacity ?? Number.MAX_SAFE_INTEGER,
+            },
           },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
+        },
+        effects,
       );
       return 'saved';
     } catch (error) {
@@ -100,17 +112,25 @@ export class DynamoActivityStore implements ActivityStore {
     }
   }
 
-  async cancelActivity(communityId: string, activityId: string): Promise<'cancelled' | 'not_scheduled'> {
+  async cancelActivity(
+    communityId: string,
+    activityId: string,
+    effects?: Effects,
+  ): Promise<'cancelled' | 'not_scheduled'> {
     try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.activity(communityId, activityId),
-          UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK',
-          ConditionExpression: '#status = :scheduled',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled' },
-        }),
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.activity(communityId, activityId),
+            UpdateExpression: 'SET #status = :cancelled REMOVE GSI2PK, GSI2SK',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled' },
+          },
+        },
+        effects,
       );
       return 'cancelled';
     } catch (error) {
@@ -292,13 +312,11 @@ export class DynamoClaimStore implements ClaimStore {
     private readonly tableName: string,
   ) {}
 
-  async putClaim(claim: Claim): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: claimItem(claim),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
+  async putClaim(claim: Claim, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      { Put: { TableName: this.tableName, Item: claimItem(claim), ConditionExpression: 'attribute_not_exists(PK)' } },
+      effects,
     );
   }
 
@@ -355,12 +373,14 @@ export class DynamoClaimStore implements ClaimStore {
     claim: Claim,
     decision: Decision,
     transfer: Transfer | null,
+    effects?: Effects,
   ): Promise<'approved' | 'already_decided'> {
     const update = { Update: this.decisionUpdate(claim, 'approved', decision, transfer?.transferId) };
     const parts = transfer ? transferItems(this.tableName, transfer, 1) : null;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: [update, ...(parts?.items ?? [])] }));
+        const items = [update, ...(parts?.items ?? []), ...effectItems(this.tableName, effects)];
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
         return 'approved';
       } catch (error) {
         const reasons = cancellationReasons(error);
@@ -369,6 +389,7 @@ export class DynamoClaimStore implements ClaimStore {
         const failure = parts ? transferFailure(error, parts) : undefined;
         if (failure === 'duplicate') return 'already_decided';
         if (failure === 'insufficient_funds') throw insufficientFunds();
+        if (failure === 'monthly_cap') throw monthlyCapReached();
         if (reasons.includes('TransactionConflict') && attempt < 4) {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
           continue;
@@ -378,9 +399,9 @@ export class DynamoClaimStore implements ClaimStore {
     }
   }
 
-  async rejectClaim(claim: Claim, decision: Decision): Promise<'rejected' | 'already_decided'> {
+  async rejectClaim(claim: Claim, decision: Decision, effects?: Effects): Promise<'rejected' | 'already_decided'> {
     try {
-      await this.client.send(new UpdateCommand(this.decisionUpdate(claim, 'rejected', decision)));
+      await writeWithEffects(this.client, { Update: this.decisionUpdate(claim, 'rejected', decision) }, effects);
       return 'rejected';
     } catch (error) {
       if (isConditionalCheckFailed(error)) return 'already_decided';
@@ -406,21 +427,25 @@ export class DynamoCertificateStore implements CertificateStore {
     return result.Item ? toCertificate(result.Item) : null;
   }
 
-  async issueCertificate(communityId: string, memberId: string, issuedAt: string): Promise<boolean> {
+  async issueCertificate(communityId: string, memberId: string, issuedAt: string, effects?: Effects): Promise<boolean> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.memberCertificate(communityId, memberId),
-            type: ENTITY.certificate,
-            communityId,
-            memberId,
-            status: 'active',
-            issuedAt,
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.memberCertificate(communityId, memberId),
+              type: ENTITY.certificate,
+              communityId,
+              memberId,
+              status: 'active',
+              issuedAt,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
+        },
+        effects,
       );
       return true;
     } catch (error) {
@@ -433,29 +458,34 @@ export class DynamoCertificateStore implements CertificateStore {
     communityId: string,
     memberId: string,
     change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
+    effects?: Effects,
   ): Promise<Certificate | null> {
     const revoking = change.to === 'revoked';
     try {
-      const result = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.memberCertificate(communityId, memberId),
-          UpdateExpression: revoking
-            ? 'SET #status = :to, revokedAt = :at, revokedBy = :by, reason = :reason'
-            : 'SET #status = :to, reinstatedAt = :at, reinstatedBy = :by REMOVE revokedAt, revokedBy, reason',
-          ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':from': change.from,
-            ':to': change.to,
-            ':at': change.at,
-            ':by': change.by,
-            ...(revoking ? { ':reason': change.reason ?? '' } : {}),
+      const result = await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.memberCertificate(communityId, memberId),
+            UpdateExpression: revoking
+              ? 'SET #status = :to, revokedAt = :at, revokedBy = :by, reason = :reason'
+              : 'SET #status = :to, reinstatedAt = :at, reinstatedBy = :by REMOVE revokedAt, revokedBy, reason',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':from': change.from,
+              ':to': change.to,
+              ':at': change.at,
+              ':by': change.by,
+              ...(revoking ? { ':reason': change.reason ?? '' } : {}),
+            },
           },
-          ReturnValues: 'ALL_NEW',
-        }),
+        },
+        effects,
+        { returnNew: true },
       );
-      return result.Attributes ? toCertificate(result.Attributes) : null;
+      return result ? toCertificate(result) : null;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return null;
       throw error;

@@ -17,7 +17,13 @@ export async function getCommunityOrThrow(communities: CommunityStore, community
 }
 
 export function toMemberView(member: MemberRecord): MemberView {
-  return { id: member.userId, roles: member.roles, displayName: member.displayName, joinedAt: member.joinedAt };
+  return {
+    id: member.userId,
+    roles: member.roles,
+    displayName: member.displayName,
+    joinedAt: member.joinedAt,
+    ...(member.offline ? { offline: true } : {}),
+  };
 }
 
 /** Joining is idempotent: a second join returns the membership as it is. */
@@ -61,8 +67,18 @@ export async function setMemberRoles(
   if (input.actorId === input.memberId && !input.roles.includes('admin')) {
     throw new AppError('member.last_admin', 'You cannot remove your own admin role; ask another admin');
   }
-  await communities.setRoles(input.communityId, input.memberId, input.roles, member.roles);
-  return { member: toMemberView({ ...member, roles: input.roles }) };
+  const after = toMemberView({ ...member, roles: input.roles });
+  await communities.setRoles(input.communityId, input.memberId, input.roles, member.roles, {
+    audit: {
+      communityId: input.communityId,
+      action: 'member.set_roles',
+      objectType: 'member',
+      objectId: input.memberId,
+      before: toMemberView(member),
+      after,
+    },
+  });
+  return { member: after };
 }
 
 export async function updateCommunity(
@@ -77,7 +93,16 @@ export async function updateCommunity(
     ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
     rules: { ...current.rules, ...patch.rules },
   };
-  await communities.updateCommunity(updated);
+  await communities.updateCommunity(updated, {
+    audit: {
+      communityId: input.communityId,
+      action: 'community.update',
+      objectType: 'community',
+      objectId: input.communityId,
+      before: current,
+      after: updated,
+    },
+  });
   return updated;
 }
 

@@ -1,4 +1,5 @@
-import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Page, ProxyRelation, Role } from '@linli/shared';
+import type { Effects } from '../effects';
 
 export interface UserRecord {
   id: string;
@@ -13,6 +14,9 @@ export interface MemberRecord {
   roles: Role[];
   displayName: string;
   joinedAt: string;
+  /** Registered by the office for a resident without a phone. */
+  offline?: boolean;
+  phone?: string;
 }
 
 export interface MemberOverview {
@@ -34,13 +38,13 @@ export interface CommunityStore {
   getCommunity(communityId: string): Promise<Community | null>;
   listCommunities(): Promise<Community[]>;
   putCommunity(community: Community): Promise<void>;
-  updateCommunity(community: Community): Promise<void>;
+  updateCommunity(community: Community, effects?: Effects): Promise<void>;
   getMember(communityId: string, userId: string): Promise<MemberRecord | null>;
   getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null>;
   /** Adds the member unless present; returns the stored member either way. */
-  addMember(member: MemberRecord): Promise<{ member: MemberRecord; created: boolean }>;
+  addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }>;
   /** Replaces the roles only if they are still `expectedRoles` (no lost updates). */
-  setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[]): Promise<void>;
+  setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[], effects?: Effects): Promise<void>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
   listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>>;
 }
@@ -52,4 +56,13 @@ export interface WechatSessionClient {
 
 export interface TokenIssuer {
   issue(userId: string): Promise<{ token: string; expiresAt: string }>;
+}
+
+/** Proxy relations for residents without a phone. */
+export interface ProxyStore {
+  getProxy(communityId: string, residentId: string, proxyId: string): Promise<ProxyRelation | null>;
+  createProxy(relation: ProxyRelation, effects?: Effects): Promise<'created' | 'exists'>;
+  removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean>;
+  listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]>;
+  listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]>;
 }

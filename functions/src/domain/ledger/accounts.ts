@@ -10,6 +10,8 @@ export const SYSTEM_ACCOUNTS = {
   redemption: 'community:redemption',
   /** Points members donate to the community. */
   pool: 'community:pool',
+  /** Points that lapsed under the community's expiry policy. */
+  expiry: 'community:expiry',
 } as const;
 
 export type SystemAccount = (typeof SYSTEM_ACCOUNTS)[keyof typeof SYSTEM_ACCOUNTS];

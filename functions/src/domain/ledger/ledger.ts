@@ -1,11 +1,16 @@
 import { AppError, notFound } from '../../lib/errors';
+import type { Effects } from '../effects';
 import type { LedgerStore } from './ports';
 import { assertValidTransfer, reversalOf, type Transfer } from './transfer';
 
 /** Posts a transfer; a retry or a concurrent duplicate with the same id changes nothing. */
-export async function postTransfer(ledger: LedgerStore, transfer: Transfer): Promise<'posted' | 'duplicate'> {
+export async function postTransfer(
+  ledger: LedgerStore,
+  transfer: Transfer,
+  effects?: Effects,
+): Promise<'posted' | 'duplicate'> {
   assertValidTransfer(transfer);
-  return ledger.post(transfer);
+  return ledger.post(transfer, effects);
 }
 
 /** Undoes a transfer with a reversing one (at most once: its id derives from the original's). */
@@ -22,7 +27,15 @@ export async function reverseTransfer(
     reason: input.reason,
     createdAt: (input.now ?? new Date()).toISOString(),
   });
-  if ((await postTransfer(ledger, reversal)) === 'duplicate') {
+  const audit = {
+    communityId: input.communityId,
+    action: 'transfer.reverse',
+    objectType: 'transfer',
+    objectId: input.transferId,
+    before: original,
+    after: reversal,
+  };
+  if ((await postTransfer(ledger, reversal, { audit })) === 'duplicate') {
     throw new AppError('ledger.already_reversed', 'This transfer has already been reversed');
   }
   return { transferId: reversal.transferId };

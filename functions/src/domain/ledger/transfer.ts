@@ -19,6 +19,10 @@ export interface Transfer {
   actorId: string;
   createdAt: string;
   reversesTransferId?: string;
+  /** Volunteer minutes this transfer pays for (claims): counted for the month's recognition. */
+  volunteerMinutes?: number;
+  /** The community's monthly cap on points earned by a member, enforced in the same transaction. */
+  capPoints?: number;
 }
 
 export const MAX_POSTINGS = 10;

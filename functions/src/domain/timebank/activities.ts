@@ -1,4 +1,12 @@
-import type { Activity, CheckinCode, CreateActivityRequest, Page, UpdateActivityRequest } from '@linli/shared';
+import type { Effects } from '../effects';
+import {
+  monthOf,
+  type Activity,
+  type CheckinCode,
+  type CreateActivityRequest,
+  type Page,
+  type UpdateActivityRequest,
+} from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { currentCheckinCode, newCheckinSecret } from './checkin-token';
@@ -43,7 +51,18 @@ export async function createActivity(
     createdAt: now.toISOString(),
     checkinSecret: newCheckinSecret(),
   };
-  await activities.createActivity(record);
+  await activities.createActivity(record, {
+    audit: {
+      communityId: record.communityId,
+      action: 'activity.create',
+      objectType: 'activity',
+      objectId: record.id,
+      after: toActivity(record),
+    },
+    stats: [
+      { communityId: record.communityId, month: monthOf(record.startsAt), section: 'TIMEBANK', add: { activities: 1 } },
+    ],
+  });
   return toActivity(record);
 }
 
@@ -61,7 +80,28 @@ export async function updateActivity(
       fields: [{ path: 'endsAt', code: 'custom', message: 'endsAt must be after startsAt' }],
     });
   }
-  const outcome = await activities.saveActivity(next);
+  const moved = monthOf(current.startsAt) !== monthOf(next.startsAt);
+  const outcome = await activities.saveActivity(next, {
+    audit: {
+      communityId: next.communityId,
+      action: 'activity.update',
+      objectType: 'activity',
+      objectId: next.id,
+      before: toActivity(current),
+      after: toActivity(next),
+    },
+    stats: moved
+      ? [
+          {
+            communityId: next.communityId,
+            month: monthOf(current.startsAt),
+            section: 'TIMEBANK',
+            add: { activities: -1 },
+          },
+          { communityId: next.communityId, month: monthOf(next.startsAt), section: 'TIMEBANK', add: { activities: 1 } },
+        ]
+      : [],
+  });
   if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'A cancelled activity cannot be edited');
   if (outcome === 'below_attendance') {
     throw new AppError('activity.capacity_below_attendance', 'More people have checked in than this capacity');
@@ -74,10 +114,29 @@ export async function cancelActivity(
   activities: ActivityStore,
 ): Promise<Activity> {
   const current = await getActivityOrThrow(activities, input.communityId, input.activityId);
-  if ((await activities.cancelActivity(input.communityId, input.activityId)) === 'not_scheduled') {
+  const cancelled = toActivity({ ...current, status: 'cancelled' });
+  const effects: Effects = {
+    audit: {
+      communityId: input.communityId,
+      action: 'activity.cancel',
+      objectType: 'activity',
+      objectId: input.activityId,
+      before: toActivity(current),
+      after: cancelled,
+    },
+    stats: [
+      {
+        communityId: input.communityId,
+        month: monthOf(current.startsAt),
+        section: 'TIMEBANK',
+        add: { activities: -1 },
+      },
+    ],
+  };
+  if ((await activities.cancelActivity(input.communityId, input.activityId, effects)) === 'not_scheduled') {
     throw new AppError('activity.cancelled', 'This activity is already cancelled');
   }
-  return toActivity({ ...current, status: 'cancelled' });
+  return cancelled;
 }
 
 export async function listActivities(

@@ -166,7 +166,15 @@ export async function recordOfficeAttendance(
     createdAt: (input.now ?? new Date()).toISOString(),
     note: input.note,
   });
-  await dependencies.claims.putClaim(claim);
+  await dependencies.claims.putClaim(claim, {
+    audit: {
+      communityId: claim.communityId,
+      action: 'claim.office_entry',
+      objectType: 'claim',
+      objectId: claim.id,
+      after: claim,
+    },
+  });
   return claim;
 }
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Certificate, CertificatePass, Community } from '@linli/shared';
+import { monthOf, type Certificate, type CertificatePass, type Community } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { LedgerStore } from '../ledger/ports';
 import { memberAccount } from '../ledger/accounts';
@@ -17,11 +17,22 @@ export async function issueCertificateIfEligible(
   const threshold = input.community.rules.certificateThresholdPoints;
   const account = await dependencies.ledger.getAccount(input.community.id, memberAccount(input.memberId));
   if (account.earnedPoints < threshold) return false;
-  return dependencies.certificates.issueCertificate(
-    input.community.id,
-    input.memberId,
-    (input.now ?? new Date()).toISOString(),
-  );
+  const now = input.now ?? new Date();
+  return dependencies.certificates.issueCertificate(input.community.id, input.memberId, now.toISOString(), {
+    stats: [{ communityId: input.community.id, month: monthOf(now), section: 'CERTS', add: { certificatesIssued: 1 } }],
+    gauges: { communityId: input.community.id, add: { activeCertificates: 1 } },
+    notify: [
+      {
+        userId: input.memberId,
+        communityId: input.community.id,
+        kind: 'certificate_issued',
+        title: '志愿者证书已发放',
+        body: `您已获得${input.community.name}志愿者证书，可在联盟商家享受优惠`,
+        objectType: 'certificate',
+        objectId: input.memberId,
+      },
+    ],
+  });
 }
 
 export async function changeCertificateStatus(
@@ -38,13 +49,34 @@ export async function changeCertificateStatus(
   const existing = await certificates.getCertificate(input.communityId, input.memberId);
   if (!existing) throw new AppError('certificate.not_found', 'This member has no certificate');
   const from = input.to === 'revoked' ? 'active' : 'revoked';
-  const changed = await certificates.setCertificateStatus(input.communityId, input.memberId, {
-    from,
-    to: input.to,
-    by: input.actorId,
-    at: (input.now ?? new Date()).toISOString(),
-    reason: input.reason,
-  });
+  const revoking = input.to === 'revoked';
+  const changed = await certificates.setCertificateStatus(
+    input.communityId,
+    input.memberId,
+    { from, to: input.to, by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason },
+    {
+      audit: {
+        communityId: input.communityId,
+        action: revoking ? 'certificate.revoke' : 'certificate.reinstate',
+        objectType: 'certificate',
+        objectId: input.memberId,
+        before: existing,
+        after: { ...existing, status: input.to, reason: input.reason },
+      },
+      gauges: { communityId: input.communityId, add: { activeCertificates: revoking ? -1 : 1 } },
+      notify: [
+        {
+          userId: input.memberId,
+          communityId: input.communityId,
+          kind: revoking ? 'certificate_revoked' : 'certificate_issued',
+          title: revoking ? '志愿者证书已被收回' : '志愿者证书已恢复',
+          body: revoking ? `原因：${input.reason ?? '—'}` : '您的志愿者证书已恢复，可继续在联盟商家使用',
+          objectType: 'certificate',
+          objectId: input.memberId,
+        },
+      ],
+    },
+  );
   if (!changed) {
     throw new AppError(
       'certificate.conflict',

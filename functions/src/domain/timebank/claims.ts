@@ -1,4 +1,5 @@
-import type { BulkApproveResponse, Claim, Community, Page } from '@linli/shared';
+import { monthOf, type BulkApproveResponse, type Claim, type Community, type Page } from '@linli/shared';
+import type { Effects } from '../effects';
 import { AppError, notFound } from '../../lib/errors';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { LedgerStore } from '../ledger/ports';
@@ -21,9 +22,16 @@ async function getClaimOrThrow(claims: ClaimStore, communityId: string, claimId:
 }
 
 /** The transfer that pays a claim: points issued by the community to the member. */
-export function claimTransfer(claim: Claim, actorId: string, createdAt: string): Transfer | null {
+export function claimTransfer(
+  claim: Claim,
+  actorId: string,
+  createdAt: string,
+  monthlyCapPoints?: number,
+): Transfer | null {
   if (claim.points === 0) return null;
   return {
+    volunteerMinutes: claim.minutes,
+    ...(monthlyCapPoints ? { capPoints: monthlyCapPoints } : {}),
     communityId: claim.communityId,
     transferId: `claim:${claim.id}`,
     kind: 'claim',
@@ -54,10 +62,43 @@ export async function approveClaim(
     throw new AppError('claim.same_staff', 'An office entry must be approved by a different staff member');
   }
   const decision = { decidedBy: input.actorId, decidedAt: now.toISOString() };
-  const transfer = claimTransfer(claim, input.actorId, decision.decidedAt);
-  if ((await dependencies.claims.approveClaim(claim, decision, transfer)) === 'already_decided') throw alreadyDecided();
+  const transfer = claimTransfer(claim, input.actorId, decision.decidedAt, input.community.rules.monthlyCapPoints);
+  const approved: Claim = { ...claim, status: 'approved', ...decision, transferId: transfer?.transferId };
+  const effects: Effects = {
+    audit: {
+      communityId: claim.communityId,
+      action: 'claim.approve',
+      objectType: 'claim',
+      objectId: claim.id,
+      before: claim,
+      after: approved,
+    },
+    stats: [
+      {
+        communityId: claim.communityId,
+        month: monthOf(now),
+        section: 'TIMEBANK',
+        add: { volunteerVisits: 1, volunteerMinutes: claim.minutes },
+        addToSet: { volunteers: [claim.memberId] },
+      },
+    ],
+    notify: [
+      {
+        userId: claim.memberId,
+        communityId: claim.communityId,
+        kind: 'claim_decided',
+        title: '服务时长已通过',
+        body: `「${claim.activityTitle}」${claim.minutes} 分钟，获得 ${claim.points} ${input.community.currencyName}`,
+        objectType: 'claim',
+        objectId: claim.id,
+      },
+    ],
+  };
+  if ((await dependencies.claims.approveClaim(claim, decision, transfer, effects)) === 'already_decided') {
+    throw alreadyDecided();
+  }
   await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
-  return { ...claim, status: 'approved', ...decision, transferId: transfer?.transferId };
+  return approved;
 }
 
 export async function rejectClaim(
@@ -71,8 +112,30 @@ export async function rejectClaim(
     decidedAt: (input.now ?? new Date()).toISOString(),
     reason: input.reason,
   };
-  if ((await claims.rejectClaim(claim, decision)) === 'already_decided') throw alreadyDecided();
-  return { ...claim, status: 'rejected', ...decision };
+  const rejected: Claim = { ...claim, status: 'rejected', ...decision };
+  const effects: Effects = {
+    audit: {
+      communityId: claim.communityId,
+      action: 'claim.reject',
+      objectType: 'claim',
+      objectId: claim.id,
+      before: claim,
+      after: rejected,
+    },
+    notify: [
+      {
+        userId: claim.memberId,
+        communityId: claim.communityId,
+        kind: 'claim_decided',
+        title: '服务时长未通过',
+        body: `「${claim.activityTitle}」：${input.reason}`,
+        objectType: 'claim',
+        objectId: claim.id,
+      },
+    ],
+  };
+  if ((await claims.rejectClaim(claim, decision, effects)) === 'already_decided') throw alreadyDecided();
+  return rejected;
 }
 
 /** Approves several claims one by one; each succeeds or fails on its own. */

@@ -1,3 +1,4 @@
+import type { Effects } from '../effects';
 import type { Activity, Attendance, Certificate, Claim, Page } from '@linli/shared';
 import type { Transfer } from '../ledger/transfer';
 
@@ -7,12 +8,12 @@ export interface ActivityRecord extends Activity {
 }
 
 export interface ActivityStore {
-  createActivity(activity: ActivityRecord): Promise<void>;
+  createActivity(activity: ActivityRecord, effects?: Effects): Promise<void>;
   getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null>;
   listActivities(communityId: string, fromIso: string, cursor: string | undefined): Promise<Page<ActivityRecord>>;
   /** Saves edits while the activity is still scheduled and its capacity covers who came. */
-  saveActivity(activity: ActivityRecord): Promise<'saved' | 'not_scheduled' | 'below_attendance'>;
-  cancelActivity(communityId: string, activityId: string): Promise<'cancelled' | 'not_scheduled'>;
+  saveActivity(activity: ActivityRecord, effects?: Effects): Promise<'saved' | 'not_scheduled' | 'below_attendance'>;
+  cancelActivity(communityId: string, activityId: string, effects?: Effects): Promise<'cancelled' | 'not_scheduled'>;
   activitiesDueForAutoClose(nowIso: string): Promise<{ communityId: string; activityId: string }[]>;
   markAutoCloseDone(communityId: string, activityId: string): Promise<void>;
 }
@@ -33,22 +34,28 @@ export interface Decision {
 }
 
 export interface ClaimStore {
-  putClaim(claim: Claim): Promise<void>;
+  putClaim(claim: Claim, effects?: Effects): Promise<void>;
   getClaim(communityId: string, claimId: string): Promise<Claim | null>;
   listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>>;
   listMemberClaims(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Claim>>;
   /** The claim's status and its points transfer change together or not at all. */
-  approveClaim(claim: Claim, decision: Decision, transfer: Transfer | null): Promise<'approved' | 'already_decided'>;
-  rejectClaim(claim: Claim, decision: Decision): Promise<'rejected' | 'already_decided'>;
+  approveClaim(
+    claim: Claim,
+    decision: Decision,
+    transfer: Transfer | null,
+    effects?: Effects,
+  ): Promise<'approved' | 'already_decided'>;
+  rejectClaim(claim: Claim, decision: Decision, effects?: Effects): Promise<'rejected' | 'already_decided'>;
 }
 
 export interface CertificateStore {
   getCertificate(communityId: string, memberId: string): Promise<Certificate | null>;
   /** Creates an active certificate unless one exists (a revoked one stays revoked). */
-  issueCertificate(communityId: string, memberId: string, issuedAt: string): Promise<boolean>;
+  issueCertificate(communityId: string, memberId: string, issuedAt: string, effects?: Effects): Promise<boolean>;
   setCertificateStatus(
     communityId: string,
     memberId: string,
     change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
+    effects?: Effects,
   ): Promise<Certificate | null>;
 }

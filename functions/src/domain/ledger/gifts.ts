@@ -1,0 +1,62 @@
+import type { Community, GiftPointsRequest, GiftPointsResponse } from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { CommunityStore, MemberRecord } from '../identity/ports';
+import { SYSTEM_ACCOUNTS, memberAccount } from './accounts';
+import { postTransfer } from './ledger';
+import type { LedgerStore } from './ports';
+import type { Transfer } from './transfer';
+
+/**
+ * A member gives points to another member or to the community pool: one transfer, so the
+ * giver's balance can never go below zero and a retry (same Idempotency-Key) gives once.
+ */
+export async function giftPoints(
+  input: { community: Community; giver: MemberRecord; request: GiftPointsRequest; now?: Date },
+  dependencies: { ledger: LedgerStore; communities: CommunityStore },
+): Promise<GiftPointsResponse> {
+  const { community, giver, request } = input;
+  const now = input.now ?? new Date();
+  let recipient: MemberRecord | null = null;
+  if (request.toMemberId !== undefined) {
+    if (request.toMemberId === giver.userId)
+      throw new AppError('ledger.gift_to_self', 'You cannot give points to yourself');
+    recipient = await dependencies.communities.getMember(community.id, request.toMemberId);
+    if (!recipient) throw notFound('member');
+  }
+  const destination = recipient ? memberAccount(recipient.userId) : SYSTEM_ACCOUNTS.pool;
+  const memo = request.memo ?? (recipient ? `赠送给 ${recipient.displayName}` : '捐给社区公益积分池');
+  const transfer: Transfer = {
+    communityId: community.id,
+    transferId: `gift:${newId(now.getTime())}`,
+    kind: 'gift',
+    memo,
+    postings: [{ source: memberAccount(giver.userId), destination, amountPoints: request.points }],
+    actorId: giver.userId,
+    createdAt: now.toISOString(),
+  };
+  await postTransfer(dependencies.ledger, transfer, {
+    notify: recipient
+      ? [
+          {
+            userId: recipient.userId,
+            communityId: community.id,
+            kind: 'points_received',
+            title: `收到 ${request.points} ${community.currencyName}`,
+            body: `${giver.displayName}：${memo}`,
+            objectType: 'transfer',
+            objectId: transfer.transferId,
+          },
+        ]
+      : [],
+  });
+  const account = await dependencies.ledger.getAccount(community.id, memberAccount(giver.userId));
+  return {
+    transferId: transfer.transferId,
+    points: request.points,
+    to: recipient
+      ? { kind: 'member', memberId: recipient.userId, displayName: recipient.displayName }
+      : { kind: 'pool' },
+    balancePoints: account.balancePoints,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Community, Recognition, RecognitionPage, RecognizeRequest } from '@linli/shared';
+import { AppError } from '../../lib/errors';
+import type { Effects } from '../effects';
+import type { CommunityStore } from '../identity/ports';
+import type { OfficeStore } from './ports';
+
+const CANDIDATES = 20;
+
+/** The month's volunteers by minutes served (from the per-member month items), and who was recognised. */
+export async function getRecognition(
+  input: { communityId: string; month: string },
+  dependencies: { office: OfficeStore; communities: CommunityStore },
+): Promise<RecognitionPage> {
+  const [earners, recognized] = await Promise.all([
+    dependencies.office.earners(input.communityId, input.month),
+    dependencies.office.listRecognitions(input.communityId, input.month),
+  ]);
+  const top = earners
+    .filter((earner) => earner.volunteerMinutes > 0)
+    .sort((a, b) => b.volunteerMinutes - a.volunteerMinutes || b.earnedPoints - a.earnedPoints)
+    .slice(0, CANDIDATES);
+  const members = await Promise.all(
+    top.map((earner) => dependencies.communities.getMember(input.communityId, earner.memberId)),
+  );
+  return {
+    month: input.month,
+    candidates: top.map((earner, index) => ({
+      memberId: earner.memberId,
+      displayName: members[index]?.displayName ?? '—',
+      volunteerMinutes: earner.volunteerMinutes,
+      pointsEarned: earner.earnedPoints,
+    })),
+    recognized: recognized.sort((a, b) => b.volunteerMinutes - a.volunteerMinutes),
+  };
+}
+
+/** Staff recognise the month's outstanding volunteers: each gets a notification; all audited. */
+export async function recognize(
+  input: { community: Community; actorId: string; request: RecognizeRequest; now?: Date },
+  dependencies: { office: OfficeStore; communities: CommunityStore },
+): Promise<{ items: Recognition[] }> {
+  const { community, request } = input;
+  const at = (input.now ?? new Date()).toISOString();
+  const memberIds = [...new Set(request.memberIds)];
+  const recognitions: Recognition[] = [];
+  const effects: Effects[] = [];
+  for (const memberId of memberIds) {
+    const [member, earned] = await Promise.all([
+      dependencies.communities.getMember(community.id, memberId),
+      dependencies.office.getEarned(community.id, memberId, request.month),
+    ]);
+    if (!member || !earned || earned.volunteerMinutes === 0) {
+      throw new AppError(
+        'recognition.not_a_volunteer',
+        `${member?.displayName ?? memberId} did not volunteer that month`,
+        {
+          memberId,
+        },
+      );
+    }
+    const recognition: Recognition = {
+      month: request.month,
+      memberId,
+      displayName: member.displayName,
+      citation: request.citation,
+      volunteerMinutes: earned.volunteerMinutes,
+      recognizedBy: input.actorId,
+      recognizedAt: at,
+    };
+    recognitions.push(recognition);
+    effects.push({
+      audit: {
+        communityId: community.id,
+        action: 'recognition.award',
+        objectType: 'member',
+        objectId: memberId,
+        after: recognition,
+      },
+      notify: [
+        {
+          userId: memberId,
+          communityId: community.id,
+          kind: 'recognized',
+          title: `${request.month} 月度优秀志愿者`,
+          body: request.citation,
+          objectType: 'recognition',
+          objectId: `${request.month}#${memberId}`,
+        },
+      ],
+    });
+  }
+  await dependencies.office.putRecognitions(community.id, recognitions, effects);
+  return { items: recognitions };
+}

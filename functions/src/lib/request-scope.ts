@@ -1,0 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Who is acting in the current request, available to the store layer without threading
+ * it through every use case: the audit entries written with an action take the actor
+ * from here, and a proxy's actions are marked with the resident they acted for.
+ */
+export interface RequestScope {
+  requestId: string;
+  /** The person holding the token (the proxy when acting for someone). */
+  actorId: string;
+  /** Set when the actor acts for a resident (`X-Act-For`); requests then run as the resident. */
+  onBehalfOf?: string;
+  communityId?: string;
+  /** The route's contract name, e.g. `redeem`. */
+  route?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export const runInScope = <T>(scope: RequestScope, work: () => Promise<T>): Promise<T> => storage.run(scope, work);
+
+export const currentScope = (): RequestScope | undefined => storage.getStore();
