@@ -1,5 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Effects } from '../domain/effects';
 import { isConditionalCheckFailed } from './client';
+import { writeWithEffects } from './effects';
 import type { TableKey } from './keys';
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type'];
@@ -20,15 +22,18 @@ export async function getEntity<T>(
   return result.Item ? withoutKeys<T>(result.Item) : null;
 }
 
-/** Puts a new item; false when an item with this key exists already. */
+/** Puts a new item (with its effects in the same transaction); false when an item with this key exists already. */
 export async function putNewEntity(
   client: DynamoDBDocumentClient,
   tableName: string,
   item: Record<string, unknown>,
+  effects?: Effects,
 ): Promise<boolean> {
   try {
-    await client.send(
-      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    await writeWithEffects(
+      client,
+      { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      effects,
     );
     return true;
   } catch (error) {
@@ -90,12 +95,21 @@ export function statusUpdate(input: {
   };
 }
 
-/** Runs a status update; the item as it is now, or null when its status did not allow it. */
+/**
+ * Runs a status update — with its effects (audit entry, counters, notifications) in the
+ * same transaction when there are any; the item as it is now, or null when its status
+ * did not allow it.
+ */
 export async function transitionEntity<T>(
   client: DynamoDBDocumentClient,
   update: ReturnType<typeof statusUpdate>,
+  effects?: Effects,
 ): Promise<T | null> {
   try {
+    if (effects) {
+      const item = await writeWithEffects(client, { Update: update }, effects, { returnNew: true });
+      return item ? withoutKeys<T>(item) : null;
+    }
     const result = await client.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
     return result.Attributes ? withoutKeys<T>(result.Attributes) : null;
   } catch (error) {

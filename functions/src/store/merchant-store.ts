@@ -14,6 +14,8 @@ import { AppError } from '../lib/errors';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import type { Effects } from '../domain/effects';
+import { effectItems } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
 
 const PAGE_SIZE = 25;
@@ -100,6 +102,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     from: readonly MerchantStatus[],
     to: MerchantStatus,
     decision: StaffDecision,
+    effects?: Effects,
   ) {
     return toMerchant(
       await transitionEntity<MerchantDetail>(
@@ -116,6 +119,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
             reason: decision.reason,
           },
         }),
+        effects,
       ),
     );
   }
@@ -184,7 +188,12 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     return (result.Items ?? []).map((item) => withoutKeys<DiscountUse>(item));
   }
 
-  async recordUse(communityId: string, use: DiscountUse, flag: ProxyFlag | null): Promise<'recorded' | 'duplicate'> {
+  async recordUse(
+    communityId: string,
+    use: DiscountUse,
+    flag: ProxyFlag | null,
+    effects?: Effects,
+  ): Promise<'recorded' | 'duplicate'> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -228,6 +237,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
                   },
                 ]
               : []),
+            ...effectItems(this.tableName, effects),
           ],
         }),
       );
@@ -275,7 +285,13 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     return { items: page.items.map((item) => withoutKeys<ProxyFlag>(item)), nextCursor: page.nextCursor };
   }
 
-  resolveFlag(communityId: string, flagId: string, outcome: 'dismissed' | 'confirmed', decision: StaffDecision) {
+  resolveFlag(
+    communityId: string,
+    flagId: string,
+    outcome: 'dismissed' | 'confirmed',
+    decision: StaffDecision,
+    effects?: Effects,
+  ) {
     return transitionEntity<ProxyFlag>(
       this.client,
       statusUpdate({
@@ -290,6 +306,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
           note: decision.reason,
         },
       }),
+      effects,
     );
   }
 
@@ -344,6 +361,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     complaint: Complaint,
     merchantChange: { outcome: NonNullable<Complaint['outcome']>; to: MerchantStatus | null; upheld: boolean },
     decision: StaffDecision,
+    effects?: Effects,
   ): Promise<'resolved' | 'already_resolved'> {
     const complaintUpdate = statusUpdate({
       tableName: this.tableName,
@@ -378,7 +396,11 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     try {
       await this.client.send(
         new TransactWriteCommand({
-          TransactItems: [{ Update: complaintUpdate }, ...(merchantUpdate ? [{ Update: merchantUpdate }] : [])],
+          TransactItems: [
+            { Update: complaintUpdate },
+            ...(merchantUpdate ? [{ Update: merchantUpdate }] : []),
+            ...effectItems(this.tableName, effects),
+          ],
         }),
       );
       return 'resolved';
@@ -415,7 +437,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     return { items, nextCursor: page.nextCursor };
   }
 
-  takeDown(communityId: string, postId: string, decision: StaffDecision) {
+  takeDown(communityId: string, postId: string, decision: StaffDecision, effects?: Effects) {
     return transitionEntity<MerchantPost>(
       this.client,
       statusUpdate({
@@ -430,6 +452,7 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
           reason: decision.reason,
         },
       }),
+      effects,
     );
   }
 }

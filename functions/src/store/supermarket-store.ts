@@ -7,7 +7,15 @@ import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
-import { insufficientFunds, transferFailureFromReasons, transferItems, type TransactionItem } from './ledger-store';
+import {
+  insufficientFunds,
+  monthlyCapReached,
+  transferFailureFromReasons,
+  transferItems,
+  type TransactionItem,
+} from './ledger-store';
+import type { Effects } from '../domain/effects';
+import { effectItems } from './effects';
 
 const PAGE_SIZE = 25;
 const LEADERBOARD_SIZE = 20;
@@ -30,14 +38,19 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     private readonly tableName: string,
   ) {}
 
-  async createGood(communityId: string, good: Good): Promise<void> {
-    await putNewEntity(this.client, this.tableName, {
-      ...keys.good(communityId, good.id),
-      GSI1PK: keys.goodsPartition(communityId),
-      GSI1SK: `${good.createdAt}#${good.id}`,
-      type: ENTITY.good,
-      ...good,
-    });
+  async createGood(communityId: string, good: Good, effects?: Effects): Promise<void> {
+    await putNewEntity(
+      this.client,
+      this.tableName,
+      {
+        ...keys.good(communityId, good.id),
+        GSI1PK: keys.goodsPartition(communityId),
+        GSI1SK: `${good.createdAt}#${good.id}`,
+        type: ENTITY.good,
+        ...good,
+      },
+      effects,
+    );
   }
 
   getGood(communityId: string, goodId: string): Promise<Good | null> {
@@ -59,7 +72,7 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     return (result.Items ?? []).map((item) => withoutKeys<Good>(item));
   }
 
-  restock(communityId: string, goodId: string, quantity: number): Promise<Good | null> {
+  restock(communityId: string, goodId: string, quantity: number, effects?: Effects): Promise<Good | null> {
     return transitionEntity<Good>(
       this.client,
       statusUpdate({
@@ -69,10 +82,11 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
         set: {},
         add: { stock: quantity },
       }),
+      effects,
     );
   }
 
-  async redeem(communityId: string, redemption: Redemption, transfer: Transfer): Promise<void> {
+  async redeem(communityId: string, redemption: Redemption, transfer: Transfer, effects?: Effects): Promise<void> {
     const stock: TransactionItem = {
       Update: {
         TableName: this.tableName,
@@ -96,7 +110,7 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     };
     const parts = transferItems(this.tableName, transfer, 2);
     try {
-      await this.transactRedemption(stock, record, parts);
+      await this.transactRedemption(stock, record, parts, effectItems(this.tableName, effects));
     } catch (error) {
       // Still contended after every retry: if the goods are gone by now, say so.
       if (error instanceof AppError) throw error;
@@ -106,8 +120,13 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     }
   }
 
-  private transactRedemption(stock: TransactionItem, record: TransactionItem, parts: ReturnType<typeof transferItems>) {
-    return this.transact([stock, record, ...parts.items], (reasons) => {
+  private transactRedemption(
+    stock: TransactionItem,
+    record: TransactionItem,
+    parts: ReturnType<typeof transferItems>,
+    extra: TransactionItem[],
+  ) {
+    return this.transact([stock, record, ...parts.items, ...extra], (reasons) => {
       if (reasons[0] === 'ConditionalCheckFailed') return new AppError('market.sold_out', 'Sorry, this is sold out');
       const failure = transferFailureFromReasons(reasons, parts);
       if (failure === 'insufficient_funds') return insufficientFunds();
@@ -144,7 +163,13 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     return { items: page.items.map((item) => withoutKeys<Redemption>(item)), nextCursor: page.nextCursor };
   }
 
-  async cancel(communityId: string, redemption: Redemption, refund: Transfer, at: string): Promise<boolean> {
+  async cancel(
+    communityId: string,
+    redemption: Redemption,
+    refund: Transfer,
+    at: string,
+    effects?: Effects,
+  ): Promise<boolean> {
     const status: TransactionItem = {
       Update: statusUpdate({
         tableName: this.tableName,
@@ -162,7 +187,8 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
       },
     };
     try {
-      await this.transact([status, stock, ...transferItems(this.tableName, refund, 2).items], (reasons) =>
+      const refundItems = transferItems(this.tableName, refund, 2).items;
+      await this.transact([status, stock, ...refundItems, ...effectItems(this.tableName, effects)], (reasons) =>
         reasons[0] === 'ConditionalCheckFailed' || reasons[2] === 'ConditionalCheckFailed'
           ? new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled')
           : null,
@@ -174,7 +200,7 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     }
   }
 
-  pickUp(communityId: string, redemptionId: string, pickupCode: string, decision: StaffDecision) {
+  pickUp(communityId: string, redemptionId: string, pickupCode: string, decision: StaffDecision, effects?: Effects) {
     return transitionEntity<Redemption>(
       this.client,
       statusUpdate({
@@ -189,10 +215,17 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
         },
         extraCondition: { expression: 'pickupCode = :code', values: { ':code': pickupCode } },
       }),
+      effects,
     );
   }
 
-  async recordContribution(communityId: string, contribution: Contribution, transfer: Transfer, month: string) {
+  async recordContribution(
+    communityId: string,
+    contribution: Contribution,
+    transfer: Transfer,
+    month: string,
+    effects?: Effects,
+  ) {
     const record: TransactionItem = {
       Put: {
         TableName: this.tableName,
@@ -218,7 +251,10 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
         },
       },
     }));
-    await this.transact([record, ...counters, ...transferItems(this.tableName, transfer, 3).items], () => null);
+    const parts = transferItems(this.tableName, transfer, 3);
+    await this.transact([record, ...counters, ...parts.items, ...effectItems(this.tableName, effects)], (reasons) =>
+      transferFailureFromReasons(reasons, parts) === 'monthly_cap' ? monthlyCapReached() : null,
+    );
   }
 
   async leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']> {

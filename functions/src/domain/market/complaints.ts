@@ -43,15 +43,7 @@ export async function resolveComplaint(
   if (complaint.status !== 'open')
     throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
   const decision = { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.note };
-  const outcome = await complaints.resolveComplaint(
-    input.communityId,
-    complaint,
-    { outcome: input.outcome, to: MERCHANT_STATUS_FOR[input.outcome], upheld: input.outcome !== 'dismiss' },
-    decision,
-  );
-  if (outcome === 'already_resolved')
-    throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
-  return {
+  const resolved: Complaint = {
     ...complaint,
     status: 'resolved',
     outcome: input.outcome,
@@ -59,4 +51,35 @@ export async function resolveComplaint(
     decidedBy: decision.by,
     decidedAt: decision.at,
   };
+  const outcomeText = { dismiss: '不予处理', warn: '已警告商家', suspend: '已暂停商家', remove: '已将商家移出联盟' };
+  const outcome = await complaints.resolveComplaint(
+    input.communityId,
+    complaint,
+    { outcome: input.outcome, to: MERCHANT_STATUS_FOR[input.outcome], upheld: input.outcome !== 'dismiss' },
+    decision,
+    {
+      audit: {
+        communityId: input.communityId,
+        action: 'complaint.resolve',
+        objectType: 'complaint',
+        objectId: complaint.id,
+        before: complaint,
+        after: resolved,
+      },
+      notify: [
+        {
+          userId: complaint.memberId,
+          communityId: input.communityId,
+          kind: 'complaint_resolved',
+          title: `您对「${complaint.merchantName}」的投诉已处理`,
+          body: `${outcomeText[input.outcome]}：${input.note}`,
+          objectType: 'complaint',
+          objectId: complaint.id,
+        },
+      ],
+    },
+  );
+  if (outcome === 'already_resolved')
+    throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
+  return resolved;
 }

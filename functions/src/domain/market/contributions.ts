@@ -20,8 +20,12 @@ export async function recordContribution(
   input: { communityId: string; actorId: string; request: ContributionRequest; now?: Date },
   dependencies: { contributions: ContributionStore; communities: CommunityStore },
 ): Promise<Contribution> {
-  const member = await dependencies.communities.getMember(input.communityId, input.request.memberId);
+  const [member, community] = await Promise.all([
+    dependencies.communities.getMember(input.communityId, input.request.memberId),
+    dependencies.communities.getCommunity(input.communityId),
+  ]);
   if (!member) throw notFound('member');
+  const cap = community?.rules.monthlyCapPoints;
   const now = input.now ?? new Date();
   const contribution: Contribution = {
     id: newId(now.getTime()),
@@ -44,8 +48,17 @@ export async function recordContribution(
     ],
     actorId: input.actorId,
     createdAt: contribution.createdAt,
+    ...(cap ? { capPoints: cap } : {}),
   };
-  await dependencies.contributions.recordContribution(input.communityId, contribution, transfer, chinaMonth(now));
+  await dependencies.contributions.recordContribution(input.communityId, contribution, transfer, chinaMonth(now), {
+    audit: {
+      communityId: input.communityId,
+      action: 'contribution.record',
+      objectType: 'contribution',
+      objectId: contribution.id,
+      after: contribution,
+    },
+  });
   return contribution;
 }
 

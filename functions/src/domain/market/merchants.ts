@@ -59,13 +59,25 @@ export async function decideApplication(
   input: { communityId: string; merchantId: string; actorId: string; approve: boolean; reason?: string; now?: Date },
   dependencies: { merchants: MerchantStore; communities: CommunityStore },
 ): Promise<MerchantDetail> {
-  await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
+  const before = await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
+  const to = input.approve ? 'active' : 'rejected';
+  const decision = { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason };
   const decided = await dependencies.merchants.transition(
     input.communityId,
     input.merchantId,
     ['pending'],
-    input.approve ? 'active' : 'rejected',
-    { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason },
+    to,
+    decision,
+    {
+      audit: {
+        communityId: input.communityId,
+        action: input.approve ? 'merchant.approve' : 'merchant.reject',
+        objectType: 'merchant',
+        objectId: input.merchantId,
+        before,
+        after: { ...before, status: to, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
+      },
+    },
   );
   if (!decided) throw new AppError('merchant.already_decided', 'This application has already been decided');
   if (input.approve) await grantMerchantRole(dependencies.communities, input.communityId, decided.ownerId);
@@ -90,12 +102,25 @@ export async function setMerchantStatus(
   input: { communityId: string; merchantId: string; actorId: string; to: keyof typeof ALLOWED_FROM; reason: string },
   merchants: MerchantStore,
 ): Promise<MerchantDetail> {
-  await getMerchantOrThrow(merchants, input.communityId, input.merchantId);
-  const changed = await merchants.transition(input.communityId, input.merchantId, ALLOWED_FROM[input.to], input.to, {
-    by: input.actorId,
-    at: new Date().toISOString(),
-    reason: input.reason,
-  });
+  const before = await getMerchantOrThrow(merchants, input.communityId, input.merchantId);
+  const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
+  const changed = await merchants.transition(
+    input.communityId,
+    input.merchantId,
+    ALLOWED_FROM[input.to],
+    input.to,
+    decision,
+    {
+      audit: {
+        communityId: input.communityId,
+        action: `merchant.set_${input.to}`,
+        objectType: 'merchant',
+        objectId: input.merchantId,
+        before,
+        after: { ...before, status: input.to, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
+      },
+    },
+  );
   if (!changed)
     throw new AppError(
       'merchant.invalid_status_change',

@@ -1,3 +1,4 @@
+import type { Effects } from '../effects';
 import type {
   Complaint,
   Contribution,
@@ -35,6 +36,7 @@ export interface MerchantStore {
     from: readonly MerchantStatus[],
     to: MerchantStatus,
     decision: StaffDecision,
+    effects?: Effects,
   ): Promise<MerchantDetail | null>;
   updateOffer(communityId: string, merchantId: string, offer: Offer): Promise<MerchantDetail | null>;
   addStaff(communityId: string, merchantId: string, userId: string): Promise<void>;
@@ -45,7 +47,12 @@ export interface MerchantStore {
 export interface DiscountStore {
   usesOfMemberSince(communityId: string, memberId: string, sinceIso: string): Promise<DiscountUse[]>;
   /** The use, the merchant's use count and the flag (if any), in one transaction. */
-  recordUse(communityId: string, use: DiscountUse, flag: ProxyFlag | null): Promise<'recorded' | 'duplicate'>;
+  recordUse(
+    communityId: string,
+    use: DiscountUse,
+    flag: ProxyFlag | null,
+    effects?: Effects,
+  ): Promise<'recorded' | 'duplicate'>;
   getUse(communityId: string, useId: string): Promise<DiscountUse | null>;
   listMerchantUses(communityId: string, merchantId: string, cursor: string | undefined): Promise<Page<DiscountUse>>;
   listFlags(communityId: string, status: ProxyFlag['status'], cursor: string | undefined): Promise<Page<ProxyFlag>>;
@@ -54,6 +61,7 @@ export interface DiscountStore {
     flagId: string,
     outcome: 'dismissed' | 'confirmed',
     decision: StaffDecision,
+    effects?: Effects,
   ): Promise<ProxyFlag | null>;
 }
 
@@ -72,28 +80,40 @@ export interface ComplaintStore {
     complaint: Complaint,
     merchantChange: { outcome: NonNullable<Complaint['outcome']>; to: MerchantStatus | null; upheld: boolean },
     decision: StaffDecision,
+    effects?: Effects,
   ): Promise<'resolved' | 'already_resolved'>;
 }
 
 export interface PostStore {
   createPost(communityId: string, post: MerchantPost): Promise<void>;
   listActivePosts(communityId: string, nowIso: string, cursor: string | undefined): Promise<Page<MerchantPost>>;
-  takeDown(communityId: string, postId: string, decision: StaffDecision): Promise<MerchantPost | null>;
+  takeDown(
+    communityId: string,
+    postId: string,
+    decision: StaffDecision,
+    effects?: Effects,
+  ): Promise<MerchantPost | null>;
 }
 
 export interface ContributionStore {
   /** The contribution record, its points transfer and the leaderboard counters, in one transaction. */
-  recordContribution(communityId: string, contribution: Contribution, transfer: Transfer, month: string): Promise<void>;
+  recordContribution(
+    communityId: string,
+    contribution: Contribution,
+    transfer: Transfer,
+    month: string,
+    effects?: Effects,
+  ): Promise<void>;
   leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']>;
 }
 
 export interface SupermarketStore {
-  createGood(communityId: string, good: Good): Promise<void>;
+  createGood(communityId: string, good: Good, effects?: Effects): Promise<void>;
   getGood(communityId: string, goodId: string): Promise<Good | null>;
   listGoods(communityId: string): Promise<Good[]>;
-  restock(communityId: string, goodId: string, quantity: number): Promise<Good | null>;
+  restock(communityId: string, goodId: string, quantity: number, effects?: Effects): Promise<Good | null>;
   /** Points, stock and the redemption in ONE transaction. */
-  redeem(communityId: string, redemption: Redemption, transfer: Transfer): Promise<void>;
+  redeem(communityId: string, redemption: Redemption, transfer: Transfer, effects?: Effects): Promise<void>;
   getRedemption(communityId: string, redemptionId: string): Promise<Redemption | null>;
   listRedemptions(
     communityId: string,
@@ -102,11 +122,18 @@ export interface SupermarketStore {
   ): Promise<Page<Redemption>>;
   listMemberRedemptions(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Redemption>>;
   /** Returns points and stock and cancels, in ONE transaction; false if no longer reserved. */
-  cancel(communityId: string, redemption: Redemption, refund: Transfer, at: string): Promise<boolean>;
+  cancel(
+    communityId: string,
+    redemption: Redemption,
+    refund: Transfer,
+    at: string,
+    effects?: Effects,
+  ): Promise<boolean>;
   pickUp(
     communityId: string,
     redemptionId: string,
     pickupCode: string,
     decision: StaffDecision,
+    effects?: Effects,
   ): Promise<Redemption | null>;
 }

@@ -32,11 +32,20 @@ export async function takeDownPost(
   input: { communityId: string; postId: string; actorId: string; reason: string },
   posts: PostStore,
 ): Promise<MerchantPost> {
-  const post = await posts.takeDown(input.communityId, input.postId, {
-    by: input.actorId,
-    at: new Date().toISOString(),
-    reason: input.reason,
-  });
+  const post = await posts.takeDown(
+    input.communityId,
+    input.postId,
+    { by: input.actorId, at: new Date().toISOString(), reason: input.reason },
+    {
+      audit: {
+        communityId: input.communityId,
+        action: 'post.take_down',
+        objectType: 'post',
+        objectId: input.postId,
+        after: { status: 'taken_down', reason: input.reason },
+      },
+    },
+  );
   if (!post) throw new AppError('post.not_active', 'No such post on the board');
   return post;
 }

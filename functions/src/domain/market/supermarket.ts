@@ -1,5 +1,6 @@
+import type { Effects } from '../effects';
 import { randomInt } from 'node:crypto';
-import type { Good, GoodRequest, Redemption } from '@linli/shared';
+import { monthOf, type Good, type GoodRequest, type Redemption } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CommunityStore, MemberRecord } from '../identity/ports';
@@ -25,7 +26,15 @@ export async function createGood(
     status: 'active',
     createdAt: now.toISOString(),
   };
-  await dependencies.supermarket.createGood(input.communityId, good);
+  await dependencies.supermarket.createGood(input.communityId, good, {
+    audit: {
+      communityId: input.communityId,
+      action: 'good.create',
+      objectType: 'good',
+      objectId: good.id,
+      after: good,
+    },
+  });
   return good;
 }
 
@@ -33,7 +42,15 @@ export async function restockGood(
   input: { communityId: string; goodId: string; quantity: number },
   supermarket: SupermarketStore,
 ): Promise<Good> {
-  const good = await supermarket.restock(input.communityId, input.goodId, input.quantity);
+  const good = await supermarket.restock(input.communityId, input.goodId, input.quantity, {
+    audit: {
+      communityId: input.communityId,
+      action: 'good.restock',
+      objectType: 'good',
+      objectId: input.goodId,
+      after: { added: input.quantity },
+    },
+  });
   if (!good) throw notFound('good', 'market.good_not_found');
   return good;
 }
@@ -80,7 +97,27 @@ export async function redeem(
     actorId: input.member.userId,
     createdAt: redemption.createdAt,
   };
-  await supermarket.redeem(input.communityId, redemption, transfer);
+  await supermarket.redeem(input.communityId, redemption, transfer, {
+    stats: [
+      {
+        communityId: input.communityId,
+        month: monthOf(now),
+        section: 'MARKET',
+        add: { exchanges: 1, exchangeValueFen: redemption.valueFen },
+      },
+    ],
+    notify: [
+      {
+        userId: redemption.memberId,
+        communityId: input.communityId,
+        kind: 'redemption_ready',
+        title: `${good.name} 可以领取了`,
+        body: `凭取货码 ${redemption.pickupCode} 到社区诚信超市领取`,
+        objectType: 'redemption',
+        objectId: redemption.id,
+      },
+    ],
+  });
   return redemption;
 }
 
@@ -111,7 +148,17 @@ export async function cancelRedemption(
     createdAt: at,
     reversesTransferId: `redemption:${redemption.id}`,
   };
-  if (!(await supermarket.cancel(input.communityId, redemption, refund, at))) {
+  const effects: Effects = {
+    stats: [
+      {
+        communityId: input.communityId,
+        month: monthOf(redemption.createdAt),
+        section: 'MARKET',
+        add: { exchanges: -1, exchangeValueFen: -redemption.valueFen },
+      },
+    ],
+  };
+  if (!(await supermarket.cancel(input.communityId, redemption, refund, at, effects))) {
     throw new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled');
   }
   return { ...redemption, status: 'cancelled', cancelledAt: at };
@@ -126,10 +173,22 @@ export async function pickUpRedemption(
   if (!existing) throw notFound('redemption', 'market.redemption_not_found');
   if (existing.status !== 'reserved')
     throw new AppError('market.not_reserved', 'This redemption is not waiting for pickup');
-  const picked = await supermarket.pickUp(input.communityId, input.redemptionId, input.pickupCode, {
-    by: input.actorId,
-    at: new Date().toISOString(),
-  });
+  const picked = await supermarket.pickUp(
+    input.communityId,
+    input.redemptionId,
+    input.pickupCode,
+    { by: input.actorId, at: new Date().toISOString() },
+    {
+      audit: {
+        communityId: input.communityId,
+        action: 'redemption.hand_over',
+        objectType: 'redemption',
+        objectId: input.redemptionId,
+        before: withoutPickupCode(existing),
+        after: { ...withoutPickupCode(existing), status: 'picked_up', handedOverBy: input.actorId },
+      },
+    },
+  );
   if (!picked) throw new AppError('market.wrong_pickup_code', 'The pickup code does not match');
   return picked;
 }

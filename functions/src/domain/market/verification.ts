@@ -1,4 +1,5 @@
-import type { Community, DiscountUse, ProxyFlag, VerifyPassResponse } from '@linli/shared';
+import { monthOf, type Community, type DiscountUse, type ProxyFlag, type VerifyPassResponse } from '@linli/shared';
+import type { Effects } from '../effects';
 import type { CommunityStore } from '../identity/ports';
 import { checkPass } from '../timebank/certificates';
 import type { CertificateStore } from '../timebank/ports';
@@ -102,7 +103,18 @@ export async function verifyPass(
         createdAt: use.at,
       }
     : null;
-  if ((await dependencies.discounts.recordUse(community.id, use, flag)) === 'duplicate') {
+  const effects: Effects = {
+    stats: [
+      {
+        communityId: community.id,
+        month: monthOf(now),
+        section: 'MERCHANTS',
+        add: { discountUses: 1 },
+        addToSet: { merchants: [merchant.id] },
+      },
+    ],
+  };
+  if ((await dependencies.discounts.recordUse(community.id, use, flag, effects)) === 'duplicate') {
     const first = await dependencies.discounts.getUse(community.id, use.id);
     return respond(holder.displayName, merchant, first ?? use);
   }

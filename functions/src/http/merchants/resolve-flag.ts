@@ -8,11 +8,21 @@ import { httpRoute, ok } from '../../lib/http';
 /** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke). */
 export const handler = httpRoute(contracts.resolveFlag, { auth: 'user' }, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
-  const flag = await stores.merchants().resolveFlag(params.cid, params.flagId, body.outcome, {
-    by: userId,
-    at: new Date().toISOString(),
-    reason: body.note,
-  });
+  const flag = await stores.merchants().resolveFlag(
+    params.cid,
+    params.flagId,
+    body.outcome,
+    { by: userId, at: new Date().toISOString(), reason: body.note },
+    {
+      audit: {
+        communityId: params.cid,
+        action: `flag.${body.outcome === 'confirmed' ? 'confirm' : 'dismiss'}`,
+        objectType: 'flag',
+        objectId: params.flagId,
+        after: { status: body.outcome, note: body.note },
+      },
+    },
+  );
   if (!flag) throw new AppError('flag.already_resolved', 'No such open flag');
   if (body.outcome === 'confirmed' && body.revokeCertificate) {
     await changeCertificateStatus(
