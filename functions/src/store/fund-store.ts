@@ -6,6 +6,8 @@ import type { FundStore } from '../domain/fund/ports';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import type { Effects } from '../domain/effects';
+import { effectItems } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
 import type { TransactionItem } from './ledger-store';
 
@@ -91,6 +93,7 @@ export class DynamoFundStore implements FundStore {
     entry: FundEntry,
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
+    effects?: Effects,
   ): Promise<'appended' | 'conflict' | 'expense_decided'> {
     const items = fundAppendItems(this.tableName, communityId, [entry], expectedSequence);
     if (expense) {
@@ -109,6 +112,7 @@ export class DynamoFundStore implements FundStore {
         }),
       });
     }
+    items.push(...effectItems(this.tableName, effects));
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: items }));
       return 'appended';
@@ -154,14 +158,19 @@ export class DynamoFundStore implements FundStore {
     }));
   }
 
-  async putExpense(communityId: string, expense: FundExpense): Promise<void> {
-    await putNewEntity(this.client, this.tableName, {
-      ...keys.fundExpense(communityId, expense.id),
-      GSI1PK: keys.fundExpensesByStatus(communityId, expense.status),
-      GSI1SK: `${expense.createdAt}#${expense.id}`,
-      type: ENTITY.fundExpense,
-      ...expense,
-    });
+  async putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void> {
+    await putNewEntity(
+      this.client,
+      this.tableName,
+      {
+        ...keys.fundExpense(communityId, expense.id),
+        GSI1PK: keys.fundExpensesByStatus(communityId, expense.status),
+        GSI1SK: `${expense.createdAt}#${expense.id}`,
+        type: ENTITY.fundExpense,
+        ...expense,
+      },
+      effects,
+    );
   }
 
   getExpense(communityId: string, expenseId: string): Promise<FundExpense | null> {
@@ -179,7 +188,12 @@ export class DynamoFundStore implements FundStore {
     return { items: page.items.map((item) => withoutKeys<FundExpense>(item)), nextCursor: page.nextCursor };
   }
 
-  rejectExpense(communityId: string, expenseId: string, decision: { by: string; at: string; reason: string }) {
+  rejectExpense(
+    communityId: string,
+    expenseId: string,
+    decision: { by: string; at: string; reason: string },
+    effects?: Effects,
+  ) {
     return transitionEntity<FundExpense>(
       this.client,
       statusUpdate({
@@ -194,6 +208,7 @@ export class DynamoFundStore implements FundStore {
           reason: decision.reason,
         },
       }),
+      effects,
     );
   }
 }

@@ -3,6 +3,7 @@ import type { Notification, Order, Pledge } from '@linli/shared';
 import type { PledgeStore } from '../domain/shop/ports';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
+import { effectItems } from './effects';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
 import { orderItem } from './shop-store';
@@ -115,16 +116,20 @@ export class DynamoPledgeStore implements PledgeStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.notification(pledge.donorId, notification.createdAt, notification.id),
-                  type: ENTITY.notification,
-                  ...notification,
+            ...effectItems(this.tableName, {
+              notify: [
+                {
+                  userId: pledge.donorId,
+                  communityId,
+                  kind: notification.kind,
+                  title: notification.title,
+                  body: notification.body,
+                  objectType: 'order',
+                  objectId: order.id,
+                  orderId: order.id,
                 },
-              },
-            },
+              ],
+            }),
           ],
         }),
       );

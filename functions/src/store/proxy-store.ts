@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProxyRelation } from '@linli/shared';
 import type { Effects } from '../domain/effects';
 import type { ProxyStore } from '../domain/identity/ports';

@@ -5,6 +5,8 @@ import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import { fundAppendItems } from './fund-store';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
+import type { Effects } from '../domain/effects';
+import { effectItems } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
 import type { TransactionItem } from './ledger-store';
 
@@ -115,6 +117,7 @@ export class DynamoShopStore implements ShopStore {
     productId: string,
     to: 'approved' | 'rejected',
     decision: { by: string; at: string; reason?: string },
+    effects?: Effects,
   ) {
     return transitionEntity<Product>(
       this.client,
@@ -130,6 +133,7 @@ export class DynamoShopStore implements ShopStore {
           reason: decision.reason,
         },
       }),
+      effects,
     );
   }
 
@@ -196,6 +200,7 @@ export class DynamoShopStore implements ShopStore {
     payment: { reference: string; paidAt: string },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
+    effects?: Effects,
   ): Promise<'paid' | 'not_payable' | 'fund_conflict'> {
     const orderUpdate: TransactionItem = {
       Update: statusUpdate({
@@ -214,7 +219,10 @@ export class DynamoShopStore implements ShopStore {
     const earnings = this.earningsItems(communityId, order, 1);
     const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund] }));
+      const extra = effectItems(this.tableName, effects);
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund, ...extra] }),
+      );
       return 'paid';
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -340,6 +348,7 @@ export class DynamoShopStore implements ShopStore {
     from: readonly Order['status'][],
     to: Order['status'],
     set: Partial<Order>,
+    effects?: Effects,
   ) {
     const moved = await transitionEntity<Record<string, unknown>>(
       this.client,
@@ -349,6 +358,7 @@ export class DynamoShopStore implements ShopStore {
         fromStatuses: from,
         set: { ...set, status: to },
       }),
+      effects,
     );
     return moved ? toOrder(moved) : null;
   }
@@ -363,6 +373,7 @@ export class DynamoShopStore implements ShopStore {
     decision: { by: string; at: string; reason: string; returnStock: boolean },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
+    effects?: Effects,
   ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'> {
     const status: TransactionItem = {
       Update: statusUpdate({
@@ -379,7 +390,13 @@ export class DynamoShopStore implements ShopStore {
     try {
       await this.client.send(
         new TransactWriteCommand({
-          TransactItems: [status, ...stock, ...this.earningsItems(communityId, order, -1), ...fund],
+          TransactItems: [
+            status,
+            ...stock,
+            ...this.earningsItems(communityId, order, -1),
+            ...fund,
+            ...effectItems(this.tableName, effects),
+          ],
         }),
       );
       return 'refunded';
@@ -391,7 +408,7 @@ export class DynamoShopStore implements ShopStore {
     }
   }
 
-  async recordPayout(communityId: string, payout: Payout): Promise<boolean> {
+  async recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -412,6 +429,7 @@ export class DynamoShopStore implements ShopStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
+            ...effectItems(this.tableName, effects),
           ],
         }),
       );

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { chainEntry, type EntryDraft } from './chain';
 import type { FundStore } from './ports';
+import type { Effects } from '../effects';
 
 const MAX_APPEND_ATTEMPTS = 10;
 const PAGE_SIZE = 50;
@@ -23,7 +24,7 @@ export async function appendFundEntry(
   fund: FundStore,
   communityId: string,
   draft: EntryDraft,
-  options: { now?: Date; expense?: { id: string; decidedBy: string } } = {},
+  options: { now?: Date; expense?: { id: string; decidedBy: string }; effects?: (entry: FundEntry) => Effects } = {},
 ): Promise<FundEntry> {
   for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
     const head = await fund.getHead(communityId);
@@ -39,7 +40,7 @@ export async function appendFundEntry(
     const now = options.now ?? new Date();
     const entry = chainEntry(head, draft, newId(now.getTime()), now.toISOString());
     const expense = options.expense ? { ...options.expense, decidedAt: entry.createdAt } : undefined;
-    const outcome = await fund.append(communityId, entry, head.sequence, expense);
+    const outcome = await fund.append(communityId, entry, head.sequence, expense, options.effects?.(entry));
     if (outcome === 'appended') return entry;
     if (outcome === 'expense_decided')
       throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
@@ -53,12 +54,27 @@ export function recordIncome(
   fund: FundStore,
 ): Promise<FundEntry> {
   const { request } = input;
-  return appendFundEntry(fund, input.communityId, {
-    kind: request.kind,
-    amountFen: request.amountFen,
-    description: request.description,
-    donorName: request.anonymous ? undefined : request.donorName,
-  });
+  return appendFundEntry(
+    fund,
+    input.communityId,
+    {
+      kind: request.kind,
+      amountFen: request.amountFen,
+      description: request.description,
+      donorName: request.anonymous ? undefined : request.donorName,
+    },
+    {
+      effects: (entry) => ({
+        audit: {
+          communityId: input.communityId,
+          action: 'fund.record_income',
+          objectType: 'fund_entry',
+          objectId: entry.id,
+          after: entry,
+        },
+      }),
+    },
+  );
 }
 
 export async function submitExpense(
@@ -73,7 +89,15 @@ export async function submitExpense(
     submittedBy: input.actorId,
     createdAt: now.toISOString(),
   };
-  await fund.putExpense(input.communityId, expense);
+  await fund.putExpense(input.communityId, expense, {
+    audit: {
+      communityId: input.communityId,
+      action: 'fund.submit_expense',
+      objectType: 'fund_expense',
+      objectId: expense.id,
+      after: expense,
+    },
+  });
   return expense;
 }
 
@@ -104,7 +128,19 @@ export async function approveExpense(
       category: expense.category,
       approvedBy: input.actorId,
     },
-    { expense: { id: expense.id, decidedBy: input.actorId } },
+    {
+      expense: { id: expense.id, decidedBy: input.actorId },
+      effects: (entry) => ({
+        audit: {
+          communityId: input.communityId,
+          action: 'fund.approve_expense',
+          objectType: 'fund_expense',
+          objectId: expense.id,
+          before: expense,
+          after: { ...expense, status: 'approved', decidedBy: input.actorId, entryId: entry.id, entry },
+        },
+      }),
+    },
   );
   return { ...expense, status: 'approved', decidedBy: input.actorId, decidedAt: entry.createdAt, entryId: entry.id };
 }
@@ -113,11 +149,17 @@ export async function rejectExpense(
   input: { communityId: string; expenseId: string; actorId: string; reason: string },
   fund: FundStore,
 ): Promise<FundExpense> {
-  await pendingExpense(fund, input.communityId, input.expenseId);
-  const rejected = await fund.rejectExpense(input.communityId, input.expenseId, {
-    by: input.actorId,
-    at: new Date().toISOString(),
-    reason: input.reason,
+  const before = await pendingExpense(fund, input.communityId, input.expenseId);
+  const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
+  const rejected = await fund.rejectExpense(input.communityId, input.expenseId, decision, {
+    audit: {
+      communityId: input.communityId,
+      action: 'fund.reject_expense',
+      objectType: 'fund_expense',
+      objectId: input.expenseId,
+      before,
+      after: { ...before, status: 'rejected', decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
+    },
   });
   if (!rejected) throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
   return rejected;

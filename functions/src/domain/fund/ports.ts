@@ -1,3 +1,4 @@
+import type { Effects } from '../effects';
 import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
 import type { FundHead } from './chain';
 
@@ -13,10 +14,11 @@ export interface FundStore {
     entry: FundEntry,
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
+    effects?: Effects,
   ): Promise<'appended' | 'conflict' | 'expense_decided'>;
   listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>>;
   months(communityId: string): Promise<FundMonth[]>;
-  putExpense(communityId: string, expense: FundExpense): Promise<void>;
+  putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void>;
   getExpense(communityId: string, expenseId: string): Promise<FundExpense | null>;
   listExpenses(
     communityId: string,
@@ -27,5 +29,6 @@ export interface FundStore {
     communityId: string,
     expenseId: string,
     decision: { by: string; at: string; reason: string },
+    effects?: Effects,
   ): Promise<FundExpense | null>;
 }

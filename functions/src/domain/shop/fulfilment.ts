@@ -1,5 +1,5 @@
 import type { DonationRequest, Order, Payout } from '@linli/shared';
-import { formatFen } from '@linli/shared';
+import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { FundStore } from '../fund/ports';
@@ -41,13 +41,34 @@ export async function fulfilOrder(
   const order = await orderOrThrow(shop, input.communityId, input.orderId);
   if (order.kind === 'donation')
     throw new AppError('shop.order_not_fulfillable', 'A donation has nothing to hand over');
+  const statusText = { ready_for_pickup: '可以取货了', shipped: '已发货', completed: '已完成' };
   const moved = await shop.transitionOrder(
     input.communityId,
     input.orderId,
     NEXT_STATUS_FROM[input.status],
     input.status,
+    { fulfilledBy: input.actorId },
     {
-      fulfilledBy: input.actorId,
+      audit: {
+        communityId: input.communityId,
+        action: `order.${input.status}`,
+        objectType: 'order',
+        objectId: order.id,
+        before: order,
+        after: { ...order, status: input.status, fulfilledBy: input.actorId },
+      },
+      notify: [
+        {
+          userId: order.buyerId,
+          communityId: input.communityId,
+          kind: 'order_status',
+          title: `订单${statusText[input.status]}`,
+          body: order.lines.map((line) => `${line.title} × ${line.quantity}`).join('，'),
+          objectType: 'order',
+          objectId: order.id,
+          orderId: order.id,
+        },
+      ],
     },
   );
   if (!moved)
@@ -78,12 +99,45 @@ export async function refundOrder(
       );
     }
     const returnStock = order.status === 'paid' || order.status === 'ready_for_pickup';
+    const purchase = order.kind !== 'donation';
     const outcome = await dependencies.shop.refund(
       input.communityId,
       order,
       { by: input.actorId, at, reason: input.reason, returnStock },
       entries,
       head.sequence,
+      {
+        audit: {
+          communityId: input.communityId,
+          action: 'order.refund',
+          objectType: 'order',
+          objectId: order.id,
+          before: order,
+          after: { ...order, status: 'refunded', refundedBy: input.actorId, refundReason: input.reason },
+        },
+        stats: purchase
+          ? [
+              {
+                communityId: input.communityId,
+                month: monthOf(at),
+                section: 'SHOP',
+                add: { shopRefundsFen: order.totalFen },
+              },
+            ]
+          : [],
+        notify: [
+          {
+            userId: order.buyerId,
+            communityId: input.communityId,
+            kind: 'order_status',
+            title: '订单已退款',
+            body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
+            objectType: 'order',
+            objectId: order.id,
+            orderId: order.id,
+          },
+        ],
+      },
     );
     if (outcome === 'refunded')
       return { ...order, status: 'refunded', refundedBy: input.actorId, refundReason: input.reason };
@@ -106,7 +160,14 @@ export async function recordPayout(
     recordedBy: input.actorId,
     createdAt: now.toISOString(),
   };
-  if (!(await shop.recordPayout(input.communityId, payout))) {
+  const audit = {
+    communityId: input.communityId,
+    action: 'maker.payout',
+    objectType: 'maker',
+    objectId: input.makerId,
+    after: payout,
+  };
+  if (!(await shop.recordPayout(input.communityId, payout, { audit }))) {
     throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');
   }
   return payout;

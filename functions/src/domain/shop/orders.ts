@@ -1,4 +1,12 @@
-import { shareOfFen, type FundEntry, type Order, type OrderLine, type OrderRequest } from '@linli/shared';
+import {
+  formatFen,
+  monthOf,
+  shareOfFen,
+  type FundEntry,
+  type Order,
+  type OrderLine,
+  type OrderRequest,
+} from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { chainEntry, type FundHead } from '../fund/chain';
@@ -106,12 +114,39 @@ export async function markOrderPaid(
     const paidAt = (input.now ?? new Date()).toISOString();
     const head = await dependencies.fund.getHead(input.communityId);
     const entries = fundEntriesFor(order, head, paidAt);
+    const purchase = order.kind !== 'donation';
     const outcome = await dependencies.shop.markPaid(
       input.communityId,
       order,
       { reference: input.reference, paidAt },
       entries,
       head.sequence,
+      {
+        stats: purchase
+          ? [
+              {
+                communityId: input.communityId,
+                month: monthOf(paidAt),
+                section: 'SHOP',
+                add: { shopOrders: 1, shopSalesFen: order.totalFen },
+              },
+            ]
+          : [],
+        notify: [
+          {
+            userId: order.buyerId,
+            communityId: input.communityId,
+            kind: 'order_status',
+            title: purchase ? '订单已付款' : '感谢您的捐款',
+            body: purchase
+              ? `订单 ${formatFen(order.totalFen)} 元已付款，手作人正在准备`
+              : `${formatFen(order.totalFen)} 元已计入社区公益基金，可在基金公示中查看`,
+            objectType: 'order',
+            objectId: order.id,
+            orderId: order.id,
+          },
+        ],
+      },
     );
     if (outcome === 'paid') {
       return {

@@ -1,3 +1,4 @@
+import type { Effects } from '../effects';
 import type { FundEntry, MakerEarnings, Notification, Order, Page, Payout, Pledge, Product } from '@linli/shared';
 
 export interface ShopStore {
@@ -10,6 +11,7 @@ export interface ShopStore {
     productId: string,
     to: 'approved' | 'rejected',
     decision: { by: string; at: string; reason?: string },
+    effects?: Effects,
   ): Promise<Product | null>;
   /** Reserves every line's stock and writes the order, in ONE transaction: never oversold. */
   createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out'>;
@@ -25,6 +27,7 @@ export interface ShopStore {
     payment: { reference: string; paidAt: string },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
+    effects?: Effects,
   ): Promise<'paid' | 'not_payable' | 'fund_conflict'>;
   ordersDueForExpiry(nowIso: string): Promise<{ communityId: string; orderId: string }[]>;
   /** Expires an unpaid order and returns its stock, together; false if it was paid meanwhile. */
@@ -39,6 +42,7 @@ export interface ShopStore {
     from: readonly Order['status'][],
     to: Order['status'],
     set: Partial<Order>,
+    effects?: Effects,
   ): Promise<Order | null>;
   /** Cancels an unpaid order and returns its stock, together. */
   cancelOrder(communityId: string, order: Order): Promise<boolean>;
@@ -49,9 +53,10 @@ export interface ShopStore {
     decision: { by: string; at: string; reason: string; returnStock: boolean },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
+    effects?: Effects,
   ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'>;
   /** Pays a maker out of their balance; false when the balance does not cover it. */
-  recordPayout(communityId: string, payout: Payout): Promise<boolean>;
+  recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean>;
 }
 
 export interface PledgeStore {

@@ -36,17 +36,20 @@ export async function decideProduct(
   input: { communityId: string; productId: string; actorId: string; approve: boolean; reason?: string },
   shop: ShopStore,
 ): Promise<Product> {
-  if (!(await shop.getProduct(input.communityId, input.productId))) throw notFound('product', 'shop.product_not_found');
-  const decided = await shop.decideProduct(
-    input.communityId,
-    input.productId,
-    input.approve ? 'approved' : 'rejected',
-    {
-      by: input.actorId,
-      at: new Date().toISOString(),
-      reason: input.reason,
+  const before = await shop.getProduct(input.communityId, input.productId);
+  if (!before) throw notFound('product', 'shop.product_not_found');
+  const to = input.approve ? 'approved' : 'rejected';
+  const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
+  const decided = await shop.decideProduct(input.communityId, input.productId, to, decision, {
+    audit: {
+      communityId: input.communityId,
+      action: input.approve ? 'product.approve' : 'product.reject',
+      objectType: 'product',
+      objectId: input.productId,
+      before,
+      after: { ...before, status: to, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
     },
-  );
+  });
   if (!decided) throw new AppError('shop.already_decided', 'This listing has already been decided');
   return decided;
 }
