@@ -97,17 +97,24 @@ export class DynamoCommunityStore implements CommunityStore {
     return result.Item ? toCommunity(result.Item) : null;
   }
 
+  /** Every community (a platform has hundreds, not millions): pages through the listing. */
   async listCommunities(): Promise<Community[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: INDEXES.gsi1,
-        KeyConditionExpression: 'GSI1PK = :partition',
-        ExpressionAttributeValues: { ':partition': keys.allCommunitiesPartition() },
-        Limit: 100,
-      }),
-    );
-    return (result.Items ?? []).map(toCommunity);
+    const communities: Community[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi1,
+          KeyConditionExpression: 'GSI1PK = :partition',
+          ExpressionAttributeValues: { ':partition': keys.allCommunitiesPartition() },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      communities.push(...(page.Items ?? []).map(toCommunity));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && communities.length < 5000);
+    return communities;
   }
 
   async putCommunity(community: Community): Promise<void> {
