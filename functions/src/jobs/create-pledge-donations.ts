@@ -6,10 +6,13 @@ import { logger } from '../lib/logger';
  * Scheduled daily (serverless.yml; `npm start` runs it every minute — it is idempotent): each
  * active 月月捐 pledge due today gets this month's donation order and a notification, once.
  */
-export async function handler(): Promise<{ created: number }> {
+export async function handler(event?: { now?: string }): Promise<{ created: number }> {
   const communities = stores.communities();
   const created = await createDuePledgeDonations(
-    { getMember: (communityId, userId) => communities.getMember(communityId, userId) },
+    {
+      now: event?.now ? new Date(event.now) : undefined,
+      getMember: (communityId, userId) => communities.getMember(communityId, userId),
+    },
     stores.pledges(),
   );
   logger.info('created pledge donations', { created });
