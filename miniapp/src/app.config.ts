@@ -10,7 +10,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'volunteer',
-      pages: ['pages/activity/index', 'pages/hours/index', 'pages/ledger/index', 'pages/certificate/index'],
+      pages: [
+        'pages/activity/index',
+        'pages/hours/index',
+        'pages/ledger/index',
+        'pages/certificate/index',
+        'pages/gift/index',
+        'pages/proxies/index',
+        'pages/honor/index',
+      ],
     },
     {
       root: 'office',
@@ -35,6 +43,12 @@ export default defineAppConfig({
         'pages/makers/index',
         'pages/fund-income/index',
         'pages/expenses/index',
+        'pages/dashboard/index',
+        'pages/exports/index',
+        'pages/audit/index',
+        'pages/policies/index',
+        'pages/recognition/index',
+        'pages/proxies/index',
       ],
     },
     {

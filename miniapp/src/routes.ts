@@ -13,6 +13,9 @@ export const ROUTES = {
   myHours: '/volunteer/pages/hours/index',
   myLedger: '/volunteer/pages/ledger/index',
   myCertificate: '/volunteer/pages/certificate/index',
+  gift: '/volunteer/pages/gift/index',
+  myProxies: '/volunteer/pages/proxies/index',
+  honor: '/volunteer/pages/honor/index',
 
   // Subpackage `office`: community office staff (the H5 build is their web console).
   office: '/office/pages/index/index',
@@ -35,6 +38,12 @@ export const ROUTES = {
   officeMakers: '/office/pages/makers/index',
   officeFundIncome: '/office/pages/fund-income/index',
   officeExpenses: '/office/pages/expenses/index',
+  officeDashboard: '/office/pages/dashboard/index',
+  officeExports: '/office/pages/exports/index',
+  officeAudit: '/office/pages/audit/index',
+  officePolicies: '/office/pages/policies/index',
+  officeRecognition: '/office/pages/recognition/index',
+  officeProxies: '/office/pages/proxies/index',
 
   // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
   good: '/market/pages/good/index',

@@ -116,6 +116,7 @@ import {
   type ProxyList,
   type ProxyRelation,
   type Recognition,
+  type ReconciliationReport,
   type RecognitionPage,
   type StatsResponse,
   type SubscribeResponse,
@@ -705,6 +706,12 @@ export const contracts = {
     'DELETE',
     '/v1/communities/{cid}/proxies/{residentId}/{proxyId}',
     ProxyPath,
+  ),
+  /** Admin: rebuild every balance and counter of the community from its records and report drift. */
+  runReconciliation: route<CommunityParams, undefined, ReconciliationReport>(
+    'POST',
+    '/v1/communities/{cid}/reconciliation',
+    CommunityPath,
   ),
   wechatPayNotify: { method: 'POST', path: '/v1/payments/wechat/notify' } as RouteContract<
     NoParams,

@@ -191,6 +191,7 @@ describe('audit log', () => {
       before: { status: 'pending', memberId: resident.userId },
       after: { status: 'approved', decidedBy: otherStaff.userId },
     });
+    expect(approval.actorName).toMatch(/^staff2-/);
     expect(byActor.body.items.map((entry) => entry.action)).toEqual(['claim.approve']);
     expect(byAction.body.items).toHaveLength(1);
     expect(byAction.body.items[0]).toMatchObject({ actorId: staff.userId, objectType: 'activity' });

@@ -15,6 +15,7 @@ import {
 import { getDocumentClient } from '../store/client';
 import { DynamoOfficeStore } from '../store/office-store';
 import { DynamoProxyStore } from '../store/proxy-store';
+import { DynamoReconcileSource } from '../store/reconcile-store';
 import { env } from './env';
 
 /** The production wiring of ports to adapters, built lazily once per container. */
@@ -34,4 +35,5 @@ export const stores = {
   exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
   office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
+  reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
 };

@@ -111,7 +111,7 @@ function responseHeaders(requestId: string): Record<string, string> {
   return {
     'content-type': 'application/json; charset=utf-8',
     'access-control-allow-origin': env.corsOrigin(),
-    'access-control-expose-headers': 'x-request-id, idempotent-replayed',
+    'access-control-expose-headers': 'x-request-id, idempotent-replayed, content-disposition',
     'x-request-id': requestId,
   };
 }

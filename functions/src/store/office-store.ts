@@ -1,4 +1,11 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, NotificationKind, Page, Recognition } from '@linli/shared';
 import type { Effects } from '../domain/effects';
 import type { AuditFilter, EarnedMonth, OfficeStore, PendingPush, StatsItem } from '../domain/office/ports';
@@ -333,6 +340,25 @@ export class DynamoOfficeStore implements OfficeStore {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  /** Display names of up to 100 members, in one BatchGetItem. */
+  async memberNames(communityId: string, memberIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const unique = [...new Set(memberIds)].slice(0, 100);
+    if (unique.length === 0) return names;
+    let requested: Record<string, unknown>[] | undefined = unique.map((id) => ({ ...keys.member(communityId, id) }));
+    for (let attempt = 0; requested && requested.length > 0 && attempt < 5; attempt += 1) {
+      const result: BatchGetCommandOutput = await this.client.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: requested, ProjectionExpression: 'userId, displayName' } },
+        }),
+      );
+      for (const item of result.Responses?.[this.tableName] ?? [])
+        names.set(String(item.userId), String(item.displayName));
+      requested = result.UnprocessedKeys?.[this.tableName]?.Keys;
+    }
+    return names;
   }
 
   async getSubscriptionCredits(userId: string): Promise<Partial<Record<NotificationKind, number>>> {

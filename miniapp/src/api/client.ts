@@ -1,5 +1,13 @@
 import Taro from '@tarojs/taro';
-import { fillPath, type BodyOf, type ParamsOf, type ResponseOf, type RouteContract } from '@linli/shared';
+import {
+  ACT_FOR_HEADER,
+  fillPath,
+  type BodyOf,
+  type ParamsOf,
+  type ResponseOf,
+  type RouteContract,
+} from '@linli/shared';
+import { actingFor } from '../hooks/acting-for';
 import { sessionToken, signOut } from '../hooks/session';
 import { ROUTES, restartAt } from '../routes';
 import { ApiError } from './api-error';
@@ -35,10 +43,8 @@ export async function request<C extends AnyContract>(
     query?: QueryValues;
     idempotencyKey?: string;
   };
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...authHeaders(contract.path) };
   if (body !== undefined) header['Content-Type'] = 'application/json';
-  const token = sessionToken.get();
-  if (token) header.Authorization = `Bearer ${token}`;
   if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
 
   let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
@@ -64,6 +70,19 @@ export async function request<C extends AnyContract>(
     void restartAt(ROUTES.login);
   }
   throw ApiError.fromResponse(response.statusCode, response.data);
+}
+
+/**
+ * The bearer token, and `X-Act-For` while a proxy acts for a resident (never on login routes).
+ * Shared with the file download helper, so an export is made with the same identity.
+ */
+export function authHeaders(path: string): Record<string, string> {
+  const header: Record<string, string> = {};
+  const token = sessionToken.get();
+  if (token) header.Authorization = `Bearer ${token}`;
+  const resident = actingFor.get();
+  if (resident && !path.startsWith('/v1/auth/')) header[ACT_FOR_HEADER] = resident.residentId;
+  return header;
 }
 
 /** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */

@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@linli/shared';
+import { actingFor } from './acting-for';
 import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-value';
 
 /** The bearer token from /v1/auth/*; null when logged out. */
@@ -9,15 +10,18 @@ export const currentCommunityId = createStoredValue<string | null>('linli.commun
 
 export function signIn(login: LoginResponse): void {
   currentCommunityId.clear();
+  actingFor.clear();
   sessionToken.set(login.token);
 }
 
 export function signOut(): void {
   sessionToken.clear();
+  actingFor.clear();
   currentCommunityId.clear();
 }
 
 export function selectCommunity(communityId: string): void {
+  if (actingFor.get()?.communityId !== communityId) actingFor.clear();
   currentCommunityId.set(communityId);
 }
 

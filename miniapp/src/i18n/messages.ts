@@ -3,10 +3,12 @@
  * languages must translate every key (the type checker enforces it).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { officeConsoleEn, officeConsoleZhCN } from './messages-office';
 import { shopFundEn, shopFundZhCN } from './messages-shop';
 
 export const zhCN = {
   ...shopFundZhCN,
+  ...officeConsoleZhCN,
   'app.name': '邻里',
   'tab.home': '首页',
   'tab.activities': '活动',
@@ -536,6 +538,7 @@ export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
   ...shopFundEn,
+  ...officeConsoleEn,
   'app.name': 'Linli',
   'tab.home': 'Home',
   'tab.activities': 'Activities',

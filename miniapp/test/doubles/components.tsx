@@ -7,20 +7,24 @@ interface BaseProps {
   children?: ReactNode;
 }
 
+/** `data-*`, `aria-*` and `role` pass through to the DOM, as they do in the H5 build. */
+type MarkupProps = { role?: string } & { [attribute: `data-${string}` | `aria-${string}`]: string | undefined };
+
 export const View = ({
   id,
   className,
   style,
   children,
   onClick,
-}: BaseProps & { style?: CSSProperties; onClick?: () => void }) => (
-  <div id={id} className={className} style={style} onClick={onClick}>
+  ...markup
+}: BaseProps & MarkupProps & { style?: CSSProperties; onClick?: () => void }) => (
+  <div id={id} className={className} style={style} onClick={onClick} {...markup}>
     {children}
   </div>
 );
 
-export const Text = ({ id, className, children }: BaseProps) => (
-  <span id={id} className={className}>
+export const Text = ({ id, className, children, ...markup }: BaseProps & MarkupProps) => (
+  <span id={id} className={className} {...markup}>
     {children}
   </span>
 );

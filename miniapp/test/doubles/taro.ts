@@ -23,6 +23,10 @@ const Taro = {
   scanCode: jest.fn(() => Promise.reject(new Error('scanCode is not available in tests'))),
   setNavigationBarTitle: resolved('setNavigationBarTitle:ok'),
   setTabBarItem: resolved('setTabBarItem:ok'),
+  setClipboardData: resolved('setClipboardData:ok'),
+  downloadFile: jest.fn(),
+  openDocument: resolved('openDocument:ok'),
+  requestSubscribeMessage: jest.fn(),
 };
 
 /** The current page's query; tests set `routerParams` before rendering a page. */

@@ -58,7 +58,15 @@ export interface StatsResponse {
 
 // ---------------------------------------------------------------- exports
 
-export const EXPORT_DATASETS = ['members', 'hours', 'ledger', 'redemptions', 'merchant-uses', 'orders', 'fund'] as const;
+export const EXPORT_DATASETS = [
+  'members',
+  'hours',
+  'ledger',
+  'redemptions',
+  'merchant-uses',
+  'orders',
+  'fund',
+] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const ExportPath = z.strictObject({ cid: CommunityId, dataset: z.enum(EXPORT_DATASETS) });
 export const ExportQuery = z.strictObject({
@@ -99,6 +107,7 @@ export interface AuditEntry {
   after?: unknown;
   /** Set when the actor acted for a resident through a proxy relation. */
   onBehalfOf?: string;
+  onBehalfOfName?: string;
   requestId?: string;
 }
 
@@ -214,4 +223,22 @@ export interface ProxyList {
   actingFor: ProxyRelation[];
   /** People who may act for the caller. */
   myProxies: ProxyRelation[];
+}
+
+// ---------------------------------------------------------------- reconciliation
+
+/** A stored balance or counter that does not match what it summarises. */
+export interface Drift {
+  check: string;
+  subject: string;
+  stored: number | string;
+  expected: number | string;
+}
+
+export interface ReconciliationReport {
+  communityId: string;
+  checkedAt: string;
+  /** How many balances and counters were rebuilt and compared. */
+  checks: number;
+  drifts: Drift[];
 }

@@ -170,14 +170,7 @@ export interface BulkApproveResponse {
   results: { claimId: string; status: ClaimStatus | 'failed'; error?: { code: string; message: string } }[];
 }
 
-export type TransferKind =
-  | 'claim'
-  | 'reversal'
-  | 'redemption'
-  | 'contribution'
-  | 'adjustment'
-  | 'gift'
-  | 'expiry';
+export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'contribution' | 'adjustment' | 'gift' | 'expiry';
 
 export interface LedgerEntry {
   transferId: string;

@@ -47,6 +47,7 @@ export interface OfficeStore {
   getSubscriptionCredits(userId: string): Promise<Partial<Record<NotificationKind, number>>>;
   addSubscriptionCredits(userId: string, kinds: NotificationKind[]): Promise<void>;
   memberIds(communityId: string): Promise<string[]>;
+  memberNames(communityId: string, memberIds: string[]): Promise<Map<string, string>>;
   noticeOnce(communityId: string, memberId: string, cutoff: string, effects: Effects): Promise<boolean>;
   pendingPushes(limit: number): Promise<PendingPush[]>;
   claimPush(key: { PK: string; SK: string }): Promise<boolean>;

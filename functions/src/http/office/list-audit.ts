@@ -16,19 +16,31 @@ export const handler = httpRoute(
     if (query.objectId && !query.objectType) {
       throw new AppError('audit.range_invalid', 'Give objectType together with objectId');
     }
-    return ok(
-      await stores.office().listAudit(
-        params.cid,
-        {
-          actorId: query.actorId,
-          action: query.action,
-          objectType: query.objectType,
-          objectId: query.objectId,
-          fromIso: query.from ? startOfDay(query.from) : undefined,
-          toIso: query.to ? endOfDay(query.to) : undefined,
-        },
-        query.cursor,
-      ),
+    const office = stores.office();
+    const page = await office.listAudit(
+      params.cid,
+      {
+        actorId: query.actorId,
+        action: query.action,
+        objectType: query.objectType,
+        objectId: query.objectId,
+        fromIso: query.from ? startOfDay(query.from) : undefined,
+        toIso: query.to ? endOfDay(query.to) : undefined,
+      },
+      query.cursor,
     );
+    // Names as they are now, for people reading the log; the ids stay the record.
+    const names = await office.memberNames(
+      params.cid,
+      page.items.flatMap((entry) => [entry.actorId, ...(entry.onBehalfOf ? [entry.onBehalfOf] : [])]),
+    );
+    return ok({
+      ...page,
+      items: page.items.map((entry) => ({
+        ...entry,
+        actorName: names.get(entry.actorId) ?? (entry.actorId === 'system' ? '系统' : undefined),
+        ...(entry.onBehalfOf ? { onBehalfOfName: names.get(entry.onBehalfOf) } : {}),
+      })),
+    });
   },
 );

@@ -5,6 +5,7 @@ import { request } from '../../api';
 import { formatYuan } from '../../format/market';
 import { useAction } from '../../hooks/action';
 import { useCart } from '../../hooks/cart';
+import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
 import OrderPayment from '../order-payment';
@@ -32,13 +33,15 @@ export default function BuyForm({
   const [order, setOrder] = useState<Order>();
   const [payment, setPayment] = useState<PaymentInstruction>();
   const action = useAction();
+  const askToNotify = useSubscribeMessages();
   const cart = useCart(communityId);
   const prefix = `buy-${product.id}`;
   const totalFen = product.priceFen * quantity;
   const fundFen = shareOfFen(totalFen, product.fundShareBps);
 
-  const buy = () =>
-    action.run(async (idempotencyKey) => {
+  const buy = () => {
+    askToNotify(['order_status']);
+    return action.run(async (idempotencyKey) => {
       const { payment, ...created } = await request(contracts.createOrder, {
         params: { cid: communityId },
         body: { items: [{ productId: product.id, quantity }] },
@@ -48,6 +51,7 @@ export default function BuyForm({
       setOrder(created);
       return t('buy.ordered');
     });
+  };
   const addToCart = () =>
     action.run(async () => {
       cart.add(product, quantity);

@@ -4,6 +4,7 @@ import { contracts, formatFen, type Order, type PaymentInstruction } from '@linl
 import { request } from '../../api';
 import { useAction } from '../../hooks/action';
 import { MAX_LINE_QUANTITY, useCart, type CartLine } from '../../hooks/cart';
+import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
 import EmptyState from '../empty-state';
@@ -27,9 +28,11 @@ export default function CartCheckout({
   const [order, setOrder] = useState<Order>();
   const [payment, setPayment] = useState<PaymentInstruction>();
   const action = useAction();
+  const askToNotify = useSubscribeMessages();
 
-  const checkout = () =>
-    action.run(async (idempotencyKey) => {
+  const checkout = () => {
+    askToNotify(['order_status']);
+    return action.run(async (idempotencyKey) => {
       const { payment: instruction, ...created } = await request(contracts.createOrder, {
         params: { cid: communityId },
         body: { items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
@@ -40,6 +43,7 @@ export default function CartCheckout({
       setOrder(created);
       return t('buy.ordered');
     });
+  };
   const changed = (next: Order) => {
     setOrder(next);
     if (next.status === 'paid') onPaid?.(next);

@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, parseCheckinQr, type Attendance, type Claim } from '@linli/shared';
 import { request } from '../../api';
+import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { describeError, useI18n, type Translate } from '../../i18n';
 import ChoiceTabs from '../choice-tabs';
 
@@ -22,9 +23,11 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const askToNotify = useSubscribeMessages();
 
   const send = async (proof: { token: string } | { code: string }) => {
     if (busy) return;
+    if (direction === 'out') askToNotify(['claim_decided', 'certificate_issued']);
     setBusy(true);
     setOutcome(undefined);
     try {

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import type { MeResponse } from '@linli/shared';
 import type { Translate } from '../../i18n';
@@ -16,9 +17,18 @@ export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
         <Text className="card__hint" id="me-community">
           {me.community.name}
         </Text>
-        <Text className="card__hint" id="me-member-id">
-          {t('me.memberId', { id: me.member.id })}
-        </Text>
+        <View className="row">
+          <Text className="card__hint row__text" id="me-member-id">
+            {t('me.memberId', { id: me.member.id })}
+          </Text>
+          <Button
+            id="me-copy-member-id"
+            className="button button--secondary button--small"
+            onClick={() => void Taro.setClipboardData({ data: me.member.id }).catch(() => undefined)}
+          >
+            {t('me.copyMemberId')}
+          </Button>
+        </View>
         <View className="tags" id="me-roles">
           {me.member.roles.map((role) => (
             <Text className="tag" key={role}>

@@ -6,6 +6,7 @@ import { useLargeText } from '../../hooks/preferences';
 import { useSession } from '../../hooks/session';
 import { describeError, useI18n, type MessageKey } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
+import ActingForBanner from '../acting-for-banner';
 import './index.scss';
 
 /** What a page needs before it can show anything: nothing, a login, or a login and a chosen community. */
@@ -33,6 +34,7 @@ export default function PageLayout({ title, requires = 'none', loading, error, o
 
   return (
     <View className={largeText ? 'page page--large' : 'page'}>
+      <ActingForBanner />
       <View className="page__header">
         <Text className="page__title">{heading}</Text>
       </View>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { contracts, type Good, type Redemption } from '@linli/shared';
 import { request } from '../../api';
 import { useAction } from '../../hooks/action';
+import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
 
@@ -29,12 +30,14 @@ export default function RedeemForm({
   const [confirming, setConfirming] = useState(false);
   const [redemption, setRedemption] = useState<Redemption>();
   const action = useAction();
+  const askToNotify = useSubscribeMessages();
   const prefix = `redeem-${good.id}`;
   const most = Math.max(1, Math.min(good.stock, MAX_QUANTITY));
   const total = quantity * good.pricePoints;
 
-  const redeem = () =>
-    action.run(async (idempotencyKey) => {
+  const redeem = () => {
+    askToNotify(['redemption_ready']);
+    return action.run(async (idempotencyKey) => {
       const answer = await request(contracts.redeem, {
         params: { cid: communityId },
         body: { goodId: good.id, quantity },
@@ -45,6 +48,7 @@ export default function RedeemForm({
       onRedeemed?.(answer);
       return t('redeem.done', { name: good.name, quantity });
     });
+  };
 
   if (good.stock === 0 && !redemption) return null;
 

@@ -41,6 +41,12 @@ export default function HomePage() {
         </View>
       ) : null}
       <NavRow
+        id="home-honor"
+        label={t('honor.title')}
+        hint={t('honor.linkHint')}
+        onClick={() => openPage(ROUTES.honor)}
+      />
+      <NavRow
         id="home-fund"
         label={t('fund.title')}
         hint={t('fund.linkHint')}

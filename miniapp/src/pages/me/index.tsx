@@ -38,6 +38,13 @@ function VolunteerLinks({ office, merchant }: { office: boolean; merchant: strin
       <NavRow id="me-ledger" label={t('me.ledger')} onClick={() => openPage(ROUTES.myLedger)} />
       <NavRow id="me-certificate-pass" label={t('me.certificatePass')} onClick={() => openPage(ROUTES.myCertificate)} />
       <NavRow id="me-redemptions" label={t('market.myRedemptions')} onClick={() => openPage(ROUTES.myRedemptions)} />
+      <NavRow id="me-gift" label={t('gift.title')} hint={t('gift.linkHint')} onClick={() => openPage(ROUTES.gift)} />
+      <NavRow
+        id="me-proxies"
+        label={t('proxy.title')}
+        hint={t('proxy.linkHint')}
+        onClick={() => openPage(ROUTES.myProxies)}
+      />
       {merchant ? (
         <NavRow
           id="me-merchant"

@@ -26,6 +26,15 @@ const SHOP_FUND_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-expenses', 'office.expenses', 'office.expensesHint', ROUTES.officeExpenses],
 ];
 
+/** Statistics, exports, the audit log and policies: the console's reporting side. */
+const CONSOLE_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
+  ['office-exports', 'office.exports', 'office.exportsHint', ROUTES.officeExports],
+  ['office-audit', 'office.audit', 'office.auditHint', ROUTES.officeAudit],
+  ['office-policies', 'office.policies', 'office.policiesHint', ROUTES.officePolicies],
+  ['office-recognition', 'office.recognition', 'office.recognitionHint', ROUTES.officeRecognition],
+  ['office-proxies', 'office.proxies', 'office.proxiesHint', ROUTES.officeProxies],
+];
+
 /** The community office console: what staff do, one large line each. */
 export default function OfficePage() {
   const { t } = useI18n();
@@ -33,6 +42,12 @@ export default function OfficePage() {
     <OfficeLayout title="office.title">
       {() => (
         <>
+          <NavRow
+            id="office-dashboard"
+            label={t('office.dashboard')}
+            hint={t('office.dashboardHint')}
+            onClick={() => openPage(ROUTES.officeDashboard)}
+          />
           <NavRow
             id="office-new-activity"
             label={t('office.newActivity')}
@@ -63,6 +78,10 @@ export default function OfficePage() {
           ))}
           <Text className="section-title">{t('office.shopFundSection')}</Text>
           {SHOP_FUND_LINKS.map(([id, label, hint, route]) => (
+            <NavRow key={id} id={id} label={t(label)} hint={t(hint)} onClick={() => openPage(route)} />
+          ))}
+          <Text className="section-title">{t('office.consoleSection')}</Text>
+          {CONSOLE_LINKS.map(([id, label, hint, route]) => (
             <NavRow key={id} id={id} label={t(label)} hint={t(hint)} onClick={() => openPage(route)} />
           ))}
         </>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { contracts, type Notification } from '@linli/shared';
+import { contracts, type Notification, type NotificationKind } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
@@ -8,6 +8,21 @@ import { useReloadOnShow } from '../../../hooks/reload-on-show';
 import { useSession } from '../../../hooks/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
+
+/** A picture for each kind of message, so the list can be read at a glance. */
+export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
+  claim_decided: '⏱️',
+  certificate_issued: '🎖️',
+  certificate_revoked: '⚠️',
+  redemption_ready: '🎁',
+  order_status: '🛍️',
+  pledge_due: '💗',
+  complaint_resolved: '📮',
+  points_received: '🪙',
+  points_expiring: '⏳',
+  points_expired: '⌛',
+  recognized: '🏅',
+};
 
 /** 消息: my notifications, newest first; one about an order opens 我的订单. */
 export default function InboxPage() {
@@ -42,7 +57,11 @@ function NotificationCard({ notification }: { notification: Notification }) {
       id={`notification-${notification.id}`}
       onClick={opensOrders ? () => openPage(ROUTES.myOrders) : undefined}
     >
-      <Text className="card__label">{notification.title}</Text>
+      <View className="row notification__head">
+        <Text className="notification__icon">{NOTIFICATION_ICONS[notification.kind] ?? '🔔'}</Text>
+        <Text className="card__label row__text notification__kind">{t(`notification.kind.${notification.kind}`)}</Text>
+      </View>
+      <Text className="card__value">{notification.title}</Text>
       <Text className="confirm__text">{notification.body}</Text>
       <Text className="card__hint">{formatDateTime(notification.createdAt, language)}</Text>
       {opensOrders ? <Text className="card__hint">{t('inbox.openOrders')}</Text> : null}

@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro';
+import { contracts, fillPath, type ExportDataset, type ExportQuery } from '@linli/shared';
+import { ApiError } from './api-error';
+import { authHeaders, queryString } from './client';
+
+export type ExportFormat = NonNullable<ExportQuery['format']>;
+
+export interface ExportRequest {
+  communityId: string;
+  dataset: ExportDataset;
+  /** Inclusive days, China time: `2026-11-01`. */
+  from: string;
+  to: string;
+  format: ExportFormat;
+}
+
+/** `/v1/communities/demo/exports/hours?from=…&to=…&format=xlsx` on the API. */
+export function exportUrl({ communityId, dataset, from, to, format }: ExportRequest): string {
+  const path = fillPath(contracts.exportData.path, { cid: communityId, dataset });
+  return LINLI_API_BASE + path + queryString({ from, to, format });
+}
+
+/** The name the file is saved under when the server does not name it: `linli-hours-2026-11-01-2026-11-30.xlsx`. */
+export function exportFileName({ dataset, from, to, format }: ExportRequest): string {
+  return `linli-${dataset}-${from}-${to}.${format}`;
+}
+
+/**
+ * Downloads one export as a file: in the browser (the office console) it is saved through a
+ * download link; in WeChat it is downloaded and opened in the document viewer (share or save from there).
+ */
+export async function downloadExport(exportRequest: ExportRequest): Promise<void> {
+  const url = exportUrl(exportRequest);
+  const header = authHeaders(contracts.exportData.path);
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, exportRequest);
+  return openInWeChat(url, header);
+}
+
+async function saveInBrowser(url: string, header: Record<string, string>, exportRequest: ExportRequest) {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: header });
+  } catch (error) {
+    throw new ApiError(0, 'network.unreachable', error instanceof Error ? error.message : 'The download failed');
+  }
+  if (!response.ok) throw ApiError.fromResponse(response.status, await response.json().catch(() => undefined));
+  const blob = await response.blob();
+  const objectUrl = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = objectUrl;
+  link.download = fileNameFrom(response.headers.get('content-disposition')) ?? exportFileName(exportRequest);
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+}
+
+async function openInWeChat(url: string, header: Record<string, string>) {
+  let downloaded: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    downloaded = await Taro.downloadFile({ url, header });
+  } catch (error) {
+    throw new ApiError(0, 'network.unreachable', (error as { errMsg?: string })?.errMsg ?? 'The download failed');
+  }
+  if (downloaded.statusCode < 200 || downloaded.statusCode >= 300) {
+    throw new ApiError(downloaded.statusCode, `http.${downloaded.statusCode}`, 'The export failed');
+  }
+  // WeChat's viewer reads xlsx but not CSV, so the exports page offers only xlsx in WeChat.
+  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'xlsx', showMenu: true });
+  return undefined;
+}
+
+/** `attachment; filename*=UTF-8''%E5%B7%A5%E6%97%B6.xlsx` or `filename="hours.xlsx"` → the name; null when absent. */
+export function fileNameFrom(contentDisposition: string | null): string | null {
+  if (!contentDisposition) return null;
+  const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(contentDisposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(contentDisposition);
+  return plain?.[1] ?? null;
+}

@@ -1,0 +1,138 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, type MeResponse } from '@linli/shared';
+import { request } from '../../../api';
+import ActionOutcome from '../../../components/action-outcome';
+import ChoiceTabs from '../../../components/choice-tabs';
+import PageLayout from '../../../components/page-layout';
+import TextField from '../../../components/text-field';
+import { parseWholeNumber } from '../../../format/market';
+import { useAction } from '../../../hooks/action';
+import { useMe } from '../../../hooks/me';
+import { useI18n } from '../../../i18n';
+
+type Recipient = 'member' | 'pool';
+
+/** 赠送积分: give points to a neighbour (by member number) or to the community's 公益积分池. */
+export default function GiftPage() {
+  const me = useMe();
+  return (
+    <PageLayout title="gift.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
+      {me.data ? <GiftForm communityId={me.communityId} me={me.data} onGiven={me.reload} /> : null}
+    </PageLayout>
+  );
+}
+
+function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeResponse; onGiven: () => void }) {
+  const { t } = useI18n();
+  const [recipient, setRecipient] = useState<Recipient>('member');
+  const [memberId, setMemberId] = useState('');
+  const [points, setPoints] = useState('');
+  const [memo, setMemo] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const currency = me.community.currencyName;
+  const amount = parseWholeNumber(points, 1, 100_000);
+
+  const review = () => {
+    if (recipient === 'member' && !memberId.trim()) return action.fail(t('gift.memberRequired'));
+    if (recipient === 'member' && memberId.trim() === me.member.id) return action.fail(t('gift.notYourself'));
+    if (amount === null) return action.fail(t('gift.pointsInvalid'));
+    if (amount > me.balancePoints) return action.fail(t('gift.notEnough', { balance: me.balancePoints, currency }));
+    action.clear();
+    setConfirming(true);
+    return undefined;
+  };
+
+  const give = async () => {
+    if (amount === null) return;
+    const done = await action.run(async (idempotencyKey) => {
+      const answer = await request(contracts.giftPoints, {
+        params: { cid: communityId },
+        body: {
+          ...(recipient === 'pool' ? { toPool: true } : { toMemberId: memberId.trim() }),
+          points: amount,
+          ...(memo.trim() ? { memo: memo.trim() } : {}),
+        },
+        idempotencyKey,
+      });
+      const to = answer.to.kind === 'pool' ? t('gift.pool') : answer.to.displayName;
+      return t('gift.done', { points: answer.points, currency, to, balance: answer.balancePoints });
+    });
+    setConfirming(false);
+    if (done) {
+      setPoints('');
+      setMemo('');
+      onGiven();
+    }
+  };
+
+  return (
+    <View className="card" id="gift-form">
+      <Text className="card__hint">{t('gift.balance', { balance: me.balancePoints, currency })}</Text>
+      {confirming && amount !== null ? (
+        <View className="confirm" id="gift-confirm-panel">
+          <Text className="confirm__text">
+            {recipient === 'pool' ? t('gift.confirmPool') : t('gift.confirmMember', { id: memberId.trim() })}
+          </Text>
+          <Text className="gift-amount" id="gift-confirm-amount">
+            {amount} {currency}
+          </Text>
+          <View className="row">
+            <Button id="gift-back" className="button button--secondary" onClick={() => setConfirming(false)}>
+              {t('gift.back')}
+            </Button>
+            <Button id="gift-confirm" className={action.busy ? 'button button--busy' : 'button'} onClick={give}>
+              {t('gift.confirm')}
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <>
+          <Text className="card__label">{t('gift.to')}</Text>
+          <ChoiceTabs
+            idPrefix="gift-to"
+            choices={[
+              { value: 'member', label: t('gift.toMember') },
+              { value: 'pool', label: t('gift.pool') },
+            ]}
+            value={recipient}
+            onChange={setRecipient}
+          />
+          {recipient === 'member' ? (
+            <TextField
+              id="gift-member"
+              label={t('gift.memberId')}
+              hint={t('gift.memberIdHint')}
+              value={memberId}
+              maxlength={64}
+              onChange={setMemberId}
+            />
+          ) : (
+            <Text className="card__hint">{t('gift.poolHint')}</Text>
+          )}
+          <TextField
+            id="gift-points"
+            label={t('gift.points', { currency })}
+            value={points}
+            numeric
+            maxlength={6}
+            onChange={setPoints}
+          />
+          <TextField
+            id="gift-memo"
+            label={t('gift.memo')}
+            placeholder={t('gift.memoPlaceholder')}
+            value={memo}
+            maxlength={60}
+            onChange={setMemo}
+          />
+          <Button id="gift-review" className="button" onClick={review}>
+            {t('gift.next')}
+          </Button>
+        </>
+      )}
+      <ActionOutcome id="gift" outcome={action.outcome} />
+    </View>
+  );
+}
