@@ -23,6 +23,12 @@ export class InMemoryUserStore implements UserStore {
   async saveWechatSession(userId: string, sessionKey: string) {
     this.sessions.set(userId, sessionKey);
   }
+  readonly usedCodes = new Set<string>();
+  async claimLoginCode(codeHash: string) {
+    if (this.usedCodes.has(codeHash)) return false;
+    this.usedCodes.add(codeHash);
+    return true;
+  }
 }
 
 export class InMemoryCommunityStore implements CommunityStore {

@@ -183,6 +183,12 @@ export const contracts = {
     path: '/v1/auth/wechat',
     body: WechatLoginRequest,
   } as RouteContract<NoParams, WechatLoginRequest, LoginResponse>,
+  /** A fresh token for the caller's session (rotation); the session itself ends 30 days after login. */
+  refreshToken: { method: 'POST', path: '/v1/auth/refresh' } as RouteContract<
+    NoParams,
+    undefined,
+    { token: string; expiresAt: string }
+  >,
   listCommunities: { method: 'GET', path: '/v1/communities' } as RouteContract<NoParams, undefined, CommunityList>,
   listMyCommunities: { method: 'GET', path: '/v1/me/communities' } as RouteContract<NoParams, undefined, MyCommunities>,
   getCommunity: {

@@ -24,6 +24,12 @@ export const env = {
     if (Buffer.byteLength(secret) < 32) throw new Error('The JWT secret must be at least 32 bytes');
     return secret;
   },
+  /** During a key rotation: tokens signed with the previous secret stay valid until they expire. */
+  jwtPreviousSecret: async (): Promise<string | undefined> => {
+    if (process.env.JWT_SECRET_PREVIOUS) return process.env.JWT_SECRET_PREVIOUS;
+    if (!process.env.SECRETS_SSM_PREFIX || process.env.JWT_ROTATION !== 'on') return undefined;
+    return getSecret('jwt-secret-previous', 'JWT_SECRET_PREVIOUS');
+  },
   tokenTtlSeconds: () => Number(process.env.TOKEN_TTL_SECONDS ?? 7200),
   wechatAppId: () => required('WECHAT_APP_ID'),
   wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),

@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'auth.unauthenticated': 401,
   'auth.token_invalid': 401,
   'auth.token_expired': 401,
+  'auth.session_expired': 401,
   'auth.wechat_code_invalid': 401,
   'auth.forbidden': 403,
   'auth.not_a_member': 403,

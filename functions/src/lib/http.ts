@@ -13,8 +13,9 @@ import type * as z from 'zod/mini';
 import { authenticate } from './auth';
 import { env } from './env';
 import { AppError, errorBody, statusForCode } from './errors';
-import { IdempotencyStore, validIdempotencyKey } from './idempotency';
+import { IdempotencyStore, validIdempotencyKey, type IdSeed } from './idempotency';
 import { logger } from './logger';
+import { consumeRateLimit, rateLimitRule, type RateLimitName } from './rate-limit';
 import { runInScope } from './request-scope';
 import { parseWith } from './validation';
 import { getDocumentClient } from '../store/client';
@@ -83,6 +84,8 @@ export interface RouteOptions<Query> {
   availableWhen?: () => boolean;
   /** May a proxy call it for a resident (`X-Act-For`)? Default: community routes yes, others no. */
   proxyable?: boolean;
+  /** A per-IP or per-user request budget (429 `rate.limited` with Retry-After once spent). */
+  rateLimit?: RateLimitName;
 }
 
 // A type alias (not an interface) so it satisfies middy's Record<string, unknown> constraint.
@@ -98,6 +101,8 @@ type State = {
   body?: unknown;
   query?: unknown;
   idempotencyScopeHash?: string;
+  /** The same on every attempt with one Idempotency-Key: the ids the request makes derive from it. */
+  idempotencyIds?: IdSeed;
 };
 
 type Request = middy.Request<APIGatewayProxyEventV2, HttpResult, Error, Context, State>;
@@ -148,6 +153,10 @@ const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
       const statusCode = statusForCode(error.code);
       logger.info('request refused', { statusCode, code: error.code });
       request.response = jsonResponse(requestId, statusCode, errorBody(error));
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (statusCode === 429 && retryAfter !== undefined) {
+        request.response.headers = { ...request.response.headers, 'retry-after': String(retryAfter) };
+      }
     } else {
       logger.error('request failed', error as Error);
       request.response = jsonResponse(requestId, 500, {
@@ -235,6 +244,16 @@ const actingFor = (proxyable: boolean): MiddlewareObj<APIGatewayProxyEventV2, Ht
   },
 });
 
+const rateLimiting = (
+  name: RateLimitName,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: async (request: Request) => {
+    const rule = rateLimitRule(name);
+    const subject = rule.by === 'user' ? request.internal.userId : request.event.requestContext?.http?.sourceIp;
+    await consumeRateLimit(getDocumentClient(), env.tableName(), name, subject || 'unknown');
+  },
+});
+
 const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => {
   const store = () => new IdempotencyStore(getDocumentClient(), env.tableName());
   return {
@@ -250,6 +269,7 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
       const started = await store().start({ scope, key, requestBody: internal.rawBody });
       if (started.kind === 'proceed') {
         internal.idempotencyScopeHash = started.scopeHash;
+        internal.idempotencyIds = started.ids;
         return undefined;
       }
       const replay = jsonResponse(internal.requestId, started.response.statusCode, undefined);
@@ -259,11 +279,24 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
       const scopeHash = request.internal.idempotencyScopeHash;
       const response = request.response;
       if (!scopeHash || !response) return;
-      await store().complete(scopeHash, { statusCode: response.statusCode ?? 200, body: String(response.body) });
+      try {
+        await store().complete(scopeHash, { statusCode: response.statusCode ?? 200, body: String(response.body) });
+      } catch (error) {
+        // The use case's writes are done: answer with its reply rather than a 500 (and never
+        // release the record, which would let a retry do them again). A retry after the lock
+        // expires runs with the same ids and finds them done.
+        logger.warn('idempotency record not completed', { error: error as Error });
+      }
     },
     onError: async (request: Request) => {
       const scopeHash = request.internal?.idempotencyScopeHash;
-      if (scopeHash) await store().release(scopeHash);
+      if (!scopeHash) return;
+      try {
+        await store().release(scopeHash);
+      } catch (error) {
+        // Still locked: a retry gets 409 idempotency.in_progress until the lock expires.
+        logger.warn('idempotency record not released', { error: error as Error });
+      }
     },
   };
 };
@@ -282,7 +315,9 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
     .use(errorResponses())
     .use(availability(options.availableWhen))
     .use(jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'ip') stack.use(rateLimiting(options.rateLimit));
   if (options.auth === 'user') stack.use(authentication());
+  if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
   stack.use(validation(contract, options.query));
   if (options.auth === 'user')
     stack.use(actingFor(options.proxyable ?? contract.path.startsWith('/v1/communities/{cid}')));
@@ -299,6 +334,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
         onBehalfOf: state.proxyId ? state.userId : undefined,
         communityId: (state.params as { cid?: string } | undefined)?.cid,
         route: routeName,
+        ids: state.idempotencyIds ? { ...state.idempotencyIds, next: 0 } : undefined,
       },
       () =>
         run({

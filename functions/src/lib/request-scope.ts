@@ -14,6 +14,11 @@ export interface RequestScope {
   communityId?: string;
   /** The route's contract name, e.g. `redeem`. */
   route?: string;
+  /**
+   * With an Idempotency-Key: every attempt of the request makes the same ids (`newId`), so a
+   * write committed by an attempt whose acknowledgement was lost is recognised, not repeated.
+   */
+  ids?: { seed: string; time: number; next: number };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -19,7 +19,7 @@ async function fromSsm(name: string): Promise<string> {
 }
 
 export function getSecret(
-  name: 'jwt-secret' | 'wechat-app-secret' | 'wechat-pay-private-key' | 'wechat-pay-apiv3-key',
+  name: 'jwt-secret' | 'jwt-secret-previous' | 'wechat-app-secret' | 'wechat-pay-private-key' | 'wechat-pay-apiv3-key',
   environmentVariable: string,
 ): Promise<string> {
   const fromEnvironment = process.env[environmentVariable];

@@ -16,6 +16,8 @@ export interface TokenClaims {
   exp: number;
   iss: typeof ISSUER;
   aud: typeof AUDIENCE;
+  /** When the person logged in (seconds): a refreshed token keeps it, so a session cannot live forever. */
+  ses: number;
 }
 
 const base64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
@@ -29,6 +31,7 @@ export function issueToken(
   secret: string,
   ttlSeconds: number,
   nowSeconds = Math.floor(Date.now() / 1000),
+  sessionStartedAt = nowSeconds,
 ): { token: string; expiresAt: string } {
   const claims: TokenClaims = {
     sub: userId,
@@ -36,6 +39,7 @@ export function issueToken(
     exp: nowSeconds + ttlSeconds,
     iss: ISSUER,
     aud: AUDIENCE,
+    ses: sessionStartedAt,
   };
   const signingInput = `${base64url(JSON.stringify(HEADER))}.${base64url(JSON.stringify(claims))}`;
   const token = `${signingInput}.${base64url(sign(signingInput, secret))}`;
@@ -54,19 +58,30 @@ function decodeJson(segment: string): Record<string, unknown> {
   }
 }
 
-export function verifyToken(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): TokenClaims {
+/**
+ * Verifies against the current secret and, during a key rotation, the previous one
+ * (`secrets` in that order); anything else is refused.
+ */
+export function verifyToken(
+  token: string,
+  secrets: string | readonly string[],
+  nowSeconds = Math.floor(Date.now() / 1000),
+): TokenClaims {
   const parts = token.split('.');
   if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]+$/.test(part))) throw invalid();
   const [headerPart, claimsPart, signaturePart] = parts as [string, string, string];
   const header = decodeJson(headerPart);
   if (header.alg !== HEADER.alg || (header.typ !== undefined && header.typ !== HEADER.typ)) throw invalid();
-  const expected = sign(`${headerPart}.${claimsPart}`, secret);
   const actual = Buffer.from(signaturePart, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw invalid();
+  const matches = (typeof secrets === 'string' ? [secrets] : secrets).some((secret) => {
+    const expected = sign(`${headerPart}.${claimsPart}`, secret);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  });
+  if (!matches) throw invalid();
   const claims = decodeJson(claimsPart);
-  const { sub, iat, exp, iss, aud } = claims;
+  const { sub, iat, exp, iss, aud, ses } = claims;
   if (typeof sub !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') throw invalid();
   if (iss !== ISSUER || aud !== AUDIENCE) throw invalid();
   if (exp <= nowSeconds) throw new AppError('auth.token_expired', 'The session has expired; please log in again');
-  return { sub, iat, exp, iss: ISSUER, aud: AUDIENCE };
+  return { sub, iat, exp, iss: ISSUER, aud: AUDIENCE, ses: typeof ses === 'number' ? ses : iat };
 }

@@ -94,8 +94,17 @@ export class DynamoFundStore implements FundStore {
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
     effects?: Effects,
-  ): Promise<'appended' | 'conflict' | 'expense_decided'> {
+  ): Promise<'appended' | 'conflict' | 'expense_decided' | 'duplicate'> {
     const items = fundAppendItems(this.tableName, communityId, [entry], expectedSequence);
+    // Once per entry id: a retry of an append that went through (its reply lost) finds it.
+    const onceIndex = items.length;
+    items.push({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.once(communityId, `FUND#${entry.id}`), type: ENTITY.once, entry },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
     if (expense) {
       items.push({
         Update: statusUpdate({
@@ -119,9 +128,19 @@ export class DynamoFundStore implements FundStore {
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
-      if (expense && reasons[3] === 'ConditionalCheckFailed') return 'expense_decided';
+      if (reasons[onceIndex] === 'ConditionalCheckFailed') return 'duplicate';
+      if (expense && reasons[onceIndex + 1] === 'ConditionalCheckFailed') return 'expense_decided';
       return 'conflict';
     }
+  }
+
+  async getEntry(communityId: string, entryId: string): Promise<FundEntry | null> {
+    const item = await getEntity<{ entry: FundEntry }>(
+      this.client,
+      this.tableName,
+      keys.once(communityId, `FUND#${entryId}`),
+    );
+    return item?.entry ?? null;
   }
 
   async listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>> {

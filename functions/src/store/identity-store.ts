@@ -15,6 +15,8 @@ import type { Effects } from '../domain/effects';
 import { writeWithEffects } from './effects';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
+/** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */
+const LOGIN_CODE_TTL_SECONDS = 15 * 60;
 
 export class DynamoUserStore implements UserStore {
   constructor(
@@ -63,6 +65,29 @@ export class DynamoUserStore implements UserStore {
       return 'created';
     } catch (error) {
       if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return 'exists';
+      throw error;
+    }
+  }
+
+  async claimLoginCode(codeHash: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            PK: `LOGIN_CODE#${codeHash}`,
+            SK: 'USED',
+            type: 'LoginCode',
+            expiresAt: Math.floor(Date.now() / 1000) + LOGIN_CODE_TTL_SECONDS,
+          },
+          // An expired record may linger (TTL deletion is lazy): it no longer counts.
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
   }

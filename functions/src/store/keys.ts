@@ -65,6 +65,7 @@
  * |54 | WeChat subscribe-message credits of a user  | PK=USER#{userId}            SK=SUBSCRIPTIONS                    |
  * |55 | notifications waiting for a WeChat push     | GSI2: GSI2PK=PUSH_PENDING  GSI2SK={createdAt}#{userId}#{id} (sparse) |
  * |56 | an expiry notice already sent (once)        | PK=COMMUNITY#{cid}  SK=EXPIRY_NOTICE#{userId}#{cutoffMonth}     |
+ * |57 | a write done once per id (restock, income)  | PK=COMMUNITY#{cid}  SK=ONCE#{id}  (a retry finds it: no repeat)  |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -203,6 +204,7 @@ export const keys = {
   makerAccountPrefix: () => 'MAKER#',
   orderPrefix: () => 'ORDER#',
   payout: (communityId: string, payoutId: string) => key(`COMMUNITY#${communityId}`, `PAYOUT#${payoutId}`),
+  once: (communityId: string, operationId: string) => key(`COMMUNITY#${communityId}`, `ONCE#${operationId}`),
   pledge: (communityId: string, pledgeId: string) => key(`COMMUNITY#${communityId}`, `PLEDGE#${pledgeId}`),
   pledgesDue: (dayOfMonth: number) => `PLEDGES_DUE#${dayOfMonth}`,
   memberPledges: (communityId: string, userId: string) => `MEMBER_PLEDGES#${communityId}#${userId}`,
@@ -299,6 +301,7 @@ export const ENTITY = {
   order: 'Order',
   makerAccount: 'MakerAccount',
   payout: 'Payout',
+  once: 'Once',
   pledge: 'Pledge',
   notification: 'Notification',
   subscriptions: 'Subscriptions',

@@ -137,7 +137,8 @@ export class DynamoShopStore implements ShopStore {
     );
   }
 
-  async createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out'> {
+  /** 'duplicate': an order with this id exists already (a retry of a request that went through). */
+  async createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out' | 'duplicate'> {
     const items: TransactionItem[] = [
       ...stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, -line.quantity)),
       {
@@ -155,6 +156,7 @@ export class DynamoShopStore implements ShopStore {
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons) throw error;
+        if (reasons[stockLines(order).length] === 'ConditionalCheckFailed') return 'duplicate';
         if (reasons.slice(0, stockLines(order).length).includes('ConditionalCheckFailed')) return 'sold_out';
         if (reasons.includes('TransactionConflict') && attempt < 8) {
           await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 40));
@@ -408,7 +410,8 @@ export class DynamoShopStore implements ShopStore {
     }
   }
 
-  async recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean> {
+  /** false when the maker is owed less; 'duplicate' when this payout (id) is recorded already. */
+  async recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean | 'duplicate'> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -435,7 +438,9 @@ export class DynamoShopStore implements ShopStore {
       );
       return true;
     } catch (error) {
-      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+      const reasons = cancellationReasons(error);
+      if (reasons?.[1] === 'ConditionalCheckFailed') return 'duplicate';
+      if (reasons?.[0] === 'ConditionalCheckFailed') return false;
       throw error;
     }
   }

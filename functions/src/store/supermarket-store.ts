@@ -31,6 +31,8 @@ const redemptionItem = (communityId: string, redemption: Redemption) => ({
   ...redemption,
 });
 
+const REDEMPTION_EXISTS = new AppError('market.redemption_exists', 'This redemption has been made already');
+
 /** The credit supermarket (goods, redemptions) and contribution points. */
 export class DynamoSupermarketStore implements SupermarketStore, ContributionStore {
   constructor(
@@ -72,21 +74,51 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     return (result.Items ?? []).map((item) => withoutKeys<Good>(item));
   }
 
-  restock(communityId: string, goodId: string, quantity: number, effects?: Effects): Promise<Good | null> {
-    return transitionEntity<Good>(
-      this.client,
-      statusUpdate({
-        tableName: this.tableName,
-        key: keys.good(communityId, goodId),
-        fromStatuses: ['active'],
-        set: {},
-        add: { stock: quantity },
-      }),
-      effects,
-    );
+  /**
+   * Adds stock once per `restockId`: a marker item in the same transaction makes a retry of a
+   * restock that went through (its reply lost) change nothing. Null when the good is not active.
+   */
+  async restock(
+    communityId: string,
+    goodId: string,
+    quantity: number,
+    restockId: string,
+    effects?: Effects,
+  ): Promise<Good | null> {
+    const update = statusUpdate({
+      tableName: this.tableName,
+      key: keys.good(communityId, goodId),
+      fromStatuses: ['active'],
+      set: {},
+      add: { stock: quantity },
+    });
+    const once: TransactionItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.once(communityId, restockId), type: ENTITY.once, goodId, quantity },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Update: update }, once, ...effectItems(this.tableName, effects)],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === 'ConditionalCheckFailed') return null;
+      if (reasons?.[1] !== 'ConditionalCheckFailed') throw error;
+    }
+    return this.getGood(communityId, goodId);
   }
 
-  async redeem(communityId: string, redemption: Redemption, transfer: Transfer, effects?: Effects): Promise<void> {
+  async redeem(
+    communityId: string,
+    redemption: Redemption,
+    transfer: Transfer,
+    effects?: Effects,
+  ): Promise<'redeemed' | 'duplicate'> {
     const stock: TransactionItem = {
       Update: {
         TableName: this.tableName,
@@ -111,7 +143,9 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     const parts = transferItems(this.tableName, transfer, 2);
     try {
       await this.transactRedemption(stock, record, parts, effectItems(this.tableName, effects));
+      return 'redeemed';
     } catch (error) {
+      if (error === REDEMPTION_EXISTS) return 'duplicate';
       // Still contended after every retry: if the goods are gone by now, say so.
       if (error instanceof AppError) throw error;
       const good = await this.getGood(communityId, redemption.goodId);
@@ -127,6 +161,8 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     extra: TransactionItem[],
   ) {
     return this.transact([stock, record, ...parts.items, ...extra], (reasons) => {
+      // The redemption is there already: an earlier attempt of this request went through.
+      if (reasons[1] === 'ConditionalCheckFailed') return REDEMPTION_EXISTS;
       if (reasons[0] === 'ConditionalCheckFailed') return new AppError('market.sold_out', 'Sorry, this is sold out');
       const failure = transferFailureFromReasons(reasons, parts);
       if (failure === 'insufficient_funds') return insufficientFunds();

@@ -26,6 +26,8 @@ export async function appendFundEntry(
   draft: EntryDraft,
   options: { now?: Date; expense?: { id: string; decidedBy: string }; effects?: (entry: FundEntry) => Effects } = {},
 ): Promise<FundEntry> {
+  // One id for the entry whatever the attempts (and, with an Idempotency-Key, the requests).
+  const id = newId((options.now ?? new Date()).getTime());
   for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
     const head = await fund.getHead(communityId);
     if (head.balanceFen + draft.amountFen < 0) {
@@ -38,10 +40,11 @@ export async function appendFundEntry(
       );
     }
     const now = options.now ?? new Date();
-    const entry = chainEntry(head, draft, newId(now.getTime()), now.toISOString());
+    const entry = chainEntry(head, draft, id, now.toISOString());
     const expense = options.expense ? { ...options.expense, decidedAt: entry.createdAt } : undefined;
     const outcome = await fund.append(communityId, entry, head.sequence, expense, options.effects?.(entry));
     if (outcome === 'appended') return entry;
+    if (outcome === 'duplicate') return (await fund.getEntry(communityId, id)) ?? entry;
     if (outcome === 'expense_decided')
       throw new AppError('fund.expense_already_decided', 'This expense has already been decided');
     await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));

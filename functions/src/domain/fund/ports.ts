@@ -7,7 +7,8 @@ export interface FundStore {
   /**
    * Appends the entry if the head is still at `expectedSequence` (optimistic, conditional):
    * the entry, the head and the month's totals change together. `expense`, when given, moves
-   * from pending to approved in the same transaction.
+   * from pending to approved in the same transaction. Once per entry id: 'duplicate' when an
+   * entry with this id was appended already (a retry whose first attempt went through).
    */
   append(
     communityId: string,
@@ -15,7 +16,9 @@ export interface FundStore {
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
     effects?: Effects,
-  ): Promise<'appended' | 'conflict' | 'expense_decided'>;
+  ): Promise<'appended' | 'conflict' | 'expense_decided' | 'duplicate'>;
+  /** An entry appended through `append`, by its id. */
+  getEntry(communityId: string, entryId: string): Promise<FundEntry | null>;
   listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>>;
   months(communityId: string): Promise<FundMonth[]>;
   putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void>;

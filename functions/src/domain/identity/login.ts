@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../lib/errors';
 import type { LoginResponse } from '@linli/shared';
 import { newId } from '../../lib/ids';
 import type { TokenIssuer, UserRecord, UserStore, WechatSessionClient } from './ports';
@@ -42,6 +44,11 @@ export async function loginWithWechatCode(
   input: { code: string; nickname?: string },
   dependencies: LoginDependencies & { wechat: WechatSessionClient },
 ): Promise<LoginResponse> {
+  // A code is single use: a replayed one is refused before WeChat is even asked.
+  const codeHash = createHash('sha256').update(input.code).digest('hex');
+  if (!(await dependencies.users.claimLoginCode(codeHash))) {
+    throw new AppError('auth.wechat_code_invalid', 'This login code is invalid or already used; please try again');
+  }
   const session = await dependencies.wechat.code2Session(input.code);
   const response = await loginWithOpenid({ openid: session.openid, nickname: input.nickname }, dependencies);
   await dependencies.users.saveWechatSession(response.user.id, session.sessionKey, session.unionid);

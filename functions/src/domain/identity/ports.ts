@@ -32,6 +32,8 @@ export interface UserStore {
   /** Creates the user and claims the openid in one transaction; `exists` if the openid is taken. */
   createUser(user: UserRecord): Promise<'created' | 'exists'>;
   saveWechatSession(userId: string, sessionKey: string, unionid: string | undefined): Promise<void>;
+  /** Records a wx.login code as used; false when it was used before (a replay). */
+  claimLoginCode(codeHash: string): Promise<boolean>;
 }
 
 export interface CommunityStore {

@@ -111,9 +111,22 @@ export interface SupermarketStore {
   createGood(communityId: string, good: Good, effects?: Effects): Promise<void>;
   getGood(communityId: string, goodId: string): Promise<Good | null>;
   listGoods(communityId: string): Promise<Good[]>;
-  restock(communityId: string, goodId: string, quantity: number, effects?: Effects): Promise<Good | null>;
+  /** Once per `restockId` (a retry with the same id adds nothing); null when the good is not active. */
+  restock(
+    communityId: string,
+    goodId: string,
+    quantity: number,
+    restockId: string,
+    effects?: Effects,
+  ): Promise<Good | null>;
   /** Points, stock and the redemption in ONE transaction. */
-  redeem(communityId: string, redemption: Redemption, transfer: Transfer, effects?: Effects): Promise<void>;
+  /** 'duplicate': a redemption with this id exists already (a retry of one that went through). */
+  redeem(
+    communityId: string,
+    redemption: Redemption,
+    transfer: Transfer,
+    effects?: Effects,
+  ): Promise<'redeemed' | 'duplicate'>;
   getRedemption(communityId: string, redemptionId: string): Promise<Redemption | null>;
   listRedemptions(
     communityId: string,

@@ -42,7 +42,8 @@ export async function restockGood(
   input: { communityId: string; goodId: string; quantity: number },
   supermarket: SupermarketStore,
 ): Promise<Good> {
-  const good = await supermarket.restock(input.communityId, input.goodId, input.quantity, {
+  // One id per request (the same on every attempt with one Idempotency-Key): added once.
+  const good = await supermarket.restock(input.communityId, input.goodId, input.quantity, newId(), {
     audit: {
       communityId: input.communityId,
       action: 'good.restock',
@@ -66,10 +67,21 @@ export async function redeem(
 ): Promise<Redemption> {
   const good = await supermarket.getGood(input.communityId, input.goodId);
   if (!good || good.status !== 'active') throw notFound('good', 'market.good_not_found');
-  if (good.stock < input.quantity) throw new AppError('market.sold_out', 'Not enough of this left');
   const now = input.now ?? new Date();
+  // The same id on every attempt with one Idempotency-Key: a retry finds what an attempt whose
+  // reply was lost did (it may have taken the last of the stock) and answers with it.
+  const id = newId(now.getTime());
+  const done = async () => {
+    const existing = await supermarket.getRedemption(input.communityId, id);
+    return existing && existing.memberId === input.member.userId ? existing : null;
+  };
+  if (good.stock < input.quantity) {
+    const existing = await done();
+    if (existing) return existing;
+    throw new AppError('market.sold_out', 'Not enough of this left');
+  }
   const redemption: Redemption = {
-    id: newId(now.getTime()),
+    id,
     goodId: good.id,
     goodName: good.name,
     memberId: input.member.userId,
@@ -97,7 +109,7 @@ export async function redeem(
     actorId: input.member.userId,
     createdAt: redemption.createdAt,
   };
-  await supermarket.redeem(input.communityId, redemption, transfer, {
+  const outcome = await supermarket.redeem(input.communityId, redemption, transfer, {
     stats: [
       {
         communityId: input.communityId,
@@ -118,6 +130,11 @@ export async function redeem(
       },
     ],
   });
+  if (outcome === 'duplicate') {
+    const existing = await done();
+    if (!existing) throw new AppError('market.redemption_exists', 'This redemption has been made already');
+    return existing;
+  }
   return redemption;
 }
 

@@ -167,7 +167,8 @@ export async function recordPayout(
     objectId: input.makerId,
     after: payout,
   };
-  if (!(await shop.recordPayout(input.communityId, payout, { audit }))) {
+  // 'duplicate': the same id on a retry (one Idempotency-Key) — this payout is recorded already.
+  if ((await shop.recordPayout(input.communityId, payout, { audit })) === false) {
     throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');
   }
   return payout;

@@ -28,12 +28,23 @@ export async function createOrder(
   input: { communityId: string; buyer: MemberRecord; request: OrderRequest; now?: Date },
   shop: ShopStore,
 ): Promise<Order> {
+  const now = input.now ?? new Date();
+  // The same id on every attempt with one Idempotency-Key: a retry finds the order an attempt
+  // whose reply was lost placed (it may have taken the last of the stock) and answers with it.
+  const id = newId(now.getTime());
+  const placed = async () => {
+    const existing = await shop.getOrder(input.communityId, id);
+    return existing && existing.buyerId === input.buyer.userId ? existing : null;
+  };
   const lines: OrderLine[] = [];
   for (const item of input.request.items) {
     const product = await shop.getProduct(input.communityId, item.productId);
     if (!product || product.status !== 'approved') throw notFound('product', 'shop.product_not_found');
-    if (product.stock < item.quantity)
+    if (product.stock < item.quantity) {
+      const existing = await placed();
+      if (existing) return existing;
       throw new AppError('shop.sold_out', `${product.title} is sold out`, { productId: product.id });
+    }
     const grossFen = product.priceFen * item.quantity;
     lines.push({
       productId: product.id,
@@ -46,9 +57,8 @@ export async function createOrder(
       ...splitLine(grossFen, product.fundShareBps),
     });
   }
-  const now = input.now ?? new Date();
   const order: Order = {
-    id: newId(now.getTime()),
+    id,
     buyerId: input.buyer.userId,
     buyerName: input.buyer.displayName,
     lines,
@@ -57,9 +67,12 @@ export async function createOrder(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + PAYMENT_WINDOW_MINUTES * 60_000).toISOString(),
   };
-  if ((await shop.createOrder(input.communityId, order)) === 'sold_out') {
-    throw new AppError('shop.sold_out', 'Sorry, something in this order has just sold out');
+  const outcome = await shop.createOrder(input.communityId, order);
+  if (outcome === 'duplicate') {
+    const existing = await placed();
+    if (existing) return existing;
   }
+  if (outcome !== 'created') throw new AppError('shop.sold_out', 'Sorry, something in this order has just sold out');
   return order;
 }
 

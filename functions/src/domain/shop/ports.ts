@@ -14,7 +14,8 @@ export interface ShopStore {
     effects?: Effects,
   ): Promise<Product | null>;
   /** Reserves every line's stock and writes the order, in ONE transaction: never oversold. */
-  createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out'>;
+  /** 'duplicate': an order with this id exists already (a retry of a request that went through). */
+  createOrder(communityId: string, order: Order): Promise<'created' | 'sold_out' | 'duplicate'>;
   getOrder(communityId: string, orderId: string): Promise<Order | null>;
   listBuyerOrders(communityId: string, buyerId: string, cursor: string | undefined): Promise<Page<Order>>;
   /**
@@ -56,7 +57,8 @@ export interface ShopStore {
     effects?: Effects,
   ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'>;
   /** Pays a maker out of their balance; false when the balance does not cover it. */
-  recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean>;
+  /** false when the maker is owed less; 'duplicate' when this payout (id) is recorded already. */
+  recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean | 'duplicate'>;
 }
 
 export interface PledgeStore {

@@ -55,7 +55,14 @@ export async function approveClaim(
 ): Promise<Claim> {
   const now = input.now ?? new Date();
   const claim = await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId);
-  if (claim.status !== 'pending') throw alreadyDecided();
+  if (claim.status !== 'pending') {
+    // A retry of an approval that paid the points but failed before its certificate step
+    // (a lost reply) must not leave the certificate out: issuing is once-only, so finish it.
+    if (claim.status === 'approved') {
+      await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
+    }
+    throw alreadyDecided();
+  }
   if (claim.memberId === input.actorId)
     throw new AppError('claim.own_claim', 'Another staff member must approve your own hours');
   if (claim.source === 'office' && claim.createdBy === input.actorId) {

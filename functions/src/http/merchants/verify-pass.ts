@@ -7,15 +7,19 @@ import { env } from '../../lib/env';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/verify-pass — that merchant's staff check a live pass. */
-export const handler = httpRoute(contracts.verifyPass, { auth: 'user' }, async ({ params, body, userId }) => {
-  const communities = stores.communities();
-  const merchants = stores.merchants();
-  const { community } = await communityAndMember(communities, params.cid, userId);
-  const merchant = await requireMerchantStaff(merchants, params.cid, params.mid, userId);
-  return ok(
-    await verifyPass(
-      { community, merchant, token: body.token, billFen: body.billFen, secret: await env.jwtSecret() },
-      { merchants, communities, certificates: stores.certificates(), discounts: merchants },
-    ),
-  );
-});
+export const handler = httpRoute(
+  contracts.verifyPass,
+  { auth: 'user', rateLimit: 'verifyPass' },
+  async ({ params, body, userId }) => {
+    const communities = stores.communities();
+    const merchants = stores.merchants();
+    const { community } = await communityAndMember(communities, params.cid, userId);
+    const merchant = await requireMerchantStaff(merchants, params.cid, params.mid, userId);
+    return ok(
+      await verifyPass(
+        { community, merchant, token: body.token, billFen: body.billFen, secret: await env.jwtSecret() },
+        { merchants, communities, certificates: stores.certificates(), discounts: merchants },
+      ),
+    );
+  },
+);
