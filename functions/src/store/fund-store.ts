@@ -160,6 +160,36 @@ export class DynamoFundStore implements FundStore {
     };
   }
 
+  async headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }> {
+    // SK `FUND#HEAD` sorts just before every `FUND_MONTH#…`: newest months first, the head last.
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :head AND :last',
+        ExpressionAttributeValues: {
+          ':pk': keys.fundHead(communityId).PK,
+          ':head': keys.fundHead(communityId).SK,
+          ':last': `${keys.fundMonthPrefix()}~`,
+        },
+        ScanIndexForward: false,
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const headItem = items.find((item) => item.SK === keys.fundHead(communityId).SK);
+    return {
+      head: headItem ? { ...EMPTY_HEAD, ...withoutKeys<FundHead>(headItem) } : EMPTY_HEAD,
+      months: items
+        .filter((item) => String(item.SK).startsWith(keys.fundMonthPrefix()))
+        .slice(0, 60)
+        .map((item) => ({
+          month: String(item.SK).slice(keys.fundMonthPrefix().length),
+          incomeFen: Number(item.incomeFen ?? 0),
+          expenseFen: Number(item.expenseFen ?? 0),
+        })),
+    };
+  }
+
   async months(communityId: string): Promise<FundMonth[]> {
     const result = await this.client.send(
       new QueryCommand({

@@ -189,8 +189,9 @@ export class DynamoCommunityStore implements CommunityStore {
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': SKPrefix },
+        // The same key range as begins_with; BETWEEN keeps DynamoDB Local from walking the partition.
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': PK, ':from': SKPrefix, ':to': `${SKPrefix}~` },
         ConsistentRead: true,
       }),
     );

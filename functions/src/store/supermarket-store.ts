@@ -149,7 +149,11 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
       // Still contended after every retry: if the goods are gone by now, say so.
       if (error instanceof AppError) throw error;
       const good = await this.getGood(communityId, redemption.goodId);
-      if (!good || good.stock < redemption.quantity) throw new AppError('market.sold_out', 'Sorry, this is sold out');
+      if (!good || good.stock < redemption.quantity) {
+        // Gone — perhaps to this very redemption, when the transaction committed but its reply was lost.
+        if (await this.getRedemption(communityId, redemption.id)) return 'duplicate';
+        throw new AppError('market.sold_out', 'Sorry, this is sold out');
+      }
       throw error;
     }
   }

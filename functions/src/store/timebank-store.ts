@@ -19,6 +19,7 @@ import { cancellationReasons, isConditionalCheckFailed } from './client';
 import { queryPage } from './cursor';
 import { withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
+import { AppError } from '../lib/errors';
 import { insufficientFunds, monthlyCapReached, transferFailure, transferItems } from './ledger-store';
 import type { Effects } from '../domain/effects';
 import { effectItems, writeWithEffects } from './effects';
@@ -191,6 +192,19 @@ export class DynamoAttendanceStore implements AttendanceStore {
   }
 
   async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.tryCheckIn(communityId, attendance);
+      // A conflict with a concurrent check-in to the same activity decides nothing: try again.
+      if (outcome !== 'conflict') return outcome;
+      if (attempt >= 6) throw new AppError('checkin.busy', 'Many people are checking in; please scan again');
+      await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
+    }
+  }
+
+  private async tryCheckIn(
+    communityId: string,
+    attendance: Attendance,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -225,7 +239,8 @@ export class DynamoAttendanceStore implements AttendanceStore {
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
-      if (reasons[0] === 'ConditionalCheckFailed' || reasons.includes('TransactionConflict')) return 'exists';
+      if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
+      if (reasons.includes('TransactionConflict')) return 'conflict';
       if (reasons[1] === 'ConditionalCheckFailed') {
         const activity = await this.client.send(
           new GetCommand({

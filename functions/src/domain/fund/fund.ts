@@ -169,9 +169,8 @@ export async function rejectExpense(
 }
 
 export async function getFundPage(input: { communityId: string; cursor?: string }, fund: FundStore): Promise<FundPage> {
-  const [head, months, page] = await Promise.all([
-    fund.getHead(input.communityId),
-    fund.months(input.communityId),
+  const [{ head, months }, page] = await Promise.all([
+    fund.headAndMonths(input.communityId),
     fund.listEntries(input.communityId, input.cursor, PAGE_SIZE),
   ]);
   return {

@@ -76,12 +76,19 @@ function assertGenuineScan(activity: ActivityRecord, request: CheckinRequest, no
 
 /** Check in or out by the live QR or code, inside the activity window (with its grace). */
 export async function checkInOrOut(
-  input: { community: Community; member: MemberRecord; request: CheckinRequest; now?: Date },
+  input: {
+    communityId: string;
+    /** Only a check-out needs the community's rules (for the claim's points): read then. */
+    loadCommunity: () => Promise<Community>;
+    member: MemberRecord;
+    request: CheckinRequest;
+    now?: Date;
+  },
   dependencies: CheckinDependencies,
 ): Promise<{ attendance: Attendance; claim: Claim | null }> {
   const now = input.now ?? new Date();
-  const { community, member, request } = input;
-  const activity = await getActivityOrThrow(dependencies.activities, community.id, request.activityId);
+  const { member, request } = input;
+  const activity = await getActivityOrThrow(dependencies.activities, input.communityId, request.activityId);
   if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   assertGenuineScan(activity, request, now.getTime());
   const { opens, closes } = windowOf(activity);
@@ -93,7 +100,7 @@ export async function checkInOrOut(
   }
   return request.direction === 'in'
     ? { attendance: await checkIn(activity, member, now, dependencies.attendances), claim: null }
-    : checkOut({ community, activity, member, now }, dependencies.attendances);
+    : checkOut({ community: await input.loadCommunity(), activity, member, now }, dependencies.attendances);
 }
 
 async function checkIn(activity: ActivityRecord, member: MemberRecord, now: Date, attendances: AttendanceStore) {

@@ -50,11 +50,19 @@ export function claimTransfer(
  * not approve their own hours, nor an office entry they typed in themselves.
  */
 export async function approveClaim(
-  input: { community: Community; claimId: string; actorId: string; now?: Date },
+  input: {
+    community: Community;
+    claimId: string;
+    actorId: string;
+    now?: Date;
+    /** The claim as read alongside the caller's authorization (saves a round trip). */
+    claim?: Claim | null;
+  },
   dependencies: ApprovalDependencies,
 ): Promise<Claim> {
   const now = input.now ?? new Date();
-  const claim = await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId);
+  if (input.claim === null) throw notFound('claim');
+  const claim = input.claim ?? (await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId));
   if (claim.status !== 'pending') {
     // A retry of an approval that paid the points but failed before its certificate step
     // (a lost reply) must not leave the certificate out: issuing is once-only, so finish it.

@@ -1,6 +1,7 @@
 import { contracts } from '@linli/shared';
+import { requireMember } from '../../domain/identity/authorization';
+import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { checkInOrOut } from '../../domain/timebank/attendance';
-import { communityAndMember } from '../../domain/timebank/context';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
@@ -9,10 +10,15 @@ export const handler = httpRoute(
   contracts.checkin,
   { auth: 'user', rateLimit: 'checkin' },
   async ({ params, body, userId }) => {
-    const { community, member } = await communityAndMember(stores.communities(), params.cid, userId);
+    const member = await requireMember(stores.communities(), params.cid, userId);
     return ok(
       await checkInOrOut(
-        { community, member, request: body },
+        {
+          communityId: params.cid,
+          loadCommunity: () => getCommunityOrThrow(stores.communities(), params.cid),
+          member,
+          request: body,
+        },
         { activities: stores.activities(), attendances: stores.attendances() },
       ),
     );

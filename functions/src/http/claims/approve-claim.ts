@@ -6,9 +6,13 @@ import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/claims/{claimId}/approve — staff; pays the points in the same transaction. */
 export const handler = httpRoute(contracts.approveClaim, { auth: 'user' }, async ({ params, userId }) => {
-  const { community } = await communityAndMember(stores.communities(), params.cid, userId, OFFICE_ROLES);
+  // The claim is read alongside the authorization check; nothing of it is used or shown unless that passes.
+  const [{ community }, preloaded] = await Promise.all([
+    communityAndMember(stores.communities(), params.cid, userId, OFFICE_ROLES),
+    stores.claims().getClaim(params.cid, params.claimId),
+  ]);
   const claim = await approveClaim(
-    { community, claimId: params.claimId, actorId: userId },
+    { community, claimId: params.claimId, actorId: userId, claim: preloaded },
     { claims: stores.claims(), ledger: stores.ledger(), certificates: stores.certificates() },
   );
   return ok({ claim });

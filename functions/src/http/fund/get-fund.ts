@@ -9,7 +9,10 @@ export const handler = httpRoute(
   contracts.getFund,
   { auth: 'public', query: CursorQuery },
   async ({ params, query }) => {
-    await getCommunityOrThrow(stores.communities(), params.cid);
-    return ok(await getFundPage({ communityId: params.cid, cursor: query.cursor }, stores.fund()));
+    const [, page] = await Promise.all([
+      getCommunityOrThrow(stores.communities(), params.cid),
+      getFundPage({ communityId: params.cid, cursor: query.cursor }, stores.fund()),
+    ]);
+    return ok(page);
   },
 );

@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build, type BuildOptions } from 'esbuild';
+
+/** Every function of serverless.yml bundled as serverless-esbuild deploys it, and how fast a cold start imports it. */
+export const ROOT = path.resolve(__dirname, '..');
+export const FUNCTION_BUDGET_BYTES = 300 * 1024;
+
+export interface FunctionEntry {
+  name: string;
+  /** `functions/src/http/identity/dev-login.ts` */
+  entry: string;
+}
+
+export interface Bundle extends FunctionEntry {
+  bytes: number;
+  code: string;
+}
+
+type YamlType = new (tag: string, options: { kind: string; construct: (data: unknown) => unknown }) => unknown;
+interface JsYaml {
+  load(text: string, options: { schema: unknown }): unknown;
+  Type: YamlType;
+  DEFAULT_SCHEMA: { extend(types: unknown[]): unknown };
+}
+
+/** serverless.yml uses CloudFormation short forms (!GetAtt, !Join, !Sub …): read them as plain data. */
+function serverlessSchema(yaml: JsYaml): unknown {
+  const tags = ['Ref', 'GetAtt', 'Join', 'Sub', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'FindInMap'];
+  const types = tags.flatMap((tag) =>
+    ['scalar', 'sequence', 'mapping'].map(
+      (kind) => new yaml.Type(`!${tag}`, { kind, construct: (data: unknown) => ({ [tag]: data }) }),
+    ),
+  );
+  return yaml.DEFAULT_SCHEMA.extend(types);
+}
+
+interface ServerlessConfig {
+  custom: { esbuild: Record<string, unknown> & { exclude?: string[]; external?: string[] } };
+  functions: Record<string, { handler: string }>;
+}
+
+export function readServerlessConfig(): ServerlessConfig {
+  const yaml = require('js-yaml') as JsYaml;
+  const text = readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8');
+  return yaml.load(text, { schema: serverlessSchema(yaml) }) as ServerlessConfig;
+}
+
+export function functionEntries(config = readServerlessConfig()): FunctionEntry[] {
+  return Object.entries(config.functions).map(([name, { handler }]) => ({
+    name,
+    entry: `${handler.slice(0, handler.lastIndexOf('.'))}.ts`,
+  }));
+}
+
+/**
+ * custom.esbuild as serverless-esbuild turns it into esbuild options: its own keys
+ * (exclude, packager, …) removed, `exclude` added to `external`.
+ */
+export function esbuildOptions(config = readServerlessConfig()): BuildOptions {
+  const { exclude = [], external = [], bundle, minify, sourcemap, target, platform, format } = config.custom.esbuild;
+  return {
+    bundle: bundle as boolean,
+    minify: minify as boolean,
+    sourcemap: sourcemap as BuildOptions['sourcemap'],
+    target: target as string,
+    platform: platform as BuildOptions['platform'],
+    format: format as BuildOptions['format'],
+    external: [...external, ...exclude],
+  };
+}
+
+/**
+ * Bundles every function (esbuild, in memory; one build with every entry point, so shared
+ * modules are parsed once; each output is still a standalone bundle, as deployed).
+ * bytes = the deployed .js file, as serverless-esbuild writes it under .esbuild/.build.
+ */
+export async function buildFunctions(): Promise<{ bundles: Bundle[]; missing: FunctionEntry[] }> {
+  const config = readServerlessConfig();
+  const all = functionEntries(config);
+  const missing = all.filter((fn) => !existsSync(path.join(ROOT, fn.entry)));
+  const entries = all.filter((fn) => !missing.includes(fn));
+  const outdir = path.join(ROOT, '.esbuild', '.build');
+  const result = await build({
+    ...esbuildOptions(config),
+    absWorkingDir: ROOT,
+    entryPoints: [...new Set(entries.map((fn) => fn.entry))].map((entry) => ({
+      in: entry,
+      out: entry.slice(0, -'.ts'.length),
+    })),
+    outdir,
+    write: false,
+    logLevel: 'silent',
+  });
+  const outputs = new Map(result.outputFiles.map((file) => [file.path, file]));
+  const bundles = entries.map((fn) => {
+    const output = outputs.get(path.join(outdir, fn.entry.replace(/\.ts$/, '.js')));
+    if (!output) throw new Error(`esbuild produced no .js for ${fn.name}`);
+    return { ...fn, bytes: output.contents.byteLength, code: output.text };
+  });
+  return { bundles, missing };
+}
+
+const run = promisify(execFile);
+
+/** Median of `runs` fresh `node` processes each requiring the bundle (as a cold start does), in ms. */
+export async function coldImportMilliseconds(bundle: Bundle, directory: string, runs = 5): Promise<number> {
+  const file = path.join(directory, `${bundle.name}.js`);
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(file, bundle.code);
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const { stdout } = await run(process.execPath, ['-e', script], {
+      cwd: directory,
+      env: { ...process.env, NODE_OPTIONS: '', AWS_REGION: 'local' },
+    });
+    times.push(Number(stdout));
+  }
+  return median(times);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}

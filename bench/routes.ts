@@ -1,0 +1,446 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
+import { ENTITY, INDEXES, keys, type TableKey } from '../functions/src/store/keys';
+import { transferItems } from '../functions/src/store/ledger-store';
+import type { Handler } from '../tests/support/events';
+import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
+
+/**
+ * The hot routes of issue 7, each with what it takes to call it `iterations` times in a row
+ * (fresh people, claims and stock where the call changes something) and the bare DynamoDB
+ * requests its access pattern needs, issued directly with the same client, as parallel as
+ * their data dependencies allow: the denominator of the overhead ratio.
+ */
+export interface RouteContext {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  iterations: number;
+}
+
+export interface PreparedRoute {
+  event(iteration: number): APIGatewayProxyEventV2;
+  status: number;
+  bare(iteration: number): Promise<unknown>;
+}
+
+export interface HotRoute {
+  name: string;
+  handler: () => Promise<Handler>;
+  prepare(context: RouteContext): Promise<PreparedRoute>;
+}
+
+const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+const handlerOf = (module: { handler: unknown }) => module.handler as Handler;
+
+/** A community with a second staff member (office entries need another approver). */
+async function community(context: RouteContext, residents: number) {
+  const created = await createCommunity(context.client, context.tableName, { residents: residents + 1 });
+  const [approver, ...rest] = created.residents as [Person, ...Person[]];
+  await setRoles(context.client, context.tableName, created.cid, approver.userId, ['staff']);
+  return { ...created, approver, residents: rest };
+}
+
+async function createActivity(cid: string, staff: Person, overrides: Record<string, unknown> = {}) {
+  const { handler } = await import('../functions/src/http/activities/create-activity');
+  const body = {
+    title: '帮老人洗澡',
+    category: 'care',
+    startsAt: minutesFromNow(-10),
+    endsAt: minutesFromNow(120),
+    ...overrides,
+  };
+  const event = apiEvent('POST', '/v1/communities/{cid}/activities', { cid }, { token: staff.token, body });
+  return (await expectStatus(handlerOf({ handler }), event, 201)) as { id: string };
+}
+
+const get = (context: RouteContext, Key: TableKey) =>
+  context.client.send(new GetCommand({ TableName: context.tableName, Key, ConsistentRead: true }));
+
+const query = (context: RouteContext, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) =>
+  context.client.send(new QueryCommand({ TableName: context.tableName, ...input }));
+
+const me: HotRoute = {
+  name: 'me',
+  handler: async () => handlerOf(await import('../functions/src/http/communities/get-me')),
+  prepare: async (context) => {
+    const { cid, residents } = await community(context, 1);
+    const resident = residents[0]!;
+    await grantPoints(context.client, context.tableName, cid, [resident.userId], 5);
+    const prefix = keys.memberItemsPrefix(cid, resident.userId);
+    return {
+      status: 200,
+      event: () => apiEvent('GET', '/v1/communities/{cid}/me', { cid }, { token: resident.token }),
+      bare: () =>
+        Promise.all([
+          context.client.send(new GetCommand({ TableName: context.tableName, Key: keys.community(cid) })),
+          query(context, {
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': prefix.PK, ':prefix': prefix.SKPrefix },
+            ConsistentRead: true,
+          }),
+        ]),
+    };
+  },
+};
+
+const listActivities: HotRoute = {
+  name: 'activities list',
+  handler: async () => handlerOf(await import('../functions/src/http/activities/list-activities')),
+  prepare: async (context) => {
+    const { cid, staff, residents } = await community(context, 1);
+    for (let index = 0; index < 25; index += 1) await createActivity(cid, staff, { startsAt: minutesFromNow(index) });
+    const resident = residents[0]!;
+    return {
+      status: 200,
+      event: () => apiEvent('GET', '/v1/communities/{cid}/activities', { cid }, { token: resident.token }),
+      bare: async () => {
+        const member = get(context, keys.member(cid, resident.userId));
+        const page = query(context, {
+          IndexName: INDEXES.gsi1,
+          KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK >= :from',
+          ExpressionAttributeValues: {
+            ':partition': keys.activitiesPartition(cid),
+            ':from': minutesFromNow(-7 * 1440),
+          },
+          Limit: 20,
+        });
+        return Promise.all([member, page]);
+      },
+    };
+  },
+};
+
+const checkIn: HotRoute = {
+  name: 'check-in',
+  handler: async () => handlerOf(await import('../functions/src/http/activities/create-checkin')),
+  prepare: async (context) => {
+    const { cid, staff, residents } = await community(context, context.iterations);
+    const activity = await createActivity(cid, staff);
+    const stored = await get(context, keys.activity(cid, activity.id));
+    const secret = String(stored.Item?.checkinSecret);
+    return {
+      status: 200,
+      event: (iteration) =>
+        apiEvent(
+          'POST',
+          '/v1/communities/{cid}/checkins',
+          { cid },
+          {
+            token: residents[iteration % residents.length]!.token,
+            body: {
+              activityId: activity.id,
+              code: currentCheckinCode(secret, activity.id, Date.now()).code,
+              direction: 'in',
+            },
+          },
+        ),
+      bare: async (iteration) => {
+        await Promise.all([
+          get(context, keys.member(cid, staff.userId)),
+          get(context, keys.activity(cid, activity.id)),
+        ]);
+        const memberId = `bare-${iteration}-${randomUUID()}`;
+        return context.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: context.tableName,
+                  Item: {
+                    ...keys.attendance(cid, activity.id, memberId),
+                    type: ENTITY.attendance,
+                    communityId: cid,
+                    id: `${activity.id}_${memberId}`,
+                    activityId: activity.id,
+                    memberId,
+                    status: 'open',
+                    checkedInAt: new Date().toISOString(),
+                  },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              {
+                Update: {
+                  TableName: context.tableName,
+                  Key: keys.activity(cid, activity.id),
+                  UpdateExpression: 'ADD attendeeCount :one',
+                  ConditionExpression:
+                    '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
+                  ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+                  ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+                },
+              },
+            ],
+          }),
+        );
+      },
+    };
+  },
+};
+
+/** `count` pending office claims of 60 minutes, filed by `staff` for the residents in turn. */
+export async function pendingClaims(cid: string, staff: Person, residents: Person[], count: number) {
+  const { handler } = await import('../functions/src/http/activities/record-office-attendance');
+  const activity = await createActivity(cid, staff);
+  const claims: { id: string; memberId: string }[] = [];
+  for (let start = 0; start < count; start += 16) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(16, count - start) }, (_, offset) => {
+        const member = residents[(start + offset) % residents.length]!;
+        const event = apiEvent(
+          'POST',
+          '/v1/communities/{cid}/activities/{aid}/attendances',
+          { cid, aid: activity.id },
+          { token: staff.token, body: { memberId: member.userId, minutes: 60 } },
+        );
+        return expectStatus(handlerOf({ handler }), event, 201) as Promise<{ claim: { id: string; memberId: string } }>;
+      }),
+    );
+    claims.push(...batch.map((reply) => reply.claim));
+  }
+  return claims;
+}
+
+const approve: HotRoute = {
+  name: 'approve',
+  handler: async () => handlerOf(await import('../functions/src/http/claims/approve-claim')),
+  prepare: async (context) => {
+    const { cid, staff, approver, residents } = await community(context, 20);
+    const claims = await pendingClaims(cid, staff, residents, context.iterations);
+    return {
+      status: 200,
+      event: (iteration) =>
+        apiEvent(
+          'POST',
+          '/v1/communities/{cid}/claims/{claimId}/approve',
+          { cid, claimId: claims[iteration % claims.length]!.id },
+          { token: approver.token },
+        ),
+      bare: async (iteration) => {
+        const claim = claims[iteration % claims.length]!;
+        await Promise.all([
+          get(context, keys.member(cid, approver.userId)),
+          get(context, keys.community(cid)),
+          get(context, keys.claim(cid, claim.id)),
+        ]);
+        const createdAt = new Date().toISOString();
+        const transfer = {
+          communityId: cid,
+          transferId: `bare:${randomUUID()}`,
+          kind: 'claim' as const,
+          memo: 'bare',
+          postings: [
+            {
+              source: 'community:issuance' as const,
+              destination: `member:${claim.memberId}` as const,
+              amountPoints: 1,
+            },
+          ],
+          actorId: approver.userId,
+          createdAt,
+        };
+        const claimUpdate = {
+          Update: {
+            TableName: context.tableName,
+            Key: keys.claim(cid, `bare-${randomUUID()}`),
+            UpdateExpression: 'SET #status = :approved, decidedBy = :actor, decidedAt = :at',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':approved': 'approved', ':actor': approver.userId, ':at': createdAt },
+          },
+        };
+        await context.client.send(
+          new TransactWriteCommand({
+            TransactItems: [claimUpdate, ...transferItems(context.tableName, transfer, 1).items],
+          }),
+        );
+        return get(context, keys.memberAccount(cid, claim.memberId));
+      },
+    };
+  },
+};
+
+async function createGood(cid: string, staff: Person, stock: number) {
+  const { handler } = await import('../functions/src/http/market/create-good');
+  const body = { name: '大米 5kg', pricePoints: 1, stock, valueFen: 3000 };
+  const event = apiEvent('POST', '/v1/communities/{cid}/goods', { cid }, { token: staff.token, body });
+  return (await expectStatus(handlerOf({ handler }), event, 201)) as { id: string };
+}
+
+const redemption: HotRoute = {
+  name: 'redemption',
+  handler: async () => handlerOf(await import('../functions/src/http/market/redeem')),
+  prepare: async (context) => {
+    const { cid, staff, residents } = await community(context, 10);
+    await grantPoints(
+      context.client,
+      context.tableName,
+      cid,
+      residents.map((resident) => resident.userId),
+      context.iterations * 2,
+    );
+    const good = await createGood(cid, staff, context.iterations * 2);
+    return {
+      status: 201,
+      event: (iteration) =>
+        apiEvent(
+          'POST',
+          '/v1/communities/{cid}/redemptions',
+          { cid },
+          { token: residents[iteration % residents.length]!.token, body: { goodId: good.id, quantity: 1 } },
+        ),
+      bare: async (iteration) => {
+        const resident = residents[iteration % residents.length]!;
+        await Promise.all([get(context, keys.member(cid, resident.userId)), get(context, keys.good(cid, good.id))]);
+        const id = `bare-${randomUUID()}`;
+        const transfer = {
+          communityId: cid,
+          transferId: `redemption:${id}`,
+          kind: 'redemption' as const,
+          memo: 'bare',
+          postings: [
+            {
+              source: `member:${resident.userId}` as const,
+              destination: 'community:redemption' as const,
+              amountPoints: 1,
+            },
+          ],
+          actorId: resident.userId,
+          createdAt: new Date().toISOString(),
+        };
+        return context.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: context.tableName,
+                  Key: keys.good(cid, good.id),
+                  UpdateExpression: 'ADD stock :minus',
+                  ConditionExpression: 'stock >= :quantity',
+                  ExpressionAttributeValues: { ':minus': -1, ':quantity': 1 },
+                },
+              },
+              {
+                Put: {
+                  TableName: context.tableName,
+                  Item: { ...keys.redemption(cid, id), type: ENTITY.redemption, id, goodId: good.id, quantity: 1 },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+              ...transferItems(context.tableName, transfer, 2).items,
+            ],
+          }),
+        );
+      },
+    };
+  },
+};
+
+const order: HotRoute = {
+  name: 'order',
+  handler: async () => handlerOf(await import('../functions/src/http/shop/create-order')),
+  prepare: async (context) => {
+    const { cid, staff, approver, residents } = await community(context, 10);
+    const [create, approveProduct] = await Promise.all([
+      import('../functions/src/http/shop/create-product'),
+      import('../functions/src/http/shop/approve-product'),
+    ]);
+    const body = { title: '手工布鞋', description: '纯手工千层底', priceFen: 5000, stock: context.iterations * 2 };
+    const product = (await expectStatus(
+      handlerOf(create),
+      apiEvent('POST', '/v1/communities/{cid}/products', { cid }, { token: staff.token, body }),
+      201,
+    )) as { id: string };
+    await expectStatus(
+      handlerOf(approveProduct),
+      apiEvent(
+        'POST',
+        '/v1/communities/{cid}/products/{pid}/approve',
+        { cid, pid: product.id },
+        { token: approver.token },
+      ),
+      200,
+    );
+    return {
+      status: 201,
+      event: (iteration) =>
+        apiEvent(
+          'POST',
+          '/v1/communities/{cid}/orders',
+          { cid },
+          {
+            token: residents[iteration % residents.length]!.token,
+            body: { items: [{ productId: product.id, quantity: 1 }] },
+          },
+        ),
+      bare: async (iteration) => {
+        const resident = residents[iteration % residents.length]!;
+        await Promise.all([
+          get(context, keys.member(cid, resident.userId)),
+          get(context, keys.product(cid, product.id)),
+          get(context, keys.user(resident.userId)),
+        ]);
+        const id = `bare-${randomUUID()}`;
+        return context.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: context.tableName,
+                  Key: keys.product(cid, product.id),
+                  UpdateExpression: 'ADD stock :minus',
+                  ConditionExpression: 'stock >= :quantity',
+                  ExpressionAttributeValues: { ':minus': -1, ':quantity': 1 },
+                },
+              },
+              {
+                Put: {
+                  TableName: context.tableName,
+                  Item: { ...keys.order(cid, id), type: ENTITY.order, id, buyerId: resident.userId, totalFen: 5000 },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
+            ],
+          }),
+        );
+      },
+    };
+  },
+};
+
+const fundPage: HotRoute = {
+  name: 'fund page',
+  handler: async () => handlerOf(await import('../functions/src/http/fund/get-fund')),
+  prepare: async (context) => {
+    const { cid, staff } = await community(context, 0);
+    const { handler } = await import('../functions/src/http/fund/record-fund-income');
+    for (let index = 0; index < 25; index += 1) {
+      const body = { kind: 'donation', amountFen: 1000 + index, description: `义卖收入 ${index + 1}` };
+      const event = apiEvent('POST', '/v1/communities/{cid}/fund/incomes', { cid }, { token: staff.token, body });
+      await expectStatus(handlerOf({ handler }), event, 201);
+    }
+    const head = keys.fundHead(cid);
+    return {
+      status: 200,
+      event: () => apiEvent('GET', '/v1/communities/{cid}/fund', { cid }),
+      bare: async () => {
+        return Promise.all([
+          context.client.send(new GetCommand({ TableName: context.tableName, Key: keys.community(cid) })),
+          query(context, {
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :head AND :last',
+            ExpressionAttributeValues: { ':pk': head.PK, ':head': head.SK, ':last': `${keys.fundMonthPrefix()}~` },
+          }),
+          query(context, {
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.fundEntriesPartition(cid) },
+            ScanIndexForward: false,
+            Limit: 20,
+          }),
+        ]);
+      },
+    };
+  },
+};
+
+export const HOT_ROUTES: HotRoute[] = [me, listActivities, checkIn, approve, redemption, order, fundPage];

@@ -1,0 +1,256 @@
+import './quiet';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildFunctions, coldImportMilliseconds, FUNCTION_BUDGET_BYTES, ROOT } from './bundles';
+import { formatCounts, totalRequests } from './counting-client';
+import { h5FirstLoad, MINIAPP_DIST, weappSizes } from './miniapp-size';
+import { measureOverhead } from './overhead';
+import { measureScale, type ScaleSize } from './scale';
+import { startBenchStack } from './stack';
+import { kilobytes, milliseconds, renderTable, type Section } from './table';
+import { measureThroughput } from './throughput';
+import { envNumber, now } from './timing';
+
+/**
+ * `npm run bench` (issue 7): bundle sizes and cold imports, mini-program sizes, handler overhead,
+ * DynamoDB requests per route, throughput under concurrency and timings at scale — one table,
+ * bench/results.json, and a non-zero exit when a size budget is missed.
+ * Knobs: BENCH_SECTIONS=bundles,miniapp,overhead,throughput,scale (default all), BENCH_* sizes below.
+ */
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'bundles,miniapp,overhead,throughput,scale').split(',').map((name) => name.trim()),
+);
+const SIZES = {
+  coldRuns: envNumber('BENCH_COLD_RUNS', 5),
+  overheadIterations: envNumber('BENCH_OVERHEAD_ITERATIONS', 200),
+  checkins: envNumber('BENCH_CHECKINS', 1_000),
+  approvals: envNumber('BENCH_APPROVALS', 200),
+  redemptions: envNumber('BENCH_REDEMPTIONS', 200),
+  concurrency: envNumber('BENCH_CONCURRENCY', 100),
+  scaleRuns: envNumber('BENCH_SCALE_RUNS', 30),
+  scale: {
+    members: envNumber('BENCH_SCALE_MEMBERS', 20_000),
+    activities: envNumber('BENCH_SCALE_ACTIVITIES', 2_000),
+    postings: envNumber('BENCH_SCALE_POSTINGS', 200_000),
+  } satisfies ScaleSize,
+  smallDivisor: envNumber('BENCH_SCALE_SMALL_DIVISOR', 20),
+};
+
+const results: Record<string, unknown> = { startedAt: new Date().toISOString(), sizes: SIZES };
+const sections: Section[] = [];
+const failures: string[] = [];
+const ok = (passed: boolean) => (passed ? 'ok' : 'FAIL');
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function bundles() {
+  const started = now();
+  const { bundles: built, missing } = await buildFunctions();
+  for (const fn of missing) failures.push(`function ${fn.name}: handler file ${fn.entry} does not exist`);
+  log(`bundled ${built.length} functions in ${((now() - started) / 1000).toFixed(1)} s`);
+  const directory = path.join(ROOT, '.esbuild', 'bench-cold-import');
+  rmSync(directory, { recursive: true, force: true });
+  const rows = [];
+  for (const bundle of built.sort((left, right) => right.bytes - left.bytes)) {
+    const coldImport = await coldImportMilliseconds(bundle, directory, SIZES.coldRuns);
+    const passed = bundle.bytes <= FUNCTION_BUDGET_BYTES;
+    if (!passed) failures.push(`function ${bundle.name}: ${kilobytes(bundle.bytes)} > 300 KB`);
+    rows.push({
+      name: bundle.name,
+      entry: bundle.entry,
+      bytes: bundle.bytes,
+      coldImportMilliseconds: coldImport,
+      passed,
+    });
+  }
+  rmSync(directory, { recursive: true, force: true });
+  results.bundles = rows;
+  results.missingFunctions = missing;
+  sections.push({
+    title: `1. Functions: esbuild bundle as deployed (serverless.yml custom.esbuild) and cold import (median of ${SIZES.coldRuns} fresh node processes)`,
+    header: ['function', 'bundle', 'cold import', 'budget', 'result'],
+    rows: [
+      ...rows.map((row) => [
+        row.name,
+        kilobytes(row.bytes),
+        milliseconds(row.coldImportMilliseconds),
+        '≤ 300 KB',
+        ok(row.passed),
+      ]),
+      ...missing.map((fn) => [fn.name, '—', '—', '≤ 300 KB', `FAIL: no ${fn.entry}`]),
+    ],
+  });
+}
+
+function ensureMiniappBuilt() {
+  const force = process.env.BENCH_BUILD_MINIAPP === '1';
+  for (const platform of ['weapp', 'h5'] as const) {
+    const marker = path.join(MINIAPP_DIST, platform, platform === 'weapp' ? 'app.json' : 'index.html');
+    if (existsSync(marker) && !force) continue;
+    log(`building the ${platform} mini-program (npm run build:${platform})`);
+    const build = spawnSync('npm', ['run', `build:${platform}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (build.status !== 0) throw new Error(`npm run build:${platform} failed:\n${build.stdout}\n${build.stderr}`);
+  }
+}
+
+function miniapp() {
+  ensureMiniappBuilt();
+  const weapp = weappSizes();
+  const h5 = h5FirstLoad();
+  const packages = [weapp.main, ...weapp.subpackages];
+  for (const entry of packages) {
+    if (entry.bytes > entry.budgetBytes) failures.push(`weapp package ${entry.name}: ${kilobytes(entry.bytes)}`);
+  }
+  results.miniapp = { weapp, h5 };
+  sections.push({
+    title: '2. Mini-program: weapp packages (bytes of the files under each root) and H5 first load',
+    header: ['package', 'size', 'budget', 'result'],
+    rows: [
+      ...packages.map((entry) => [
+        entry.name === 'main' ? 'weapp main package' : `weapp subpackage ${entry.name}/`,
+        kilobytes(entry.bytes),
+        `≤ ${kilobytes(entry.budgetBytes)}`,
+        ok(entry.bytes <= entry.budgetBytes),
+      ]),
+      ['weapp total', kilobytes(weapp.totalBytes), '', ''],
+      [
+        `H5 first-load JS, gzip (${h5.files.length} scripts)`,
+        kilobytes(h5.gzipBytes),
+        `(${kilobytes(h5.bytes)} raw)`,
+        '',
+      ],
+    ],
+  });
+}
+
+async function database() {
+  const stack = await startBenchStack();
+  try {
+    if (SECTIONS.has('overhead')) {
+      log(`handler overhead: ${SIZES.overheadIterations} sequential calls per route`);
+      const overhead = await measureOverhead(stack, SIZES.overheadIterations);
+      results.overhead = overhead;
+      sections.push({
+        title: `3. Handler overhead: full handler vs the bare DynamoDB requests its access pattern needs, as parallel as possible (${SIZES.overheadIterations} sequential calls each, interleaved, DynamoDB Local)`,
+        header: [
+          'route',
+          'handler p50',
+          'handler p99',
+          'bare p50',
+          'bare p99',
+          'ratio p50',
+          'ratio p99',
+          'goal ≤ 1.5× p50',
+        ],
+        rows: overhead.map((row) => [
+          row.route,
+          milliseconds(row.handlerP50),
+          milliseconds(row.handlerP99),
+          milliseconds(row.bareP50),
+          milliseconds(row.bareP99),
+          `${row.ratioP50.toFixed(2)}×`,
+          `${row.ratioP99.toFixed(2)}×`,
+          row.ratioP50 <= 1.5 ? 'met' : 'missed',
+        ]),
+      });
+      sections.push({
+        title:
+          '4. DynamoDB requests per call (counted on the real client; pinned in tests/integration/request-counts.test.ts)',
+        header: ['route', 'handler requests', 'total', 'bare data path', 'idempotency'],
+        rows: overhead.map((row) => [
+          row.route + (row.varies ? ' (varies)' : ''),
+          formatCounts(row.requests),
+          String(totalRequests(row.requests)),
+          formatCounts(row.bareRequests),
+          row.requests.PutItem && row.requests.UpdateItem ? 'PutItem + UpdateItem' : '—',
+        ]),
+      });
+    }
+    if (SECTIONS.has('throughput')) {
+      log('throughput under concurrency');
+      const throughput = await measureThroughput(stack, SIZES);
+      results.throughput = throughput;
+      sections.push({
+        title: `5. Throughput: concurrent in-process handlers over DynamoDB Local (${SIZES.concurrency} in flight)`,
+        header: ['scenario', 'requests', 'seconds', 'ops/s', 'replies', 'recorded/expected', 'lost', 'duplicated'],
+        rows: throughput.map((row) => [
+          row.scenario,
+          String(row.requests),
+          row.seconds.toFixed(2),
+          row.operationsPerSecond.toFixed(0),
+          Object.entries(row.statuses)
+            .map(([status, count]) => `${status}×${count}`)
+            .join(' '),
+          `${row.recordedEffects}/${row.expectedEffects}`,
+          String(row.lost),
+          String(row.duplicated),
+        ]),
+      });
+    }
+    if (SECTIONS.has('scale')) {
+      const small: ScaleSize = {
+        members: Math.ceil(SIZES.scale.members / SIZES.smallDivisor),
+        activities: Math.ceil(SIZES.scale.activities / SIZES.smallDivisor),
+        postings: Math.max(2_400, Math.ceil(SIZES.scale.postings / SIZES.smallDivisor)),
+      };
+      log(`scale: ${JSON.stringify(small)}`);
+      const smallRun = await measureScale(stack, small, SIZES.scaleRuns);
+      log(`scale: ${JSON.stringify(SIZES.scale)} (generated small in ${smallRun.generateSeconds.toFixed(1)} s)`);
+      const fullRun = await measureScale(stack, SIZES.scale, SIZES.scaleRuns);
+      log(`scale: generated full in ${fullRun.generateSeconds.toFixed(1)} s`);
+      results.scale = { small: smallRun, full: fullRun };
+      const describe = (size: ScaleSize) =>
+        `${size.members} members/${size.activities} activities/${size.postings} postings`;
+      sections.push({
+        title: `6. Scale: p50 (p99) of ${SIZES.scaleRuns} calls at ${describe(small)} vs ${describe(SIZES.scale)}`,
+        header: ['route', 'small p50', 'full p50', 'small p99', 'full p99', 'grows?', 'requests per call'],
+        rows: fullRun.timings.map((full, index) => {
+          const smallTiming = smallRun.timings[index]!;
+          if (full.missing) return [full.route, '—', '—', '—', '—', '—', full.missing];
+          const sameRequests = formatCounts(smallTiming.requests) === formatCounts(full.requests);
+          return [
+            full.route,
+            milliseconds(smallTiming.p50),
+            milliseconds(full.p50),
+            milliseconds(smallTiming.p99),
+            milliseconds(full.p99),
+            full.p50 > 2 * smallTiming.p50 + 5 ? 'GROWS' : 'no',
+            `${formatCounts(full.requests)}${sameRequests ? '' : ` (small: ${formatCounts(smallTiming.requests)})`}${full.requests.Scan ? ' SCAN!' : ''}`,
+          ];
+        }),
+        notes: [
+          'grows? = full p50 > 2 × small p50 + 5 ms. Requests per call are the same at both sizes and no route scans.',
+          'DynamoDB Local evaluates begins_with(SK, …) by walking the whole partition (measured: 2,000 → 40,000 items in',
+          'COMMUNITY#{cid}: 8 → 67 ms; the same range as SK BETWEEN: 6 → 2.5 ms); DynamoDB serves both as a key range.',
+          'So `me` (Query begins_with MEMBER#{userId}#) grows here only because of the emulator.',
+          `generated with BatchWriteItem: small ${smallRun.generateSeconds.toFixed(1)} s, full ${fullRun.generateSeconds.toFixed(1)} s`,
+        ],
+      });
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function main() {
+  const started = now();
+  if (SECTIONS.has('bundles')) await bundles();
+  if (SECTIONS.has('miniapp')) miniapp();
+  if (['overhead', 'throughput', 'scale'].some((name) => SECTIONS.has(name))) await database();
+  const wallSeconds = (now() - started) / 1000;
+  Object.assign(results, { finishedAt: new Date().toISOString(), wallSeconds, failures });
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${renderTable(sections)}\n\n`);
+  process.stdout.write(
+    failures.length === 0
+      ? `All size budgets met. Wall time ${wallSeconds.toFixed(0)} s. Results: bench/results.json\n`
+      : `Size budgets missed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`,
+  );
+  process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
