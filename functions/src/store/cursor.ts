@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../lib/errors';
 
 type Key = Record<string, string>;
@@ -76,4 +76,44 @@ export async function queryPage(
     }),
   );
   return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/**
+ * Every page of a query (jobs, exports, partitions known to be small), up to `maxItems`.
+ * Never on a request path over an unbounded partition.
+ */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  input: QueryInput,
+  maxItems = Number.POSITIVE_INFINITY,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && items.length < maxItems);
+  return items;
+}
+
+/** How many items a query matches (`Select: COUNT`, every page). */
+export async function queryCount(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  input: QueryInput,
+): Promise<number> {
+  let total = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({ ...input, TableName: tableName, Select: 'COUNT', ExclusiveStartKey: startKey }),
+    );
+    total += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return total;
 }

@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
-import { queryPage } from './cursor';
+import { queryAll, queryPage } from './cursor';
 import { AppError } from '../lib/errors';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../domain/identity/ports';
 import { cancellationReasons, isConditionalCheckFailed } from './client';
@@ -124,22 +124,17 @@ export class DynamoCommunityStore implements CommunityStore {
 
   /** Every community (a platform has hundreds, not millions): pages through the listing. */
   async listCommunities(): Promise<Community[]> {
-    const communities: Community[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi1,
-          KeyConditionExpression: 'GSI1PK = :partition',
-          ExpressionAttributeValues: { ':partition': keys.allCommunitiesPartition() },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      communities.push(...(page.Items ?? []).map(toCommunity));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && communities.length < 5000);
-    return communities;
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      {
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition',
+        ExpressionAttributeValues: { ':partition': keys.allCommunitiesPartition() },
+      },
+      5000,
+    );
+    return items.map(toCommunity);
   }
 
   async putCommunity(community: Community): Promise<void> {

@@ -9,7 +9,7 @@ import {
 import type { AuditEntry, NotificationKind, Page, Recognition } from '@linli/shared';
 import type { Effects } from '../domain/effects';
 import type { AuditFilter, EarnedMonth, OfficeStore, PendingPush, StatsItem } from '../domain/office/ports';
-import { queryPage } from './cursor';
+import { queryAll, queryCount, queryPage } from './cursor';
 import { isConditionalCheckFailed } from './client';
 import { effectItems, writeWithEffects } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
@@ -27,41 +27,28 @@ export class DynamoOfficeStore implements OfficeStore {
 
   /** Every statistics item and fund month of a community up to `toMonth`: bounded by months, not by activity. */
   async statsItems(communityId: string, toMonth: string): Promise<StatsItem[]> {
-    const items: StatsItem[] = [];
     const partition = keys.community(communityId).PK;
-    for (const [from, to] of [
-      [keys.statsPrefix(), `${keys.statsPrefix()}${toMonth}#~`],
-      [keys.fundMonthPrefix(), `${keys.fundMonthPrefix()}${toMonth}`],
-    ] as const) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const sortKey = String(item.SK);
-          if (sortKey.startsWith(keys.fundMonthPrefix())) {
-            items.push({
-              month: sortKey.slice(keys.fundMonthPrefix().length),
-              section: 'FUND',
-              values: { fundIncomeFen: Number(item.incomeFen ?? 0), fundExpenseFen: Number(item.expenseFen ?? 0) },
-            });
-            continue;
-          }
-          const values: Record<string, number> = {};
-          for (const [name, value] of Object.entries(item)) {
-            if (typeof value === 'number') values[name] = value;
-            if (value instanceof Set) values[`${name}Count`] = value.size;
-          }
-          items.push({ month: String(item.month), section: String(item.section), values });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+    const range = (from: string, to: string) =>
+      queryAll(this.client, this.tableName, {
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to },
+      });
+    const [stats, fundMonths] = await Promise.all([
+      range(keys.statsPrefix(), `${keys.statsPrefix()}${toMonth}#~`),
+      range(keys.fundMonthPrefix(), `${keys.fundMonthPrefix()}${toMonth}`),
+    ]);
+    const items: StatsItem[] = fundMonths.map((item) => ({
+      month: String(item.SK).slice(keys.fundMonthPrefix().length),
+      section: 'FUND',
+      values: { fundIncomeFen: Number(item.incomeFen ?? 0), fundExpenseFen: Number(item.expenseFen ?? 0) },
+    }));
+    for (const item of stats) {
+      const values: Record<string, number> = {};
+      for (const [name, value] of Object.entries(item)) {
+        if (typeof value === 'number') values[name] = value;
+        if (value instanceof Set) values[`${name}Count`] = value.size;
+      }
+      items.push({ month: String(item.month), section: String(item.section), values });
     }
     return items;
   }
@@ -75,24 +62,12 @@ export class DynamoOfficeStore implements OfficeStore {
     return values;
   }
 
-  async countActiveMerchants(communityId: string): Promise<number> {
-    let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi1,
-          KeyConditionExpression: 'GSI1PK = :partition',
-          ExpressionAttributeValues: { ':partition': keys.merchantsByStatus(communityId, 'active') },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return count;
+  countActiveMerchants(communityId: string): Promise<number> {
+    return queryCount(this.client, this.tableName, {
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.merchantsByStatus(communityId, 'active') },
+    });
   }
 
   async listAudit(communityId: string, filter: AuditFilter, cursor: string | undefined): Promise<Page<AuditEntry>> {
@@ -135,29 +110,12 @@ export class DynamoOfficeStore implements OfficeStore {
   }
 
   async earners(communityId: string, month: string): Promise<EarnedMonth[]> {
-    const earned: EarnedMonth[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi1,
-          KeyConditionExpression: 'GSI1PK = :partition',
-          ExpressionAttributeValues: { ':partition': keys.earnersPartition(communityId, month) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        earned.push({
-          memberId: String(item.memberId),
-          month,
-          earnedPoints: Number(item.earnedPoints ?? 0),
-          volunteerMinutes: Number(item.volunteerMinutes ?? 0),
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return earned;
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.earnersPartition(communityId, month) },
+    });
+    return items.map((item) => toEarned(String(item.memberId), month, item));
   }
 
   async memberMonths(communityId: string, memberId: string): Promise<EarnedMonth[]> {
@@ -168,25 +126,14 @@ export class DynamoOfficeStore implements OfficeStore {
         ExpressionAttributeValues: { ':pk': keys.community(communityId).PK, ':prefix': keys.earnedPrefix(memberId) },
       }),
     );
-    return (result.Items ?? []).map((item) => ({
-      memberId,
-      month: String(item.month),
-      earnedPoints: Number(item.earnedPoints ?? 0),
-      volunteerMinutes: Number(item.volunteerMinutes ?? 0),
-    }));
+    return (result.Items ?? []).map((item) => toEarned(memberId, String(item.month), item));
   }
 
   async getEarned(communityId: string, memberId: string, month: string): Promise<EarnedMonth | null> {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.earned(communityId, memberId, month) }),
     );
-    if (!result.Item) return null;
-    return {
-      memberId,
-      month,
-      earnedPoints: Number(result.Item.earnedPoints ?? 0),
-      volunteerMinutes: Number(result.Item.volunteerMinutes ?? 0),
-    };
+    return result.Item ? toEarned(memberId, month, result.Item) : null;
   }
 
   async listRecognitions(communityId: string, month: string): Promise<Recognition[]> {
@@ -220,23 +167,13 @@ export class DynamoOfficeStore implements OfficeStore {
   }
 
   async memberIds(communityId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi2,
-          KeyConditionExpression: 'GSI2PK = :partition',
-          ExpressionAttributeValues: { ':partition': keys.membersPartition(communityId) },
-          ProjectionExpression: 'userId',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      ids.push(...(page.Items ?? []).map((item) => String(item.userId)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return ids;
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi2,
+      KeyConditionExpression: 'GSI2PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.membersPartition(communityId) },
+      ProjectionExpression: 'userId',
+    });
+    return items.map((item) => String(item.userId));
   }
 
   async noticeOnce(communityId: string, memberId: string, cutoff: string, effects: Effects): Promise<boolean> {
@@ -396,4 +333,13 @@ export class DynamoOfficeStore implements OfficeStore {
       }),
     );
   }
+}
+
+function toEarned(memberId: string, month: string, item: Record<string, unknown>): EarnedMonth {
+  return {
+    memberId,
+    month,
+    earnedPoints: Number(item.earnedPoints ?? 0),
+    volunteerMinutes: Number(item.volunteerMinutes ?? 0),
+  };
 }

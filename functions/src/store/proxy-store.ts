@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProxyRelation } from '@linli/shared';
 import type { Effects } from '../domain/effects';
 import type { ProxyStore } from '../domain/identity/ports';
 import { isConditionalCheckFailed } from './client';
+import { queryAll } from './cursor';
 import { writeWithEffects } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
 import { withoutKeys } from './items';
@@ -88,16 +89,8 @@ export class DynamoProxyStore implements ProxyStore {
     });
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
-    const relations: ProxyRelation[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey, Limit: 200 }),
-      );
-      relations.push(...(page.Items ?? []).map((item) => withoutKeys<ProxyRelation>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && relations.length < 1000);
-    return relations;
+  private async queryAll(input: Parameters<typeof queryAll>[2]) {
+    const items = await queryAll(this.client, this.tableName, input, 1000);
+    return items.map((item) => withoutKeys<ProxyRelation>(item));
   }
 }

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry } from '@linli/shared';
 import { EMPTY_HEAD, type FundHead } from '../domain/fund/chain';
 import type { ReconcileSource, StoredAccount } from '../domain/reconciliation/reconcile';
+import { queryAll, queryCount } from './cursor';
 import { ENTITY, INDEXES, keys } from './keys';
 import { withoutKeys } from './items';
 
@@ -16,30 +17,12 @@ export class DynamoReconcileSource implements ReconcileSource {
     private readonly tableName: string,
   ) {}
 
-  private async all(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private all(input: Parameters<typeof queryAll>[2]): Promise<Item[]> {
+    return queryAll(this.client, this.tableName, input);
   }
 
-  private async count(input: Omit<QueryCommandInput, 'TableName'>): Promise<number> {
-    let total = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.tableName, Select: 'COUNT', ExclusiveStartKey: startKey }),
-      );
-      total += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return total;
+  private count(input: Parameters<typeof queryCount>[2]): Promise<number> {
+    return queryCount(this.client, this.tableName, input);
   }
 
   private prefix(communityId: string, prefix: string) {
