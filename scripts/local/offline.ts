@@ -64,7 +64,8 @@ export async function startOfflineApi(options: {
         return response.status < 500;
       },
       `the offline API on ${url}`,
-      120_000,
+      // serverless-esbuild bundles every function first: minutes on a busy 2-core machine.
+      300_000,
     );
   } catch (error) {
     await stop();

@@ -1,0 +1,1053 @@
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contracts } from '@linli/shared';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { documentClient } from '../support/api';
+import { createCommunity, tableName } from '../support/factories';
+import {
+  callRoute,
+  loadHandlers,
+  must,
+  personIn,
+  routeTable,
+  serverlessHttpRoutes,
+  type ContractName,
+  type Person,
+  type RouteCall,
+  type RouteEntry,
+  type RouteReply,
+} from '../support/routes';
+import { describeChanges, tableSnapshot } from '../support/table-snapshot';
+
+/**
+ * OWASP API1/API5 as a table: every route of serverless.yml and `contracts` is called by every
+ * persona, on the persona's own objects and on someone else's, through the real handlers
+ * (in-process, API Gateway v2 events) over DynamoDB Local. The policy below is the one the
+ * README documents; a route missing from it fails the suite.
+ */
+
+const PERSONAS = [
+  'anonymous',
+  'resident',
+  'otherResident',
+  'merchant',
+  'maker',
+  'staff',
+  'admin',
+  'foreignStaff',
+] as const;
+type PersonaName = (typeof PERSONAS)[number];
+type MemberPersona = Exclude<PersonaName, 'anonymous' | 'foreignStaff'>;
+const MEMBER_PERSONAS: MemberPersona[] = ['resident', 'otherResident', 'merchant', 'maker', 'staff', 'admin'];
+const OFFICE: PersonaName[] = ['staff', 'admin'];
+
+/**
+ * Who may call a route:
+ * - `public`: anyone, no token;
+ * - `user`: any logged-in user (not community-scoped);
+ * - `member`: a member of the community, any role;
+ * - `self`: a member, about themself only (`/me/…`): acting for another resident (X-Act-For) is refused;
+ * - `own`: a member, on their own object (order, redemption, pledge); someone else's object → 403/404;
+ * - `own-or-office`: the object's resident, or the office (staff/admin);
+ * - `merchant-staff`: the merchant's own staff (the merchant persona on its own merchant);
+ * - `merchant-or-office`: the merchant's staff or the office;
+ * - `maker`: members with the maker role; `staff`: staff or admin; `admin`: admin only;
+ * - `signed`: WeChat Pay's signed webhook: no caller is trusted without the signature.
+ */
+type Access =
+  | 'public'
+  | 'user'
+  | 'member'
+  | 'self'
+  | 'own'
+  | 'own-or-office'
+  | 'merchant-staff'
+  | 'merchant-or-office'
+  | 'maker'
+  | 'staff'
+  | 'admin'
+  | 'signed';
+
+interface Cell {
+  caller: PersonaName;
+  /** Whose object the call is about (the caller's own, or another persona's). */
+  owner: PersonaName;
+  /** Sends `X-Act-For: <owner>` (a member pretending to act for another resident). */
+  actFor?: boolean;
+  /** Sent under the caller's own community (`cid` of the foreign staff) while naming this community's object. */
+  crossTenant?: boolean;
+  expected: number[];
+}
+
+interface World {
+  cid: string;
+  /** The foreign staff's own community. */
+  foreignCid: string;
+  joinCid: string;
+  people: Record<Exclude<PersonaName, 'anonymous'>, Person>;
+  /** Office helpers that prepare fixtures (never the persona under test: two-person rules). */
+  clerk: Person;
+  checker: Person;
+  family: Person;
+  /** Owner of the second merchant (the merchant persona's "someone else's merchant"). */
+  extraMerchantOwner: Person;
+  merchantId: string;
+  otherMerchantId: string;
+  activityId: string;
+  goodId: string;
+  productId: string;
+}
+
+interface Build {
+  w: World;
+  caller: PersonaName;
+  owner: PersonaName;
+  /** The owner as a Person (the resident's for cells that are not about ownership). */
+  ownerPerson: Person;
+}
+
+interface RouteSpec {
+  access: Access;
+  ok: number[];
+  /** Business-rule outcomes accepted for allowed callers, with why. */
+  refusals?: { statuses: number[]; why: string };
+  /** Cells beyond the generated ones (two-person rules and the like). */
+  extra?: Cell[];
+  build: (input: Build) => Promise<RouteCall>;
+}
+
+const now = () => new Date();
+const isoIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+const chinaDay = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const chinaMonth = (date: Date) => chinaDay(date).slice(0, 7);
+
+let w: World;
+
+// ---------------------------------------------------------------- fixtures (real use cases)
+
+const as = (person: Person, call: RouteCall = {}): RouteCall => ({ ...call, token: person.token });
+const inCommunity = (params: Record<string, string> = {}) => ({ cid: w.cid, ...params });
+
+async function newActivity(): Promise<string> {
+  const activity = await must<{ id: string }>(
+    'createActivity',
+    as(w.clerk, {
+      params: inCommunity(),
+      body: { title: '清扫楼道', category: 'care', startsAt: isoIn(-10), endsAt: isoIn(120) },
+    }),
+  );
+  return activity.id;
+}
+
+async function newClaim(memberId: string): Promise<string> {
+  const aid = await newActivity();
+  const reply = await must<{ claim: { id: string } }>(
+    'recordOfficeAttendance',
+    as(w.clerk, { params: inCommunity({ aid }), body: { memberId, minutes: 120 } }),
+  );
+  return reply.claim.id;
+}
+
+/** A member whose approved hours reached the certificate threshold. */
+async function certifiedMember(): Promise<Person> {
+  const member = await personIn(w.cid, ['resident'], 'certified');
+  await certify(member);
+  return member;
+}
+
+async function certify(member: Person): Promise<void> {
+  const claimId = await newClaim(member.userId);
+  await must('approveClaim', as(w.checker, { params: inCommunity({ claimId }) }));
+}
+
+async function newApplication(applicant: Person): Promise<string> {
+  const reply = await must<{ id: string }>(
+    'submitMerchantApplication',
+    as(applicant, {
+      params: inCommunity(),
+      body: {
+        name: `店-${randomUUID().slice(0, 6)}`,
+        licenceNumber: '91510100MA6ABC1234',
+        category: 'food',
+        address: '邻里路 1 号',
+        offer: { description: '凭志愿者证 8 折', pricePercent: 80 },
+      },
+    }),
+  );
+  return reply.id;
+}
+
+async function newMerchant(owner: Person): Promise<string> {
+  const id = await newApplication(owner);
+  const reply = await must<{ merchant: { id: string } }>(
+    'approveMerchantApplication',
+    as(w.checker, { params: inCommunity({ id }) }),
+  );
+  return reply.merchant.id;
+}
+
+async function newFlag(): Promise<string> {
+  const member = await certifiedMember();
+  const pass = await must<{ token: string }>('getCertificatePass', as(member, { params: inCommunity() }));
+  for (const [merchant, merchantId] of [
+    [w.people.merchant, w.merchantId],
+    [w.extraMerchantOwner, w.otherMerchantId],
+  ] as const) {
+    await must('verifyPass', as(merchant, { params: inCommunity({ mid: merchantId }), body: { token: pass.token } }));
+  }
+  const flags = await must<{ items: { id: string; memberId: string }[] }>(
+    'listFlags',
+    as(w.checker, { params: inCommunity() }),
+  );
+  const flag = flags.items.find((candidate) => candidate.memberId === member.userId);
+  if (!flag) throw new Error('no proxy flag was raised');
+  return flag.id;
+}
+
+async function newRedemption(owner: Person): Promise<{ id: string; pickupCode: string }> {
+  return must('redeem', as(owner, { params: inCommunity(), body: { goodId: w.goodId, quantity: 1 } }));
+}
+
+async function newProduct(): Promise<string> {
+  const product = await must<{ id: string }>(
+    'createProduct',
+    as(w.people.maker, {
+      params: inCommunity(),
+      body: { title: '手工布包', description: '邻居阿姨手缝', priceFen: 100, stock: 1000 },
+    }),
+  );
+  return product.id;
+}
+
+async function newOrder(owner: Person): Promise<string> {
+  const order = await must<{ id: string }>(
+    'createOrder',
+    as(owner, { params: inCommunity(), body: { items: [{ productId: w.productId, quantity: 1 }] } }),
+  );
+  return order.id;
+}
+
+async function paidOrder(owner: Person): Promise<string> {
+  const oid = await newOrder(owner);
+  await must('devPayOrder', as(owner, { params: inCommunity({ oid }) }));
+  return oid;
+}
+
+async function newExpense(submitter: Person = w.clerk): Promise<string> {
+  const expense = await must<{ id: string }>(
+    'submitFundExpense',
+    as(submitter, { params: inCommunity(), body: { amountFen: 100, purpose: '买米面油', category: 'elderly_care' } }),
+  );
+  return expense.id;
+}
+
+async function newPledge(owner: Person): Promise<string> {
+  const pledge = await must<{ id: string }>(
+    'createPledge',
+    as(owner, { params: inCommunity(), body: { amountFen: 1000, dayOfMonth: 5 } }),
+  );
+  return pledge.id;
+}
+
+async function newProxy(resident: Person): Promise<{ residentId: string; proxyId: string }> {
+  const proxy = await personIn(w.cid, ['resident'], 'family');
+  const body = { residentId: resident.userId, proxyId: proxy.userId };
+  await must('createProxy', as(resident, { params: inCommunity(), body }));
+  return body;
+}
+
+async function newTransfer(memberId: string): Promise<string> {
+  const transferId = `test-grant:${randomUUID()}`;
+  await new DynamoLedgerStore(documentClient(), tableName()).post({
+    communityId: w.cid,
+    transferId,
+    kind: 'adjustment',
+    memo: 'matrix grant',
+    postings: [{ source: 'community:issuance', destination: `member:${memberId}`, amountPoints: 5 }],
+    actorId: 'test',
+    createdAt: now().toISOString(),
+  });
+  return transferId;
+}
+
+async function checkinCode(): Promise<string> {
+  const code = await must<{ code: string }>(
+    'getCheckinCode',
+    as(w.clerk, { params: inCommunity({ aid: w.activityId }) }),
+  );
+  return code.code;
+}
+
+// ---------------------------------------------------------------- the policy, one line per contract
+
+const community = async () => ({ params: inCommunity() });
+const reason = { reason: '核实后处理' };
+
+const POLICY: Record<ContractName, RouteSpec> = {
+  devLogin: { access: 'public', ok: [200], build: async () => ({ body: { openid: `matrix-${randomUUID()}` } }) },
+  // Runs last (see RUN_LAST): a refresh may rotate the persona's session.
+  refreshToken: { access: 'user', ok: [200], build: async () => ({}) },
+  wechatLogin: {
+    access: 'public',
+    ok: [200],
+    build: async () => ({ body: { code: `code-${randomUUID()}` }, sourceIp: `10.9.${randomBytes(1)[0]}.1` }),
+  },
+  listCommunities: { access: 'public', ok: [200], build: async () => ({}) },
+  getCommunity: { access: 'public', ok: [200], build: community },
+  updateCommunity: {
+    access: 'admin',
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: { name: '矩阵社区' } }),
+  },
+  joinCommunity: { access: 'user', ok: [200, 201], build: async () => ({ params: { cid: w.joinCid } }) },
+  getMe: { access: 'self', ok: [200], build: community },
+  listMyCommunities: { access: 'user', ok: [200], build: async () => ({}) },
+  setMemberRoles: {
+    access: 'admin',
+    ok: [200],
+    build: async () => {
+      const member = await personIn(w.cid, ['resident'], 'roles');
+      return { params: inCommunity({ memberId: member.userId }), body: { roles: ['resident', 'maker'] } };
+    },
+  },
+  listMembers: { access: 'staff', ok: [200], build: community },
+
+  createActivity: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { title: '陪老人聊天', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120) },
+    }),
+  },
+  listActivities: { access: 'member', ok: [200], build: community },
+  getActivity: { access: 'member', ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  updateActivity: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ aid: w.activityId }), body: { location: '活动室' } }),
+  },
+  cancelActivity: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ aid: await newActivity() }) }),
+  },
+  getCheckinCode: { access: 'staff', ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  checkin: {
+    access: 'member',
+    ok: [200, 201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { activityId: w.activityId, code: await checkinCode(), direction: 'in' },
+    }),
+  },
+  recordOfficeAttendance: {
+    access: 'staff',
+    ok: [201],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ aid: await newActivity() }),
+      body: { memberId: ownerPerson.userId, minutes: 60 },
+    }),
+  },
+  listClaims: { access: 'staff', ok: [200], build: community },
+  approveClaim: {
+    access: 'staff',
+    ok: [200],
+    // nobody approves their own hours (claim.own_claim)
+    extra: [{ caller: 'staff', owner: 'staff', expected: [403] }],
+    build: async ({ ownerPerson }) => ({ params: inCommunity({ claimId: await newClaim(ownerPerson.userId) }) }),
+  },
+  rejectClaim: {
+    access: 'staff',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ claimId: await newClaim(ownerPerson.userId) }),
+      body: reason,
+    }),
+  },
+  bulkApproveClaims: {
+    access: 'staff',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity(),
+      body: { claimIds: [await newClaim(ownerPerson.userId)] },
+    }),
+  },
+  listMyClaims: { access: 'self', ok: [200], build: community },
+  getMyLedger: { access: 'self', ok: [200], build: community },
+  reverseTransfer: {
+    access: 'admin',
+    ok: [200, 201],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ transferId: await newTransfer(ownerPerson.userId) }),
+      body: reason,
+    }),
+  },
+  getCertificatePass: {
+    access: 'self',
+    ok: [200],
+    refusals: { statuses: [404], why: 'only certified members have a pass (certificate.not_found)' },
+    build: community,
+  },
+  revokeCertificate: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ memberId: (await certifiedMember()).userId }), body: reason }),
+  },
+  reinstateCertificate: {
+    access: 'staff',
+    ok: [200],
+    build: async () => {
+      const member = await certifiedMember();
+      await must('revokeCertificate', as(w.clerk, { params: inCommunity({ memberId: member.userId }), body: reason }));
+      return { params: inCommunity({ memberId: member.userId }) };
+    },
+  },
+
+  submitMerchantApplication: {
+    access: 'member',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: {
+        name: '李记水果',
+        licenceNumber: '91510100MA6ABC9999',
+        category: 'food',
+        address: '邻里路 2 号',
+        offer: { description: '九折', pricePercent: 90 },
+      },
+    }),
+  },
+  listMerchantApplications: { access: 'staff', ok: [200], build: community },
+  approveMerchantApplication: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ id: await newApplication(w.people.otherResident) }) }),
+  },
+  rejectMerchantApplication: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ id: await newApplication(w.people.otherResident) }), body: reason }),
+  },
+  listMerchants: { access: 'public', ok: [200], build: community },
+  getMerchant: { access: 'public', ok: [200], build: async () => ({ params: inCommunity({ mid: w.merchantId }) }) },
+  getMerchantDetail: { access: 'merchant-or-office', ok: [200], build: merchantParams },
+  listMyMerchants: { access: 'self', ok: [200], build: community },
+  updateMerchantOffer: {
+    access: 'merchant-staff',
+    ok: [200],
+    build: async (input) => ({
+      ...(await merchantParams(input)),
+      body: { offer: { description: '凭志愿者证 85 折', pricePercent: 85 } },
+    }),
+  },
+  addMerchantStaff: {
+    access: 'merchant-staff',
+    ok: [200],
+    build: async (input) => ({ ...(await merchantParams(input)), body: { memberId: w.family.userId } }),
+  },
+  setMerchantStatus: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({
+      params: inCommunity({ mid: await newMerchant(w.people.otherResident) }),
+      body: { status: 'warned', reason: '顾客投诉属实' },
+    }),
+  },
+  verifyPass: {
+    access: 'merchant-staff',
+    ok: [200],
+    build: async (input) => ({ ...(await merchantParams(input)), body: { token: 'not-a-real-pass' } }),
+  },
+  listMerchantUses: { access: 'merchant-or-office', ok: [200], build: merchantParams },
+  listFlags: { access: 'staff', ok: [200], build: community },
+  resolveFlag: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ flagId: await newFlag() }), body: { outcome: 'dismissed' } }),
+  },
+  fileComplaint: {
+    access: 'member',
+    ok: [201],
+    build: async () => ({ params: inCommunity({ mid: w.merchantId }), body: { description: '少找了钱' } }),
+  },
+  listComplaints: { access: 'staff', ok: [200], build: community },
+  resolveComplaint: {
+    access: 'staff',
+    ok: [200],
+    build: async () => {
+      const complaint = await must<{ id: string }>(
+        'fileComplaint',
+        as(w.people.resident, { params: inCommunity({ mid: w.merchantId }), body: { description: '态度不好' } }),
+      );
+      return { params: inCommunity({ complaintId: complaint.id }), body: { outcome: 'dismiss', note: '已沟通' } };
+    },
+  },
+  createPost: {
+    access: 'merchant-staff',
+    ok: [201],
+    build: async (input) => ({
+      ...(await merchantParams(input)),
+      body: { kind: 'promotion', title: '周末特价', body: '包子买十送一', expiresAt: isoIn(7 * 24 * 60) },
+    }),
+  },
+  listPosts: { access: 'member', ok: [200], build: community },
+  takeDownPost: {
+    access: 'staff',
+    ok: [200],
+    build: async () => {
+      const post = await must<{ id: string }>(
+        'createPost',
+        as(w.people.merchant, {
+          params: inCommunity({ mid: w.merchantId }),
+          body: { kind: 'recruitment', title: '招店员', body: '周末两天', expiresAt: isoIn(24 * 60) },
+        }),
+      );
+      return { params: inCommunity({ postId: post.id }), body: reason };
+    },
+  },
+
+  recordContribution: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: {
+        memberId: w.people.resident.userId,
+        contributorType: 'resident',
+        kind: 'labour',
+        description: '修理路灯',
+        points: 1,
+      },
+    }),
+  },
+  getLeaderboard: { access: 'member', ok: [200], build: community },
+  createGood: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { name: '大米', pricePoints: 1, stock: 5, valueFen: 500 } }),
+  },
+  listGoods: { access: 'member', ok: [200], build: community },
+  restockGood: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ goodId: w.goodId }), body: { quantity: 1 } }),
+  },
+  redeem: {
+    access: 'member',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { goodId: w.goodId, quantity: 1 } }),
+  },
+  listMyRedemptions: { access: 'self', ok: [200], build: community },
+  listRedemptions: { access: 'staff', ok: [200], build: community },
+  cancelRedemption: {
+    access: 'own',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ redemptionId: (await newRedemption(ownerPerson)).id }),
+    }),
+  },
+  pickupRedemption: {
+    access: 'staff',
+    ok: [200],
+    build: async ({ ownerPerson }) => {
+      const redemption = await newRedemption(ownerPerson);
+      return { params: inCommunity({ redemptionId: redemption.id }), body: { pickupCode: redemption.pickupCode } };
+    },
+  },
+
+  getFund: { access: 'public', ok: [200], build: community },
+  exportFundCsv: { access: 'public', ok: [200], build: community },
+  recordFundIncome: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { kind: 'stall', amountFen: 100, description: '义卖' } }),
+  },
+  submitFundExpense: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { amountFen: 100, purpose: '慰问品', category: 'elderly_care' },
+    }),
+  },
+  listFundExpenses: { access: 'staff', ok: [200], build: community },
+  approveFundExpense: {
+    access: 'staff',
+    ok: [200],
+    // two-person rule: the staff member who submitted an expense does not approve it (fund.same_staff)
+    extra: [{ caller: 'staff', owner: 'staff', expected: [403] }],
+    build: async ({ caller, owner }) => ({
+      params: inCommunity({ id: await newExpense(caller === owner ? w.people.staff : w.clerk) }),
+    }),
+  },
+  rejectFundExpense: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ id: await newExpense() }), body: reason }),
+  },
+  exportData: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({
+      params: inCommunity({ dataset: 'members' }),
+      query: { from: chinaDay(new Date(Date.now() - 7 * 86_400_000)), to: chinaDay(now()) },
+    }),
+  },
+
+  createProduct: {
+    access: 'maker',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { title: '竹编篮', description: '手工', priceFen: 3000, stock: 3 },
+    }),
+  },
+  listProducts: { access: 'public', ok: [200], build: community },
+  getProduct: { access: 'public', ok: [200], build: async () => ({ params: inCommunity({ pid: w.productId }) }) },
+  listProductsForReview: { access: 'staff', ok: [200], build: community },
+  approveProduct: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ pid: await newProduct() }) }),
+  },
+  rejectProduct: {
+    access: 'staff',
+    ok: [200],
+    build: async () => ({ params: inCommunity({ pid: await newProduct() }), body: reason }),
+  },
+  listMyProducts: { access: 'maker', ok: [200], build: community },
+  createOrder: {
+    access: 'member',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { items: [{ productId: w.productId, quantity: 1 }] } }),
+  },
+  getOrder: { access: 'own', ok: [200], build: orderOf(newOrder) },
+  listMyOrders: { access: 'self', ok: [200], build: community },
+  devPayOrder: { access: 'own', ok: [200], build: orderOf(newOrder) },
+  payOrder: { access: 'own', ok: [200], build: orderOf(newOrder) },
+  cancelOrder: { access: 'own', ok: [200], build: orderOf(newOrder) },
+  wechatPayNotify: {
+    access: 'signed',
+    ok: [],
+    build: async () => ({
+      body: { id: randomUUID(), event_type: 'TRANSACTION.SUCCESS', resource: { ciphertext: 'AAAA', nonce: 'n' } },
+    }),
+  },
+  listOrders: { access: 'staff', ok: [200], build: community },
+  fulfilOrder: {
+    access: 'staff',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ oid: await paidOrder(ownerPerson) }),
+      body: { status: 'ready_for_pickup' },
+    }),
+  },
+  refundOrder: {
+    access: 'staff',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({ params: inCommunity({ oid: await paidOrder(ownerPerson) }), body: reason }),
+  },
+  recordPayout: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({
+      params: inCommunity({ memberId: w.people.maker.userId }),
+      body: { amountFen: 1, note: '月结' },
+    }),
+  },
+  listMakers: { access: 'staff', ok: [200], build: community },
+  donate: { access: 'member', ok: [201], build: async () => ({ params: inCommunity(), body: { amountFen: 100 } }) },
+  createPledge: {
+    access: 'member',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { amountFen: 500, dayOfMonth: 10 } }),
+  },
+  listMyPledges: { access: 'self', ok: [200], build: community },
+  changePledge: {
+    access: 'own',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity({ pledgeId: await newPledge(ownerPerson) }),
+      body: { action: 'pause' },
+    }),
+  },
+  listMyNotifications: { access: 'user', ok: [200], build: async () => ({}) },
+
+  getStats: { access: 'staff', ok: [200], build: community },
+  listAudit: { access: 'admin', ok: [200], build: community },
+  getRecognition: { access: 'member', ok: [200], build: community },
+  recognize: {
+    access: 'staff',
+    ok: [200, 201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { month: chinaMonth(now()), memberIds: [w.people.resident.userId], citation: '热心肠' },
+    }),
+  },
+  createOfflineMember: {
+    access: 'staff',
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { displayName: '王奶奶' } }),
+  },
+  createProxy: {
+    access: 'own-or-office',
+    ok: [201],
+    build: async ({ ownerPerson }) => {
+      const proxy = await personIn(w.cid, ['resident'], 'family');
+      return { params: inCommunity(), body: { residentId: ownerPerson.userId, proxyId: proxy.userId } };
+    },
+  },
+  listMyProxies: { access: 'self', ok: [200], build: community },
+  listAllProxies: { access: 'staff', ok: [200], build: community },
+  removeProxy: {
+    access: 'own-or-office',
+    ok: [200],
+    build: async ({ ownerPerson }) => ({ params: inCommunity(await newProxy(ownerPerson)) }),
+  },
+  getSubscriptions: { access: 'user', ok: [200], build: async () => ({}) },
+  subscribe: { access: 'user', ok: [200], build: async () => ({ body: { kinds: ['claim_decided'] } }) },
+  runReconciliation: { access: 'admin', ok: [200], build: community },
+  giftPoints: {
+    access: 'member',
+    ok: [200, 201],
+    build: async () => ({ params: inCommunity(), body: { toPool: true, points: 1 } }),
+  },
+};
+
+async function merchantParams({ owner }: Build): Promise<RouteCall> {
+  return { params: inCommunity({ mid: owner === 'merchant' ? w.merchantId : w.otherMerchantId }) };
+}
+
+function orderOf(make: (owner: Person) => Promise<string>) {
+  return async ({ ownerPerson }: Build): Promise<RouteCall> => ({
+    params: inCommunity({ oid: await make(ownerPerson) }),
+  });
+}
+
+/** Routes whose success changes the caller's credentials: after every other route. */
+const RUN_LAST: ContractName[] = ['refreshToken'];
+
+// ---------------------------------------------------------------- the cells
+
+const DENY = [403, 404];
+
+/** Routes whose body names an object of the community (checked under another community too). */
+const CROSS_TENANT_BODY: ContractName[] = [
+  'checkin',
+  'recordContribution',
+  'redeem',
+  'createOrder',
+  'createProxy',
+  'recognize',
+];
+const OBJECT_PATH = /\{(?!cid\}|dataset\})\w+\}/;
+
+/**
+ * Cross-tenant references (BOLA across communities): the foreign staff — staff and admin in their own
+ * community — names this community's object under their own community's path. Nothing may be found.
+ */
+function crossTenantCells(name: ContractName, spec: RouteSpec): Cell[] {
+  const path = contracts[name].path;
+  if (!path.startsWith('/v1/communities/{cid}')) return [];
+  if (!OBJECT_PATH.test(path) && !CROSS_TENANT_BODY.includes(name)) return [];
+  const owner = spec.access.startsWith('merchant') ? 'merchant' : 'resident';
+  // 409: refused by a rule that found nothing of theirs (no open flag, nothing earned, did not volunteer there)
+  return [{ caller: 'foreignStaff', owner, crossTenant: true, expected: [403, 404, 409] }];
+}
+
+function cellsFor(name: ContractName, spec: RouteSpec): Cell[] {
+  return [...roleCells(spec), ...crossTenantCells(name, spec), ...(spec.extra ?? [])];
+}
+
+function roleCells(spec: RouteSpec): Cell[] {
+  const ok = [...spec.ok, ...(spec.refusals?.statuses ?? [])];
+  const anonymous: Cell = { caller: 'anonymous', owner: 'resident', expected: [401] };
+  const foreign: Cell = { caller: 'foreignStaff', owner: 'resident', expected: [403] };
+  const byRole = (allowed: PersonaName[]): Cell[] => [
+    anonymous,
+    ...MEMBER_PERSONAS.map((caller) => ({
+      caller,
+      owner: 'resident' as const,
+      expected: allowed.includes(caller) ? ok : [403],
+    })),
+    foreign,
+  ];
+  switch (spec.access) {
+    case 'public':
+      return PERSONAS.map((caller) => ({ caller, owner: 'resident', expected: ok }));
+    case 'user':
+      return [anonymous, ...PERSONAS.slice(1).map((caller) => ({ caller, owner: caller, expected: ok }))];
+    case 'member':
+      return byRole(MEMBER_PERSONAS);
+    case 'self':
+      return [
+        anonymous,
+        ...MEMBER_PERSONAS.map((caller) => ({ caller, owner: caller, expected: ok })),
+        // someone else's `/me`: acting for a resident without a proxy relation → 403 proxy.not_authorized,
+        // or 400 proxy.not_allowed on the routes nobody may call for someone else (proxy management)
+        ...MEMBER_PERSONAS.filter((caller) => caller !== 'resident').map((caller) => ({
+          caller,
+          owner: 'resident' as const,
+          actFor: true,
+          expected: [400, 403],
+        })),
+        foreign,
+      ];
+    case 'own':
+    case 'own-or-office':
+      return [
+        anonymous,
+        ...MEMBER_PERSONAS.map((caller) => ({ caller, owner: caller, expected: ok })),
+        ...MEMBER_PERSONAS.filter((caller) => caller !== 'resident').map((caller) => ({
+          caller,
+          owner: 'resident' as const,
+          expected: spec.access === 'own-or-office' && OFFICE.includes(caller) ? ok : DENY,
+        })),
+        foreign,
+      ];
+    case 'merchant-staff':
+    case 'merchant-or-office':
+      return [
+        { caller: 'anonymous', owner: 'merchant', expected: [401] },
+        ...MEMBER_PERSONAS.map((caller) => ({
+          caller,
+          owner: 'merchant' as const,
+          expected:
+            caller === 'merchant' || (spec.access === 'merchant-or-office' && OFFICE.includes(caller)) ? ok : [403],
+        })),
+        // the merchant persona on another owner's merchant
+        { caller: 'merchant', owner: 'otherResident', expected: [403] },
+        { caller: 'foreignStaff', owner: 'merchant', expected: [403] },
+      ];
+    case 'maker':
+      return byRole(['maker']);
+    case 'staff':
+      return byRole(OFFICE);
+    case 'admin':
+      return byRole(['admin']);
+    case 'signed':
+      // no caller is trusted without WeChat Pay's signature: 401 payment.notification_rejected for everyone
+      return PERSONAS.map((caller) => ({ caller, owner: 'resident', expected: [401] }));
+  }
+}
+
+// ---------------------------------------------------------------- stand-ins for WeChat (login, pay keys)
+
+let wechat: Server;
+const savedEnvironment = { ...process.env };
+
+async function startWechatStandIn(): Promise<string> {
+  wechat = createServer((_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ openid: `o-${randomUUID()}`, session_key: randomBytes(16).toString('base64') }));
+  });
+  await new Promise<void>((resolve) => wechat.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
+}
+
+function configureWechatPay() {
+  const merchantKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const platformKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    WECHAT_PAY_MCHID: '1900000001',
+    WECHAT_PAY_SERIAL: 'MATRIX-SERIAL',
+    WECHAT_PAY_PRIVATE_KEY: merchantKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WECHAT_PAY_APIV3_KEY: randomBytes(16).toString('hex'),
+    WECHAT_PAY_PLATFORM_KEYS: JSON.stringify({
+      'PLATFORM-1': platformKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    }),
+    WECHAT_PAY_NOTIFY_URL: 'https://api.example.org/v1/payments/wechat/notify',
+  };
+}
+
+// ---------------------------------------------------------------- the suite
+
+let entries: RouteEntry[];
+
+beforeAll(async () => {
+  const table = routeTable();
+  if (table.problems.length > 0) throw new Error(`route table: ${table.problems.join('; ')}`);
+  entries = table.entries;
+  await loadHandlers(entries);
+  Object.assign(process.env, {
+    WECHAT_APP_ID: 'wx0000000000000000',
+    WECHAT_APP_SECRET: 'matrix-wechat-secret',
+    WECHAT_API_BASE: await startWechatStandIn(),
+  });
+
+  const [main, foreign, joinable] = await Promise.all([createCommunity(), createCommunity(), createCommunity()]);
+  const cid = main.id;
+  const [resident, otherResident, merchant, maker, staff, admin, foreignStaff, clerk, checker, family, extra] =
+    await Promise.all([
+      personIn(cid, ['resident'], 'resident'),
+      personIn(cid, ['resident'], 'other'),
+      personIn(cid, ['resident'], 'merchant'),
+      personIn(cid, ['resident', 'maker'], 'maker'),
+      personIn(cid, ['staff'], 'staff'),
+      personIn(cid, ['admin'], 'admin'),
+      personIn(foreign.id, ['staff', 'admin'], 'foreign'),
+      personIn(cid, ['staff'], 'clerk'),
+      personIn(cid, ['staff'], 'checker'),
+      personIn(cid, ['resident'], 'family'),
+      personIn(cid, ['resident'], 'owner2'),
+    ]);
+  w = {
+    cid,
+    foreignCid: foreign.id,
+    joinCid: joinable.id,
+    people: { resident, otherResident, merchant, maker, staff, admin, foreignStaff },
+    clerk,
+    checker,
+    family,
+    extraMerchantOwner: extra,
+    merchantId: '',
+    otherMerchantId: '',
+    activityId: '',
+    goodId: '',
+    productId: '',
+  };
+  w.merchantId = await newMerchant(merchant);
+  w.otherMerchantId = await newMerchant(extra);
+  w.activityId = await newActivity();
+  await certify(resident);
+  for (const person of Object.values(w.people)) {
+    if (person !== foreignStaff) await newTransfer(person.userId);
+  }
+  w.goodId = (
+    await must<{ id: string }>(
+      'createGood',
+      as(clerk, { params: inCommunity(), body: { name: '面粉', pricePoints: 1, stock: 10_000, valueFen: 100 } }),
+    )
+  ).id;
+  w.productId = await newProduct();
+  await must('approveProduct', as(checker, { params: inCommunity({ pid: w.productId }) }));
+  await paidOrder(resident); // the maker has earnings to pay out
+  await must(
+    'recordFundIncome',
+    as(clerk, { params: inCommunity(), body: { kind: 'stall', amountFen: 1_000_000, description: '义卖' } }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  for (const name of ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE']) {
+    if (savedEnvironment[name] === undefined) delete process.env[name];
+    else process.env[name] = savedEnvironment[name];
+  }
+  await new Promise((resolve) => wechat?.close(resolve));
+});
+
+describe('authorization matrix (generated from the route table)', () => {
+  it('covers every route: contracts, serverless.yml httpApi routes and the policy have the same keys', () => {
+    const contractNames = Object.keys(contracts).sort();
+    const serverlessNames = entries.map((entry) => entry.contract).sort();
+    const policyNames = Object.keys(POLICY).sort();
+
+    expect(serverlessHttpRoutes()).toHaveLength(entries.length);
+    expect(serverlessNames).toEqual(contractNames);
+    expect(policyNames).toEqual(contractNames);
+  });
+
+  it('hides the dev-only routes on every other stage (404 route.not_found)', async () => {
+    const oid = await newOrder(w.people.resident);
+    const stage = process.env.STAGE;
+    process.env.STAGE = 'prod';
+    try {
+      const login = await callRoute('devLogin', { body: { openid: `matrix-${randomUUID()}` } });
+      const pay = await callRoute('devPayOrder', { token: w.people.resident.token, params: inCommunity({ oid }) });
+
+      expect([login.status, pay.status]).toEqual([404, 404]);
+      expect([login.json, pay.json]).toMatchObject([
+        { error: { code: 'route.not_found' } },
+        { error: { code: 'route.not_found' } },
+      ]);
+    } finally {
+      if (stage === undefined) delete process.env.STAGE;
+      else process.env.STAGE = stage;
+    }
+  });
+
+  it('answers every persona, on its own objects and on others’, as the policy says', async () => {
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    let cells = 0;
+    const started = Date.now();
+    let refusedCells = 0;
+    const check = (entry: RouteEntry, cell: Cell, reply: RouteReply) => {
+      cells += 1;
+      statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+      const body = reply.json as { error?: { code?: string } } | undefined;
+      const errorShaped = reply.status < 400 || typeof body?.error?.code === 'string';
+      // a list under another community's path may answer an empty page: nothing found, nothing shown
+      const emptyPage =
+        cell.crossTenant &&
+        reply.status === 200 &&
+        Array.isArray((reply.json as { items?: unknown }).items) &&
+        (reply.json as { items: unknown[] }).items.length === 0;
+      if ((!cell.expected.includes(reply.status) && !emptyPage) || !errorShaped) {
+        const whose = cell.owner === cell.caller ? 'own' : `${cell.owner}'s`;
+        failures.push(
+          `${entry.contract} as ${cell.caller} on ${whose}${cell.actFor ? ' (X-Act-For)' : ''}` +
+            `${cell.crossTenant ? ' (under their own community)' : ''}: ` +
+            `${reply.status} ${reply.text.slice(0, 160)} (expected ${cell.expected.join('|')})`,
+        );
+      }
+    };
+    const ordered = [
+      ...entries.filter((entry) => !RUN_LAST.includes(entry.contract)),
+      ...entries.filter((entry) => RUN_LAST.includes(entry.contract)),
+    ];
+    for (const entry of ordered) {
+      const spec = POLICY[entry.contract];
+      const wechatPay = spec.access === 'signed' ? configureWechatPay() : {};
+      Object.assign(process.env, wechatPay);
+      try {
+        // every cell's fixtures first; then the refused calls between two table snapshots; then the allowed ones
+        const prepared: { cell: Cell; call: RouteCall }[] = [];
+        for (const cell of cellsFor(entry.contract, spec)) {
+          const callerPerson = cell.caller === 'anonymous' ? undefined : w.people[cell.caller];
+          const ownerPerson = cell.owner === 'anonymous' ? w.people.resident : w.people[cell.owner];
+          const call = await spec.build({ w, caller: cell.caller, owner: cell.owner, ownerPerson });
+          const headers = { ...call.headers };
+          if (cell.actFor) headers['x-act-for'] = ownerPerson.userId;
+          if (cell.crossTenant) call.params = { ...call.params, cid: w.foreignCid };
+          prepared.push({ cell, call: { ...call, headers, token: callerPerson?.token } });
+        }
+        const refused = prepared.filter(({ cell }) => !cell.expected.some((status) => status < 300));
+        const allowed = prepared.filter(({ cell }) => cell.expected.some((status) => status < 300));
+        // reads are not snapshotted (two full scans a route cost more than they could find)
+        const snapshot = entry.method === 'GET' ? undefined : await tableSnapshot();
+        for (const { cell, call } of refused) check(entry, cell, await callRoute(entry.contract, call));
+        if (snapshot) {
+          const after = await tableSnapshot();
+          if (after.hash !== snapshot.hash) {
+            const changes = describeChanges(snapshot.items, after.items);
+            failures.push(`${entry.contract}: refused calls changed the table: ${changes.slice(0, 4).join('; ')}`);
+          }
+          refusedCells += refused.length;
+        }
+        for (const { cell, call } of allowed) check(entry, cell, await callRoute(entry.contract, call));
+      } finally {
+        for (const name of Object.keys(wechatPay)) delete process.env[name];
+      }
+    }
+    const refusals = Object.entries(POLICY)
+      .filter(([, spec]) => spec.refusals)
+      .map(([name, spec]) => `${name}: ${spec.refusals?.statuses.join('|')} when ${spec.refusals?.why}`);
+    console.log(
+      [
+        `authorization matrix: ${entries.length} routes × ${PERSONAS.length} personas → ${cells} cells ` +
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `statuses: ${[...statuses.entries()]
+          .sort(([left], [right]) => left - right)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(' ')}`,
+        `accepted business refusals: ${refusals.join('; ') || 'none'}`,
+        `refused cells of writing routes checked for no table change: ${refusedCells}`,
+        `failures: ${failures.length}`,
+      ].join('\n'),
+    );
+    expect(failures).toEqual([]);
+  }, 600_000);
+});

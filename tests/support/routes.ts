@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { contracts, fillPath, type Role } from '@linli/shared';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import yaml from 'js-yaml';
+import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
+import { documentClient } from './api';
+import { httpEvent, lambdaContext, type Handler } from './events';
+import { tableName } from './factories';
+
+/**
+ * The route table, read from the two places that declare it: `serverless.yml` (function →
+ * handler file, httpApi method and path) and `contracts` in `shared/src/contracts.ts`.
+ * Suites generated from it (authorization matrix, hostile input) invoke the real handlers
+ * in-process with API Gateway v2 events, like API Gateway would.
+ */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export type ContractName = keyof typeof contracts;
+
+/** serverless.yml function names that differ from their contract's name (checked, not assumed). */
+export const FUNCTION_CONTRACT_EXCEPTIONS: Record<string, ContractName> = { createCheckin: 'checkin' };
+
+export interface ServerlessRoute {
+  functionName: string;
+  method: string;
+  path: string;
+  /** `functions/src/http/…/x` (no extension) */
+  handlerModule: string;
+}
+
+export interface RouteEntry extends ServerlessRoute {
+  contract: ContractName;
+}
+
+// CloudFormation short forms (!GetAtt, !Join, …) appear under `resources`/`iam`: keep them as data.
+const CLOUDFORMATION_TAGS = ['GetAtt', 'Join', 'Sub', 'Ref', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or'];
+const CLOUDFORMATION_SCHEMA = yaml.DEFAULT_SCHEMA.extend(
+  CLOUDFORMATION_TAGS.flatMap((tag) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new yaml.Type(`!${tag}`, { kind, construct: (data: unknown) => ({ [`Fn::${tag}`]: data }) }),
+    ),
+  ),
+);
+
+/** Every function with an `httpApi` event in serverless.yml. */
+export function serverlessHttpRoutes(): ServerlessRoute[] {
+  const document = yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), {
+    schema: CLOUDFORMATION_SCHEMA,
+  }) as { functions: Record<string, { handler: string; events?: { httpApi?: { method: string; path: string } }[] }> };
+  const routes: ServerlessRoute[] = [];
+  for (const [functionName, definition] of Object.entries(document.functions)) {
+    for (const event of definition.events ?? []) {
+      if (!event.httpApi) continue;
+      routes.push({
+        functionName,
+        method: event.httpApi.method.toUpperCase(),
+        path: event.httpApi.path,
+        handlerModule: definition.handler.replace(/\.handler$/, ''),
+      });
+    }
+  }
+  return routes;
+}
+
+/** The contract for each serverless route (by method + path), with the function-name exceptions checked. */
+export function routeTable(): { entries: RouteEntry[]; problems: string[] } {
+  const problems: string[] = [];
+  const entries: RouteEntry[] = [];
+  for (const route of serverlessHttpRoutes()) {
+    const matches = (Object.keys(contracts) as ContractName[]).filter(
+      (name) => contracts[name].method === route.method && contracts[name].path === route.path,
+    );
+    if (matches.length !== 1) {
+      problems.push(`${route.functionName} ${route.method} ${route.path}: ${matches.length} contracts match`);
+      continue;
+    }
+    const contract = matches[0] as ContractName;
+    const expected = FUNCTION_CONTRACT_EXCEPTIONS[route.functionName] ?? route.functionName;
+    if (contract !== expected) problems.push(`function ${route.functionName} serves contract ${contract}`);
+    entries.push({ ...route, contract });
+  }
+  return { entries, problems };
+}
+
+const handlers = new Map<ContractName, Handler>();
+
+export async function loadHandlers(entries: RouteEntry[]): Promise<void> {
+  // Thousands of in-process requests: keep the handlers' per-request INFO lines out of the output.
+  process.env.POWERTOOLS_LOG_LEVEL = process.env.LINLI_TEST_LOG_LEVEL ?? 'WARN';
+  for (const entry of entries) {
+    const module = (await import(path.join(ROOT, entry.handlerModule))) as { handler: Handler };
+    handlers.set(entry.contract, module.handler);
+  }
+}
+
+export interface RouteCall {
+  token?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Sent as it is (malformed JSON, a huge body…); wins over `body`. */
+  rawBody?: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  sourceIp?: string;
+}
+
+export interface RouteReply {
+  status: number;
+  text: string;
+  json: unknown;
+  headers: Record<string, string | number | boolean>;
+}
+
+/** The event API Gateway (HTTP API, payload 2.0) would send for this call of the route. */
+export function routeEvent(name: ContractName, call: RouteCall): APIGatewayProxyEventV2 {
+  const contract = contracts[name];
+  const params = call.params ?? {};
+  const rawPath = fillPath(contract.path, params);
+  const routeKey = `${contract.method} ${contract.path}`;
+  const headers: Record<string, string> = { ...call.headers };
+  if (call.token) headers.authorization = `Bearer ${call.token}`;
+  const event = httpEvent({ method: contract.method, path: rawPath, routeKey, body: call.body, headers });
+  if (call.rawBody !== undefined) {
+    event.body = call.rawBody;
+    if (!Object.keys(headers).some((header) => header.toLowerCase() === 'content-type'))
+      event.headers['content-type'] = 'application/json';
+  }
+  const hasParams = Object.keys(params).length > 0;
+  event.pathParameters = hasParams ? params : undefined;
+  if (call.query && Object.keys(call.query).length > 0) {
+    event.queryStringParameters = call.query;
+    event.rawQueryString = new URLSearchParams(call.query).toString();
+  }
+  if (call.sourceIp) event.requestContext.http.sourceIp = call.sourceIp;
+  return event;
+}
+
+export async function callRoute(name: ContractName, call: RouteCall = {}): Promise<RouteReply> {
+  const handler = handlers.get(name);
+  if (!handler) throw new Error(`no handler loaded for ${name}`);
+  const result = await handler(routeEvent(name, call), lambdaContext(name));
+  const text = String(result.body ?? '');
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: result.statusCode ?? 200, text, json, headers: result.headers ?? {} };
+}
+
+/** A call that must succeed: returns the JSON body, throws with the reply otherwise. */
+export async function must<Body = Record<string, unknown>>(name: ContractName, call: RouteCall = {}): Promise<Body> {
+  const reply = await callRoute(name, call);
+  if (reply.status >= 300) throw new Error(`${name} → ${reply.status} ${reply.text.slice(0, 300)}`);
+  return reply.json as Body;
+}
+
+export interface Person {
+  token: string;
+  userId: string;
+}
+
+/** A fresh user through the in-process dev login, added to `communityId` with `roles`. */
+export async function personIn(communityId: string | undefined, roles: Role[], prefix = roles[0] ?? 'user') {
+  const openid = `${prefix}-${randomUUID().slice(0, 12)}`;
+  const login = await must<{ token: string; user: { id: string } }>('devLogin', {
+    body: { openid, nickname: prefix },
+    sourceIp: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
+  const person: Person = { token: login.token, userId: login.user.id };
+  if (communityId) await addToCommunity(communityId, person.userId, roles, prefix);
+  return person;
+}
+
+export async function addToCommunity(communityId: string, userId: string, roles: Role[], prefix = 'member') {
+  await new DynamoCommunityStore(documentClient(), tableName()).addMember({
+    communityId,
+    userId,
+    roles,
+    displayName: `${prefix}-${userId.slice(-4)}`,
+    joinedAt: new Date().toISOString(),
+  });
+}
+
+/** What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key or not. */
+export function declaredOptions(entry: RouteEntry): { public: boolean; idempotent: boolean; hasQuery: boolean } {
+  const source = readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8');
+  return {
+    public: /auth:\s*'public'/.test(source),
+    idempotent: ['POST', 'PUT', 'PATCH', 'DELETE'].includes(entry.method) && !/idempotent:\s*false/.test(source),
+    hasQuery: /\bquery:\s*[A-Z]\w*/.test(source),
+  };
+}

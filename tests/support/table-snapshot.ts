@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './api';
+import { tableName } from './factories';
+
+/**
+ * A stable hash of every item in the table (a full, parallel Scan: fine for a test), leaving out
+ * the items a refused request may legitimately leave: Idempotency-Key locks and rate-limit windows.
+ */
+export const VOLATILE_TYPES = new Set(['Idempotency', 'RateWindow']);
+
+export interface TableSnapshot {
+  hash: string;
+  items: Map<string, string>;
+}
+
+export async function tableSnapshot(): Promise<TableSnapshot> {
+  const items = new Map<string, string>();
+  const client = documentClient();
+  const segments = 4;
+  await Promise.all(
+    Array.from({ length: segments }, async (_unused, segment) => {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new ScanCommand({
+            TableName: tableName(),
+            ExclusiveStartKey: start,
+            Segment: segment,
+            TotalSegments: segments,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          if (VOLATILE_TYPES.has(String(item.type))) continue;
+          items.set(`${String(item.PK)}|${String(item.SK)}`, stableJson(item));
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
+  const hash = createHash('sha256');
+  for (const key of [...items.keys()].sort()) hash.update(`${key}\n${items.get(key)}\n`);
+  return { hash: hash.digest('hex'), items };
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value instanceof Set) return stableJson([...value].map(String).sort());
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+export function describeChanges(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changes: string[] = [];
+  for (const [key, value] of after) {
+    if (!before.has(key)) changes.push(`added ${key} ${value.slice(0, 200)}`);
+    else if (before.get(key) !== value) changes.push(`changed ${key} ${value.slice(0, 200)}`);
+  }
+  for (const key of before.keys()) if (!after.has(key)) changes.push(`removed ${key}`);
+  return changes;
+}
