@@ -25,6 +25,11 @@ export function subscribeTemplates(): Partial<Record<NotificationKind, Subscribe
   }
 }
 
+/** Kind → template id, as the mini-program needs them for `wx.requestSubscribeMessage`. */
+export function subscribeTemplateIds(): Partial<Record<NotificationKind, string>> {
+  return Object.fromEntries(Object.entries(subscribeTemplates()).map(([kind, template]) => [kind, template.id]));
+}
+
 export const pushEnabledFor = (kind: NotificationKind): boolean => subscribeTemplates()[kind] !== undefined;
 
 const TIMEOUT_MILLISECONDS = 5000;

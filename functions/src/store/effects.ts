@@ -6,7 +6,6 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { monthOf } from '@linli/shared';
 import type { AuditDraft, Effects, NotificationDraft, StatsDraft } from '../domain/effects';
 import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
@@ -198,8 +197,6 @@ export function effectItems(
   for (const draft of effects?.notify ?? []) items.push(notificationItem(tableName, draft, at));
   return items;
 }
-
-export const statsMonth = (instant: Date | string = new Date()) => monthOf(instant);
 
 /** A failed condition of a single write that was sent as a transaction (it carried effects). */
 class ConditionalCheckFailed extends Error {

@@ -190,23 +190,6 @@ export class DynamoFundStore implements FundStore {
     };
   }
 
-  async months(communityId: string): Promise<FundMonth[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.fundHead(communityId).PK, ':prefix': keys.fundMonthPrefix() },
-        ScanIndexForward: false,
-        Limit: 60,
-      }),
-    );
-    return (result.Items ?? []).map((item) => ({
-      month: String(item.SK).slice(keys.fundMonthPrefix().length),
-      incomeFen: Number(item.incomeFen ?? 0),
-      expenseFen: Number(item.expenseFen ?? 0),
-    }));
-  }
-
   async putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void> {
     await putNewEntity(
       this.client,

@@ -20,7 +20,6 @@ export interface FundStore {
   /** An entry appended through `append`, by its id. */
   getEntry(communityId: string, entryId: string): Promise<FundEntry | null>;
   listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>>;
-  months(communityId: string): Promise<FundMonth[]>;
   /** The head and the newest 60 month totals in one Query (they share the community's partition). */
   headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }>;
   putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void>;

@@ -1,12 +1,10 @@
 import { contracts } from '@linli/shared';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
-import { subscribeTemplates } from '../../lib/subscribe-messages';
+import { subscribeTemplateIds } from '../../lib/subscribe-messages';
 
 /** GET /v1/me/subscriptions — the caller's subscribe-message credits and the configured template ids. */
 export const handler = httpRoute(contracts.getSubscriptions, { auth: 'user' }, async ({ userId }) => {
-  const templates = Object.fromEntries(
-    Object.entries(subscribeTemplates()).map(([kind, template]) => [kind, template.id]),
-  );
+  const templates = subscribeTemplateIds();
   return ok({ credits: await stores.office().getSubscriptionCredits(userId), templates });
 });

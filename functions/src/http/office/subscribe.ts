@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
-import { subscribeTemplates } from '../../lib/subscribe-messages';
+import { subscribeTemplateIds } from '../../lib/subscribe-messages';
 
 /**
  * POST /v1/me/subscriptions {kinds} — the kinds the resident accepted in wx.requestSubscribeMessage.
@@ -10,8 +10,6 @@ import { subscribeTemplates } from '../../lib/subscribe-messages';
 export const handler = httpRoute(contracts.subscribe, { auth: 'user' }, async ({ body, userId }) => {
   const office = stores.office();
   await office.addSubscriptionCredits(userId, body.kinds);
-  const templates = Object.fromEntries(
-    Object.entries(subscribeTemplates()).map(([kind, template]) => [kind, template.id]),
-  );
+  const templates = subscribeTemplateIds();
   return ok({ credits: await office.getSubscriptionCredits(userId), templates });
 });
