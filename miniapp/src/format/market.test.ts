@@ -1,4 +1,12 @@
-import { formatDiscount, formatYuan, parseDiscount, parseWholeNumber, parseYuanToFen, shiftMonth } from './market';
+import {
+  formatDiscount,
+  formatYuan,
+  monthOf,
+  parseDiscount,
+  parseWholeNumber,
+  parseYuanToFen,
+  shiftMonth,
+} from './market';
 
 describe('market formatting', () => {
   it('says discounts the way people do', () => {
@@ -31,5 +39,12 @@ describe('market formatting', () => {
     expect(parseWholeNumber('2.5', 1, 10)).toBeNull();
     expect(shiftMonth('2025-01', -1)).toBe('2024-12');
     expect(shiftMonth('2025-12', 1)).toBe('2026-01');
+  });
+
+  it('files an instant under its China-time month whatever the device zone (the server does the same)', () => {
+    // 00:30 on 1 December in Beijing is still 30 November in UTC and in Europe or America.
+    expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12');
+    expect(monthOf(new Date('2026-12-31T15:59:00Z'))).toBe('2026-12');
+    expect(monthOf(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01');
   });
 });

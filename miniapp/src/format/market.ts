@@ -1,4 +1,4 @@
-import { formatFen, type Offer } from '@linli/shared';
+import { addMonths, formatFen, monthOf as chinaMonthOf, type Offer } from '@linli/shared';
 import type { Language } from '../hooks/preferences';
 
 /** The certified volunteer's price as people say it: 80 → `8折`, 86 → `8.6折`; in English `20% off`. */
@@ -40,13 +40,11 @@ export function parseWholeNumber(text: string, min: number, max: number): number
   return value >= min && value <= max ? value : null;
 }
 
-/** `YYYY-MM` of an instant in the device's time zone. */
-export function monthOf(instant: Date): string {
-  return `${instant.getFullYear()}-${String(instant.getMonth() + 1).padStart(2, '0')}`;
-}
+/**
+ * `YYYY-MM` of an instant in China time (UTC+8), the calendar the server files statistics,
+ * leaderboards and recognition under — never the device's zone, which may differ.
+ */
+export const monthOf = (instant: Date): string => chinaMonthOf(instant);
 
 /** `2025-01` + -1 → `2024-12`. */
-export function shiftMonth(month: string, byMonths: number): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return monthOf(new Date(year, monthNumber - 1 + byMonths, 1));
-}
+export const shiftMonth = (month: string, byMonths: number): string => addMonths(month, byMonths);
