@@ -59,7 +59,7 @@ async function createActivityOfTheMonth(nickname: string, suffix: string): Promi
   return { claim };
 }
 
-/** Each chart's bar for this month (the last of the default 12): its value and drawn height in pixels. */
+/** Each chart's bar for a month (`YYYY-MM`): its value and drawn height in pixels. */
 async function thisMonthBar(page: Page, testId: string): Promise<{ value: number; heightPx: number }> {
   const bar = page.locator(`[data-testid="${testId}"]`);
   await bar.waitFor({ state: 'attached', ...WAIT });
@@ -92,7 +92,7 @@ describe('office dashboard, exports and audit log in Chromium', () => {
     const nickname = `统计${suffix}`;
     const { claim } = await createActivityOfTheMonth(nickname, suffix);
     // The month the data was recorded in, in China time (the dashboard's calendar): never a literal.
-    const thisMonth = Number(monthOf(new Date()).slice(5, 7));
+    const thisMonth = monthOf(new Date());
 
     // The admin opens the dashboard from the office console, on an office PC's screen.
     await page.setViewportSize({ width: 1280, height: 900 });

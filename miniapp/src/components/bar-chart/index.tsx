@@ -11,7 +11,7 @@ export interface ChartSeries {
 }
 
 export interface BarChartProps {
-  /** `#<id>` on the chart; each bar is `data-testid="<id>-<series>-<index>"` with its value. */
+  /** `#<id>` on the chart; each bar is `data-testid="<id>-<series>-<category key>"` with its value. */
   id: string;
   title: string;
   /** Shown under the title: the unit, what a bar means. */
@@ -19,6 +19,8 @@ export interface BarChartProps {
   series: readonly ChartSeries[];
   /** The label under each group of bars (a month). */
   categories: readonly string[];
+  /** A stable key per group (e.g. `2026-12`) for the bars' test ids; the group's index when absent. */
+  categoryKeys?: readonly string[];
   /** `values[category][series]`, never negative. */
   values: readonly (readonly number[])[];
   formatValue: (value: number) => string;
@@ -29,7 +31,16 @@ export interface BarChartProps {
  * so it works the same in WeChat and in the browser and grows with large-text mode.
  * A table with the same figures follows, for screen readers and for reading exact numbers.
  */
-export default function BarChart({ id, title, hint, series, categories, values, formatValue }: BarChartProps) {
+export default function BarChart({
+  id,
+  title,
+  hint,
+  series,
+  categories,
+  categoryKeys,
+  values,
+  formatValue,
+}: BarChartProps) {
   const { t } = useI18n();
   const highest = Math.max(0, ...values.flat());
   return (
@@ -62,7 +73,7 @@ export default function BarChart({ id, title, hint, series, categories, values, 
                         <View
                           className={`chart__bar chart__bar--${one.tone}`}
                           style={{ height: `${barPercent(value, highest)}%` }}
-                          data-testid={`${id}-${one.key}-${index}`}
+                          data-testid={`${id}-${one.key}-${categoryKeys?.[index] ?? index}`}
                           data-value={String(value)}
                           aria-label={`${category} ${one.label} ${formatValue(value)}`}
                         />

@@ -76,6 +76,7 @@ function Dashboard({ communityId }: { communityId: string }) {
 
 function StatsView({ stats }: { stats: StatsResponse }) {
   const { t, language } = useI18n();
+  const monthKeys = stats.months.map((month) => month.month);
   const categories = stats.months.map((month, index) =>
     monthLabel(month.month, index === 0 || month.month.endsWith('-01'), language),
   );
@@ -92,6 +93,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
         hint={t('dashboard.hoursHint')}
         series={[{ key: 'hours', label: t('dashboard.hours'), tone: 'green' }]}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.volunteerMinutes])}
         formatValue={formatHours}
       />
@@ -104,6 +106,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
           ['expired', 'dashboard.pointsExpired', 'grey'],
         ])}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.pointsIssued, month.pointsRedeemed, month.pointsExpired])}
         formatValue={count}
       />
@@ -116,6 +119,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
           ['expense', 'dashboard.fundExpense', 'red'],
         ])}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.fundIncomeFen, month.fundExpenseFen])}
         formatValue={yuan}
       />
@@ -125,6 +129,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
         hint={t('dashboard.fundBalanceHint')}
         series={[{ key: 'balance', label: t('dashboard.fundBalance'), tone: 'blue' }]}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.fundBalanceFen])}
         formatValue={yuan}
       />
@@ -137,6 +142,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
           ['shop', 'dashboard.shopSales', 'blue'],
         ])}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.exchangeValueFen, month.shopSalesFen])}
         formatValue={yuan}
       />
@@ -149,6 +155,7 @@ function StatsView({ stats }: { stats: StatsResponse }) {
           ['discounts', 'dashboard.discountUses', 'green'],
         ])}
         categories={categories}
+        categoryKeys={monthKeys}
         values={chart((month) => [month.exchanges, month.shopOrders, month.discountUses])}
         formatValue={count}
       />
