@@ -5,11 +5,13 @@ import {
   contracts,
   type BodyOf,
   type ParamsOf,
+  type QueryOf,
+  type QueryValues,
   type ResponseOf,
   type RouteContract,
 } from '@linli/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { authenticate } from './auth';
 import { env } from './env';
 import { AppError, errorBody, statusForCode } from './errors';
@@ -21,7 +23,7 @@ import { parseWith } from './validation';
 import { getDocumentClient } from '../store/client';
 import { DynamoProxyStore } from '../store/proxy-store';
 
-type AnyContract = RouteContract<Record<string, string>, unknown, unknown>;
+type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
 type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export interface Reply<Body> {
@@ -74,9 +76,8 @@ export interface RouteRequest<Params, Body, Query> {
   event: APIGatewayProxyEventV2;
 }
 
-export interface RouteOptions<Query> {
+export interface RouteOptions {
   auth: 'public' | 'user';
-  query?: z.ZodMiniType<Query>;
   /** Mutating routes honour `Idempotency-Key` unless this is false (e.g. a signed webhook). */
   idempotent?: boolean;
   maxBodyBytes?: number;
@@ -197,14 +198,16 @@ const jsonBody = (maxBodyBytes: number): MiddlewareObj<APIGatewayProxyEventV2, H
   },
 });
 
-const validation = <Query>(
+/** A route whose contract declares no query takes none: `?anything` is a 400, like an unknown body field. */
+const NO_QUERY = z.strictObject({});
+
+const validation = (
   contract: AnyContract,
-  query: z.ZodMiniType<Query> | undefined,
 ): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   before: (request: Request) => {
     const { event, internal } = request;
     internal.params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : {};
-    internal.query = query ? parseWith(query, event.queryStringParameters ?? {}, 'query') : {};
+    internal.query = parseWith(contract.query ?? NO_QUERY, event.queryStringParameters ?? {}, 'query');
     internal.body = contract.body ? parseWith(contract.body, internal.json, 'body') : undefined;
   },
 });
@@ -305,10 +308,12 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
  * One Lambda handler for one route: parse → authenticate → (idempotency) → run the use case → respond.
  * The route's contract comes from `@linli/shared`, so the mini-program is typed by the same schemas.
  */
-export function httpRoute<Contract extends AnyContract, Query = Record<string, never>>(
+export function httpRoute<Contract extends AnyContract>(
   contract: Contract,
-  options: RouteOptions<Query>,
-  run: (request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, Query>) => Promise<Reply<ResponseOf<Contract>>>,
+  options: RouteOptions,
+  run: (
+    request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
+  ) => Promise<Reply<ResponseOf<Contract>>>,
 ) {
   const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
     .use(requestContext())
@@ -318,7 +323,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'ip') stack.use(rateLimiting(options.rateLimit));
   if (options.auth === 'user') stack.use(authentication());
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
-  stack.use(validation(contract, options.query));
+  stack.use(validation(contract));
   if (options.auth === 'user')
     stack.use(actingFor(options.proxyable ?? contract.path.startsWith('/v1/communities/{cid}')));
   if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
@@ -340,7 +345,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
         run({
           params: state.params as ParamsOf<Contract>,
           body: state.body as BodyOf<Contract>,
-          query: state.query as Query,
+          query: state.query as QueryOf<Contract>,
           userId: state.userId ?? '',
           proxyId: state.proxyId,
           requestId: state.requestId,

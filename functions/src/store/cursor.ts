@@ -49,7 +49,14 @@ export interface PageQuery {
   cursor: string | undefined;
   limit: number;
   newestFirst?: boolean;
+  /**
+   * Only items matching this (e.g. `#status = :status`); the page is filled by reading on, at most
+   * `MAX_FILTERED_READS` reads of `limit` items, so a sparse filter answers with fewer items and a cursor.
+   */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
 }
+
+const MAX_FILTERED_READS = 8;
 
 /** One page of a partition, with a cursor that can only continue this same partition. */
 export async function queryPage(
@@ -58,24 +65,37 @@ export async function queryPage(
 ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
   const partitionAttribute = query.indexName ? `${query.indexName}PK` : 'PK';
   const keyAttributes = query.indexName ? ['PK', 'SK', `${query.indexName}PK`, `${query.indexName}SK`] : ['PK', 'SK'];
-  const result = await client.send(
-    new QueryCommand({
-      TableName: query.tableName,
-      IndexName: query.indexName,
-      KeyConditionExpression:
-        `${partitionAttribute} = :partition` +
-        (query.sortKeyCondition ? ` AND ${query.sortKeyCondition.expression}` : ''),
-      ExpressionAttributeValues: { ':partition': query.partition, ...query.sortKeyCondition?.values },
-      ScanIndexForward: !query.newestFirst,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, {
-        attribute: partitionAttribute,
-        value: query.partition,
-        keyAttributes,
+  let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, {
+    attribute: partitionAttribute,
+    value: query.partition,
+    keyAttributes,
+  });
+  const items: Record<string, unknown>[] = [];
+  for (let read = 0; read < (query.filter ? MAX_FILTERED_READS : 1); read += 1) {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: query.tableName,
+        IndexName: query.indexName,
+        KeyConditionExpression:
+          `${partitionAttribute} = :partition` +
+          (query.sortKeyCondition ? ` AND ${query.sortKeyCondition.expression}` : ''),
+        FilterExpression: query.filter?.expression,
+        ExpressionAttributeNames: query.filter?.names,
+        ExpressionAttributeValues: {
+          ':partition': query.partition,
+          ...query.sortKeyCondition?.values,
+          ...query.filter?.values,
+        },
+        ScanIndexForward: !query.newestFirst,
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
       }),
-    }),
-  );
-  return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    );
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+    if (!startKey || items.length >= query.limit) break;
+  }
+  return { items, nextCursor: encodeCursor(startKey) };
 }
 
 type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;

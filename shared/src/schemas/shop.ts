@@ -103,6 +103,11 @@ export const OrdersQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 
+export const ProductReviewsQuery = z.strictObject({
+  status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
 export const PayoutRequest = z.strictObject({ amountFen: positiveInt(100_000_000), note: humanText(200) });
 export const MakerPath = z.strictObject({ cid: CommunityId, memberId: EntityId });
 export interface Payout {
