@@ -185,12 +185,15 @@ export async function addToCommunity(communityId: string, userId: string, roles:
   });
 }
 
-/** What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key or not. */
+/**
+ * What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key
+ * or not; and whether its contract declares a query string.
+ */
 export function declaredOptions(entry: RouteEntry): { public: boolean; idempotent: boolean; hasQuery: boolean } {
   const source = readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8');
   return {
     public: /auth:\s*'public'/.test(source),
     idempotent: ['POST', 'PUT', 'PATCH', 'DELETE'].includes(entry.method) && !/idempotent:\s*false/.test(source),
-    hasQuery: /\bquery:\s*[A-Z]\w*/.test(source),
+    hasQuery: (contracts[entry.contract] as { query?: unknown }).query !== undefined,
   };
 }
