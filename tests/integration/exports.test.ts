@@ -7,6 +7,7 @@ import {
   type Product,
   type Redemption,
 } from '@linli/shared';
+import { clearOfChinaBoundary } from '../support/clock';
 import { apiUrl, call, login } from '../support/api';
 import { createMember } from '../support/factories';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
@@ -114,11 +115,14 @@ describe('office exports', () => {
   let redemption: Redemption;
   let paidOrder: Order;
   let claimId: string;
-  const today = dayOf(new Date());
+  // The day the data below is made: beforeAll starts clear of midnight, so it all falls in one day.
+  let today: string;
   const pastFrom = '2025-01-01';
   const pastTo = '2025-01-31';
 
   beforeAll(async () => {
+    await clearOfChinaBoundary('day', 90_000);
+    today = dayOf(new Date());
     const community = await timebankCommunity();
     ({ cid, staff, resident } = community);
     const { otherStaff } = community;
@@ -209,7 +213,7 @@ describe('office exports', () => {
       201,
       'fund income',
     );
-  });
+  }, 150_000);
 
   it('members: who joined in the range, with Chinese roles', async () => {
     const csv = await csvExport(cid, 'members', today, today, staff.token);
