@@ -11,5 +11,8 @@ filter=("${@:-tests/integration}")
 # UTC instants: 15:58 UTC is 23:58 in China, two minutes before the boundary (setup takes about that).
 for start in '2026-12-31 15:58:00' '2027-02-28 15:58:00'; do
   echo "› clock starts at ${start} UTC ($(TZ=Asia/Shanghai date -d "${start} UTC" '+%F %R') China time)"
-  TZ=UTC faketime -f "@${start}" npx jest -c tests/jest.config.js --runInBand "${filter[@]}"
+  # An offset, not an absolute start: every process (jest, DynamoDB Local, osls offline and its
+  # workers, started at different moments) then reads the same shifted clock.
+  offset=$(($(date -u -d "${start}" +%s) - $(date -u +%s)))
+  TZ=UTC faketime -f "$(printf '%+d' "${offset}")s" npx jest -c tests/jest.config.js --runInBand "${filter[@]}"
 done
