@@ -9,10 +9,6 @@ export const handler = httpRoute(
   { auth: 'user', query: OrdersQuery },
   async ({ params, query, userId }) => {
     await requireStaff(stores.communities(), params.cid, userId);
-    const page = await stores.shop().listOrders(params.cid, query.cursor);
-    return ok({
-      items: page.items.filter((order) => !query.status || order.status === query.status),
-      nextCursor: page.nextCursor,
-    });
+    return ok(await stores.shop().listOrders(params.cid, query.cursor, { status: query.status }));
   },
 );
