@@ -9,6 +9,7 @@ import {
 } from '@linli/shared';
 import { clearOfChinaBoundary } from '../support/clock';
 import { apiUrl, call, login } from '../support/api';
+import { keyed, parseCsv } from '../support/csv';
 import { createMember } from '../support/factories';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
 
@@ -23,40 +24,6 @@ async function download(path: string, token?: string) {
   const response = await fetch(`${apiUrl()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
-
-/** RFC 4180 by hand: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-/** Rows as objects keyed by the Chinese header. */
-const keyed = (rows: unknown[][]): Record<string, unknown>[] =>
-  rows.slice(1).map((row) => Object.fromEntries(rows[0]!.map((header, index) => [String(header), row[index]])));
 
 async function csvExport(cid: string, dataset: Dataset, from: string, to: string, token: string) {
   const reply = await download(`/v1/communities/${cid}/exports/${dataset}?from=${from}&to=${to}`, token);

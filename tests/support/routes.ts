@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as shared from '@linli/shared';
 import { contracts, fillPath, type Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import yaml from 'js-yaml';
@@ -196,4 +197,28 @@ export function declaredOptions(entry: RouteEntry): { public: boolean; idempoten
     idempotent: ['POST', 'PUT', 'PATCH', 'DELETE'].includes(entry.method) && !/idempotent:\s*false/.test(source),
     hasQuery: (contracts[entry.contract] as { query?: unknown }).query !== undefined,
   };
+}
+
+type ShapeSchema = { _zod?: { def?: { shape?: Record<string, unknown> } } };
+
+/**
+ * The field names of a route's query schema: the contract's `query` when it declares one, else the
+ * schema the handler hands to `httpRoute` (`query: Name`), looked up among `@linli/shared`'s exports.
+ * `undefined` when the schema cannot be found that way (a schema local to the handler file).
+ */
+export function queryFields(entry: RouteEntry): string[] | undefined {
+  const fromContract = (contracts[entry.contract] as { query?: ShapeSchema }).query;
+  const named = /\bquery:\s*([A-Z]\w*)/.exec(readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8'))?.[1];
+  const schema = fromContract ?? (named ? ((shared as Record<string, unknown>)[named] as ShapeSchema) : undefined);
+  const shape = schema?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : undefined;
+}
+
+/** The routes that page: their query takes a `cursor` (or, schema unknown, the handler reads `query.cursor`). */
+export function pagedRoutes(entries: RouteEntry[]): RouteEntry[] {
+  return entries.filter((entry) => {
+    const fields = queryFields(entry);
+    if (fields) return fields.includes('cursor');
+    return /\bquery\.cursor\b/.test(readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8'));
+  });
 }

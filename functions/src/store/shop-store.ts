@@ -328,18 +328,23 @@ export class DynamoShopStore implements ShopStore {
     }));
   }
 
-  async listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>> {
+  async listOrders(
+    communityId: string,
+    cursor: string | undefined,
+    filter: { status?: Order['status'] } = {},
+  ): Promise<Page<Order>> {
     const partition = `COMMUNITY#${communityId}`;
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       partition,
       sortKeyCondition: { expression: 'begins_with(SK, :prefix)', values: { ':prefix': keys.orderPrefix() } },
+      filters: { status: filter.status },
       cursor,
       limit: 50,
       newestFirst: true,
     });
     return {
-      items: page.items.map(toOrder),
+      items: page.items.map(toOrder).filter((order) => !filter.status || order.status === filter.status),
       nextCursor: page.nextCursor,
     };
   }

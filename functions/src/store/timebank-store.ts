@@ -76,7 +76,7 @@ export class DynamoActivityStore implements ActivityStore {
       tableName: this.tableName,
       indexName: INDEXES.gsi1,
       partition: keys.activitiesPartition(communityId),
-      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso } },
+      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso }, fromClock: true },
       cursor,
       limit: PAGE_SIZE,
     });

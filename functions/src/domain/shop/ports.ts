@@ -35,7 +35,12 @@ export interface ShopStore {
   expireOrder(communityId: string, order: Order): Promise<boolean>;
   makerEarnings(communityId: string, makerId: string): Promise<MakerEarnings>;
   listMakers(communityId: string): Promise<MakerEarnings[]>;
-  listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>>;
+  /** The community's orders, newest first; `status` filters a page (the cursor is bound to it). */
+  listOrders(
+    communityId: string,
+    cursor: string | undefined,
+    filter?: { status?: Order['status'] },
+  ): Promise<Page<Order>>;
   /** Moves an order between statuses; null when its status did not allow it. */
   transitionOrder(
     communityId: string,
