@@ -78,6 +78,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'shop.payment_busy': 409,
   'payment.amount_mismatch': 400,
   'payment.unavailable': 503,
+  'service.busy': 503,
   'payment.notification_rejected': 401,
   'payment.refund_refused': 502,
   'shop.order_not_cancellable': 409,

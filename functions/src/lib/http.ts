@@ -146,6 +146,22 @@ const requestContext = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
 });
 
 /** Turns any thrown error into the JSON error format; unknown errors become a logged 500. */
+/** Errors of load, not of the request or the code: answered 503 + Retry-After, never 500. */
+const TRANSIENT_ERRORS = new Set([
+  'TimeoutError', // middy: the Lambda's time ran out; the SDK: a socket timeout
+  'AbortError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+function isTransient(error: unknown): boolean {
+  return error instanceof Error && TRANSIENT_ERRORS.has(error.name);
+}
+
 const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   onError: (request: Request) => {
     const requestId = request.internal?.requestId ?? randomUUID();
@@ -158,6 +174,14 @@ const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
       if (statusCode === 429 && retryAfter !== undefined) {
         request.response.headers = { ...request.response.headers, 'retry-after': String(retryAfter) };
       }
+    } else if (isTransient(error)) {
+      // Busy, not broken: the request ran out of time or DynamoDB asked us to slow down. The client
+      // retries with the same Idempotency-Key, which finds whatever part of the first attempt committed.
+      logger.warn('request timed out or throttled', { error: (error as Error).name });
+      request.response = jsonResponse(requestId, 503, {
+        error: { code: 'service.busy', message: 'We are busy right now; please try again in a moment' },
+      });
+      request.response.headers = { ...request.response.headers, 'retry-after': '1' };
     } else {
       logger.error('request failed', error as Error);
       request.response = jsonResponse(requestId, 500, {
