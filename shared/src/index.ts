@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './contracts';
 export * from './points';
 export * from './money';
+export * from './proxyable';

@@ -1,8 +1,9 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contracts } from '@linli/shared';
+import { contracts, PROXYABLE_ROUTES } from '@linli/shared';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { DynamoProxyStore } from '../../functions/src/store/proxy-store';
 import { documentClient } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 import {
@@ -25,6 +26,12 @@ import { describeChanges, tableSnapshot } from '../support/table-snapshot';
  * persona, on the persona's own objects and on someone else's, through the real handlers
  * (in-process, API Gateway v2 events) over DynamoDB Local. The policy below is the one the
  * README documents; a route missing from it fails the suite.
+ *
+ * The proxy dimension (issue 12): every route is also called *for someone else* — by the ward's proxy
+ * for the ward (a resident the office registered offline), and by a staff member for an admin through
+ * a relation made before the rules (written straight to the table). Only the routes this policy marks
+ * `proxy: true` (and `PROXYABLE_ROUTES` declares) answer the ward's proxy; every other is 403
+ * `auth.not_proxyable`, and a relation to an office member lends nothing anywhere.
  */
 
 const PERSONAS = [
@@ -38,6 +45,10 @@ const PERSONAS = [
   'foreignStaff',
 ] as const;
 type PersonaName = (typeof PERSONAS)[number];
+/** Who calls: a persona, or `proxy` — the resident the office set up to act for the ward. */
+type CallerName = PersonaName | 'proxy';
+/** Whom a cell is about: a persona, or `ward` — a resident registered offline (no phone, no token). */
+type OwnerName = PersonaName | 'ward';
 type MemberPersona = Exclude<PersonaName, 'anonymous' | 'foreignStaff'>;
 const MEMBER_PERSONAS: MemberPersona[] = ['resident', 'otherResident', 'merchant', 'maker', 'staff', 'admin'];
 const OFFICE: PersonaName[] = ['staff', 'admin'];
@@ -53,6 +64,7 @@ const OFFICE: PersonaName[] = ['staff', 'admin'];
  * - `merchant-staff`: the merchant's own staff (the merchant persona on its own merchant);
  * - `merchant-or-office`: the merchant's staff or the office;
  * - `maker`: members with the maker role; `staff`: staff or admin; `admin`: admin only;
+ * - `proxy-setup`: a member for themself (not an office member), or the office for an offline resident;
  * - `signed`: WeChat Pay's signed webhook: no caller is trusted without the signature.
  */
 type Access =
@@ -67,18 +79,24 @@ type Access =
   | 'maker'
   | 'staff'
   | 'admin'
+  | 'proxy-setup'
   | 'signed';
 
 interface Cell {
-  caller: PersonaName;
+  caller: CallerName;
   /** Whose object the call is about (the caller's own, or another persona's). */
-  owner: PersonaName;
-  /** Sends `X-Act-For: <owner>` (a member pretending to act for another resident). */
-  actFor?: boolean;
+  owner: OwnerName;
+  /** Sends `X-Act-For: <this member's id>` (acting for them, with or without a proxy relation). */
+  actFor?: OwnerName;
   /** Sent under the caller's own community (`cid` of the foreign staff) while naming this community's object. */
   crossTenant?: boolean;
   expected: number[];
+  /** The error code a refusal must carry, where the policy names one. */
+  code?: string;
 }
+
+/** A person as the fixtures use them; the ward is their proxy's token sending `X-Act-For: <ward>`. */
+type Actor = Person & { actFor?: string };
 
 interface World {
   cid: string;
@@ -90,6 +108,9 @@ interface World {
   clerk: Person;
   checker: Person;
   family: Person;
+  /** A resident registered offline by the office, and the resident the office set up as their proxy. */
+  ward: Actor;
+  proxy: Person;
   /** Owner of the second merchant (the merchant persona's "someone else's merchant"). */
   extraMerchantOwner: Person;
   merchantId: string;
@@ -101,15 +122,17 @@ interface World {
 
 interface Build {
   w: World;
-  caller: PersonaName;
-  owner: PersonaName;
+  caller: CallerName;
+  owner: OwnerName;
   /** The owner as a Person (the resident's for cells that are not about ownership). */
-  ownerPerson: Person;
+  ownerPerson: Actor;
 }
 
 interface RouteSpec {
   access: Access;
   ok: number[];
+  /** On the proxy allow-list: the ward's proxy may call it for the ward (`X-Act-For`). */
+  proxy?: true;
   /** Business-rule outcomes accepted for allowed callers, with why. */
   refusals?: { statuses: number[]; why: string };
   /** Cells beyond the generated ones (two-person rules and the like). */
@@ -126,7 +149,11 @@ let w: World;
 
 // ---------------------------------------------------------------- fixtures (real use cases)
 
-const as = (person: Person, call: RouteCall = {}): RouteCall => ({ ...call, token: person.token });
+const as = (person: Actor, call: RouteCall = {}): RouteCall => ({
+  ...call,
+  token: person.token,
+  ...(person.actFor ? { headers: { ...call.headers, 'x-act-for': person.actFor } } : {}),
+});
 const inCommunity = (params: Record<string, string> = {}) => ({ cid: w.cid, ...params });
 
 async function newActivity(): Promise<string> {
@@ -250,21 +277,34 @@ async function newPledge(owner: Person): Promise<string> {
   return pledge.id;
 }
 
+/** A relation naming a new proxy for `resident`; for an office member, one made before the rules (as cleanup must still remove it). */
 async function newProxy(resident: Person): Promise<{ residentId: string; proxyId: string }> {
   const proxy = await personIn(w.cid, ['resident'], 'family');
   const body = { residentId: resident.userId, proxyId: proxy.userId };
-  await must('createProxy', as(resident, { params: inCommunity(), body }));
+  if ([w.people.staff, w.people.admin].includes(resident)) await legacyProxy(body);
+  else await must('createProxy', as(resident, { params: inCommunity(), body }));
   return body;
 }
 
-async function newTransfer(memberId: string): Promise<string> {
+async function legacyProxy(relation: { residentId: string; proxyId: string }): Promise<void> {
+  await new DynamoProxyStore(documentClient(), tableName()).createProxy({
+    communityId: w.cid,
+    ...relation,
+    residentName: 'legacy',
+    proxyName: 'legacy',
+    createdBy: relation.proxyId,
+    createdAt: now().toISOString(),
+  });
+}
+
+async function newTransfer(memberId: string, amountPoints = 5): Promise<string> {
   const transferId = `test-grant:${randomUUID()}`;
   await new DynamoLedgerStore(documentClient(), tableName()).post({
     communityId: w.cid,
     transferId,
     kind: 'adjustment',
     memo: 'matrix grant',
-    postings: [{ source: 'community:issuance', destination: `member:${memberId}`, amountPoints: 5 }],
+    postings: [{ source: 'community:issuance', destination: `member:${memberId}`, amountPoints }],
     actorId: 'test',
     createdAt: now().toISOString(),
   });
@@ -301,7 +341,7 @@ const POLICY: Record<ContractName, RouteSpec> = {
     build: async () => ({ params: inCommunity(), body: { name: '矩阵社区' } }),
   },
   joinCommunity: { access: 'user', ok: [200, 201], build: async () => ({ params: { cid: w.joinCid } }) },
-  getMe: { access: 'self', ok: [200], build: community },
+  getMe: { access: 'self', ok: [200], proxy: true, build: community },
   listMyCommunities: { access: 'user', ok: [200], build: async () => ({}) },
   setMemberRoles: {
     access: 'admin',
@@ -321,8 +361,13 @@ const POLICY: Record<ContractName, RouteSpec> = {
       body: { title: '陪老人聊天', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120) },
     }),
   },
-  listActivities: { access: 'member', ok: [200], build: community },
-  getActivity: { access: 'member', ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  listActivities: { access: 'member', ok: [200], proxy: true, build: community },
+  getActivity: {
+    access: 'member',
+    ok: [200],
+    proxy: true,
+    build: async () => ({ params: inCommunity({ aid: w.activityId }) }),
+  },
   updateActivity: {
     access: 'staff',
     ok: [200],
@@ -374,8 +419,8 @@ const POLICY: Record<ContractName, RouteSpec> = {
       body: { claimIds: [await newClaim(ownerPerson.userId)] },
     }),
   },
-  listMyClaims: { access: 'self', ok: [200], build: community },
-  getMyLedger: { access: 'self', ok: [200], build: community },
+  listMyClaims: { access: 'self', ok: [200], proxy: true, build: community },
+  getMyLedger: { access: 'self', ok: [200], proxy: true, build: community },
   reverseTransfer: {
     access: 'admin',
     ok: [200, 201],
@@ -492,7 +537,7 @@ const POLICY: Record<ContractName, RouteSpec> = {
       body: { kind: 'promotion', title: '周末特价', body: '包子买十送一', expiresAt: isoIn(7 * 24 * 60) },
     }),
   },
-  listPosts: { access: 'member', ok: [200], build: community },
+  listPosts: { access: 'member', ok: [200], proxy: true, build: community },
   takeDownPost: {
     access: 'staff',
     ok: [200],
@@ -522,13 +567,13 @@ const POLICY: Record<ContractName, RouteSpec> = {
       },
     }),
   },
-  getLeaderboard: { access: 'member', ok: [200], build: community },
+  getLeaderboard: { access: 'member', ok: [200], proxy: true, build: community },
   createGood: {
     access: 'staff',
     ok: [201],
     build: async () => ({ params: inCommunity(), body: { name: '大米', pricePoints: 1, stock: 5, valueFen: 500 } }),
   },
-  listGoods: { access: 'member', ok: [200], build: community },
+  listGoods: { access: 'member', ok: [200], proxy: true, build: community },
   restockGood: {
     access: 'staff',
     ok: [200],
@@ -536,13 +581,15 @@ const POLICY: Record<ContractName, RouteSpec> = {
   },
   redeem: {
     access: 'member',
+    proxy: true,
     ok: [201],
     build: async () => ({ params: inCommunity(), body: { goodId: w.goodId, quantity: 1 } }),
   },
-  listMyRedemptions: { access: 'self', ok: [200], build: community },
+  listMyRedemptions: { access: 'self', ok: [200], proxy: true, build: community },
   listRedemptions: { access: 'staff', ok: [200], build: community },
   cancelRedemption: {
     access: 'own',
+    proxy: true,
     ok: [200],
     build: async ({ ownerPerson }) => ({
       params: inCommunity({ redemptionId: (await newRedemption(ownerPerson)).id }),
@@ -677,7 +724,7 @@ const POLICY: Record<ContractName, RouteSpec> = {
 
   getStats: { access: 'staff', ok: [200], build: community },
   listAudit: { access: 'admin', ok: [200], build: community },
-  getRecognition: { access: 'member', ok: [200], build: community },
+  getRecognition: { access: 'member', ok: [200], proxy: true, build: community },
   recognize: {
     access: 'staff',
     ok: [200, 201],
@@ -692,7 +739,7 @@ const POLICY: Record<ContractName, RouteSpec> = {
     build: async () => ({ params: inCommunity(), body: { displayName: '王奶奶' } }),
   },
   createProxy: {
-    access: 'own-or-office',
+    access: 'proxy-setup',
     ok: [201],
     build: async ({ ownerPerson }) => {
       const proxy = await personIn(w.cid, ['resident'], 'family');
@@ -758,7 +805,43 @@ function crossTenantCells(name: ContractName, spec: RouteSpec): Cell[] {
 }
 
 function cellsFor(name: ContractName, spec: RouteSpec): Cell[] {
-  return [...roleCells(spec), ...crossTenantCells(name, spec), ...(spec.extra ?? [])];
+  return [...roleCells(spec), ...crossTenantCells(name, spec), ...actingForCells(spec), ...(spec.extra ?? [])];
+}
+
+/**
+ * The proxy dimension: each route called by the ward's proxy for the ward, and by the staff persona for
+ * the admin persona (a relation made before the rules). Public routes take no identity (the header
+ * lends nothing, they answer as to anyone); the signed webhook trusts nobody. A route off the
+ * allow-list is refused before its object is read, so its object is the resident persona's (the ward
+ * has no phone to make orders, pledges or proxies of their own).
+ */
+function actingForCells(spec: RouteSpec): Cell[] {
+  const ok = [...spec.ok, ...(spec.refusals?.statuses ?? [])];
+  const forWard = { caller: 'proxy', actFor: 'ward' } as const;
+  const forAdmin = { caller: 'staff', owner: 'admin', actFor: 'admin' } as const;
+  if (spec.access === 'public')
+    return [
+      { ...forWard, owner: 'ward', expected: ok },
+      { ...forAdmin, expected: ok },
+    ];
+  if (spec.access === 'signed')
+    return [
+      { ...forWard, owner: 'ward', expected: [401] },
+      { ...forAdmin, expected: [401] },
+    ];
+  if (!spec.proxy) {
+    const code = 'auth.not_proxyable';
+    return [
+      { ...forWard, owner: 'resident', expected: [403], code },
+      { ...forAdmin, expected: [403], code },
+    ];
+  }
+  return [
+    { ...forWard, owner: 'ward', expected: ok },
+    { ...forAdmin, expected: [403], code: 'proxy.office_member' },
+    // acting for the ward on another resident's object: the ward's own rights, not more
+    ...(spec.access === 'own' ? [{ ...forWard, owner: 'resident' as const, expected: DENY }] : []),
+  ];
 }
 
 function roleCells(spec: RouteSpec): Cell[] {
@@ -786,12 +869,12 @@ function roleCells(spec: RouteSpec): Cell[] {
         anonymous,
         ...MEMBER_PERSONAS.map((caller) => ({ caller, owner: caller, expected: ok })),
         // someone else's `/me`: acting for a resident without a proxy relation → 403 proxy.not_authorized,
-        // or 400 proxy.not_allowed on the routes nobody may call for someone else (proxy management)
+        // or 403 auth.not_proxyable on the routes nobody may call for someone else
         ...MEMBER_PERSONAS.filter((caller) => caller !== 'resident').map((caller) => ({
           caller,
           owner: 'resident' as const,
-          actFor: true,
-          expected: [400, 403],
+          actFor: 'resident' as const,
+          expected: [403],
         })),
         foreign,
       ];
@@ -820,6 +903,30 @@ function roleCells(spec: RouteSpec): Cell[] {
         // the merchant persona on another owner's merchant
         { caller: 'merchant', owner: 'otherResident', expected: [403] },
         { caller: 'foreignStaff', owner: 'merchant', expected: [403] },
+      ];
+    case 'proxy-setup':
+      return [
+        anonymous,
+        // for themself: anyone but an office member (whose identity is never lent)
+        ...MEMBER_PERSONAS.map((caller) =>
+          OFFICE.includes(caller)
+            ? { caller, owner: caller, expected: [403], code: 'proxy.office_member' }
+            : { caller, owner: caller, expected: ok },
+        ),
+        // for a resident who uses the app: only they can ask
+        ...MEMBER_PERSONAS.filter((caller) => caller !== 'resident').map((caller) => ({
+          caller,
+          owner: 'resident' as const,
+          expected: [403],
+          ...(OFFICE.includes(caller) ? { code: 'proxy.not_offline' } : {}),
+        })),
+        // for a resident registered offline: the office
+        ...MEMBER_PERSONAS.map((caller) => ({
+          caller,
+          owner: 'ward' as const,
+          expected: OFFICE.includes(caller) ? ok : [403],
+        })),
+        foreign,
       ];
     case 'maker':
       return byRole(['maker']);
@@ -864,6 +971,13 @@ function configureWechatPay() {
 
 // ---------------------------------------------------------------- the suite
 
+const callerOf = (name: CallerName): Person | undefined =>
+  name === 'anonymous' ? undefined : name === 'proxy' ? w.proxy : w.people[name];
+
+/** The ward is reached through their proxy; cells not about anyone's object use the resident persona's. */
+const ownerOf = (name: OwnerName): Actor =>
+  name === 'ward' ? w.ward : name === 'anonymous' ? w.people.resident : w.people[name];
+
 let entries: RouteEntry[];
 
 beforeAll(async () => {
@@ -879,7 +993,7 @@ beforeAll(async () => {
 
   const [main, foreign, joinable] = await Promise.all([createCommunity(), createCommunity(), createCommunity()]);
   const cid = main.id;
-  const [resident, otherResident, merchant, maker, staff, admin, foreignStaff, clerk, checker, family, extra] =
+  const [resident, otherResident, merchant, maker, staff, admin, foreignStaff, clerk, checker, family, extra, proxy] =
     await Promise.all([
       personIn(cid, ['resident'], 'resident'),
       personIn(cid, ['resident'], 'other'),
@@ -892,6 +1006,7 @@ beforeAll(async () => {
       personIn(cid, ['staff'], 'checker'),
       personIn(cid, ['resident'], 'family'),
       personIn(cid, ['resident'], 'owner2'),
+      personIn(cid, ['resident'], 'proxy'),
     ]);
   w = {
     cid,
@@ -901,6 +1016,8 @@ beforeAll(async () => {
     clerk,
     checker,
     family,
+    ward: { token: proxy.token, userId: '' },
+    proxy,
     extraMerchantOwner: extra,
     merchantId: '',
     otherMerchantId: '',
@@ -913,8 +1030,21 @@ beforeAll(async () => {
   w.activityId = await newActivity();
   await certify(resident);
   for (const person of Object.values(w.people)) {
-    if (person !== foreignStaff) await newTransfer(person.userId);
+    if (person !== foreignStaff) await newTransfer(person.userId, 10);
   }
+  // the ward: registered offline by the office, with the proxy the office set up for them
+  const ward = await must<{ member: { id: string } }>(
+    'createOfflineMember',
+    as(clerk, { params: inCommunity(), body: { displayName: '王奶奶' } }),
+  );
+  w.ward = { token: proxy.token, userId: ward.member.id, actFor: ward.member.id };
+  await must(
+    'createProxy',
+    as(clerk, { params: inCommunity(), body: { residentId: w.ward.userId, proxyId: proxy.userId } }),
+  );
+  await newTransfer(w.ward.userId, 20);
+  // made before the rules: the staff persona may "act for" the admin persona — and must gain nothing
+  await legacyProxy({ residentId: admin.userId, proxyId: staff.userId });
   w.goodId = (
     await must<{ id: string }>(
       'createGood',
@@ -949,6 +1079,15 @@ describe('authorization matrix (generated from the route table)', () => {
     expect(policyNames).toEqual(contractNames);
   });
 
+  it('declares the same proxyable routes as the allow-list the handlers enforce (PROXYABLE_ROUTES)', () => {
+    const proxyable = Object.entries(POLICY)
+      .filter(([, spec]) => spec.proxy)
+      .map(([name]) => name)
+      .sort();
+
+    expect(proxyable).toEqual([...PROXYABLE_ROUTES].sort());
+  });
+
   it('hides the dev-only routes on every other stage (404 route.not_found)', async () => {
     const oid = await newOrder(w.people.resident);
     const stage = process.env.STAGE;
@@ -972,10 +1111,13 @@ describe('authorization matrix (generated from the route table)', () => {
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     let cells = 0;
+    /** Cells of the proxy dimension (for the ward, or for the admin through a pre-rules relation). */
+    let proxyCells = 0;
     const started = Date.now();
     let refusedCells = 0;
     const check = (entry: RouteEntry, cell: Cell, reply: RouteReply) => {
       cells += 1;
+      if (cell.actFor === 'ward' || cell.actFor === 'admin') proxyCells += 1;
       statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
       const body = reply.json as { error?: { code?: string } } | undefined;
       const errorShaped = reply.status < 400 || typeof body?.error?.code === 'string';
@@ -985,12 +1127,14 @@ describe('authorization matrix (generated from the route table)', () => {
         reply.status === 200 &&
         Array.isArray((reply.json as { items?: unknown }).items) &&
         (reply.json as { items: unknown[] }).items.length === 0;
-      if ((!cell.expected.includes(reply.status) && !emptyPage) || !errorShaped) {
+      const wrongCode = cell.code !== undefined && body?.error?.code !== cell.code;
+      if ((!cell.expected.includes(reply.status) && !emptyPage) || !errorShaped || wrongCode) {
         const whose = cell.owner === cell.caller ? 'own' : `${cell.owner}'s`;
         failures.push(
-          `${entry.contract} as ${cell.caller} on ${whose}${cell.actFor ? ' (X-Act-For)' : ''}` +
+          `${entry.contract} as ${cell.caller} on ${whose}${cell.actFor ? ` (X-Act-For ${cell.actFor})` : ''}` +
             `${cell.crossTenant ? ' (under their own community)' : ''}: ` +
-            `${reply.status} ${reply.text.slice(0, 160)} (expected ${cell.expected.join('|')})`,
+            `${reply.status} ${reply.text.slice(0, 160)} (expected ${cell.expected.join('|')}` +
+            `${cell.code ? ` ${cell.code}` : ''})`,
         );
       }
     };
@@ -1006,11 +1150,11 @@ describe('authorization matrix (generated from the route table)', () => {
         // every cell's fixtures first; then the refused calls between two table snapshots; then the allowed ones
         const prepared: { cell: Cell; call: RouteCall }[] = [];
         for (const cell of cellsFor(entry.contract, spec)) {
-          const callerPerson = cell.caller === 'anonymous' ? undefined : w.people[cell.caller];
-          const ownerPerson = cell.owner === 'anonymous' ? w.people.resident : w.people[cell.owner];
+          const callerPerson = callerOf(cell.caller);
+          const ownerPerson = ownerOf(cell.owner);
           const call = await spec.build({ w, caller: cell.caller, owner: cell.owner, ownerPerson });
           const headers = { ...call.headers };
-          if (cell.actFor) headers['x-act-for'] = ownerPerson.userId;
+          if (cell.actFor) headers['x-act-for'] = ownerOf(cell.actFor).userId;
           if (cell.crossTenant) call.params = { ...call.params, cid: w.foreignCid };
           prepared.push({ cell, call: { ...call, headers, token: callerPerson?.token } });
         }
@@ -1039,6 +1183,7 @@ describe('authorization matrix (generated from the route table)', () => {
       [
         `authorization matrix: ${entries.length} routes × ${PERSONAS.length} personas → ${cells} cells ` +
           `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `proxy dimension (every route × acting for the ward / for an admin): ${proxyCells} cells`,
         `statuses: ${[...statuses.entries()]
           .sort(([left], [right]) => left - right)
           .map(([status, count]) => `${status}×${count}`)

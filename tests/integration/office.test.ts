@@ -459,7 +459,7 @@ describe('proxies for residents without a phone', () => {
     expect(redeemed).toMatchObject({ status: 201, body: { memberId: grandma, memberName: '张阿姨' } });
     expect(strangerActs).toMatchObject({ status: 403, body: { error: { code: 'proxy.not_authorized' } } });
     expect(officeRouteAsProxy.status).toBe(403);
-    expect(outsideCommunity).toMatchObject({ status: 400, body: { error: { code: 'proxy.not_allowed' } } });
+    expect(outsideCommunity).toMatchObject({ status: 403, body: { error: { code: 'auth.not_proxyable' } } });
     expect(lists.body.actingFor.map((item) => item.residentId)).toEqual([grandma]);
     expect(trail.body.items).toEqual([
       expect.objectContaining({ action: 'proxy.redeem', actorId: daughter.userId, onBehalfOf: grandma }),

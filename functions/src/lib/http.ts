@@ -3,6 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import {
   ACT_FOR_HEADER,
   contracts,
+  isProxyable,
   type BodyOf,
   type ParamsOf,
   type QueryOf,
@@ -20,8 +21,9 @@ import { logger } from './logger';
 import { consumeRateLimit, rateLimitRule, type RateLimitName } from './rate-limit';
 import { runInScope } from './request-scope';
 import { parseWith } from './validation';
+import { authorizeActingFor } from '../domain/identity/proxies';
 import { getDocumentClient } from '../store/client';
-import { DynamoProxyStore } from '../store/proxy-store';
+import { stores } from './dependencies';
 
 type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
 type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -83,8 +85,6 @@ export interface RouteOptions {
   maxBodyBytes?: number;
   /** A route that exists only on some stages (dev login): elsewhere it is a 404 before anything is read. */
   availableWhen?: () => boolean;
-  /** May a proxy call it for a resident (`X-Act-For`)? Default: community routes yes, others no. */
-  proxyable?: boolean;
   /** A per-IP or per-user request budget (429 `rate.limited` with Retry-After once spent). */
   rateLimit?: RateLimitName;
 }
@@ -243,29 +243,36 @@ const authentication = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
 });
 
 /**
- * `X-Act-For: <residentId>`: a family member or staff acts for a resident without a phone.
- * Only with a proxy relation in this community; the request then runs as the resident
- * (with the resident's roles, never more) and its writes are audited as the proxy's.
+ * `X-Act-For: <residentId>`: a family member or neighbour acts for a resident without a phone.
+ * Only on the routes of the allow-list `PROXYABLE_ROUTES` (403 `auth.not_proxyable` elsewhere, so a
+ * new route lends nobody's rights until it is declared), only with a proxy relation in this
+ * community whose resident holds no office role now (`authorizeActingFor`). The request then runs
+ * as the resident with their resident rights only (`requireMember`), and its writes are audited
+ * as the proxy's.
  */
-const actingFor = (proxyable: boolean): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+const actingFor = (
+  routeName: string | undefined,
+): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   before: async (request: Request) => {
     const { internal } = request;
     const residentId = internal.headers[ACT_FOR_HEADER];
     if (residentId === undefined) return;
     const communityId = (internal.params as { cid?: string } | undefined)?.cid;
-    if (!proxyable || !communityId || !internal.userId) {
-      throw new AppError('proxy.not_allowed', 'This cannot be done for someone else');
+    if (!isProxyable(routeName) || !communityId || !internal.userId) {
+      throw new AppError(
+        'auth.not_proxyable',
+        'This cannot be done for someone else: a proxy only reads the resident’s record and redeems their points',
+        { route: routeName },
+      );
     }
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(residentId)) {
       throw new AppError('proxy.invalid', `${ACT_FOR_HEADER} must be the member id of the resident`);
     }
     if (residentId === internal.userId) return;
-    const relation = await new DynamoProxyStore(getDocumentClient(), env.tableName()).getProxy(
-      communityId,
-      residentId,
-      internal.userId,
+    await authorizeActingFor(
+      { communityId, residentId, proxyId: internal.userId },
+      { communities: stores.communities(), proxies: stores.proxies() },
     );
-    if (!relation) throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
     internal.proxyId = internal.userId;
     internal.userId = residentId;
   },
@@ -339,6 +346,7 @@ export function httpRoute<Contract extends AnyContract>(
     request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
   ) => Promise<Reply<ResponseOf<Contract>>>,
 ) {
+  const routeName = Object.entries(contracts).find(([, candidate]) => candidate === contract)?.[0];
   const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
     .use(requestContext())
     .use(errorResponses())
@@ -348,11 +356,8 @@ export function httpRoute<Contract extends AnyContract>(
   if (options.auth === 'user') stack.use(authentication());
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
   stack.use(validation(contract));
-  if (options.auth === 'user')
-    stack.use(actingFor(options.proxyable ?? contract.path.startsWith('/v1/communities/{cid}')));
+  if (options.auth === 'user') stack.use(actingFor(routeName));
   if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
-
-  const routeName = Object.entries(contracts).find(([, candidate]) => candidate === contract)?.[0];
 
   return stack.handler(async (event, context) => {
     const state = (context as ContextWithState).linli;

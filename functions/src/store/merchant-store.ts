@@ -285,6 +285,10 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     return { items: page.items.map((item) => withoutKeys<ProxyFlag>(item)), nextCursor: page.nextCursor };
   }
 
+  getFlag(communityId: string, flagId: string): Promise<ProxyFlag | null> {
+    return getEntity<ProxyFlag>(this.client, this.tableName, keys.flag(communityId, flagId));
+  }
+
   resolveFlag(
     communityId: string,
     flagId: string,

@@ -1,5 +1,6 @@
-import { OFFICE_ROLES, type Role } from '@linli/shared';
+import { OFFICE_ROLES, PROXIED_ROLES, type Role } from '@linli/shared';
 import { AppError } from '../../lib/errors';
+import { currentScope } from '../../lib/request-scope';
 import { getCommunityOrThrow } from './communities';
 import type { CommunityStore, MemberRecord } from './ports';
 
@@ -7,6 +8,8 @@ import type { CommunityStore, MemberRecord } from './ports';
  * Every community route calls this: the caller must be a member *of this community*
  * holding one of `allowedRoles` (any role when omitted). Staff of community A
  * have no power in community B because the membership read is keyed by both.
+ * In a request a proxy makes for a resident (`X-Act-For`), the resident counts with their
+ * resident rights only (`PROXIED_ROLES`), and the member returned carries those roles.
  */
 export async function requireMember(
   communities: CommunityStore,
@@ -19,12 +22,19 @@ export async function requireMember(
     await getCommunityOrThrow(communities, communityId);
     throw new AppError('auth.not_a_member', 'You have not joined this community');
   }
-  if (allowedRoles && !member.roles.some((role) => allowedRoles.includes(role))) {
+  const roles = rolesInThisRequest(member);
+  if (allowedRoles && !roles.some((role) => allowedRoles.includes(role))) {
     throw new AppError('auth.forbidden', `This needs the role ${allowedRoles.join(' or ')} in this community`, {
       requiredRoles: allowedRoles,
     });
   }
-  return member;
+  return roles === member.roles ? member : { ...member, roles };
+}
+
+/** The member's roles, or only their resident rights when a proxy is acting for them in this request. */
+function rolesInThisRequest(member: MemberRecord): Role[] {
+  if (currentScope()?.onBehalfOf !== member.userId) return member.roles;
+  return member.roles.filter((role) => PROXIED_ROLES.includes(role));
 }
 
 export const requireStaff = (communities: CommunityStore, communityId: string, userId: string) =>

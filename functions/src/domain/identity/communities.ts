@@ -8,6 +8,7 @@ import type {
   UpdateCommunityRequest,
 } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
+import { refuseOwnInterest } from './conflicts';
 import type { CommunityStore, MemberRecord } from './ports';
 
 export async function getCommunityOrThrow(communities: CommunityStore, communityId: string): Promise<Community> {
@@ -57,7 +58,11 @@ export async function getMe(communityId: string, userId: string, communities: Co
   };
 }
 
-/** Admins set roles; an admin cannot take away their own admin role (the office would lock itself out). */
+/**
+ * Admins set roles. Nobody changes their own: dropping one's own admin role is 409
+ * `member.last_admin` (the office would lock itself out), any other change of one's own roles is
+ * 403 `auth.conflict_of_interest` (another admin decides it).
+ */
 export async function setMemberRoles(
   input: { communityId: string; actorId: string; memberId: string; roles: Role[] },
   communities: CommunityStore,
@@ -67,6 +72,7 @@ export async function setMemberRoles(
   if (input.actorId === input.memberId && !input.roles.includes('admin')) {
     throw new AppError('member.last_admin', 'You cannot remove your own admin role; ask another admin');
   }
+  refuseOwnInterest(input.actorId, [input.memberId], 'You cannot change your own roles; ask another admin');
   const after = toMemberView({ ...member, roles: input.roles });
   await communities.setRoles(input.communityId, input.memberId, input.roles, member.roles, {
     audit: {

@@ -4,6 +4,7 @@ import {
   communityFactory,
   memberFactory,
 } from '../../../test/in-memory-stores';
+import { runInScope } from '../../lib/request-scope';
 import { requireAdmin, requireMember, requireStaff } from './authorization';
 import { getMe, joinCommunity, setMemberRoles, updateCommunity } from './communities';
 import { loginWithOpenid, loginWithWechatCode } from './login';
@@ -107,9 +108,32 @@ describe('authorization is per community', () => {
     });
   });
 
-  it('does not let an admin drop their own admin role', async () => {
+  it('does not let an admin drop their own admin role, nor change their own roles otherwise', async () => {
     await expect(
       setMemberRoles({ communityId: 'zirui', actorId: 'admin', memberId: 'admin', roles: ['staff'] }, communities),
     ).rejects.toMatchObject({ code: 'member.last_admin' });
+    await expect(
+      setMemberRoles(
+        { communityId: 'zirui', actorId: 'admin', memberId: 'admin', roles: ['admin', 'maker'] },
+        communities,
+      ),
+    ).rejects.toMatchObject({ code: 'auth.conflict_of_interest' });
+  });
+
+  it('counts only resident rights while a proxy acts for the member (X-Act-For)', async () => {
+    communities.members.set('zirui/maker', memberFactory({ userId: 'maker', roles: ['resident', 'maker', 'staff'] }));
+    const proxied = <T>(work: () => Promise<T>) =>
+      runInScope({ requestId: 'r', actorId: 'family', onBehalfOf: 'maker', communityId: 'zirui' }, work);
+
+    await expect(requireMember(communities, 'zirui', 'maker', ['maker'])).resolves.toMatchObject({ userId: 'maker' });
+    await expect(proxied(() => requireMember(communities, 'zirui', 'maker', ['maker']))).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await expect(proxied(() => requireStaff(communities, 'zirui', 'maker'))).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+    await expect(proxied(() => requireMember(communities, 'zirui', 'maker'))).resolves.toMatchObject({
+      roles: ['resident'],
+    });
   });
 });

@@ -33,10 +33,21 @@ export async function createOfflineMember(
 }
 
 const isOffice = (member: MemberRecord) => member.roles.some((role) => OFFICE_ROLES.includes(role));
+const officeMember = () =>
+  new AppError('proxy.office_member', 'Nobody can act for a member of the community office (staff or admin)');
 
 /**
- * A resident names a proxy for themself; staff may set one up for any resident (the
- * usual case for an elderly resident without a phone). Both must be members here.
+ * Who may set up a proxy (issue 12, case 1): the resident for themself (at their own request),
+ * or office staff for a resident registered offline (who cannot ask in the app) — never naming
+ * themselves as the proxy. Nobody may be the proxy of a member holding an office role (staff,
+ * admin): a proxy acts with the resident's resident rights only (`PROXYABLE_ROUTES`), and an
+ * office member's identity is not to be borrowed at all. Merchant and maker roles do not stop a
+ * proxy: their powers are simply never lent. Both people must be members here, and the proxy
+ * someone who uses the app.
+ *
+ * Errors: 400 `proxy.self`; 403 `auth.forbidden` (neither the resident nor the office),
+ * `proxy.self_appointed`, `proxy.office_member`, `proxy.not_offline`; 404 `member.not_found`;
+ * 400 `proxy.invalid` (an offline proxy); 409 `proxy.exists`.
  */
 export async function createProxy(
   input: { communityId: string; caller: MemberRecord; residentId: string; proxyId: string; now?: Date },
@@ -44,14 +55,25 @@ export async function createProxy(
 ): Promise<ProxyRelation> {
   const { caller } = input;
   if (input.residentId === input.proxyId) throw new AppError('proxy.self', 'A resident cannot be their own proxy');
-  if (caller.userId !== input.residentId && !isOffice(caller)) {
+  const ownRequest = caller.userId === input.residentId;
+  if (!ownRequest && !isOffice(caller)) {
     throw new AppError('auth.forbidden', 'Only the resident or the community office can set up a proxy');
+  }
+  if (!ownRequest && input.proxyId === caller.userId) {
+    throw new AppError('proxy.self_appointed', 'Office staff cannot name themselves as a proxy; ask the resident');
   }
   const [resident, proxy] = await Promise.all([
     dependencies.communities.getMember(input.communityId, input.residentId),
     dependencies.communities.getMember(input.communityId, input.proxyId),
   ]);
   if (!resident || !proxy) throw notFound('member');
+  if (isOffice(resident)) throw officeMember();
+  if (!ownRequest && !resident.offline) {
+    throw new AppError(
+      'proxy.not_offline',
+      'This resident uses the app: only they can name a proxy (the office sets one up for offline residents)',
+    );
+  }
   if (proxy.offline) throw new AppError('proxy.invalid', 'A proxy must be someone who uses the app');
   const relation: ProxyRelation = {
     communityId: input.communityId,
@@ -73,6 +95,28 @@ export async function createProxy(
   });
   if (outcome === 'exists') throw new AppError('proxy.exists', `${proxy.displayName} already acts for this resident`);
   return relation;
+}
+
+/**
+ * May `proxyId` act for `residentId` in this request (`X-Act-For`)? Checked on every proxied
+ * request against the state of now, not only when the relation was made: the relation exists and
+ * the resident holds no office role *today* — a relation whose resident later became staff or
+ * admin stops working at once (and works again if the role is taken away).
+ * Errors: 403 `proxy.not_authorized` (no relation, or the resident is no longer a member),
+ * 403 `proxy.office_member`.
+ */
+export async function authorizeActingFor(
+  input: { communityId: string; residentId: string; proxyId: string },
+  dependencies: { communities: CommunityStore; proxies: ProxyStore },
+): Promise<void> {
+  const [relation, resident] = await Promise.all([
+    dependencies.proxies.getProxy(input.communityId, input.residentId, input.proxyId),
+    dependencies.communities.getMember(input.communityId, input.residentId),
+  ]);
+  if (!relation || !resident) {
+    throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
+  }
+  if (isOffice(resident)) throw officeMember();
 }
 
 /** The resident, the proxy themself or staff may end a proxy relation. */

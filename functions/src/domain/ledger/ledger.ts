@@ -1,5 +1,7 @@
 import { AppError, notFound } from '../../lib/errors';
 import type { Effects } from '../effects';
+import { refuseOwnInterest } from '../identity/conflicts';
+import { memberAccount } from './accounts';
 import type { LedgerStore } from './ports';
 import { assertValidTransfer, reversalOf, type Transfer } from './transfer';
 
@@ -13,13 +15,22 @@ export async function postTransfer(
   return ledger.post(transfer, effects);
 }
 
-/** Undoes a transfer with a reversing one (at most once: its id derives from the original's). */
+/**
+ * Undoes a transfer with a reversing one (at most once: its id derives from the original's).
+ * Not by an admin whose own account the transfer touched (403 `auth.conflict_of_interest`).
+ */
 export async function reverseTransfer(
   ledger: LedgerStore,
   input: { communityId: string; transferId: string; actorId: string; reason: string; now?: Date },
 ): Promise<{ transferId: string }> {
   const original = await ledger.getTransfer(input.communityId, input.transferId);
   if (!original) throw notFound('transfer', 'ledger.transfer_not_found');
+  const touched = original.postings.flatMap((posting) => [posting.source, posting.destination]);
+  refuseOwnInterest(
+    memberAccount(input.actorId),
+    touched,
+    'Another admin must reverse a transfer to or from your own account',
+  );
   if (original.kind === 'reversal')
     throw new AppError('ledger.cannot_reverse_reversal', 'A reversal cannot be reversed');
   const reversal = reversalOf(original, {

@@ -1,6 +1,7 @@
 import type { Complaint, MerchantStatus } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { refuseOwnInterest } from '../identity/conflicts';
 import { getMerchantOrThrow } from './merchants';
 import type { ComplaintStore, MerchantStore } from './ports';
 
@@ -33,13 +34,22 @@ export async function fileComplaint(
   return complaint;
 }
 
-/** Staff resolve a complaint: dismiss, or uphold it with a warning, a suspension or removal. */
+/**
+ * Staff resolve a complaint: dismiss, or uphold it with a warning, a suspension or removal. Not
+ * staff who filed it or who work for the merchant it is about (403 `auth.conflict_of_interest`).
+ */
 export async function resolveComplaint(
   input: { communityId: string; complaintId: string; actorId: string; outcome: Outcome; note: string; now?: Date },
-  complaints: ComplaintStore,
+  complaints: ComplaintStore & Pick<MerchantStore, 'isStaff'>,
 ): Promise<Complaint> {
   const complaint = await complaints.getComplaint(input.communityId, input.complaintId);
   if (!complaint) throw notFound('complaint');
+  const worksThere = await complaints.isStaff(input.communityId, complaint.merchantId, input.actorId);
+  refuseOwnInterest(
+    input.actorId,
+    [complaint.memberId, worksThere ? input.actorId : undefined],
+    'Another staff member must resolve a complaint you filed or one about a merchant you work for',
+  );
   if (complaint.status !== 'open')
     throw new AppError('complaint.already_resolved', 'This complaint is already resolved');
   const decision = { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.note };

@@ -1,6 +1,7 @@
 import type { Contribution, ContributionRequest, Leaderboard } from '@linli/shared';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { Transfer } from '../ledger/transfer';
@@ -15,11 +16,13 @@ export function chinaMonth(at: Date): string {
 /**
  * Staff record a contribution of labour, goods or money by any member (resident, merchant,
  * organisation, company); its points are issued through the ledger with the record.
+ * Never for themselves (403 `auth.conflict_of_interest`): another staff member records it.
  */
 export async function recordContribution(
   input: { communityId: string; actorId: string; request: ContributionRequest; now?: Date },
   dependencies: { contributions: ContributionStore; communities: CommunityStore },
 ): Promise<Contribution> {
+  refuseOwnInterest(input.actorId, [input.request.memberId], 'Another staff member must record your own contribution');
   const [member, community] = await Promise.all([
     dependencies.communities.getMember(input.communityId, input.request.memberId),
     dependencies.communities.getCommunity(input.communityId),

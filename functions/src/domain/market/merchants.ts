@@ -1,6 +1,7 @@
 import type { MerchantApplicationRequest, MerchantDetail, MerchantStatus, Offer, PublicMerchant } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import type { MerchantStore } from './ports';
 
@@ -17,6 +18,9 @@ export async function getMerchantOrThrow(merchants: MerchantStore, communityId: 
   if (!merchant) throw notFound('merchant');
   return merchant;
 }
+
+/** The owner and staff of a merchant: the members a decision about it concerns. */
+export const peopleOf = (merchant: MerchantDetail): string[] => [merchant.ownerId, ...merchant.staffIds];
 
 /** The caller works for this merchant (owner or added staff). */
 export async function requireMerchantStaff(
@@ -54,12 +58,16 @@ export async function submitApplication(
   return { id: merchant.id, status: 'pending' };
 }
 
-/** Vetting: approve makes the applicant the owner of an active alliance merchant. */
+/**
+ * Vetting: approve makes the applicant the owner of an active alliance merchant. Staff do not vet
+ * an application of their own (403 `auth.conflict_of_interest`).
+ */
 export async function decideApplication(
   input: { communityId: string; merchantId: string; actorId: string; approve: boolean; reason?: string; now?: Date },
   dependencies: { merchants: MerchantStore; communities: CommunityStore },
 ): Promise<MerchantDetail> {
   const before = await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
+  refuseOwnInterest(input.actorId, peopleOf(before), 'Another staff member must vet your own application');
   const to = input.approve ? 'active' : 'rejected';
   const decision = { by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason };
   const decided = await dependencies.merchants.transition(
@@ -97,12 +105,16 @@ const ALLOWED_FROM: Record<Exclude<MerchantStatus, 'pending' | 'rejected'>, read
   removed: ['active', 'warned', 'suspended'],
 };
 
-/** Warn, suspend, remove, or reinstate a merchant; every change records who and when. */
+/**
+ * Warn, suspend, remove, or reinstate a merchant; every change records who and when. Not by staff
+ * who work for that merchant (403 `auth.conflict_of_interest`).
+ */
 export async function setMerchantStatus(
   input: { communityId: string; merchantId: string; actorId: string; to: keyof typeof ALLOWED_FROM; reason: string },
   merchants: MerchantStore,
 ): Promise<MerchantDetail> {
   const before = await getMerchantOrThrow(merchants, input.communityId, input.merchantId);
+  refuseOwnInterest(input.actorId, peopleOf(before), 'Another staff member must decide about a merchant you work for');
   const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
   const changed = await merchants.transition(
     input.communityId,

@@ -56,6 +56,7 @@ export interface DiscountStore {
   getUse(communityId: string, useId: string): Promise<DiscountUse | null>;
   listMerchantUses(communityId: string, merchantId: string, cursor: string | undefined): Promise<Page<DiscountUse>>;
   listFlags(communityId: string, status: ProxyFlag['status'], cursor: string | undefined): Promise<Page<ProxyFlag>>;
+  getFlag(communityId: string, flagId: string): Promise<ProxyFlag | null>;
   resolveFlag(
     communityId: string,
     flagId: string,

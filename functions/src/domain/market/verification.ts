@@ -3,7 +3,8 @@ import type { Effects } from '../effects';
 import type { CommunityStore } from '../identity/ports';
 import { checkPass } from '../timebank/certificates';
 import type { CertificateStore } from '../timebank/ports';
-import { ALLIANCE_STATUSES } from './merchants';
+import { refuseOwnInterest } from '../identity/conflicts';
+import { ALLIANCE_STATUSES, peopleOf } from './merchants';
 import type { DiscountStore, MerchantStore } from './ports';
 import type { MerchantDetail } from '@linli/shared';
 
@@ -47,7 +48,9 @@ export interface VerificationDependencies {
 /**
  * The merchant scans a resident's live pass. Valid → the holder's name and the offer,
  * and the use is recorded (flagged when it looks like proxy use). Expired, forged,
- * revoked or foreign passes record nothing.
+ * revoked or foreign passes record nothing. A pass of the merchant's own owner or staff is
+ * refused (403 `auth.conflict_of_interest`): the discount is for other alliance members, and a
+ * use at one's own shop would only pad its record.
  */
 export async function verifyPass(
   input: {
@@ -72,6 +75,7 @@ export async function verifyPass(
   }
   const holder = await dependencies.communities.getMember(community.id, claims.sub);
   if (!holder) return { valid: false, reason: 'revoked' };
+  refuseOwnInterest(holder.userId, peopleOf(merchant), 'A merchant does not verify passes of its own people');
 
   const since = new Date(Math.min(startOfChinaDay(now).getTime(), now.getTime() - PROXY_WINDOW_MINUTES * MINUTE));
   const previous = await dependencies.discounts.usesOfMemberSince(community.id, holder.userId, since.toISOString());

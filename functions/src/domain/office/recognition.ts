@@ -1,6 +1,7 @@
 import type { Community, Recognition, RecognitionPage, RecognizeRequest } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { Effects } from '../effects';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import type { OfficeStore } from './ports';
 
@@ -34,7 +35,10 @@ export async function getRecognition(
   };
 }
 
-/** Staff recognise the month's outstanding volunteers: each gets a notification; all audited. */
+/**
+ * Staff recognise the month's outstanding volunteers: each gets a notification; all audited.
+ * Nobody puts themselves on the honour roll (403 `auth.conflict_of_interest`).
+ */
 export async function recognize(
   input: { community: Community; actorId: string; request: RecognizeRequest; now?: Date },
   dependencies: { office: OfficeStore; communities: CommunityStore },
@@ -42,6 +46,7 @@ export async function recognize(
   const { community, request } = input;
   const at = (input.now ?? new Date()).toISOString();
   const memberIds = [...new Set(request.memberIds)];
+  refuseOwnInterest(input.actorId, memberIds, 'Another staff member must recognise you');
   const recognitions: Recognition[] = [];
   const effects: Effects[] = [];
   for (const memberId of memberIds) {

@@ -3,6 +3,7 @@ import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { FundStore } from '../fund/ports';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
 import type { ShopStore } from './ports';
@@ -76,9 +77,15 @@ export async function fulfilOrder(
   return moved;
 }
 
+/** Staff do not refund their own purchase (403 `auth.conflict_of_interest`): checked before any money moves. */
+export function refuseOwnRefund(order: Pick<Order, 'buyerId'>, actorId: string): void {
+  refuseOwnInterest(actorId, [order.buyerId], 'Another staff member must refund your own order');
+}
+
 /**
  * Refunds a paid order: the makers' earnings and the fund's shares are reversed in ONE
  * transaction (the fund must still hold its share), stock returns if nothing was handed over.
+ * Never by its buyer (`refuseOwnRefund`).
  */
 export async function refundOrder(
   input: { communityId: string; orderId: string; actorId: string; reason: string; now?: Date },
@@ -86,6 +93,7 @@ export async function refundOrder(
 ): Promise<Order> {
   for (let attempt = 1; attempt <= 10; attempt += 1) {
     const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
+    refuseOwnRefund(order, input.actorId);
     if (!PAID_STATUSES.includes(order.status))
       throw new AppError('shop.order_not_refundable', `An order that is ${order.status} cannot be refunded`);
     const at = (input.now ?? new Date()).toISOString();
@@ -147,10 +155,15 @@ export async function refundOrder(
   throw new AppError('shop.payment_busy', 'The refund could not be recorded yet; please try again');
 }
 
+/**
+ * Staff record money paid out to a maker (at most what they earned and were not yet paid:
+ * 409 `shop.payout_exceeds_balance`). Never to themselves (403 `auth.conflict_of_interest`).
+ */
 export async function recordPayout(
   input: { communityId: string; makerId: string; amountFen: number; note: string; actorId: string; now?: Date },
   shop: ShopStore,
 ): Promise<Payout> {
+  refuseOwnInterest(input.actorId, [input.makerId], 'Another staff member must record a payout to you');
   const now = input.now ?? new Date();
   const payout: Payout = {
     id: newId(now.getTime()),

@@ -1,6 +1,7 @@
 import type { Community, Product, ProductRequest, PublicProduct } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import type { ShopStore } from './ports';
 
@@ -32,12 +33,17 @@ export async function createProduct(
   return product;
 }
 
+/**
+ * Staff approve or reject a pending listing (409 `shop.already_decided` once decided). A maker who
+ * is also staff does not vet their own listing (403 `auth.conflict_of_interest`).
+ */
 export async function decideProduct(
   input: { communityId: string; productId: string; actorId: string; approve: boolean; reason?: string },
   shop: ShopStore,
 ): Promise<Product> {
   const before = await shop.getProduct(input.communityId, input.productId);
   if (!before) throw notFound('product', 'shop.product_not_found');
+  refuseOwnInterest(input.actorId, [before.makerId], 'Another staff member must vet your own listing');
   const to = input.approve ? 'approved' : 'rejected';
   const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
   const decided = await shop.decideProduct(input.communityId, input.productId, to, decision, {

@@ -1,6 +1,7 @@
 import { pointsForMinutes, type Attendance, type CheckinRequest, type Claim, type Community } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { getActivityOrThrow } from './activities';
 import { verifyCheckinCode, verifyCheckinToken } from './checkin-token';
@@ -147,7 +148,10 @@ async function checkOut(
   return { attendance: closed, claim };
 }
 
-/** Office entry for a resident without a phone: a pending claim that another staff member must approve. */
+/**
+ * Office entry for a resident without a phone: a pending claim that another staff member must approve.
+ * Never for the staff member themself (403 `auth.conflict_of_interest`): they check in like anyone.
+ */
 export async function recordOfficeAttendance(
   input: {
     community: Community;
@@ -160,6 +164,7 @@ export async function recordOfficeAttendance(
   },
   dependencies: { activities: ActivityStore; claims: ClaimStore },
 ): Promise<Claim> {
+  refuseOwnInterest(input.actorId, [input.member.userId], 'Another staff member must enter your own hours');
   const activity = await getActivityOrThrow(dependencies.activities, input.community.id, input.activityId);
   if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   const claim = claimFor({

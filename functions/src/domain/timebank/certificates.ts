@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { monthOf, type Certificate, type CertificatePass, type Community } from '@linli/shared';
 import { AppError } from '../../lib/errors';
+import { refuseOwnInterest } from '../identity/conflicts';
 import type { LedgerStore } from '../ledger/ports';
 import { memberAccount } from '../ledger/accounts';
 import type { CertificateStore } from './ports';
@@ -35,6 +36,10 @@ export async function issueCertificateIfEligible(
   });
 }
 
+/**
+ * Staff revoke (reason required) or reinstate a member's certificate. Nobody reinstates their own
+ * (403 `auth.conflict_of_interest`); 404 `certificate.not_found`, 409 when it is not in the other status.
+ */
 export async function changeCertificateStatus(
   input: {
     communityId: string;
@@ -46,6 +51,9 @@ export async function changeCertificateStatus(
   },
   certificates: CertificateStore,
 ): Promise<Certificate> {
+  if (input.to === 'active') {
+    refuseOwnInterest(input.actorId, [input.memberId], 'Another staff member must reinstate your own certificate');
+  }
   const existing = await certificates.getCertificate(input.communityId, input.memberId);
   if (!existing) throw new AppError('certificate.not_found', 'This member has no certificate');
   const from = input.to === 'revoked' ? 'active' : 'revoked';

@@ -1,13 +1,16 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
+import { refuseOwnInterest } from '../../domain/identity/conflicts';
 import { changeCertificateStatus } from '../../domain/timebank/certificates';
 import { stores } from '../../lib/dependencies';
 import { AppError } from '../../lib/errors';
 import { httpRoute, ok } from '../../lib/http';
 
-/** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke). */
+/** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke); never their own. */
 export const handler = httpRoute(contracts.resolveFlag, { auth: 'user' }, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
+  const open = await stores.merchants().getFlag(params.cid, params.flagId);
+  refuseOwnInterest(userId, [open?.memberId], 'Another staff member must decide a flag about your own certificate');
   const flag = await stores.merchants().resolveFlag(
     params.cid,
     params.flagId,

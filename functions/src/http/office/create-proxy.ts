@@ -5,16 +5,12 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/proxies {residentId, proxyId} — the resident for themself, or staff. */
-export const handler = httpRoute(
-  contracts.createProxy,
-  { auth: 'user', proxyable: false },
-  async ({ params, body, userId }) => {
-    const caller = await requireMember(stores.communities(), params.cid, userId);
-    return created(
-      await createProxy(
-        { communityId: params.cid, caller, residentId: body.residentId, proxyId: body.proxyId },
-        { communities: stores.communities(), proxies: stores.proxies() },
-      ),
-    );
-  },
-);
+export const handler = httpRoute(contracts.createProxy, { auth: 'user' }, async ({ params, body, userId }) => {
+  const caller = await requireMember(stores.communities(), params.cid, userId);
+  return created(
+    await createProxy(
+      { communityId: params.cid, caller, residentId: body.residentId, proxyId: body.proxyId },
+      { communities: stores.communities(), proxies: stores.proxies() },
+    ),
+  );
+});

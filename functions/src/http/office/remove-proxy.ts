@@ -5,16 +5,12 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** DELETE /v1/communities/{cid}/proxies/{residentId}/{proxyId} — the resident, the proxy or staff. */
-export const handler = httpRoute(
-  contracts.removeProxy,
-  { auth: 'user', proxyable: false },
-  async ({ params, userId }) => {
-    const caller = await requireMember(stores.communities(), params.cid, userId);
-    return ok(
-      await removeProxy(
-        { communityId: params.cid, caller, residentId: params.residentId, proxyId: params.proxyId },
-        stores.proxies(),
-      ),
-    );
-  },
-);
+export const handler = httpRoute(contracts.removeProxy, { auth: 'user' }, async ({ params, userId }) => {
+  const caller = await requireMember(stores.communities(), params.cid, userId);
+  return ok(
+    await removeProxy(
+      { communityId: params.cid, caller, residentId: params.residentId, proxyId: params.proxyId },
+      stores.proxies(),
+    ),
+  );
+});

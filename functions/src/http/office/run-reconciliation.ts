@@ -8,7 +8,7 @@ import { logger } from '../../lib/logger';
 /** POST /v1/communities/{cid}/reconciliation — admin: rebuild balances and counters, report drift. */
 export const handler = httpRoute(
   contracts.runReconciliation,
-  { auth: 'user', idempotent: false, proxyable: false },
+  { auth: 'user', idempotent: false },
   async ({ params, userId }) => {
     await requireAdmin(stores.communities(), params.cid, userId);
     const report = await reconcileCommunity(params.cid, stores.reconciliation());
