@@ -483,6 +483,101 @@ describe('every WeChat order state against every state of ours (case 5 and its k
   });
 });
 
+describe('a notification delivered again in any later state gets 200 and changes nothing', () => {
+  /** Everything a notification could change: the order, the fund, the maker's account, the stock, WeChat refunds. */
+  async function snapshot(shop: Awaited<ReturnType<typeof placeOrder>>) {
+    const order = await orderOf(shop.cid, shop.resident, shop.order.id);
+    return {
+      order,
+      fund: await fund(shop.cid),
+      maker: await earnings(shop.cid, shop.maker),
+      stock: await stock(shop.cid, shop.product.id),
+      refunds: [...standIn.refunds.values()].filter((made) => made.out_trade_no === shop.order.id).length,
+    };
+  }
+
+  it('paid → ready for pickup → completed → refunded (PROCESSING → SUCCESS): after each step, both notifications again', async () => {
+    const shop = await placeOrder();
+    const { cid, staff, order } = shop;
+    const transaction = standIn.pay(order.id);
+    await notify(standIn.paymentNotification(transaction));
+    const fulfil = (status: string) =>
+      call('POST', `/v1/communities/${cid}/orders/${order.id}/fulfil`, { token: staff.token, body: { status } });
+    const steps: [string, () => Promise<unknown>][] = [
+      ['paid', async () => undefined],
+      ['ready_for_pickup', () => fulfil('ready_for_pickup')],
+      ['completed', () => fulfil('completed')],
+      ['refunded', () => refund(cid, staff, order.id)],
+      [
+        'refund succeeded',
+        () => notify(standIn.refundNotification(String(sentTo(/\/refunds$/).at(-1)?.body?.out_refund_no), 'SUCCESS')),
+      ],
+    ];
+    const seen: { step: string; statuses: number[]; unchanged: boolean }[] = [];
+
+    for (const [step, act] of steps) {
+      await act();
+      const before = await snapshot(shop);
+      const replies = [await notify(standIn.paymentNotification(transaction))];
+      if (before.order.refund?.status === 'success') {
+        replies.push(await notify(standIn.refundNotification(before.order.refund.outRefundNo, 'SUCCESS')));
+      }
+      const after = await snapshot(shop);
+      seen.push({
+        step,
+        statuses: replies.map((reply) => reply.status),
+        unchanged: JSON.stringify(after) === JSON.stringify(before),
+      });
+    }
+
+    expect(seen).toEqual([
+      { step: 'paid', statuses: [200], unchanged: true },
+      { step: 'ready_for_pickup', statuses: [200], unchanged: true },
+      { step: 'completed', statuses: [200], unchanged: true },
+      { step: 'refunded', statuses: [200], unchanged: true },
+      { step: 'refund succeeded', statuses: [200, 200], unchanged: true },
+    ]);
+    expect((await snapshot(shop)).order).toMatchObject({ status: 'refunded', refund: { status: 'success' } });
+  });
+
+  it.each([
+    ['cancelled', (shop: Awaited<ReturnType<typeof placeOrder>>) => cancel(shop.cid, shop.resident, shop.order.id)],
+    [
+      'expired',
+      async (shop: Awaited<ReturnType<typeof placeOrder>>) => {
+        await overdue(shop.cid, shop.order.id);
+        await expireUnpaidOrders();
+      },
+    ],
+  ])('%s, then a late payment: refunded once; then every notification again changes nothing', async (state, close) => {
+    const shop = await placeOrder();
+    await close(shop);
+    const transaction = standIn.pay(shop.order.id, { slippedPastClose: true });
+    await notify(standIn.paymentNotification(transaction));
+    const returned = await snapshot(shop);
+    const refundNotice = standIn.refundNotification(returned.order.returnedPayment!.outRefundNo, 'SUCCESS');
+    await notify(refundNotice);
+    const settled = await snapshot(shop);
+
+    const again = [
+      await notify(standIn.paymentNotification(transaction)),
+      await notify(standIn.refundNotification(returned.order.returnedPayment!.outRefundNo, 'SUCCESS')),
+      await notify(standIn.paymentNotification(transaction)),
+    ];
+
+    expect(returned.order).toMatchObject({ status: state, returnedPayment: { status: 'processing' } });
+    expect(settled.order).toMatchObject({ status: state, returnedPayment: { status: 'success' } });
+    expect(again.map((reply) => reply.status)).toEqual([200, 200, 200]);
+    expect(await snapshot(shop)).toEqual(settled);
+    expect(settled).toMatchObject({
+      refunds: 1,
+      stock: 5,
+      fund: { balanceFen: 0, entryCount: 0 },
+      maker: { earningsFen: 0 },
+    });
+  });
+});
+
 describe('refunds through WeChat Pay: PROCESSING, then the refund notification', () => {
   it('refunds through the signed refund API, then follows REFUND.SUCCESS; repeats change nothing', async () => {
     const { cid, staff, resident, order } = await placeOrder();
