@@ -199,15 +199,23 @@ export function declaredOptions(entry: RouteEntry): { public: boolean; idempoten
 type ShapeSchema = { _zod?: { def?: { shape?: Record<string, unknown> } } };
 
 /**
- * The field names of a route's query schema: the contract's `query` when it declares one, else the
- * schema the handler hands to `httpRoute` (`query: Name`), looked up among `@linli/shared`'s exports.
- * `undefined` when the schema cannot be found that way (a schema local to the handler file).
+ * The query schema a route validates: the contract's `query` when it declares one, else the schema
+ * the handler hands to `httpRoute` (`query: Name`), looked up among `@linli/shared`'s exports and
+ * then the handler module's own exports. `undefined` when the handler declares no query.
  */
-export function queryFields(entry: RouteEntry): string[] | undefined {
-  const fromContract = (contracts[entry.contract] as { query?: ShapeSchema }).query;
+export function querySchema(entry: RouteEntry): unknown {
+  const fromContract = (contracts[entry.contract] as { query?: unknown }).query;
+  if (fromContract) return fromContract;
   const named = /\bquery:\s*([A-Z]\w*)/.exec(readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8'))?.[1];
-  const schema = fromContract ?? (named ? ((shared as Record<string, unknown>)[named] as ShapeSchema) : undefined);
-  const shape = schema?._zod?.def?.shape;
+  if (!named) return undefined;
+  const fromShared = (shared as Record<string, unknown>)[named];
+  if (fromShared) return fromShared;
+  return (require(path.join(ROOT, entry.handlerModule)) as Record<string, unknown>)[named] ?? `unresolved ${named}`;
+}
+
+/** The field names of a route's query schema (`undefined`: no query, or a schema that cannot be read). */
+export function queryFields(entry: RouteEntry): string[] | undefined {
+  const shape = (querySchema(entry) as ShapeSchema | undefined)?._zod?.def?.shape;
   return shape ? Object.keys(shape) : undefined;
 }
 

@@ -4,7 +4,7 @@ import { requireStaff } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
-const Query = z.strictObject({
+export const Query = z.strictObject({
   status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
