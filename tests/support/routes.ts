@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as shared from '@linli/shared';
 import { contracts, fillPath, type Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import yaml from 'js-yaml';
@@ -201,16 +200,14 @@ export function declaredOptions(entry: RouteEntry): { public: boolean; idempoten
 
 type ShapeSchema = { _zod?: { def?: { shape?: Record<string, unknown> } } };
 
-/**
- * The field names of a route's query schema: the contract's `query` when it declares one, else the
- * schema the handler hands to `httpRoute` (`query: Name`), looked up among `@linli/shared`'s exports.
- * `undefined` when the schema cannot be found that way (a schema local to the handler file).
- */
+/** The query schema a route validates: its contract's `query` (`undefined`: the route takes no query). */
+export function querySchema(entry: RouteEntry): unknown {
+  return (contracts[entry.contract] as { query?: unknown }).query;
+}
+
+/** The field names of a route's query schema (`undefined`: no query, or a schema that cannot be read). */
 export function queryFields(entry: RouteEntry): string[] | undefined {
-  const fromContract = (contracts[entry.contract] as { query?: ShapeSchema }).query;
-  const named = /\bquery:\s*([A-Z]\w*)/.exec(readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8'))?.[1];
-  const schema = fromContract ?? (named ? ((shared as Record<string, unknown>)[named] as ShapeSchema) : undefined);
-  const shape = schema?._zod?.def?.shape;
+  const shape = (querySchema(entry) as ShapeSchema | undefined)?._zod?.def?.shape;
   return shape ? Object.keys(shape) : undefined;
 }
 

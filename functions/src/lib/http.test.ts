@@ -41,6 +41,12 @@ describe('the HTTP stack', () => {
     expect(reply.headers['access-control-allow-origin']).toBe('*');
   });
 
+  it('tells browsers not to sniff a reply into another type (JSON, CSV and errors alike)', async () => {
+    const replies = [await send({ body: { amountPoints: 21 } }), await send({ raw: '{' })];
+
+    expect(replies.map((reply) => reply.headers['x-content-type-options'])).toEqual(['nosniff', 'nosniff']);
+  });
+
   it.each([
     ['fractional points', { body: { amountPoints: 1.5 } }, 400, 'request.validation_failed'],
     ['a string', { body: { amountPoints: '5' } }, 400, 'request.validation_failed'],

@@ -119,6 +119,8 @@ function responseHeaders(requestId: string): Record<string, string> {
     'access-control-allow-origin': env.corsOrigin(),
     'access-control-expose-headers': 'x-request-id, idempotent-replayed, content-disposition',
     'x-request-id': requestId,
+    // A reply (JSON, or a CSV with text people typed) is never sniffed into HTML by a browser.
+    'x-content-type-options': 'nosniff',
   };
 }
 
