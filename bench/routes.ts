@@ -180,14 +180,19 @@ const checkIn: HotRoute = {
   },
 };
 
-/** `count` pending office claims of 60 minutes, filed by `staff` for the residents in turn. */
+/**
+ * `count` pending office claims of 60 minutes, filed by `staff` for the residents in turn, each
+ * at an activity of its own (one attendance per member and activity; an approval queue holds
+ * claims of many activities).
+ */
 export async function pendingClaims(cid: string, staff: Person, residents: Person[], count: number) {
   const { handler } = await import('../functions/src/http/activities/record-office-attendance');
-  const activity = await createActivity(cid, staff);
   const claims: { id: string; memberId: string }[] = [];
   for (let start = 0; start < count; start += 16) {
+    const size = Math.min(16, count - start);
+    const activities = await Promise.all(Array.from({ length: size }, () => createActivity(cid, staff)));
     const batch = await Promise.all(
-      Array.from({ length: Math.min(16, count - start) }, (_, offset) => {
+      activities.map((activity, offset) => {
         const member = residents[(start + offset) % residents.length]!;
         const event = apiEvent(
           'POST',

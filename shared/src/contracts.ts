@@ -37,6 +37,7 @@ import {
   type CheckinCode,
   type Claim,
   type LedgerEntry,
+  type ReverseTransferResponse,
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
 import {
@@ -359,7 +360,7 @@ export const contracts = {
     path: '/v1/communities/{cid}/transfers/{transferId}/reverse',
     params: TransferPath,
     body: ReverseTransferRequest,
-  } as RouteContract<TransferParams, Reason, { transferId: string }>,
+  } as RouteContract<TransferParams, Reason, ReverseTransferResponse>,
 
   // Certificates
   getCertificatePass: {

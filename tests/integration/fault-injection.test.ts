@@ -623,10 +623,10 @@ describe(`fault injection (${RUNS} sequences × ${OPS} operations, seed ${SEED})
             'ledger postings sum to zero',
           );
           for (const account of accounts) {
-            const history = await source.historyAmounts(cid, account.address);
+            const history = await source.history(cid, account.address);
             check(
               account.balancePoints,
-              history.reduce((sum, amount) => sum + amount, 0),
+              history.reduce((sum, entry) => sum + entry.amountPoints, 0),
               `${account.address} balance = Σ history`,
             );
             if (account.address.startsWith('member:'))

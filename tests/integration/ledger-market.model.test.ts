@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Community, Redemption } from '@linli/shared';
+import {
+  monthOf,
+  pointsForMinutes,
+  type Claim,
+  type ClaimStatus,
+  type Community,
+  type Redemption,
+} from '@linli/shared';
 import fc from 'fast-check';
 import type { MemberRecord } from '../../functions/src/domain/identity/ports';
 import { giftPoints } from '../../functions/src/domain/ledger/gifts';
@@ -11,7 +18,12 @@ import {
   redeem,
   restockGood,
 } from '../../functions/src/domain/market/supermarket';
+import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
 import { reconcileCommunity } from '../../functions/src/domain/reconciliation/reconcile';
+import { cancelActivity, createActivity } from '../../functions/src/domain/timebank/activities';
+import { recordOfficeAttendance } from '../../functions/src/domain/timebank/attendance';
+import { changeCertificateStatus } from '../../functions/src/domain/timebank/certificates';
+import { approveClaim, rejectClaim } from '../../functions/src/domain/timebank/claims';
 import { stores } from '../../functions/src/lib/dependencies';
 import { AppError, statusForCode } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
@@ -19,11 +31,26 @@ import { documentClient } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 
 /**
- * Model-based test (fast-check `fc.commands`) of the points ledger and the credit supermarket
- * against an in-memory model. The real system is the real use cases and stores over DynamoDB
- * Local, called in-process. After every command the members' balances, the pool and every
- * good's stock are read back and compared with the model; a refusal (409 insufficient funds,
- * sold out, not reserved, wrong pickup code) must be exactly the one the model expects.
+ * Model-based test (fast-check `fc.commands`) of the points ledger, the credit supermarket and
+ * the time bank against an in-memory model. The real system is the real use cases and stores
+ * over DynamoDB Local, called in-process. After every command the members' balances and earned
+ * points, the pool, every good's stock, every activity, claim and certificate, the active
+ * certificates gauge and the month's time-bank statistics are read back (one BatchGetItem) and
+ * compared with the model; a refusal (insufficient funds, sold out, not reserved, wrong pickup
+ * code, activity cancelled, minutes outside the window, attendance already recorded, already
+ * decided or reversed…) must be exactly the one the model expects.
+ *
+ * Time-bank commands: create an activity, office entry (the bounds of a check-in), approve,
+ * reject, cancel the activity (settles its claims), reverse a claim (admin), confirm (reinstate)
+ * or revoke a certificate. Invariants checked on the stored items after every command, besides
+ * equality with the model:
+ *   T1 approved minutes, visits and distinct volunteers in each month's statistics = those of
+ *      the approved, unreversed claims decided that month;
+ *   T2 a certificate is active only while its holder's earned points reach the threshold or
+ *      staff confirmed it (reinstated);
+ *   T3 no claim of a cancelled activity is approved or still pending;
+ *   T4 an activity's attendee count = its attendances (one per member), its approved count =
+ *      its approved claims; no claim's minutes exceed its activity's window.
  * LINLI_MODEL_STEPS (default 10000) is the number of commands to execute at least;
  * LINLI_MODEL_SEED replays a run (lane i, round r runs with seed SEED + 1000·i + r, as a
  * failure reports); LINLI_MODEL_LANES (default 3) sequences run side by side.
@@ -35,26 +62,50 @@ const MAX_COMMANDS = 100;
 const LANES = Number(process.env.LINLI_MODEL_LANES ?? 3);
 const MEMBERS = 3;
 const MAX_GOODS = 3;
+const MAX_ACTIVITIES = 3;
+const MAX_CLAIMS = 36;
 const RECONCILE_EVERY = 3;
+/** Every activity started 2 hours ago and ends in 1, with 15 minutes' grace: at most 210 minutes. */
+const ACTIVITY_WINDOW = { startedMinutesAgo: 120, endsInMinutes: 60, graceMinutes: 15 };
+const MAX_ENTRY_MINUTES = 120 + 60 + 2 * 15;
+
+type CertificateState = 'none' | 'active' | 'review' | 'revoked';
 
 interface Model {
   balances: number[];
+  /** Lifetime earned points (issuance in, reversals out): what the certificate threshold counts. */
+  earned: number[];
   pool: number;
   goods: { pricePoints: number; stock: number }[];
   redemptions: { member: number; good: number; quantity: number; points: number; status: Redemption['status'] }[];
+  activities: {
+    status: 'scheduled' | 'cancelled';
+    month: string;
+    /** Member → the claim of their attendance. */
+    attendance: Map<number, number>;
+  }[];
+  claims: { member: number; activity: number; minutes: number; points: number; status: ClaimStatus; month?: string }[];
+  certificates: CertificateState[];
 }
 
 interface Real {
   community: Community;
   members: MemberRecord[];
   staff: MemberRecord;
+  /** A second staff member: office entries need a different approver. */
+  approver: MemberRecord;
+  admin: MemberRecord;
   goodIds: string[];
   redemptions: Redemption[];
+  activityIds: string[];
+  claimIds: string[];
 }
 
 let steps = 0;
 let comparisons = 0;
 const refusals: Record<string, number> = {};
+/** Commands that succeeded where the model expected success, by command. */
+const successes: Record<string, number> = {};
 
 /** Runs a use case; the refusal it answers with (as an HTTP status and code), or null. */
 async function attempt(work: () => Promise<unknown>): Promise<{ status: number; code: string } | null> {
@@ -67,43 +118,136 @@ async function attempt(work: () => Promise<unknown>): Promise<{ status: number; 
   }
 }
 
-function expectRefusal(actual: { status: number; code: string } | null, expected: string | null, what: string) {
+function expectRefusal(
+  actual: { status: number; code: string } | null,
+  expected: string | null,
+  what: string,
+  status = 409,
+) {
   if (expected === null) {
     if (actual !== null) throw new Error(`${what}: expected success, got ${actual.status} ${actual.code}`);
+    const command = what.split('(')[0]!;
+    successes[command] = (successes[command] ?? 0) + 1;
     return;
   }
-  if (actual?.code !== expected || actual.status !== 409)
-    throw new Error(`${what}: expected 409 ${expected}, got ${actual ? `${actual.status} ${actual.code}` : 'success'}`);
+  if (actual?.code !== expected || actual.status !== status)
+    throw new Error(
+      `${what}: expected ${status} ${expected}, got ${actual ? `${actual.status} ${actual.code}` : 'success'}`,
+    );
   refusals[expected] = (refusals[expected] ?? 0) + 1;
 }
 
-/** One BatchGetItem: every member's balance, the pool and every good's stock, compared with the model. */
+type Item = Record<string, unknown>;
+
+/**
+ * One BatchGetItem: every member's account and certificate, the pool, every good, activity and
+ * claim, the gauges and the months' time-bank statistics — compared with the model, then the
+ * invariants T1–T4 checked on the stored items themselves.
+ */
 async function compare(model: Model, real: Real, after: string) {
   const cid = real.community.id;
-  const accountKeys = [...real.members.map((member) => keys.account(cid, `member:${member.userId}`))];
-  const poolKey = keys.account(cid, 'community:pool');
-  const goodKeys = real.goodIds.map((id) => keys.good(cid, id));
+  const months = [...new Set(model.claims.flatMap((claim) => (claim.month ? [claim.month] : [])))];
+  const groups = {
+    accounts: real.members.map((member) => keys.account(cid, `member:${member.userId}`)),
+    certificates: real.members.map((member) => keys.memberCertificate(cid, member.userId)),
+    goods: real.goodIds.map((id) => keys.good(cid, id)),
+    activities: real.activityIds.map((id) => keys.activity(cid, id)),
+    claims: real.claimIds.map((id) => keys.claim(cid, id)),
+    stats: months.map((month) => keys.stats(cid, month, 'TIMEBANK')),
+    single: [keys.account(cid, 'community:pool'), keys.gauges(cid)],
+  };
   const result = await documentClient().send(
     new BatchGetCommand({
-      RequestItems: { [tableName()]: { Keys: [...accountKeys, poolKey, ...goodKeys], ConsistentRead: true } },
+      RequestItems: { [tableName()]: { Keys: Object.values(groups).flat(), ConsistentRead: true } },
     }),
   );
   if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) throw new Error('unprocessed keys: read again');
   const items = result.Responses?.[tableName()] ?? [];
-  const find = (key: { PK: string; SK: string }) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
-  const actual = {
-    balances: accountKeys.map((key) => Number(find(key)?.balancePoints ?? 0)),
-    pool: Number(find(poolKey)?.balancePoints ?? 0),
-    stock: goodKeys.map((key) => Number(find(key)?.stock)),
+  const find = (key: { PK: string; SK: string }): Item | undefined =>
+    items.find((item) => item.PK === key.PK && item.SK === key.SK);
+  const read = <T>(group: { PK: string; SK: string }[], pick: (item: Item | undefined) => T) =>
+    group.map((key) => pick(find(key)));
+  const stored = {
+    accounts: read(groups.accounts, (item) => [Number(item?.balancePoints ?? 0), Number(item?.earnedPoints ?? 0)]),
+    pool: Number(find(groups.single[0]!)?.balancePoints ?? 0),
+    stock: read(groups.goods, (item) => Number(item?.stock)),
+    certificates: read(groups.certificates, (item) => String(item?.status ?? 'none')),
+    activeCertificates: Number(find(groups.single[1]!)?.activeCertificates ?? 0),
+    activities: read(groups.activities, (item) => [item?.status, item?.attendeeCount, item?.approvedClaimCount ?? 0]),
+    claims: read(groups.claims, (item) => item?.status),
   };
   const expected = {
-    balances: model.balances,
+    accounts: model.balances.map((balance, index) => [balance, model.earned[index]]),
     pool: model.pool,
     stock: model.goods.map((good) => good.stock),
+    certificates: model.certificates,
+    activeCertificates: model.certificates.filter((state) => state === 'active').length,
+    activities: model.activities.map((activity, index) => [
+      activity.status,
+      activity.attendance.size,
+      model.claims.filter((claim) => claim.activity === index && claim.status === 'approved').length,
+    ]),
+    claims: model.claims.map((claim) => claim.status),
   };
   comparisons += 1;
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new Error(`after ${after}: stored ${JSON.stringify(actual)}, model ${JSON.stringify(expected)}`);
+  if (JSON.stringify(stored) !== JSON.stringify(expected))
+    throw new Error(`after ${after}: stored ${JSON.stringify(stored)}, model ${JSON.stringify(expected)}`);
+  checkInvariants(real, after, {
+    claims: read(groups.claims, (item) => item as unknown as Claim),
+    activities: read(groups.activities, (item) => item ?? {}),
+    certificates: read(groups.certificates, (item) => item),
+    earned: stored.accounts.map(([, earned]) => earned!),
+    stats: new Map(months.map((month, index) => [month, find(groups.stats[index]!) ?? {}])),
+  });
+}
+
+/** T1–T4 on the stored items (independent of the model). */
+function checkInvariants(
+  real: Real,
+  after: string,
+  stored: {
+    claims: Claim[];
+    activities: Item[];
+    certificates: (Item | undefined)[];
+    earned: number[];
+    stats: Map<string, Item>;
+  },
+) {
+  const fail = (what: string) => {
+    throw new Error(`after ${after}: invariant ${what}`);
+  };
+  const approved = stored.claims.filter((claim) => claim.status === 'approved');
+  for (const [month, item] of stored.stats) {
+    const ofMonth = approved.filter((claim) => monthOf(claim.decidedAt!) === month);
+    const figures = [
+      Number(item.volunteerMinutes ?? 0),
+      Number(item.volunteerVisits ?? 0),
+      item.volunteers instanceof Set ? item.volunteers.size : 0,
+    ];
+    const claimed = [
+      ofMonth.reduce((sum, claim) => sum + claim.minutes, 0),
+      ofMonth.length,
+      new Set(ofMonth.map((claim) => claim.memberId)).size,
+    ];
+    if (JSON.stringify(figures) !== JSON.stringify(claimed))
+      fail(`T1 (${month}): statistics ${JSON.stringify(figures)} ≠ approved claims ${JSON.stringify(claimed)}`);
+  }
+  stored.certificates.forEach((certificate, index) => {
+    const threshold = real.community.rules.certificateThresholdPoints;
+    if (certificate?.status === 'active' && stored.earned[index]! < threshold && !certificate.reinstatedBy)
+      fail(`T2: m${index}'s certificate is active with ${stored.earned[index]} earned points, unconfirmed`);
+  });
+  stored.activities.forEach((activity, index) => {
+    const ofActivity = stored.claims.filter((claim) => claim.activityId === real.activityIds[index]);
+    if (activity.status === 'cancelled' && ofActivity.some((claim) => ['approved', 'pending'].includes(claim.status)))
+      fail(`T3: a claim of cancelled activity #${index} is approved or pending`);
+    if (ofActivity.some((claim) => claim.minutes > MAX_ENTRY_MINUTES))
+      fail(`T4: a claim exceeds activity #${index}'s window`);
+    const approvedCount = ofActivity.filter((claim) => claim.status === 'approved').length;
+    if (Number(activity.approvedClaimCount ?? 0) !== approvedCount) fail(`T4: activity #${index}'s approved count`);
+    const members = new Set(ofActivity.map((claim) => claim.memberId)).size;
+    if (Number(activity.attendeeCount) !== members) fail(`T4: activity #${index}'s attendee count`);
+  });
 }
 
 type Command = fc.AsyncCommand<Model, Real>;
@@ -133,6 +277,7 @@ class Grant implements Command {
       createdAt: new Date().toISOString(),
     });
     model.balances[this.member]! += this.points;
+    model.earned[this.member]! += this.points;
     await compare(model, real, this.toString());
   }
   toString = () => `grant(m${this.member}, ${this.points})`;
@@ -318,6 +463,265 @@ class CreateGood implements Command {
   toString = () => `createGood(${this.pricePoints} points, stock ${this.stock})`;
 }
 
+// ---------------------------------------------------------------- the time bank
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const approvalDependencies = () => ({
+  claims: stores.claims(),
+  ledger: stores.ledger(),
+  certificates: stores.certificates(),
+  activities: stores.activities(),
+});
+
+/** After an approval (or a retried one): the certificate is issued, or restored from review, once earned. */
+function settleCertificate(model: Model, real: Real, member: number) {
+  if (model.earned[member]! < real.community.rules.certificateThresholdPoints) return;
+  if (model.certificates[member] === 'none' || model.certificates[member] === 'review') {
+    model.certificates[member] = 'active';
+  }
+}
+
+class CreateActivity implements Command {
+  check = (model: Readonly<Model>) => model.activities.length < MAX_ACTIVITIES;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const startsAt = minutesAgo(ACTIVITY_WINDOW.startedMinutesAgo);
+    const activity = await createActivity(
+      {
+        communityId: real.community.id,
+        actorId: real.staff.userId,
+        request: {
+          title: '帮老人洗澡',
+          category: 'care',
+          startsAt,
+          endsAt: minutesAgo(-ACTIVITY_WINDOW.endsInMinutes),
+          graceMinutes: ACTIVITY_WINDOW.graceMinutes,
+        },
+      },
+      stores.activities(),
+    );
+    model.activities.push({ status: 'scheduled', month: monthOf(startsAt), attendance: new Map() });
+    real.activityIds.push(activity.id);
+    await compare(model, real, this.toString());
+  }
+  toString = () => 'createActivity()';
+}
+
+class OfficeEntry implements Command {
+  constructor(
+    readonly member: number,
+    readonly activity: number,
+    readonly minutes: number,
+  ) {}
+  check = (model: Readonly<Model>) => model.activities.length > 0 && model.claims.length < MAX_CLAIMS;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const index = this.activity % model.activities.length;
+    const activity = model.activities[index]!;
+    let made: Claim | undefined;
+    const refusal = await attempt(async () => {
+      made = await recordOfficeAttendance(
+        {
+          community: real.community,
+          activityId: real.activityIds[index]!,
+          member: real.members[this.member]!,
+          minutes: this.minutes,
+          actorId: real.staff.userId,
+        },
+        { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+      );
+    });
+    const previous = activity.attendance.get(this.member);
+    const expected =
+      activity.status === 'cancelled'
+        ? 'activity.cancelled'
+        : this.minutes > MAX_ENTRY_MINUTES
+          ? 'checkin.minutes_exceed_window'
+          : previous !== undefined && model.claims[previous]!.status !== 'rejected'
+            ? 'checkin.already_recorded'
+            : null;
+    expectRefusal(refusal, expected, this.toString());
+    if (expected === null) {
+      activity.attendance.set(this.member, model.claims.length);
+      const points = pointsForMinutes(this.minutes, real.community.rules);
+      model.claims.push({ member: this.member, activity: index, minutes: this.minutes, points, status: 'pending' });
+      real.claimIds.push(made!.id);
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () => `officeEntry(m${this.member}, activity ${this.activity}, ${this.minutes} min)`;
+}
+
+class Approve implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.claims.length > 0;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const index = this.which % model.claims.length;
+    const claim = model.claims[index]!;
+    const now = new Date();
+    const refusal = await attempt(() =>
+      approveClaim(
+        { community: real.community, claimId: real.claimIds[index]!, actorId: real.approver.userId, now },
+        approvalDependencies(),
+      ),
+    );
+    const cancelled = model.activities[claim.activity]!.status === 'cancelled';
+    const expected =
+      claim.status === 'pending'
+        ? null
+        : claim.status === 'rejected' && cancelled
+          ? 'activity.cancelled'
+          : 'claim.already_decided';
+    expectRefusal(refusal, expected, this.toString());
+    if (expected === null) {
+      claim.status = 'approved';
+      claim.month = monthOf(now);
+      model.balances[claim.member]! += claim.points;
+      model.earned[claim.member]! += claim.points;
+    }
+    // A retried approval of an approved claim finishes its certificate step too.
+    if (claim.status === 'approved') settleCertificate(model, real, claim.member);
+    await compare(model, real, this.toString());
+  }
+  toString = () => `approve(#${this.which})`;
+}
+
+class Reject implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.claims.length > 0;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const index = this.which % model.claims.length;
+    const claim = model.claims[index]!;
+    const refusal = await attempt(() =>
+      rejectClaim(
+        {
+          communityId: real.community.id,
+          claimId: real.claimIds[index]!,
+          actorId: real.approver.userId,
+          reason: '未到场',
+        },
+        stores.claims(),
+      ),
+    );
+    const expected = claim.status === 'pending' ? null : 'claim.already_decided';
+    expectRefusal(refusal, expected, this.toString());
+    if (expected === null) claim.status = 'rejected';
+    await compare(model, real, this.toString());
+  }
+  toString = () => `reject(#${this.which})`;
+}
+
+class CancelActivity implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.activities.length > 0;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const index = this.which % model.activities.length;
+    const activity = model.activities[index]!;
+    const refusal = await attempt(() =>
+      cancelActivity(
+        { communityId: real.community.id, activityId: real.activityIds[index]!, actorId: real.staff.userId },
+        { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+      ),
+    );
+    const ofActivity = model.claims.filter((claim) => claim.activity === index);
+    const expected =
+      activity.status === 'cancelled'
+        ? 'activity.cancelled'
+        : ofActivity.some((claim) => claim.status === 'approved')
+          ? 'activity.has_approved_claims'
+          : null;
+    expectRefusal(refusal, expected, this.toString());
+    if (expected === null) {
+      activity.status = 'cancelled';
+      for (const claim of ofActivity) if (claim.status === 'pending') claim.status = 'rejected';
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () => `cancelActivity(${this.which})`;
+}
+
+class ReverseClaim implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.claims.length > 0;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const index = this.which % model.claims.length;
+    const claim = model.claims[index]!;
+    const refusal = await attempt(() =>
+      reverseTransfer(
+        {
+          community: real.community,
+          transferId: `claim:${real.claimIds[index]}`,
+          actorId: real.admin.userId,
+          reason: '录错了',
+        },
+        {
+          ledger: stores.ledger(),
+          claims: stores.claims(),
+          certificates: stores.certificates(),
+          contributions: stores.supermarket(),
+          supermarket: stores.supermarket(),
+          getEarned: (cid, memberId, month) => stores.office().getEarned(cid, memberId, month),
+        },
+      ),
+    );
+    const paid = (claim.status === 'approved' || claim.status === 'reversed') && claim.points > 0;
+    const expected = !paid
+      ? 'ledger.transfer_not_found'
+      : claim.status === 'reversed'
+        ? 'ledger.already_reversed'
+        : model.balances[claim.member]! < claim.points
+          ? 'ledger.insufficient_funds'
+          : null;
+    expectRefusal(refusal, expected, this.toString(), expected === 'ledger.transfer_not_found' ? 404 : 409);
+    if (expected === null) {
+      claim.status = 'reversed';
+      model.balances[claim.member]! -= claim.points;
+      model.earned[claim.member]! -= claim.points;
+      const threshold = real.community.rules.certificateThresholdPoints;
+      if (model.certificates[claim.member] === 'active' && model.earned[claim.member]! < threshold) {
+        model.certificates[claim.member] = 'review';
+      }
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () => `reverseClaim(#${this.which})`;
+}
+
+class DecideCertificate implements Command {
+  constructor(
+    readonly member: number,
+    readonly to: 'active' | 'revoked',
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    steps += 1;
+    const refusal = await attempt(() =>
+      changeCertificateStatus(
+        {
+          communityId: real.community.id,
+          memberId: real.members[this.member]!.userId,
+          actorId: real.staff.userId,
+          to: this.to,
+          reason: this.to === 'revoked' ? '借给他人使用' : undefined,
+        },
+        stores.certificates(),
+      ),
+    );
+    const current = model.certificates[this.member]!;
+    const allowed = this.to === 'revoked' ? ['active', 'review'] : ['revoked', 'review'];
+    const expected =
+      current === 'none' ? 'certificate.not_found' : allowed.includes(current) ? null : 'certificate.conflict';
+    expectRefusal(refusal, expected, this.toString(), expected === 'certificate.not_found' ? 404 : 409);
+    if (expected === null) model.certificates[this.member] = this.to;
+    await compare(model, real, this.toString());
+  }
+  toString = () => `${this.to === 'active' ? 'confirm' : 'revoke'}Certificate(m${this.member})`;
+}
+
 const member = fc.integer({ min: 0, max: MEMBERS - 1 });
 const commands = [
   fc.tuple(member, fc.integer({ min: 1, max: 15 })).map(([who, points]) => new Grant(who, points)),
@@ -338,6 +742,21 @@ const commands = [
   fc
     .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }))
     .map(([price, stock]) => new CreateGood(price, stock)),
+  fc.constant(null).map(() => new CreateActivity()),
+  fc
+    .tuple(member, fc.nat({ max: MAX_ACTIVITIES - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
+    .map(([who, activity, minutes]) => new OfficeEntry(who, activity, minutes)),
+  fc
+    .tuple(member, fc.nat({ max: MAX_ACTIVITIES - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
+    .map(([who, activity, minutes]) => new OfficeEntry(who, activity, minutes)),
+  fc.nat({ max: 50 }).map((which) => new Approve(which)),
+  fc.nat({ max: 50 }).map((which) => new Approve(which)),
+  fc.nat({ max: 50 }).map((which) => new Reject(which)),
+  fc.nat({ max: MAX_ACTIVITIES - 1 }).map((which) => new CancelActivity(which)),
+  fc.nat({ max: 50 }).map((which) => new ReverseClaim(which)),
+  fc
+    .tuple(member, fc.constantFrom('active' as const, 'revoked' as const))
+    .map(([who, to]) => new DecideCertificate(who, to)),
 ];
 
 async function freshSystem(): Promise<{ model: Model; real: Real }> {
@@ -356,19 +775,42 @@ async function freshSystem(): Promise<{ model: Model; real: Real }> {
     return record;
   };
   const members = await Promise.all(Array.from({ length: MEMBERS }, (_, index) => add(['resident'], `居民${index}`)));
-  const staff = await add(['staff'], '社工');
+  const [staff, approver, admin] = await Promise.all([
+    add(['staff'], '社工'),
+    add(['staff'], '社工乙'),
+    add(['admin', 'staff'], '管理员'),
+  ]);
   // One good from the start, so that redeeming and restocking are possible from the first command.
   const good = await createGood(
     { communityId: community.id, request: { name: '小米', pricePoints: 2, stock: 3, valueFen: 500 } },
     { supermarket: stores.supermarket(), communities },
   );
   return {
-    model: { balances: members.map(() => 0), pool: 0, goods: [{ pricePoints: 2, stock: 3 }], redemptions: [] },
-    real: { community, members, staff, goodIds: [good.id], redemptions: [] },
+    model: {
+      balances: members.map(() => 0),
+      earned: members.map(() => 0),
+      pool: 0,
+      goods: [{ pricePoints: 2, stock: 3 }],
+      redemptions: [],
+      activities: [],
+      claims: [],
+      certificates: members.map(() => 'none'),
+    },
+    real: {
+      community,
+      members,
+      staff,
+      approver,
+      admin,
+      goodIds: [good.id],
+      redemptions: [],
+      activityIds: [],
+      claimIds: [],
+    },
   };
 }
 
-describe(`ledger + supermarket model (≥ ${TARGET_STEPS} steps, seed ${SEED})`, () => {
+describe(`ledger + supermarket + time bank model (≥ ${TARGET_STEPS} steps, seed ${SEED})`, () => {
   it(
     'the real system follows the model step by step',
     async () => {
@@ -406,7 +848,8 @@ describe(`ledger + supermarket model (≥ ${TARGET_STEPS} steps, seed ${SEED})`,
       await Promise.all(Array.from({ length: LANES }, (_, index) => lane(index)));
       console.log(
         `model test: seed ${SEED}: ${steps} steps executed in ${runs} runs (${LANES} lanes), ${comparisons} comparisons with the model, ` +
-          `${reconciled} reconciliations without drift, refusals matched: ${JSON.stringify(refusals)} ` +
+          `${reconciled} reconciliations without drift, successes matched: ${JSON.stringify(successes)}, ` +
+          `refusals matched: ${JSON.stringify(refusals)} ` +
           `(${Math.round((Date.now() - started) / 1000)} s)`,
       );
       expect(steps).toBeGreaterThanOrEqual(TARGET_STEPS);

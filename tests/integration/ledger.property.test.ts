@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { SYSTEM_ACCOUNTS, memberAccount, type AccountAddress } from '../../functions/src/domain/ledger/accounts';
-import { postTransfer, reverseTransfer } from '../../functions/src/domain/ledger/ledger';
+import { postTransfer } from '../../functions/src/domain/ledger/ledger';
+import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
 import type { Transfer } from '../../functions/src/domain/ledger/transfer';
+import { stores } from '../../functions/src/lib/dependencies';
 import { AppError } from '../../functions/src/lib/errors';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';
-import { tableName } from '../support/factories';
+import { communityFixture, tableName } from '../support/factories';
 
 /**
  * Property tests of the points ledger over DynamoDB Local (the real store, real
@@ -126,12 +128,22 @@ describe(`ledger invariants (${RUNS} random sequences, seed ${SEED})`, () => {
               if (step.kind === 'retry') {
                 expect(await postTransfer(store, target)).toBe('duplicate');
               } else {
-                const { transferId } = await reverseTransfer(store, {
-                  communityId,
-                  transferId: target.transferId,
-                  actorId: 'property',
-                  reason: 'property test',
-                });
+                const { transferId } = await reverseTransfer(
+                  {
+                    community: communityFixture({ id: communityId }),
+                    transferId: target.transferId,
+                    actorId: 'property',
+                    reason: 'property test',
+                  },
+                  {
+                    ledger: store,
+                    claims: stores.claims(),
+                    certificates: stores.certificates(),
+                    contributions: stores.supermarket(),
+                    supermarket: stores.supermarket(),
+                    getEarned: (cid, memberId, month) => stores.office().getEarned(cid, memberId, month),
+                  },
+                );
                 const reversal = await store.getTransfer(communityId, transferId);
                 apply(reversal!);
               }

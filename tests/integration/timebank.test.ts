@@ -9,7 +9,9 @@ import type {
   Page,
 } from '@linli/shared';
 import { currentCheckinCode } from '../../functions/src/domain/timebank/checkin-token';
+import { checkInOrOut } from '../../functions/src/domain/timebank/attendance';
 import { readPass } from '../../functions/src/domain/timebank/certificates';
+import { stores } from '../../functions/src/lib/dependencies';
 import { keys } from '../../functions/src/store/keys';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 import { handler as createCheckin } from '../../functions/src/http/activities/create-checkin';
@@ -239,17 +241,29 @@ describe('check-in', () => {
   });
 
   it('closes attendances left open at the end and flags their claims', async () => {
-    const { cid, staff, resident } = await timebankCommunity();
-    const activity = await createActivityNow(cid, staff.token, { startsAt: minutesFromNow(-100), graceMinutes: 0 });
-    const live = await checkinCode(cid, activity.id, staff.token);
-    await call('POST', `/v1/communities/${cid}/checkins`, {
-      token: resident.token,
-      body: { activityId: activity.id, code: live.code, direction: 'in' },
+    const { cid, community, staff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token, {
+      startsAt: minutesFromNow(-100),
+      endsAt: minutesFromNow(-1),
+      graceMinutes: 0,
     });
-    await call('PATCH', `/v1/communities/${cid}/activities/${activity.id}`, {
-      token: staff.token,
-      body: { endsAt: minutesFromNow(-1) },
-    });
+    // Checked in during the activity (the use case in-process, with that time as its clock).
+    const during = new Date(Date.now() - 50 * 60_000);
+    const stored = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: keys.activity(cid, activity.id) }),
+    );
+    const code = currentCheckinCode(String(stored.Item?.checkinSecret), activity.id, during.getTime()).code;
+    const member = await stores.communities().getMember(cid, resident.userId);
+    await checkInOrOut(
+      {
+        communityId: cid,
+        loadCommunity: async () => community,
+        member: member!,
+        request: { activityId: activity.id, code, direction: 'in' },
+        now: during,
+      },
+      { activities: stores.activities(), attendances: stores.attendances() },
+    );
 
     const result = await closeOpenAttendances();
     const claims = await call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims`, { token: resident.token });
@@ -257,7 +271,10 @@ describe('check-in', () => {
 
     expect(result.closed).toBeGreaterThanOrEqual(1);
     expect(claims.body.items).toHaveLength(1);
-    expect(claims.body.items[0]).toMatchObject({ flagged: true, status: 'pending', minutes: 0 });
+    expect(claims.body.items[0]).toMatchObject({ flagged: true, status: 'pending' });
+    // from the check-in to the end of the activity (whole minutes; the test's own clock drifts by a few ms)
+    expect(claims.body.items[0]!.minutes).toBeGreaterThanOrEqual(48);
+    expect(claims.body.items[0]!.minutes).toBeLessThanOrEqual(49);
     expect(again.activities).toBe(0);
   });
 });
@@ -364,10 +381,12 @@ describe('claims, approval and the ledger', () => {
 
   it('bulk-approves, reporting each claim on its own', async () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();
-    const activity = await createActivityNow(cid, staff.token);
     const claims = [];
-    for (const minutes of [60, 90, 120])
+    // One attendance per member and activity: three activities.
+    for (const minutes of [60, 90, 120]) {
+      const activity = await createActivityNow(cid, staff.token);
       claims.push(await officeClaim(cid, activity.id, staff.token, resident.userId, minutes));
+    }
     await call('POST', `/v1/communities/${cid}/claims/${claims[2]!.id}/reject`, {
       token: otherStaff.token,
       body: { reason: '重复' },
@@ -385,10 +404,11 @@ describe('claims, approval and the ledger', () => {
 
   it('pages the ledger newest first and refuses a cursor into someone else’s history', async () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();
-    const activity = await createActivityNow(cid, staff.token);
     const ids: string[] = [];
-    for (let index = 0; index < 22; index += 1)
+    for (let index = 0; index < 22; index += 1) {
+      const activity = await createActivityNow(cid, staff.token);
       ids.push((await officeClaim(cid, activity.id, staff.token, resident.userId, 60)).id);
+    }
     const bulk = async (slice: string[]) =>
       call('POST', `/v1/communities/${cid}/claims/approve`, { token: otherStaff.token, body: { claimIds: slice } });
     await bulk(ids.slice(0, 11));

@@ -34,8 +34,9 @@ export async function createActivityNow(
     body: {
       title: '帮老人洗澡',
       category: 'care',
-      startsAt: minutesFromNow(-10),
-      endsAt: minutesFromNow(120),
+      // Under way for an hour, three more to go: office entries of up to 4.5 hours fit its window.
+      startsAt: minutesFromNow(-60),
+      endsAt: minutesFromNow(180),
       ...overrides,
     },
   });

@@ -22,6 +22,15 @@ export interface StatsDraft {
   add?: Record<string, number>;
   /** String sets: distinct volunteers or merchants of the month. */
   addToSet?: Record<string, string[]>;
+  /** Members leaving those sets (a reversal that took a member's last visit of the month). */
+  deleteFromSet?: Record<string, string[]>;
+}
+
+/** An active certificate sent to staff review (its holder's earned points fell below the threshold). */
+export interface CertificateReviewDraft {
+  communityId: string;
+  memberId: string;
+  reason: string;
 }
 
 export interface NotificationDraft {
@@ -37,11 +46,14 @@ export interface NotificationDraft {
 
 /**
  * What an action changes besides its own items, written in the SAME transaction: the
- * audit entry, the statistics counters, the current gauges and the notifications.
+ * audit entry, the statistics counters, the current gauges, the notifications and the
+ * certificates it sends to review.
  */
 export interface Effects {
   audit?: AuditDraft;
   stats?: StatsDraft[];
   gauges?: { communityId: string; add: Record<string, number> };
   notify?: NotificationDraft[];
+  /** Each: `active` → `review`, conditional on the certificate being active. */
+  certificateReviews?: CertificateReviewDraft[];
 }

@@ -6,7 +6,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { AuditDraft, Effects, NotificationDraft, StatsDraft } from '../domain/effects';
+import type { AuditDraft, CertificateReviewDraft, Effects, NotificationDraft, StatsDraft } from '../domain/effects';
 import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
 import { pushEnabledFor } from '../lib/subscribe-messages';
@@ -60,11 +60,20 @@ export function addUpdate(
   add: Record<string, number>,
   addToSet: Record<string, string[]> = {},
   set: Record<string, unknown> = {},
+  deleteFromSet: Record<string, string[]> = {},
 ): TransactionItem {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const additions: string[] = [];
   const assignments: string[] = [];
+  const deletions: string[] = [];
+  Object.entries(deleteFromSet)
+    .filter(([, members]) => members.length > 0)
+    .forEach(([name, members], index) => {
+      names[`#d${index}`] = name;
+      values[`:d${index}`] = new Set(members);
+      deletions.push(`#d${index} :d${index}`);
+    });
   Object.entries(add).forEach(([name, value], index) => {
     names[`#n${index}`] = name;
     values[`:n${index}`] = value;
@@ -85,6 +94,7 @@ export function addUpdate(
   const expression = [
     assignments.length ? `SET ${assignments.join(', ')}` : '',
     additions.length ? `ADD ${additions.join(', ')}` : '',
+    deletions.length ? `DELETE ${deletions.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -104,12 +114,15 @@ function mergeStats(drafts: StatsDraft[]): StatsDraft[] {
   const merged = new Map<string, StatsDraft>();
   for (const draft of drafts) {
     const id = `${draft.communityId}|${draft.month}|${draft.section}`;
-    const existing = merged.get(id) ?? { ...draft, add: {}, addToSet: {} };
+    const existing = merged.get(id) ?? { ...draft, add: {}, addToSet: {}, deleteFromSet: {} };
     for (const [name, value] of Object.entries(draft.add ?? {})) {
       existing.add![name] = (existing.add![name] ?? 0) + value;
     }
     for (const [name, members] of Object.entries(draft.addToSet ?? {})) {
       existing.addToSet![name] = [...new Set([...(existing.addToSet![name] ?? []), ...members])];
+    }
+    for (const [name, members] of Object.entries(draft.deleteFromSet ?? {})) {
+      existing.deleteFromSet![name] = [...new Set([...(existing.deleteFromSet![name] ?? []), ...members])];
     }
     merged.set(id, existing);
   }
@@ -128,7 +141,22 @@ export function statsItem(tableName: string, draft: StatsDraft): TransactionItem
       month: draft.month,
       section: draft.section,
     },
+    draft.deleteFromSet,
   );
+}
+
+/** `active` → `review` (condition: still active), with the reason and when it was flagged. */
+function certificateReviewItem(tableName: string, draft: CertificateReviewDraft, at: string): TransactionItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.memberCertificate(draft.communityId, draft.memberId),
+      UpdateExpression: 'SET #status = :review, flaggedAt = :at, reviewReason = :reason',
+      ConditionExpression: '#status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':review': 'review', ':active': 'active', ':at': at, ':reason': draft.reason },
+    },
+  };
 }
 
 function notificationItem(tableName: string, draft: NotificationDraft, createdAt: string): TransactionItem {
@@ -195,6 +223,7 @@ export function effectItems(
     );
   }
   for (const draft of effects?.notify ?? []) items.push(notificationItem(tableName, draft, at));
+  for (const draft of effects?.certificateReviews ?? []) items.push(certificateReviewItem(tableName, draft, at));
   return items;
 }
 

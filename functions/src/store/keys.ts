@@ -23,6 +23,7 @@
  * |14 | an activity by id                           | PK=COMMUNITY#{cid}          SK=ACTIVITY#{activityId}            |
  * |15 | a community's activities by start time      | GSI1: GSI1PK=ACTIVITIES#{cid} GSI1SK={startsAt}#{activityId}    |
  * |16 | activities due for auto-close (sparse)      | GSI2: GSI2PK=ACTIVITY_OPEN  GSI2SK={closeAfter}#{cid}#{aid}     |
+ * |16b| cancelled activities still to settle (sparse)| GSI2: GSI2PK=ACTIVITY_SETTLE GSI2SK={cancelledAt}#{cid}#{aid}  |
  * |17 | a member's attendance at an activity        | PK=COMMUNITY#{cid}          SK=ATTENDANCE#{activityId}#{userId} |
  * |18 | all attendances of an activity              | Query PK=COMMUNITY#{cid}, SK begins_with ATTENDANCE#{aid}#      |
  * |19 | a claim by id                               | PK=COMMUNITY#{cid}          SK=CLAIM#{claimId}                  |
@@ -142,6 +143,11 @@ export const keys = {
     GSI2SK: `${closeAfter}#${communityId}#${activityId}`,
   }),
   activityAutoClosePartition: () => 'ACTIVITY_OPEN',
+  activitySettlement: (cancelledAt: string, communityId: string, activityId: string) => ({
+    GSI2PK: 'ACTIVITY_SETTLE',
+    GSI2SK: `${cancelledAt}#${communityId}#${activityId}`,
+  }),
+  activitySettlementPartition: () => 'ACTIVITY_SETTLE',
 
   attendance: (communityId: string, activityId: string, userId: string) =>
     key(`COMMUNITY#${communityId}`, `ATTENDANCE#${activityId}#${userId}`),

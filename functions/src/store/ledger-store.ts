@@ -3,8 +3,8 @@ import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
 import { AppError } from '../lib/errors';
 import { monthOf } from '@linli/shared';
 import { SYSTEM_ACCOUNTS, isMemberAccount, memberIdOf, type AccountAddress } from '../domain/ledger/accounts';
-import type { AccountBalance, LedgerStore } from '../domain/ledger/ports';
-import { earnedChanges, netChanges, type Transfer } from '../domain/ledger/transfer';
+import type { AccountBalance, LedgerStore, TransferGuards } from '../domain/ledger/ports';
+import { debitedChange, earnedChanges, netChanges, type Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons } from './client';
 import { queryPage } from './cursor';
 import type { Effects } from '../domain/effects';
@@ -24,6 +24,35 @@ export interface TransferItems {
   guardedAccounts: Map<number, AccountAddress>;
   /** Index → member month whose cap condition may fail. */
   cappedMonths: Map<number, AccountAddress>;
+  /** Indexes whose state guard (below) may fail: a concurrent change, read again and retry. */
+  guardIndexes: Set<number>;
+}
+
+/**
+ * A member's month item (`EARNED#{userId}#{month}`): points earned, volunteer minutes and
+ * approved visits of the month (monthly cap, expiry lots, recognition, distinct volunteers).
+ */
+export function earnedMonthUpdate(
+  tableName: string,
+  input: { communityId: string; memberId: string; month: string; add: Record<string, number> },
+): TransactionItem {
+  const { communityId, memberId, month } = input;
+  return addUpdate(
+    tableName,
+    keys.earned(communityId, memberId, month),
+    Object.fromEntries(Object.entries(input.add).filter(([, value]) => value !== 0)),
+    {},
+    { ...keys.earners(communityId, month, memberId), type: ENTITY.earned, communityId, memberId, month },
+  );
+}
+
+/** ANDs a condition onto an Update item (keeping any condition it has). */
+function addCondition(item: TransactionItem, expression: string, values: Record<string, unknown>): void {
+  const update = item.Update!;
+  update.ConditionExpression = update.ConditionExpression
+    ? `(${update.ConditionExpression}) AND (${expression})`
+    : expression;
+  update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ...values };
 }
 
 /** How a transfer moves the month's statistics: by the accounts its postings touch. */
@@ -48,6 +77,7 @@ export function pointsStatistics(transfer: Transfer): Record<string, number> {
       if (posting.destination === account) add[counter]! -= sign * posting.amountPoints;
     }
     if (transfer.kind === 'gift') add.pointsGifted! += posting.amountPoints;
+    if (transfer.reversesKind === 'gift') add.pointsGifted! -= posting.amountPoints;
     if (isMemberAccount(posting.destination)) add.memberNet! += posting.amountPoints;
     if (isMemberAccount(posting.source)) add.memberNet! -= posting.amountPoints;
   }
@@ -60,13 +90,21 @@ const PAGE_SIZE = 20;
  * The items that post one transfer, for one TransactWriteItems together with whatever
  * else must change with it (a claim's status, a redemption): the transfer record
  * (attribute_not_exists on its id), one conditional ADD per account (member balances
- * never below zero), and one history entry per account. No read-modify-write.
+ * never below zero), one history entry per account, the member's month item and the
+ * month's points statistics (of `statsMonth`). No read-modify-write: `guards` turn what
+ * the caller read into conditions.
  */
-export function transferItems(tableName: string, transfer: Transfer, offset = 0): TransferItems {
+export function transferItems(
+  tableName: string,
+  transfer: Transfer,
+  offset = 0,
+  guards: TransferGuards = {},
+): TransferItems {
   const items: TransactionItem[] = [];
   const guardedAccounts = new Map<number, AccountAddress>();
   const cappedMonths = new Map<number, AccountAddress>();
-  const month = monthOf(transfer.createdAt);
+  const guardIndexes = new Set<number>();
+  const month = transfer.statsMonth ?? monthOf(transfer.createdAt);
   items.push({
     Put: {
       TableName: tableName,
@@ -85,7 +123,7 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
     const earnedPoints = earned.get(address) ?? 0;
     const guarded = isMemberAccount(address) && changePoints < 0;
     if (guarded) guardedAccounts.set(offset + items.length, address);
-    items.push({
+    const account: TransactionItem = {
       Update: {
         TableName: tableName,
         Key: keys.account(transfer.communityId, address),
@@ -96,14 +134,22 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
         ExpressionAttributeValues: {
           ':change': changePoints,
           ':earned': earnedPoints,
-          ':debited': Math.max(-changePoints, 0),
+          ':debited': debitedChange(transfer, changePoints),
           ':type': ENTITY.account,
           ':community': transfer.communityId,
           ':address': address,
           ...(guarded ? { ':needed': -changePoints } : {}),
         },
       },
-    });
+    };
+    const earnedGuard = guards.earnedPoints?.get(address);
+    if (earnedGuard) {
+      addCondition(account, `earnedPoints ${earnedGuard.operator} :earnedGuard`, {
+        ':earnedGuard': earnedGuard.points,
+      });
+      guardIndexes.add(offset + items.length);
+    }
+    items.push(account);
     items.push({
       Put: {
         TableName: tableName,
@@ -120,41 +166,37 @@ export function transferItems(tableName: string, transfer: Transfer, offset = 0)
         },
       },
     });
-    // Points issued to a member this month (reversals count back): the cap, expiry lots and recognition.
-    const earnedThisMonth = isMemberAccount(address) ? earnedPoints : 0;
-    if (earnedThisMonth !== 0 || (transfer.volunteerMinutes && isMemberAccount(address) && changePoints > 0)) {
-      const memberId = memberIdOf(address as `member:${string}`);
-      const capped = transfer.capPoints !== undefined && transfer.capPoints > 0 && earnedThisMonth > 0;
-      if (capped) cappedMonths.set(offset + items.length, address);
-      const minutes = changePoints > 0 ? (transfer.volunteerMinutes ?? 0) : 0;
-      const update = addUpdate(
-        tableName,
-        keys.earned(transfer.communityId, memberId, month),
-        { earnedPoints: earnedThisMonth, volunteerMinutes: minutes },
-        {},
-        {
-          ...keys.earners(transfer.communityId, month, memberId),
-          type: ENTITY.earned,
-          communityId: transfer.communityId,
-          memberId,
-          month,
-        },
-      );
-      if (capped && update.Update) {
-        update.Update.ConditionExpression = 'attribute_not_exists(earnedPoints) OR earnedPoints <= :room';
-        update.Update.ExpressionAttributeValues = {
-          ...update.Update.ExpressionAttributeValues,
-          ':room': transfer.capPoints! - earnedThisMonth,
-        };
-      }
-      items.push(update);
+    if (!isMemberAccount(address)) continue;
+    // Points issued to a member in the month (reversals count back), minutes and visits: the cap,
+    // expiry lots, recognition and the month's distinct volunteers.
+    const minutes = transfer.volunteerMinutes ?? 0;
+    const visits = transfer.volunteerVisits ?? 0;
+    if (earnedPoints === 0 && minutes === 0 && visits === 0) continue;
+    const capped = transfer.capPoints !== undefined && transfer.capPoints > 0 && earnedPoints > 0;
+    if (capped) cappedMonths.set(offset + items.length, address);
+    const update = earnedMonthUpdate(tableName, {
+      communityId: transfer.communityId,
+      memberId: memberIdOf(address),
+      month,
+      add: { earnedPoints, volunteerMinutes: minutes, volunteerVisits: visits },
+    });
+    if (capped) {
+      addCondition(update, 'attribute_not_exists(earnedPoints) OR earnedPoints <= :room', {
+        ':room': transfer.capPoints! - earnedPoints,
+      });
     }
+    const expectedVisits = guards.monthVisits?.get(address);
+    if (expectedVisits !== undefined) {
+      addCondition(update, 'volunteerVisits = :visits', { ':visits': expectedVisits });
+      guardIndexes.add(offset + items.length);
+    }
+    items.push(update);
   }
   const statistics = pointsStatistics(transfer);
   if (Object.keys(statistics).length > 0) {
     items.push(statsItem(tableName, { communityId: transfer.communityId, month, section: 'POINTS', add: statistics }));
   }
-  return { items, transferIndex: offset, guardedAccounts, cappedMonths };
+  return { items, transferIndex: offset, guardedAccounts, cappedMonths, guardIndexes };
 }
 
 /** Reads why a transfer's transaction was cancelled; undefined when it was not about the transfer. */
@@ -167,6 +209,11 @@ export type TransferFailure = 'duplicate' | 'insufficient_funds' | 'monthly_cap'
 
 export function transferFailureFromReasons(reasons: string[], parts: TransferItems): TransferFailure | undefined {
   if (reasons[parts.transferIndex] === 'ConditionalCheckFailed') return 'duplicate';
+  // A guard that failed means what the caller read has changed: read again (the caller checks
+  // the balance itself before posting with guards).
+  for (const index of parts.guardIndexes) {
+    if (reasons[index] === 'ConditionalCheckFailed') return 'conflict';
+  }
   for (const index of parts.guardedAccounts.keys()) {
     if (reasons[index] === 'ConditionalCheckFailed') return 'insufficient_funds';
   }
@@ -212,6 +259,34 @@ export class DynamoLedgerStore implements LedgerStore {
     }
   }
 
+  /**
+   * Posts a reversal with what it carries along (certificate reviews, notifications) under
+   * `guards`: `conflict` when what the caller read changed meanwhile (read again and retry).
+   */
+  async postGuarded(
+    transfer: Transfer,
+    effects: Effects,
+    guards: TransferGuards,
+  ): Promise<'posted' | 'duplicate' | 'conflict'> {
+    const parts = transferItems(this.tableName, transfer, 0, guards);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [...parts.items, ...effectItems(this.tableName, effects)] }),
+      );
+      return 'posted';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const failure = transferFailureFromReasons(reasons, parts);
+      if (failure === 'duplicate') return 'duplicate';
+      if (failure === 'insufficient_funds') throw insufficientFunds();
+      if (failure === 'monthly_cap') throw monthlyCapReached();
+      // A failed condition of an effect (a certificate that changed status) or a conflict.
+      if (failure === 'conflict' || reasons.some((reason) => reason === 'ConditionalCheckFailed')) return 'conflict';
+      throw error;
+    }
+  }
+
   async getTransfer(communityId: string, transferId: string): Promise<Transfer | null> {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: keys.transfer(communityId, transferId), ConsistentRead: true }),
@@ -226,8 +301,23 @@ export class DynamoLedgerStore implements LedgerStore {
       actorId,
       createdAt,
       reversesTransferId,
+      statsMonth,
+      volunteerMinutes,
+      volunteerVisits,
     } = result.Item as Transfer;
-    return { communityId: community, transferId: id, kind, memo, postings, actorId, createdAt, reversesTransferId };
+    return {
+      communityId: community,
+      transferId: id,
+      kind,
+      memo,
+      postings,
+      actorId,
+      createdAt,
+      reversesTransferId,
+      ...(statsMonth ? { statsMonth } : {}),
+      ...(volunteerMinutes ? { volunteerMinutes } : {}),
+      ...(volunteerVisits ? { volunteerVisits } : {}),
+    };
   }
 
   async getAccount(communityId: string, address: AccountAddress): Promise<AccountBalance> {

@@ -137,7 +137,11 @@ export class DynamoOfficeStore implements OfficeStore {
 
   async getEarned(communityId: string, memberId: string, month: string): Promise<EarnedMonth | null> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.earned(communityId, memberId, month) }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.earned(communityId, memberId, month),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? toEarned(memberId, month, result.Item) : null;
   }
@@ -347,5 +351,6 @@ function toEarned(memberId: string, month: string, item: Record<string, unknown>
     month,
     earnedPoints: Number(item.earnedPoints ?? 0),
     volunteerMinutes: Number(item.volunteerMinutes ?? 0),
+    ...(item.volunteerVisits === undefined ? {} : { volunteerVisits: Number(item.volunteerVisits) }),
   };
 }

@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FundEntry } from '@linli/shared';
+import type { FundEntry, TransferKind } from '@linli/shared';
 import { EMPTY_HEAD, type FundHead } from '../domain/fund/chain';
 import type { ReconcileSource, StoredAccount } from '../domain/reconciliation/reconcile';
 import { queryAll, queryCount } from './cursor';
@@ -53,13 +53,13 @@ export class DynamoReconcileSource implements ReconcileSource {
     return [...members, ...system].map(toAccount);
   }
 
-  async historyAmounts(communityId: string, address: string): Promise<number[]> {
+  async history(communityId: string, address: string): Promise<{ amountPoints: number; kind: TransferKind }[]> {
     const items = await this.all({
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.ledgerPartition(communityId, address) },
-      ProjectionExpression: 'amountPoints',
+      ProjectionExpression: 'amountPoints, kind',
     });
-    return items.map((item) => Number(item.amountPoints));
+    return items.map((item) => ({ amountPoints: Number(item.amountPoints), kind: item.kind as TransferKind }));
   }
 
   async statsMemberNet(communityId: string): Promise<number> {

@@ -1,7 +1,8 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Good, Leaderboard, Page, Redemption } from '@linli/shared';
 import { AppError } from '../lib/errors';
 import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../domain/market/ports';
+import type { TransferGuards } from '../domain/ledger/ports';
 import type { Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons } from './client';
 import { queryAll, queryPage } from './cursor';
@@ -296,16 +297,70 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     );
   }
 
+  async getContribution(communityId: string, contributionId: string): Promise<Contribution | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.contribution(communityId, contributionId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? withoutKeys<Contribution>(result.Item) : null;
+  }
+
+  async reverseContribution(
+    contribution: Contribution,
+    reversal: Transfer,
+    month: string,
+    input: { guards: TransferGuards; effects: Effects },
+  ): Promise<'reversed' | 'already_reversed' | 'duplicate' | 'conflict'> {
+    const communityId = reversal.communityId;
+    const record: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.contribution(communityId, contribution.id),
+        UpdateExpression: 'SET reversedAt = :at, reversedBy = :by',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(reversedAt)',
+        ExpressionAttributeValues: { ':at': reversal.createdAt, ':by': reversal.actorId },
+      },
+    };
+    const counters: TransactionItem[] = [contribution.kind, 'all'].map((kind) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.leaderboardEntry(communityId, month, kind, contribution.memberId),
+        UpdateExpression: 'ADD points :points',
+        ConditionExpression: 'attribute_exists(points)',
+        ExpressionAttributeValues: { ':points': -contribution.points },
+      },
+    }));
+    const parts = transferItems(this.tableName, reversal, 3, input.guards);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [record, ...counters, ...parts.items, ...effectItems(this.tableName, input.effects)],
+        }),
+      );
+      return 'reversed';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed') return 'already_reversed';
+      const failure = transferFailureFromReasons(reasons, parts);
+      if (failure === 'duplicate') return 'duplicate';
+      if (failure === 'insufficient_funds') throw insufficientFunds();
+      if (failure === 'conflict' || reasons.includes('ConditionalCheckFailed')) return 'conflict';
+      throw error;
+    }
+  }
+
   async leaderboardEntries(communityId: string, month: string, kind: Leaderboard['kind']): Promise<LeaderboardEntry[]> {
     const items = await queryAll(this.client, this.tableName, {
       KeyConditionExpression: 'PK = :partition',
       ExpressionAttributeValues: { ':partition': keys.leaderboardPartition(communityId, month, kind) },
     });
-    return items.map((item) => ({
-      memberId: String(item.SK),
-      memberName: String(item.memberName),
-      points: Number(item.points),
-    }));
+    return items
+      .map((item) => ({ memberId: String(item.SK), memberName: String(item.memberName), points: Number(item.points) }))
+      .filter((entry) => entry.points > 0); // an entry whose contributions were all reversed is off the board
   }
 
   /** One transaction; a cancellation is mapped to a domain error by `explain`, conflicts retried. */

@@ -204,6 +204,7 @@ export const officeConsoleZhCN = {
   'notification.kind.points_expiring': '积分即将到期',
   'notification.kind.points_expired': '积分已到期',
   'notification.kind.recognized': '登上光荣榜',
+  'notification.kind.certificate_review': '志愿者证待复核',
 } as const;
 
 export type OfficeConsoleMessageKey = keyof typeof officeConsoleZhCN;
@@ -410,4 +411,5 @@ export const officeConsoleEn: Record<OfficeConsoleMessageKey, string> = {
   'notification.kind.points_expiring': 'Points expiring soon',
   'notification.kind.points_expired': 'Points expired',
   'notification.kind.recognized': 'On the honour roll',
+  'notification.kind.certificate_review': 'Certificate under review',
 };

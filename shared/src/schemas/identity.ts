@@ -98,7 +98,7 @@ export interface JoinResponse {
   member: MemberView;
 }
 
-export type CertificateStatus = 'active' | 'revoked';
+export type CertificateStatus = 'active' | 'review' | 'revoked';
 
 export interface MeResponse {
   member: MemberView;

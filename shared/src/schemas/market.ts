@@ -203,6 +203,9 @@ export interface Contribution extends ContributionRequest {
   memberName: string;
   recordedBy: string;
   createdAt: string;
+  /** Set when an admin reversed its points transfer (the leaderboard no longer counts it). */
+  reversedAt?: string;
+  reversedBy?: string;
 }
 
 export const LeaderboardQuery = z.strictObject({

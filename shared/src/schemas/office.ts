@@ -125,6 +125,7 @@ export const NOTIFICATION_KINDS = [
   'points_expiring',
   'points_expired',
   'recognized',
+  'certificate_review',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -60,8 +60,12 @@ export interface Activity {
   graceMinutes: number;
   status: ActivityStatus;
   attendeeCount: number;
+  /** Claims of this activity approved and not reversed: while any stand, it cannot be cancelled. */
+  approvedClaimCount?: number;
   createdBy: string;
   createdAt: string;
+  cancelledBy?: string;
+  cancelledAt?: string;
 }
 
 export const ActivityPath = z.strictObject({ cid: CommunityId, aid: EntityId });
@@ -114,6 +118,10 @@ export interface Attendance {
   checkedOutAt?: string;
   /** Closed by the system at the end of the activity: staff should look at it. */
   autoClosed?: boolean;
+  /** Closed because the activity was cancelled: no claim is filed. */
+  cancelled?: boolean;
+  /** `office`: entered by staff for a resident who cannot scan (minutes as entered). */
+  source?: 'checkin' | 'office';
   claimId?: string;
 }
 
@@ -124,7 +132,8 @@ export const OfficeAttendanceRequest = z.strictObject({
 });
 export type OfficeAttendanceRequest = z.infer<typeof OfficeAttendanceRequest>;
 
-export const CLAIM_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** `reversed`: approved, then its points transfer was reversed by an admin. */
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected', 'reversed'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 export interface Claim {
@@ -146,6 +155,9 @@ export interface Claim {
   decidedAt?: string;
   reason?: string;
   transferId?: string;
+  reversedBy?: string;
+  reversedAt?: string;
+  reversalReason?: string;
 }
 
 export const ClaimsQuery = z.strictObject({
@@ -182,6 +194,12 @@ export interface LedgerEntry {
 
 export const RevokeCertificateRequest = z.strictObject({ reason: humanText(200) });
 export const ReverseTransferRequest = z.strictObject({ reason: humanText(200) });
+
+/** What a reversal did: its transfer, and the members whose certificate it sent to staff review. */
+export interface ReverseTransferResponse {
+  transferId: string;
+  certificatesUnderReview: string[];
+}
 export const CertificatePath = z.strictObject({ cid: CommunityId, memberId: EntityId });
 
 export interface CertificatePass {
@@ -190,11 +208,17 @@ export interface CertificatePass {
   holder: { displayName: string };
 }
 
+/**
+ * `review`: a reversal took the member's earned points below the threshold; the pass does
+ * not work until staff confirm it (reinstate) or revoke it, or the member earns back above it.
+ */
 export interface Certificate {
   memberId: string;
-  status: 'active' | 'revoked';
+  status: 'active' | 'review' | 'revoked';
   issuedAt: string;
   revokedAt?: string;
   revokedBy?: string;
   reason?: string;
+  flaggedAt?: string;
+  reviewReason?: string;
 }

@@ -1,4 +1,4 @@
-import type { TransferKind } from '@linli/shared';
+import { monthOf, type TransferKind } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { SYSTEM_ACCOUNTS, isMemberAccount, type AccountAddress } from './accounts';
 
@@ -19,8 +19,21 @@ export interface Transfer {
   actorId: string;
   createdAt: string;
   reversesTransferId?: string;
-  /** Volunteer minutes this transfer pays for (claims): counted for the month's recognition. */
+  /** A reversal: the kind of the transfer it undoes (its statistics are undone with it). */
+  reversesKind?: TransferKind;
+  /**
+   * The China-time month (`YYYY-MM`) whose statistics and earned lots this transfer changes;
+   * default the month of `createdAt`. A reversal takes its original's month, so every month's
+   * figures stay what stands of that month.
+   */
+  statsMonth?: string;
+  /**
+   * Volunteer minutes this transfer pays for (claims), counted on the member's month for
+   * recognition; negative on the reversal of a claim.
+   */
   volunteerMinutes?: number;
+  /** Approved visits this transfer counts on the member's month (claims 1, their reversal −1). */
+  volunteerVisits?: number;
   /** The community's monthly cap on points earned by a member, enforced in the same transaction. */
   capPoints?: number;
 }
@@ -68,7 +81,10 @@ export function earnedChanges(postings: Posting[]): Map<AccountAddress, number> 
   return changes;
 }
 
-/** A mistake is never edited away: it is undone by a transfer with every posting swapped. */
+/**
+ * A mistake is never edited away: it is undone by a transfer with every posting swapped,
+ * counted in its original's month, with the original's volunteer minutes and visits taken back.
+ */
 export function reversalOf(
   original: Transfer,
   input: { actorId: string; reason: string; createdAt: string },
@@ -86,5 +102,18 @@ export function reversalOf(
     actorId: input.actorId,
     createdAt: input.createdAt,
     reversesTransferId: original.transferId,
+    reversesKind: original.kind,
+    statsMonth: original.statsMonth ?? monthOf(original.createdAt),
+    ...(original.volunteerMinutes ? { volunteerMinutes: -original.volunteerMinutes } : {}),
+    ...(original.volunteerVisits ? { volunteerVisits: -original.volunteerVisits } : {}),
   };
+}
+
+/**
+ * How a transfer moves each account's `debitedPoints` (what spending, giving and expiry
+ * consumed, oldest lots first). A reversal gives back what its original consumed and consumes
+ * nothing itself: points taken back by a reversal were never the member's to spend.
+ */
+export function debitedChange(transfer: Pick<Transfer, 'kind'>, changePoints: number): number {
+  return transfer.kind === 'reversal' ? -Math.max(changePoints, 0) : Math.max(-changePoints, 0);
 }

@@ -13,6 +13,7 @@ import type {
   ProxyFlag,
   Redemption,
 } from '@linli/shared';
+import type { TransferGuards } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
 
 export interface StaffDecision {
@@ -114,6 +115,17 @@ export interface ContributionStore {
   ): Promise<void>;
   /** Every contributor of the month and kind with their points, unranked (ranking is `getLeaderboard`'s). */
   leaderboardEntries(communityId: string, month: string, kind: Leaderboard['kind']): Promise<LeaderboardEntry[]>;
+  getContribution(communityId: string, contributionId: string): Promise<Contribution | null>;
+  /**
+   * Marks the contribution reversed, posts the reversing transfer and takes its points off the
+   * leaderboard of `month`, in one transaction (see ClaimStore.reverseClaim for the outcomes).
+   */
+  reverseContribution(
+    contribution: Contribution,
+    reversal: Transfer,
+    month: string,
+    input: { guards: TransferGuards; effects: Effects },
+  ): Promise<'reversed' | 'already_reversed' | 'duplicate' | 'conflict'>;
 }
 
 export interface SupermarketStore {

@@ -143,17 +143,85 @@ export async function cancelRedemption(
   input: { communityId: string; redemptionId: string; memberId: string; now?: Date },
   supermarket: SupermarketStore,
 ): Promise<Redemption> {
-  const redemption = await supermarket.getRedemption(input.communityId, input.redemptionId);
-  if (!redemption) throw notFound('redemption', 'market.redemption_not_found');
-  if (redemption.memberId !== input.memberId) throw forbidden('Only the resident who redeemed may cancel');
-  if (redemption.status !== 'reserved')
-    throw new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled');
+  const redemption = await reservedRedemption(input.communityId, input.redemptionId, supermarket, input.memberId);
   const at = (input.now ?? new Date()).toISOString();
-  const refund: Transfer = {
+  const change = {
     communityId: input.communityId,
+    actorId: input.memberId,
+    memo: `取消兑换 ${redemption.goodName}`,
+    at,
+  };
+  await cancelReserved(redemption, change, supermarket);
+  return { ...redemption, status: 'cancelled', cancelledAt: at };
+}
+
+/**
+ * An admin reverses a redemption's transfer (`redemption:{id}`): the redemption is cancelled
+ * as if its resident had — points, stock and the month's exchange counters back in one
+ * transaction, under the same refund id (`redemption-cancel:{id}`), so a redemption is
+ * refunded at most once whichever way it is asked. Only before pickup (409 `market.not_reserved`).
+ */
+export async function reverseRedemption(
+  input: { communityId: string; redemptionId: string; actorId: string; reason: string; now?: Date },
+  supermarket: SupermarketStore,
+): Promise<{ transferId: string }> {
+  const redemption = await reservedRedemption(input.communityId, input.redemptionId, supermarket);
+  const at = (input.now ?? new Date()).toISOString();
+  const change = { communityId: input.communityId, actorId: input.actorId, memo: input.reason, at };
+  const transferId = await cancelReserved(redemption, change, supermarket, {
+    audit: {
+      communityId: input.communityId,
+      action: 'transfer.reverse',
+      objectType: 'transfer',
+      objectId: `redemption:${redemption.id}`,
+      before: withoutPickupCode(redemption),
+      after: { ...withoutPickupCode(redemption), status: 'cancelled', cancelledAt: at },
+    },
+    notify: [
+      {
+        userId: redemption.memberId,
+        communityId: input.communityId,
+        kind: 'points_received',
+        title: `兑换已撤销，退回 ${redemption.totalPoints} 积分`,
+        body: `${redemption.goodName}：${input.reason}`,
+        objectType: 'redemption',
+        objectId: redemption.id,
+      },
+    ],
+  });
+  return { transferId };
+}
+
+const notReserved = () => new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled');
+
+async function reservedRedemption(
+  communityId: string,
+  redemptionId: string,
+  supermarket: SupermarketStore,
+  ownerId?: string,
+): Promise<Redemption> {
+  const redemption = await supermarket.getRedemption(communityId, redemptionId);
+  if (!redemption) throw notFound('redemption', 'market.redemption_not_found');
+  if (ownerId !== undefined && redemption.memberId !== ownerId) {
+    throw forbidden('Only the resident who redeemed may cancel');
+  }
+  if (redemption.status !== 'reserved') throw notReserved();
+  return redemption;
+}
+
+/** Points and stock back and the exchange uncounted (in its own month), in one transaction; the refund's id. */
+async function cancelReserved(
+  redemption: Redemption,
+  change: { communityId: string; actorId: string; memo: string; at: string },
+  supermarket: SupermarketStore,
+  extra: Effects = {},
+): Promise<string> {
+  const { communityId } = change;
+  const refund: Transfer = {
+    communityId,
     transferId: `redemption-cancel:${redemption.id}`,
     kind: 'reversal',
-    memo: `取消兑换 ${redemption.goodName}`,
+    memo: change.memo,
     postings: [
       {
         source: SYSTEM_ACCOUNTS.redemption,
@@ -161,24 +229,25 @@ export async function cancelRedemption(
         amountPoints: redemption.totalPoints,
       },
     ],
-    actorId: input.memberId,
-    createdAt: at,
+    actorId: change.actorId,
+    createdAt: change.at,
     reversesTransferId: `redemption:${redemption.id}`,
+    reversesKind: 'redemption',
+    statsMonth: monthOf(redemption.createdAt),
   };
   const effects: Effects = {
+    ...extra,
     stats: [
       {
-        communityId: input.communityId,
+        communityId,
         month: monthOf(redemption.createdAt),
         section: 'MARKET',
         add: { exchanges: -1, exchangeValueFen: -redemption.valueFen },
       },
     ],
   };
-  if (!(await supermarket.cancel(input.communityId, redemption, refund, at, effects))) {
-    throw new AppError('market.not_reserved', 'Only a redemption not yet picked up can be cancelled');
-  }
-  return { ...redemption, status: 'cancelled', cancelledAt: at };
+  if (!(await supermarket.cancel(communityId, redemption, refund, change.at, effects))) throw notReserved();
+  return refund.transferId;
 }
 
 /** Staff hand the goods over against the resident's pickup code. */

@@ -22,6 +22,8 @@ export interface EarnedMonth {
   month: string;
   earnedPoints: number;
   volunteerMinutes: number;
+  /** Approved visits of the month (absent on items written before it was counted). */
+  volunteerVisits?: number;
 }
 
 export interface PendingPush {

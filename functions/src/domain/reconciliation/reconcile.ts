@@ -1,4 +1,5 @@
-import { monthOf, type Drift, type FundEntry, type ReconciliationReport } from '@linli/shared';
+import { monthOf, type Drift, type FundEntry, type ReconciliationReport, type TransferKind } from '@linli/shared';
+import { debitedChange } from '../ledger/transfer';
 import { verifyChain, type FundHead } from '../fund/chain';
 
 /**
@@ -14,8 +15,8 @@ export interface StoredAccount {
 
 export interface ReconcileSource {
   accounts(communityId: string): Promise<StoredAccount[]>;
-  /** The amounts of every history entry of an account. */
-  historyAmounts(communityId: string, address: string): Promise<number[]>;
+  /** The amount and transfer kind of every history entry of an account. */
+  history(communityId: string, address: string): Promise<{ amountPoints: number; kind: TransferKind }[]>;
   /** Σ memberNet over every month's POINTS statistics. */
   statsMemberNet(communityId: string): Promise<number>;
   gauges(communityId: string): Promise<Record<string, number>>;
@@ -49,9 +50,9 @@ export async function reconcileCommunity(
   let sum = 0;
   let memberTotal = 0;
   for (const account of accounts) {
-    const amounts = await source.historyAmounts(communityId, account.address);
-    const balance = amounts.reduce((total, amount) => total + amount, 0);
-    const debited = amounts.filter((amount) => amount < 0).reduce((total, amount) => total - amount, 0);
+    const entries = await source.history(communityId, account.address);
+    const balance = entries.reduce((total, entry) => total + entry.amountPoints, 0);
+    const debited = entries.reduce((total, entry) => total + debitedChange(entry, entry.amountPoints), 0);
     compare('account.balance', account.address, account.balancePoints, balance);
     if (account.address.startsWith('member:')) {
       compare('account.debited', account.address, account.debitedPoints, debited);

@@ -10,7 +10,8 @@ import {
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { currentCheckinCode, newCheckinSecret } from './checkin-token';
-import type { ActivityRecord, ActivityStore } from './ports';
+import { rejectClaim } from './claims';
+import type { ActivityRecord, ActivityStore, AttendanceStore, ClaimStore } from './ports';
 
 export const DEFAULT_GRACE_MINUTES = 15;
 /** Residents see activities from a week back onwards. */
@@ -106,15 +107,34 @@ export async function updateActivity(
   if (outcome === 'below_attendance') {
     throw new AppError('activity.capacity_below_attendance', 'More people have checked in than this capacity');
   }
+  if (outcome === 'window_below_attendance') {
+    throw new AppError(
+      'activity.window_below_attendance',
+      'People have attended already: the start may only move earlier, the end later and the grace grow',
+      { startsAt: current.startsAt, endsAt: current.endsAt, graceMinutes: current.graceMinutes },
+    );
+  }
   return toActivity(next);
 }
 
+/** The reason a claim of a cancelled activity is rejected with (shown to the member). */
+export const CANCELLED_ACTIVITY_REASON = '活动已取消';
+
+/**
+ * Cancels a scheduled activity (409 `activity.has_approved_claims` while a claim of it stands
+ * approved: an admin reverses those first). The cancellation queues the activity for
+ * settlement in the same write; `settleCancelledActivity` then rejects its pending claims
+ * (the members notified) and closes its open attendances — right away here, and by the
+ * scheduled `closeOpenAttendances` for whatever a failure left. Meanwhile no claim of it can
+ * be filed or approved: those writes are conditional on the activity being scheduled.
+ */
 export async function cancelActivity(
-  input: { communityId: string; activityId: string },
-  activities: ActivityStore,
+  input: { communityId: string; activityId: string; actorId: string; now?: Date },
+  dependencies: SettlementDependencies,
 ): Promise<Activity> {
-  const current = await getActivityOrThrow(activities, input.communityId, input.activityId);
-  const cancelled = toActivity({ ...current, status: 'cancelled' });
+  const at = (input.now ?? new Date()).toISOString();
+  const current = await getActivityOrThrow(dependencies.activities, input.communityId, input.activityId);
+  const cancelled = toActivity({ ...current, status: 'cancelled', cancelledBy: input.actorId, cancelledAt: at });
   const effects: Effects = {
     audit: {
       communityId: input.communityId,
@@ -133,10 +153,61 @@ export async function cancelActivity(
       },
     ],
   };
-  if ((await activities.cancelActivity(input.communityId, input.activityId, effects)) === 'not_scheduled') {
-    throw new AppError('activity.cancelled', 'This activity is already cancelled');
+  const outcome = await dependencies.activities.cancelActivity(
+    input.communityId,
+    input.activityId,
+    { by: input.actorId, at },
+    effects,
+  );
+  if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity is already cancelled');
+  if (outcome === 'has_approved_claims') {
+    throw new AppError(
+      'activity.has_approved_claims',
+      'Hours of this activity were approved and paid; an admin reverses them before it can be cancelled',
+    );
   }
+  await settleCancelledActivity({ communityId: input.communityId, activityId: input.activityId }, dependencies);
   return cancelled;
+}
+
+export interface SettlementDependencies {
+  activities: ActivityStore;
+  attendances: AttendanceStore;
+  claims: ClaimStore;
+}
+
+/**
+ * Settles a cancelled activity: every pending claim rejected with the reason (the member
+ * notified, as any rejection), every open attendance closed without a claim; then it leaves
+ * the settlement queue. Idempotent: a second run finds nothing left to do.
+ * Returns how many claims and attendances it settled.
+ */
+export async function settleCancelledActivity(
+  input: { communityId: string; activityId: string },
+  dependencies: SettlementDependencies,
+): Promise<number> {
+  const activity = await dependencies.activities.getActivity(input.communityId, input.activityId);
+  if (activity?.status !== 'cancelled') return 0;
+  const by = activity.cancelledBy ?? 'system';
+  const at = activity.cancelledAt ?? new Date().toISOString();
+  let settled = 0;
+  for (const open of await dependencies.attendances.listOpenAttendances(input.communityId, input.activityId)) {
+    if (await dependencies.attendances.closeCancelled(input.communityId, open, at)) settled += 1;
+  }
+  for (const claim of await dependencies.claims.listPendingClaimsOfActivity(input.communityId, input.activityId)) {
+    try {
+      await rejectClaim(
+        { communityId: input.communityId, claimId: claim.id, actorId: by, reason: CANCELLED_ACTIVITY_REASON },
+        dependencies.claims,
+      );
+      settled += 1;
+    } catch (error) {
+      // Decided meanwhile by staff (a rejection: an approval cannot pass a cancelled activity).
+      if (!(error instanceof AppError && error.code === 'claim.already_decided')) throw error;
+    }
+  }
+  await dependencies.activities.markSettled(input.communityId, input.activityId);
+  return settled;
 }
 
 export async function listActivities(

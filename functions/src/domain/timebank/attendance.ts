@@ -5,7 +5,7 @@ import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { getActivityOrThrow } from './activities';
 import { verifyCheckinCode, verifyCheckinToken } from './checkin-token';
-import type { ActivityRecord, ActivityStore, AttendanceStore, ClaimStore } from './ports';
+import type { ActivityRecord, ActivityStore, ActivityWindow, AttendanceStore, ClaimStore } from './ports';
 
 const MINUTE = 60_000;
 
@@ -18,9 +18,18 @@ const attendanceId = (activityId: string, memberId: string) => `${activityId}_${
 /** The claim of a check-out has a fixed id, so a retried or automatic close cannot file it twice. */
 const checkoutClaimId = (activityId: string, memberId: string) => `co_${activityId}_${memberId}`;
 
-function windowOf(activity: ActivityRecord) {
+function windowOf(activity: ActivityWindow) {
   const grace = activity.graceMinutes * MINUTE;
   return { opens: Date.parse(activity.startsAt) - grace, closes: Date.parse(activity.endsAt) + grace };
+}
+
+/**
+ * The most minutes one attendance of an activity may claim: the length of the window in
+ * which a check-in is possible (`startsAt − grace` to `endsAt + grace`).
+ */
+export function maxAttendanceMinutes(activity: ActivityWindow): number {
+  const { opens, closes } = windowOf(activity);
+  return Math.floor((closes - opens) / MINUTE);
 }
 
 /** Minutes served inside the activity's own time window. */
@@ -141,15 +150,24 @@ async function checkOut(
     createdAt: checkedOutAt,
   });
   const closed: Attendance = { ...open, status: 'closed', checkedOutAt, claimId: claim.id };
-  if ((await attendances.checkOut(community.id, closed, claim)) === 'not_open') {
+  const outcome = await attendances.checkOut(community.id, closed, claim);
+  if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+  if (outcome === 'not_open') {
     const current = await attendances.getAttendance(community.id, activity.id, member.userId);
     return { attendance: current ?? closed, claim: null };
   }
   return { attendance: closed, claim };
 }
 
+const alreadyRecorded = () =>
+  new AppError('checkin.already_recorded', 'This member already has an attendance at this activity');
+
 /**
- * Office entry for a resident without a phone: a pending claim that another staff member must approve.
+ * Office entry for a resident without a phone: a closed attendance and a pending claim that
+ * another staff member must approve, with the bounds of a check-in — the activity scheduled
+ * and begun, the minutes within its check-in window (`maxAttendanceMinutes`), one attendance
+ * per member and activity (409 `checkin.already_recorded`; an entry whose claim was rejected
+ * may be entered again, corrected), capacity counted. The bounds hold in the write itself.
  * Never for the staff member themself (403 `auth.conflict_of_interest`): they check in like anyone.
  */
 export async function recordOfficeAttendance(
@@ -162,32 +180,104 @@ export async function recordOfficeAttendance(
     actorId: string;
     now?: Date;
   },
-  dependencies: { activities: ActivityStore; claims: ClaimStore },
+  dependencies: { activities: ActivityStore; attendances: AttendanceStore; claims: ClaimStore },
 ): Promise<Claim> {
   refuseOwnInterest(input.actorId, [input.member.userId], 'Another staff member must enter your own hours');
-  const activity = await getActivityOrThrow(dependencies.activities, input.community.id, input.activityId);
+  const now = input.now ?? new Date();
+  for (let attempt = 1; ; attempt += 1) {
+    const activity = await getActivityOrThrow(dependencies.activities, input.community.id, input.activityId);
+    const entry = await officeEntryFor({ ...input, now, activity }, dependencies);
+    if (entry.kind === 'recorded_before') return entry.claim;
+    const { attendance, claim, replacesClaimId } = entry;
+    const outcome = await dependencies.attendances.recordOfficeAttendance(
+      input.community.id,
+      { attendance, claim, window: activity, replacesClaimId },
+      {
+        audit: {
+          communityId: claim.communityId,
+          action: 'claim.office_entry',
+          objectType: 'claim',
+          objectId: claim.id,
+          after: claim,
+        },
+      },
+    );
+    if (outcome === 'recorded') return claim;
+    if (outcome === 'full') throw new AppError('checkin.capacity_full', 'This activity is full');
+    if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+    if (outcome === 'exists') {
+      // The same request committed before (a retry after a lost reply makes the same ids).
+      const stored = await dependencies.claims.getClaim(input.community.id, claim.id);
+      if (stored) return stored;
+      throw alreadyRecorded();
+    }
+    // The activity's times changed while this entry was checked against them: check again.
+    if (attempt >= 3) throw new AppError('checkin.busy', 'The activity is being edited; please try again');
+  }
+}
+
+/** Checks an office entry against the activity and the member's attendance; the items to write. */
+async function officeEntryFor(
+  input: {
+    community: Community;
+    activity: ActivityRecord;
+    member: MemberRecord;
+    minutes: number;
+    note?: string;
+    actorId: string;
+    now: Date;
+  },
+  dependencies: { attendances: AttendanceStore; claims: ClaimStore },
+): Promise<
+  | { kind: 'new'; attendance: Attendance; claim: Claim; replacesClaimId?: string }
+  | { kind: 'recorded_before'; claim: Claim }
+> {
+  const { activity, member, now } = input;
   if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
+  if (now.getTime() < Date.parse(activity.startsAt)) {
+    throw new AppError('checkin.outside_window', 'Hours can be entered once the activity has started', {
+      opensAt: activity.startsAt,
+    });
+  }
+  const maxMinutes = maxAttendanceMinutes(activity);
+  if (input.minutes > maxMinutes) {
+    throw new AppError('checkin.minutes_exceed_window', `At most ${maxMinutes} minutes fit this activity`, {
+      maxMinutes,
+    });
+  }
   const claim = claimFor({
     community: input.community,
     activity,
-    member: input.member,
+    member,
     minutes: input.minutes,
-    id: newId((input.now ?? new Date()).getTime()),
+    id: newId(now.getTime()),
     source: 'office',
     createdBy: input.actorId,
-    createdAt: (input.now ?? new Date()).toISOString(),
+    createdAt: now.toISOString(),
     note: input.note,
   });
-  await dependencies.claims.putClaim(claim, {
-    audit: {
-      communityId: claim.communityId,
-      action: 'claim.office_entry',
-      objectType: 'claim',
-      objectId: claim.id,
-      after: claim,
-    },
-  });
-  return claim;
+  const existing = await dependencies.attendances.getAttendance(input.community.id, activity.id, member.userId);
+  let replacesClaimId: string | undefined;
+  if (existing) {
+    if (existing.claimId === claim.id) {
+      const stored = await dependencies.claims.getClaim(input.community.id, claim.id);
+      if (stored) return { kind: 'recorded_before', claim: stored };
+    }
+    const previous = existing.claimId ? await dependencies.claims.getClaim(input.community.id, existing.claimId) : null;
+    if (existing.status !== 'closed' || previous?.status !== 'rejected') throw alreadyRecorded();
+    replacesClaimId = previous.id;
+  }
+  const attendance: Attendance = {
+    id: attendanceId(activity.id, member.userId),
+    activityId: activity.id,
+    memberId: member.userId,
+    status: 'closed',
+    checkedInAt: claim.createdAt,
+    checkedOutAt: claim.createdAt,
+    source: 'office',
+    claimId: claim.id,
+  };
+  return { kind: 'new', attendance, claim, replacesClaimId };
 }
 
 /**
@@ -203,6 +293,8 @@ export async function autoCloseAttendances(
   attendances: AttendanceStore,
 ): Promise<number> {
   const { community, activity } = input;
+  // A cancelled activity files no claims: its settlement closes what was left open.
+  if (activity.status === 'cancelled') return 0;
   let closedCount = 0;
   for (const open of await attendances.listOpenAttendances(community.id, activity.id)) {
     const member = await input.getMember(open.memberId);

@@ -10,42 +10,64 @@ import type { CertificateStore } from './ports';
 export const PASS_TTL_SECONDS = 60;
 const PASS_VERSION = 'lp1';
 
-/** Issues the certificate once lifetime earned points reach the community's threshold. */
+/**
+ * Issues the certificate once lifetime earned points reach the community's threshold (and
+ * brings one under review back to active when they reach it again). Both writes carry the
+ * condition that the points still reach it, so a reversal in between cannot be overtaken.
+ */
 export async function issueCertificateIfEligible(
   input: { community: Community; memberId: string; now?: Date },
   dependencies: { ledger: LedgerStore; certificates: CertificateStore },
 ): Promise<boolean> {
-  const threshold = input.community.rules.certificateThresholdPoints;
-  const account = await dependencies.ledger.getAccount(input.community.id, memberAccount(input.memberId));
+  const { community, memberId } = input;
+  const threshold = community.rules.certificateThresholdPoints;
+  const account = await dependencies.ledger.getAccount(community.id, memberAccount(memberId));
   if (account.earnedPoints < threshold) return false;
   const now = input.now ?? new Date();
-  return dependencies.certificates.issueCertificate(input.community.id, input.memberId, now.toISOString(), {
-    stats: [{ communityId: input.community.id, month: monthOf(now), section: 'CERTS', add: { certificatesIssued: 1 } }],
-    gauges: { communityId: input.community.id, add: { activeCertificates: 1 } },
-    notify: [
-      {
-        userId: input.memberId,
-        communityId: input.community.id,
-        kind: 'certificate_issued',
-        title: '志愿者证书已发放',
-        body: `您已获得${input.community.name}志愿者证书，可在联盟商家享受优惠`,
-        objectType: 'certificate',
-        objectId: input.memberId,
-      },
-    ],
+  const notify = (title: string, body: string) => [
+    {
+      userId: memberId,
+      communityId: community.id,
+      kind: 'certificate_issued' as const,
+      title,
+      body,
+      objectType: 'certificate',
+      objectId: memberId,
+    },
+  ];
+  const current = await dependencies.certificates.getCertificate(community.id, memberId);
+  if (current?.status === 'review') {
+    return dependencies.certificates.restoreCertificate(community.id, memberId, now.toISOString(), threshold, {
+      gauges: { communityId: community.id, add: { activeCertificates: 1 } },
+      notify: notify('志愿者证书已恢复', '您的积分重新达到发证标准，志愿者证书已恢复'),
+    });
+  }
+  if (current) return false;
+  return dependencies.certificates.issueCertificate(community.id, memberId, now.toISOString(), threshold, {
+    stats: [{ communityId: community.id, month: monthOf(now), section: 'CERTS', add: { certificatesIssued: 1 } }],
+    gauges: { communityId: community.id, add: { activeCertificates: 1 } },
+    notify: notify('志愿者证书已发放', `您已获得${community.name}志愿者证书，可在联盟商家享受优惠`),
   });
 }
 
+/** Which status a staff decision may move a certificate from: revoke an active or reviewed one; reinstate (confirm) a revoked or reviewed one. */
+const ALLOWED_FROM: Record<'revoked' | 'active', Certificate['status'][]> = {
+  revoked: ['active', 'review'],
+  active: ['revoked', 'review'],
+};
+
 /**
- * Staff revoke (reason required) or reinstate a member's certificate. Nobody reinstates their own
- * (403 `auth.conflict_of_interest`); 404 `certificate.not_found`, 409 when it is not in the other status.
+ * Staff revoke (reason required) or reinstate a certificate. Reinstating one under review is
+ * staff confirming it although the holder's earned points are below the threshold. Nobody
+ * reinstates their own (403 `auth.conflict_of_interest`); 404 `certificate.not_found`.
+ * Gauge: active certificates change only when the status enters or leaves `active`.
  */
 export async function changeCertificateStatus(
   input: {
     communityId: string;
     memberId: string;
     actorId: string;
-    to: Certificate['status'];
+    to: 'active' | 'revoked';
     reason?: string;
     now?: Date;
   },
@@ -56,12 +78,24 @@ export async function changeCertificateStatus(
   }
   const existing = await certificates.getCertificate(input.communityId, input.memberId);
   if (!existing) throw new AppError('certificate.not_found', 'This member has no certificate');
-  const from = input.to === 'revoked' ? 'active' : 'revoked';
   const revoking = input.to === 'revoked';
+  if (!ALLOWED_FROM[input.to].includes(existing.status)) {
+    throw new AppError(
+      'certificate.conflict',
+      revoking ? 'The certificate is already revoked' : 'The certificate is active already',
+    );
+  }
+  const gaugeChange = (existing.status === 'active' ? -1 : 0) + (input.to === 'active' ? 1 : 0);
   const changed = await certificates.setCertificateStatus(
     input.communityId,
     input.memberId,
-    { from, to: input.to, by: input.actorId, at: (input.now ?? new Date()).toISOString(), reason: input.reason },
+    {
+      from: existing.status,
+      to: input.to,
+      by: input.actorId,
+      at: (input.now ?? new Date()).toISOString(),
+      reason: input.reason,
+    },
     {
       audit: {
         communityId: input.communityId,
@@ -71,7 +105,7 @@ export async function changeCertificateStatus(
         before: existing,
         after: { ...existing, status: input.to, reason: input.reason },
       },
-      gauges: { communityId: input.communityId, add: { activeCertificates: revoking ? -1 : 1 } },
+      gauges: { communityId: input.communityId, add: { activeCertificates: gaugeChange } },
       notify: [
         {
           userId: input.memberId,
@@ -85,12 +119,7 @@ export async function changeCertificateStatus(
       ],
     },
   );
-  if (!changed) {
-    throw new AppError(
-      'certificate.conflict',
-      input.to === 'revoked' ? 'The certificate is already revoked' : 'The certificate is not revoked',
-    );
-  }
+  if (!changed) throw new AppError('certificate.conflict', 'The certificate changed meanwhile; look again');
   return changed;
 }
 
@@ -129,6 +158,9 @@ export async function issuePass(
   if (certificate?.status !== 'active') {
     if (!input.allianceStaff) {
       if (!certificate) throw new AppError('certificate.not_found', 'You do not have a volunteer certificate yet');
+      if (certificate.status === 'review') {
+        throw new AppError('certificate.under_review', 'Your certificate is being reviewed by the community office');
+      }
       throw new AppError('certificate.revoked', 'Your certificate has been revoked');
     }
     kind = 'alliance';

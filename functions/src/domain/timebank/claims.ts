@@ -5,15 +5,25 @@ import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { LedgerStore } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
 import { issueCertificateIfEligible } from './certificates';
-import type { CertificateStore, ClaimStore } from './ports';
+import type { ActivityStore, CertificateStore, ClaimStore } from './ports';
 
 export interface ApprovalDependencies {
   claims: ClaimStore;
   ledger: LedgerStore;
   certificates: CertificateStore;
+  activities: ActivityStore;
 }
 
 const alreadyDecided = () => new AppError('claim.already_decided', 'This claim has already been decided');
+const activityCancelled = () =>
+  new AppError('activity.cancelled', 'This activity was cancelled: its hours cannot be approved');
+
+/** A decided claim: 409 `activity.cancelled` when its activity was cancelled, else `claim.already_decided`. */
+async function notPending(claim: Claim, activities: ActivityStore): Promise<AppError> {
+  if (claim.status !== 'rejected') return alreadyDecided();
+  const activity = await activities.getActivity(claim.communityId, claim.activityId);
+  return activity?.status === 'cancelled' ? activityCancelled() : alreadyDecided();
+}
 
 async function getClaimOrThrow(claims: ClaimStore, communityId: string, claimId: string): Promise<Claim> {
   const claim = await claims.getClaim(communityId, claimId);
@@ -35,6 +45,7 @@ export function claimTransfer(
     communityId: claim.communityId,
     transferId: `claim:${claim.id}`,
     kind: 'claim',
+    volunteerVisits: 1,
     memo: claim.activityTitle,
     postings: [
       { source: SYSTEM_ACCOUNTS.issuance, destination: memberAccount(claim.memberId), amountPoints: claim.points },
@@ -45,8 +56,9 @@ export function claimTransfer(
 }
 
 /**
- * Approves a claim: its status and its points transfer in ONE transaction, so it is
- * paid at most once even when two staff press "approve" at the same moment. Staff may
+ * Approves a claim: its status, its points transfer and its activity's approved count in ONE
+ * transaction, so it is paid at most once even when two staff press "approve" at the same
+ * moment, and never once its activity is cancelled (409 `activity.cancelled`). Staff may
  * not approve their own hours, nor an office entry they typed in themselves.
  */
 export async function approveClaim(
@@ -69,7 +81,7 @@ export async function approveClaim(
     if (claim.status === 'approved') {
       await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
     }
-    throw alreadyDecided();
+    throw await notPending(claim, dependencies.activities);
   }
   if (claim.memberId === input.actorId)
     throw new AppError('claim.own_claim', 'Another staff member must approve your own hours');
@@ -109,9 +121,9 @@ export async function approveClaim(
       },
     ],
   };
-  if ((await dependencies.claims.approveClaim(claim, decision, transfer, effects)) === 'already_decided') {
-    throw alreadyDecided();
-  }
+  const outcome = await dependencies.claims.approveClaim(claim, decision, transfer, effects);
+  if (outcome === 'already_decided') throw alreadyDecided();
+  if (outcome === 'activity_cancelled') throw activityCancelled();
   await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
   return approved;
 }

@@ -1,5 +1,6 @@
 import type { Effects } from '../effects';
 import type { Activity, Attendance, Certificate, Claim, Page } from '@linli/shared';
+import type { TransferGuards } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
 
 /** An activity as stored: the check-in secret never leaves the server. */
@@ -7,24 +8,57 @@ export interface ActivityRecord extends Activity {
   checkinSecret: string;
 }
 
+/** The times that bound attendance: check-in from `startsAt − grace` to `endsAt + grace`. */
+export type ActivityWindow = Pick<Activity, 'startsAt' | 'endsAt' | 'graceMinutes'>;
+
 export interface ActivityStore {
   createActivity(activity: ActivityRecord, effects?: Effects): Promise<void>;
   getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null>;
   listActivities(communityId: string, fromIso: string, cursor: string | undefined): Promise<Page<ActivityRecord>>;
-  /** Saves edits while the activity is still scheduled and its capacity covers who came. */
-  saveActivity(activity: ActivityRecord, effects?: Effects): Promise<'saved' | 'not_scheduled' | 'below_attendance'>;
-  cancelActivity(communityId: string, activityId: string, effects?: Effects): Promise<'cancelled' | 'not_scheduled'>;
+  /**
+   * Saves edits while the activity is still scheduled, its capacity covers who came and — once
+   * anyone attended — its window only widens (`window_below_attendance` otherwise).
+   */
+  saveActivity(
+    activity: ActivityRecord,
+    effects?: Effects,
+  ): Promise<'saved' | 'not_scheduled' | 'below_attendance' | 'window_below_attendance'>;
+  /**
+   * Scheduled → cancelled unless a claim of it stands approved; queues it for settlement
+   * (`activitiesToSettle`) in the same write.
+   */
+  cancelActivity(
+    communityId: string,
+    activityId: string,
+    cancellation: { by: string; at: string },
+    effects?: Effects,
+  ): Promise<'cancelled' | 'not_scheduled' | 'has_approved_claims'>;
   activitiesDueForAutoClose(nowIso: string): Promise<{ communityId: string; activityId: string }[]>;
   markAutoCloseDone(communityId: string, activityId: string): Promise<void>;
+  /** Cancelled activities whose pending claims and open attendances are not settled yet (≤ 100). */
+  activitiesToSettle(): Promise<{ communityId: string; activityId: string }[]>;
+  markSettled(communityId: string, activityId: string): Promise<void>;
 }
 
 export interface AttendanceStore {
   getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null>;
   /** Opens the attendance and counts it against capacity, in one transaction. */
   checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'>;
-  /** Closes an open attendance and files its claim, in one transaction. */
-  checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open'>;
+  /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */
+  checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open' | 'not_scheduled'>;
   listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]>;
+  /**
+   * An office entry: the (closed) attendance, its claim and the capacity count in one
+   * transaction, while the activity is scheduled with the `window` the minutes were checked
+   * against. `replacesClaimId`: the attendance exists and its claim was rejected (a correction).
+   */
+  recordOfficeAttendance(
+    communityId: string,
+    entry: { attendance: Attendance; claim: Claim; window: ActivityWindow; replacesClaimId?: string },
+    effects?: Effects,
+  ): Promise<'recorded' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'>;
+  /** Closes an open attendance of a cancelled activity, filing no claim; false if it was not open. */
+  closeCancelled(communityId: string, attendance: Attendance, at: string): Promise<boolean>;
 }
 
 export interface Decision {
@@ -44,20 +78,52 @@ export interface ClaimStore {
     cursor: string | undefined,
     status?: Claim['status'],
   ): Promise<Page<Claim>>;
-  /** The claim's status and its points transfer change together or not at all. */
+  /** Every pending claim of one activity (the queue, filtered: settlement of a cancellation only). */
+  listPendingClaimsOfActivity(communityId: string, activityId: string): Promise<Claim[]>;
+  /**
+   * The claim's status, its points transfer and its activity's approved count change together
+   * or not at all; `activity_cancelled` when the activity is no longer scheduled.
+   */
   approveClaim(
     claim: Claim,
     decision: Decision,
     transfer: Transfer | null,
     effects?: Effects,
-  ): Promise<'approved' | 'already_decided'>;
+  ): Promise<'approved' | 'already_decided' | 'activity_cancelled'>;
   rejectClaim(claim: Claim, decision: Decision, effects?: Effects): Promise<'rejected' | 'already_decided'>;
+  /**
+   * Approved → reversed with the reversing transfer, the activity's approved count and `effects`,
+   * in one transaction. `not_approved`: the claim is not approved (any more); `conflict`: a guard
+   * or an effect's condition failed — read again and retry.
+   */
+  reverseClaim(
+    claim: Claim,
+    reversal: Transfer,
+    input: { guards: TransferGuards; effects: Effects },
+  ): Promise<'reversed' | 'not_approved' | 'duplicate' | 'conflict'>;
 }
 
 export interface CertificateStore {
   getCertificate(communityId: string, memberId: string): Promise<Certificate | null>;
-  /** Creates an active certificate unless one exists (a revoked one stays revoked). */
-  issueCertificate(communityId: string, memberId: string, issuedAt: string, effects?: Effects): Promise<boolean>;
+  /**
+   * Creates an active certificate unless one exists (a revoked one stays revoked), on the
+   * condition that the member's earned points still reach `thresholdPoints`.
+   */
+  issueCertificate(
+    communityId: string,
+    memberId: string,
+    issuedAt: string,
+    thresholdPoints: number,
+    effects?: Effects,
+  ): Promise<boolean>;
+  /** Review → active when the member's earned points reach `thresholdPoints` again (conditional on both). */
+  restoreCertificate(
+    communityId: string,
+    memberId: string,
+    at: string,
+    thresholdPoints: number,
+    effects?: Effects,
+  ): Promise<boolean>;
   setCertificateStatus(
     communityId: string,
     memberId: string,

@@ -4,8 +4,13 @@ import { cancelActivity } from '../../domain/timebank/activities';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
-/** POST /v1/communities/{cid}/activities/{aid}/cancel — staff. */
+/** POST /v1/communities/{cid}/activities/{aid}/cancel — staff; settles its pending claims and open attendances. */
 export const handler = httpRoute(contracts.cancelActivity, { auth: 'user' }, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
-  return ok(await cancelActivity({ communityId: params.cid, activityId: params.aid }, stores.activities()));
+  return ok(
+    await cancelActivity(
+      { communityId: params.cid, activityId: params.aid, actorId: userId },
+      { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+    ),
+  );
 });

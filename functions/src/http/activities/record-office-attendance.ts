@@ -16,7 +16,7 @@ export const handler = httpRoute(
     if (!member) throw notFound('member');
     const claim = await recordOfficeAttendance(
       { community, activityId: params.aid, member, minutes: body.minutes, note: body.note, actorId: userId },
-      { activities: stores.activities(), claims: stores.claims() },
+      { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
     );
     return created({ claim });
   },

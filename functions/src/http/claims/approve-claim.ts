@@ -13,7 +13,12 @@ export const handler = httpRoute(contracts.approveClaim, { auth: 'user' }, async
   ]);
   const claim = await approveClaim(
     { community, claimId: params.claimId, actorId: userId, claim: preloaded },
-    { claims: stores.claims(), ledger: stores.ledger(), certificates: stores.certificates() },
+    {
+      claims: stores.claims(),
+      ledger: stores.ledger(),
+      certificates: stores.certificates(),
+      activities: stores.activities(),
+    },
   );
   return ok({ claim });
 });

@@ -10,7 +10,12 @@ export const handler = httpRoute(contracts.bulkApproveClaims, { auth: 'user' }, 
   return ok(
     await bulkApproveClaims(
       { community, claimIds: body.claimIds, actorId: userId },
-      { claims: stores.claims(), ledger: stores.ledger(), certificates: stores.certificates() },
+      {
+        claims: stores.claims(),
+        ledger: stores.ledger(),
+        certificates: stores.certificates(),
+        activities: stores.activities(),
+      },
     ),
   );
 });

@@ -54,6 +54,7 @@ export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
 function CertificateState({ me, t }: { me: MeResponse; t: Translate }) {
   if (me.certificate?.status === 'active') return <Text className="status-good">{t('me.certificateActive')}</Text>;
   if (me.certificate?.status === 'revoked') return <Text className="status-bad">{t('me.certificateRevoked')}</Text>;
+  if (me.certificate?.status === 'review') return <Text className="status-bad">{t('me.certificateReview')}</Text>;
 
   const currency = me.community.currencyName;
   const threshold = me.community.rules.certificateThresholdPoints;

@@ -22,6 +22,7 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   points_expiring: '⏳',
   points_expired: '⌛',
   recognized: '🏅',
+  certificate_review: '🔍',
 };
 
 /** 消息: my notifications, newest first; one about an order opens 我的订单. */

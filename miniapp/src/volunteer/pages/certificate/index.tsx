@@ -33,7 +33,11 @@ export default function MyCertificatePage() {
       {me.data && certificate ? (
         <View className="card" id="certificate-status">
           <Text className={active ? 'status-good' : 'status-bad'}>
-            {active ? t('me.certificateActive') : t('me.certificateRevoked')}
+            {active
+              ? t('me.certificateActive')
+              : certificate.status === 'review'
+                ? t('me.certificateReview')
+                : t('me.certificateRevoked')}
           </Text>
           <Text className="card__hint">
             {t('certificate.issuedAt', { date: formatDateTime(certificate.issuedAt, language) })}
