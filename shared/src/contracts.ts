@@ -15,6 +15,8 @@ import {
   type MyCommunities,
 } from './schemas/identity';
 import {
+  ClaimsQuery,
+  CursorQuery,
   ActivityPath,
   BulkApproveRequest,
   CertificatePath,
@@ -38,6 +40,8 @@ import {
 } from './schemas/timebank';
 import type { Page } from './schemas/common';
 import {
+  OrdersQuery,
+  ProductReviewsQuery,
   DonationRequest,
   FulfilOrderRequest,
   MakerPath,
@@ -60,6 +64,7 @@ import {
   type PublicProduct,
 } from './schemas/shop';
 import {
+  FundExpensesQuery,
   ExpensePath,
   FundExpenseRequest,
   FundIncomeRequest,
@@ -68,6 +73,10 @@ import {
   type FundPage,
 } from './schemas/fund';
 import {
+  ApplicationsQuery,
+  ComplaintsQuery,
+  LeaderboardQuery,
+  RedemptionsQuery,
   AddMerchantStaffRequest,
   ApplicationPath,
   ComplaintPath,
@@ -104,6 +113,10 @@ import {
 } from './schemas/market';
 
 import {
+  AuditQuery,
+  ExportQuery,
+  RecognitionQuery,
+  StatsQuery,
   ExportPath,
   GiftPointsRequest,
   OfflineMemberRequest,
@@ -133,17 +146,30 @@ export interface RouteContract<
   Params extends Record<string, string> = Record<string, never>,
   Body = undefined,
   Response = unknown,
+  Query extends QueryValues = Record<string, never>,
 > {
   method: HttpMethod;
   path: string;
   params?: z.ZodMiniType<Params>;
   body?: z.ZodMiniType<Body>;
+  /**
+   * The query string: the Lambda validates `?…` with it (a route without one takes no query at
+   * all) and the mini-program's `query` option is typed by it, so the two cannot drift.
+   */
+  query?: z.ZodMiniType<Query>;
   readonly response?: Response;
 }
 
-export type ParamsOf<C> = C extends RouteContract<infer P, unknown, unknown> ? P : never;
-export type BodyOf<C> = C extends RouteContract<Record<string, string>, infer B, unknown> ? B : never;
-export type ResponseOf<C> = C extends RouteContract<Record<string, string>, unknown, infer R> ? R : never;
+/** What a query string can carry: named strings, absent ones left out. */
+export type QueryValues = Record<string, string | undefined>;
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- these match a contract of any types */
+export type ParamsOf<C> = C extends RouteContract<infer P, any, any, any> ? P : never;
+export type BodyOf<C> = C extends RouteContract<any, infer B, any, any> ? B : never;
+export type ResponseOf<C> = C extends RouteContract<any, any, infer R, any> ? R : never;
+/** The query a route takes, as its contract declares it (`Record<string, never>`: none). */
+export type QueryOf<C> = C extends RouteContract<any, any, any, infer Q> ? Q : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 type NoParams = Record<string, never>;
 type CommunityParams = z.infer<typeof CommunityPath>;
@@ -170,6 +196,14 @@ function route<Params extends Record<string, string>, Body, Response>(
   body?: z.ZodMiniType<Body>,
 ): RouteContract<Params, Body, Response> {
   return body ? { method, path, params, body } : { method, path, params };
+}
+
+/** The same route, taking the query string `query` describes (filters, cursors, months). */
+function withQuery<Params extends Record<string, string>, Body, Response, Query extends QueryValues>(
+  contract: RouteContract<Params, Body, Response>,
+  query: z.ZodMiniType<Query>,
+): RouteContract<Params, Body, Response, Query> {
+  return { ...contract, query };
 }
 
 export const contracts = {
@@ -218,11 +252,14 @@ export const contracts = {
     params: MemberPath,
     body: SetRolesRequest,
   } as RouteContract<MemberParams, SetRolesRequest, { member: MemberView }>,
-  listMembers: {
-    method: 'GET',
-    path: '/v1/communities/{cid}/members',
-    params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Page<MemberView>>,
+  listMembers: withQuery(
+    {
+      method: 'GET',
+      path: '/v1/communities/{cid}/members',
+      params: CommunityPath,
+    } as RouteContract<CommunityParams, undefined, Page<MemberView>>,
+    CursorQuery,
+  ),
 
   // Time bank: activities (query ?cursor=)
   createActivity: {
@@ -231,11 +268,14 @@ export const contracts = {
     params: CommunityPath,
     body: CreateActivityRequest,
   } as RouteContract<CommunityParams, CreateActivityRequest, Activity>,
-  listActivities: {
-    method: 'GET',
-    path: '/v1/communities/{cid}/activities',
-    params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Page<Activity>>,
+  listActivities: withQuery(
+    {
+      method: 'GET',
+      path: '/v1/communities/{cid}/activities',
+      params: CommunityPath,
+    } as RouteContract<CommunityParams, undefined, Page<Activity>>,
+    CursorQuery,
+  ),
   getActivity: {
     method: 'GET',
     path: '/v1/communities/{cid}/activities/{aid}',
@@ -271,11 +311,14 @@ export const contracts = {
   } as RouteContract<ActivityParams, OfficeAttendanceRequest, { claim: Claim }>,
 
   // Claims and approval (listClaims: query ?status=&cursor=)
-  listClaims: {
-    method: 'GET',
-    path: '/v1/communities/{cid}/claims',
-    params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Page<Claim>>,
+  listClaims: withQuery(
+    {
+      method: 'GET',
+      path: '/v1/communities/{cid}/claims',
+      params: CommunityPath,
+    } as RouteContract<CommunityParams, undefined, Page<Claim>>,
+    ClaimsQuery,
+  ),
   approveClaim: {
     method: 'POST',
     path: '/v1/communities/{cid}/claims/{claimId}/approve',
@@ -293,18 +336,24 @@ export const contracts = {
     params: CommunityPath,
     body: BulkApproveRequest,
   } as RouteContract<CommunityParams, BulkApproveRequest, BulkApproveResponse>,
-  listMyClaims: {
-    method: 'GET',
-    path: '/v1/communities/{cid}/me/claims',
-    params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Page<Claim>>,
+  listMyClaims: withQuery(
+    {
+      method: 'GET',
+      path: '/v1/communities/{cid}/me/claims',
+      params: CommunityPath,
+    } as RouteContract<CommunityParams, undefined, Page<Claim>>,
+    ClaimsQuery,
+  ),
 
   // Points ledger (getMyLedger: query ?cursor=)
-  getMyLedger: {
-    method: 'GET',
-    path: '/v1/communities/{cid}/me/ledger',
-    params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Page<LedgerEntry>>,
+  getMyLedger: withQuery(
+    {
+      method: 'GET',
+      path: '/v1/communities/{cid}/me/ledger',
+      params: CommunityPath,
+    } as RouteContract<CommunityParams, undefined, Page<LedgerEntry>>,
+    CursorQuery,
+  ),
   reverseTransfer: {
     method: 'POST',
     path: '/v1/communities/{cid}/transfers/{transferId}/reverse',
@@ -336,10 +385,13 @@ export const contracts = {
     BodyType<typeof MerchantApplicationRequest>,
     { id: string; status: 'pending' }
   >('POST', '/v1/communities/{cid}/merchant-applications', CommunityPath, MerchantApplicationRequest),
-  listMerchantApplications: route<CommunityParams, undefined, Page<MerchantDetail>>(
-    'GET',
-    '/v1/communities/{cid}/merchant-applications',
-    CommunityPath,
+  listMerchantApplications: withQuery(
+    route<CommunityParams, undefined, Page<MerchantDetail>>(
+      'GET',
+      '/v1/communities/{cid}/merchant-applications',
+      CommunityPath,
+    ),
+    ApplicationsQuery,
   ),
   approveMerchantApplication: route<ApplicationParams, undefined, { merchant: MerchantDetail }>(
     'POST',
@@ -396,12 +448,18 @@ export const contracts = {
     MerchantPath,
     VerifyPassRequest,
   ),
-  listMerchantUses: route<MerchantParams, undefined, Page<DiscountUse>>(
-    'GET',
-    '/v1/communities/{cid}/merchants/{mid}/uses',
-    MerchantPath,
+  listMerchantUses: withQuery(
+    route<MerchantParams, undefined, Page<DiscountUse>>(
+      'GET',
+      '/v1/communities/{cid}/merchants/{mid}/uses',
+      MerchantPath,
+    ),
+    CursorQuery,
   ),
-  listFlags: route<CommunityParams, undefined, Page<ProxyFlag>>('GET', '/v1/communities/{cid}/flags', CommunityPath),
+  listFlags: withQuery(
+    route<CommunityParams, undefined, Page<ProxyFlag>>('GET', '/v1/communities/{cid}/flags', CommunityPath),
+    CursorQuery,
+  ),
   resolveFlag: route<FlagParams, BodyType<typeof ResolveFlagRequest>, { flag: ProxyFlag }>(
     'POST',
     '/v1/communities/{cid}/flags/{flagId}/resolve',
@@ -416,10 +474,9 @@ export const contracts = {
     MerchantPath,
     ComplaintRequest,
   ),
-  listComplaints: route<CommunityParams, undefined, Page<Complaint>>(
-    'GET',
-    '/v1/communities/{cid}/complaints',
-    CommunityPath,
+  listComplaints: withQuery(
+    route<CommunityParams, undefined, Page<Complaint>>('GET', '/v1/communities/{cid}/complaints', CommunityPath),
+    ComplaintsQuery,
   ),
   resolveComplaint: route<ComplaintParams, BodyType<typeof ResolveComplaintRequest>, { complaint: Complaint }>(
     'POST',
@@ -435,7 +492,10 @@ export const contracts = {
     MerchantPath,
     PostRequest,
   ),
-  listPosts: route<CommunityParams, undefined, Page<MerchantPost>>('GET', '/v1/communities/{cid}/posts', CommunityPath),
+  listPosts: withQuery(
+    route<CommunityParams, undefined, Page<MerchantPost>>('GET', '/v1/communities/{cid}/posts', CommunityPath),
+    CursorQuery,
+  ),
   takeDownPost: route<PostParams, Reason, MerchantPost>(
     'POST',
     '/v1/communities/{cid}/posts/{postId}/take-down',
@@ -450,10 +510,9 @@ export const contracts = {
     CommunityPath,
     ContributionRequest,
   ),
-  getLeaderboard: route<CommunityParams, undefined, Leaderboard>(
-    'GET',
-    '/v1/communities/{cid}/leaderboard',
-    CommunityPath,
+  getLeaderboard: withQuery(
+    route<CommunityParams, undefined, Leaderboard>('GET', '/v1/communities/{cid}/leaderboard', CommunityPath),
+    LeaderboardQuery,
   ),
 
   // Credit supermarket (listRedemptions: ?status=&cursor=)
@@ -476,15 +535,13 @@ export const contracts = {
     CommunityPath,
     RedemptionRequest,
   ),
-  listMyRedemptions: route<CommunityParams, undefined, Page<Redemption>>(
-    'GET',
-    '/v1/communities/{cid}/me/redemptions',
-    CommunityPath,
+  listMyRedemptions: withQuery(
+    route<CommunityParams, undefined, Page<Redemption>>('GET', '/v1/communities/{cid}/me/redemptions', CommunityPath),
+    CursorQuery,
   ),
-  listRedemptions: route<CommunityParams, undefined, Page<Redemption>>(
-    'GET',
-    '/v1/communities/{cid}/redemptions',
-    CommunityPath,
+  listRedemptions: withQuery(
+    route<CommunityParams, undefined, Page<Redemption>>('GET', '/v1/communities/{cid}/redemptions', CommunityPath),
+    RedemptionsQuery,
   ),
   cancelRedemption: route<RedemptionParams, undefined, Redemption>(
     'POST',
@@ -499,7 +556,10 @@ export const contracts = {
   ),
 
   // Charity fund (getFund: public, ?cursor=; listFundExpenses: ?status=)
-  getFund: route<CommunityParams, undefined, FundPage>('GET', '/v1/communities/{cid}/fund', CommunityPath),
+  getFund: withQuery(
+    route<CommunityParams, undefined, FundPage>('GET', '/v1/communities/{cid}/fund', CommunityPath),
+    CursorQuery,
+  ),
   exportFundCsv: route<CommunityParams, undefined, string>(
     'GET',
     '/v1/communities/{cid}/fund/entries.csv',
@@ -517,10 +577,9 @@ export const contracts = {
     CommunityPath,
     FundExpenseRequest,
   ),
-  listFundExpenses: route<CommunityParams, undefined, Page<FundExpense>>(
-    'GET',
-    '/v1/communities/{cid}/fund/expenses',
-    CommunityPath,
+  listFundExpenses: withQuery(
+    route<CommunityParams, undefined, Page<FundExpense>>('GET', '/v1/communities/{cid}/fund/expenses', CommunityPath),
+    FundExpensesQuery,
   ),
   approveFundExpense: route<z.infer<typeof ExpensePath>, undefined, FundExpense>(
     'POST',
@@ -551,10 +610,9 @@ export const contracts = {
     '/v1/communities/{cid}/products/{pid}',
     ProductPath,
   ),
-  listProductsForReview: route<CommunityParams, undefined, Page<Product>>(
-    'GET',
-    '/v1/communities/{cid}/product-reviews',
-    CommunityPath,
+  listProductsForReview: withQuery(
+    route<CommunityParams, undefined, Page<Product>>('GET', '/v1/communities/{cid}/product-reviews', CommunityPath),
+    ProductReviewsQuery,
   ),
   approveProduct: route<z.infer<typeof ProductPath>, undefined, Product>(
     'POST',
@@ -579,7 +637,10 @@ export const contracts = {
     OrderRequest,
   ),
   getOrder: route<z.infer<typeof OrderPath>, undefined, Order>('GET', '/v1/communities/{cid}/orders/{oid}', OrderPath),
-  listMyOrders: route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/me/orders', CommunityPath),
+  listMyOrders: withQuery(
+    route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/me/orders', CommunityPath),
+    CursorQuery,
+  ),
   devPayOrder: route<z.infer<typeof OrderPath>, undefined, { status: 'paid'; order: Order }>(
     'POST',
     '/v1/communities/{cid}/orders/{oid}/dev-pay',
@@ -595,7 +656,10 @@ export const contracts = {
     '/v1/communities/{cid}/orders/{oid}/cancel',
     OrderPath,
   ),
-  listOrders: route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/orders', CommunityPath),
+  listOrders: withQuery(
+    route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/orders', CommunityPath),
+    OrdersQuery,
+  ),
   fulfilOrder: route<z.infer<typeof OrderPath>, z.infer<typeof FulfilOrderRequest>, Order>(
     'POST',
     '/v1/communities/{cid}/orders/{oid}/fulfil',
@@ -649,15 +713,20 @@ export const contracts = {
   >,
   // ------------------------------------------------------------ office console (issue 6)
   /** Staff: monthly figures (query `from`, `to` months). */
-  getStats: route<CommunityParams, undefined, StatsResponse>('GET', '/v1/communities/{cid}/stats', CommunityPath),
+  getStats: withQuery(
+    route<CommunityParams, undefined, StatsResponse>('GET', '/v1/communities/{cid}/stats', CommunityPath),
+    StatsQuery,
+  ),
   /** Staff: CSV or XLSX of one dataset for a date range (query `from`, `to`, `format`). */
-  exportData: route<z.infer<typeof ExportPath>, undefined, string>(
-    'GET',
-    '/v1/communities/{cid}/exports/{dataset}',
-    ExportPath,
+  exportData: withQuery(
+    route<z.infer<typeof ExportPath>, undefined, string>('GET', '/v1/communities/{cid}/exports/{dataset}', ExportPath),
+    ExportQuery,
   ),
   /** Admin: the audit log, newest first, with filters in the query. */
-  listAudit: route<CommunityParams, undefined, Page<AuditEntry>>('GET', '/v1/communities/{cid}/audit', CommunityPath),
+  listAudit: withQuery(
+    route<CommunityParams, undefined, Page<AuditEntry>>('GET', '/v1/communities/{cid}/audit', CommunityPath),
+    AuditQuery,
+  ),
   /** The caller accepted these WeChat subscribe messages (one credit each). */
   subscribe: { method: 'POST', path: '/v1/me/subscriptions', body: SubscribeRequest } as RouteContract<
     NoParams,
@@ -677,10 +746,9 @@ export const contracts = {
     GiftPointsRequest,
   ),
   /** Members: the month's volunteers by hours and those the office recognised (query `month`). */
-  getRecognition: route<CommunityParams, undefined, RecognitionPage>(
-    'GET',
-    '/v1/communities/{cid}/recognition',
-    CommunityPath,
+  getRecognition: withQuery(
+    route<CommunityParams, undefined, RecognitionPage>('GET', '/v1/communities/{cid}/recognition', CommunityPath),
+    RecognitionQuery,
   ),
   recognize: route<CommunityParams, RecognizeRequest, { items: Recognition[] }>(
     'POST',

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { monthOf, type Claim, type Good, type JoinResponse, type Redemption } from '@linli/shared';
 import { call, login } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
+import { clearOfChinaBoundary } from '../support/clock';
 import { createActivityNow, officeClaim } from '../support/timebank';
 import { WAIT, findInList, logInToDemo, openRoute, snapshot, type Browser } from './helpers';
 
@@ -88,6 +89,7 @@ describe('office dashboard, exports and audit log in Chromium', () => {
   });
 
   it('charts show the month → XLSX export of hours → audit log lists the approval', async () => {
+    await clearOfChinaBoundary('month', 45_000); // the story reads back "this month"
     const suffix = randomUUID().slice(0, 6);
     const nickname = `统计${suffix}`;
     const { claim } = await createActivityOfTheMonth(nickname, suffix);
@@ -178,5 +180,5 @@ describe('office dashboard, exports and audit log in Chromium', () => {
     const entry = await findInList(page, 'audit-list', page.locator('.audit-entry', { hasText: '通过时长' }));
     expect(await entry.textContent()).toContain('赵社工');
     expect(await entry.textContent()).toContain('claim.approve');
-  });
+  }, 180_000);
 });

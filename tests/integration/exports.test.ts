@@ -7,7 +7,9 @@ import {
   type Product,
   type Redemption,
 } from '@linli/shared';
+import { clearOfChinaBoundary } from '../support/clock';
 import { apiUrl, call, login } from '../support/api';
+import { keyed, parseCsv } from '../support/csv';
 import { createMember } from '../support/factories';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
 
@@ -22,40 +24,6 @@ async function download(path: string, token?: string) {
   const response = await fetch(`${apiUrl()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
-
-/** RFC 4180 by hand: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += character;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-/** Rows as objects keyed by the Chinese header. */
-const keyed = (rows: unknown[][]): Record<string, unknown>[] =>
-  rows.slice(1).map((row) => Object.fromEntries(rows[0]!.map((header, index) => [String(header), row[index]])));
 
 async function csvExport(cid: string, dataset: Dataset, from: string, to: string, token: string) {
   const reply = await download(`/v1/communities/${cid}/exports/${dataset}?from=${from}&to=${to}`, token);
@@ -114,11 +82,14 @@ describe('office exports', () => {
   let redemption: Redemption;
   let paidOrder: Order;
   let claimId: string;
-  const today = dayOf(new Date());
+  // The day the data below is made: beforeAll starts clear of midnight, so it all falls in one day.
+  let today: string;
   const pastFrom = '2025-01-01';
   const pastTo = '2025-01-31';
 
   beforeAll(async () => {
+    await clearOfChinaBoundary('day', 90_000);
+    today = dayOf(new Date());
     const community = await timebankCommunity();
     ({ cid, staff, resident } = community);
     const { otherStaff } = community;
@@ -209,7 +180,7 @@ describe('office exports', () => {
       201,
       'fund income',
     );
-  });
+  }, 150_000);
 
   it('members: who joined in the range, with Chinese roles', async () => {
     const csv = await csvExport(cid, 'members', today, today, staff.token);

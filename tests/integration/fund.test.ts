@@ -1,10 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FundEntry, FundExpense, FundPage } from '@linli/shared';
+import { randomUUID } from 'node:crypto';
+import type { FundEntry, FundExpense, FundPage, Order } from '@linli/shared';
 import { GENESIS_HASH, verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as recordIncome } from '../../functions/src/http/fund/record-fund-income';
 import { handler as approveExpense } from '../../functions/src/http/fund/approve-fund-expense';
 import { keys } from '../../functions/src/store/keys';
-import { apiUrl, call, documentClient } from '../support/api';
+import { apiUrl, call, documentClient, login } from '../support/api';
+import { keyed, parseCsv } from '../support/csv';
 import { httpEvent, invoke } from '../support/events';
 import { tableName } from '../support/factories';
 import { timebankCommunity } from '../support/timebank';
@@ -204,5 +206,33 @@ describe('the public charity fund', () => {
     expect(text.split('\r\n')[0]).toContain('序号,时间(UTC),类型,金额(元)');
     expect(text).toContain('1,');
     expect(text).toContain('150.00,150.00,"集市, ""十一月"""');
+  });
+
+  it('neutralises formulas from donors in the public CSV and keeps amounts numbers (issue 12, case 8)', async () => {
+    const { cid, staff, otherStaff } = await timebankCommunity();
+    const formula = '=HYPERLINK("http://e.x","c")';
+    const donor = await login(`donor-${randomUUID().slice(0, 8)}`, formula);
+    await call('POST', `/v1/communities/${cid}/join`, { token: donor.token });
+    const donation = await call<Order>('POST', `/v1/communities/${cid}/fund/donations`, {
+      token: donor.token,
+      body: { amountFen: 10000, message: formula },
+    });
+    await call('POST', `/v1/communities/${cid}/orders/${donation.body.id}/dev-pay`, { token: donor.token });
+    for (const description of ['+1+2', '-2+3', '@SUM(A1:A9)'])
+      await income(cid, staff, { kind: 'stall', amountFen: 100, description });
+    const spent = await expense(cid, staff, 6000);
+    await call('POST', `/v1/communities/${cid}/fund/expenses/${spent.body.id}/approve`, { token: otherStaff.token });
+
+    const response = await fetch(`${apiUrl()}/v1/communities/${cid}/fund/entries.csv`);
+    const records = keyed(parseCsv((await response.text()).replace(/^\uFEFF/, '')));
+
+    expect(records.map((record) => [record['类型'], record['金额(元)'], record['余额(元)'], record['说明']])).toEqual([
+      ['donation', '100.00', '100.00', `'${formula}`],
+      ['stall', '1.00', '101.00', "'+1+2"],
+      ['stall', '1.00', '102.00', "'-2+3"],
+      ['stall', '1.00', '103.00', "'@SUM(A1:A9)"],
+      ['expense', '-60.00', '43.00', '为独居老人购买米面油'],
+    ]);
+    expect(records[0]!['捐赠人']).toBe(`'${formula}`);
   });
 });

@@ -401,6 +401,45 @@ describe('contribution points', () => {
     expect(labour.body.items.map((item) => item.points)).toEqual([5, 3]);
     expect((await me(cid, company.token)).balancePoints).toBe(13);
   });
+
+  it('ranks ties together (777, 777, 776 → 2, 2, 4) and never splits a tie at the top-20 cut (issue 12, case 10)', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const members = await Promise.all(
+      Array.from({ length: 22 }, (_unused, index) => createMember(cid, ['resident'], `rank${index}`)),
+    );
+    // 800, 777, 777, 776 (ranks 1, 2, 2, 4), 760…746 (ranks 5-19), then three at 740 who share rank 20:
+    // the top 20 holds all three, 22 contributors.
+    const scores = [800, 777, 777, 776, ...Array.from({ length: 15 }, (_unused, index) => 760 - index), 740, 740, 740];
+    for (const [index, member] of members.entries()) {
+      const reply = await call('POST', `/v1/communities/${cid}/contributions`, {
+        token: staff.token,
+        body: {
+          memberId: member.userId,
+          contributorType: 'resident',
+          kind: 'labour',
+          description: '修理路灯',
+          points: scores[index],
+        },
+      });
+      if (reply.status !== 201) throw new Error(`contribution → ${reply.status} ${JSON.stringify(reply.body)}`);
+    }
+
+    const board = await call<Leaderboard>('GET', `/v1/communities/${cid}/leaderboard`, { token: resident.token });
+    const ranks = board.body.items.map((item) => [item.points, item.rank]);
+
+    expect(ranks.slice(0, 4)).toEqual([
+      [800, 1],
+      [777, 2],
+      [777, 2],
+      [776, 4],
+    ]);
+    expect(ranks.slice(-3)).toEqual([
+      [740, 20],
+      [740, 20],
+      [740, 20],
+    ]);
+    expect(board.body.items).toHaveLength(22);
+  });
 });
 
 describe('credit supermarket', () => {

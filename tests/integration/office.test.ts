@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addMonths,
+  dayOf,
   monthOf,
   startOfMonth,
   type AuditEntry,
@@ -22,6 +23,7 @@ import {
 } from '@linli/shared';
 import { handler as expirePoints } from '../../functions/src/jobs/expire-points';
 import { call, documentClient } from '../support/api';
+import { clearOfChinaBoundary } from '../support/clock';
 import { createMember, tableName } from '../support/factories';
 import { createActivityNow, grantPoints, me, officeClaim, timebankCommunity } from '../support/timebank';
 
@@ -30,6 +32,8 @@ type Person = { token: string; userId: string };
 const stats = (cid: string, person: Person, query = '') =>
   call<StatsResponse>('GET', `/v1/communities/${cid}/stats${query}`, { token: person.token });
 const thisMonth = () => monthOf(new Date());
+/** Tests that count "this month" run inside one China-time month (see clearOfChinaBoundary). */
+const insideOneMonth = () => beforeEach(() => clearOfChinaBoundary('month', 50_000), 60_000);
 const monthRow = (reply: { body: StatsResponse }, month = thisMonth()) =>
   reply.body.months.find((row) => row.month === month)!;
 const inbox = async (person: Person) =>
@@ -76,6 +80,8 @@ async function stockedGood(cid: string, staff: Person): Promise<Good> {
 }
 
 describe('statistics', () => {
+  insideOneMonth();
+
   it('counts every kind of activity in the month, from counters written with each action', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
     const owner = await createMember(cid, ['resident'], 'owner');
@@ -165,6 +171,8 @@ describe('statistics', () => {
 });
 
 describe('audit log', () => {
+  beforeEach(() => clearOfChinaBoundary('day', 30_000), 40_000);
+
   it('answers "who approved this?" with before and after, written in the same transaction as the action', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
     const { claim, approved } = await approvedClaim(cid, staff, otherStaff, resident.userId, 60);
@@ -173,7 +181,7 @@ describe('audit log', () => {
     const forClaim = await audit(cid, admin, `?objectType=claim&objectId=${claim.id}`);
     const byActor = await audit(cid, admin, `?actorId=${otherStaff.userId}`);
     const byAction = await audit(cid, admin, '?action=activity.create');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = dayOf(new Date());
     const inRange = await audit(cid, admin, `?from=${today}&to=${today}`);
     const beforeRange = await audit(cid, admin, '?from=2020-01-01&to=2020-01-31');
     const byStaff = await audit(cid, staff);
@@ -251,6 +259,8 @@ describe('notifications', () => {
 });
 
 describe('points policies', () => {
+  insideOneMonth();
+
   it('caps the points a member may earn in a month, in the approval transaction', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
     const set = await call('PATCH', `/v1/communities/${cid}`, {
@@ -489,6 +499,8 @@ describe('proxies for residents without a phone', () => {
 });
 
 describe('the items behind it', () => {
+  insideOneMonth();
+
   it('keeps statistics in a handful of items per month, whatever the activity', async () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();
     for (let index = 0; index < 2; index += 1) await approvedClaim(cid, staff, otherStaff, resident.userId, 60);

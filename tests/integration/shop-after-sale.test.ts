@@ -145,6 +145,73 @@ describe('orders after sale', () => {
     expect((await fund(cid)).balanceFen).toBe(0);
   });
 
+  it('refunds a sale already paid out to its maker: the maker’s debt shows and is netted from the next payout (case 6)', async () => {
+    const { cid, staff, resident, maker, product, order } = await paidSale();
+    const payout = (amountFen: number) =>
+      call<Payout>('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+        token: staff.token,
+        body: { amountFen, note: '结算' },
+      });
+    const makersList = async () =>
+      (await call<{ items: MakerEarnings[] }>('GET', `/v1/communities/${cid}/makers`, { token: staff.token })).body
+        .items;
+    const sell = async () => {
+      const next = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+        token: resident.token,
+        body: { items: [{ productId: product.id, quantity: 1 }] },
+      });
+      await call('POST', `/v1/communities/${cid}/orders/${next.body.id}/dev-pay`, { token: resident.token });
+    };
+
+    const paidOut = await payout(12000);
+    const refunded = await call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+      token: staff.token,
+      body: { reason: '买家退货' },
+    });
+    const afterRefund = await earnings(cid, maker);
+    const officeView = await makersList();
+    const payoutWhileOwing = await payout(1);
+    await sell();
+    const afterOneSale = await earnings(cid, maker);
+    await sell();
+    const afterTwoSales = await earnings(cid, maker);
+    const tooMuch = await payout(12001);
+    const netted = await payout(12000);
+    const inbox = await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: maker.token });
+
+    expect(paidOut.status).toBe(201);
+    expect(refunded.status).toBe(200);
+    expect(afterRefund).toMatchObject({ earningsFen: 0, paidOutFen: 12000, owedFen: 0, debtFen: 12000 });
+    expect(officeView).toEqual([expect.objectContaining({ makerId: maker.userId, debtFen: 12000, owedFen: 0 })]);
+    expect(payoutWhileOwing).toMatchObject({ status: 409, body: { error: { code: 'shop.payout_exceeds_balance' } } });
+    expect(afterOneSale).toMatchObject({ earningsFen: 12000, paidOutFen: 12000, owedFen: 0, debtFen: 0 });
+    expect(afterTwoSales).toMatchObject({ earningsFen: 24000, paidOutFen: 12000, owedFen: 12000, debtFen: 0 });
+    expect(tooMuch.status).toBe(409);
+    expect(netted.status).toBe(201);
+    expect(inbox.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'order_status', body: expect.stringContaining('120.00') }),
+      ]),
+    );
+  });
+
+  it('keeps every maker’s figures consistent: paid out never exceeds earnings without the difference shown as debt', async () => {
+    const { cid, staff, maker, order } = await paidSale();
+    await call('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+      token: staff.token,
+      body: { amountFen: 5000, note: '部分结算' },
+    });
+    await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+      token: staff.token,
+      body: { reason: '退货' },
+    });
+
+    const figures = await earnings(cid, maker);
+
+    expect(figures).toMatchObject({ earningsFen: 0, paidOutFen: 5000, owedFen: 0, debtFen: 5000 });
+    expect(figures.earningsFen - figures.paidOutFen).toBe(figures.owedFen - figures.debtFen);
+  });
+
   it('pays makers out, never more than they are owed', async () => {
     const { cid, staff, maker } = await paidSale();
     const payout = (amountFen: number) =>

@@ -107,6 +107,35 @@ describe('check-in', () => {
     expect(myClaims.body.items).toHaveLength(1);
   });
 
+  it('"我的时长" by status: the query the contract declares works, any other is a 400 (on every route)', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const activity = await createActivityNow(cid, staff.token);
+    const pending = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
+    const second = await createActivityNow(cid, staff.token);
+    const approved = await officeClaim(cid, second.id, staff.token, resident.userId, 60);
+    await call('POST', `/v1/communities/${cid}/claims/${approved.id}/approve`, { token: otherStaff.token });
+    const mine = (status: string) =>
+      call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims?status=${status}`, { token: resident.token });
+
+    const [pendingTab, approvedTab, rejectedTab] = await Promise.all([
+      mine('pending'),
+      mine('approved'),
+      mine('rejected'),
+    ]);
+    const unknownKey = await call('GET', `/v1/communities/${cid}/me/claims?colour=red`, { token: resident.token });
+    const unknownStatus = await mine('maybe');
+    const noQueryRoute = await call('GET', `/v1/communities/${cid}/me?cursor=x`, { token: resident.token });
+
+    expect(pendingTab.status).toBe(200);
+    expect(pendingTab.body.items.map((claim) => claim.id)).toEqual([pending.id]);
+    expect(approvedTab.body.items.map((claim) => claim.id)).toEqual([approved.id]);
+    expect(rejectedTab.body.items).toEqual([]);
+    for (const refused of [unknownKey, unknownStatus, noQueryRoute]) {
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'request.validation_failed' } });
+    }
+  });
+
   it('rejects a wrong code, a token older than one step, and another activity’s token', async () => {
     const { cid, staff, resident } = await timebankCommunity();
     const activity = await createActivityNow(cid, staff.token);

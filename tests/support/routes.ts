@@ -185,12 +185,37 @@ export async function addToCommunity(communityId: string, userId: string, roles:
   });
 }
 
-/** What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key or not. */
+/**
+ * What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key
+ * or not; and whether its contract declares a query string.
+ */
 export function declaredOptions(entry: RouteEntry): { public: boolean; idempotent: boolean; hasQuery: boolean } {
   const source = readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8');
   return {
     public: /auth:\s*'public'/.test(source),
     idempotent: ['POST', 'PUT', 'PATCH', 'DELETE'].includes(entry.method) && !/idempotent:\s*false/.test(source),
-    hasQuery: /\bquery:\s*[A-Z]\w*/.test(source),
+    hasQuery: (contracts[entry.contract] as { query?: unknown }).query !== undefined,
   };
+}
+
+type ShapeSchema = { _zod?: { def?: { shape?: Record<string, unknown> } } };
+
+/** The query schema a route validates: its contract's `query` (`undefined`: the route takes no query). */
+export function querySchema(entry: RouteEntry): unknown {
+  return (contracts[entry.contract] as { query?: unknown }).query;
+}
+
+/** The field names of a route's query schema (`undefined`: no query, or a schema that cannot be read). */
+export function queryFields(entry: RouteEntry): string[] | undefined {
+  const shape = (querySchema(entry) as ShapeSchema | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : undefined;
+}
+
+/** The routes that page: their query takes a `cursor` (or, schema unknown, the handler reads `query.cursor`). */
+export function pagedRoutes(entries: RouteEntry[]): RouteEntry[] {
+  return entries.filter((entry) => {
+    const fields = queryFields(entry);
+    if (fields) return fields.includes('cursor');
+    return /\bquery\.cursor\b/.test(readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8'));
+  });
 }

@@ -1,17 +1,16 @@
+import { expireDueOrders } from '../domain/shop/fulfilment';
 import { stores } from '../lib/dependencies';
+import { env } from '../lib/env';
 import { logger } from '../lib/logger';
 
 /**
  * Scheduled (serverless.yml, every minute; `npm start` runs it too): orders still unpaid after
- * their 15 minutes expire and their stock returns, in one transaction per order.
+ * their 15 minutes expire and their stock returns, in one transaction per order — each after its
+ * WeChat order is closed; one that cannot be closed yet waits for the next run.
  */
-export async function handler(): Promise<{ expired: number }> {
-  const shop = stores.shop();
-  let expired = 0;
-  for (const { communityId, orderId } of await shop.ordersDueForExpiry(new Date().toISOString())) {
-    const order = await shop.getOrder(communityId, orderId);
-    if (order && (await shop.expireOrder(communityId, order))) expired += 1;
-  }
-  logger.info('expired unpaid orders', { expired });
-  return { expired };
+export async function handler(): Promise<{ expired: number; deferred: number }> {
+  const result = await expireDueOrders({}, { shop: stores.shop(), fund: stores.fund(), config: await env.wechatPay() });
+  if (result.deferred.length > 0) logger.warn('unpaid orders not expired yet', { deferred: result.deferred });
+  logger.info('expired unpaid orders', { expired: result.expired });
+  return { expired: result.expired, deferred: result.deferred.length };
 }

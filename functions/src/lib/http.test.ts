@@ -14,6 +14,7 @@ const contract = { method: 'GET', path: '/v1/echo', body: Body } as RouteContrac
 const echo = httpRoute(contract, { auth: 'public' }, async ({ body }) => {
   if (body.amountPoints === 13) throw new AppError('ledger.insufficient_funds', 'not enough');
   if (body.amountPoints === 666) throw new Error('database exploded: secret detail');
+  if (body.amountPoints === 503) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
   return ok({ doubled: body.amountPoints * 2 });
 });
 
@@ -25,12 +26,25 @@ const send = async (options: { body?: unknown; raw?: string; headers?: Record<st
 };
 
 describe('the HTTP stack', () => {
+  it('answers load (a throttled DynamoDB, a Lambda out of time) with 503 and Retry-After, not a 500', async () => {
+    const reply = await send({ body: { amountPoints: 503 } });
+
+    expect(reply).toMatchObject({ status: 503, body: { error: { code: 'service.busy' } } });
+    expect(reply.headers['retry-after']).toBe('1');
+  });
+
   it('validates, runs the use case and answers JSON with a request id and CORS', async () => {
     const reply = await send({ body: { amountPoints: 21 } });
 
     expect(reply).toMatchObject({ status: 200, body: { doubled: 42 } });
     expect(reply.headers['x-request-id']).toBeTruthy();
     expect(reply.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('tells browsers not to sniff a reply into another type (JSON, CSV and errors alike)', async () => {
+    const replies = [await send({ body: { amountPoints: 21 } }), await send({ raw: '{' })];
+
+    expect(replies.map((reply) => reply.headers['x-content-type-options'])).toEqual(['nosniff', 'nosniff']);
   });
 
   it.each([

@@ -6,11 +6,13 @@ import {
   isProxyable,
   type BodyOf,
   type ParamsOf,
+  type QueryOf,
+  type QueryValues,
   type ResponseOf,
   type RouteContract,
 } from '@linli/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { authenticate } from './auth';
 import { env } from './env';
 import { AppError, errorBody, statusForCode } from './errors';
@@ -23,7 +25,7 @@ import { authorizeActingFor } from '../domain/identity/proxies';
 import { getDocumentClient } from '../store/client';
 import { stores } from './dependencies';
 
-type AnyContract = RouteContract<Record<string, string>, unknown, unknown>;
+type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
 type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export interface Reply<Body> {
@@ -76,9 +78,8 @@ export interface RouteRequest<Params, Body, Query> {
   event: APIGatewayProxyEventV2;
 }
 
-export interface RouteOptions<Query> {
+export interface RouteOptions {
   auth: 'public' | 'user';
-  query?: z.ZodMiniType<Query>;
   /** Mutating routes honour `Idempotency-Key` unless this is false (e.g. a signed webhook). */
   idempotent?: boolean;
   maxBodyBytes?: number;
@@ -118,6 +119,8 @@ function responseHeaders(requestId: string): Record<string, string> {
     'access-control-allow-origin': env.corsOrigin(),
     'access-control-expose-headers': 'x-request-id, idempotent-replayed, content-disposition',
     'x-request-id': requestId,
+    // A reply (JSON, or a CSV with text people typed) is never sniffed into HTML by a browser.
+    'x-content-type-options': 'nosniff',
   };
 }
 
@@ -145,6 +148,22 @@ const requestContext = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
 });
 
 /** Turns any thrown error into the JSON error format; unknown errors become a logged 500. */
+/** Errors of load, not of the request or the code: answered 503 + Retry-After, never 500. */
+const TRANSIENT_ERRORS = new Set([
+  'TimeoutError', // middy: the Lambda's time ran out; the SDK: a socket timeout
+  'AbortError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+function isTransient(error: unknown): boolean {
+  return error instanceof Error && TRANSIENT_ERRORS.has(error.name);
+}
+
 const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   onError: (request: Request) => {
     const requestId = request.internal?.requestId ?? randomUUID();
@@ -157,6 +176,14 @@ const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
       if (statusCode === 429 && retryAfter !== undefined) {
         request.response.headers = { ...request.response.headers, 'retry-after': String(retryAfter) };
       }
+    } else if (isTransient(error)) {
+      // Busy, not broken: the request ran out of time or DynamoDB asked us to slow down. The client
+      // retries with the same Idempotency-Key, which finds whatever part of the first attempt committed.
+      logger.warn('request timed out or throttled', { error: (error as Error).name });
+      request.response = jsonResponse(requestId, 503, {
+        error: { code: 'service.busy', message: 'We are busy right now; please try again in a moment' },
+      });
+      request.response.headers = { ...request.response.headers, 'retry-after': '1' };
     } else {
       logger.error('request failed', error as Error);
       request.response = jsonResponse(requestId, 500, {
@@ -197,14 +224,16 @@ const jsonBody = (maxBodyBytes: number): MiddlewareObj<APIGatewayProxyEventV2, H
   },
 });
 
-const validation = <Query>(
+/** A route whose contract declares no query takes none: `?anything` is a 400, like an unknown body field. */
+const NO_QUERY = z.strictObject({});
+
+const validation = (
   contract: AnyContract,
-  query: z.ZodMiniType<Query> | undefined,
 ): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   before: (request: Request) => {
     const { event, internal } = request;
     internal.params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : {};
-    internal.query = query ? parseWith(query, event.queryStringParameters ?? {}, 'query') : {};
+    internal.query = parseWith(contract.query ?? NO_QUERY, event.queryStringParameters ?? {}, 'query');
     internal.body = contract.body ? parseWith(contract.body, internal.json, 'body') : undefined;
   },
 });
@@ -312,10 +341,12 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
  * One Lambda handler for one route: parse → authenticate → (idempotency) → run the use case → respond.
  * The route's contract comes from `@linli/shared`, so the mini-program is typed by the same schemas.
  */
-export function httpRoute<Contract extends AnyContract, Query = Record<string, never>>(
+export function httpRoute<Contract extends AnyContract>(
   contract: Contract,
-  options: RouteOptions<Query>,
-  run: (request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, Query>) => Promise<Reply<ResponseOf<Contract>>>,
+  options: RouteOptions,
+  run: (
+    request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
+  ) => Promise<Reply<ResponseOf<Contract>>>,
 ) {
   const routeName = Object.entries(contracts).find(([, candidate]) => candidate === contract)?.[0];
   const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
@@ -326,7 +357,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'ip') stack.use(rateLimiting(options.rateLimit));
   if (options.auth === 'user') stack.use(authentication());
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
-  stack.use(validation(contract, options.query));
+  stack.use(validation(contract));
   if (options.auth === 'user') stack.use(actingFor(routeName));
   if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
 
@@ -345,7 +376,7 @@ export function httpRoute<Contract extends AnyContract, Query = Record<string, n
         run({
           params: state.params as ParamsOf<Contract>,
           body: state.body as BodyOf<Contract>,
-          query: state.query as Query,
+          query: state.query as QueryOf<Contract>,
           userId: state.userId ?? '',
           proxyId: state.proxyId,
           requestId: state.requestId,

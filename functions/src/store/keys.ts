@@ -66,6 +66,7 @@
  * |55 | notifications waiting for a WeChat push     | GSI2: GSI2PK=PUSH_PENDING  GSI2SK={createdAt}#{userId}#{id} (sparse) |
  * |56 | an expiry notice already sent (once)        | PK=COMMUNITY#{cid}  SK=EXPIRY_NOTICE#{userId}#{cutoffMonth}     |
  * |57 | a write done once per id (restock, income)  | PK=COMMUNITY#{cid}  SK=ONCE#{id}  (a retry finds it: no repeat)  |
+ * |58 | the order a WeChat Pay refund belongs to     | PK=WECHAT_REFUND#{outRefundNo} SK=WECHAT_REFUND (refund notices) |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -266,6 +267,7 @@ export const keys = {
   proxiesForPartition: (communityId: string, proxyId: string) => `PROXIES_FOR#${communityId}#${proxyId}`,
   expiryNotice: (communityId: string, userId: string, cutoff: string) =>
     key(`COMMUNITY#${communityId}`, `EXPIRY_NOTICE#${userId}#${cutoff}`),
+  wechatRefund: (outRefundNo: string) => key(`WECHAT_REFUND#${outRefundNo}`, 'WECHAT_REFUND'),
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -312,4 +314,5 @@ export const ENTITY = {
   recognition: 'Recognition',
   proxy: 'Proxy',
   expiryNotice: 'ExpiryNotice',
+  wechatRefund: 'WechatRefund',
 } as const;

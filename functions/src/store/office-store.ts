@@ -94,6 +94,12 @@ export class DynamoOfficeStore implements OfficeStore {
         expression: `${base.sortKey} BETWEEN :from AND :to`,
         values: { ':from': range.from, ':to': range.to },
       },
+      filters: {
+        action: filter.action,
+        objectType: filter.objectType,
+        objectId: filter.objectId,
+        actorId: filter.actorId,
+      },
       cursor,
       limit: AUDIT_PAGE_SIZE,
       newestFirst: true,

@@ -1,12 +1,21 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FundEntry, MakerEarnings, Order, Page, Payout, Product } from '@linli/shared';
-import type { ShopStore } from '../domain/shop/ports';
-import { cancellationReasons } from './client';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type {
+  FundEntry,
+  MakerEarnings,
+  Order,
+  Page,
+  PaymentRefund,
+  Payout,
+  Product,
+  ReturnedPayment,
+} from '@linli/shared';
+import type { RefundField, ShopStore } from '../domain/shop/ports';
+import { cancellationReasons, isConditionalCheckFailed } from './client';
 import { queryPage } from './cursor';
 import { fundAppendItems } from './fund-store';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
 import type { Effects } from '../domain/effects';
-import { effectItems } from './effects';
+import { effectItems, writeWithEffects } from './effects';
 import { ENTITY, INDEXES, keys } from './keys';
 import type { TransactionItem } from './ledger-store';
 
@@ -45,6 +54,30 @@ function toOrder(item: Record<string, unknown>): Order {
   const { communityId: _community, ...order } = withoutKeys<Order & { communityId?: string }>(item);
   return order;
 }
+
+/** A maker account as shown: earned, paid out, and the difference as what is owed either way. */
+function makerView(makerId: string, account: Record<string, unknown> | null): MakerEarnings {
+  const earningsFen = Number(account?.earningsFen ?? 0);
+  const paidOutFen = Number(account?.paidOutFen ?? 0);
+  return {
+    makerId,
+    salesCount: Number(account?.salesCount ?? 0),
+    salesFen: Number(account?.salesFen ?? 0),
+    earningsFen,
+    paidOutFen,
+    owedFen: Math.max(0, earningsFen - paidOutFen),
+    debtFen: Math.max(0, paidOutFen - earningsFen),
+  };
+}
+
+/** The statuses a WeChat refund may come from to reach each status (never backwards; abnormal may still succeed). */
+const REFUND_STATUS_FROM: Record<PaymentRefund['status'], PaymentRefund['status'][]> = {
+  requested: [],
+  processing: ['requested'],
+  success: ['requested', 'processing', 'abnormal'],
+  abnormal: ['requested', 'processing'],
+  closed: ['requested', 'processing', 'abnormal'],
+};
 
 /** Lines that hold stock (a donation's single line does not). */
 const stockLines = (order: Order) => order.lines.filter(() => order.kind !== 'donation');
@@ -296,18 +329,12 @@ export class DynamoShopStore implements ShopStore {
   }
 
   async makerEarnings(communityId: string, makerId: string): Promise<MakerEarnings> {
-    const account = await getEntity<Partial<MakerEarnings>>(
+    const account = await getEntity<Record<string, unknown>>(
       this.client,
       this.tableName,
       keys.makerAccount(communityId, makerId),
     );
-    return {
-      makerId,
-      salesCount: Number(account?.salesCount ?? 0),
-      salesFen: Number(account?.salesFen ?? 0),
-      earningsFen: Number(account?.earningsFen ?? 0),
-      paidOutFen: Number(account?.paidOutFen ?? 0),
-    };
+    return makerView(makerId, account);
   }
 
   async listMakers(communityId: string): Promise<MakerEarnings[]> {
@@ -319,27 +346,26 @@ export class DynamoShopStore implements ShopStore {
         Limit: 200,
       }),
     );
-    return (result.Items ?? []).map((item) => ({
-      makerId: String(item.makerId),
-      salesCount: Number(item.salesCount ?? 0),
-      salesFen: Number(item.salesFen ?? 0),
-      earningsFen: Number(item.earningsFen ?? 0),
-      paidOutFen: Number(item.paidOutFen ?? 0),
-    }));
+    return (result.Items ?? []).map((item) => makerView(String(item.makerId), item));
   }
 
-  async listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>> {
+  async listOrders(
+    communityId: string,
+    cursor: string | undefined,
+    filter: { status?: Order['status'] } = {},
+  ): Promise<Page<Order>> {
     const partition = `COMMUNITY#${communityId}`;
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       partition,
       sortKeyCondition: { expression: 'begins_with(SK, :prefix)', values: { ':prefix': keys.orderPrefix() } },
+      filters: { status: filter.status },
       cursor,
       limit: 50,
       newestFirst: true,
     });
     return {
-      items: page.items.map(toOrder),
+      items: page.items.map(toOrder).filter((order) => !filter.status || order.status === filter.status),
       nextCursor: page.nextCursor,
     };
   }
@@ -372,7 +398,7 @@ export class DynamoShopStore implements ShopStore {
   async refund(
     communityId: string,
     order: Order,
-    decision: { by: string; at: string; reason: string; returnStock: boolean },
+    decision: { by: string; at: string; reason: string; returnStock: boolean; wechatRefund?: PaymentRefund },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,
@@ -382,9 +408,18 @@ export class DynamoShopStore implements ShopStore {
         tableName: this.tableName,
         key: keys.order(communityId, order.id),
         fromStatuses: [order.status],
-        set: { status: 'refunded', refundedBy: decision.by, refundedAt: decision.at, refundReason: decision.reason },
+        set: {
+          status: 'refunded',
+          refundedBy: decision.by,
+          refundedAt: decision.at,
+          refundReason: decision.reason,
+          refund: decision.wechatRefund,
+        },
       }),
     };
+    const lookup = decision.wechatRefund
+      ? [this.refundLookupItem(communityId, order.id, 'refund', decision.wechatRefund.outRefundNo)]
+      : [];
     const stock = decision.returnStock
       ? stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity))
       : [];
@@ -397,6 +432,7 @@ export class DynamoShopStore implements ShopStore {
             ...stock,
             ...this.earningsItems(communityId, order, -1),
             ...fund,
+            ...lookup,
             ...effectItems(this.tableName, effects),
           ],
         }),
@@ -407,6 +443,103 @@ export class DynamoShopStore implements ShopStore {
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'not_refundable';
       return 'fund_conflict';
+    }
+  }
+
+  /** Where a refund notification's `out_refund_no` leads: its community, order and which refund of the order. */
+  private refundLookupItem(communityId: string, orderId: string, field: RefundField, outRefundNo: string) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.wechatRefund(outRefundNo),
+          type: ENTITY.wechatRefund,
+          communityId,
+          orderId,
+          field,
+          outRefundNo,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+
+  async findRefund(outRefundNo: string): Promise<{ communityId: string; orderId: string; field: RefundField } | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.wechatRefund(outRefundNo), ConsistentRead: true }),
+    );
+    const item = result.Item;
+    if (!item) return null;
+    return { communityId: String(item.communityId), orderId: String(item.orderId), field: item.field as RefundField };
+  }
+
+  async recordReturnedPayment(
+    communityId: string,
+    order: Order,
+    returned: ReturnedPayment,
+    effects?: Effects,
+  ): Promise<boolean> {
+    // An unpaid order whose payment we cannot accept closes with it: its stock returns, together.
+    const closes = order.status === 'pending_payment';
+    const status: TransactionItem = {
+      Update: statusUpdate({
+        tableName: this.tableName,
+        key: keys.order(communityId, order.id),
+        fromStatuses: [order.status],
+        set: { returnedPayment: returned, ...(closes ? { status: 'cancelled' } : {}) },
+        remove: closes ? ['GSI1PK', 'GSI1SK'] : [],
+        extraCondition: { expression: 'attribute_not_exists(returnedPayment)', values: {} },
+      }),
+    };
+    const stock = closes
+      ? stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity))
+      : [];
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            status,
+            ...stock,
+            this.refundLookupItem(communityId, order.id, 'returnedPayment', returned.outRefundNo),
+            ...effectItems(this.tableName, effects),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async updateRefundStatus(
+    communityId: string,
+    orderId: string,
+    field: RefundField,
+    change: { outRefundNo: string; status: PaymentRefund['status']; refundId?: string; at: string },
+    effects?: Effects,
+  ): Promise<Order | null> {
+    const from = REFUND_STATUS_FROM[change.status];
+    if (from.length === 0) return null;
+    const values: Record<string, unknown> = { ':no': change.outRefundNo, ':to': change.status, ':at': change.at };
+    from.forEach((status, index) => (values[`:from${index}`] = status));
+    if (change.refundId !== undefined) values[':refundId'] = change.refundId;
+    const update = {
+      TableName: this.tableName,
+      Key: keys.order(communityId, orderId),
+      UpdateExpression:
+        'SET #field.#status = :to, #field.updatedAt = :at' +
+        (change.refundId === undefined ? '' : ', #field.refundId = :refundId'),
+      ConditionExpression: `#field.outRefundNo = :no AND #field.#status IN (${from.map((_status, index) => `:from${index}`).join(', ')})`,
+      ExpressionAttributeNames: { '#field': field, '#status': 'status' },
+      ExpressionAttributeValues: values,
+    };
+    try {
+      const item = await writeWithEffects(this.client, { Update: update }, effects ?? {}, { returnNew: true });
+      return item ? toOrder(item) : null;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
     }
   }
 

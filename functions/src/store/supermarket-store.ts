@@ -1,10 +1,10 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Good, Leaderboard, Page, Redemption } from '@linli/shared';
 import { AppError } from '../lib/errors';
-import type { ContributionStore, StaffDecision, SupermarketStore } from '../domain/market/ports';
+import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../domain/market/ports';
 import type { Transfer } from '../domain/ledger/transfer';
 import { cancellationReasons } from './client';
-import { queryPage } from './cursor';
+import { queryAll, queryPage } from './cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
 import { ENTITY, INDEXES, keys } from './keys';
 import {
@@ -18,7 +18,6 @@ import type { Effects } from '../domain/effects';
 import { effectItems } from './effects';
 
 const PAGE_SIZE = 25;
-const LEADERBOARD_SIZE = 20;
 
 const redemptionItem = (communityId: string, redemption: Redemption) => ({
   ...keys.redemption(communityId, redemption.id),
@@ -297,27 +296,16 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
     );
   }
 
-  async leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']> {
-    const entries: { memberId: string; memberName: string; points: number }[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :partition',
-          ExpressionAttributeValues: { ':partition': keys.leaderboardPartition(communityId, month, kind) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        entries.push({ memberId: String(item.SK), memberName: String(item.memberName), points: Number(item.points) });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries
-      .sort((left, right) => right.points - left.points || left.memberId.localeCompare(right.memberId))
-      .slice(0, LEADERBOARD_SIZE)
-      .map((entry, index) => ({ ...entry, rank: index + 1 }));
+  async leaderboardEntries(communityId: string, month: string, kind: Leaderboard['kind']): Promise<LeaderboardEntry[]> {
+    const items = await queryAll(this.client, this.tableName, {
+      KeyConditionExpression: 'PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.leaderboardPartition(communityId, month, kind) },
+    });
+    return items.map((item) => ({
+      memberId: String(item.SK),
+      memberName: String(item.memberName),
+      points: Number(item.points),
+    }));
   }
 
   /** One transaction; a cancellation is mapped to a domain error by `explain`, conflicts retried. */

@@ -76,7 +76,7 @@ export class DynamoActivityStore implements ActivityStore {
       tableName: this.tableName,
       indexName: INDEXES.gsi1,
       partition: keys.activitiesPartition(communityId),
-      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso } },
+      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso }, fromClock: true },
       cursor,
       limit: PAGE_SIZE,
     });
@@ -345,11 +345,22 @@ export class DynamoClaimStore implements ClaimStore {
     return this.page('GSI1', keys.claimQueuePartition(communityId, status), cursor, true);
   }
 
-  listMemberClaims(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Claim>> {
-    return this.page('GSI2', keys.memberClaimsPartition(communityId, memberId), cursor, false);
+  listMemberClaims(
+    communityId: string,
+    memberId: string,
+    cursor: string | undefined,
+    status?: Claim['status'],
+  ): Promise<Page<Claim>> {
+    return this.page('GSI2', keys.memberClaimsPartition(communityId, memberId), cursor, false, status);
   }
 
-  private async page(index: 'GSI1' | 'GSI2', partition: string, cursor: string | undefined, oldestFirst: boolean) {
+  private async page(
+    index: 'GSI1' | 'GSI2',
+    partition: string,
+    cursor: string | undefined,
+    oldestFirst: boolean,
+    status?: Claim['status'],
+  ) {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       indexName: index,
@@ -357,6 +368,9 @@ export class DynamoClaimStore implements ClaimStore {
       cursor,
       limit: PAGE_SIZE,
       newestFirst: !oldestFirst,
+      filter: status
+        ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } }
+        : undefined,
     });
     return { items: page.items.map((item) => withoutKeys<Claim>(item)), nextCursor: page.nextCursor };
   }

@@ -106,3 +106,35 @@ describe('queryString', () => {
     expect(sentOptions().url).toBe('https://api.linli.test/v1/communities/demo/claims?status=pending&cursor=c1');
   });
 });
+
+describe('queries follow the route contract', () => {
+  it('sends the query a route declares (my hours by status)', async () => {
+    sessionToken.set('token-1');
+    answer(200, { items: [], nextCursor: null });
+
+    await request(contracts.listMyClaims, { params: { cid: 'demo' }, query: { status: 'approved' } });
+
+    expect(sentOptions().url).toBe('https://api.linli.test/v1/communities/demo/me/claims?status=approved');
+  });
+
+  it('refuses, before sending, a query key or value the contract does not declare', async () => {
+    sessionToken.set('token-1');
+    answer(200, { items: [], nextCursor: null });
+    const sent = jest.mocked(Taro.request).mock.calls.length;
+
+    await expect(
+      // @ts-expect-error -- `colour` is not a query of listMyClaims: the type says so before the server does
+      request(contracts.listMyClaims, { params: { cid: 'demo' }, query: { colour: 'red' } }),
+    ).rejects.toMatchObject({ status: 400, code: 'request.validation_failed' });
+    await expect(
+      // @ts-expect-error -- `maybe` is not a claim status
+      request(contracts.listMyClaims, { params: { cid: 'demo' }, query: { status: 'maybe' } }),
+    ).rejects.toMatchObject({ code: 'request.validation_failed' });
+    await expect(
+      // @ts-expect-error -- getMe declares no query at all
+      request(contracts.getMe, { params: { cid: 'demo' }, query: { cursor: 'x' } }),
+    ).rejects.toMatchObject({ code: 'request.validation_failed' });
+
+    expect(jest.mocked(Taro.request).mock.calls.length).toBe(sent);
+  });
+});

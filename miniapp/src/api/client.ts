@@ -4,6 +4,8 @@ import {
   fillPath,
   type BodyOf,
   type ParamsOf,
+  type QueryOf,
+  type QueryValues,
   type ResponseOf,
   type RouteContract,
 } from '@linli/shared';
@@ -14,19 +16,17 @@ import { ApiError } from './api-error';
 import { newIdempotencyKey } from './idempotency-key';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any contract, whatever its types
-type AnyContract = RouteContract<any, any, any>;
+type AnyContract = RouteContract<any, any, any, any>;
 
 type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
 type BodyOption<C> = [BodyOf<C>] extends [undefined] ? { body?: undefined } : { body: BodyOf<C> };
-
-/** Query-string values; undefined ones are left out. */
-export type QueryValues = Record<string, string | undefined>;
+type QueryOption<C> = [QueryOf<C>] extends [Record<string, never>] ? { query?: undefined } : { query?: QueryOf<C> };
 
 /**
- * Path params and body as the contract types them; `query` for filters and cursors;
- * `idempotencyKey` to retry one user action safely.
+ * Path params, body and query exactly as the route's contract declares them (a query key the
+ * contract does not name is a type error); `idempotencyKey` to retry one user action safely.
  */
-export type RequestOptions<C> = ParamsOption<C> & BodyOption<C> & { query?: QueryValues; idempotencyKey?: string };
+export type RequestOptions<C> = ParamsOption<C> & BodyOption<C> & QueryOption<C> & { idempotencyKey?: string };
 
 type OptionsArgument<C> = Record<string, never> extends RequestOptions<C> ? [RequestOptions<C>?] : [RequestOptions<C>];
 
@@ -43,6 +43,7 @@ export async function request<C extends AnyContract>(
     query?: QueryValues;
     idempotencyKey?: string;
   };
+  checkQuery(contract, query);
   const header: Record<string, string> = { Accept: 'application/json', ...authHeaders(contract.path) };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
@@ -70,6 +71,23 @@ export async function request<C extends AnyContract>(
     void restartAt(ROUTES.login);
   }
   throw ApiError.fromResponse(response.statusCode, response.data);
+}
+
+/**
+ * Refuses, before anything is sent, a query the route's contract does not declare (the server would
+ * answer 400): the same schema the Lambda validates with, so a page and its route cannot drift.
+ */
+export function checkQuery(contract: AnyContract, query: QueryValues | undefined): void {
+  const defined = Object.fromEntries(Object.entries(query ?? {}).filter(([, value]) => value !== undefined));
+  if (Object.keys(defined).length === 0) return;
+  const result = contract.query?.safeParse(defined);
+  if (!result?.success) {
+    throw new ApiError(
+      400,
+      'request.validation_failed',
+      `${contract.method} ${contract.path} does not take the query ${JSON.stringify(defined)}`,
+    );
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { contracts, fillPath, type ExportDataset, type ExportQuery } from '@linli/shared';
 import { ApiError } from './api-error';
-import { authHeaders, queryString } from './client';
+import { authHeaders, checkQuery, queryString } from './client';
 
 export type ExportFormat = NonNullable<ExportQuery['format']>;
 
@@ -17,7 +17,9 @@ export interface ExportRequest {
 /** `/v1/communities/demo/exports/hours?from=…&to=…&format=xlsx` on the API. */
 export function exportUrl({ communityId, dataset, from, to, format }: ExportRequest): string {
   const path = fillPath(contracts.exportData.path, { cid: communityId, dataset });
-  return LINLI_API_BASE + path + queryString({ from, to, format });
+  const query: ExportQuery = { from, to, format };
+  checkQuery(contracts.exportData, query);
+  return LINLI_API_BASE + path + queryString(query);
 }
 
 /** The name the file is saved under when the server does not name it: `linli-hours-2026-11-01-2026-11-30.xlsx`. */

@@ -71,6 +71,7 @@ export const shopFundZhCN = {
   'maker.earnings': '我的收入',
   'maker.paidOut': '已结算',
   'maker.owed': '待结算',
+  'maker.debt': '待抵扣（已结算后退款）',
   'maker.new': '上架新商品（社区审核后可见）',
   'maker.productTitle': '商品名称',
   'maker.description': '商品介绍',
@@ -180,6 +181,7 @@ export const shopFundZhCN = {
   'makers.unavailable': '暂时无法读取手作人，请稍后再试',
   'makers.summary': '售出 {count} 件，销售额 {sales}，收入 {earnings}，已结算 {paid}',
   'makers.owed': '待结算 {amount}',
+  'makers.debt': '待抵扣 {amount}（已结算后退款，将从下次结算中扣除）',
   'makers.amount': '本次结算金额（元）',
   'makers.note': '备注（如：微信转账）',
   'makers.record': '登记结算',
@@ -214,6 +216,7 @@ export const shopFundZhCN = {
 
   'error.shop.sold_out': '库存不足，这件商品已经卖完了',
   'error.shop.order_not_payable': '这笔订单已付款、已取消或已过期，不能再付款',
+  'error.shop.payment_in_progress': '正在付款中，请稍后再试',
   'error.fund.same_staff': '不能审批自己提交的支出，请由另一位社工审批',
   'error.fund.insufficient_balance': '基金余额不足，不能批准这笔支出',
 } as const;
@@ -289,6 +292,7 @@ export const shopFundEn: Record<ShopFundMessageKey, string> = {
   'maker.earnings': 'My earnings',
   'maker.paidOut': 'Paid out',
   'maker.owed': 'To be paid',
+  'maker.debt': 'Owed back (refunded after payout)',
   'maker.new': 'List a new product (visible after review)',
   'maker.productTitle': 'Product name',
   'maker.description': 'Description',
@@ -398,6 +402,7 @@ export const shopFundEn: Record<ShopFundMessageKey, string> = {
   'makers.unavailable': 'Makers cannot be read right now; try again later',
   'makers.summary': '{count} sold, sales {sales}, earnings {earnings}, paid out {paid}',
   'makers.owed': 'To be paid: {amount}',
+  'makers.debt': 'Owes back {amount} (refunded after payout; netted from the next payout)',
   'makers.amount': 'Payout amount (yuan)',
   'makers.note': 'Note (e.g. WeChat transfer)',
   'makers.record': 'Record payout',
@@ -432,6 +437,7 @@ export const shopFundEn: Record<ShopFundMessageKey, string> = {
 
   'error.shop.sold_out': 'Not enough stock: this product is sold out',
   'error.shop.order_not_payable': 'This order was already paid, cancelled or has expired',
+  'error.shop.payment_in_progress': 'The payment is going through; try again in a moment',
   'error.fund.same_staff': 'You cannot approve an expense you submitted: another staff member must approve it',
   'error.fund.insufficient_balance': 'The fund balance is too low to approve this expense',
 };

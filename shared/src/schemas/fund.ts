@@ -74,3 +74,8 @@ export const FundIncomeRequest = z.strictObject({
 export type FundIncomeRequest = z.infer<typeof FundIncomeRequest>;
 
 export const ExpensePath = z.strictObject({ cid: CommunityId, id: EntityId });
+
+export const FundExpensesQuery = z.strictObject({
+  status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});

@@ -64,6 +64,11 @@ export const ApplicationsQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 
+export const ComplaintsQuery = z.strictObject({
+  status: z.optional(z.enum(['open', 'resolved'])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
 export const ReasonRequest = z.strictObject({ reason: humanText(200) });
 export const UpdateOfferRequest = z.strictObject({ offer: Offer });
 export const AddMerchantStaffRequest = z.strictObject({ memberId: EntityId });

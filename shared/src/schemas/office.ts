@@ -172,6 +172,8 @@ export const RecognizeRequest = z.strictObject({
 });
 export type RecognizeRequest = z.infer<typeof RecognizeRequest>;
 export interface RecognitionCandidate {
+  /** Standard competition ranking by minutes served: equal minutes share a rank (1, 2, 2, 4). */
+  rank: number;
   memberId: string;
   displayName: string;
   volunteerMinutes: number;
@@ -188,7 +190,7 @@ export interface Recognition {
 }
 export interface RecognitionPage {
   month: string;
-  /** The month's volunteers by minutes served, most first (top 20). */
+  /** The month's volunteers by minutes served, most first: everyone ranked 1-20 (a tie at 20 is kept whole). */
   candidates: RecognitionCandidate[];
   recognized: Recognition[];
 }

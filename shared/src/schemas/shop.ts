@@ -67,6 +67,32 @@ export interface OrderLine {
   makerFen: number;
 }
 
+/**
+ * A refund through WeChat Pay: `requested` from the moment our books record it until WeChat Pay
+ * accepts it (a retry of the refund sends it again), then WeChat's status — `processing`, and
+ * from its refund notification `success`, `abnormal` (the money could not reach the buyer: the
+ * office must act) or `closed`.
+ */
+export interface PaymentRefund {
+  /** Ours, fixed per refund, so a retried request is the same refund to WeChat (1–64 of `0-9A-Za-z_-|*@`). */
+  outRefundNo: string;
+  amountFen: number;
+  status: 'requested' | 'processing' | 'success' | 'abnormal' | 'closed';
+  refundId?: string;
+  requestedAt: string;
+  updatedAt?: string;
+}
+
+/**
+ * A genuine WeChat payment Linli could not accept — it arrived after the order was cancelled or
+ * expired, or for another amount, or twice — sent back automatically: nothing is sold, no stock
+ * or fund changes.
+ */
+export interface ReturnedPayment extends PaymentRefund {
+  transactionId: string;
+  reason: 'order_closed' | 'amount_mismatch' | 'already_paid';
+}
+
 export type OrderStatus =
   'pending_payment' | 'paid' | 'ready_for_pickup' | 'shipped' | 'completed' | 'refunded' | 'expired' | 'cancelled';
 
@@ -92,6 +118,10 @@ export interface Order {
   fulfilledBy?: string;
   refundedBy?: string;
   refundReason?: string;
+  /** The WeChat Pay refund of a refunded order (absent for dev payments). */
+  refund?: PaymentRefund;
+  /** A payment sent back automatically (see ReturnedPayment). */
+  returnedPayment?: ReturnedPayment;
 }
 
 export const FulfilOrderRequest = z.strictObject({ status: z.enum(['ready_for_pickup', 'shipped', 'completed']) });
@@ -100,6 +130,11 @@ export const OrdersQuery = z.strictObject({
   status: z.optional(
     z.enum(['pending_payment', 'paid', 'ready_for_pickup', 'shipped', 'completed', 'refunded', 'expired', 'cancelled']),
   ),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
+export const ProductReviewsQuery = z.strictObject({
+  status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 
@@ -169,4 +204,11 @@ export interface MakerEarnings {
   salesFen: number;
   earningsFen: number;
   paidOutFen: number;
+  /** What the maker is still to be paid: max(0, earnings − paid out). */
+  owedFen: number;
+  /**
+   * What the maker owes back: max(0, paid out − earnings) — a sale refunded after its share was
+   * paid out. It is netted from the next payout (a payout never exceeds earnings − paid out).
+   */
+  debtFen: number;
 }

@@ -1,4 +1,4 @@
-import { csvCell, toCsv } from './csv';
+import { csvCell, decimalCell, toCsv } from './csv';
 
 describe('the CSV writer', () => {
   it('quotes cells with commas, quotes and line breaks (RFC 4180)', () => {
@@ -45,5 +45,17 @@ describe('the CSV writer', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(text.slice(1)).toBe('姓名,积分\r\n张三,5\r\n"李, 四",\r\n');
+  });
+});
+
+describe('decimal cells', () => {
+  it('writes money as the number it is, a negative one too, never guarded or quoted', () => {
+    expect(csvCell(decimalCell('-60.00'))).toBe('-60.00');
+    expect(csvCell(decimalCell('0.50'))).toBe('0.50');
+    expect(toCsv(['金额'], [[decimalCell('-5.00')], ['-5.00']])).toBe("\uFEFF金额\r\n-5.00\r\n'-5.00\r\n");
+  });
+
+  it('refuses text posing as a decimal', () => {
+    for (const text of ['=1+1', '-1+2', '1,5', '', ' 5', '5e3']) expect(() => decimalCell(text)).toThrow();
   });
 });

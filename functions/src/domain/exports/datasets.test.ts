@@ -2,6 +2,7 @@ import type { Claim, DiscountUse, FundEntry, Order, Redemption } from '@linli/sh
 import type { MemberRecord } from '../identity/ports';
 import type { Transfer } from '../ledger/transfer';
 import { DATASETS, accountLabel, type Column, chinaTime, personLabel, postingRows } from './datasets';
+import type { CellValue } from './csv';
 import { csvValue, rowValues } from './exports';
 
 const names = new Map([
@@ -9,11 +10,16 @@ const names = new Map([
   ['u-res', '李阿姨'],
 ]);
 
+/** A decimal (money) as the text the CSV holds; other cells as they are. */
+const shown = (cell: CellValue) => (typeof cell === 'object' ? cell.decimal : cell);
+
 /** The dataset's rows as the CSV shows them, keyed by Chinese header. */
 function csvRows<Name extends keyof typeof DATASETS>(dataset: Name, items: unknown[]) {
   const { columns } = DATASETS[dataset] as unknown as { columns: Column<unknown>[] };
   return rowValues(columns, items, names).map((row) =>
-    Object.fromEntries(row.map((value, index) => [columns[index]!.header, csvValue(columns[index]!.kind, value)])),
+    Object.fromEntries(
+      row.map((value, index) => [columns[index]!.header, shown(csvValue(columns[index]!.kind, value))]),
+    ),
   );
 }
 

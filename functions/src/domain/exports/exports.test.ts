@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Claim } from '@linli/shared';
+import type { Claim, FundEntry } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { MAX_EXPORT_ROWS, exportDataset, exportRange } from './exports';
 import type { ExportSource, TimeRange } from './ports';
@@ -116,5 +116,53 @@ describe('exporting a dataset', () => {
     const input = { communityId: 'c1', dataset: 'hours' as const, query: { from: '2026-11-22', to: '2026-11-22' } };
 
     expect(await codeOf(exportDataset(input, fake))).toBe('export.too_large');
+  });
+});
+
+describe('exporting money and text another program opens (issue 12, case 8)', () => {
+  const formula = '=HYPERLINK("http://e.x","c")';
+  const entry = (sequence: number, amountFen: number, balanceAfterFen: number, description: string): FundEntry => ({
+    id: `f${sequence}`,
+    sequence,
+    kind: amountFen < 0 ? 'expense' : 'donation',
+    amountFen,
+    balanceAfterFen,
+    description,
+    donorName: amountFen < 0 ? undefined : formula,
+    createdAt: '2026-11-22T01:00:00.000Z',
+    previousHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+  });
+  const fundSource = (): ExportSource => ({
+    ...source([]).fake,
+    fundEntries: async () => [entry(1, 10_000, 10_000, formula), entry(2, -6_000, 4_000, '-买米\u0007面油')],
+  });
+  const fundExport = (format: 'csv' | 'xlsx') =>
+    exportDataset(
+      { communityId: 'c1', dataset: 'fund', query: { from: '2026-11-22', to: '2026-11-22', format } },
+      fundSource(),
+    );
+
+  it('CSV: a negative amount stays a number, formula-looking text gets a quote', async () => {
+    const lines = String((await fundExport('csv')).body).split('\r\n');
+
+    expect(lines[1]).toContain(
+      `,100.00,100.00,"'=HYPERLINK(""http://e.x"",""c"")","'=HYPERLINK(""http://e.x"",""c"")"`,
+    );
+    expect(lines[2]).toContain(',-60.00,40.00,');
+    expect(lines[2]).toContain(`,'-买米\u0007面油,`);
+  });
+
+  it('XLSX: text is a string cell, never a formula; amounts are numbers; the file opens', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await fundExport('xlsx')).body as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    const description = sheet.getRow(2).getCell(6);
+
+    expect(description.type).toBe(ExcelJS.ValueType.String);
+    expect(description.value).toBe(formula);
+    expect(sheet.getRow(2).getCell(7).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getRow(3).getCell(4).value).toBe(-60);
+    expect(sheet.getRow(3).getCell(6).value).toBe('-买米面油');
   });
 });

@@ -1,6 +1,6 @@
 import { endOfDay, formatFen, startOfDay, type ExportDataset, type ExportQuery } from '@linli/shared';
 import { AppError } from '../../lib/errors';
-import { toCsv, type CellValue } from './csv';
+import { decimalCell, toCsv, type CellValue } from './csv';
 import {
   DATASETS,
   chinaTime,
@@ -89,7 +89,7 @@ export function rowValues<Record>(
 
 export function csvValue(kind: Column['kind'], value: RawValue): CellValue {
   if (value === undefined || value === '') return undefined;
-  if (kind === 'money') return formatFen(Number(value));
+  if (kind === 'money') return decimalCell(formatFen(Number(value)));
   if (kind === 'time') return chinaTime(String(value));
   return value;
 }

@@ -8,6 +8,7 @@ import {
 } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { decimalCell, toCsv } from '../exports/csv';
 import { chainEntry, type EntryDraft } from './chain';
 import type { FundStore } from './ports';
 import type { Effects } from '../effects';
@@ -200,12 +201,7 @@ const CSV_HEADER = [
   '哈希',
 ];
 
-const csvCell = (value: string | number | undefined) => {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** Every entry, oldest first, as CSV (UTF-8 with BOM so Excel shows the Chinese headers). */
+/** Every entry, oldest first, as CSV through the one CSV writer (UTF-8 BOM, RFC 4180, formula-looking text guarded, amounts numbers). */
 export async function fundCsv(communityId: string, fund: FundStore): Promise<string> {
   const entries: FundEntry[] = [];
   let cursor: string | undefined;
@@ -215,22 +211,20 @@ export async function fundCsv(communityId: string, fund: FundStore): Promise<str
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   entries.sort((left, right) => left.sequence - right.sequence);
-  const rows = entries.map((entry) =>
-    [
+  return toCsv(
+    CSV_HEADER,
+    entries.map((entry) => [
       entry.sequence,
       entry.createdAt,
       entry.kind,
-      formatFen(entry.amountFen),
-      formatFen(entry.balanceAfterFen),
+      decimalCell(formatFen(entry.amountFen)),
+      decimalCell(formatFen(entry.balanceAfterFen)),
       entry.description,
       entry.donorName,
       entry.category,
       entry.approvedBy,
       entry.previousHash,
       entry.hash,
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
-  return `\uFEFF${[CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -5,6 +5,7 @@ import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { Transfer } from '../ledger/transfer';
+import { rankTop } from '../ranking';
 import { startOfChinaDay } from './verification';
 import type { ContributionStore } from './ports';
 
@@ -65,11 +66,26 @@ export async function recordContribution(
   return contribution;
 }
 
+/** How many places the leaderboard shows (more when a tie straddles the last place). */
+export const LEADERBOARD_PLACES = 20;
+
+/**
+ * The month's contributors of one kind (or all), most points first, in standard competition
+ * ranking (777, 777, 776 → 2, 2, 4); everyone ranked within the top 20 is listed, so a tie at
+ * the last place is never split (`rankTop`). Within a tie: by name, then member id.
+ */
 export async function getLeaderboard(
   input: { communityId: string; month?: string; kind?: Leaderboard['kind']; now?: Date },
   contributions: ContributionStore,
 ): Promise<Leaderboard> {
   const month = input.month ?? chinaMonth(input.now ?? new Date());
   const kind = input.kind ?? 'all';
-  return { month, kind, items: await contributions.leaderboard(input.communityId, month, kind) };
+  const entries = await contributions.leaderboardEntries(input.communityId, month, kind);
+  const items = rankTop(entries, {
+    score: (entry) => entry.points,
+    limit: LEADERBOARD_PLACES,
+    tieOrder: (left, right) =>
+      left.memberName.localeCompare(right.memberName, 'zh-Hans-CN') || left.memberId.localeCompare(right.memberId),
+  });
+  return { month, kind, items };
 }

@@ -96,6 +96,13 @@ export interface PostStore {
   ): Promise<MerchantPost | null>;
 }
 
+/** A contributor's points for a month and kind, before ranking. */
+export interface LeaderboardEntry {
+  memberId: string;
+  memberName: string;
+  points: number;
+}
+
 export interface ContributionStore {
   /** The contribution record, its points transfer and the leaderboard counters, in one transaction. */
   recordContribution(
@@ -105,7 +112,8 @@ export interface ContributionStore {
     month: string,
     effects?: Effects,
   ): Promise<void>;
-  leaderboard(communityId: string, month: string, kind: Leaderboard['kind']): Promise<Leaderboard['items']>;
+  /** Every contributor of the month and kind with their points, unranked (ranking is `getLeaderboard`'s). */
+  leaderboardEntries(communityId: string, month: string, kind: Leaderboard['kind']): Promise<LeaderboardEntry[]>;
 }
 
 export interface SupermarketStore {

@@ -3,11 +3,17 @@ import { AppError } from '../../lib/errors';
 import type { Effects } from '../effects';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
+import { rankTop } from '../ranking';
 import type { OfficeStore } from './ports';
 
-const CANDIDATES = 20;
+/** How many places the candidate list shows (more when a tie straddles the last place). */
+export const CANDIDATE_PLACES = 20;
 
-/** The month's volunteers by minutes served (from the per-member month items), and who was recognised. */
+/**
+ * The month's volunteers by minutes served (from the per-member month items), in standard
+ * competition ranking (equal minutes share a rank; everyone ranked within the top 20 is listed,
+ * so a tie at the last place is never split — `rankTop`), and who was recognised.
+ */
 export async function getRecognition(
   input: { communityId: string; month: string },
   dependencies: { office: OfficeStore; communities: CommunityStore },
@@ -16,16 +22,21 @@ export async function getRecognition(
     dependencies.office.earners(input.communityId, input.month),
     dependencies.office.listRecognitions(input.communityId, input.month),
   ]);
-  const top = earners
-    .filter((earner) => earner.volunteerMinutes > 0)
-    .sort((a, b) => b.volunteerMinutes - a.volunteerMinutes || b.earnedPoints - a.earnedPoints)
-    .slice(0, CANDIDATES);
+  const top = rankTop(
+    earners.filter((earner) => earner.volunteerMinutes > 0),
+    {
+      score: (earner) => earner.volunteerMinutes,
+      limit: CANDIDATE_PLACES,
+      tieOrder: (left, right) => right.earnedPoints - left.earnedPoints || left.memberId.localeCompare(right.memberId),
+    },
+  );
   const members = await Promise.all(
     top.map((earner) => dependencies.communities.getMember(input.communityId, earner.memberId)),
   );
   return {
     month: input.month,
     candidates: top.map((earner, index) => ({
+      rank: earner.rank,
       memberId: earner.memberId,
       displayName: members[index]?.displayName ?? '—',
       volunteerMinutes: earner.volunteerMinutes,

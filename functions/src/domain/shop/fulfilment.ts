@@ -1,11 +1,14 @@
-import type { DonationRequest, Order, Payout } from '@linli/shared';
+import type { DonationRequest, Order, PaymentRefund, Payout } from '@linli/shared';
 import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import type { WechatPayConfig } from '../../lib/wechat-pay';
+import type { NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
+import { closeAtWechat, refundNumberOf } from './payments';
 import type { ShopStore } from './ports';
 
 const PAID_STATUSES: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
@@ -21,17 +24,68 @@ async function orderOrThrow(shop: ShopStore, communityId: string, orderId: strin
   return order;
 }
 
-/** The buyer withdraws an unpaid order; its stock returns. */
-export async function cancelOrder(input: { communityId: string; orderId: string; buyerId: string }, shop: ShopStore) {
-  const order = await orderOrThrow(shop, input.communityId, input.orderId);
+const notCancellable = () =>
+  new AppError('shop.order_not_cancellable', 'Only an unpaid order can be cancelled; ask the office for a refund');
+
+/**
+ * The buyer withdraws an unpaid order; its stock returns. Where WeChat Pay is configured the
+ * WeChat order is closed FIRST, so it can no longer be paid once ours is cancelled: if WeChat
+ * cannot be reached the order stays as it was (503, retry); if the payer is paying right now,
+ * 409 `shop.payment_in_progress`; if it turns out paid (its notification lost), the payment is
+ * recorded and the cancel refused (409 `shop.order_not_cancellable`).
+ */
+export async function cancelOrder(
+  input: { communityId: string; orderId: string; buyerId: string },
+  dependencies: { shop: ShopStore; fund: FundStore; config: WechatPayConfig | null },
+): Promise<Order> {
+  const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
   if (order.buyerId !== input.buyerId) throw forbidden('This is not your order');
-  if (order.status !== 'pending_payment' || !(await shop.cancelOrder(input.communityId, order))) {
-    throw new AppError(
-      'shop.order_not_cancellable',
-      'Only an unpaid order can be cancelled; ask the office for a refund',
-    );
+  if (order.status !== 'pending_payment') throw notCancellable();
+  if (dependencies.config) {
+    const config = dependencies.config;
+    const atWechat = await closeAtWechat(input.communityId, order, { ...dependencies, config });
+    if (atWechat === 'paying') {
+      throw new AppError('shop.payment_in_progress', 'The payment is going through; try again in a moment');
+    }
+    if (atWechat === 'settled') {
+      const now = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
+      if (now.status === 'cancelled') return now;
+      throw notCancellable();
+    }
   }
+  if (!(await dependencies.shop.cancelOrder(input.communityId, order))) throw notCancellable();
   return { ...order, status: 'cancelled' as const };
+}
+
+/**
+ * Scheduled: every unpaid order past its window expires and its stock returns — after its
+ * WeChat order is closed, where WeChat Pay is configured. An order whose WeChat order cannot be
+ * closed now (WeChat unreachable, the payer paying, or just paid) stays open and is `deferred`
+ * to the next run; one found paid is settled instead.
+ */
+export async function expireDueOrders(
+  input: { now?: Date },
+  dependencies: { shop: ShopStore; fund: FundStore; config: WechatPayConfig | null },
+): Promise<{ expired: number; deferred: { orderId: string; reason: string }[] }> {
+  const { shop, config } = dependencies;
+  let expired = 0;
+  const deferred: { orderId: string; reason: string }[] = [];
+  for (const { communityId, orderId } of await shop.ordersDueForExpiry((input.now ?? new Date()).toISOString())) {
+    const order = await shop.getOrder(communityId, orderId);
+    if (!order || order.status !== 'pending_payment') continue;
+    if (config) {
+      // One order WeChat cannot settle now must not hold up the others: it waits for the next run.
+      const atWechat = await closeAtWechat(communityId, order, { ...dependencies, config }).catch((error: unknown) =>
+        error instanceof AppError ? error.code : String((error as Error).message),
+      );
+      if (atWechat !== 'closed') {
+        deferred.push({ orderId, reason: atWechat });
+        continue;
+      }
+    }
+    if (await shop.expireOrder(communityId, order)) expired += 1;
+  }
+  return { expired, deferred };
 }
 
 /** Ready for pickup or shipped, then completed; each step records who. */
@@ -82,18 +136,50 @@ export function refuseOwnRefund(order: Pick<Order, 'buyerId'>, actorId: string):
   refuseOwnInterest(actorId, [order.buyerId], 'Another staff member must refund your own order');
 }
 
+/** Paid through WeChat Pay (not the dev payment): its money goes back through WeChat's refund API. */
+const paidThroughWechat = (order: Order) =>
+  order.paymentReference !== undefined && !order.paymentReference.startsWith('dev-');
+
+/** Each maker of the order is told what the refund takes back from their earnings. */
+function makerRefundNotices(communityId: string, order: Order): NotificationDraft[] {
+  const byMaker = new Map<string, { makerFen: number; titles: string[] }>();
+  for (const line of order.lines.filter((candidate) => candidate.makerId !== '')) {
+    const entry = byMaker.get(line.makerId) ?? { makerFen: 0, titles: [] };
+    entry.makerFen += line.makerFen;
+    entry.titles.push(`${line.title} × ${line.quantity}`);
+    byMaker.set(line.makerId, entry);
+  }
+  return [...byMaker].map(([makerId, entry]) => ({
+    userId: makerId,
+    communityId,
+    kind: 'order_status' as const,
+    title: '售出的作品已退款',
+    body:
+      `${entry.titles.join('，')} 已退款，${formatFen(entry.makerFen)} 元从您的收入中扣回；` +
+      '若已结算给您，将从下次结算中抵扣',
+    objectType: 'order',
+    objectId: order.id,
+    orderId: order.id,
+  }));
+}
+
 /**
  * Refunds a paid order: the makers' earnings and the fund's shares are reversed in ONE
- * transaction (the fund must still hold its share), stock returns if nothing was handed over.
- * Never by its buyer (`refuseOwnRefund`).
+ * transaction (the fund must still hold its share: 409 `fund.insufficient_balance`), stock
+ * returns if nothing was handed over. A maker already paid their share is not refused: their
+ * account goes below zero — shown as `debtFen` and netted from the next payout — and they are
+ * told. Never by its buyer (`refuseOwnRefund`). The books come first: for a WeChat payment the refund is recorded as `requested`, and
+ * the caller then sends it (`sendRequestedRefund`); refunding again while it is still
+ * `requested` returns the order as it is, so the caller can send it again.
  */
 export async function refundOrder(
-  input: { communityId: string; orderId: string; actorId: string; reason: string; now?: Date },
+  input: { communityId: string; orderId: string; actorId: string; reason: string; wechatPay: boolean; now?: Date },
   dependencies: { shop: ShopStore; fund: FundStore },
 ): Promise<Order> {
   for (let attempt = 1; attempt <= 10; attempt += 1) {
     const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
     refuseOwnRefund(order, input.actorId);
+    if (order.status === 'refunded' && order.refund?.status === 'requested') return order;
     if (!PAID_STATUSES.includes(order.status))
       throw new AppError('shop.order_not_refundable', `An order that is ${order.status} cannot be refunded`);
     const at = (input.now ?? new Date()).toISOString();
@@ -108,10 +194,21 @@ export async function refundOrder(
     }
     const returnStock = order.status === 'paid' || order.status === 'ready_for_pickup';
     const purchase = order.kind !== 'donation';
+    const wechatRefund: PaymentRefund | undefined =
+      input.wechatPay && paidThroughWechat(order)
+        ? { outRefundNo: refundNumberOf(order.id), amountFen: order.totalFen, status: 'requested', requestedAt: at }
+        : undefined;
+    const refunded: Order = {
+      ...order,
+      status: 'refunded',
+      refundedBy: input.actorId,
+      refundReason: input.reason,
+      ...(wechatRefund ? { refund: wechatRefund } : {}),
+    };
     const outcome = await dependencies.shop.refund(
       input.communityId,
       order,
-      { by: input.actorId, at, reason: input.reason, returnStock },
+      { by: input.actorId, at, reason: input.reason, returnStock, wechatRefund },
       entries,
       head.sequence,
       {
@@ -121,7 +218,7 @@ export async function refundOrder(
           objectType: 'order',
           objectId: order.id,
           before: order,
-          after: { ...order, status: 'refunded', refundedBy: input.actorId, refundReason: input.reason },
+          after: refunded,
         },
         stats: purchase
           ? [
@@ -144,11 +241,11 @@ export async function refundOrder(
             objectId: order.id,
             orderId: order.id,
           },
+          ...makerRefundNotices(input.communityId, order),
         ],
       },
     );
-    if (outcome === 'refunded')
-      return { ...order, status: 'refunded', refundedBy: input.actorId, refundReason: input.reason };
+    if (outcome === 'refunded') return refunded;
     if (outcome === 'not_refundable') continue;
     await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
   }

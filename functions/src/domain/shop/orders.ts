@@ -9,6 +9,7 @@ import {
 } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { MAX_AMOUNT_FEN } from '../../lib/wechat-pay-rules';
 import { chainEntry, type FundHead } from '../fund/chain';
 import type { FundStore } from '../fund/ports';
 import type { MemberRecord } from '../identity/ports';
@@ -57,12 +58,18 @@ export async function createOrder(
       ...splitLine(grossFen, product.fundShareBps),
     });
   }
+  const totalFen = lines.reduce((sum, line) => sum + line.grossFen, 0);
+  if (totalFen > MAX_AMOUNT_FEN) {
+    throw new AppError('shop.order_too_large', 'One payment can be at most 21,474,836.47 yuan; split the order', {
+      totalFen,
+    });
+  }
   const order: Order = {
     id,
     buyerId: input.buyer.userId,
     buyerName: input.buyer.displayName,
     lines,
-    totalFen: lines.reduce((sum, line) => sum + line.grossFen, 0),
+    totalFen,
     status: 'pending_payment',
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + PAYMENT_WINDOW_MINUTES * 60_000).toISOString(),

@@ -73,7 +73,9 @@ export async function createDuePledgeDonations(
       donor,
       request: { amountFen: pledge.amountFen, anonymous: pledge.anonymous },
       pledgeId: pledge.id,
-      id: `pl${pledge.id}${month.replace('-', '')}`,
+      // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
+      // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.
+      id: newId(now.getTime()),
       now,
       paymentWindowMinutes: PLEDGE_PAYMENT_DAYS * 24 * 60,
     });

@@ -1,5 +1,19 @@
 import type { Effects } from '../effects';
-import type { FundEntry, MakerEarnings, Notification, Order, Page, Payout, Pledge, Product } from '@linli/shared';
+import type {
+  FundEntry,
+  MakerEarnings,
+  Notification,
+  Order,
+  Page,
+  PaymentRefund,
+  Payout,
+  Pledge,
+  Product,
+  ReturnedPayment,
+} from '@linli/shared';
+
+/** Which WeChat refund of an order: the office's refund of a sale, or a payment sent back automatically. */
+export type RefundField = 'refund' | 'returnedPayment';
 
 export interface ShopStore {
   createProduct(communityId: string, product: Product): Promise<void>;
@@ -35,7 +49,12 @@ export interface ShopStore {
   expireOrder(communityId: string, order: Order): Promise<boolean>;
   makerEarnings(communityId: string, makerId: string): Promise<MakerEarnings>;
   listMakers(communityId: string): Promise<MakerEarnings[]>;
-  listOrders(communityId: string, cursor: string | undefined): Promise<Page<Order>>;
+  /** The community's orders, newest first; `status` filters a page (the cursor is bound to it). */
+  listOrders(
+    communityId: string,
+    cursor: string | undefined,
+    filter?: { status?: Order['status'] },
+  ): Promise<Page<Order>>;
   /** Moves an order between statuses; null when its status did not allow it. */
   transitionOrder(
     communityId: string,
@@ -47,15 +66,43 @@ export interface ShopStore {
   ): Promise<Order | null>;
   /** Cancels an unpaid order and returns its stock, together. */
   cancelOrder(communityId: string, order: Order): Promise<boolean>;
-  /** Refund: the order, the makers' earnings (and stock, if not handed over) and the fund's refund entries, together. */
+  /**
+   * Refund: the order, the makers' earnings (and stock, if not handed over) and the fund's refund
+   * entries, together — and, for a WeChat payment, the refund to request (`wechatRefund`, status
+   * `requested`) with the lookup its refund notification needs.
+   */
   refund(
     communityId: string,
     order: Order,
-    decision: { by: string; at: string; reason: string; returnStock: boolean },
+    decision: { by: string; at: string; reason: string; returnStock: boolean; wechatRefund?: PaymentRefund },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,
   ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'>;
+  /**
+   * Records a payment we send back (`returned`, status `requested`) on the order, if it has none
+   * yet and is still in the status it was read in; an unpaid order is cancelled with it and its
+   * stock returned — ONE transaction. false when the order changed meanwhile.
+   */
+  recordReturnedPayment(
+    communityId: string,
+    order: Order,
+    returned: ReturnedPayment,
+    effects?: Effects,
+  ): Promise<boolean>;
+  /**
+   * Moves the order's WeChat refund (`field`, matched by `outRefundNo`) forward to `status` —
+   * never backwards; the order as it is now, or null when nothing changed.
+   */
+  updateRefundStatus(
+    communityId: string,
+    orderId: string,
+    field: RefundField,
+    change: { outRefundNo: string; status: PaymentRefund['status']; refundId?: string; at: string },
+    effects?: Effects,
+  ): Promise<Order | null>;
+  /** The order a WeChat refund belongs to, by our `out_refund_no`. */
+  findRefund(outRefundNo: string): Promise<{ communityId: string; orderId: string; field: RefundField } | null>;
   /** Pays a maker out of their balance; false when the balance does not cover it. */
   /** false when the maker is owed less; 'duplicate' when this payout (id) is recorded already. */
   recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean | 'duplicate'>;

@@ -37,7 +37,13 @@ export interface ClaimStore {
   putClaim(claim: Claim, effects?: Effects): Promise<void>;
   getClaim(communityId: string, claimId: string): Promise<Claim | null>;
   listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>>;
-  listMemberClaims(communityId: string, memberId: string, cursor: string | undefined): Promise<Page<Claim>>;
+  /** The member's claims, newest first; only those in `status` when given (every status otherwise). */
+  listMemberClaims(
+    communityId: string,
+    memberId: string,
+    cursor: string | undefined,
+    status?: Claim['status'],
+  ): Promise<Page<Claim>>;
   /** The claim's status and its points transfer change together or not at all. */
   approveClaim(
     claim: Claim,

@@ -1,15 +1,11 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { listActivities } from '../../domain/timebank/activities';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/activities?cursor= — members: from a week ago on, soonest first. */
-export const handler = httpRoute(
-  contracts.listActivities,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await listActivities({ communityId: params.cid, cursor: query.cursor }, stores.activities()));
-  },
-);
+export const handler = httpRoute(contracts.listActivities, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await listActivities({ communityId: params.cid, cursor: query.cursor }, stores.activities()));
+});

@@ -1,14 +1,10 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
-/** GET /v1/communities/{cid}/me/claims?cursor= — the caller's hours, newest first. */
-export const handler = httpRoute(
-  contracts.listMyClaims,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await stores.claims().listMemberClaims(params.cid, userId, query.cursor));
-  },
-);
+/** GET /v1/communities/{cid}/me/claims?status=&cursor= — the caller's hours, newest first, by status if given. */
+export const handler = httpRoute(contracts.listMyClaims, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await stores.claims().listMemberClaims(params.cid, userId, query.cursor, query.status));
+});

@@ -1,18 +1,14 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { getFundPage } from '../../domain/fund/fund';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/fund?cursor= — public: balance, monthly totals, every entry with its hash. */
-export const handler = httpRoute(
-  contracts.getFund,
-  { auth: 'public', query: CursorQuery },
-  async ({ params, query }) => {
-    const [, page] = await Promise.all([
-      getCommunityOrThrow(stores.communities(), params.cid),
-      getFundPage({ communityId: params.cid, cursor: query.cursor }, stores.fund()),
-    ]);
-    return ok(page);
-  },
-);
+export const handler = httpRoute(contracts.getFund, { auth: 'public' }, async ({ params, query }) => {
+  const [, page] = await Promise.all([
+    getCommunityOrThrow(stores.communities(), params.cid),
+    getFundPage({ communityId: params.cid, cursor: query.cursor }, stores.fund()),
+  ]);
+  return ok(page);
+});

@@ -1,15 +1,11 @@
-import { contracts, LeaderboardQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getLeaderboard } from '../../domain/market/contributions';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/leaderboard?month=YYYY-MM&kind= — members: top contributors. */
-export const handler = httpRoute(
-  contracts.getLeaderboard,
-  { auth: 'user', query: LeaderboardQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await getLeaderboard({ communityId: params.cid, ...query }, stores.supermarket()));
-  },
-);
+export const handler = httpRoute(contracts.getLeaderboard, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await getLeaderboard({ communityId: params.cid, ...query }, stores.supermarket()));
+});

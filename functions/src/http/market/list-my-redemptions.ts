@@ -1,14 +1,10 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/redemptions?cursor= — the caller's redemptions with pickup codes. */
-export const handler = httpRoute(
-  contracts.listMyRedemptions,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await stores.supermarket().listMemberRedemptions(params.cid, userId, query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listMyRedemptions, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await stores.supermarket().listMemberRedemptions(params.cid, userId, query.cursor));
+});

@@ -1,14 +1,10 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/flags?cursor= — staff: open anti-proxy flags, oldest first. */
-export const handler = httpRoute(
-  contracts.listFlags,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireStaff(stores.communities(), params.cid, userId);
-    return ok(await stores.merchants().listFlags(params.cid, 'open', query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listFlags, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(await stores.merchants().listFlags(params.cid, 'open', query.cursor));
+});

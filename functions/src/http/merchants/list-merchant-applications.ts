@@ -1,4 +1,4 @@
-import { ApplicationsQuery, contracts } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
@@ -6,7 +6,7 @@ import { httpRoute, ok } from '../../lib/http';
 /** GET /v1/communities/{cid}/merchant-applications?status=pending&cursor= — staff vetting queue. */
 export const handler = httpRoute(
   contracts.listMerchantApplications,
-  { auth: 'user', query: ApplicationsQuery },
+  { auth: 'user' },
   async ({ params, query, userId }) => {
     await requireStaff(stores.communities(), params.cid, userId);
     return ok(await stores.merchants().listMerchantsByStatus(params.cid, query.status ?? 'pending', query.cursor));

@@ -1,18 +1,14 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { forbidden } from '../../lib/errors';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/merchants/{mid}/uses?cursor= — the merchant's staff or office staff. */
-export const handler = httpRoute(
-  contracts.listMerchantUses,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    const merchants = stores.merchants();
-    const member = await requireMember(stores.communities(), params.cid, userId);
-    const office = member.roles.includes('staff') || member.roles.includes('admin');
-    if (!office && !(await merchants.isStaff(params.cid, params.mid, userId))) throw forbidden();
-    return ok(await merchants.listMerchantUses(params.cid, params.mid, query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listMerchantUses, { auth: 'user' }, async ({ params, query, userId }) => {
+  const merchants = stores.merchants();
+  const member = await requireMember(stores.communities(), params.cid, userId);
+  const office = member.roles.includes('staff') || member.roles.includes('admin');
+  if (!office && !(await merchants.isStaff(params.cid, params.mid, userId))) throw forbidden();
+  return ok(await merchants.listMerchantUses(params.cid, params.mid, query.cursor));
+});

@@ -1,14 +1,10 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/posts?cursor= — members: the board, newest first, unexpired only. */
-export const handler = httpRoute(
-  contracts.listPosts,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await stores.merchants().listActivePosts(params.cid, new Date().toISOString(), query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listPosts, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await stores.merchants().listActivePosts(params.cid, new Date().toISOString(), query.cursor));
+});

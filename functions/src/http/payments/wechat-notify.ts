@@ -7,8 +7,10 @@ import { httpRoute, ok } from '../../lib/http';
 import { logger } from '../../lib/logger';
 
 /**
- * POST /v1/payments/wechat/notify — WeChat Pay's payment notification. Signed by WeChat (no
- * Linli token); a bad signature, stale timestamp or foreign order is a 4xx and changes nothing.
+ * POST /v1/payments/wechat/notify — WeChat Pay's payment and refund notifications. Signed by
+ * WeChat (no Linli token); a bad signature, stale timestamp or foreign order is a 4xx and changes
+ * nothing. A genuine notification is acknowledged with 200 in every state of the order — a
+ * payment we cannot accept is refunded automatically — and a repeat changes nothing.
  */
 export const handler = httpRoute(
   contracts.wechatPayNotify,
@@ -18,8 +20,8 @@ export const handler = httpRoute(
     if (!config) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
     const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
     const result = await handlePaymentNotification(
-      { headers, body, config },
-      { shop: stores.shop(), fund: stores.fund() },
+      { headers, body },
+      { shop: stores.shop(), fund: stores.fund(), config },
     );
     logger.info('wechat pay notification', { ...result });
     return ok({ code: 'SUCCESS', message: '成功' });

@@ -1,14 +1,10 @@
-import { contracts, CursorQuery } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/orders?cursor= — the caller's orders, newest first. */
-export const handler = httpRoute(
-  contracts.listMyOrders,
-  { auth: 'user', query: CursorQuery },
-  async ({ params, query, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return ok(await stores.shop().listBuyerOrders(params.cid, userId, query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listMyOrders, { auth: 'user' }, async ({ params, query, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return ok(await stores.shop().listBuyerOrders(params.cid, userId, query.cursor));
+});

@@ -1,18 +1,12 @@
-import * as z from 'zod/mini';
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
-const Query = z.strictObject({
-  status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
-  cursor: z.optional(z.string().check(z.maxLength(500))),
-});
-
 /** GET /v1/communities/{cid}/product-reviews?status=pending — staff: listings to vet. */
 export const handler = httpRoute(
   contracts.listProductsForReview,
-  { auth: 'user', query: Query },
+  { auth: 'user' },
   async ({ params, query, userId }) => {
     await requireStaff(stores.communities(), params.cid, userId);
     return ok(await stores.shop().listProducts(params.cid, query.status ?? 'pending', query.cursor));

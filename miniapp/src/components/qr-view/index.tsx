@@ -3,10 +3,18 @@ import qrcode from 'qrcode-generator';
 import { useMemo } from 'react';
 import './index.scss';
 
-/** The dark/light modules of the QR code for `value` (error correction M, smallest version that fits). */
+/**
+ * `value` as UTF-8 bytes, one character per byte: the library's default keeps only the low byte of
+ * each UTF-16 unit (邻 U+90BB would be scanned as » U+00BB), so anything beyond ASCII is encoded first.
+ */
+function utf8Bytes(value: string): string {
+  return String.fromCharCode(...qrcode.stringToBytesFuncs['UTF-8']!(value));
+}
+
+/** The dark/light modules of the QR code for `value` (UTF-8, error correction M, smallest version that fits). */
 export function qrMatrix(value: string): boolean[][] {
   const code = qrcode(0, 'M');
-  code.addData(value, 'Byte');
+  code.addData(utf8Bytes(value), 'Byte');
   code.make();
   const count = code.getModuleCount();
   return Array.from({ length: count }, (_row, row) =>

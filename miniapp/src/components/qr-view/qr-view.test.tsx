@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import qrcode from 'qrcode-generator';
 import QrView, { qrMatrix, rowRuns } from '.';
 
 describe('QrView', () => {
@@ -17,6 +18,20 @@ describe('QrView', () => {
 
   it('gives different strings different codes', () => {
     expect(qrMatrix('pass-token-a')).not.toEqual(qrMatrix('pass-token-b'));
+  });
+
+  it('encodes text beyond ASCII as UTF-8, not as the low byte of each character', () => {
+    // 邻 is U+90BB and » is U+00BB: the same low byte.
+    const utf8 = qrcode(0, 'M');
+    utf8.addData('\u00e9\u0082\u00bb', 'Byte'); // the bytes E9 82 BB, as the default one byte per character
+    utf8.make();
+
+    expect(qrMatrix('邻')).not.toEqual(qrMatrix('»'));
+    expect(qrMatrix('邻')).toEqual(
+      Array.from({ length: utf8.getModuleCount() }, (_row, row) =>
+        Array.from({ length: utf8.getModuleCount() }, (_column, column) => utf8.isDark(row, column)),
+      ),
+    );
   });
 
   it('draws one row per module row, with runs that fill each row exactly', () => {

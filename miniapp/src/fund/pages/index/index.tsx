@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type FundPage } from '@linli/shared';
+import { contracts, fillPath, type FundPage } from '@linli/shared';
 import { request } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import FundEntryRow from '../../../components/fund-entry-row';
@@ -17,7 +17,7 @@ type FundSummary = Omit<FundPage, 'entries' | 'nextCursor'>;
 
 /** The CSV of every entry: a plain download link, no login. */
 export function fundCsvUrl(communityId: string): string {
-  return `${LINLI_API_BASE}/v1/communities/${encodeURIComponent(communityId)}/fund/entries.csv`;
+  return LINLI_API_BASE + fillPath(contracts.exportFundCsv.path, { cid: communityId });
 }
 
 /**

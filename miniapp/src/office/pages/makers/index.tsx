@@ -68,7 +68,12 @@ function MakerCard({ communityId, maker, onPaid }: { communityId: string; maker:
           paid: formatYuan(maker.paidOutFen),
         })}
       </Text>
-      <Text className="points">{t('makers.owed', { amount: formatYuan(maker.earningsFen - maker.paidOutFen) })}</Text>
+      <Text className="points">{t('makers.owed', { amount: formatYuan(maker.owedFen) })}</Text>
+      {maker.debtFen > 0 ? (
+        <Text className="card__hint" id={`${prefix}-debt`}>
+          {t('makers.debt', { amount: formatYuan(maker.debtFen) })}
+        </Text>
+      ) : null}
       <TextField
         id={`${prefix}-amount`}
         label={t('makers.amount')}

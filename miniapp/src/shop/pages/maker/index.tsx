@@ -49,7 +49,10 @@ function EarningsCard({ earnings }: { earnings: MakerEarnings }) {
     ['maker-sales', t('maker.sales'), formatYuan(earnings.salesFen)],
     ['maker-earnings', t('maker.earnings'), formatYuan(earnings.earningsFen)],
     ['maker-paid-out', t('maker.paidOut'), formatYuan(earnings.paidOutFen)],
-    ['maker-owed', t('maker.owed'), formatYuan(earnings.earningsFen - earnings.paidOutFen)],
+    ['maker-owed', t('maker.owed'), formatYuan(earnings.owedFen)],
+    ...(earnings.debtFen > 0
+      ? [['maker-debt', t('maker.debt'), formatYuan(earnings.debtFen)] as [string, string, string]]
+      : []),
   ];
   return (
     <View className="card" id="maker-earnings-card">
