@@ -45,15 +45,18 @@ const actingFor = (proxy: Person, residentId: string) => ({
 const createProxy = (cid: string, caller: Person, residentId: string, proxyId: string) =>
   call<ProxyRelation>('POST', path(cid, '/proxies'), { token: caller.token, body: { residentId, proxyId } });
 
-/** A relation as it could be made before these rules (written straight to the table): the header must still lend nothing. */
-async function legacyRelation(cid: string, residentId: string, proxyId: string): Promise<void> {
+/**
+ * A relation as it could be made before these rules (written straight to the table; by default the
+ * proxy made it for themself): the header must still lend nothing.
+ */
+async function legacyRelation(cid: string, residentId: string, proxyId: string, createdBy = proxyId): Promise<void> {
   await new DynamoProxyStore(documentClient(), tableName()).createProxy({
     communityId: cid,
     residentId,
     residentName: 'resident',
     proxyId,
     proxyName: 'proxy',
-    createdBy: proxyId,
+    createdBy,
     createdAt: new Date().toISOString(),
   });
 }
@@ -290,6 +293,34 @@ describe('case 1: privilege escalation through proxies', () => {
     expect(before.status).toBe(200);
     expect(whileStaff).toMatchObject({ status: 403, body: { error: { code: 'proxy.office_member' } } });
     expect(after.status).toBe(200);
+  });
+
+  it('a relation stored before these rules works only if it meets them', async () => {
+    const { cid, staff, otherStaff, resident } = await timebankCommunity();
+    const [son, neighbour] = [
+      await createMember(cid, ['resident'], 'son'),
+      await createMember(cid, ['resident'], 'nb'),
+    ];
+    const grandma = await offlineResident(cid, staff);
+    await legacyRelation(cid, grandma, staff.userId); // staff named themselves
+    await legacyRelation(cid, resident.userId, neighbour.userId, otherStaff.userId); // the office, for a resident with the app
+    await legacyRelation(cid, grandma, son.userId, otherStaff.userId); // the office, for an offline resident
+    await legacyRelation(cid, resident.userId, son.userId, resident.userId); // the resident themself
+
+    const readAs = (proxy: Person, residentId: string) => call('GET', path(cid, '/me'), actingFor(proxy, residentId));
+    const replies = [
+      await readAs(staff, grandma),
+      await readAs(neighbour, resident.userId),
+      await readAs(son, grandma),
+      await readAs(son, resident.userId),
+    ];
+
+    expect(replies.map((reply) => [reply.status, (reply.body as typeof CONFLICT).error?.code])).toEqual([
+      [403, 'proxy.self_appointed'],
+      [403, 'proxy.not_offline'],
+      [200, undefined],
+      [200, undefined],
+    ]);
   });
 });
 

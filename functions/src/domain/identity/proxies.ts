@@ -35,6 +35,13 @@ export async function createOfflineMember(
 const isOffice = (member: MemberRecord) => member.roles.some((role) => OFFICE_ROLES.includes(role));
 const officeMember = () =>
   new AppError('proxy.office_member', 'Nobody can act for a member of the community office (staff or admin)');
+const selfAppointed = () =>
+  new AppError('proxy.self_appointed', 'Office staff cannot name themselves as a proxy; ask the resident');
+const notOffline = () =>
+  new AppError(
+    'proxy.not_offline',
+    'This resident uses the app: only they can name a proxy (the office sets one up for offline residents)',
+  );
 
 /**
  * Who may set up a proxy (issue 12, case 1): the resident for themself (at their own request),
@@ -59,21 +66,14 @@ export async function createProxy(
   if (!ownRequest && !isOffice(caller)) {
     throw new AppError('auth.forbidden', 'Only the resident or the community office can set up a proxy');
   }
-  if (!ownRequest && input.proxyId === caller.userId) {
-    throw new AppError('proxy.self_appointed', 'Office staff cannot name themselves as a proxy; ask the resident');
-  }
+  if (!ownRequest && input.proxyId === caller.userId) throw selfAppointed();
   const [resident, proxy] = await Promise.all([
     dependencies.communities.getMember(input.communityId, input.residentId),
     dependencies.communities.getMember(input.communityId, input.proxyId),
   ]);
   if (!resident || !proxy) throw notFound('member');
   if (isOffice(resident)) throw officeMember();
-  if (!ownRequest && !resident.offline) {
-    throw new AppError(
-      'proxy.not_offline',
-      'This resident uses the app: only they can name a proxy (the office sets one up for offline residents)',
-    );
-  }
+  if (!ownRequest && !resident.offline) throw notOffline();
   if (proxy.offline) throw new AppError('proxy.invalid', 'A proxy must be someone who uses the app');
   const relation: ProxyRelation = {
     communityId: input.communityId,
@@ -100,10 +100,12 @@ export async function createProxy(
 /**
  * May `proxyId` act for `residentId` in this request (`X-Act-For`)? Checked on every proxied
  * request against the state of now, not only when the relation was made: the relation exists and
- * the resident holds no office role *today* — a relation whose resident later became staff or
- * admin stops working at once (and works again if the role is taken away).
+ * still meets the rules of `createProxy` — the resident holds no office role *today* (a resident
+ * who later became staff or admin can no longer be acted for, and can again if the role is taken
+ * away), and a relation the office made names neither its maker as the proxy nor a resident who
+ * uses the app (relations stored before these rules lend nothing either).
  * Errors: 403 `proxy.not_authorized` (no relation, or the resident is no longer a member),
- * 403 `proxy.office_member`.
+ * 403 `proxy.office_member`, `proxy.self_appointed`, `proxy.not_offline`.
  */
 export async function authorizeActingFor(
   input: { communityId: string; residentId: string; proxyId: string },
@@ -117,6 +119,9 @@ export async function authorizeActingFor(
     throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
   }
   if (isOffice(resident)) throw officeMember();
+  const madeByTheResident = relation.createdBy === relation.residentId;
+  if (!madeByTheResident && relation.createdBy === relation.proxyId) throw selfAppointed();
+  if (!madeByTheResident && !resident.offline) throw notOffline();
 }
 
 /** The resident, the proxy themself or staff may end a proxy relation. */
