@@ -578,6 +578,37 @@ describe('a notification delivered again in any later state gets 200 and changes
   });
 });
 
+describe('no genuine notification can cause a 500', () => {
+  it.each([
+    ['a resource that is null', 'TRANSACTION.SUCCESS', null, 401],
+    ['a resource that is a list', 'TRANSACTION.SUCCESS', [1, 2], 401],
+    ['a success without an order number', 'TRANSACTION.SUCCESS', { trade_state: 'SUCCESS', attach: 'demo' }, 401],
+    [
+      'a refund with a status named like an object property',
+      'REFUND.SUCCESS',
+      { mchid: WECHAT_PAY_IDS.mchid, out_refund_no: 'rf1', refund_status: 'constructor' },
+      200,
+    ],
+    [
+      'a refund Linli never made',
+      'REFUND.SUCCESS',
+      { mchid: WECHAT_PAY_IDS.mchid, out_refund_no: 'x'.repeat(2000), refund_status: 'SUCCESS' },
+      200,
+    ],
+    [
+      'a refund for another merchant',
+      'REFUND.SUCCESS',
+      { mchid: '1999999999', out_refund_no: 'rf1', refund_status: 'SUCCESS' },
+      401,
+    ],
+    ['an event Linli does not use', 'TRANSACTION.CLOSED', { trade_state: 'CLOSED' }, 200],
+  ])('%s → %i', async (_case, eventType, resource, status) => {
+    const reply = await notify(standIn.genuineNotification(eventType, resource));
+
+    expect(reply.status).toBe(status);
+  });
+});
+
 describe('refunds through WeChat Pay: PROCESSING, then the refund notification', () => {
   it('refunds through the signed refund API, then follows REFUND.SUCCESS; repeats change nothing', async () => {
     const { cid, staff, resident, order } = await placeOrder();

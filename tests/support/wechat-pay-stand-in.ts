@@ -104,6 +104,8 @@ export interface WechatPayStandIn {
   startPaying(outTradeNo: string): void;
   /** A signed `TRANSACTION.SUCCESS` notification event for the notify handler. */
   paymentNotification(transaction: object, options?: NotificationOptions): APIGatewayProxyEventV2;
+  /** Any genuine notification: `resource` (whatever it is) encrypted with the APIv3 key and signed. */
+  genuineNotification(eventType: string, resource: unknown): APIGatewayProxyEventV2;
   /** A signed `REFUND.<status>` notification for a refund this stand-in made; the refund takes that status. */
   refundNotification(outRefundNo: string, status: 'SUCCESS' | 'ABNORMAL' | 'CLOSED'): APIGatewayProxyEventV2;
   close(): Promise<void>;
@@ -126,7 +128,7 @@ export interface Transaction {
 const sign = (privateKey: string, message: string) =>
   createSign('RSA-SHA256').update(message).sign(privateKey, 'base64');
 
-function encryptResource(plain: object, apiV3Key: string, associated: string, originalType: string) {
+function encryptResource(plain: unknown, apiV3Key: string, associated: string, originalType: string) {
   const nonce = randomBytes(6).toString('hex');
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
   cipher.setAAD(Buffer.from(associated, 'utf8'));
@@ -446,6 +448,10 @@ export async function startWechatPayStandIn(): Promise<WechatPayStandIn> {
           encryptResource(transaction, options.key ?? apiV3Key, 'transaction', 'transaction'),
         ),
         options,
+      ),
+    genuineNotification: (eventType, resource) =>
+      signedNotification(
+        envelope(eventType, '通知', encryptResource(resource, apiV3Key, 'transaction', 'transaction')),
       ),
     refundNotification(outRefundNo, status) {
       const made = refunds.get(outRefundNo);

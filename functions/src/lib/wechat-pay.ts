@@ -350,7 +350,7 @@ export function openNotification(
   headers: Record<string, string | undefined>,
   body: string,
   nowSeconds = Math.floor(Date.now() / 1000),
-): { eventType: string; resource: unknown } {
+): { eventType: string; resource: Record<string, unknown> } {
   const problem = signatureProblem(config.platformPublicKeys, headers, body, nowSeconds);
   if (problem) throw refuse(problem);
   let notification: {
@@ -377,15 +377,20 @@ function decryptResource(
   ciphertextBase64: string,
   nonceText: string,
   associatedData: string,
-): unknown {
+): Record<string, unknown> {
+  let resource: unknown;
   try {
     const sealed = Buffer.from(ciphertextBase64, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonceText, 'utf8'));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     const plain = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
-    return JSON.parse(plain.toString('utf8')) as unknown;
+    resource = JSON.parse(plain.toString('utf8')) as unknown;
   } catch {
     throw refuse('The resource does not decrypt with the APIv3 key');
   }
+  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
+    throw refuse('The resource is not an object');
+  }
+  return resource as Record<string, unknown>;
 }

@@ -13,7 +13,7 @@ import {
   type RefundResult,
   type WechatPayConfig,
 } from '../../lib/wechat-pay';
-import { OUT_TRADE_NO, TRANSACTION_ID } from '../../lib/wechat-pay-rules';
+import { OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID } from '../../lib/wechat-pay-rules';
 import type { FundStore } from '../fund/ports';
 import { markOrderPaid } from './orders';
 import type { ShopStore } from './ports';
@@ -94,7 +94,7 @@ export async function handlePaymentNotification(
 ): Promise<{ outcome: string; orderId?: string }> {
   const { eventType, resource } = openNotification(dependencies.config, input.headers, input.body);
   if (eventType === 'TRANSACTION.SUCCESS') {
-    const transaction = resource as PaidTransaction;
+    const transaction = resource as unknown as PaidTransaction;
     if (transaction.trade_state !== 'SUCCESS') return { outcome: 'ignored' };
     const communityId = transaction.attach ?? '';
     if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(communityId)) {
@@ -102,7 +102,7 @@ export async function handlePaymentNotification(
     }
     return settleTransaction(communityId, transaction, dependencies);
   }
-  if (eventType.startsWith('REFUND.')) return followRefund(resource as RefundResult, dependencies);
+  if (eventType.startsWith('REFUND.')) return followRefund(resource as unknown as RefundResult, dependencies);
   return { outcome: 'ignored' };
 }
 
@@ -277,9 +277,11 @@ async function followRefund(
   dependencies: PaymentDependencies,
 ): Promise<{ outcome: string; orderId?: string }> {
   if (result.mchid !== dependencies.config.merchantId) throw rejected('The notification is for another merchant');
-  const status = REFUND_STATUS[result.refund_status as AcceptedRefund['status']];
-  const where =
-    typeof result.out_refund_no === 'string' ? await dependencies.shop.findRefund(result.out_refund_no) : null;
+  const status = Object.hasOwn(REFUND_STATUS, result.refund_status)
+    ? REFUND_STATUS[result.refund_status as AcceptedRefund['status']]
+    : undefined;
+  const ours = typeof result.out_refund_no === 'string' && OUT_REFUND_NO.test(result.out_refund_no);
+  const where = ours ? await dependencies.shop.findRefund(result.out_refund_no) : null;
   if (!status || !where) return { outcome: 'ignored' };
   const moved = await dependencies.shop.updateRefundStatus(
     where.communityId,
