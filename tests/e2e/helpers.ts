@@ -64,11 +64,14 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: artifactPath(name), fullPage: true });
 }
 
-/** Staff publish an activity that started five minutes ago; returns its id. */
+/**
+ * Staff publish an activity that started three hours ago and runs two more (office entries of
+ * up to 5½ hours fit its window); returns its id.
+ */
 export async function publishActivity(staffPage: Page, title: string): Promise<string> {
   await openRoute(staffPage, '/office/pages/new-activity/index');
   await staffPage.locator('#activity-title input').waitFor(WAIT);
-  const start = await browserDateTime(staffPage, -5);
+  const start = await browserDateTime(staffPage, -180);
   const end = await browserDateTime(staffPage, 120);
   await staffPage.locator('#activity-title input').fill(title);
   await staffPage.locator('#activity-category-cleaning').click();

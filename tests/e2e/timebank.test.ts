@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { login } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
+import { createActivityNow, minutesFromNow } from '../support/timebank';
 import { WAIT, browserDateTime, findInList, logInToDemo, openRoute, type Browser } from './helpers';
 
 async function currentCheckinCode(staffPage: Page): Promise<string> {
@@ -17,8 +19,9 @@ async function currentCheckinCode(staffPage: Page): Promise<string> {
 /**
  * The time bank story in Chromium against the H5 build and the real local API:
  * staff publish an activity and show its rotating code → a new resident checks in with
- * the 6 digits → staff record 180 minutes for them at the office → a *second* staff
- * member approves → the resident sees 志愿积分 3, +3 in the history and a live certificate.
+ * the 6 digits → staff record 180 minutes for them at the office for an earlier activity
+ * they attended without scanning (one attendance per member and activity) → a *second*
+ * staff member approves → the resident sees 志愿积分 3, +3 in the history and a live certificate.
  */
 describe('time bank in Chromium', () => {
   let staffBrowser: Browser;
@@ -98,8 +101,14 @@ describe('time bank in Chromium', () => {
     await residentPage.screenshot({ path: artifactPath('e2e-timebank-3-checked-in-detail.png'), fullPage: true });
     expect(outcome).toContain('签到成功');
 
-    // Office entry: demo-staff records 180 minutes for the resident.
-    await openRoute(staffPage, `/office/pages/attendance/index?activityId=${activityId}`);
+    // Office entry: demo-staff records 180 minutes for the resident at an activity under way for
+    // three hours (the resident attended it without scanning).
+    const earlier = await createActivityNow('demo', (await login('demo-staff')).token, {
+      title: `E2E敬老院探访${suffix}`,
+      startsAt: minutesFromNow(-180),
+      endsAt: minutesFromNow(60),
+    });
+    await openRoute(staffPage, `/office/pages/attendance/index?activityId=${earlier.id}`);
     await staffPage.locator('#member-search input').waitFor(WAIT);
     await staffPage.locator('#member-search input').fill(nickname);
     const option = await findInList(
