@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { GaveUp, waitFor } from './ports';
+import { serveLambdaErrorsAsApiGateway } from './lambda-errors';
+import { GaveUp, freePort, waitFor } from './ports';
 
 export interface OfflineApi {
   url: string;
@@ -15,7 +16,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * Runs `osls offline` (serverless-offline + serverless-esbuild, stage dev) from
- * node_modules/.bin — the same serverless.yml that deploys — in its own process group.
+ * node_modules/.bin — the same serverless.yml that deploys — in its own process group, on a
+ * port of its own behind `httpPort`, where a failed Lambda is answered with a 5xx as API Gateway
+ * does (serverless-offline answers it with 200: see lambda-errors.ts).
  */
 export async function startOfflineApi(options: {
   httpPort: number;
@@ -23,6 +26,8 @@ export async function startOfflineApi(options: {
   environment: Record<string, string>;
   echo?: boolean;
 }): Promise<OfflineApi> {
+  const offlinePort = await freePort();
+  const gateway = await serveLambdaErrorsAsApiGateway({ port: options.httpPort, upstreamPort: offlinePort });
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'osls'), ['offline', 'start', '--stage', 'dev'], {
     cwd: ROOT,
     detached: true,
@@ -30,7 +35,7 @@ export async function startOfflineApi(options: {
     env: {
       ...process.env,
       ...options.environment,
-      LINLI_API_PORT: String(options.httpPort),
+      LINLI_API_PORT: String(offlinePort),
       LINLI_LAMBDA_PORT: String(options.lambdaPort),
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
@@ -47,6 +52,7 @@ export async function startOfflineApi(options: {
   const url = `http://127.0.0.1:${options.httpPort}`;
   const stop = () =>
     new Promise<void>((resolve) => {
+      gateway.close();
       if (child.exitCode !== null || child.pid === undefined) return resolve();
       child.once('exit', () => resolve());
       try {

@@ -86,6 +86,8 @@ export const shopFundZhCN = {
   'maker.stockInvalid': '请填写库存件数（0 到 10000）',
   'maker.listings': '我的商品',
   'maker.empty': '还没有上架商品',
+  'maker.none': '你还不是手作人',
+  'maker.noneHint': '想在微益坊上架手作商品，请联系社区工作人员开通手作人身份。',
 
   'fund.title': '社区基金',
   'fund.linkHint': '每一笔收入和支出都公开，人人可查',
@@ -307,6 +309,8 @@ export const shopFundEn: Record<ShopFundMessageKey, string> = {
   'maker.stockInvalid': 'Please enter the stock (0 to 10000)',
   'maker.listings': 'My products',
   'maker.empty': 'No products listed yet',
+  'maker.none': 'You are not a maker yet',
+  'maker.noneHint': 'To list handmade goods in the shop, ask the community office to make you a maker.',
 
   'fund.title': 'Community fund',
   'fund.linkHint': 'Every income and expense is public',

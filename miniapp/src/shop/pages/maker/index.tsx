@@ -10,34 +10,44 @@ import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';
 
-/** 我的小店: a maker's sales and earnings, a form for a new listing (reviewed by the office), and my listings. */
+/**
+ * 我的小店: a maker's sales and earnings, a form for a new listing (reviewed by the office), and my
+ * listings. Only members with the `maker` role have a shop (the API answers 403 to anyone else), so
+ * the page reads my roles first and tells everyone else how to become a maker instead of calling it.
+ */
 export default function MakerConsolePage() {
   const { t } = useI18n();
-  const { communityId } = useSession();
-  const cid = communityId ?? '';
-  const mine = useApi(communityId && `my-products:${communityId}`, () =>
+  const me = useMe();
+  const isMaker = me.data?.member.roles.includes('maker') ?? false;
+  const cid = me.communityId;
+  const mine = useApi(isMaker ? `my-products:${cid}` : null, () =>
     request(contracts.listMyProducts, { params: { cid } }),
   );
   return (
     <PageLayout
       title="maker.title"
       requires="community"
-      loading={mine.loading}
-      error={mine.error}
-      onRetry={mine.reload}
+      loading={me.loading || mine.loading}
+      error={me.error ?? mine.error}
+      onRetry={me.error ? me.reload : mine.reload}
     >
-      {mine.data ? <EarningsCard earnings={mine.data.earnings} /> : null}
-      <NewProductForm communityId={cid} onCreated={mine.reload} />
-      <Text className="section-title">{t('maker.listings')}</Text>
-      {mine.data?.items.length === 0 ? <EmptyState id="maker-products-empty" title={t('maker.empty')} /> : null}
-      <View className="list" id="maker-products">
-        {mine.data?.items.map((product) => (
-          <ProductCard key={product.id} product={product} />
-        ))}
-      </View>
+      {me.data && !isMaker ? <EmptyState id="maker-none" title={t('maker.none')} hint={t('maker.noneHint')} /> : null}
+      {isMaker ? (
+        <>
+          {mine.data ? <EarningsCard earnings={mine.data.earnings} /> : null}
+          <NewProductForm communityId={cid} onCreated={mine.reload} />
+          <Text className="section-title">{t('maker.listings')}</Text>
+          {mine.data?.items.length === 0 ? <EmptyState id="maker-products-empty" title={t('maker.empty')} /> : null}
+          <View className="list" id="maker-products">
+            {mine.data?.items.map((product) => (
+              <ProductCard key={product.id} product={product} />
+            ))}
+          </View>
+        </>
+      ) : null}
     </PageLayout>
   );
 }
