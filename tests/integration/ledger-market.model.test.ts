@@ -62,7 +62,9 @@ const MAX_COMMANDS = 100;
 const LANES = Number(process.env.LINLI_MODEL_LANES ?? 3);
 const MEMBERS = 3;
 const MAX_GOODS = 3;
+/** Scheduled activities at a time, and activities in a run (a cancelled one makes room for another). */
 const MAX_ACTIVITIES = 3;
+const MAX_ACTIVITIES_IN_RUN = 6;
 const MAX_CLAIMS = 36;
 const RECONCILE_EVERY = 3;
 /** Every activity started 2 hours ago and ends in 1, with 15 minutes' grace: at most 210 minutes. */
@@ -482,7 +484,9 @@ function settleCertificate(model: Model, real: Real, member: number) {
 }
 
 class CreateActivity implements Command {
-  check = (model: Readonly<Model>) => model.activities.length < MAX_ACTIVITIES;
+  check = (model: Readonly<Model>) =>
+    model.activities.filter((activity) => activity.status === 'scheduled').length < MAX_ACTIVITIES &&
+    model.activities.length < MAX_ACTIVITIES_IN_RUN;
   async run(model: Model, real: Real) {
     steps += 1;
     const startsAt = minutesAgo(ACTIVITY_WINDOW.startedMinutesAgo);
@@ -744,15 +748,15 @@ const commands = [
     .map(([price, stock]) => new CreateGood(price, stock)),
   fc.constant(null).map(() => new CreateActivity()),
   fc
-    .tuple(member, fc.nat({ max: MAX_ACTIVITIES - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
+    .tuple(member, fc.nat({ max: MAX_ACTIVITIES_IN_RUN - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
     .map(([who, activity, minutes]) => new OfficeEntry(who, activity, minutes)),
   fc
-    .tuple(member, fc.nat({ max: MAX_ACTIVITIES - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
+    .tuple(member, fc.nat({ max: MAX_ACTIVITIES_IN_RUN - 1 }), fc.integer({ min: 10, max: MAX_ENTRY_MINUTES + 30 }))
     .map(([who, activity, minutes]) => new OfficeEntry(who, activity, minutes)),
   fc.nat({ max: 50 }).map((which) => new Approve(which)),
   fc.nat({ max: 50 }).map((which) => new Approve(which)),
   fc.nat({ max: 50 }).map((which) => new Reject(which)),
-  fc.nat({ max: MAX_ACTIVITIES - 1 }).map((which) => new CancelActivity(which)),
+  fc.nat({ max: MAX_ACTIVITIES_IN_RUN - 1 }).map((which) => new CancelActivity(which)),
   fc.nat({ max: 50 }).map((which) => new ReverseClaim(which)),
   fc
     .tuple(member, fc.constantFrom('active' as const, 'revoked' as const))

@@ -157,7 +157,9 @@ async function postReversal(
       after: { reversal, certificatesUnderReview: checked.underReview },
     },
     certificateReviews: checked.reviews,
-    gauges: { communityId: community.id, add: { activeCertificates: -checked.reviews.length } },
+    ...(checked.reviews.length > 0
+      ? { gauges: { communityId: community.id, add: { activeCertificates: -checked.reviews.length } } }
+      : {}),
     notify: checked.notify,
   };
   if (original.kind === 'claim') return reverseClaimTransfer({ ...input, effects }, dependencies);

@@ -105,7 +105,9 @@ export async function changeCertificateStatus(
         before: existing,
         after: { ...existing, status: input.to, reason: input.reason },
       },
-      gauges: { communityId: input.communityId, add: { activeCertificates: gaugeChange } },
+      ...(gaugeChange === 0
+        ? {}
+        : { gauges: { communityId: input.communityId, add: { activeCertificates: gaugeChange } } }),
       notify: [
         {
           userId: input.memberId,
