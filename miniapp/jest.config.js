@@ -8,10 +8,12 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/test/setup.ts'],
-  transform: { '^.+\\.(t|j)sx?$': require('../jest.swc') },
+  transform: { '^.+\\.(t|j)sx?$': require('../jest.swc'), '^.+\\.mjs$': require('../jest.swc') },
   // @linli/shared is TypeScript source (a workspace symlink); everything else in node_modules ships JavaScript.
-  transformIgnorePatterns: ['/node_modules/(?!@linli/)'],
+  // qrcode-generator is tested as the app bundles it: its ES module, which lacks parts of its CommonJS build.
+  transformIgnorePatterns: ['/node_modules/(?!@linli/|qrcode-generator/)'],
   moduleNameMapper: {
+    '^qrcode-generator$': '<rootDir>/../node_modules/qrcode-generator/dist/qrcode.mjs',
     '^@tarojs/taro$': '<rootDir>/test/doubles/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/doubles/components.tsx',
     '^@nutui/nutui-react-taro$': '<rootDir>/test/doubles/nutui.tsx',

@@ -6,9 +6,13 @@ import './index.scss';
 /**
  * `value` as UTF-8 bytes, one character per byte: the library's default keeps only the low byte of
  * each UTF-16 unit (邻 U+90BB would be scanned as » U+00BB), so anything beyond ASCII is encoded first.
+ * `encodeURIComponent` is the UTF-8 encoder every runtime has (weapp, H5, Node); the library's own
+ * `stringToBytesFuncs['UTF-8']` exists only in its CommonJS build, not in the ES module the app bundles.
  */
 function utf8Bytes(value: string): string {
-  return String.fromCharCode(...qrcode.stringToBytesFuncs['UTF-8']!(value));
+  return encodeURIComponent(value).replace(/%([0-9A-F]{2})/g, (_escape, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
 /** The dark/light modules of the QR code for `value` (UTF-8, error correction M, smallest version that fits). */
