@@ -318,6 +318,34 @@ describe('donations and pledges', () => {
     expect(resumeCancelled.status).toBe(409);
   });
 
+  it('catches up a pledge day the daily job missed, this month only, and not for a pledge made after its day', async () => {
+    const { cid, resident } = await timebankCommunity();
+    // On the 3rd of next month (China time), 12:00: the job did not run on the 1st or the 2nd.
+    const runAt = new Date(
+      Date.parse(startOfMonth(addMonths(monthOf(new Date()), 1))) + 2 * 86_400_000 + 12 * 3600_000,
+    );
+    const pledgeFor = async (dayOfMonth: number) =>
+      (
+        await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges`, {
+          token: resident.token,
+          body: { amountFen: 1000 + dayOfMonth, dayOfMonth },
+        })
+      ).body;
+    const missed = await pledgeFor(1);
+    const today = await pledgeFor(3);
+    const later = await pledgeFor(4);
+
+    await createPledgeDonations({ now: runAt.toISOString() });
+    await createPledgeDonations({ now: runAt.toISOString() });
+    const orders = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/me/orders`, { token: resident.token });
+    const ordersOf = (pledge: Pledge) => orders.body.items.filter((order) => order.pledgeId === pledge.id);
+
+    expect(chinaDayOfMonth(runAt)).toBe(3);
+    expect(ordersOf(missed)).toHaveLength(1);
+    expect(ordersOf(today)).toHaveLength(1);
+    expect(ordersOf(later)).toHaveLength(0);
+  });
+
   it('expires an unpaid donation without touching any stock', async () => {
     const { cid, resident } = await timebankCommunity();
     const donation = await call<Order>('POST', `/v1/communities/${cid}/fund/donations`, {

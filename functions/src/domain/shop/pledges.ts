@@ -54,9 +54,14 @@ export function chinaDayOfMonth(now: Date): number {
   return new Date(startOfChinaDay(now).getTime() + 8 * 3600_000).getUTCDate();
 }
 
+/** A day the job missed is caught up within this many days (while still in the same China-time month). */
+export const PLEDGE_CATCH_UP_DAYS = 7;
+
 /**
- * Daily: every active pledge due today gets this month's donation order (paid like any
- * order) and a notification — at most once a month, however often the job runs.
+ * Daily: every active pledge due today — or on one of the last {@link PLEDGE_CATCH_UP_DAYS} days of
+ * this China-time month, if the job did not run that day — gets this month's donation order (paid
+ * like any order) and a notification, at most once a month however often the job runs. A pledge made
+ * after its day this month starts next month. Returns how many orders were created.
  */
 export async function createDuePledgeDonations(
   input: { now?: Date; getMember: (communityId: string, userId: string) => Promise<MemberRecord | null> },
@@ -64,31 +69,54 @@ export async function createDuePledgeDonations(
 ): Promise<number> {
   const now = input.now ?? new Date();
   const month = chinaMonth(now);
+  const today = chinaDayOfMonth(now);
   let created = 0;
-  for (const { communityId, pledgeId } of await pledges.pledgesDueOn(chinaDayOfMonth(now))) {
-    const pledge = await pledges.getPledge(communityId, pledgeId);
-    const donor = pledge ? await input.getMember(communityId, pledge.donorId) : null;
-    if (!pledge || !donor || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
-    const order = donationOrder({
-      donor,
-      request: { amountFen: pledge.amountFen, anonymous: pledge.anonymous },
-      pledgeId: pledge.id,
-      // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
-      // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.
-      id: newId(now.getTime()),
-      now,
-      paymentWindowMinutes: PLEDGE_PAYMENT_DAYS * 24 * 60,
-    });
-    const notification: Notification = {
-      id: newId(now.getTime()),
-      kind: 'pledge_due',
-      communityId,
-      title: '本月月捐待支付',
-      body: `您的月月捐 ${formatFen(pledge.amountFen)} 元已生成，请在 ${PLEDGE_PAYMENT_DAYS} 天内完成支付。`,
-      orderId: order.id,
-      createdAt: now.toISOString(),
-    };
-    if (await pledges.createMonthlyDonation(communityId, pledge, order, month, notification)) created += 1;
+  for (let day = Math.max(1, today - PLEDGE_CATCH_UP_DAYS + 1); day <= today; day += 1) {
+    const dueDayEnds = startOfChinaDay(now).getTime() - (today - day - 1) * 24 * 3600_000;
+    for (const { communityId, pledgeId } of await pledges.pledgesDueOn(day)) {
+      const pledge = await pledges.getPledge(communityId, pledgeId);
+      if (!pledge || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
+      if (Date.parse(pledge.createdAt) >= dueDayEnds) continue;
+      if (await createMonthlyDonation({ communityId, pledge, month, now, getMember: input.getMember }, pledges)) {
+        created += 1;
+      }
+    }
   }
   return created;
+}
+
+/** This month's donation order and notification for one pledge; false when it already has one. */
+async function createMonthlyDonation(
+  input: {
+    communityId: string;
+    pledge: Pledge;
+    month: string;
+    now: Date;
+    getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
+  },
+  pledges: PledgeStore,
+): Promise<boolean> {
+  const { communityId, pledge, month, now } = input;
+  const donor = await input.getMember(communityId, pledge.donorId);
+  if (!donor) return false;
+  const order = donationOrder({
+    donor,
+    request: { amountFen: pledge.amountFen, anonymous: pledge.anonymous },
+    pledgeId: pledge.id,
+    // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
+    // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.
+    id: newId(now.getTime()),
+    now,
+    paymentWindowMinutes: PLEDGE_PAYMENT_DAYS * 24 * 60,
+  });
+  const notification: Notification = {
+    id: newId(now.getTime()),
+    kind: 'pledge_due',
+    communityId,
+    title: '本月月捐待支付',
+    body: `您的月月捐 ${formatFen(pledge.amountFen)} 元已生成，请在 ${PLEDGE_PAYMENT_DAYS} 天内完成支付。`,
+    orderId: order.id,
+    createdAt: now.toISOString(),
+  };
+  return pledges.createMonthlyDonation(communityId, pledge, order, month, notification);
 }
