@@ -5,13 +5,13 @@ import { AppError } from './errors';
 import { httpEvent, lambdaContext } from '../../../tests/support/events';
 
 const Body = z.strictObject({ amountPoints: z.int().check(z.minimum(1)) });
-const contract = { method: 'GET', path: '/v1/echo', body: Body } as RouteContract<
+const contract = { method: 'GET', path: '/v1/echo', access: 'public', body: Body } as RouteContract<
   Record<string, never>,
   z.infer<typeof Body>,
   { doubled: number }
 >;
 
-const echo = httpRoute(contract, { auth: 'public' }, async ({ body }) => {
+const echo = httpRoute(contract, async ({ body }) => {
   if (body.amountPoints === 13) throw new AppError('ledger.insufficient_funds', 'not enough');
   if (body.amountPoints === 666) throw new Error('database exploded: secret detail');
   if (body.amountPoints === 503) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });

@@ -4,6 +4,7 @@ import {
   ACT_FOR_HEADER,
   contracts,
   isProxyable,
+  needsToken,
   type BodyOf,
   type ParamsOf,
   type QueryOf,
@@ -68,7 +69,7 @@ export interface RouteRequest<Params, Body, Query> {
   params: Params;
   body: Body;
   query: Query;
-  /** The authenticated caller (the resident, when a proxy acts for one); present on every `auth: 'user'` route. */
+  /** The authenticated caller (the resident, when a proxy acts for one); present on every route whose contract needs a token. */
   userId: string;
   /** The token's holder when acting for `userId` through a proxy relation. */
   proxyId?: string;
@@ -79,7 +80,6 @@ export interface RouteRequest<Params, Body, Query> {
 }
 
 export interface RouteOptions {
-  auth: 'public' | 'user';
   /** Mutating routes honour `Idempotency-Key` unless this is false (e.g. a signed webhook). */
   idempotent?: boolean;
   maxBodyBytes?: number;
@@ -337,16 +337,39 @@ const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error,
   };
 };
 
+type RouteRun<Contract extends AnyContract> = (
+  request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
+) => Promise<Reply<ResponseOf<Contract>>>;
+
 /**
  * One Lambda handler for one route: parse → authenticate → (idempotency) → run the use case → respond.
- * The route's contract comes from `@linli/shared`, so the mini-program is typed by the same schemas.
+ * The route's contract comes from `@linli/shared` (path, method, who may call — a token unless
+ * `public`/`signed` — and the schemas), so the mini-program is typed by the same declaration;
+ * `options` adds what only the server knows (rate limits, body size, stage, idempotency).
  */
 export function httpRoute<Contract extends AnyContract>(
   contract: Contract,
+  run: RouteRun<Contract>,
+): ReturnType<typeof routeHandler>;
+export function httpRoute<Contract extends AnyContract>(
+  contract: Contract,
   options: RouteOptions,
-  run: (
-    request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
-  ) => Promise<Reply<ResponseOf<Contract>>>,
+  run: RouteRun<Contract>,
+): ReturnType<typeof routeHandler>;
+export function httpRoute<Contract extends AnyContract>(
+  contract: Contract,
+  optionsOrRun: RouteOptions | RouteRun<Contract>,
+  maybeRun?: RouteRun<Contract>,
+) {
+  return typeof optionsOrRun === 'function'
+    ? routeHandler(contract, {}, optionsOrRun)
+    : routeHandler(contract, optionsOrRun, maybeRun!);
+}
+
+function routeHandler<Contract extends AnyContract>(
+  contract: Contract,
+  options: RouteOptions,
+  run: RouteRun<Contract>,
 ) {
   const routeName = Object.entries(contracts).find(([, candidate]) => candidate === contract)?.[0];
   const stack = middy<APIGatewayProxyEventV2, HttpResult, Error, Context, State>()
@@ -355,10 +378,11 @@ export function httpRoute<Contract extends AnyContract>(
     .use(availability(options.availableWhen))
     .use(jsonBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'ip') stack.use(rateLimiting(options.rateLimit));
-  if (options.auth === 'user') stack.use(authentication());
+  const withToken = needsToken(contract.access);
+  if (withToken) stack.use(authentication());
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
   stack.use(validation(contract));
-  if (options.auth === 'user') stack.use(actingFor(routeName));
+  if (withToken) stack.use(actingFor(routeName));
   if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
 
   return stack.handler(async (event, context) => {

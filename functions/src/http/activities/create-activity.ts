@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/activities — staff. */
-export const handler = httpRoute(contracts.createActivity, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createActivity, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return created(
     await createActivity({ communityId: params.cid, actorId: userId, request: body }, stores.activities()),

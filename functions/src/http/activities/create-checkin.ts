@@ -6,21 +6,17 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/checkins — a member checks in or out with the live QR or code. */
-export const handler = httpRoute(
-  contracts.checkin,
-  { auth: 'user', rateLimit: 'checkin' },
-  async ({ params, body, userId }) => {
-    const member = await requireMember(stores.communities(), params.cid, userId);
-    return ok(
-      await checkInOrOut(
-        {
-          communityId: params.cid,
-          loadCommunity: () => getCommunityOrThrow(stores.communities(), params.cid),
-          member,
-          request: body,
-        },
-        { activities: stores.activities(), attendances: stores.attendances() },
-      ),
-    );
-  },
-);
+export const handler = httpRoute(contracts.checkin, { rateLimit: 'checkin' }, async ({ params, body, userId }) => {
+  const member = await requireMember(stores.communities(), params.cid, userId);
+  return ok(
+    await checkInOrOut(
+      {
+        communityId: params.cid,
+        loadCommunity: () => getCommunityOrThrow(stores.communities(), params.cid),
+        member,
+        request: body,
+      },
+      { activities: stores.activities(), attendances: stores.attendances() },
+    ),
+  );
+});

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/activities/{aid} — members. */
-export const handler = httpRoute(contracts.getActivity, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.getActivity, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(toActivity(await getActivityOrThrow(stores.activities(), params.cid, params.aid)));
 });

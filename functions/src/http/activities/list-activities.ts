@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/activities?cursor= — members: from a week ago on, soonest first. */
-export const handler = httpRoute(contracts.listActivities, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listActivities, async ({ params, query, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await listActivities({ communityId: params.cid, cursor: query.cursor }, stores.activities()));
 });

@@ -6,18 +6,14 @@ import { notFound } from '../../lib/errors';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/activities/{aid}/attendances — staff, for residents who cannot scan. */
-export const handler = httpRoute(
-  contracts.recordOfficeAttendance,
-  { auth: 'user' },
-  async ({ params, body, userId }) => {
-    const communities = stores.communities();
-    const { community } = await communityAndMember(communities, params.cid, userId, OFFICE_ROLES);
-    const member = await communities.getMember(params.cid, body.memberId);
-    if (!member) throw notFound('member');
-    const claim = await recordOfficeAttendance(
-      { community, activityId: params.aid, member, minutes: body.minutes, note: body.note, actorId: userId },
-      { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
-    );
-    return created({ claim });
-  },
-);
+export const handler = httpRoute(contracts.recordOfficeAttendance, async ({ params, body, userId }) => {
+  const communities = stores.communities();
+  const { community } = await communityAndMember(communities, params.cid, userId, OFFICE_ROLES);
+  const member = await communities.getMember(params.cid, body.memberId);
+  if (!member) throw notFound('member');
+  const claim = await recordOfficeAttendance(
+    { community, activityId: params.aid, member, minutes: body.minutes, note: body.note, actorId: userId },
+    { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+  );
+  return created({ claim });
+});

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** PATCH /v1/communities/{cid}/activities/{aid} — staff. */
-export const handler = httpRoute(contracts.updateActivity, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.updateActivity, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await updateActivity({ communityId: params.cid, activityId: params.aid, patch: body }, stores.activities()),

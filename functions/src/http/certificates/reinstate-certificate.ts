@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/certificates/{memberId}/reinstate — staff. */
-export const handler = httpRoute(contracts.reinstateCertificate, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.reinstateCertificate, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const certificate = await changeCertificateStatus(
     { communityId: params.cid, memberId: params.memberId, actorId: userId, to: 'active' },

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/claims/approve — staff: up to 25 claims, each decided on its own. */
-export const handler = httpRoute(contracts.bulkApproveClaims, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.bulkApproveClaims, async ({ params, body, userId }) => {
   const { community } = await communityAndMember(stores.communities(), params.cid, userId, OFFICE_ROLES);
   return ok(
     await bulkApproveClaims(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/claims?status=pending&cursor= — staff: the approval queue, oldest first. */
-export const handler = httpRoute(contracts.listClaims, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listClaims, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await listClaims({ communityId: params.cid, ...query }, stores.claims()));
 });

@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/claims?status=&cursor= — the caller's hours, newest first, by status if given. */
-export const handler = httpRoute(contracts.listMyClaims, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listMyClaims, async ({ params, query, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await stores.claims().listMemberClaims(params.cid, userId, query.cursor, query.status));
 });

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/claims/{claimId}/reject — staff, with a reason. */
-export const handler = httpRoute(contracts.rejectClaim, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.rejectClaim, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const claim = await rejectClaim(
     { communityId: params.cid, claimId: params.claimId, actorId: userId, reason: body.reason },

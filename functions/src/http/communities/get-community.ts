@@ -4,6 +4,6 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid} — public: name, currency and rules. */
-export const handler = httpRoute(contracts.getCommunity, { auth: 'public' }, async ({ params }) =>
+export const handler = httpRoute(contracts.getCommunity, async ({ params }) =>
   ok(await getCommunityOrThrow(stores.communities(), params.cid)),
 );

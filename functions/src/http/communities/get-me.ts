@@ -4,6 +4,6 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me — the caller's membership, balance and certificate. */
-export const handler = httpRoute(contracts.getMe, { auth: 'user' }, async ({ params, userId }) =>
+export const handler = httpRoute(contracts.getMe, async ({ params, userId }) =>
   ok(await getMe(params.cid, userId, stores.communities())),
 );

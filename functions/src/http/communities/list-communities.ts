@@ -3,6 +3,6 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities — public: the communities one can join. */
-export const handler = httpRoute(contracts.listCommunities, { auth: 'public' }, async () =>
+export const handler = httpRoute(contracts.listCommunities, async () =>
   ok({ items: await stores.communities().listCommunities() }),
 );

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/members?cursor= — staff: members by join time. */
-export const handler = httpRoute(contracts.listMembers, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listMembers, async ({ params, query, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   const page = await communities.listMembers(params.cid, query.cursor);

@@ -4,6 +4,6 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/me/communities — the communities the caller has joined. */
-export const handler = httpRoute(contracts.listMyCommunities, { auth: 'user' }, async ({ userId }) =>
+export const handler = httpRoute(contracts.listMyCommunities, async ({ userId }) =>
   ok(await listMyCommunities(userId, stores.communities())),
 );

@@ -3,6 +3,6 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/me/notifications — the caller's inbox, newest first. */
-export const handler = httpRoute(contracts.listMyNotifications, { auth: 'user' }, async ({ userId }) =>
+export const handler = httpRoute(contracts.listMyNotifications, async ({ userId }) =>
   ok({ items: await stores.pledges().listNotifications(userId) }),
 );

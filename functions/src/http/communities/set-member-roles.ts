@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** PUT /v1/communities/{cid}/members/{memberId}/roles — admin of that community only. */
-export const handler = httpRoute(contracts.setMemberRoles, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.setMemberRoles, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireAdmin(communities, params.cid, userId);
   return ok(

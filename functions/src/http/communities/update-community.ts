@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** PATCH /v1/communities/{cid} — admin: name, currency name and rules. */
-export const handler = httpRoute(contracts.updateCommunity, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.updateCommunity, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireAdmin(communities, params.cid, userId);
   return ok(await updateCommunity({ communityId: params.cid, patch: body }, communities));

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { file, httpRoute } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/exports/{dataset}?from&to&format — office staff: one dataset as CSV or XLSX. */
-export const handler = httpRoute(contracts.exportData, { auth: 'user' }, async (request) => {
+export const handler = httpRoute(contracts.exportData, async (request) => {
   const { params, query, userId } = request;
   await requireStaff(stores.communities(), params.cid, userId);
   const exported = await exportDataset({ communityId: params.cid, dataset: params.dataset, query }, stores.exports());

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/fund/expenses/{id}/approve — a different staff member or admin; 409 past the balance. */
-export const handler = httpRoute(contracts.approveFundExpense, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.approveFundExpense, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await approveExpense({ communityId: params.cid, expenseId: params.id, actorId: userId }, stores.fund()));
 });

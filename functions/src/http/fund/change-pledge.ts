@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/fund/pledges/{pledgeId} {action: pause|resume|cancel} — the donor. */
-export const handler = httpRoute(contracts.changePledge, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.changePledge, async ({ params, body, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(
     await changePledge(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/fund/pledges — 月月捐: a monthly donation on a day of the month. */
-export const handler = httpRoute(contracts.createPledge, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createPledge, async ({ params, body, userId }) => {
   const donor = await requireMember(stores.communities(), params.cid, userId);
   return created(await createPledge({ communityId: params.cid, donor, request: body }, stores.pledges()));
 });

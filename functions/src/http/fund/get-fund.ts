@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/fund?cursor= — public: balance, monthly totals, every entry with its hash. */
-export const handler = httpRoute(contracts.getFund, { auth: 'public' }, async ({ params, query }) => {
+export const handler = httpRoute(contracts.getFund, async ({ params, query }) => {
   const [, page] = await Promise.all([
     getCommunityOrThrow(stores.communities(), params.cid),
     getFundPage({ communityId: params.cid, cursor: query.cursor }, stores.fund()),

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/fund/expenses/{id}/reject — staff, with a reason. */
-export const handler = httpRoute(contracts.rejectFundExpense, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.rejectFundExpense, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await rejectExpense(

@@ -8,6 +8,6 @@ import { httpRoute, ok } from '../../lib/http';
 /** POST /v1/auth/dev-login — the local/dev stage only; every other stage answers 404. */
 export const handler = httpRoute(
   contracts.devLogin,
-  { auth: 'public', idempotent: false, availableWhen: env.isDevStage },
+  { idempotent: false, availableWhen: env.isDevStage },
   async ({ body }) => ok(await loginWithOpenid(body, { users: stores.users(), tokens: tokenIssuer })),
 );

@@ -6,9 +6,6 @@ import { httpRoute, ok } from '../../lib/http';
 import { wechatSessionClient } from '../../lib/wechat';
 
 /** POST /v1/auth/wechat — exchange a `wx.login` code for a Linli session token. */
-export const handler = httpRoute(
-  contracts.wechatLogin,
-  { auth: 'public', idempotent: false, rateLimit: 'login' },
-  async ({ body }) =>
-    ok(await loginWithWechatCode(body, { users: stores.users(), tokens: tokenIssuer, wechat: wechatSessionClient })),
+export const handler = httpRoute(contracts.wechatLogin, { idempotent: false, rateLimit: 'login' }, async ({ body }) =>
+  ok(await loginWithWechatCode(body, { users: stores.users(), tokens: tokenIssuer, wechat: wechatSessionClient })),
 );

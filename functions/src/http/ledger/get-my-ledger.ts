@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/ledger?cursor= — the caller's postings, newest first. */
-export const handler = httpRoute(contracts.getMyLedger, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.getMyLedger, async ({ params, query, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await stores.ledger().history(params.cid, memberAccount(userId), query.cursor));
 });

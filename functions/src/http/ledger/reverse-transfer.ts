@@ -9,7 +9,7 @@ import { created, httpRoute } from '../../lib/http';
  * POST /v1/communities/{cid}/transfers/{transferId}/reverse — admin: corrects a transfer by
  * reversing it, with everything derived from it (claim, statistics, certificate…).
  */
-export const handler = httpRoute(contracts.reverseTransfer, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.reverseTransfer, async ({ params, body, userId }) => {
   await requireAdmin(stores.communities(), params.cid, userId);
   const community = await getCommunityOrThrow(stores.communities(), params.cid);
   const office = stores.office();

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/goods — staff stock the credit supermarket. */
-export const handler = httpRoute(contracts.createGood, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createGood, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   return created(

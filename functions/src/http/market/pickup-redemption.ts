@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/redemptions/{redemptionId}/pickup — staff hand over against the pickup code. */
-export const handler = httpRoute(contracts.pickupRedemption, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.pickupRedemption, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await pickUpRedemption(

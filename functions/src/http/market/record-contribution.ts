@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/contributions — staff award contribution points (CCS) through the ledger. */
-export const handler = httpRoute(contracts.recordContribution, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.recordContribution, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   return created(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/goods/{goodId}/restock — staff add stock (one ADD, no read). */
-export const handler = httpRoute(contracts.restockGood, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.restockGood, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await restockGood(

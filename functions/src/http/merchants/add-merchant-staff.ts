@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/staff — the owner adds a staff account. */
-export const handler = httpRoute(contracts.addMerchantStaff, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.addMerchantStaff, async ({ params, body, userId }) => {
   const merchants = stores.merchants();
   const merchant = await requireMerchantStaff(merchants, params.cid, params.mid, userId);
   return ok(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchant-applications/{id}/approve — staff vetting; records who and when. */
-export const handler = httpRoute(contracts.approveMerchantApplication, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.approveMerchantApplication, async ({ params, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   const merchant = await decideApplication(

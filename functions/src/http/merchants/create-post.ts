@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/posts — the merchant's staff publish recruitment or a promotion. */
-export const handler = httpRoute(contracts.createPost, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createPost, async ({ params, body, userId }) => {
   const merchants = stores.merchants();
   const merchant = await requireMerchantStaff(merchants, params.cid, params.mid, userId);
   return created(await createPost({ communityId: params.cid, merchant, request: body }, merchants));

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/complaints — a member reports a merchant. */
-export const handler = httpRoute(contracts.fileComplaint, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.fileComplaint, async ({ params, body, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   const merchants = stores.merchants();
   return created(

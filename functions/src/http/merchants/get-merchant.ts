@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/merchants/{mid} — public: an alliance merchant and its offer. */
-export const handler = httpRoute(contracts.getMerchant, { auth: 'public' }, async ({ params }) => {
+export const handler = httpRoute(contracts.getMerchant, async ({ params }) => {
   const merchant = await getMerchantOrThrow(stores.merchants(), params.cid, params.mid);
   if (!ALLIANCE_STATUSES.includes(merchant.status)) throw notFound('merchant');
   return ok(toPublicMerchant(merchant));

@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/complaints?status=open&cursor= — staff. */
-export const handler = httpRoute(contracts.listComplaints, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listComplaints, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await stores.merchants().listComplaints(params.cid, query.status ?? 'open', query.cursor));
 });

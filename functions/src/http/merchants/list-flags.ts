@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/flags?cursor= — staff: open anti-proxy flags, oldest first. */
-export const handler = httpRoute(contracts.listFlags, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listFlags, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await stores.merchants().listFlags(params.cid, 'open', query.cursor));
 });

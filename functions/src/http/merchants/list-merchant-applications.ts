@@ -4,11 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/merchant-applications?status=pending&cursor= — staff vetting queue. */
-export const handler = httpRoute(
-  contracts.listMerchantApplications,
-  { auth: 'user' },
-  async ({ params, query, userId }) => {
-    await requireStaff(stores.communities(), params.cid, userId);
-    return ok(await stores.merchants().listMerchantsByStatus(params.cid, query.status ?? 'pending', query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listMerchantApplications, async ({ params, query, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(await stores.merchants().listMerchantsByStatus(params.cid, query.status ?? 'pending', query.cursor));
+});

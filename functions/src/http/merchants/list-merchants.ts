@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/merchants — public: the alliance (active and warned merchants). */
-export const handler = httpRoute(contracts.listMerchants, { auth: 'public' }, async ({ params }) => {
+export const handler = httpRoute(contracts.listMerchants, async ({ params }) => {
   await getCommunityOrThrow(stores.communities(), params.cid);
   const merchants = stores.merchants();
   const pages = await Promise.all(

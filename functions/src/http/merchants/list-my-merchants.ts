@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/merchants — the merchants the caller owns or works for. */
-export const handler = httpRoute(contracts.listMyMerchants, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.listMyMerchants, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok({ items: await stores.merchants().listMyMerchants(params.cid, userId) });
 });

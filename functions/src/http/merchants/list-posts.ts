@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/posts?cursor= — members: the board, newest first, unexpired only. */
-export const handler = httpRoute(contracts.listPosts, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listPosts, async ({ params, query, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await stores.merchants().listActivePosts(params.cid, new Date().toISOString(), query.cursor));
 });

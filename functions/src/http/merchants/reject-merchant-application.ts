@@ -5,16 +5,12 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchant-applications/{id}/reject — staff vetting; records who and when. */
-export const handler = httpRoute(
-  contracts.rejectMerchantApplication,
-  { auth: 'user' },
-  async ({ params, body, userId }) => {
-    const communities = stores.communities();
-    await requireStaff(communities, params.cid, userId);
-    const merchant = await decideApplication(
-      { communityId: params.cid, merchantId: params.id, actorId: userId, approve: false, reason: body.reason },
-      { merchants: stores.merchants(), communities },
-    );
-    return ok({ merchant });
-  },
-);
+export const handler = httpRoute(contracts.rejectMerchantApplication, async ({ params, body, userId }) => {
+  const communities = stores.communities();
+  await requireStaff(communities, params.cid, userId);
+  const merchant = await decideApplication(
+    { communityId: params.cid, merchantId: params.id, actorId: userId, approve: false, reason: body.reason },
+    { merchants: stores.merchants(), communities },
+  );
+  return ok({ merchant });
+});

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/complaints/{complaintId}/resolve — staff: dismiss / warn / suspend / remove. */
-export const handler = httpRoute(contracts.resolveComplaint, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.resolveComplaint, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const complaint = await resolveComplaint(
     {

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke); never their own. */
-export const handler = httpRoute(contracts.resolveFlag, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.resolveFlag, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const open = await stores.merchants().getFlag(params.cid, params.flagId);
   refuseOwnInterest(userId, [open?.memberId], 'Another staff member must decide a flag about your own certificate');

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/status — staff warn, suspend, remove or reinstate. */
-export const handler = httpRoute(contracts.setMerchantStatus, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.setMerchantStatus, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await setMerchantStatus(

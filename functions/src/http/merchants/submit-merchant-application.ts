@@ -5,13 +5,9 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/merchant-applications — any member applies to join the alliance. */
-export const handler = httpRoute(
-  contracts.submitMerchantApplication,
-  { auth: 'user' },
-  async ({ params, body, userId }) => {
-    await requireMember(stores.communities(), params.cid, userId);
-    return created(
-      await submitApplication({ communityId: params.cid, applicantId: userId, request: body }, stores.merchants()),
-    );
-  },
-);
+export const handler = httpRoute(contracts.submitMerchantApplication, async ({ params, body, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  return created(
+    await submitApplication({ communityId: params.cid, applicantId: userId, request: body }, stores.merchants()),
+  );
+});

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/posts/{postId}/take-down — staff, with a reason. */
-export const handler = httpRoute(contracts.takeDownPost, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.takeDownPost, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await takeDownPost(

@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** PUT /v1/communities/{cid}/merchants/{mid}/offer — the merchant's own staff. */
-export const handler = httpRoute(contracts.updateMerchantOffer, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.updateMerchantOffer, async ({ params, body, userId }) => {
   const merchants = stores.merchants();
   await requireMerchantStaff(merchants, params.cid, params.mid, userId);
   return ok(await updateOffer({ communityId: params.cid, merchantId: params.mid, offer: body.offer }, merchants));

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/members/offline — staff register a resident who has no phone. */
-export const handler = httpRoute(contracts.createOfflineMember, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createOfflineMember, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return created(await createOfflineMember({ communityId: params.cid, request: body }, stores.communities()));
 });

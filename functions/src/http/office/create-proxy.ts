@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/proxies {residentId, proxyId} — the resident for themself, or staff. */
-export const handler = httpRoute(contracts.createProxy, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createProxy, async ({ params, body, userId }) => {
   const caller = await requireMember(stores.communities(), params.cid, userId);
   return created(
     await createProxy(

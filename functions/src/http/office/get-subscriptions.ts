@@ -4,7 +4,7 @@ import { httpRoute, ok } from '../../lib/http';
 import { subscribeTemplateIds } from '../../lib/subscribe-messages';
 
 /** GET /v1/me/subscriptions — the caller's subscribe-message credits and the configured template ids. */
-export const handler = httpRoute(contracts.getSubscriptions, { auth: 'user' }, async ({ userId }) => {
+export const handler = httpRoute(contracts.getSubscriptions, async ({ userId }) => {
   const templates = subscribeTemplateIds();
   return ok({ credits: await stores.office().getSubscriptionCredits(userId), templates });
 });

@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/office/proxies — staff: every proxy relation of the community. */
-export const handler = httpRoute(contracts.listAllProxies, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.listAllProxies, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok({ items: await stores.proxies().listProxiesOf(params.cid) });
 });

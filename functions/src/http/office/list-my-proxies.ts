@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/proxies — whom I act for, and who may act for me. */
-export const handler = httpRoute(contracts.listMyProxies, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.listMyProxies, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await listMyProxies(params.cid, userId, stores.proxies()));
 });

@@ -6,7 +6,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/recognition — staff recognise the month's outstanding volunteers. */
-export const handler = httpRoute(contracts.recognize, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.recognize, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const community = await getCommunityOrThrow(stores.communities(), params.cid);
   return created(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** DELETE /v1/communities/{cid}/proxies/{residentId}/{proxyId} — the resident, the proxy or staff. */
-export const handler = httpRoute(contracts.removeProxy, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.removeProxy, async ({ params, userId }) => {
   const caller = await requireMember(stores.communities(), params.cid, userId);
   return ok(
     await removeProxy(

@@ -6,13 +6,9 @@ import { httpRoute, ok } from '../../lib/http';
 import { logger } from '../../lib/logger';
 
 /** POST /v1/communities/{cid}/reconciliation — admin: rebuild balances and counters, report drift. */
-export const handler = httpRoute(
-  contracts.runReconciliation,
-  { auth: 'user', idempotent: false },
-  async ({ params, userId }) => {
-    await requireAdmin(stores.communities(), params.cid, userId);
-    const report = await reconcileCommunity(params.cid, stores.reconciliation());
-    if (report.drifts.length > 0) logger.error('reconciliation found drift', { ...report });
-    return ok(report);
-  },
-);
+export const handler = httpRoute(contracts.runReconciliation, { idempotent: false }, async ({ params, userId }) => {
+  await requireAdmin(stores.communities(), params.cid, userId);
+  const report = await reconcileCommunity(params.cid, stores.reconciliation());
+  if (report.drifts.length > 0) logger.error('reconciliation found drift', { ...report });
+  return ok(report);
+});

@@ -7,7 +7,7 @@ import { subscribeTemplateIds } from '../../lib/subscribe-messages';
  * POST /v1/me/subscriptions {kinds} — the kinds the resident accepted in wx.requestSubscribeMessage.
  * WeChat allows one message per acceptance, so each acceptance is one credit.
  */
-export const handler = httpRoute(contracts.subscribe, { auth: 'user' }, async ({ body, userId }) => {
+export const handler = httpRoute(contracts.subscribe, async ({ body, userId }) => {
   const office = stores.office();
   await office.addSubscriptionCredits(userId, body.kinds);
   const templates = subscribeTemplateIds();

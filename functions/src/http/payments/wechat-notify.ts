@@ -12,18 +12,14 @@ import { logger } from '../../lib/logger';
  * nothing. A genuine notification is acknowledged with 200 in every state of the order — a
  * payment we cannot accept is refunded automatically — and a repeat changes nothing.
  */
-export const handler = httpRoute(
-  contracts.wechatPayNotify,
-  { auth: 'public', idempotent: false },
-  async ({ event, headers }) => {
-    const config = await env.wechatPay();
-    if (!config) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
-    const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-    const result = await handlePaymentNotification(
-      { headers, body },
-      { shop: stores.shop(), fund: stores.fund(), config },
-    );
-    logger.info('wechat pay notification', { ...result });
-    return ok({ code: 'SUCCESS', message: '成功' });
-  },
-);
+export const handler = httpRoute(contracts.wechatPayNotify, { idempotent: false }, async ({ event, headers }) => {
+  const config = await env.wechatPay();
+  if (!config) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
+  const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  const result = await handlePaymentNotification(
+    { headers, body },
+    { shop: stores.shop(), fund: stores.fund(), config },
+  );
+  logger.info('wechat pay notification', { ...result });
+  return ok({ code: 'SUCCESS', message: '成功' });
+});

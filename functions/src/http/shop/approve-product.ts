@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/products/{pid}/approve — staff vet a listing; records who and when. */
-export const handler = httpRoute(contracts.approveProduct, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.approveProduct, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await decideProduct(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/products — makers list handmade goods; staff approve before they are public. */
-export const handler = httpRoute(contracts.createProduct, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createProduct, async ({ params, body, userId }) => {
   const { community, member } = await communityAndMember(stores.communities(), params.cid, userId, ['maker']);
   return created(await createProduct({ community, maker: member, request: body }, stores.shop()));
 });

@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/orders?cursor= — the caller's orders, newest first. */
-export const handler = httpRoute(contracts.listMyOrders, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listMyOrders, async ({ params, query, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(await stores.shop().listBuyerOrders(params.cid, userId, query.cursor));
 });

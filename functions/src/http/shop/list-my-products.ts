@@ -4,7 +4,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** GET /v1/communities/{cid}/me/products — a maker's listings, sales and earnings. */
-export const handler = httpRoute(contracts.listMyProducts, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.listMyProducts, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId, ['maker']);
   const shop = stores.shop();
   const [items, earnings] = await Promise.all([

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/makers/{memberId}/payouts — staff record money paid to a maker (never more than owed). */
-export const handler = httpRoute(contracts.recordPayout, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.recordPayout, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return created(
     await recordPayout(

@@ -5,7 +5,7 @@ import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 
 /** POST /v1/communities/{cid}/products/{pid}/reject — staff vet a listing; records who and when. */
-export const handler = httpRoute(contracts.rejectProduct, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.rejectProduct, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
     await decideProduct(
