@@ -10,3 +10,4 @@ export * from './contracts';
 export * from './points';
 export * from './money';
 export * from './proxyable';
+export * from './audit';

@@ -3,7 +3,7 @@ import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { WechatPayConfig } from '../../lib/wechat-pay';
-import type { NotificationDraft } from '../effects';
+import type { AuditDraft, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
@@ -276,7 +276,7 @@ export async function recordPayout(
     objectType: 'maker',
     objectId: input.makerId,
     after: payout,
-  };
+  } satisfies AuditDraft;
   // 'duplicate': the same id on a retry (one Idempotency-Key) — this payout is recorded already.
   if ((await shop.recordPayout(input.communityId, payout, { audit })) === false) {
     throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');
