@@ -211,7 +211,7 @@ export async function measureScale(stack: BenchStack, size: ScaleSize, runs: num
   const [getMe, getMyLedger, listClaims] = await Promise.all([
     import('../functions/src/http/communities/get-me').then(handlerOf),
     import('../functions/src/http/ledger/get-my-ledger').then(handlerOf),
-    import('../functions/src/http/claims/list-claims').then(handlerOf),
+    import('../functions/src/http/timebank/list-claims').then(handlerOf),
   ]);
   const ledgerPage = (cursor?: string) =>
     apiEvent(

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Notification, SubscribeResponse } from '@linli/shared';
-import { handler as approveClaim } from '../../functions/src/http/claims/approve-claim';
-import { handler as rejectClaim } from '../../functions/src/http/claims/reject-claim';
+import { handler as approveClaim } from '../../functions/src/http/timebank/approve-claim';
+import { handler as rejectClaim } from '../../functions/src/http/timebank/reject-claim';
 import { handler as subscribe } from '../../functions/src/http/office/subscribe';
 import { handler as getSubscriptions } from '../../functions/src/http/office/get-subscriptions';
 import { handler as sendSubscribeMessages } from '../../functions/src/jobs/send-subscribe-messages';
