@@ -63,7 +63,7 @@ const query = (context: RouteContext, input: Omit<ConstructorParameters<typeof Q
 
 const me: HotRoute = {
   name: 'me',
-  handler: async () => handlerOf(await import('../functions/src/http/communities/get-me')),
+  handler: async () => handlerOf(await import('../functions/src/http/identity/get-me')),
   prepare: async (context) => {
     const { cid, residents } = await community(context, 1);
     const resident = residents[0]!;

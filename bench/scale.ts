@@ -209,7 +209,7 @@ export async function measureScale(stack: BenchStack, size: ScaleSize, runs: num
   const { cid, staff, subject } = await generate(stack, size);
   const generateSeconds = (now() - started) / 1000;
   const [getMe, getMyLedger, listClaims] = await Promise.all([
-    import('../functions/src/http/communities/get-me').then(handlerOf),
+    import('../functions/src/http/identity/get-me').then(handlerOf),
     import('../functions/src/http/ledger/get-my-ledger').then(handlerOf),
     import('../functions/src/http/timebank/list-claims').then(handlerOf),
   ]);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { handler as createCheckin } from '../../functions/src/http/timebank/create-checkin';
-import { handler as getMe } from '../../functions/src/http/communities/get-me';
+import { handler as getMe } from '../../functions/src/http/identity/get-me';
 import { handler as refreshToken } from '../../functions/src/http/identity/refresh-token';
 import { handler as wechatLogin } from '../../functions/src/http/identity/wechat-login';
 import { issueToken } from '../../functions/src/lib/token';
