@@ -5,7 +5,7 @@ import type { FundPage, MakerEarnings, Order, Pledge, Product, PublicProduct } f
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
 import { handler as donateHandler } from '../../functions/src/http/fund/donate';
-import { handler as notifyHandler } from '../../functions/src/http/payments/wechat-notify';
+import { handler as notifyHandler } from '../../functions/src/http/shop/wechat-notify';
 import { handler as cancelOrderHandler } from '../../functions/src/http/shop/cancel-order';
 import { handler as createOrderHandler } from '../../functions/src/http/shop/create-order';
 import { handler as payOrderHandler } from '../../functions/src/http/shop/pay-order';
