@@ -5,7 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { reconcileCommunity } from '../functions/src/domain/ledger/reconciliation/reconcile';
+import { reconcileCommunity } from '../functions/src/domain/ledger/reconcile';
 import { DynamoCommunityStore } from '../functions/src/store/identity-store';
 import { DynamoReconcileSource } from '../functions/src/store/reconcile-store';
 

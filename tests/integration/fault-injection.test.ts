@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FundEntry, Order, Role } from '@linli/shared';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
-import { reconcileCommunity } from '../../functions/src/domain/ledger/reconciliation/reconcile';
+import { reconcileCommunity } from '../../functions/src/domain/ledger/reconcile';
 import { splitLine } from '../../functions/src/domain/shop/orders';
 import { handler as createActivityHandler } from '../../functions/src/http/timebank/create-activity';
 import { handler as officeAttendanceHandler } from '../../functions/src/http/timebank/record-office-attendance';

@@ -19,7 +19,7 @@ import {
   restockGood,
 } from '../../functions/src/domain/market/supermarket';
 import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
-import { reconcileCommunity } from '../../functions/src/domain/ledger/reconciliation/reconcile';
+import { reconcileCommunity } from '../../functions/src/domain/ledger/reconcile';
 import { cancelActivity, createActivity } from '../../functions/src/domain/timebank/activities';
 import { recordOfficeAttendance } from '../../functions/src/domain/timebank/attendance';
 import { changeCertificateStatus } from '../../functions/src/domain/timebank/certificates';

@@ -1,5 +1,5 @@
 import type { ReconciliationReport } from '@linli/shared';
-import { reconcileCommunity } from '../domain/ledger/reconciliation/reconcile';
+import { reconcileCommunity } from '../domain/ledger/reconcile';
 import { stores } from '../lib/dependencies';
 import { logger } from '../lib/logger';
 

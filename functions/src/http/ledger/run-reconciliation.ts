@@ -1,6 +1,6 @@
 import { contracts } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
-import { reconcileCommunity } from '../../domain/ledger/reconciliation/reconcile';
+import { reconcileCommunity } from '../../domain/ledger/reconcile';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 import { logger } from '../../lib/logger';

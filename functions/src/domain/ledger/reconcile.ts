@@ -1,6 +1,6 @@
 import { monthOf, type Drift, type FundEntry, type ReconciliationReport, type TransferKind } from '@linli/shared';
-import { debitedChange } from '../transfer';
-import { verifyChain, type FundHead } from '../../fund/chain';
+import { debitedChange } from './transfer';
+import { verifyChain, type FundHead } from '../fund/chain';
 
 /**
  * Reconciliation: rebuilds every stored balance and counter from the records it summarises
