@@ -7,7 +7,7 @@ import {
   type Order,
   type Redemption,
 } from '@linli/shared';
-import type { ExportSource, TimeRange } from '../domain/exports/ports';
+import type { ExportSource, TimeRange } from '../domain/office/exports/ports';
 import type { MemberRecord } from '../domain/identity/ports';
 import type { Transfer } from '../domain/ledger/transfer';
 import { idTimePrefix } from '../lib/ids';

@@ -1,5 +1,5 @@
 import { contracts } from '@linli/shared';
-import { exportDataset } from '../../domain/exports/exports';
+import { exportDataset } from '../../domain/office/exports/exports';
 import { requireStaff } from '../../domain/identity/authorization';
 import { stores } from '../../lib/dependencies';
 import { file, httpRoute } from '../../lib/http';

@@ -1,5 +1,5 @@
 import { endOfDay, formatFen, startOfDay, type ExportDataset, type ExportQuery } from '@linli/shared';
-import { AppError } from '../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { decimalCell, toCsv, type CellValue } from './csv';
 import {
   DATASETS,

@@ -1,6 +1,6 @@
 import type { Claim, DiscountUse, FundEntry, Order, Redemption } from '@linli/shared';
-import type { MemberRecord } from '../identity/ports';
-import type { Transfer } from '../ledger/transfer';
+import type { MemberRecord } from '../../identity/ports';
+import type { Transfer } from '../../ledger/transfer';
 
 /** An export's window: `fromIso` ≤ t < `toIso`, ISO instants in UTC. */
 export interface TimeRange {

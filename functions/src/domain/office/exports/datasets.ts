@@ -8,8 +8,8 @@ import type {
   Role,
   TransferKind,
 } from '@linli/shared';
-import type { Posting, Transfer } from '../ledger/transfer';
-import type { MemberRecord } from '../identity/ports';
+import type { Posting, Transfer } from '../../ledger/transfer';
+import type { MemberRecord } from '../../identity/ports';
 
 /**
  * How a column's raw value is written: text as it is, integers (points, minutes) as numbers,

@@ -1,6 +1,6 @@
 import type { Claim, DiscountUse, FundEntry, Order, Redemption } from '@linli/shared';
-import type { MemberRecord } from '../identity/ports';
-import type { Transfer } from '../ledger/transfer';
+import type { MemberRecord } from '../../identity/ports';
+import type { Transfer } from '../../ledger/transfer';
 import { DATASETS, accountLabel, type Column, chinaTime, personLabel, postingRows } from './datasets';
 import type { CellValue } from './csv';
 import { csvValue, rowValues } from './exports';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Claim, FundEntry } from '@linli/shared';
-import { AppError } from '../../lib/errors';
+import { AppError } from '../../../lib/errors';
 import { MAX_EXPORT_ROWS, exportDataset, exportRange } from './exports';
 import type { ExportSource, TimeRange } from './ports';
 
