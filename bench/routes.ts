@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
 import { ENTITY, INDEXES, keys, type TableKey } from '../functions/src/store/keys';
-import { transferItems } from '../functions/src/store/ledger-store';
+import { transferItems } from '../functions/src/store/ledger/ledger-store';
 import type { Handler } from '../tests/support/events';
 import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
 

@@ -2,8 +2,8 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contracts, PROXYABLE_ROUTES, type Access } from '@linli/shared';
-import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
-import { DynamoProxyStore } from '../../functions/src/store/proxy-store';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
+import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
 import { documentClient } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 import {

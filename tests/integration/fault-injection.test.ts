@@ -24,10 +24,10 @@ import { handler as refundHandler } from '../../functions/src/http/shop/refund-o
 import { tokenIssuer } from '../../functions/src/lib/auth';
 import { logger } from '../../functions/src/lib/logger';
 import { setDocumentClient } from '../../functions/src/store/client';
-import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
-import { DynamoReconcileSource } from '../../functions/src/store/reconcile-store';
-import { DynamoShopStore } from '../../functions/src/store/shop-store';
-import { DynamoSupermarketStore } from '../../functions/src/store/supermarket-store';
+import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
+import { DynamoReconcileSource } from '../../functions/src/store/ledger/reconcile-store';
+import { DynamoShopStore } from '../../functions/src/store/shop/shop-store';
+import { DynamoSupermarketStore } from '../../functions/src/store/market/supermarket-store';
 import { documentClient } from '../support/api';
 import { httpEvent, invoke, type Handler } from '../support/events';
 import { createCommunity, tableName } from '../support/factories';

@@ -7,7 +7,7 @@ import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
 import type { Transfer } from '../../functions/src/domain/ledger/transfer';
 import { stores } from '../../functions/src/lib/dependencies';
 import { AppError } from '../../functions/src/lib/errors';
-import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';
 import { communityFixture, tableName } from '../support/factories';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { contracts, fillPath, type Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import yaml from 'js-yaml';
-import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
+import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { documentClient } from './api';
 import { httpEvent, lambdaContext, type Handler } from './events';
 import { tableName } from './factories';

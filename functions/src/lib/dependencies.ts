@@ -1,21 +1,21 @@
-import { DynamoCommunityStore, DynamoUserStore } from '../store/identity-store';
-import { DynamoExportStore } from '../store/export-store';
-import { DynamoFundStore } from '../store/fund-store';
-import { DynamoLedgerStore } from '../store/ledger-store';
-import { DynamoShopStore } from '../store/shop-store';
-import { DynamoPledgeStore } from '../store/pledge-store';
-import { DynamoMerchantStore } from '../store/merchant-store';
-import { DynamoSupermarketStore } from '../store/supermarket-store';
+import { DynamoCommunityStore, DynamoUserStore } from '../store/identity/identity-store';
+import { DynamoExportStore } from '../store/office/export-store';
+import { DynamoFundStore } from '../store/fund/fund-store';
+import { DynamoLedgerStore } from '../store/ledger/ledger-store';
+import { DynamoShopStore } from '../store/shop/shop-store';
+import { DynamoPledgeStore } from '../store/fund/pledge-store';
+import { DynamoMerchantStore } from '../store/market/merchant-store';
+import { DynamoSupermarketStore } from '../store/market/supermarket-store';
 import {
   DynamoActivityStore,
   DynamoAttendanceStore,
   DynamoCertificateStore,
   DynamoClaimStore,
-} from '../store/timebank-store';
+} from '../store/timebank/timebank-store';
 import { getDocumentClient } from '../store/client';
-import { DynamoOfficeStore } from '../store/office-store';
-import { DynamoProxyStore } from '../store/proxy-store';
-import { DynamoReconcileSource } from '../store/reconcile-store';
+import { DynamoOfficeStore } from '../store/office/office-store';
+import { DynamoProxyStore } from '../store/identity/proxy-store';
+import { DynamoReconcileSource } from '../store/ledger/reconcile-store';
 import { env } from './env';
 
 /** The production wiring of ports to adapters, built lazily once per container. */

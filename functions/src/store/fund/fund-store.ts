@@ -1,15 +1,15 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
-import { EMPTY_HEAD, type FundHead } from '../domain/fund/chain';
-import { chinaMonth } from '../domain/market/contributions';
-import type { FundStore } from '../domain/fund/ports';
-import { cancellationReasons } from './client';
-import { queryPage } from './cursor';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
-import type { Effects } from '../domain/effects';
-import { effectItems } from './effects';
-import { ENTITY, INDEXES, keys } from './keys';
-import type { TransactionItem } from './ledger-store';
+import { EMPTY_HEAD, type FundHead } from '../../domain/fund/chain';
+import { chinaMonth } from '../../domain/market/contributions';
+import type { FundStore } from '../../domain/fund/ports';
+import { cancellationReasons } from '../client';
+import { queryPage } from '../cursor';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import type { Effects } from '../../domain/effects';
+import { effectItems } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
+import type { TransactionItem } from '../ledger/ledger-store';
 
 /**
  * The writes that append `entries` (already chained, in order) to a community's fund: the head,

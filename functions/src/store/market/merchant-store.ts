@@ -9,14 +9,14 @@ import type {
   Page,
   ProxyFlag,
 } from '@linli/shared';
-import type { ComplaintStore, DiscountStore, MerchantStore, PostStore, StaffDecision } from '../domain/market/ports';
-import { AppError } from '../lib/errors';
-import { cancellationReasons } from './client';
-import { queryPage } from './cursor';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
-import type { Effects } from '../domain/effects';
-import { effectItems } from './effects';
-import { ENTITY, INDEXES, keys } from './keys';
+import type { ComplaintStore, DiscountStore, MerchantStore, PostStore, StaffDecision } from '../../domain/market/ports';
+import { AppError } from '../../lib/errors';
+import { cancellationReasons } from '../client';
+import { queryPage } from '../cursor';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import type { Effects } from '../../domain/effects';
+import { effectItems } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
 
 const PAGE_SIZE = 25;
 

@@ -7,12 +7,12 @@ import {
   type Order,
   type Redemption,
 } from '@linli/shared';
-import type { ExportSource, TimeRange } from '../domain/office/exports/ports';
-import type { MemberRecord } from '../domain/identity/ports';
-import type { Transfer } from '../domain/ledger/transfer';
-import { idTimePrefix } from '../lib/ids';
-import { withoutKeys } from './items';
-import { INDEXES, keys } from './keys';
+import type { ExportSource, TimeRange } from '../../domain/office/exports/ports';
+import type { MemberRecord } from '../../domain/identity/ports';
+import type { Transfer } from '../../domain/ledger/transfer';
+import { idTimePrefix } from '../../lib/ids';
+import { withoutKeys } from '../items';
+import { INDEXES, keys } from '../keys';
 
 const REDEMPTION_STATUSES: Redemption['status'][] = ['reserved', 'picked_up', 'cancelled'];
 /** Order ids start with their creation time; widen the id window a little around the range. */

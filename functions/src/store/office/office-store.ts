@@ -7,13 +7,13 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, NotificationKind, Page, Recognition } from '@linli/shared';
-import type { Effects } from '../domain/effects';
-import type { AuditFilter, EarnedMonth, OfficeStore, PendingPush, StatsItem } from '../domain/office/ports';
-import { queryAll, queryCount, queryPage } from './cursor';
-import { isConditionalCheckFailed } from './client';
-import { effectItems, writeWithEffects } from './effects';
-import { ENTITY, INDEXES, keys } from './keys';
-import { withoutKeys } from './items';
+import type { Effects } from '../../domain/effects';
+import type { AuditFilter, EarnedMonth, OfficeStore, PendingPush, StatsItem } from '../../domain/office/ports';
+import { queryAll, queryCount, queryPage } from '../cursor';
+import { isConditionalCheckFailed } from '../client';
+import { effectItems, writeWithEffects } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { withoutKeys } from '../items';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 
 const AUDIT_PAGE_SIZE = 50;

@@ -1,15 +1,15 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
-import { AppError } from '../lib/errors';
+import { AppError } from '../../lib/errors';
 import { monthOf } from '@linli/shared';
-import { SYSTEM_ACCOUNTS, isMemberAccount, memberIdOf, type AccountAddress } from '../domain/ledger/accounts';
-import type { AccountBalance, LedgerStore, TransferGuards } from '../domain/ledger/ports';
-import { debitedChange, earnedChanges, netChanges, type Transfer } from '../domain/ledger/transfer';
-import { cancellationReasons } from './client';
-import { queryPage } from './cursor';
-import type { Effects } from '../domain/effects';
-import { addUpdate, effectItems, statsItem } from './effects';
-import { ENTITY, keys } from './keys';
+import { SYSTEM_ACCOUNTS, isMemberAccount, memberIdOf, type AccountAddress } from '../../domain/ledger/accounts';
+import type { AccountBalance, LedgerStore, TransferGuards } from '../../domain/ledger/ports';
+import { debitedChange, earnedChanges, netChanges, type Transfer } from '../../domain/ledger/transfer';
+import { cancellationReasons } from '../client';
+import { queryPage } from '../cursor';
+import type { Effects } from '../../domain/effects';
+import { addUpdate, effectItems, statsItem } from '../effects';
+import { ENTITY, keys } from '../keys';
 
 export type TransactionItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']

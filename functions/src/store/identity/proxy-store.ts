@@ -1,12 +1,12 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProxyRelation } from '@linli/shared';
-import type { Effects } from '../domain/effects';
-import type { ProxyStore } from '../domain/identity/ports';
-import { isConditionalCheckFailed } from './client';
-import { queryAll } from './cursor';
-import { writeWithEffects } from './effects';
-import { ENTITY, INDEXES, keys } from './keys';
-import { withoutKeys } from './items';
+import type { Effects } from '../../domain/effects';
+import type { ProxyStore } from '../../domain/identity/ports';
+import { isConditionalCheckFailed } from '../client';
+import { queryAll } from '../cursor';
+import { writeWithEffects } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { withoutKeys } from '../items';
 
 /** Proxy relations: who may act for a resident without a phone (patterns #53). */
 export class DynamoProxyStore implements ProxyStore {

@@ -15,14 +15,14 @@ import type {
   CertificateStore,
   ClaimStore,
   Decision,
-} from '../domain/timebank/ports';
-import type { TransferGuards } from '../domain/ledger/ports';
-import type { Transfer } from '../domain/ledger/transfer';
-import { cancellationReasons, isConditionalCheckFailed } from './client';
-import { queryAll, queryPage } from './cursor';
-import { withoutKeys } from './items';
-import { ENTITY, INDEXES, keys } from './keys';
-import { AppError } from '../lib/errors';
+} from '../../domain/timebank/ports';
+import type { TransferGuards } from '../../domain/ledger/ports';
+import type { Transfer } from '../../domain/ledger/transfer';
+import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { queryAll, queryPage } from '../cursor';
+import { withoutKeys } from '../items';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { AppError } from '../../lib/errors';
 import {
   earnedMonthUpdate,
   insufficientFunds,
@@ -31,9 +31,9 @@ import {
   transferFailureFromReasons,
   transferItems,
   type TransactionItem,
-} from './ledger-store';
-import type { Effects } from '../domain/effects';
-import { effectItems, writeWithEffects } from './effects';
+} from '../ledger/ledger-store';
+import type { Effects } from '../../domain/effects';
+import { effectItems, writeWithEffects } from '../effects';
 
 const PAGE_SIZE = 25;
 /** Fields staff may edit (PATCH); everything else on the item is kept as it is. */

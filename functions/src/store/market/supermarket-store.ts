@@ -1,22 +1,22 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Good, Leaderboard, Page, Redemption } from '@linli/shared';
-import { AppError } from '../lib/errors';
-import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../domain/market/ports';
-import type { TransferGuards } from '../domain/ledger/ports';
-import type { Transfer } from '../domain/ledger/transfer';
-import { cancellationReasons } from './client';
-import { queryAll, queryPage } from './cursor';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
-import { ENTITY, INDEXES, keys } from './keys';
+import { AppError } from '../../lib/errors';
+import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../../domain/market/ports';
+import type { TransferGuards } from '../../domain/ledger/ports';
+import type { Transfer } from '../../domain/ledger/transfer';
+import { cancellationReasons } from '../client';
+import { queryAll, queryPage } from '../cursor';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import { ENTITY, INDEXES, keys } from '../keys';
 import {
   insufficientFunds,
   monthlyCapReached,
   transferFailureFromReasons,
   transferItems,
   type TransactionItem,
-} from './ledger-store';
-import type { Effects } from '../domain/effects';
-import { effectItems } from './effects';
+} from '../ledger/ledger-store';
+import type { Effects } from '../../domain/effects';
+import { effectItems } from '../effects';
 
 const PAGE_SIZE = 25;
 

@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, TransferKind } from '@linli/shared';
-import { EMPTY_HEAD, type FundHead } from '../domain/fund/chain';
-import type { ReconcileSource, StoredAccount } from '../domain/ledger/reconcile';
-import { queryAll, queryCount } from './cursor';
-import { ENTITY, INDEXES, keys } from './keys';
-import { withoutKeys } from './items';
+import { EMPTY_HEAD, type FundHead } from '../../domain/fund/chain';
+import type { ReconcileSource, StoredAccount } from '../../domain/ledger/reconcile';
+import { queryAll, queryCount } from '../cursor';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { withoutKeys } from '../items';
 
 type Item = Record<string, unknown>;
 

@@ -6,13 +6,13 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
-import { queryAll, queryPage } from './cursor';
-import { AppError } from '../lib/errors';
-import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../domain/identity/ports';
-import { cancellationReasons, isConditionalCheckFailed } from './client';
-import { ENTITY, INDEXES, keys } from './keys';
-import type { Effects } from '../domain/effects';
-import { writeWithEffects } from './effects';
+import { queryAll, queryPage } from '../cursor';
+import { AppError } from '../../lib/errors';
+import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../../domain/identity/ports';
+import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { ENTITY, INDEXES, keys } from '../keys';
+import type { Effects } from '../../domain/effects';
+import { writeWithEffects } from '../effects';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
 /** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */

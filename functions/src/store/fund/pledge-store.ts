@@ -1,12 +1,12 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification, Order, Pledge } from '@linli/shared';
-import type { PledgeStore } from '../domain/shop/ports';
-import { cancellationReasons } from './client';
-import { queryPage } from './cursor';
-import { effectItems } from './effects';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
-import { ENTITY, INDEXES, keys } from './keys';
-import { orderItem } from './shop-store';
+import type { PledgeStore } from '../../domain/shop/ports';
+import { cancellationReasons } from '../client';
+import { queryPage } from '../cursor';
+import { effectItems } from '../effects';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { orderItem } from '../shop/shop-store';
 
 const dueKeys = (communityId: string, pledge: Pledge) => ({
   GSI1PK: keys.pledgesDue(pledge.dayOfMonth),

@@ -9,15 +9,15 @@ import type {
   Product,
   ReturnedPayment,
 } from '@linli/shared';
-import type { RefundField, ShopStore } from '../domain/shop/ports';
-import { cancellationReasons, isConditionalCheckFailed } from './client';
-import { queryPage } from './cursor';
-import { fundAppendItems } from './fund-store';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from './items';
-import type { Effects } from '../domain/effects';
-import { effectItems, writeWithEffects } from './effects';
-import { ENTITY, INDEXES, keys } from './keys';
-import type { TransactionItem } from './ledger-store';
+import type { RefundField, ShopStore } from '../../domain/shop/ports';
+import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { queryPage } from '../cursor';
+import { fundAppendItems } from '../fund/fund-store';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import type { Effects } from '../../domain/effects';
+import { effectItems, writeWithEffects } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
+import type { TransactionItem } from '../ledger/ledger-store';
 
 const stockChange = (tableName: string, communityId: string, productId: string, change: number): TransactionItem => ({
   Update: {
