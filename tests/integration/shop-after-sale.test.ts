@@ -12,7 +12,7 @@ import type {
 } from '@linli/shared';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
-import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
+import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
 import { keys } from '../../functions/src/store/keys';

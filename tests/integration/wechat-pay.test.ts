@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addMonths, monthOf, startOfMonth } from '@linli/shared';
 import type { FundPage, MakerEarnings, Order, Pledge, Product, PublicProduct } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
+import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
 import { handler as donateHandler } from '../../functions/src/http/fund/donate';
 import { handler as notifyHandler } from '../../functions/src/http/shop/wechat-notify';
 import { handler as cancelOrderHandler } from '../../functions/src/http/shop/cancel-order';

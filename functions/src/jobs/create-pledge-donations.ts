@@ -1,4 +1,4 @@
-import { createDuePledgeDonations } from '../domain/shop/pledges';
+import { createDuePledgeDonations } from '../domain/fund/pledges';
 import { stores } from '../lib/dependencies';
 import { logger } from '../lib/logger';
 

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import type { Order, Pledge } from '@linli/shared';
 import { donationOrder } from '../domain/shop/fulfilment';
 import { outTradeNoOf, refundNumberOf, returnNumberOf } from '../domain/shop/payments';
-import { createDuePledgeDonations } from '../domain/shop/pledges';
-import type { PledgeStore } from '../domain/shop/ports';
+import { createDuePledgeDonations } from '../domain/fund/pledges';
+import type { PledgeStore } from '../domain/fund/ports';
 import { newId } from './ids';
 import {
   chinaRfc3339,

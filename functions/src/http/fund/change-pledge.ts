@@ -1,6 +1,6 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { changePledge } from '../../domain/shop/pledges';
+import { changePledge } from '../../domain/fund/pledges';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
 

@@ -1,6 +1,6 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { createPledge } from '../../domain/shop/pledges';
+import { createPledge } from '../../domain/fund/pledges';
 import { stores } from '../../lib/dependencies';
 import { created, httpRoute } from '../../lib/http';
 

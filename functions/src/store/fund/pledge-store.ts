@@ -1,6 +1,6 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification, Order, Pledge } from '@linli/shared';
-import type { PledgeStore } from '../../domain/shop/ports';
+import type { PledgeStore } from '../../domain/fund/ports';
 import { cancellationReasons } from '../client';
 import { queryPage } from '../cursor';
 import { effectItems } from '../effects';
@@ -138,18 +138,5 @@ export class DynamoPledgeStore implements PledgeStore {
       if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
       throw error;
     }
-  }
-
-  async listNotifications(userId: string): Promise<Notification[]> {
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': keys.notificationPrefix() },
-        ScanIndexForward: false,
-        Limit: 50,
-      }),
-    );
-    return (result.Items ?? []).map((item) => withoutKeys<Notification>(item));
   }
 }

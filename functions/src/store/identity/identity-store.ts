@@ -5,7 +5,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Community, CertificateStatus, Page, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Notification, Page, Role } from '@linli/shared';
 import { queryAll, queryPage } from '../cursor';
 import { AppError } from '../../lib/errors';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../../domain/identity/ports';
@@ -13,6 +13,7 @@ import { cancellationReasons, isConditionalCheckFailed } from '../client';
 import { ENTITY, INDEXES, keys } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { writeWithEffects } from '../effects';
+import { withoutKeys } from '../items';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
 /** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */
@@ -106,6 +107,19 @@ export class DynamoUserStore implements UserStore {
         },
       }),
     );
+  }
+
+  async listNotifications(userId: string): Promise<Notification[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': keys.notificationPrefix() },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    return (result.Items ?? []).map((item) => withoutKeys<Notification>(item));
   }
 }
 

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import type { MemberRecord } from '../identity/ports';
 import { chinaMonth } from '../market/contributions';
 import { startOfChinaDay } from '../market/verification';
-import { donationOrder } from './fulfilment';
+import { donationOrder } from '../shop/fulfilment';
 import type { PledgeStore } from './ports';
 
 /** A pledge's monthly donation waits this long for the donor to pay. */
