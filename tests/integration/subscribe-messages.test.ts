@@ -6,7 +6,7 @@ import { handler as rejectClaim } from '../../functions/src/http/timebank/reject
 import { handler as subscribe } from '../../functions/src/http/identity/subscribe';
 import { handler as getSubscriptions } from '../../functions/src/http/identity/get-subscriptions';
 import { handler as sendSubscribeMessages } from '../../functions/src/jobs/send-subscribe-messages';
-import { resetSubscribeTokenCache } from '../../functions/src/lib/subscribe-messages';
+import { resetSubscribeTokenCache } from '../../functions/src/gateways/subscribe-messages';
 import { call } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';

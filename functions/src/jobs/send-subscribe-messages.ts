@@ -1,7 +1,7 @@
 import { sendPendingPushes } from '../domain/office/push';
 import { stores } from '../lib/dependencies';
 import { logger } from '../lib/logger';
-import { sendSubscribeMessage } from '../lib/subscribe-messages';
+import { sendSubscribeMessage } from '../gateways/subscribe-messages';
 import type { NotificationKind } from '@linli/shared';
 
 /** Every minute (serverless.yml): WeChat subscribe messages for new notifications, where configured. */

@@ -1,5 +1,5 @@
 import { getSecret } from './secrets';
-import type { WechatPayConfig } from './wechat-pay';
+import type { WechatPayConfig } from '../gateways/wechat-pay';
 
 /**
  * Configuration read from the environment with fail-fast getters: a missing

@@ -1,6 +1,6 @@
 import type { UserStore } from '../identity/ports';
 import type { OfficeStore } from './ports';
-import type { PushOutcome } from '../../lib/subscribe-messages';
+import type { PushOutcome } from '../../gateways/subscribe-messages';
 
 const MAX_ATTEMPTS = 3;
 

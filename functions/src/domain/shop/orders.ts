@@ -9,7 +9,7 @@ import {
 } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { MAX_AMOUNT_FEN } from '../../lib/wechat-pay-rules';
+import { MAX_AMOUNT_FEN } from '../../gateways/wechat-pay-rules';
 import { chainEntry, type FundHead } from '../fund/chain';
 import type { FundStore } from '../fund/ports';
 import type { MemberRecord } from '../identity/ports';

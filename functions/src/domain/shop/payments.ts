@@ -12,8 +12,8 @@ import {
   type PaidTransaction,
   type RefundResult,
   type WechatPayConfig,
-} from '../../lib/wechat-pay';
-import { OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID } from '../../lib/wechat-pay-rules';
+} from '../../gateways/wechat-pay';
+import { OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID } from '../../gateways/wechat-pay-rules';
 import type { FundStore } from '../fund/ports';
 import { markOrderPaid } from './orders';
 import type { ShopStore } from './ports';

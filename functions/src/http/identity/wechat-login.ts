@@ -3,7 +3,7 @@ import { loginWithWechatCode } from '../../domain/identity/login';
 import { tokenIssuer } from '../../lib/auth';
 import { stores } from '../../lib/dependencies';
 import { httpRoute, ok } from '../../lib/http';
-import { wechatSessionClient } from '../../lib/wechat';
+import { wechatSessionClient } from '../../gateways/wechat';
 
 /** POST /v1/auth/wechat — exchange a `wx.login` code for a Linli session token. */
 export const handler = httpRoute(contracts.wechatLogin, { idempotent: false, rateLimit: 'login' }, async ({ body }) =>

@@ -5,7 +5,7 @@ import { donationOrder } from '../domain/shop/fulfilment';
 import { outTradeNoOf, refundNumberOf, returnNumberOf } from '../domain/shop/payments';
 import { createDuePledgeDonations } from '../domain/fund/pledges';
 import type { PledgeStore } from '../domain/fund/ports';
-import { newId } from './ids';
+import { newId } from '../lib/ids';
 import {
   chinaRfc3339,
   closeRequest,

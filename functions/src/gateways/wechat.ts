@@ -1,5 +1,5 @@
-import { AppError } from './errors';
-import { env } from './env';
+import { AppError } from '../lib/errors';
+import { env } from '../lib/env';
 import type { WechatSessionClient } from '../domain/identity/ports';
 
 interface Code2SessionReply {

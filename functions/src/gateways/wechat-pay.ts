@@ -1,5 +1,5 @@
 import { createDecipheriv, createSign, createVerify, randomBytes } from 'node:crypto';
-import { AppError } from './errors';
+import { AppError } from '../lib/errors';
 import { LIMITS, requestViolations } from './wechat-pay-rules';
 
 /**

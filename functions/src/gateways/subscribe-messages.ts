@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@linli/shared';
-import { env } from './env';
+import { env } from '../lib/env';
 
 /**
  * WeChat subscribe messages (订阅消息). A template is chosen per notification kind in the
