@@ -1,3 +1,4 @@
+import type { PushOutcome } from '../domain/office/ports';
 import type { NotificationKind } from '@linli/shared';
 import { env } from '../lib/env';
 
@@ -61,8 +62,6 @@ const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(te
 /** `2026-11-22 18:05` in China time, the format WeChat's `time` fields take. */
 const chinaTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-export type PushOutcome = 'sent' | 'no_consent' | 'failed';
 
 /** Error codes WeChat documents for "the user has not (or no longer) subscribed". */
 const NO_CONSENT_ERRORS = new Set([43101]);

@@ -2,27 +2,8 @@ import { createDecipheriv, createSign, createVerify, randomBytes } from 'node:cr
 import { AppError } from '../lib/errors';
 import { LIMITS, requestViolations } from './wechat-pay-rules';
 
-/**
- * WeChat Pay API v3 (直连商户), the parts Linli uses: JSAPI prepay, close, query by
- * out_trade_no and refund — each request signed with the merchant's private key (RSA-SHA256)
- * and each reply believed only once its `Wechatpay-Signature` verifies with the platform key
- * named by `Wechatpay-Serial` and its timestamp is within 5 minutes; the parameters
- * `wx.requestPayment` needs; and the notifications (payment and refund), verified the same way,
- * their `resource` decrypted with AES-256-GCM and the APIv3 key. Request bodies are built by
- * the exported `*Request` functions and checked against WeChat's documented limits
- * (`wechat-pay-rules.ts`) before they are sent.
- */
-export interface WechatPayConfig {
-  apiBase: string;
-  appId: string;
-  merchantId: string;
-  merchantSerial: string;
-  merchantPrivateKey: string;
-  apiV3Key: string;
-  /** Platform certificate / WeChat Pay public key, by serial. */
-  platformPublicKeys: Record<string, string>;
-  notifyUrl: string;
-}
+import type { WechatPayConfig } from '../lib/env';
+export type { WechatPayConfig };
 
 /** Notifications and replies older (or newer) than this are refused: WeChat's 5-minute window. */
 export const MAX_NOTIFICATION_AGE_SECONDS = 300;

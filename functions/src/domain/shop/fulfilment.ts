@@ -2,7 +2,7 @@ import type { DonationRequest, Order, PaymentRefund, Payout } from '@linli/share
 import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { WechatPayConfig } from '../../gateways/wechat-pay';
+import type { WechatPayConfig } from '../../lib/env';
 import type { AuditDraft, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
