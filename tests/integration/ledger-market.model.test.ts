@@ -24,7 +24,7 @@ import { cancelActivity, createActivity } from '../../functions/src/domain/timeb
 import { recordOfficeAttendance } from '../../functions/src/domain/timebank/attendance';
 import { changeCertificateStatus } from '../../functions/src/domain/timebank/certificates';
 import { approveClaim, rejectClaim } from '../../functions/src/domain/timebank/claims';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import { AppError, statusForCode } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';

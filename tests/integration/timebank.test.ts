@@ -11,7 +11,7 @@ import type {
 import { currentCheckinCode } from '../../functions/src/domain/timebank/checkin-token';
 import { checkInOrOut } from '../../functions/src/domain/timebank/attendance';
 import { readPass } from '../../functions/src/domain/timebank/certificates';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import { keys } from '../../functions/src/store/keys';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 import { handler as createCheckin } from '../../functions/src/http/timebank/create-checkin';

@@ -1,5 +1,5 @@
 import { expireDueOrders } from '../domain/shop/fulfilment';
-import { stores } from '../lib/dependencies';
+import { stores } from '../wiring';
 import { env } from '../lib/env';
 import { logger } from '../lib/logger';
 

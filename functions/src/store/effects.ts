@@ -10,7 +10,7 @@ import { proxyAuditAction, type ProxyableRoute } from '@linli/shared';
 import type { AuditDraft, CertificateReviewDraft, Effects, NotificationDraft, StatsDraft } from '../domain/effects';
 import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
-import { pushEnabledFor } from '../gateways/subscribe-messages';
+import { pushEnabledFor } from '../lib/subscribe-templates';
 import { cancellationReasons } from './client';
 import { ENTITY, keys } from './keys';
 import type { TransactionItem } from './ledger/ledger-store';

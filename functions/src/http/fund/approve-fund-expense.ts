@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { approveExpense } from '../../domain/fund/fund';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/fund/expenses/{id}/approve — a different staff member or admin; 409 past the balance. */
 export const handler = httpRoute(contracts.approveFundExpense, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { changePledge } from '../../domain/fund/pledges';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/fund/pledges/{pledgeId} {action: pause|resume|cancel} — the donor. */
 export const handler = httpRoute(contracts.changePledge, async ({ params, body, userId }) => {

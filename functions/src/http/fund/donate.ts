@@ -2,10 +2,10 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { donationOrder } from '../../domain/shop/fulfilment';
 import { paymentFor } from '../../domain/shop/payments';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
-import { created, httpRoute } from '../../lib/http';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/fund/donations — a one-off donation, paid like an order, wholly to the fund. */
 export const handler = httpRoute(contracts.donate, async ({ params, body, userId }) => {

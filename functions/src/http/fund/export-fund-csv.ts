@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { fundCsv } from '../../domain/fund/fund';
-import { stores } from '../../lib/dependencies';
-import { file, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { file, httpRoute } from '../route';
 
 /** GET /v1/communities/{cid}/fund/entries.csv — public: the whole ledger, oldest first. */
 export const handler = httpRoute(contracts.exportFundCsv, async ({ params }) => {

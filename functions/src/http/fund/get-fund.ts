@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { getFundPage } from '../../domain/fund/fund';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/fund?cursor= — public: balance, monthly totals, every entry with its hash. */
 export const handler = httpRoute(contracts.getFund, async ({ params, query }) => {

@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/fund/expenses?status=pending — staff. */
 export const handler = httpRoute(contracts.listFundExpenses, async ({ params, query, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { createOfflineMember } from '../../domain/identity/proxies';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/members/offline — staff register a resident who has no phone. */
 export const handler = httpRoute(contracts.createOfflineMember, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { createProxy } from '../../domain/identity/proxies';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/proxies {residentId, proxyId} — the resident for themself, or staff. */
 export const handler = httpRoute(contracts.createProxy, async ({ params, body, userId }) => {

@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid} — public: name, currency and rules. */
 export const handler = httpRoute(contracts.getCommunity, async ({ params }) =>

@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-import { subscribeTemplateIds } from '../../gateways/subscribe-messages';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
+import { subscribeTemplateIds } from '../../lib/subscribe-templates';
 
 /** GET /v1/me/subscriptions — the caller's subscribe-message credits and the configured template ids. */
 export const handler = httpRoute(contracts.getSubscriptions, async ({ userId }) => {

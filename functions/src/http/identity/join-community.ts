@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { joinCommunity } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute, ok } from '../route';
 import { getUserNickname } from '../../domain/identity/profile';
 
 /** POST /v1/communities/{cid}/join — 201 the first time, 200 with the same membership after. */

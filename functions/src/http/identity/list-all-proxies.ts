@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/office/proxies — staff: every proxy relation of the community. */
 export const handler = httpRoute(contracts.listAllProxies, async ({ params, userId }) => {

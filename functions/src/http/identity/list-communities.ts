@@ -1,6 +1,6 @@
 import { contracts } from '@linli/shared';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities — public: the communities one can join. */
 export const handler = httpRoute(contracts.listCommunities, async () =>

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { toMemberView } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/members?cursor= — staff: members by join time. */
 export const handler = httpRoute(contracts.listMembers, async ({ params, query, userId }) => {

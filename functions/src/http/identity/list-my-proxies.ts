@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { listMyProxies } from '../../domain/identity/proxies';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/proxies — whom I act for, and who may act for me. */
 export const handler = httpRoute(contracts.listMyProxies, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { removeProxy } from '../../domain/identity/proxies';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** DELETE /v1/communities/{cid}/proxies/{residentId}/{proxyId} — the resident, the proxy or staff. */
 export const handler = httpRoute(contracts.removeProxy, async ({ params, userId }) => {

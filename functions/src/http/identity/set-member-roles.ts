@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
 import { setMemberRoles } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** PUT /v1/communities/{cid}/members/{memberId}/roles — admin of that community only. */
 export const handler = httpRoute(contracts.setMemberRoles, async ({ params, body, userId }) => {

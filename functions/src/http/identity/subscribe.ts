@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-import { subscribeTemplateIds } from '../../gateways/subscribe-messages';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
+import { subscribeTemplateIds } from '../../lib/subscribe-templates';
 
 /**
  * POST /v1/me/subscriptions {kinds} — the kinds the resident accepted in wx.requestSubscribeMessage.

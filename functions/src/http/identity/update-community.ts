@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
 import { updateCommunity } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** PATCH /v1/communities/{cid} — admin: name, currency name and rules. */
 export const handler = httpRoute(contracts.updateCommunity, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { memberAccount } from '../../domain/ledger/accounts';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/me/ledger?cursor= — the caller's postings, newest first. */
 export const handler = httpRoute(contracts.getMyLedger, async ({ params, query, userId }) => {

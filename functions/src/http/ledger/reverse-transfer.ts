@@ -2,8 +2,8 @@ import { contracts } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { reverseTransfer } from '../../domain/ledger/reversals';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /**
  * POST /v1/communities/{cid}/transfers/{transferId}/reverse — admin: corrects a transfer by

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
 import { reconcileCommunity } from '../../domain/ledger/reconcile';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 import { logger } from '../../lib/logger';
 
 /** POST /v1/communities/{cid}/reconciliation — admin: rebuild balances and counters, report drift. */

@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { addStaff, requireMerchantStaff } from '../../domain/market/merchants';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/staff — the owner adds a staff account. */
 export const handler = httpRoute(contracts.addMerchantStaff, async ({ params, body, userId }) => {

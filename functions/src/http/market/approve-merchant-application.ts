@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { decideApplication } from '../../domain/market/merchants';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/merchant-applications/{id}/approve — staff vetting; records who and when. */
 export const handler = httpRoute(contracts.approveMerchantApplication, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMerchantStaff } from '../../domain/market/merchants';
 import { createPost } from '../../domain/market/posts';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/posts — the merchant's staff publish recruitment or a promotion. */
 export const handler = httpRoute(contracts.createPost, async ({ params, body, userId }) => {

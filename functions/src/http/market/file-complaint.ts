@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { fileComplaint } from '../../domain/market/complaints';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/complaints — a member reports a merchant. */
 export const handler = httpRoute(contracts.fileComplaint, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getLeaderboard } from '../../domain/market/contributions';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/leaderboard?month=YYYY-MM&kind= — members: top contributors. */
 export const handler = httpRoute(contracts.getLeaderboard, async ({ params, query, userId }) => {

@@ -1,9 +1,9 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getMerchantOrThrow } from '../../domain/market/merchants';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { forbidden } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/merchants/{mid}/detail — office staff, or the merchant's own staff. */
 export const handler = httpRoute(contracts.getMerchantDetail, async ({ params, userId }) => {

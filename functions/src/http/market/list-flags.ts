@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/flags?cursor= — staff: open anti-proxy flags, oldest first. */
 export const handler = httpRoute(contracts.listFlags, async ({ params, query, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { forbidden } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/merchants/{mid}/uses?cursor= — the merchant's staff or office staff. */
 export const handler = httpRoute(contracts.listMerchantUses, async ({ params, query, userId }) => {

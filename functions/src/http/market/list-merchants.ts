@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { ALLIANCE_STATUSES, toPublicMerchant } from '../../domain/market/merchants';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/merchants — public: the alliance (active and warned merchants). */
 export const handler = httpRoute(contracts.listMerchants, async ({ params }) => {

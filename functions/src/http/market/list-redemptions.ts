@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { withoutPickupCode } from '../../domain/market/supermarket';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/redemptions?status=reserved&cursor= — staff: pickups waiting (codes hidden). */
 export const handler = httpRoute(contracts.listRedemptions, async ({ params, query, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { pickUpRedemption } from '../../domain/market/supermarket';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/redemptions/{redemptionId}/pickup — staff hand over against the pickup code. */
 export const handler = httpRoute(contracts.pickupRedemption, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { resolveComplaint } from '../../domain/market/complaints';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/complaints/{complaintId}/resolve — staff: dismiss / warn / suspend / remove. */
 export const handler = httpRoute(contracts.resolveComplaint, async ({ params, body, userId }) => {

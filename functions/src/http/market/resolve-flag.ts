@@ -2,9 +2,9 @@ import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { refuseOwnInterest } from '../../domain/identity/conflicts';
 import { changeCertificateStatus } from '../../domain/timebank/certificates';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { AppError } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/flags/{flagId}/resolve — staff dismiss or confirm (and may revoke); never their own. */
 export const handler = httpRoute(contracts.resolveFlag, async ({ params, body, userId }) => {

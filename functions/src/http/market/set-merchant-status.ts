@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { setMerchantStatus } from '../../domain/market/merchants';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/status — staff warn, suspend, remove or reinstate. */
 export const handler = httpRoute(contracts.setMerchantStatus, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { takeDownPost } from '../../domain/market/posts';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/posts/{postId}/take-down — staff, with a reason. */
 export const handler = httpRoute(contracts.takeDownPost, async ({ params, body, userId }) => {

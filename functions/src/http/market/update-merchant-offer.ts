@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireMerchantStaff, updateOffer } from '../../domain/market/merchants';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** PUT /v1/communities/{cid}/merchants/{mid}/offer — the merchant's own staff. */
 export const handler = httpRoute(contracts.updateMerchantOffer, async ({ params, body, userId }) => {

@@ -2,9 +2,9 @@ import { contracts } from '@linli/shared';
 import { requireMerchantStaff } from '../../domain/market/merchants';
 import { verifyPass } from '../../domain/market/verification';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/merchants/{mid}/verify-pass — that merchant's staff check a live pass. */
 export const handler = httpRoute(

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { exportDataset } from '../../domain/office/exports/exports';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { file, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { file, httpRoute } from '../route';
 
 /** GET /v1/communities/{cid}/exports/{dataset}?from&to&format — office staff: one dataset as CSV or XLSX. */
 export const handler = httpRoute(contracts.exportData, async (request) => {

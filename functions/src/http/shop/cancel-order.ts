@@ -1,9 +1,9 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { cancelOrder } from '../../domain/shop/fulfilment';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders/{oid}/cancel — the buyer, while unpaid; the WeChat order is

@@ -2,10 +2,10 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { createOrder } from '../../domain/shop/orders';
 import { paymentFor } from '../../domain/shop/payments';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
-import { created, httpRoute } from '../../lib/http';
+import { created, httpRoute } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders — stock reserved atomically; unpaid orders expire after 15

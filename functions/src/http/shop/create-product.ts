@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { createProduct } from '../../domain/shop/products';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/products — makers list handmade goods; staff approve before they are public. */
 export const handler = httpRoute(contracts.createProduct, async ({ params, body, userId }) => {

@@ -1,9 +1,9 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getOrderForBuyer, markOrderPaid } from '../../domain/shop/orders';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders/{oid}/dev-pay — dev stage only (404 elsewhere): the buyer

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { toPublicProduct } from '../../domain/shop/products';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { notFound } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/products/{pid} — public: an approved listing. */
 export const handler = httpRoute(contracts.getProduct, async ({ params }) => {

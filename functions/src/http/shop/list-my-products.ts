@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/me/products — a maker's listings, sales and earnings. */
 export const handler = httpRoute(contracts.listMyProducts, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { toPublicProduct } from '../../domain/shop/products';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/products — public: approved listings, newest first. */
 export const handler = httpRoute(contracts.listProducts, async ({ params }) => {

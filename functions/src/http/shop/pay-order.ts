@@ -2,10 +2,10 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getOrderForBuyer } from '../../domain/shop/orders';
 import { paymentFor } from '../../domain/shop/payments';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders/{oid}/pay — the buyer asks again how to pay an unpaid order

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { recordPayout } from '../../domain/shop/fulfilment';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/makers/{memberId}/payouts — staff record money paid to a maker (never more than owed). */
 export const handler = httpRoute(contracts.recordPayout, async ({ params, body, userId }) => {

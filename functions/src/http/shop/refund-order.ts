@@ -2,9 +2,9 @@ import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { refundOrder } from '../../domain/shop/fulfilment';
 import { sendRequestedRefund } from '../../domain/shop/payments';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders/{oid}/refund — staff: the books first (the makers' earnings

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { decideProduct } from '../../domain/shop/products';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/products/{pid}/reject — staff vet a listing; records who and when. */
 export const handler = httpRoute(contracts.rejectProduct, async ({ params, body, userId }) => {

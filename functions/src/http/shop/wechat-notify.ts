@@ -1,9 +1,9 @@
 import { contracts } from '@linli/shared';
 import { handlePaymentNotification } from '../../domain/shop/payments';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 import { logger } from '../../lib/logger';
 
 /**

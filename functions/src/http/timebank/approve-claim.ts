@@ -1,8 +1,8 @@
 import { contracts, OFFICE_ROLES } from '@linli/shared';
 import { approveClaim } from '../../domain/timebank/claims';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/claims/{claimId}/approve — staff; pays the points in the same transaction. */
 export const handler = httpRoute(contracts.approveClaim, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts, OFFICE_ROLES } from '@linli/shared';
 import { bulkApproveClaims } from '../../domain/timebank/claims';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/claims/approve — staff: up to 25 claims, each decided on its own. */
 export const handler = httpRoute(contracts.bulkApproveClaims, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { cancelActivity } from '../../domain/timebank/activities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/activities/{aid}/cancel — staff; settles its pending claims and open attendances. */
 export const handler = httpRoute(contracts.cancelActivity, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { createActivity } from '../../domain/timebank/activities';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/activities — staff. */
 export const handler = httpRoute(contracts.createActivity, async ({ params, body, userId }) => {

@@ -2,8 +2,8 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { checkInOrOut } from '../../domain/timebank/attendance';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/checkins — a member checks in or out with the live QR or code. */
 export const handler = httpRoute(contracts.checkin, { rateLimit: 'checkin' }, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getActivityOrThrow, toActivity } from '../../domain/timebank/activities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/activities/{aid} — members. */
 export const handler = httpRoute(contracts.getActivity, async ({ params, userId }) => {

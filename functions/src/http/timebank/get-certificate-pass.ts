@@ -2,9 +2,9 @@ import { contracts } from '@linli/shared';
 import { isAllianceStaff } from '../../domain/market/verification';
 import { communityAndMember } from '../../domain/timebank/context';
 import { issuePass } from '../../domain/timebank/certificates';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { env } from '../../lib/env';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /**
  * GET /v1/communities/{cid}/me/certificate/pass — a certified member's live pass (≤ 60 s); also

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCheckinCode } from '../../domain/timebank/activities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/activities/{aid}/checkin-code — staff: the live QR and 6-digit code. */
 export const handler = httpRoute(contracts.getCheckinCode, async ({ params, userId }) => {

@@ -1,9 +1,9 @@
 import { contracts, OFFICE_ROLES } from '@linli/shared';
 import { recordOfficeAttendance } from '../../domain/timebank/attendance';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { notFound } from '../../lib/errors';
-import { created, httpRoute } from '../../lib/http';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/activities/{aid}/attendances — staff, for residents who cannot scan. */
 export const handler = httpRoute(contracts.recordOfficeAttendance, async ({ params, body, userId }) => {

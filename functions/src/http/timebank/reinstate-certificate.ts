@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { changeCertificateStatus } from '../../domain/timebank/certificates';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/certificates/{memberId}/reinstate — staff. */
 export const handler = httpRoute(contracts.reinstateCertificate, async ({ params, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { rejectClaim } from '../../domain/timebank/claims';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/claims/{claimId}/reject — staff, with a reason. */
 export const handler = httpRoute(contracts.rejectClaim, async ({ params, body, userId }) => {

@@ -1,8 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { updateActivity } from '../../domain/timebank/activities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** PATCH /v1/communities/{cid}/activities/{aid} — staff. */
 export const handler = httpRoute(contracts.updateActivity, async ({ params, body, userId }) => {

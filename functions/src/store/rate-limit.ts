@@ -1,6 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { AppError } from './errors';
-import { isConditionalCheckFailed } from '../store/client';
+import { AppError } from '../lib/errors';
+import { isConditionalCheckFailed } from './client';
 
 /**
  * Fixed-window rate limits kept in the table: one conditional ADD per request on the limited

@@ -14,17 +14,17 @@ import {
 } from '@linli/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { authenticate } from './auth';
-import { env } from './env';
-import { AppError, errorBody, statusForCode } from './errors';
-import { IdempotencyStore, validIdempotencyKey, type IdSeed } from './idempotency';
-import { logger } from './logger';
-import { consumeRateLimit, rateLimitRule, type RateLimitName } from './rate-limit';
-import { runInScope } from './request-scope';
-import { parseWith } from './validation';
+import { authenticate } from '../lib/auth';
+import { env } from '../lib/env';
+import { AppError, errorBody, statusForCode } from '../lib/errors';
+import { IdempotencyStore, validIdempotencyKey, type IdSeed } from '../store/idempotency';
+import { logger } from '../lib/logger';
+import { consumeRateLimit, rateLimitRule, type RateLimitName } from '../store/rate-limit';
+import { runInScope } from '../lib/request-scope';
+import { parseWith } from '../lib/validation';
 import { authorizeActingFor } from '../domain/identity/proxies';
 import { getDocumentClient } from '../store/client';
-import { stores } from './dependencies';
+import { stores } from '../wiring';
 
 type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
 type HttpResult = APIGatewayProxyStructuredResultV2;

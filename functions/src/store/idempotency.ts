@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { AppError } from './errors';
-import { ENTITY, keys } from '../store/keys';
+import { AppError } from '../lib/errors';
+import { ENTITY, keys } from './keys';
 
 /**
  * `Idempotency-Key` support on the Linli table (the same idea as Powertools

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { RouteContract } from '@linli/shared';
-import { httpRoute, ok } from './http';
-import { AppError } from './errors';
+import { httpRoute, ok } from './route';
+import { AppError } from '../lib/errors';
 import { httpEvent, lambdaContext } from '../../../tests/support/events';
 
 const Body = z.strictObject({ amountPoints: z.int().check(z.minimum(1)) });
