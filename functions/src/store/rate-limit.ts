@@ -1,6 +1,7 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../lib/errors';
 import { isConditionalCheckFailed } from './client';
+import { keys } from './keys';
 
 /**
  * Fixed-window rate limits kept in the table: one conditional ADD per request on the limited
@@ -54,7 +55,7 @@ export async function consumeRateLimit(
     await client.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { PK: `RATE#${name}#${subject}`, SK: String(windowStart) },
+        Key: keys.rateWindow(name, subject, windowStart),
         UpdateExpression: 'ADD hits :one SET expiresAt = :expires, #type = :type',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeNames: { '#type': 'type' },

@@ -101,7 +101,7 @@ export class DynamoFundStore implements FundStore {
     items.push({
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.once(communityId, `FUND#${entry.id}`), type: ENTITY.once, entry },
+        Item: { ...keys.fundEntryOnce(communityId, entry.id), type: ENTITY.once, entry },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     });
@@ -138,7 +138,7 @@ export class DynamoFundStore implements FundStore {
     const item = await getEntity<{ entry: FundEntry }>(
       this.client,
       this.tableName,
-      keys.once(communityId, `FUND#${entryId}`),
+      keys.fundEntryOnce(communityId, entryId),
     );
     return item?.entry ?? null;
   }

@@ -76,8 +76,7 @@ export class DynamoUserStore implements UserStore {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            PK: `LOGIN_CODE#${codeHash}`,
-            SK: 'USED',
+            ...keys.loginCode(codeHash),
             type: 'LoginCode',
             expiresAt: Math.floor(Date.now() / 1000) + LOGIN_CODE_TTL_SECONDS,
           },
@@ -114,7 +113,7 @@ export class DynamoUserStore implements UserStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': keys.notificationPrefix() },
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':prefix': keys.notificationPrefix() },
         ScanIndexForward: false,
         Limit: 50,
       }),
@@ -282,7 +281,10 @@ export class DynamoCommunityStore implements CommunityStore {
         TableName: this.tableName,
         IndexName: INDEXES.gsi1,
         KeyConditionExpression: 'GSI1PK = :partition AND begins_with(GSI1SK, :prefix)',
-        ExpressionAttributeValues: { ':partition': keys.membershipsOfUserPartition(userId), ':prefix': 'COMMUNITY#' },
+        ExpressionAttributeValues: {
+          ':partition': keys.membershipsOfUserPartition(userId),
+          ':prefix': keys.membershipPrefix(),
+        },
         Limit: 100,
       }),
     );

@@ -36,7 +36,7 @@ export class DynamoReconcileSource implements ReconcileSource {
   private members(communityId: string): Promise<Item[]> {
     let pending = this.memberItems.get(communityId);
     if (!pending) {
-      pending = this.prefix(communityId, 'MEMBER#');
+      pending = this.prefix(communityId, keys.reconcilePrefixes.members);
       this.memberItems.set(communityId, pending);
     }
     return pending;
@@ -49,7 +49,7 @@ export class DynamoReconcileSource implements ReconcileSource {
       debitedPoints: Number(item.debitedPoints ?? 0),
     });
     const members = (await this.members(communityId)).filter((item) => item.type === ENTITY.account);
-    const system = await this.prefix(communityId, 'ACCOUNT#');
+    const system = await this.prefix(communityId, keys.reconcilePrefixes.systemAccounts);
     return [...members, ...system].map(toAccount);
   }
 
@@ -123,7 +123,7 @@ export class DynamoReconcileSource implements ReconcileSource {
 
   async payoutTotals(communityId: string): Promise<Map<string, number>> {
     const totals = new Map<string, number>();
-    for (const item of await this.prefix(communityId, 'PAYOUT#')) {
+    for (const item of await this.prefix(communityId, keys.reconcilePrefixes.payouts)) {
       const makerId = String(item.makerId);
       totals.set(makerId, (totals.get(makerId) ?? 0) + Number(item.amountFen ?? 0));
     }
@@ -131,14 +131,14 @@ export class DynamoReconcileSource implements ReconcileSource {
   }
 
   async goods(communityId: string) {
-    return (await this.prefix(communityId, 'GOOD#')).map((item) => ({
+    return (await this.prefix(communityId, keys.reconcilePrefixes.goods)).map((item) => ({
       id: String(item.id),
       stock: Number(item.stock),
     }));
   }
 
   async merchantUses(communityId: string) {
-    const merchants = await this.prefix(communityId, 'MERCHANT#');
+    const merchants = await this.prefix(communityId, keys.reconcilePrefixes.merchants);
     return Promise.all(
       merchants.map(async (item) => ({
         merchantId: String(item.id),

@@ -342,7 +342,10 @@ export class DynamoShopStore implements ShopStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `COMMUNITY#${communityId}`, ':prefix': keys.makerAccountPrefix() },
+        ExpressionAttributeValues: {
+          ':pk': keys.communityPartition(communityId),
+          ':prefix': keys.makerAccountPrefix(),
+        },
         Limit: 200,
       }),
     );
@@ -354,7 +357,7 @@ export class DynamoShopStore implements ShopStore {
     cursor: string | undefined,
     filter: { status?: Order['status'] } = {},
   ): Promise<Page<Order>> {
-    const partition = `COMMUNITY#${communityId}`;
+    const partition = keys.communityPartition(communityId);
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       partition,

@@ -517,7 +517,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
           FilterExpression: '#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':pk': `COMMUNITY#${communityId}`,
+            ':pk': keys.communityPartition(communityId),
             ':prefix': keys.attendancesPrefix(activityId),
             ':open': 'open',
           },
