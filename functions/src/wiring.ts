@@ -19,6 +19,8 @@ import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { wechatSessionClient } from './gateways/wechat';
+import { wechatPayGateway } from './gateways/wechat-pay';
+import type { PaymentGateway } from './domain/shop/payment-gateway';
 
 /**
  * The composition root: the production wiring of ports to adapters (the DynamoDB stores here,
@@ -45,9 +47,21 @@ export const stores = {
 
 /**
  * The outside world, behind the domain's ports: WeChat's login (code2Session) and subscribe
- * messages. The composition root is the only module that imports both `store/` and `gateways/`.
+ * messages, WeChat Pay. The composition root is the only module that imports both `store/` and `gateways/`.
  */
 export const gateways = {
   wechatSession: () => wechatSessionClient,
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
+  /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
+  payments: async (): Promise<PaymentGateway | null> => {
+    const config = await env.wechatPay();
+    return config ? wechatPayGateway(config) : null;
+  },
 };
+
+/** What the checkout use cases need, as wired in production. */
+export const checkoutDependencies = async () => ({
+  payments: await gateways.payments(),
+  devStage: env.isDevStage(),
+  users: stores.users(),
+});

@@ -8,18 +8,12 @@
  * Where the documentation says `string(n)` without saying characters or bytes, the limit is
  * taken as UTF-8 bytes — the stricter reading, which satisfies both.
  */
+import { MAX_AMOUNT_FEN, OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID } from '../domain/shop/payment-gateway';
 
-/** `out_trade_no`: 6–32 characters of digits, letters and `_ - | *`, unique per merchant. */
-export const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
-/** `out_refund_no`: 1–64 characters of digits, letters and `_ - | * @`. */
-export const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/;
-/** `transaction_id`: WeChat's own order number, string(32). */
-export const TRANSACTION_ID = /^[0-9A-Za-z]{1,32}$/;
+export { MAX_AMOUNT_FEN, OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID };
+
 /** `time_expire`: RFC 3339, `yyyy-MM-DDTHH:mm:ss+TIMEZONE` (fractions of a second allowed), string(64). */
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-/** `amount.total` / `amount.refund` are `int` fen: a 32-bit integer in WeChat Pay's own SDKs. */
-export const MAX_AMOUNT_FEN = 2_147_483_647;
 
 export const LIMITS = {
   appidBytes: 32,

@@ -3,7 +3,15 @@ import { AppError } from '../lib/errors';
 import { LIMITS, requestViolations } from './wechat-pay-rules';
 
 import type { WechatPayConfig } from '../lib/env';
-export type { WechatPayConfig };
+import type {
+  AcceptedRefund,
+  PaidTransaction,
+  PaymentGateway,
+  PrepayInput,
+  RefundInput,
+  RefundResult,
+} from '../domain/shop/payment-gateway';
+export type { AcceptedRefund, PaidTransaction, PrepayInput, RefundInput, RefundResult, WechatPayConfig };
 
 /** Notifications and replies older (or newer) than this are refused: WeChat's 5-minute window. */
 export const MAX_NOTIFICATION_AGE_SECONDS = 300;
@@ -146,16 +154,6 @@ export function chinaRfc3339(instant: string): string {
   return `${china.slice(0, 19)}+08:00`;
 }
 
-export interface PrepayInput {
-  outTradeNo: string;
-  description: string;
-  totalFen: number;
-  payerOpenid: string;
-  /** Returned in the notification; Linli puts the community id here. */
-  attach: string;
-  expiresAt: string;
-}
-
 /** POST /v3/pay/transactions/jsapi: description cut to 127 bytes, time_expire in RFC 3339. */
 export function prepayRequest(config: WechatPayConfig, input: PrepayInput): WechatPayRequest {
   return {
@@ -210,18 +208,6 @@ export async function closeTransaction(
   return { outcome: 'refused', code: String(body?.code ?? status) };
 }
 
-/** A transaction as WeChat Pay reports it (query reply, or the payment notification's resource). */
-export interface PaidTransaction {
-  appid: string;
-  mchid: string;
-  out_trade_no: string;
-  transaction_id?: string;
-  /** SUCCESS, REFUND, NOTPAY, CLOSED, REVOKED, USERPAYING, PAYERROR. */
-  trade_state: string;
-  attach?: string;
-  amount?: { total?: number; payer_total?: number; currency?: string };
-}
-
 /** GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=… */
 export function queryRequest(config: WechatPayConfig, outTradeNo: string): WechatPayRequest {
   return {
@@ -245,17 +231,6 @@ export async function queryTransaction(config: WechatPayConfig, outTradeNo: stri
   return body;
 }
 
-export interface RefundInput {
-  /** The payment to refund: WeChat's transaction id, or our out_trade_no. */
-  transactionId?: string;
-  outTradeNo?: string;
-  /** Ours, fixed per refund, so a retried request is the same refund to WeChat. */
-  outRefundNo: string;
-  refundFen: number;
-  totalFen: number;
-  reason: string;
-}
-
 /** POST /v3/refund/domestic/refunds, its results notified to our notify URL; reason cut to 80 bytes. */
 export function refundRequest(config: WechatPayConfig, input: RefundInput): WechatPayRequest {
   return {
@@ -271,12 +246,6 @@ export function refundRequest(config: WechatPayConfig, input: RefundInput): Wech
       amount: { refund: input.refundFen, total: input.totalFen, currency: LIMITS.currency },
     },
   };
-}
-
-/** A refund WeChat Pay accepted: its id and status (PROCESSING, SUCCESS, ABNORMAL or CLOSED). */
-export interface AcceptedRefund {
-  refundId: string;
-  status: 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 }
 
 /**
@@ -305,18 +274,6 @@ export function paymentParameters(config: Pick<WechatPayConfig, 'appId' | 'merch
   const packageValue = `prepay_id=${prepayId}`;
   const paySign = rsaSign(config.merchantPrivateKey, `${config.appId}\n${timeStamp}\n${nonceStr}\n${packageValue}\n`);
   return { mode: 'wechat' as const, timeStamp, nonceStr, package: packageValue, signType: 'RSA' as const, paySign };
-}
-
-/** The resource of a `REFUND.*` notification. */
-export interface RefundResult {
-  mchid: string;
-  out_trade_no: string;
-  transaction_id: string;
-  out_refund_no: string;
-  refund_id: string;
-  /** SUCCESS, CLOSED, ABNORMAL (PROCESSING is never notified). */
-  refund_status: string;
-  amount?: { total?: number; refund?: number };
 }
 
 const refuse = (message: string) => new AppError('payment.notification_rejected', message);
@@ -374,4 +331,17 @@ function decryptResource(
     throw refuse('The resource is not an object');
   }
   return resource as Record<string, unknown>;
+}
+
+/** The shop's {@link PaymentGateway} over WeChat Pay API v3, for one merchant's configuration. */
+export function wechatPayGateway(config: WechatPayConfig): PaymentGateway {
+  return {
+    merchantId: config.merchantId,
+    appId: config.appId,
+    prepay: async (input) => paymentParameters(config, await requestJsapiPrepay(config, input)),
+    close: (outTradeNo) => closeTransaction(config, outTradeNo),
+    query: (outTradeNo) => queryTransaction(config, outTradeNo),
+    refund: (input) => requestRefund(config, input),
+    openNotification: (headers, body) => openNotification(config, headers, body),
+  };
 }

@@ -1,8 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { cancelOrder } from '../../domain/shop/fulfilment';
-import { stores } from '../../wiring';
-import { env } from '../../lib/env';
+import { gateways, stores } from '../../wiring';
 import { httpRoute, ok } from '../route';
 
 /**
@@ -14,7 +13,7 @@ export const handler = httpRoute(contracts.cancelOrder, async ({ params, userId 
   return ok(
     await cancelOrder(
       { communityId: params.cid, orderId: params.oid, buyerId: userId },
-      { shop: stores.shop(), fund: stores.fund(), config: await env.wechatPay() },
+      { shop: stores.shop(), fund: stores.fund(), payments: await gateways.payments() },
     ),
   );
 });

@@ -1,10 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { createOrder } from '../../domain/shop/orders';
-import { paymentFor } from '../../domain/shop/payments';
-import { stores } from '../../wiring';
-import { env } from '../../lib/env';
-import { AppError } from '../../lib/errors';
+import { checkout } from '../../domain/shop/payments';
+import { checkoutDependencies, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
 
 /**
@@ -13,13 +11,6 @@ import { created, httpRoute } from '../route';
  */
 export const handler = httpRoute(contracts.createOrder, async ({ params, body, userId }) => {
   const buyer = await requireMember(stores.communities(), params.cid, userId);
-  const config = await env.wechatPay();
-  if (!config && !env.isDevStage()) throw new AppError('payment.unavailable', 'Online payment is not configured');
-  const order = await createOrder({ communityId: params.cid, buyer, request: body }, stores.shop());
-  const user = await stores.users().getUser(userId);
-  const payment = await paymentFor(
-    { communityId: params.cid, order, payerOpenid: user?.openid ?? '' },
-    { config, devStage: env.isDevStage() },
-  );
-  return created({ ...order, payment });
+  const place = () => createOrder({ communityId: params.cid, buyer, request: body }, stores.shop());
+  return created(await checkout({ communityId: params.cid, payerId: userId, place }, await checkoutDependencies()));
 });

@@ -1,7 +1,6 @@
 import { contracts } from '@linli/shared';
 import { handlePaymentNotification } from '../../domain/shop/payments';
-import { stores } from '../../wiring';
-import { env } from '../../lib/env';
+import { gateways, stores } from '../../wiring';
 import { AppError } from '../../lib/errors';
 import { httpRoute, ok } from '../route';
 import { logger } from '../../lib/logger';
@@ -13,12 +12,12 @@ import { logger } from '../../lib/logger';
  * payment we cannot accept is refunded automatically — and a repeat changes nothing.
  */
 export const handler = httpRoute(contracts.wechatPayNotify, { idempotent: false }, async ({ event, headers }) => {
-  const config = await env.wechatPay();
-  if (!config) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
+  const payments = await gateways.payments();
+  if (!payments) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
   const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
   const result = await handlePaymentNotification(
     { headers, body },
-    { shop: stores.shop(), fund: stores.fund(), config },
+    { shop: stores.shop(), fund: stores.fund(), payments },
   );
   logger.info('wechat pay notification', { ...result });
   return ok({ code: 'SUCCESS', message: '成功' });
