@@ -13,7 +13,7 @@ import { currentScope } from '../lib/request-scope';
 import { pushEnabledFor } from '../lib/subscribe-templates';
 import { cancellationReasons } from './client';
 import { ENTITY, keys } from './keys';
-import type { TransactionItem } from './ledger/ledger-store';
+import type { TransactionItem } from './client';
 
 export type { AuditDraft, Effects, NotificationDraft, StatsDraft, StatsSection } from '../domain/effects';
 

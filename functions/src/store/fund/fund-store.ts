@@ -9,7 +9,7 @@ import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } 
 import type { Effects } from '../../domain/effects';
 import { effectItems } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
-import type { TransactionItem } from '../ledger/ledger-store';
+import type { TransactionItem } from '../client';
 
 /**
  * The writes that append `entries` (already chained, in order) to a community's fund: the head,

@@ -10,10 +10,7 @@ import { queryPage } from '../cursor';
 import type { Effects } from '../../domain/effects';
 import { addUpdate, effectItems, statsItem } from '../effects';
 import { ENTITY, keys } from '../keys';
-
-export type TransactionItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
+import type { TransactionItem } from '../client';
 
 /** Where each part of a transfer sits in its transaction, to read cancellation reasons. */
 export interface TransferItems {

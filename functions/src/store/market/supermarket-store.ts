@@ -13,8 +13,8 @@ import {
   monthlyCapReached,
   transferFailureFromReasons,
   transferItems,
-  type TransactionItem,
 } from '../ledger/ledger-store';
+import type { TransactionItem } from '../client';
 import type { Effects } from '../../domain/effects';
 import { effectItems } from '../effects';
 

@@ -17,7 +17,7 @@ import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } 
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
-import type { TransactionItem } from '../ledger/ledger-store';
+import type { TransactionItem } from '../client';
 
 const stockChange = (tableName: string, communityId: string, productId: string, change: number): TransactionItem => ({
   Update: {

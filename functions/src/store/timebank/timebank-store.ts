@@ -30,8 +30,8 @@ import {
   transferFailure,
   transferFailureFromReasons,
   transferItems,
-  type TransactionItem,
 } from '../ledger/ledger-store';
+import type { TransactionItem } from '../client';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
 
