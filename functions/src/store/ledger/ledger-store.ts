@@ -2,9 +2,15 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@
 import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { monthOf } from '@linli/shared';
-import { SYSTEM_ACCOUNTS, isMemberAccount, memberIdOf, type AccountAddress } from '../../domain/ledger/accounts';
+import { isMemberAccount, memberIdOf, type AccountAddress } from '../../domain/ledger/accounts';
 import type { AccountBalance, LedgerStore, TransferGuards } from '../../domain/ledger/ports';
-import { debitedChange, earnedChanges, netChanges, type Transfer } from '../../domain/ledger/transfer';
+import {
+  debitedChange,
+  earnedChanges,
+  netChanges,
+  pointsStatistics,
+  type Transfer,
+} from '../../domain/ledger/transfer';
 import { cancellationReasons } from '../client';
 import { queryPage } from '../cursor';
 import type { Effects } from '../../domain/effects';
@@ -52,35 +58,6 @@ function addCondition(item: TransactionItem, expression: string, values: Record<
   update.ExpressionAttributeValues = { ...update.ExpressionAttributeValues, ...values };
 }
 
-/** How a transfer moves the month's statistics: by the accounts its postings touch. */
-export function pointsStatistics(transfer: Transfer): Record<string, number> {
-  const add: Record<string, number> = {
-    pointsIssued: 0,
-    pointsRedeemed: 0,
-    pointsExpired: 0,
-    pointsGifted: 0,
-    memberNet: 0,
-  };
-  const flows: [string, keyof typeof add][] = [
-    [SYSTEM_ACCOUNTS.issuance, 'pointsIssued'],
-    [SYSTEM_ACCOUNTS.redemption, 'pointsRedeemed'],
-    [SYSTEM_ACCOUNTS.expiry, 'pointsExpired'],
-  ];
-  for (const posting of transfer.postings) {
-    for (const [account, counter] of flows) {
-      // issuance is a source when points are created; the others are destinations.
-      const sign = account === SYSTEM_ACCOUNTS.issuance ? 1 : -1;
-      if (posting.source === account) add[counter]! += sign * posting.amountPoints;
-      if (posting.destination === account) add[counter]! -= sign * posting.amountPoints;
-    }
-    if (transfer.kind === 'gift') add.pointsGifted! += posting.amountPoints;
-    if (transfer.reversesKind === 'gift') add.pointsGifted! -= posting.amountPoints;
-    if (isMemberAccount(posting.destination)) add.memberNet! += posting.amountPoints;
-    if (isMemberAccount(posting.source)) add.memberNet! -= posting.amountPoints;
-  }
-  return Object.fromEntries(Object.entries(add).filter(([, value]) => value !== 0));
-}
-
 const PAGE_SIZE = 20;
 
 /**
@@ -97,12 +74,47 @@ export function transferItems(
   offset = 0,
   guards: TransferGuards = {},
 ): TransferItems {
-  const items: TransactionItem[] = [];
-  const guardedAccounts = new Map<number, AccountAddress>();
-  const cappedMonths = new Map<number, AccountAddress>();
-  const guardIndexes = new Set<number>();
+  const parts: TransferItems = {
+    items: [transferRecord(tableName, transfer)],
+    transferIndex: offset,
+    guardedAccounts: new Map(),
+    cappedMonths: new Map(),
+    guardIndexes: new Set(),
+  };
   const month = transfer.statsMonth ?? monthOf(transfer.createdAt);
-  items.push({
+  const earned = earnedChanges(transfer.postings);
+  for (const [address, changePoints] of netChanges(transfer.postings)) {
+    if (changePoints === 0) continue;
+    const posting = { address, changePoints, earnedPoints: earned.get(address) ?? 0 };
+    pushAccountPosting(parts, { tableName, transfer, offset, guards }, posting);
+    if (isMemberAccount(address)) {
+      pushEarnedMonth(parts, { tableName, transfer, offset, guards }, { ...posting, address }, month);
+    }
+  }
+  const statistics = pointsStatistics(transfer);
+  if (Object.keys(statistics).length > 0) {
+    parts.items.push(
+      statsItem(tableName, { communityId: transfer.communityId, month, section: 'POINTS', add: statistics }),
+    );
+  }
+  return parts;
+}
+
+interface TransferContext {
+  tableName: string;
+  transfer: Transfer;
+  offset: number;
+  guards: TransferGuards;
+}
+interface AccountPosting {
+  address: AccountAddress;
+  changePoints: number;
+  earnedPoints: number;
+}
+
+/** The transfer record, once per id (a duplicate fails its condition). */
+function transferRecord(tableName: string, transfer: Transfer): TransactionItem {
+  return {
     Put: {
       TableName: tableName,
       Item: {
@@ -113,87 +125,91 @@ export function transferItems(
       },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
+  };
+}
+
+/** One account's conditional ADD (a member's balance never below zero) and its history entry. */
+function pushAccountPosting(parts: TransferItems, context: TransferContext, posting: AccountPosting): void {
+  const { tableName, transfer, offset, guards } = context;
+  const { address, changePoints, earnedPoints } = posting;
+  const guarded = isMemberAccount(address) && changePoints < 0;
+  if (guarded) parts.guardedAccounts.set(offset + parts.items.length, address);
+  const account: TransactionItem = {
+    Update: {
+      TableName: tableName,
+      Key: keys.account(transfer.communityId, address),
+      UpdateExpression:
+        'ADD balancePoints :change, earnedPoints :earned, debitedPoints :debited SET #type = :type, communityId = :community, address = :address',
+      ...(guarded ? { ConditionExpression: 'balancePoints >= :needed' } : {}),
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':change': changePoints,
+        ':earned': earnedPoints,
+        ':debited': debitedChange(transfer, changePoints),
+        ':type': ENTITY.account,
+        ':community': transfer.communityId,
+        ':address': address,
+        ...(guarded ? { ':needed': -changePoints } : {}),
+      },
+    },
+  };
+  const earnedGuard = guards.earnedPoints?.get(address);
+  if (earnedGuard) {
+    addCondition(account, `earnedPoints ${earnedGuard.operator} :earnedGuard`, { ':earnedGuard': earnedGuard.points });
+    parts.guardIndexes.add(offset + parts.items.length);
+  }
+  parts.items.push(account, {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.ledgerEntry(transfer.communityId, address, transfer.createdAt, transfer.transferId),
+        type: ENTITY.ledgerEntry,
+        communityId: transfer.communityId,
+        address,
+        transferId: transfer.transferId,
+        amountPoints: changePoints,
+        kind: transfer.kind,
+        memo: transfer.memo,
+        createdAt: transfer.createdAt,
+      },
+    },
   });
-  const earned = earnedChanges(transfer.postings);
-  for (const [address, changePoints] of netChanges(transfer.postings)) {
-    if (changePoints === 0) continue;
-    const earnedPoints = earned.get(address) ?? 0;
-    const guarded = isMemberAccount(address) && changePoints < 0;
-    if (guarded) guardedAccounts.set(offset + items.length, address);
-    const account: TransactionItem = {
-      Update: {
-        TableName: tableName,
-        Key: keys.account(transfer.communityId, address),
-        UpdateExpression:
-          'ADD balancePoints :change, earnedPoints :earned, debitedPoints :debited SET #type = :type, communityId = :community, address = :address',
-        ...(guarded ? { ConditionExpression: 'balancePoints >= :needed' } : {}),
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':change': changePoints,
-          ':earned': earnedPoints,
-          ':debited': debitedChange(transfer, changePoints),
-          ':type': ENTITY.account,
-          ':community': transfer.communityId,
-          ':address': address,
-          ...(guarded ? { ':needed': -changePoints } : {}),
-        },
-      },
-    };
-    const earnedGuard = guards.earnedPoints?.get(address);
-    if (earnedGuard) {
-      addCondition(account, `earnedPoints ${earnedGuard.operator} :earnedGuard`, {
-        ':earnedGuard': earnedGuard.points,
-      });
-      guardIndexes.add(offset + items.length);
-    }
-    items.push(account);
-    items.push({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.ledgerEntry(transfer.communityId, address, transfer.createdAt, transfer.transferId),
-          type: ENTITY.ledgerEntry,
-          communityId: transfer.communityId,
-          address,
-          transferId: transfer.transferId,
-          amountPoints: changePoints,
-          kind: transfer.kind,
-          memo: transfer.memo,
-          createdAt: transfer.createdAt,
-        },
-      },
+}
+
+/**
+ * Points issued to a member in the month (reversals count back), minutes and visits: the cap,
+ * expiry lots, recognition and the month's distinct volunteers.
+ */
+function pushEarnedMonth(
+  parts: TransferItems,
+  context: TransferContext,
+  posting: AccountPosting & { address: Parameters<typeof memberIdOf>[0] },
+  month: string,
+): void {
+  const { tableName, transfer, offset, guards } = context;
+  const { address, earnedPoints } = posting;
+  const minutes = transfer.volunteerMinutes ?? 0;
+  const visits = transfer.volunteerVisits ?? 0;
+  if (earnedPoints === 0 && minutes === 0 && visits === 0) return;
+  const capped = transfer.capPoints !== undefined && transfer.capPoints > 0 && earnedPoints > 0;
+  if (capped) parts.cappedMonths.set(offset + parts.items.length, address);
+  const update = earnedMonthUpdate(tableName, {
+    communityId: transfer.communityId,
+    memberId: memberIdOf(address),
+    month,
+    add: { earnedPoints, volunteerMinutes: minutes, volunteerVisits: visits },
+  });
+  if (capped) {
+    addCondition(update, 'attribute_not_exists(earnedPoints) OR earnedPoints <= :room', {
+      ':room': transfer.capPoints! - earnedPoints,
     });
-    if (!isMemberAccount(address)) continue;
-    // Points issued to a member in the month (reversals count back), minutes and visits: the cap,
-    // expiry lots, recognition and the month's distinct volunteers.
-    const minutes = transfer.volunteerMinutes ?? 0;
-    const visits = transfer.volunteerVisits ?? 0;
-    if (earnedPoints === 0 && minutes === 0 && visits === 0) continue;
-    const capped = transfer.capPoints !== undefined && transfer.capPoints > 0 && earnedPoints > 0;
-    if (capped) cappedMonths.set(offset + items.length, address);
-    const update = earnedMonthUpdate(tableName, {
-      communityId: transfer.communityId,
-      memberId: memberIdOf(address),
-      month,
-      add: { earnedPoints, volunteerMinutes: minutes, volunteerVisits: visits },
-    });
-    if (capped) {
-      addCondition(update, 'attribute_not_exists(earnedPoints) OR earnedPoints <= :room', {
-        ':room': transfer.capPoints! - earnedPoints,
-      });
-    }
-    const expectedVisits = guards.monthVisits?.get(address);
-    if (expectedVisits !== undefined) {
-      addCondition(update, 'volunteerVisits = :visits', { ':visits': expectedVisits });
-      guardIndexes.add(offset + items.length);
-    }
-    items.push(update);
   }
-  const statistics = pointsStatistics(transfer);
-  if (Object.keys(statistics).length > 0) {
-    items.push(statsItem(tableName, { communityId: transfer.communityId, month, section: 'POINTS', add: statistics }));
+  const expectedVisits = guards.monthVisits?.get(address);
+  if (expectedVisits !== undefined) {
+    addCondition(update, 'volunteerVisits = :visits', { ':visits': expectedVisits });
+    parts.guardIndexes.add(offset + parts.items.length);
   }
-  return { items, transferIndex: offset, guardedAccounts, cappedMonths, guardIndexes };
+  parts.items.push(update);
 }
 
 /** Reads why a transfer's transaction was cancelled; undefined when it was not about the transfer. */
