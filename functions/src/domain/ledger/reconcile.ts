@@ -33,6 +33,40 @@ export interface ReconcileSource {
   merchantUses(communityId: string): Promise<{ merchantId: string; usesCount: number; uses: number }[]>;
 }
 
+type Compare = (check: string, subject: string, stored: number | string, expected: number | string) => void;
+
+/** The fund: an intact chain whose entries add up to the head and to the month totals. */
+async function reconcileFund(communityId: string, source: ReconcileSource, compare: Compare): Promise<void> {
+  const [head, entries, months] = await Promise.all([
+    source.fundHead(communityId),
+    source.fundEntries(communityId),
+    source.fundMonths(communityId),
+  ]);
+  const chain = verifyChain(entries);
+  compare('fund.chain', communityId, chain.intact ? 'intact' : `broken at ${chain.brokenAt}`, 'intact');
+  compare('fund.sequence', communityId, head.sequence, entries.length);
+  compare(
+    'fund.balance',
+    communityId,
+    head.balanceFen,
+    entries.reduce((total, entry) => total + entry.amountFen, 0),
+  );
+  compare('fund.balance_not_negative', communityId, head.balanceFen < 0 ? 'negative' : 'ok', 'ok');
+  const byMonth = new Map<string, { income: number; expense: number }>();
+  for (const entry of entries) {
+    const month = monthOf(entry.createdAt);
+    const totals = byMonth.get(month) ?? { income: 0, expense: 0 };
+    if (entry.amountFen > 0) totals.income += entry.amountFen;
+    else totals.expense -= entry.amountFen;
+    byMonth.set(month, totals);
+  }
+  for (const month of new Set([...byMonth.keys(), ...months.map((row) => row.month)])) {
+    const stored = months.find((row) => row.month === month);
+    compare('fund.month_income', month, stored?.incomeFen ?? 0, byMonth.get(month)?.income ?? 0);
+    compare('fund.month_expense', month, stored?.expenseFen ?? 0, byMonth.get(month)?.expense ?? 0);
+  }
+}
+
 export async function reconcileCommunity(
   communityId: string,
   source: ReconcileSource,
@@ -40,7 +74,7 @@ export async function reconcileCommunity(
 ): Promise<ReconciliationReport> {
   const drifts: Drift[] = [];
   let checks = 0;
-  const compare = (check: string, subject: string, stored: number | string, expected: number | string) => {
+  const compare: Compare = (check, subject, stored, expected) => {
     checks += 1;
     if (stored !== expected) drifts.push({ check, subject, stored, expected });
   };
@@ -74,35 +108,7 @@ export async function reconcileCommunity(
     await source.countActiveCertificates(communityId),
   );
 
-  // The fund: an intact chain whose entries add up to the head and to the month totals.
-  const [head, entries, months] = await Promise.all([
-    source.fundHead(communityId),
-    source.fundEntries(communityId),
-    source.fundMonths(communityId),
-  ]);
-  const chain = verifyChain(entries);
-  compare('fund.chain', communityId, chain.intact ? 'intact' : `broken at ${chain.brokenAt}`, 'intact');
-  compare('fund.sequence', communityId, head.sequence, entries.length);
-  compare(
-    'fund.balance',
-    communityId,
-    head.balanceFen,
-    entries.reduce((total, entry) => total + entry.amountFen, 0),
-  );
-  compare('fund.balance_not_negative', communityId, head.balanceFen < 0 ? 'negative' : 'ok', 'ok');
-  const byMonth = new Map<string, { income: number; expense: number }>();
-  for (const entry of entries) {
-    const month = monthOf(entry.createdAt);
-    const totals = byMonth.get(month) ?? { income: 0, expense: 0 };
-    if (entry.amountFen > 0) totals.income += entry.amountFen;
-    else totals.expense -= entry.amountFen;
-    byMonth.set(month, totals);
-  }
-  for (const month of new Set([...byMonth.keys(), ...months.map((row) => row.month)])) {
-    const stored = months.find((row) => row.month === month);
-    compare('fund.month_income', month, stored?.incomeFen ?? 0, byMonth.get(month)?.income ?? 0);
-    compare('fund.month_expense', month, stored?.expenseFen ?? 0, byMonth.get(month)?.expense ?? 0);
-  }
+  await reconcileFund(communityId, source, compare);
 
   // Makers: what is owed = earned − paid out; paid out = the payouts recorded.
   const payouts = await source.payoutTotals(communityId);

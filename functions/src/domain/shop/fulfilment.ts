@@ -3,7 +3,7 @@ import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { PaymentGateway } from './payment-gateway';
-import type { AuditDraft, NotificationDraft } from '../effects';
+import type { AuditDraft, Effects, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
@@ -207,7 +207,6 @@ export async function refundOrder(
       );
     }
     const returnStock = order.status === 'paid' || order.status === 'ready_for_pickup';
-    const purchase = order.kind !== 'donation';
     const wechatRefund: PaymentRefund | undefined =
       input.wechatPay && paidThroughWechat(order)
         ? { outRefundNo: refundNumberOf(order.id), amountFen: order.totalFen, status: 'requested', requestedAt: at }
@@ -225,45 +224,50 @@ export async function refundOrder(
       { by: input.actorId, at, reason: input.reason, returnStock, wechatRefund },
       entries,
       head.sequence,
-      {
-        audit: {
-          communityId: input.communityId,
-          action: 'order.refund',
-          objectType: 'order',
-          objectId: order.id,
-          before: order,
-          after: refunded,
-        },
-        stats: purchase
-          ? [
-              {
-                communityId: input.communityId,
-                month: monthOf(at),
-                section: 'SHOP',
-                add: { shopRefundsFen: order.totalFen },
-              },
-            ]
-          : [],
-        notify: [
-          {
-            userId: order.buyerId,
-            communityId: input.communityId,
-            kind: 'order_status',
-            title: '订单已退款',
-            body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
-            objectType: 'order',
-            objectId: order.id,
-            orderId: order.id,
-          },
-          ...makerRefundNotices(input.communityId, order),
-        ],
-      },
+      refundEffects(input, order, refunded, at),
     );
     if (outcome === 'refunded') return refunded;
     if (outcome === 'not_refundable') continue;
     await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
   }
   throw new AppError('shop.payment_busy', 'The refund could not be recorded yet; please try again');
+}
+
+/** What a refund changes besides the order: its audit entry, the month's shop figures, the buyer's and makers' notices. */
+function refundEffects(
+  input: { communityId: string; reason: string },
+  order: Order,
+  refunded: Order,
+  at: string,
+): Effects {
+  const { communityId } = input;
+  return {
+    audit: {
+      communityId,
+      action: 'order.refund',
+      objectType: 'order',
+      objectId: order.id,
+      before: order,
+      after: refunded,
+    },
+    stats:
+      order.kind !== 'donation'
+        ? [{ communityId, month: monthOf(at), section: 'SHOP', add: { shopRefundsFen: order.totalFen } }]
+        : [],
+    notify: [
+      {
+        userId: order.buyerId,
+        communityId,
+        kind: 'order_status',
+        title: '订单已退款',
+        body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
+        objectType: 'order',
+        objectId: order.id,
+        orderId: order.id,
+      },
+      ...makerRefundNotices(communityId, order),
+    ],
+  };
 }
 
 /**
