@@ -1,0 +1,1483 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  Community,
+  FundEntry,
+  MeResponse,
+  Order,
+  OrderStatus,
+  PaymentRefund,
+  Redemption,
+  ReturnedPayment,
+} from '@linli/shared';
+import fc from 'fast-check';
+import { verifyChain } from '../../functions/src/domain/fund/chain';
+import { approveExpense, submitExpense } from '../../functions/src/domain/fund/fund';
+import type { MemberRecord } from '../../functions/src/domain/identity/ports';
+import { createOfflineMember, createProxy, removeProxy } from '../../functions/src/domain/identity/proxies';
+import { createGood } from '../../functions/src/domain/market/supermarket';
+import { reconcileCommunity } from '../../functions/src/domain/reconciliation/reconcile';
+import {
+  cancelOrder,
+  donationOrder,
+  expireDueOrders,
+  fulfilOrder,
+  recordPayout,
+  refundOrder,
+} from '../../functions/src/domain/shop/fulfilment';
+import { createOrder, markOrderPaid } from '../../functions/src/domain/shop/orders';
+import { paymentFor, sendRequestedRefund } from '../../functions/src/domain/shop/payments';
+import type { ShopStore } from '../../functions/src/domain/shop/ports';
+import { createProduct, decideProduct } from '../../functions/src/domain/shop/products';
+import { handler as notifyHandler } from '../../functions/src/http/payments/wechat-notify';
+import { stores } from '../../functions/src/lib/dependencies';
+import { env } from '../../functions/src/lib/env';
+import { statusForCode } from '../../functions/src/lib/errors';
+import { logger } from '../../functions/src/lib/logger';
+import type { WechatPayConfig } from '../../functions/src/lib/wechat-pay';
+import { withoutKeys } from '../../functions/src/store/items';
+import { INDEXES, keys } from '../../functions/src/store/keys';
+import { call, documentClient, newUser } from '../support/api';
+import { invoke } from '../support/events';
+import { createCommunity, tableName } from '../support/factories';
+import { attempt, modelSettings, queryItems, runLanes, Tally, type Item, type Refusal } from '../support/model';
+import { grantPoints } from '../support/timebank';
+import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '../support/wechat-pay-stand-in';
+
+/**
+ * Model-based test (fast-check `fc.commands`) of the artisan shop, the charity fund and proxies
+ * against an in-memory model. The real system is the real use cases and stores over DynamoDB
+ * Local, called in-process, with WeChat Pay played by the local stand-in
+ * (`tests/support/wechat-pay-stand-in.ts`: signatures both ways, WeChat's order and refund
+ * states); proxied requests go through the HTTP API, where proxy authorisation lives.
+ *
+ * Shop commands: list a product (any fund share, small stock) and approve or reject it; order
+ * 1–3 units of one to three products, paid on the dev path (`markOrderPaid`, as `dev-pay`) or
+ * through WeChat Pay (prepay at the stand-in, the payer pays, the signed notification goes to the
+ * real notify handler — or is lost, and the payment is found when the order is cancelled or
+ * expires); pay another amount than the order's; a late payment for a cancelled or expired order
+ * (refunded automatically); the same notification delivered again, up to three copies at once;
+ * the buyer (or someone else) cancels; the expiry job runs with the clock moved on by 0–20
+ * minutes; fulfil (ready for pickup / shipped / completed); staff refund (a staff member's own
+ * order refused); WeChat's refund notifications (success, abnormal, closed); pay a maker out
+ * (what is owed, half, one fen, one fen too many — also two payouts at once); the office spends
+ * from the fund; a one-off donation, paid either way, and its refund.
+ *
+ * Proxy commands (HTTP, `X-Act-For`): a proxy the office set up (`createProxy`) for an offline
+ * resident (`createOfflineMember`) reads the resident's record, redeems and cancels in the
+ * supermarket for them (the allow-list `PROXYABLE_ROUTES`); tries the non-proxyable routes —
+ * order, pay, cancel, donate, pledge, refund, fulfil, list or approve a product, pay a maker out,
+ * give points, change roles, spend the fund — each refused `403 auth.not_proxyable` with nothing
+ * changed; acts for a member without a relation (`403 proxy.not_authorized`); the office ends and
+ * sets up the relation again; the resident is given points.
+ *
+ * After every command the whole community partition and the fund's entries are read (consistent
+ * Queries) and compared with the model — every product's status and stock, every order's status,
+ * payment reference, returned payment and refund, every maker's figures, the payouts, the fund's
+ * head, the month statistics, the relation, the resident's points and redemptions — and a refusal
+ * must be exactly the one the model expects. Invariants checked on the stored items:
+ *   S1 per product: stock + units reserved by unpaid orders + units sold (paid, not refunded) +
+ *      units refunded after they were handed over (shipped / completed: they stay with the buyer)
+ *      = the stock listed;
+ *   S2 per maker: balance = earnings − paid out; earnings, sales and units = those of the maker's
+ *      lines in paid, unrefunded orders; paid out = the payouts recorded; the office's view shows
+ *      owed − debt = earnings − paid out, never both; a debt (paid out > earnings) is at most what
+ *      refunds took back after payouts — no payout ever exceeded what was owed net of debt;
+ *   S3 the fund: balance = income − expense = Σ entries, never negative; the hash chain is intact
+ *      (`verifyChain`), sequence = entries, each entry's running balance adds up;
+ *   S4 every order's state is the model's (unpaid, paid, ready, shipped, completed, refunded,
+ *      cancelled, expired; its returned payment and refund) and a payment takes effect exactly once:
+ *      one fund entry per funded line of each order ever paid (and one per refund), the month
+ *      statistics count each paid order once;
+ *   S5 per paid order: each line's fund share = ⌊gross × bps / 10000⌋, maker share = gross − fund
+ *      share, their sum the order total; the order's fund entries carry exactly its fund shares;
+ *   P1 every effect made through the proxy is the resident's (their redemptions, their points)
+ *      and is in the audit log with the proxy as actor on behalf of the resident; the proxy never
+ *      gains points, orders, payouts or an account; nothing else acts as the resident.
+ * Reconciliation (`reconcileCommunity`) finds no drift after every run.
+ *
+ * The expiry job's query is the index of unpaid orders of the whole table: the test scopes it to
+ * the lane's community (the lanes keep separate clocks).
+ * LINLI_MODEL_STEPS (default 1500) is the number of commands to execute at least; LINLI_MODEL_SEED
+ * replays a run (lane i, round r runs with seed SEED + 1000·i + r); LINLI_MODEL_LANES (default 3).
+ */
+const SETTINGS = modelSettings(1_500);
+const { targetSteps: TARGET_STEPS, seed: SEED, lanes: LANES } = SETTINGS;
+const MAX_COMMANDS = 80;
+const MAKERS = 2;
+/** Buyers: two residents and a staff member (who may not refund their own order). */
+const BUYERS = 3;
+const STAFF_BUYER = 2;
+const MAX_PRODUCTS = 5;
+const MAX_ORDERS = 24;
+const GOOD_PRICE = 2;
+const COMMUNITY_SHARE_BPS = 2000;
+
+type Trade = 'none' | 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+type RefundState = PaymentRefund['status'];
+type Via = 'dev' | 'wechat';
+
+interface LineModel {
+  /** −1 for a donation. */
+  product: number;
+  maker: number;
+  quantity: number;
+  grossFen: number;
+  fundFen: number;
+  makerFen: number;
+}
+
+interface OrderModel {
+  buyer: number;
+  kind: 'shop' | 'donation';
+  via: Via;
+  lines: LineModel[];
+  totalFen: number;
+  status: OrderStatus;
+  expiresAt: string;
+  paidBy?: Via;
+  /** Refunded after it was shipped or completed: its units stay with the buyer. */
+  handedOver: boolean;
+  /** The order at WeChat Pay (`none`: paid on the dev path). */
+  trade: Trade;
+  /** What the payer paid at WeChat; `notified` once a notification was delivered. */
+  wechatPayment?: { amountFen: number };
+  returned?: { reason: ReturnedPayment['reason']; status: RefundState };
+  refund?: RefundState;
+}
+
+interface Model {
+  products: {
+    maker: number;
+    priceFen: number;
+    bps: number;
+    status: 'pending' | 'approved' | 'rejected';
+    stock: number;
+    listed: number;
+  }[];
+  orders: OrderModel[];
+  makers: { earningsFen: number; paidOutFen: number; salesFen: number; salesCount: number }[];
+  payouts: number;
+  fund: { balanceFen: number; incomeFen: number; expenseFen: number; entries: number };
+  stats: { orders: number; salesFen: number; refundsFen: number };
+  /** Minutes the lane's clock is ahead of the real one. */
+  clockMinutes: number;
+  proxy: {
+    relation: boolean;
+    balance: number;
+    goodStock: number;
+    redemptions: { quantity: number; status: Redemption['status'] }[];
+    /** The audit actions the proxy's writes must have left, in order. */
+    audited: string[];
+  };
+}
+
+interface Real {
+  community: Community;
+  makers: MemberRecord[];
+  buyers: MemberRecord[];
+  staff: MemberRecord;
+  otherStaff: MemberRecord;
+  productIds: string[];
+  orders: Order[];
+  /** The WeChat transaction of each order paid at the stand-in. */
+  transactions: Map<number, Transaction>;
+  resident: MemberRecord;
+  proxy: { token: string; userId: string };
+  goodId: string;
+  redemptionIds: string[];
+  /** The fund's entries read so far, in sequence. */
+  fundEntries: FundEntry[];
+}
+
+const tally = new Tally();
+let standIn: WechatPayStandIn;
+let config: WechatPayConfig;
+const saved = { ...process.env };
+/** One proxy user per lane (a token lasts the whole test); a member of each run's community. */
+const proxies = new Map<number, Promise<{ token: string; userId: string }>>();
+
+const SOLD: readonly OrderStatus[] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
+const NEXT_STATUS_FROM: Record<'ready_for_pickup' | 'shipped' | 'completed', readonly OrderStatus[]> = {
+  ready_for_pickup: ['paid'],
+  shipped: ['paid'],
+  completed: ['ready_for_pickup', 'shipped', 'paid'],
+};
+/** WeChat refund statuses move only forward (`REFUND_STATUS_FROM` in the shop store). */
+const REFUND_FROM: Record<'success' | 'abnormal' | 'closed', readonly RefundState[]> = {
+  success: ['requested', 'processing', 'abnormal'],
+  abnormal: ['requested', 'processing'],
+  closed: ['requested', 'processing', 'abnormal'],
+};
+
+const clock = (model: Model) => new Date(Date.now() + model.clockMinutes * 60_000);
+const fundShare = (grossFen: number, bps: number) => Math.floor((grossFen * bps) / 10_000);
+const expectCode = (actual: Refusal | null, expected: string | null, what: string) =>
+  tally.expect(actual, expected, what, expected === null ? 409 : statusForCode(expected));
+
+// ---------------------------------------------------------------- the model's bookkeeping
+
+function restock(model: Model, order: OrderModel) {
+  for (const line of order.lines) if (line.product >= 0) model.products[line.product]!.stock += line.quantity;
+}
+
+/** The payment recorded: makers' earnings and the fund's shares, once. */
+function credit(model: Model, order: OrderModel, by: Via) {
+  order.status = 'paid';
+  order.paidBy = by;
+  for (const line of order.lines) {
+    if (line.maker >= 0) {
+      const maker = model.makers[line.maker]!;
+      maker.earningsFen += line.makerFen;
+      maker.salesFen += line.grossFen;
+      maker.salesCount += line.quantity;
+    }
+    if (line.fundFen > 0) {
+      model.fund.balanceFen += line.fundFen;
+      model.fund.incomeFen += line.fundFen;
+      model.fund.entries += 1;
+    }
+  }
+  if (order.kind === 'shop') {
+    model.stats.orders += 1;
+    model.stats.salesFen += order.totalFen;
+  }
+}
+
+/**
+ * A successful WeChat transaction meets the order (the table in `domain/shop/payments.ts`):
+ * credited when unpaid and of the order's amount; nothing when credited with it already;
+ * otherwise sent back (an unpaid order closes with it, its stock returns).
+ */
+function settle(model: Model, order: OrderModel) {
+  const amountFen = order.wechatPayment!.amountFen;
+  if (order.paidBy === 'wechat') return;
+  if (order.status === 'pending_payment' && amountFen === order.totalFen) return credit(model, order, 'wechat');
+  if (order.returned) return;
+  const reason =
+    order.status === 'pending_payment'
+      ? 'amount_mismatch'
+      : order.status === 'cancelled' || order.status === 'expired'
+        ? 'order_closed'
+        : 'already_paid';
+  order.returned = { reason, status: 'processing' };
+  order.trade = 'REFUND';
+  if (order.status === 'pending_payment') {
+    order.status = 'cancelled';
+    restock(model, order);
+  }
+}
+
+// ---------------------------------------------------------------- reading the stored state back
+
+interface Stored {
+  partition: Item[];
+  entries: FundEntry[];
+  /** The community's audit log, when read (after the proxy's requests, and after each run). */
+  audit?: Item[];
+}
+
+const fundEntryOf = (item: Item): FundEntry => {
+  const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId?: string }>(item);
+  return entry;
+};
+
+/**
+ * The community's partition (consistent Query: every product, order, maker account, payout, the
+ * fund's head, statistics, members, the relation, goods and redemptions); the fund's entries the
+ * head has gained since the last read (entries are written once, never changed); the audit log.
+ */
+async function readStored(real: Real, withAudit: boolean): Promise<Stored> {
+  const cid = real.community.id;
+  const audit = withAudit
+    ? queryItems({
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(cid) },
+        ConsistentRead: true,
+      })
+    : undefined;
+  const partition = await queryItems({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.community(cid).PK },
+    ConsistentRead: true,
+  });
+  const known = real.fundEntries.length;
+  if (num(bySk(partition, keys.fundHead(cid).SK)?.sequence) !== known) {
+    const added = await queryItems({
+      KeyConditionExpression: 'PK = :pk AND SK > :known',
+      ExpressionAttributeValues: { ':pk': keys.fundEntriesPartition(cid), ':known': keys.fundEntry(cid, known).SK },
+      ConsistentRead: true,
+    });
+    real.fundEntries.push(...added.map(fundEntryOf).sort((left, right) => left.sequence - right.sequence));
+  }
+  return { partition, entries: real.fundEntries, audit: await audit };
+}
+
+const withPrefix = (items: Item[], prefix: string) => items.filter((item) => String(item.SK).startsWith(prefix));
+const bySk = (items: Item[], sk: string) => items.find((item) => item.SK === sk);
+const num = (value: unknown) => Number(value ?? 0);
+
+function paymentKind(real: Real, index: number, item: Item | undefined): string | null {
+  const reference = item?.paymentReference;
+  if (reference === undefined) return null;
+  if (reference === `dev-${real.orders[index]!.id}`) return 'dev';
+  if (reference === real.transactions.get(index)?.transaction_id) return 'wechat';
+  return `other:${String(reference)}`;
+}
+
+async function compare(model: Model, real: Real, after: string, withAudit = false) {
+  const stored = await readStored(real, withAudit);
+  const items = stored.partition;
+  const orders = real.orders.map((order) => bySk(items, keys.order(real.community.id, order.id).SK));
+  const makerAccounts = real.makers.map((maker) => bySk(items, keys.makerAccount(real.community.id, maker.userId).SK));
+  const head = bySk(items, keys.fundHead(real.community.id).SK);
+  const shopStats = withPrefix(items, keys.statsPrefix()).filter((item) => String(item.SK).endsWith('#SHOP'));
+  const account = (userId: string) => bySk(items, keys.memberAccount(real.community.id, userId).SK);
+  const redemptions = real.redemptionIds.map((id) => bySk(items, keys.redemption(real.community.id, id).SK));
+  const actual = {
+    products: real.productIds.map((id) => {
+      const item = bySk(items, keys.product(real.community.id, id).SK);
+      return [item?.status, num(item?.stock)];
+    }),
+    orders: orders.map((item, index) => [
+      item?.status,
+      paymentKind(real, index, item),
+      (item?.returnedPayment as ReturnedPayment | undefined)?.reason ?? null,
+      (item?.returnedPayment as ReturnedPayment | undefined)?.status ?? null,
+      (item?.refund as PaymentRefund | undefined)?.status ?? null,
+    ]),
+    orderCount: withPrefix(items, keys.orderPrefix()).length,
+    makers: makerAccounts.map((item) => [
+      num(item?.earningsFen),
+      num(item?.paidOutFen),
+      num(item?.salesFen),
+      num(item?.salesCount),
+    ]),
+    makerAccounts: withPrefix(items, keys.makerAccountPrefix()).length,
+    payouts: withPrefix(items, 'PAYOUT#').length,
+    fund: [num(head?.balanceFen), num(head?.incomeFen), num(head?.expenseFen), num(head?.sequence)],
+    stats: ['shopOrders', 'shopSalesFen', 'shopRefundsFen'].map((name) =>
+      shopStats.reduce((sum, item) => sum + num(item[name]), 0),
+    ),
+    proxy: [
+      bySk(items, keys.proxy(real.community.id, real.resident.userId, real.proxy.userId).SK) !== undefined,
+      num(account(real.resident.userId)?.balancePoints),
+      num(bySk(items, keys.good(real.community.id, real.goodId).SK)?.stock),
+      redemptions.map((item) => item?.status),
+      withPrefix(items, 'REDEMPTION#').length,
+    ],
+  };
+  const expected = {
+    products: model.products.map((product) => [product.status, product.stock]),
+    orders: model.orders.map((order) => [
+      order.status,
+      order.paidBy ?? null,
+      order.returned?.reason ?? null,
+      order.returned?.status ?? null,
+      order.refund ?? null,
+    ]),
+    orderCount: model.orders.length,
+    makers: model.makers.map((maker) => [maker.earningsFen, maker.paidOutFen, maker.salesFen, maker.salesCount]),
+    makerAccounts: makerAccounts.filter((item) => item !== undefined).length,
+    payouts: model.payouts,
+    fund: [model.fund.balanceFen, model.fund.incomeFen, model.fund.expenseFen, model.fund.entries],
+    stats: [model.stats.orders, model.stats.salesFen, model.stats.refundsFen],
+    proxy: [
+      model.proxy.relation,
+      model.proxy.balance,
+      model.proxy.goodStock,
+      model.proxy.redemptions.map((redemption) => redemption.status),
+      model.proxy.redemptions.length,
+    ],
+  };
+  tally.comparisons += 1;
+  for (const part of Object.keys(expected) as (keyof typeof expected)[]) {
+    if (JSON.stringify(actual[part]) !== JSON.stringify(expected[part]))
+      throw new Error(
+        `after ${after}: ${part} stored ${JSON.stringify(actual[part])}, model ${JSON.stringify(expected[part])}`,
+      );
+  }
+  checkInvariants(model, real, after, { ...stored, orders: orders as (Order | undefined)[], makerAccounts });
+}
+
+/** S1–S5 and P1 on the stored items. */
+function checkInvariants(
+  model: Model,
+  real: Real,
+  after: string,
+  stored: Stored & { orders: (Order | undefined)[]; makerAccounts: (Item | undefined)[] },
+) {
+  const fail = (what: string): never => {
+    throw new Error(`after ${after}: invariant ${what}`);
+  };
+  const cid = real.community.id;
+  const orders = stored.orders.map((order, index) => ({ order: order!, index }));
+
+  // S1: stock is conserved.
+  real.productIds.forEach((productId, index) => {
+    const product = bySk(stored.partition, keys.product(cid, productId).SK);
+    let units = num(product?.stock);
+    for (const { order, index: which } of orders) {
+      const held =
+        order.status === 'pending_payment' ||
+        SOLD.includes(order.status) ||
+        (order.status === 'refunded' && model.orders[which]!.handedOver);
+      if (held && order.kind !== 'donation')
+        units += order.lines
+          .filter((line) => line.productId === productId)
+          .reduce((sum, line) => sum + line.quantity, 0);
+    }
+    if (units !== model.products[index]!.listed)
+      fail(`S1 (product #${index}): stock + reserved + sold = ${units}, listed ${model.products[index]!.listed}`);
+  });
+
+  // S2: each maker's figures.
+  real.makers.forEach((maker, index) => {
+    const account = stored.makerAccounts[index];
+    const [earnings, paidOut, balance] = [
+      num(account?.earningsFen),
+      num(account?.paidOutFen),
+      num(account?.balanceFen),
+    ];
+    if (balance !== earnings - paidOut) fail(`S2 (maker ${index}): balance ${balance} ≠ ${earnings} − ${paidOut}`);
+    const lines = (statuses: (status: OrderStatus) => boolean) =>
+      orders
+        .filter(({ order }) => statuses(order.status))
+        .flatMap(({ order }) => order.lines.filter((line) => line.makerId === maker.userId));
+    const sold = lines((status) => SOLD.includes(status));
+    const figures = [earnings, num(account?.salesFen), num(account?.salesCount)];
+    const fromOrders = [
+      sold.reduce((sum, line) => sum + line.makerFen, 0),
+      sold.reduce((sum, line) => sum + line.grossFen, 0),
+      sold.reduce((sum, line) => sum + line.quantity, 0),
+    ];
+    if (JSON.stringify(figures) !== JSON.stringify(fromOrders))
+      fail(
+        `S2 (maker ${index}): earnings, sales, units ${JSON.stringify(figures)} ≠ paid orders ${JSON.stringify(fromOrders)}`,
+      );
+    const payouts = withPrefix(stored.partition, 'PAYOUT#').filter((item) => item.makerId === maker.userId);
+    if (paidOut !== payouts.reduce((sum, item) => sum + num(item.amountFen), 0))
+      fail(`S2 (maker ${index}): paid out ${paidOut} ≠ the payouts recorded`);
+    const refunded = lines((status) => status === 'refunded').reduce((sum, line) => sum + line.makerFen, 0);
+    if (paidOut - earnings > refunded)
+      fail(`S2 (maker ${index}): a debt of ${paidOut - earnings} beyond the ${refunded} refunds took back`);
+  });
+
+  // S3: the fund.
+  const head = bySk(stored.partition, keys.fundHead(cid).SK);
+  const entries = stored.entries;
+  const balance = num(head?.balanceFen);
+  if (balance !== num(head?.incomeFen) - num(head?.expenseFen)) fail('S3: balance ≠ income − expense');
+  if (balance < 0) fail(`S3: the fund's balance is ${balance}`);
+  if (num(head?.sequence) !== entries.length) fail(`S3: sequence ${num(head?.sequence)} ≠ ${entries.length} entries`);
+  if (entries.reduce((sum, entry) => sum + entry.amountFen, 0) !== balance) fail('S3: Σ entries ≠ balance');
+  let running = 0;
+  for (const entry of entries) {
+    running += entry.amountFen;
+    if (entry.balanceAfterFen !== running) fail(`S3: entry ${entry.sequence}'s running balance`);
+  }
+  if (!verifyChain(entries).intact) fail(`S3: the hash chain is broken at ${verifyChain(entries).brokenAt}`);
+  if (entries.length > 0 && entries.at(-1)!.hash !== head?.latestHash) fail('S3: the head is not the last entry');
+
+  // S4: exactly once — one fund entry per funded line of each order ever paid and of each refund.
+  const everPaid = orders.filter(({ order }) => order.paidAt !== undefined);
+  const funded = (order: Order) => order.lines.filter((line) => line.fundFen > 0).length;
+  const incomes = entries.filter((entry) => entry.amountFen > 0).length;
+  const refunds = entries.filter((entry) => entry.kind === 'refund').length;
+  if (incomes !== everPaid.reduce((sum, { order }) => sum + funded(order), 0))
+    fail(`S4: ${incomes} fund incomes for the orders paid`);
+  const refundedOrders = orders.filter(({ order }) => order.status === 'refunded');
+  if (refunds !== refundedOrders.reduce((sum, { order }) => sum + funded(order), 0))
+    fail(`S4: ${refunds} fund refunds for the orders refunded`);
+  for (const { order, index } of orders) {
+    if (order.returnedPayment && order.paymentReference === order.returnedPayment.transactionId)
+      fail(`S4: order #${index}'s payment was both credited and sent back`);
+    if ((order.paidAt === undefined) !== (order.paymentReference === undefined))
+      fail(`S4: order #${index} has a payment reference without a payment, or the reverse`);
+  }
+
+  // S5: the split of every paid order, and its fund entries.
+  for (const { order, index } of everPaid) {
+    let total = 0;
+    for (const line of order.lines) {
+      total += line.grossFen;
+      if (line.grossFen !== line.unitPriceFen * line.quantity) fail(`S5: order #${index}: gross ≠ price × units`);
+      if (line.fundFen !== fundShare(line.grossFen, line.fundShareBps)) fail(`S5: order #${index}: fund share`);
+      if (line.fundFen + line.makerFen !== line.grossFen) fail(`S5: order #${index}: fund + maker ≠ gross`);
+    }
+    if (total !== order.totalFen) fail(`S5: order #${index}: Σ lines ${total} ≠ total ${order.totalFen}`);
+    const paidEntries = (order.fundEntryIds ?? []).map((id) => entries.find((entry) => entry.id === id));
+    const shares = order.lines.filter((line) => line.fundFen > 0).map((line) => line.fundFen);
+    if (JSON.stringify(paidEntries.map((entry) => entry?.amountFen)) !== JSON.stringify(shares))
+      fail(
+        `S5: order #${index}'s fund entries ${JSON.stringify(paidEntries.map((entry) => entry?.amountFen))} ≠ its shares`,
+      );
+    const kind = order.kind === 'donation' ? 'donation' : 'sale_share';
+    if (paidEntries.some((entry) => entry?.kind !== kind)) fail(`S5: order #${index}'s fund entries are not ${kind}`);
+  }
+
+  // P1: what the proxy did is the resident's, on record as the proxy's.
+  if (stored.audit) {
+    const byProxy = stored.audit.filter((entry) => entry.actorId === real.proxy.userId);
+    if (byProxy.some((entry) => entry.onBehalfOf !== real.resident.userId))
+      fail('P1: an audit entry of the proxy is not on behalf of the resident');
+    const actions = byProxy.map((entry) => String(entry.action));
+    if (JSON.stringify(actions) !== JSON.stringify(model.proxy.audited))
+      fail(`P1: the proxy's audit ${JSON.stringify(actions)} ≠ its writes ${JSON.stringify(model.proxy.audited)}`);
+    if (stored.audit.some((entry) => entry.actorId === real.resident.userId))
+      fail('P1: the offline resident acted without the proxy');
+  }
+  for (const item of withPrefix(stored.partition, 'REDEMPTION#'))
+    if (item.memberId !== real.resident.userId) fail('P1: a redemption is not the resident’s');
+  const proxyAccount = bySk(stored.partition, keys.memberAccount(cid, real.proxy.userId).SK);
+  if (num(proxyAccount?.balancePoints) !== 0 || num(proxyAccount?.earnedPoints) !== 0)
+    fail('P1: the proxy gained points');
+  if (bySk(stored.partition, keys.makerAccount(cid, real.proxy.userId).SK)) fail('P1: the proxy has a maker account');
+  if (withPrefix(stored.partition, keys.orderPrefix()).some((item) => item.buyerId === real.proxy.userId))
+    fail('P1: the proxy has an order');
+}
+
+// ---------------------------------------------------------------- commands
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+/** The `which`-th of the orders that `eligible` picks (by the model), or undefined. */
+function pick(model: Model, which: number, eligible: (order: OrderModel) => boolean = () => true) {
+  const candidates = model.orders.map((order, index) => ({ order, index })).filter(({ order }) => eligible(order));
+  return candidates.length === 0 ? undefined : candidates[which % candidates.length]!;
+}
+
+const shopDependencies = () => ({ shop: stores.shop(), fund: stores.fund() });
+
+class CreateProduct implements Command {
+  constructor(
+    readonly maker: number,
+    readonly priceFen: number,
+    readonly stock: number,
+    readonly bps: number | undefined,
+  ) {}
+  check = (model: Readonly<Model>) => model.products.length < MAX_PRODUCTS;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const product = await createProduct(
+      {
+        community: real.community,
+        maker: real.makers[this.maker]!,
+        request: {
+          title: `手作 ${model.products.length}`,
+          description: '邻居手作',
+          priceFen: this.priceFen,
+          stock: this.stock,
+          ...(this.bps === undefined ? {} : { fundShareBps: this.bps }),
+        },
+      },
+      stores.shop(),
+    );
+    tally.success(this.toString());
+    model.products.push({
+      maker: this.maker,
+      priceFen: this.priceFen,
+      bps: this.bps ?? COMMUNITY_SHARE_BPS,
+      status: 'pending',
+      stock: this.stock,
+      listed: this.stock,
+    });
+    real.productIds.push(product.id);
+    await compare(model, real, this.toString());
+  }
+  toString = () =>
+    `listProduct(maker ${this.maker}, ${this.priceFen} fen, stock ${this.stock}, ${this.bps ?? 'default'} bps)`;
+}
+
+class DecideProduct implements Command {
+  constructor(
+    readonly which: number,
+    readonly approve: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const index = this.which % model.products.length;
+    const product = model.products[index]!;
+    const refusal = await attempt(() =>
+      decideProduct(
+        {
+          communityId: real.community.id,
+          productId: real.productIds[index]!,
+          actorId: real.staff.userId,
+          approve: this.approve,
+          reason: this.approve ? undefined : '图片不清楚',
+        },
+        stores.shop(),
+      ),
+    );
+    const expected = product.status === 'pending' ? null : 'shop.already_decided';
+    expectCode(refusal, expected, this.toString());
+    if (expected === null) product.status = this.approve ? 'approved' : 'rejected';
+    await compare(model, real, this.toString());
+  }
+  toString = () => `${this.approve ? 'approve' : 'reject'}Product(#${this.which})`;
+}
+
+/** Asks WeChat Pay for the order's prepay (the stand-in then knows it as NOTPAY). */
+async function prepay(real: Real, order: Order, buyer: number) {
+  await paymentFor(
+    { communityId: real.community.id, order, payerOpenid: `openid-${real.buyers[buyer]!.userId}` },
+    { config, devStage: true },
+  );
+}
+
+class PlaceOrder implements Command {
+  constructor(
+    readonly buyer: number,
+    readonly items: { product: number; quantity: number }[],
+    readonly via: Via,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.length < MAX_ORDERS;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    // Each product once (the route's schema refuses repeats).
+    const items = [
+      ...new Map(this.items.map((item) => [item.product % model.products.length, item.quantity])).entries(),
+    ].map(([product, quantity]) => ({ product, quantity }));
+    let made: Order | undefined;
+    const refusal = await attempt(async () => {
+      made = await createOrder(
+        {
+          communityId: real.community.id,
+          buyer: real.buyers[this.buyer]!,
+          request: {
+            items: items.map((item) => ({ productId: real.productIds[item.product]!, quantity: item.quantity })),
+          },
+          now: clock(model),
+        },
+        stores.shop(),
+      );
+      if (this.via === 'wechat') await prepay(real, made, this.buyer);
+    });
+    let expected: string | null = null;
+    for (const item of items) {
+      const product = model.products[item.product]!;
+      if (product.status !== 'approved') expected = 'shop.product_not_found';
+      else if (product.stock < item.quantity) expected = 'shop.sold_out';
+      if (expected) break;
+    }
+    expectCode(refusal, expected, this.toString());
+    if (expected === null) {
+      const lines = items.map(({ product, quantity }) => {
+        const listed = model.products[product]!;
+        const grossFen = listed.priceFen * quantity;
+        const fundFen = fundShare(grossFen, listed.bps);
+        listed.stock -= quantity;
+        return { product, maker: listed.maker, quantity, grossFen, fundFen, makerFen: grossFen - fundFen };
+      });
+      model.orders.push({
+        buyer: this.buyer,
+        kind: 'shop',
+        via: this.via,
+        lines,
+        totalFen: lines.reduce((sum, line) => sum + line.grossFen, 0),
+        status: 'pending_payment',
+        expiresAt: made!.expiresAt,
+        handedOver: false,
+        trade: this.via === 'wechat' ? 'NOTPAY' : 'none',
+      });
+      real.orders.push(made!);
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () =>
+    `order(b${this.buyer}, ${this.items.map((item) => `p${item.product}×${item.quantity}`).join(' ')}, ${this.via})`;
+}
+
+class Donate implements Command {
+  constructor(
+    readonly buyer: number,
+    readonly amountFen: number,
+    readonly via: Via,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.length < MAX_ORDERS;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    // As the donate route: a donation order, written like any order, paid like any order.
+    const order = donationOrder({
+      donor: real.buyers[this.buyer]!,
+      request: { amountFen: this.amountFen, anonymous: this.buyer === 0 },
+      now: clock(model),
+    });
+    const outcome = await stores.shop().createOrder(real.community.id, order);
+    if (outcome !== 'created') throw new Error(`${this.toString()}: ${outcome}`);
+    if (this.via === 'wechat') await prepay(real, order, this.buyer);
+    tally.success(this.toString());
+    model.orders.push({
+      buyer: this.buyer,
+      kind: 'donation',
+      via: this.via,
+      lines: [{ product: -1, maker: -1, quantity: 1, grossFen: this.amountFen, fundFen: this.amountFen, makerFen: 0 }],
+      totalFen: this.amountFen,
+      status: 'pending_payment',
+      expiresAt: order.expiresAt,
+      handedOver: false,
+      trade: this.via === 'wechat' ? 'NOTPAY' : 'none',
+    });
+    real.orders.push(order);
+    await compare(model, real, this.toString());
+  }
+  toString = () => `donate(b${this.buyer}, ${this.amountFen} fen, ${this.via})`;
+}
+
+/** The dev stage's payment: `dev-pay` records it through `markOrderPaid`, as a notification would. */
+class DevPay implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.orders.some((order) => order.via === 'dev');
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which, (candidate) => candidate.via === 'dev')!;
+    const placed = real.orders[index]!;
+    const refusal = await attempt(() =>
+      markOrderPaid(
+        {
+          communityId: real.community.id,
+          orderId: placed.id,
+          reference: `dev-${placed.id}`,
+          amountFen: placed.totalFen,
+        },
+        shopDependencies(),
+      ),
+    );
+    // A second payment of a paid order changes nothing; any other state cannot be paid.
+    const expected = ['pending_payment', 'paid'].includes(order.status) ? null : 'shop.order_not_payable';
+    expectCode(refusal, expected, this.toString());
+    if (order.status === 'pending_payment') credit(model, order, 'dev');
+    await compare(model, real, this.toString());
+  }
+  toString = () => `devPay(#${this.which})`;
+}
+
+/** WeChat Pay's notifications, signed by the stand-in, through the real notify handler: always 200. */
+async function deliver(real: Real, index: number, copies: number, what: string) {
+  const transaction = real.transactions.get(index)!;
+  const replies = await Promise.all(
+    Array.from({ length: copies }, () => invoke(notifyHandler, standIn.paymentNotification(transaction))),
+  );
+  for (const reply of replies)
+    if (reply.status !== 200 || reply.body.code !== 'SUCCESS')
+      throw new Error(`${what}: the notification was answered ${reply.status} ${JSON.stringify(reply.body)}`);
+}
+
+/**
+ * The payer pays at WeChat — an open order, or one closed by cancel or expiry (a payment that
+ * slipped past the close), of the order's amount or another — and WeChat's notification arrives,
+ * or is lost (the payment is then found when the order is cancelled or expires, or a later copy).
+ */
+class WechatPay implements Command {
+  constructor(
+    readonly which: number,
+    readonly notify: boolean,
+    readonly otherAmount: boolean,
+  ) {}
+  check = (model: Readonly<Model>) =>
+    model.orders.some((order) => order.trade === 'NOTPAY' || order.trade === 'CLOSED');
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which, (candidate) => ['NOTPAY', 'CLOSED'].includes(candidate.trade))!;
+    const amountFen = this.otherAmount ? order.totalFen + 1 : order.totalFen;
+    real.transactions.set(
+      index,
+      standIn.pay(real.orders[index]!.id, {
+        slippedPastClose: order.trade === 'CLOSED',
+        ...(this.otherAmount ? { amountFen } : {}),
+      }),
+    );
+    order.trade = 'SUCCESS';
+    order.wechatPayment = { amountFen };
+    if (this.notify) {
+      await deliver(real, index, 1, this.toString());
+      settle(model, order);
+    }
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () =>
+    `wechatPay(#${this.which}${this.otherAmount ? ', another amount' : ''}${this.notify ? '' : ', notification lost'})`;
+}
+
+/** The same notification again — late, or several copies at once. */
+class Redeliver implements Command {
+  constructor(
+    readonly which: number,
+    readonly copies: number,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.some((order) => order.wechatPayment !== undefined);
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which, (candidate) => candidate.wechatPayment !== undefined)!;
+    await deliver(real, index, this.copies, this.toString());
+    settle(model, order);
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `redeliver(#${this.which}, ×${this.copies})`;
+}
+
+class Cancel implements Command {
+  constructor(
+    readonly which: number,
+    readonly byOther: boolean,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.length > 0;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which)!;
+    const buyer = this.byOther ? (order.buyer + 1) % BUYERS : order.buyer;
+    const refusal = await attempt(() =>
+      cancelOrder(
+        { communityId: real.community.id, orderId: real.orders[index]!.id, buyerId: real.buyers[buyer]!.userId },
+        { ...shopDependencies(), config },
+      ),
+    );
+    let expected: string | null;
+    if (this.byOther) expected = 'auth.forbidden';
+    else if (order.status !== 'pending_payment') expected = 'shop.order_not_cancellable';
+    else if (order.trade === 'SUCCESS') {
+      // WeChat will not close a paid order: the payment its lost notification carried is settled.
+      settle(model, order);
+      expected = (order.status as OrderStatus) === 'cancelled' ? null : 'shop.order_not_cancellable';
+    } else {
+      expected = null;
+      order.status = 'cancelled';
+      restock(model, order);
+      if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
+    }
+    expectCode(refusal, expected, this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `cancel(#${this.which}${this.byOther ? ', by another' : ''})`;
+}
+
+/**
+ * The expiry job's due orders, scoped to one community: the unpaid-orders index is shared by every
+ * community of the test table, and the job reads 200 at a time.
+ */
+function scopedShop(communityId: string): ShopStore {
+  const shop = stores.shop();
+  return Object.assign(Object.create(shop) as ShopStore, {
+    ordersDueForExpiry: async (nowIso: string) => {
+      const due = await shop.ordersDueForExpiry(nowIso);
+      if (due.length < 200) return due.filter((order) => order.communityId === communityId);
+      const result = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: INDEXES.gsi1,
+          KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK < :now',
+          FilterExpression: 'communityId = :cid',
+          ExpressionAttributeValues: {
+            ':partition': keys.unpaidOrdersPartition(),
+            ':now': nowIso,
+            ':cid': communityId,
+          },
+        }),
+      );
+      return (result.Items ?? []).map((item) => ({ communityId, orderId: String(item.id) }));
+    },
+  });
+}
+
+class Expire implements Command {
+  constructor(readonly minutes: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    model.clockMinutes += this.minutes;
+    const now = clock(model);
+    const result = await expireDueOrders({ now }, { shop: scopedShop(real.community.id), fund: stores.fund(), config });
+    let expired = 0;
+    let settled = 0;
+    for (const order of model.orders) {
+      if (order.status !== 'pending_payment' || !(order.expiresAt < now.toISOString())) continue;
+      if (order.trade === 'SUCCESS') {
+        settle(model, order);
+        settled += 1;
+        continue;
+      }
+      order.status = 'expired';
+      restock(model, order);
+      if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
+      expired += 1;
+    }
+    if (result.expired !== expired || result.deferred.length !== settled)
+      throw new Error(`${this.toString()}: ${JSON.stringify(result)}, model ${expired} expired, ${settled} settled`);
+    if (result.deferred.some((deferral) => deferral.reason !== 'settled'))
+      throw new Error(`${this.toString()}: ${JSON.stringify(result.deferred)}`);
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `expire(+${this.minutes} min)`;
+}
+
+class Fulfil implements Command {
+  constructor(
+    readonly which: number,
+    readonly to: keyof typeof NEXT_STATUS_FROM,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.length > 0;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which)!;
+    const refusal = await attempt(() =>
+      fulfilOrder(
+        {
+          communityId: real.community.id,
+          orderId: real.orders[index]!.id,
+          actorId: real.staff.userId,
+          status: this.to,
+        },
+        stores.shop(),
+      ),
+    );
+    const expected =
+      order.kind === 'shop' && NEXT_STATUS_FROM[this.to].includes(order.status) ? null : 'shop.order_not_fulfillable';
+    expectCode(refusal, expected, this.toString());
+    if (expected === null) order.status = this.to;
+    await compare(model, real, this.toString());
+  }
+  toString = () => `fulfil(#${this.which}, ${this.to})`;
+}
+
+/** Staff refund, as the refund route does: the books first, then WeChat Pay is asked. */
+class Refund implements Command {
+  constructor(
+    readonly which: number,
+    readonly byOtherStaff: boolean,
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.length > 0;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which)!;
+    const actor = this.byOtherStaff ? real.otherStaff : real.staff;
+    const refusal = await attempt(async () => {
+      const refunded = await refundOrder(
+        {
+          communityId: real.community.id,
+          orderId: real.orders[index]!.id,
+          actorId: actor.userId,
+          reason: '买家退货',
+          wechatPay: true,
+        },
+        shopDependencies(),
+      );
+      await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), config });
+    });
+    const fundShares = order.lines.reduce((sum, line) => sum + line.fundFen, 0);
+    const expected =
+      real.buyers[order.buyer]!.userId === actor.userId
+        ? 'auth.conflict_of_interest'
+        : !SOLD.includes(order.status)
+          ? 'shop.order_not_refundable'
+          : model.fund.balanceFen < fundShares
+            ? 'fund.insufficient_balance'
+            : null;
+    expectCode(refusal, expected, this.toString());
+    if (expected === null) {
+      order.handedOver = order.status === 'shipped' || order.status === 'completed';
+      if (!order.handedOver) restock(model, order);
+      for (const line of order.lines) {
+        if (line.maker >= 0) {
+          const maker = model.makers[line.maker]!;
+          maker.earningsFen -= line.makerFen;
+          maker.salesFen -= line.grossFen;
+          maker.salesCount -= line.quantity;
+        }
+        if (line.fundFen > 0) {
+          model.fund.balanceFen -= line.fundFen;
+          model.fund.expenseFen += line.fundFen;
+          model.fund.entries += 1;
+        }
+      }
+      if (order.kind === 'shop') model.stats.refundsFen += order.totalFen;
+      if (order.paidBy === 'wechat') {
+        order.refund = 'processing';
+        order.trade = 'REFUND';
+      }
+      order.status = 'refunded';
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () => `refund(#${this.which}, by ${this.byOtherStaff ? 'the other staff member' : 'staff'})`;
+}
+
+/** WeChat Pay's notification of how a refund (the office's, or a payment sent back) ended. */
+class RefundNotice implements Command {
+  constructor(
+    readonly which: number,
+    readonly returned: boolean,
+    readonly status: 'SUCCESS' | 'ABNORMAL' | 'CLOSED',
+  ) {}
+  check = (model: Readonly<Model>) => model.orders.some((order) => order.refund || order.returned);
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which, (candidate) => Boolean(candidate.refund || candidate.returned))!;
+    const field = (this.returned && order.returned) || !order.refund ? 'returned' : 'refund';
+    const outRefundNo = `${field === 'refund' ? 'rf' : 'rp'}${real.orders[index]!.id}`;
+    const reply = await invoke(notifyHandler, standIn.refundNotification(outRefundNo, this.status));
+    if (reply.status !== 200) throw new Error(`${this.toString()}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    const to = this.status.toLowerCase() as 'success' | 'abnormal' | 'closed';
+    if (field === 'refund' && REFUND_FROM[to].includes(order.refund!)) order.refund = to;
+    if (field === 'returned' && REFUND_FROM[to].includes(order.returned!.status)) order.returned!.status = to;
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `refundNotice(#${this.which}, ${this.returned ? 'returned' : 'refund'}, ${this.status})`;
+}
+
+type Portion = 'all' | 'half' | 'one' | 'over';
+const portionOf = (balance: number, portion: Portion) =>
+  Math.max(1, { all: balance, half: Math.floor(balance / 2), one: 1, over: balance + 1 }[portion]);
+
+class Payout implements Command {
+  constructor(
+    readonly maker: number,
+    readonly portion: Portion,
+    /** Two payouts of the amount at once. */
+    readonly twice: boolean,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const maker = model.makers[this.maker]!;
+    const owed = maker.earningsFen - maker.paidOutFen;
+    const amountFen = portionOf(owed, this.portion);
+    const pay = () =>
+      attempt(() =>
+        recordPayout(
+          {
+            communityId: real.community.id,
+            makerId: real.makers[this.maker]!.userId,
+            amountFen,
+            note: '月结',
+            actorId: real.staff.userId,
+          },
+          stores.shop(),
+        ),
+      );
+    const refusals = await Promise.all(Array.from({ length: this.twice ? 2 : 1 }, pay));
+    // As many as the balance covers, never more: which of two racing payouts wins is not the model's.
+    const covered = Math.max(0, Math.min(refusals.length, Math.floor(owed / amountFen)));
+    const paid = refusals.filter((refusal) => refusal === null).length;
+    if (paid !== covered) throw new Error(`${this.toString()}: ${paid} payouts of ${amountFen} recorded, owed ${owed}`);
+    for (const refusal of refusals)
+      expectCode(refusal, refusal === null ? null : 'shop.payout_exceeds_balance', this.toString());
+    maker.paidOutFen += paid * amountFen;
+    model.payouts += paid;
+    await compare(model, real, this.toString());
+  }
+  toString = () => `payout(maker ${this.maker}, ${this.portion}${this.twice ? ', twice at once' : ''})`;
+}
+
+/** The office spends from the fund: submitted by one staff member, approved by another. */
+class SpendFund implements Command {
+  constructor(readonly portion: Portion) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const amountFen = portionOf(model.fund.balanceFen, this.portion);
+    const expense = await submitExpense(
+      {
+        communityId: real.community.id,
+        actorId: real.staff.userId,
+        request: { amountFen, purpose: '慰问老人', category: 'elderly_care' },
+      },
+      stores.fund(),
+    );
+    const refusal = await attempt(() =>
+      approveExpense(
+        { communityId: real.community.id, expenseId: expense.id, actorId: real.otherStaff.userId },
+        stores.fund(),
+      ),
+    );
+    const expected = amountFen <= model.fund.balanceFen ? null : 'fund.insufficient_balance';
+    expectCode(refusal, expected, this.toString());
+    if (expected === null) {
+      model.fund.balanceFen -= amountFen;
+      model.fund.expenseFen += amountFen;
+      model.fund.entries += 1;
+    }
+    await compare(model, real, this.toString());
+  }
+  toString = () => `spendFund(${this.portion})`;
+}
+
+// ---------------------------------------------------------------- proxies (through the HTTP API)
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const refusalOf = (reply: Reply): Refusal | null =>
+  reply.status < 300 ? null : { status: reply.status, code: String((reply.body.error as { code?: string })?.code) };
+
+/** A request of the proxy acting for `residentId` (`X-Act-For`). */
+const actFor = (real: Real, method: string, path: string, body?: unknown, residentId = real.resident.userId) =>
+  call<Record<string, unknown>>(method, `/v1/communities/${real.community.id}${path}`, {
+    token: real.proxy.token,
+    headers: { 'x-act-for': residentId },
+    body,
+  });
+
+class GrantResident implements Command {
+  constructor(readonly points: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    await grantPoints(real.community.id, real.resident.userId, this.points);
+    model.proxy.balance += this.points;
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `grantResident(${this.points})`;
+}
+
+class ProxyRedeem implements Command {
+  constructor(readonly quantity: number) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const reply = await actFor(real, 'POST', '/redemptions', { goodId: real.goodId, quantity: this.quantity });
+    const points = GOOD_PRICE * this.quantity;
+    const expected = !model.proxy.relation
+      ? 'proxy.not_authorized'
+      : model.proxy.goodStock < this.quantity
+        ? 'market.sold_out'
+        : model.proxy.balance < points
+          ? 'ledger.insufficient_funds'
+          : null;
+    expectCode(refusalOf(reply), expected, this.toString());
+    if (expected === null) {
+      if (reply.body.memberId !== real.resident.userId)
+        throw new Error(`${this.toString()}: redeemed for ${String(reply.body.memberId)}`);
+      model.proxy.balance -= points;
+      model.proxy.goodStock -= this.quantity;
+      model.proxy.redemptions.push({ quantity: this.quantity, status: 'reserved' });
+      model.proxy.audited.push('proxy.redeem');
+      real.redemptionIds.push(String(reply.body.id));
+    }
+    await compare(model, real, this.toString(), true);
+  }
+  toString = () => `proxyRedeem(×${this.quantity})`;
+}
+
+class ProxyCancelRedemption implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.proxy.redemptions.length > 0;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const index = this.which % model.proxy.redemptions.length;
+    const redemption = model.proxy.redemptions[index]!;
+    const reply = await actFor(real, 'POST', `/redemptions/${real.redemptionIds[index]}/cancel`);
+    const expected = !model.proxy.relation
+      ? 'proxy.not_authorized'
+      : redemption.status !== 'reserved'
+        ? 'market.not_reserved'
+        : null;
+    expectCode(refusalOf(reply), expected, this.toString());
+    if (expected === null) {
+      redemption.status = 'cancelled';
+      model.proxy.balance += GOOD_PRICE * redemption.quantity;
+      model.proxy.goodStock += redemption.quantity;
+      model.proxy.audited.push('proxy.cancelredemption');
+    }
+    await compare(model, real, this.toString(), true);
+  }
+  toString = () => `proxyCancelRedemption(#${this.which})`;
+}
+
+class ProxyRead implements Command {
+  /** For a member the proxy has no relation with (a buyer who uses the app). */
+  constructor(readonly stranger: boolean) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const reply = await actFor(real, 'GET', '/me', undefined, this.stranger ? real.buyers[0]!.userId : undefined);
+    const expected = this.stranger || !model.proxy.relation ? 'proxy.not_authorized' : null;
+    expectCode(refusalOf(reply), expected, this.toString());
+    if (expected === null) {
+      const me = reply.body as unknown as MeResponse;
+      if (me.member.id !== real.resident.userId || me.balancePoints !== model.proxy.balance)
+        throw new Error(`${this.toString()}: read ${me.member.id} with ${me.balancePoints} points`);
+    }
+    await compare(model, real, this.toString(), true);
+  }
+  toString = () => `proxyRead(${this.stranger ? 'a stranger' : 'the resident'})`;
+}
+
+/** What a proxy may not do for the resident — least of all for themselves. */
+const NOT_PROXYABLE: Record<string, (real: Real, orderId: string, productId: string) => [string, string, unknown?]> = {
+  order: (_real, _order, productId) => ['POST', '/orders', { items: [{ productId, quantity: 1 }] }],
+  devPay: (_real, orderId) => ['POST', `/orders/${orderId}/dev-pay`],
+  cancelOrder: (_real, orderId) => ['POST', `/orders/${orderId}/cancel`],
+  refund: (_real, orderId) => ['POST', `/orders/${orderId}/refund`, { reason: '不想要了' }],
+  fulfil: (_real, orderId) => ['POST', `/orders/${orderId}/fulfil`, { status: 'completed' }],
+  donate: () => ['POST', '/fund/donations', { amountFen: 100 }],
+  pledge: () => ['POST', '/fund/pledges', { amountFen: 500, dayOfMonth: 5 }],
+  listProduct: () => ['POST', '/products', { title: '布鞋', description: '手工', priceFen: 100, stock: 1 }],
+  approveProduct: (_real, _order, productId) => ['POST', `/products/${productId}/approve`],
+  payout: (real) => ['POST', `/makers/${real.proxy.userId}/payouts`, { amountFen: 100, note: '结算' }],
+  gift: (real) => ['POST', '/ledger/gifts', { toMemberId: real.proxy.userId, points: 1 }],
+  roles: (real) => ['PUT', `/members/${real.proxy.userId}/roles`, { roles: ['resident', 'staff'] }],
+  spendFund: () => ['POST', '/fund/expenses', { amountFen: 100, purpose: '慰问', category: 'other' }],
+};
+
+class ProxyNotProxyable implements Command {
+  constructor(
+    readonly action: string,
+    readonly which: number,
+  ) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const orderId = real.orders.length > 0 ? real.orders[this.which % real.orders.length]!.id : 'no-order';
+    const productId = real.productIds[this.which % real.productIds.length]!;
+    const [method, path, body] = NOT_PROXYABLE[this.action]!(real, orderId, productId);
+    const reply = await actFor(real, method, path, body);
+    expectCode(refusalOf(reply), 'auth.not_proxyable', this.toString());
+    await compare(model, real, this.toString(), true);
+  }
+  toString = () => `proxy${this.action[0]!.toUpperCase()}${this.action.slice(1)}(#${this.which})`;
+}
+
+/** The office ends the relation, or sets it up again. */
+class ToggleRelation implements Command {
+  check = () => true;
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const input = {
+      communityId: real.community.id,
+      caller: real.staff,
+      residentId: real.resident.userId,
+      proxyId: real.proxy.userId,
+    };
+    if (model.proxy.relation) await removeProxy(input, stores.proxies());
+    else await createProxy(input, { communities: stores.communities(), proxies: stores.proxies() });
+    model.proxy.relation = !model.proxy.relation;
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => 'toggleRelation()';
+}
+
+// ---------------------------------------------------------------- arbitraries and the system
+
+const maker = fc.nat({ max: MAKERS - 1 });
+const buyer = fc.nat({ max: BUYERS - 1 });
+const via = fc.constantFrom<Via>('dev', 'wechat');
+const which = fc.nat({ max: 50 });
+const portion = fc.constantFrom<Portion>('all', 'half', 'one', 'over');
+const items = fc.array(
+  fc.record({ product: fc.nat({ max: MAX_PRODUCTS - 1 }), quantity: fc.integer({ min: 1, max: 3 }) }),
+  { minLength: 1, maxLength: 3 },
+);
+const placeOrder = fc.tuple(buyer, items, via).map(([who, lines, how]) => new PlaceOrder(who, lines, how));
+const commands = [
+  fc
+    .tuple(
+      maker,
+      fc.constantFrom(1, 99, 101, 1500, 3333),
+      fc.integer({ min: 0, max: 4 }),
+      fc.constantFrom(undefined, 0, 1500, 3333, 10_000),
+    )
+    .map(([who, price, stock, bps]) => new CreateProduct(who, price, stock, bps)),
+  fc.tuple(which, fc.boolean()).map(([index, approve]) => new DecideProduct(index, approve)),
+  placeOrder,
+  placeOrder,
+  placeOrder,
+  fc.tuple(buyer, fc.constantFrom(1, 500, 2000), via).map(([who, amount, how]) => new Donate(who, amount, how)),
+  which.map((index) => new DevPay(index)),
+  which.map((index) => new DevPay(index)),
+  fc.tuple(which, fc.boolean(), fc.boolean()).map(([index, notify, other]) => new WechatPay(index, notify, other)),
+  which.map((index) => new WechatPay(index, true, false)),
+  fc.tuple(which, fc.integer({ min: 1, max: 3 })).map(([index, copies]) => new Redeliver(index, copies)),
+  fc.tuple(which, fc.boolean()).map(([index, other]) => new Cancel(index, other)),
+  fc.constantFrom(0, 5, 10, 16, 20).map((minutes) => new Expire(minutes)),
+  fc
+    .tuple(which, fc.constantFrom<keyof typeof NEXT_STATUS_FROM>('ready_for_pickup', 'shipped', 'completed'))
+    .map(([index, to]) => new Fulfil(index, to)),
+  fc
+    .tuple(which, fc.constantFrom<keyof typeof NEXT_STATUS_FROM>('ready_for_pickup', 'shipped', 'completed'))
+    .map(([index, to]) => new Fulfil(index, to)),
+  fc.tuple(which, fc.boolean()).map(([index, other]) => new Refund(index, other)),
+  fc.tuple(which, fc.boolean()).map(([index, other]) => new Refund(index, other)),
+  fc
+    .tuple(which, fc.boolean(), fc.constantFrom<'SUCCESS' | 'ABNORMAL' | 'CLOSED'>('SUCCESS', 'ABNORMAL', 'CLOSED'))
+    .map(([index, returned, status]) => new RefundNotice(index, returned, status)),
+  fc.tuple(maker, portion, fc.boolean()).map(([who, part, twice]) => new Payout(who, part, twice)),
+  fc.tuple(maker, portion, fc.boolean()).map(([who, part, twice]) => new Payout(who, part, twice)),
+  portion.map((part) => new SpendFund(part)),
+  fc.integer({ min: 1, max: 6 }).map((points) => new GrantResident(points)),
+  fc.integer({ min: 1, max: 3 }).map((quantity) => new ProxyRedeem(quantity)),
+  which.map((index) => new ProxyCancelRedemption(index)),
+  fc.boolean().map((stranger) => new ProxyRead(stranger)),
+  fc
+    .tuple(fc.constantFrom(...Object.keys(NOT_PROXYABLE)), which)
+    .map(([action, index]) => new ProxyNotProxyable(action, index)),
+  fc
+    .tuple(fc.constantFrom(...Object.keys(NOT_PROXYABLE)), which)
+    .map(([action, index]) => new ProxyNotProxyable(action, index)),
+  fc.constant(null).map(() => new ToggleRelation()),
+];
+
+async function freshSystem(lane: number): Promise<{ model: Model; real: Real }> {
+  const community = await createCommunity();
+  const communities = stores.communities();
+  const joinedAt = new Date().toISOString();
+  const add = async (roles: MemberRecord['roles'], name: string, userId = `model-${randomUUID().slice(0, 12)}`) => {
+    const record: MemberRecord = { communityId: community.id, userId, roles, displayName: name, joinedAt };
+    await communities.addMember(record);
+    return record;
+  };
+  if (!proxies.has(lane)) proxies.set(lane, newUser('proxy'));
+  const proxy = await proxies.get(lane)!;
+  const [makers, residents, staff, otherStaff] = await Promise.all([
+    Promise.all(Array.from({ length: MAKERS }, (_, index) => add(['resident', 'maker'], `手作人${index}`))),
+    Promise.all(Array.from({ length: STAFF_BUYER }, (_, index) => add(['resident'], `居民${index}`))),
+    add(['staff'], '社工'),
+    add(['staff'], '社工乙'),
+    add(['resident'], '女儿', proxy.userId),
+  ]);
+  const setUpProxy = async () => {
+    const offline = await createOfflineMember(
+      { communityId: community.id, request: { displayName: '张阿姨' } },
+      communities,
+    );
+    const resident = (await communities.getMember(community.id, offline.member.id))!;
+    await createProxy(
+      { communityId: community.id, caller: staff, residentId: resident.userId, proxyId: proxy.userId },
+      { communities, proxies: stores.proxies() },
+    );
+    return resident;
+  };
+  // Two approved products from the start, so that orders are possible from the first command.
+  const starting = [
+    { maker: 0, priceFen: 1500, stock: 3, bps: 2000 },
+    { maker: 1, priceFen: 333, stock: 2, bps: 3333 },
+  ];
+  const approved = async (product: (typeof starting)[number]) => {
+    const listed = await createProduct(
+      {
+        community,
+        maker: makers[product.maker]!,
+        request: {
+          title: '手工布包',
+          description: '邻居手缝',
+          priceFen: product.priceFen,
+          stock: product.stock,
+          fundShareBps: product.bps,
+        },
+      },
+      stores.shop(),
+    );
+    await decideProduct(
+      { communityId: community.id, productId: listed.id, actorId: staff.userId, approve: true },
+      stores.shop(),
+    );
+    return listed.id;
+  };
+  const [resident, good, productIds] = await Promise.all([
+    setUpProxy(),
+    createGood(
+      { communityId: community.id, request: { name: '小米', pricePoints: GOOD_PRICE, stock: 4, valueFen: 500 } },
+      { supermarket: stores.supermarket(), communities },
+    ),
+    Promise.all(starting.map(approved)),
+  ]);
+  return {
+    model: {
+      products: starting.map((product) => ({ ...product, status: 'approved' as const, listed: product.stock })),
+      orders: [],
+      makers: makers.map(() => ({ earningsFen: 0, paidOutFen: 0, salesFen: 0, salesCount: 0 })),
+      payouts: 0,
+      fund: { balanceFen: 0, incomeFen: 0, expenseFen: 0, entries: 0 },
+      stats: { orders: 0, salesFen: 0, refundsFen: 0 },
+      clockMinutes: 0,
+      proxy: { relation: true, balance: 0, goodStock: 4, redemptions: [], audited: [] },
+    },
+    real: {
+      community,
+      makers,
+      buyers: [...residents, otherStaff],
+      staff,
+      otherStaff,
+      productIds,
+      orders: [],
+      transactions: new Map(),
+      resident,
+      proxy,
+      goodId: good.id,
+      redemptionIds: [],
+      fundEntries: [],
+    },
+  };
+}
+
+/** After a run: the office's view of the makers (S2) and reconciliation. */
+async function afterRun(real: Real, model: Model) {
+  await compare(model, real, 'the run', true);
+  const view = await stores.shop().listMakers(real.community.id);
+  model.makers.forEach((figures, index) => {
+    const shown = view.find((entry) => entry.makerId === real.makers[index]!.userId);
+    const net = figures.earningsFen - figures.paidOutFen;
+    const owed = shown?.owedFen ?? 0;
+    const debt = shown?.debtFen ?? 0;
+    if (owed - debt !== net || (owed > 0 && debt > 0))
+      throw new Error(`S2: maker ${index} is shown owed ${owed}, debt ${debt}; earnings − paid out = ${net}`);
+  });
+  const report = await reconcileCommunity(real.community.id, stores.reconciliation());
+  if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
+}
+
+beforeAll(async () => {
+  standIn = await startWechatPayStandIn();
+  Object.assign(process.env, standIn.environment);
+  config = (await env.wechatPay())!;
+  // Thousands of notifications: their INFO lines would drown the report.
+  logger.setLogLevel('WARN');
+});
+
+afterAll(async () => {
+  for (const name of Object.keys(standIn.environment)) delete process.env[name];
+  process.env.WECHAT_APP_ID = saved.WECHAT_APP_ID;
+  await standIn.close();
+  logger.setLogLevel('INFO');
+});
+
+describe(`shop + fund + proxies model (≥ ${TARGET_STEPS} steps, seed ${SEED})`, () => {
+  it(
+    'the real system follows the model step by step',
+    async () => {
+      console.log(
+        `shop model test: ≥ ${TARGET_STEPS} steps, ${LANES} lanes, seed ${SEED} (replay with LINLI_MODEL_SEED=${SEED})`,
+      );
+      const started = Date.now();
+      let reconciled = 0;
+      const runs = await runLanes({
+        settings: SETTINGS,
+        tally,
+        commands,
+        maxCommands: MAX_COMMANDS,
+        fresh: freshSystem,
+        afterRun: async (real, _run, model) => {
+          await afterRun(real, model);
+          reconciled += 1;
+        },
+      });
+      console.log(
+        `shop model test: seed ${SEED}: ${tally.steps} steps executed in ${runs} runs (${LANES} lanes), ` +
+          `${tally.comparisons} comparisons with the model, ${reconciled} reconciliations without drift, ` +
+          `successes matched: ${JSON.stringify(tally.successes)}, refusals matched: ${JSON.stringify(tally.refusals)} ` +
+          `(${Math.round((Date.now() - started) / 1000)} s)`,
+      );
+      expect(tally.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
+    },
+    Math.max(600_000, TARGET_STEPS * 200),
+  );
+});
