@@ -113,7 +113,7 @@ const MAX_ORDERS = 24;
 const GOOD_PRICE = 2;
 const COMMUNITY_SHARE_BPS = 2000;
 
-type Trade = 'none' | 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+type Trade = 'none' | 'NOTPAY' | 'USERPAYING' | 'SUCCESS' | 'CLOSED' | 'REFUND';
 type RefundState = PaymentRefund['status'];
 type Via = 'dev' | 'wechat';
 
@@ -247,26 +247,42 @@ function credit(model: Model, order: OrderModel, by: Via) {
 /**
  * A successful WeChat transaction meets the order (the table in `domain/shop/payments.ts`):
  * credited when unpaid and of the order's amount; nothing when credited with it already;
- * otherwise sent back (an unpaid order closes with it, its stock returns).
+ * otherwise sent back (an unpaid order closes with it, its stock returns): `refundAnswer` is the
+ * return's status after WeChat was asked (`requested` when its answer was lost).
  */
-function settle(model: Model, order: OrderModel) {
+function settle(model: Model, order: OrderModel, refundAnswer: RefundState = 'processing') {
   const amountFen = order.wechatPayment!.amountFen;
   if (order.paidBy === 'wechat') return;
   if (order.status === 'pending_payment' && amountFen === order.totalFen) return credit(model, order, 'wechat');
-  if (order.returned) return;
+  if (order.returned) {
+    // Sent back already; one WeChat has not yet accepted is sent again (the same out_refund_no).
+    if (order.returned.status === 'requested') order.returned.status = refundAnswer;
+    return;
+  }
   const reason =
     order.status === 'pending_payment'
       ? 'amount_mismatch'
       : order.status === 'cancelled' || order.status === 'expired'
         ? 'order_closed'
         : 'already_paid';
-  order.returned = { reason, status: 'processing' };
+  order.returned = { reason, status: refundAnswer };
   order.trade = 'REFUND';
   if (order.status === 'pending_payment') {
     order.status = 'cancelled';
     restock(model, order);
   }
 }
+
+/** WeChat closes an open order (a close it answered, or one whose answer was lost). */
+function closedAtWechat(order: OrderModel) {
+  if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
+}
+
+/** The stand-in answers the next close of this order with a 500 (after closing it, as a lost answer). */
+const closeFails = (orderId: string) => standIn.fault(new RegExp(`/out-trade-no/${orderId}/close$`), 'server_error');
+/** The stand-in answers the next request for this refund with a 500 (after making it). */
+const refundFails = (outRefundNo: string) =>
+  standIn.fault(/^\/v3\/refund\/domestic\/refunds$/, 'server_error', (body) => body?.out_refund_no === outRefundNo);
 
 // ---------------------------------------------------------------- reading the stored state back
 
@@ -755,15 +771,29 @@ class DevPay implements Command {
 }
 
 /** WeChat Pay's notifications, signed by the stand-in, through the real notify handler: always 200. */
-async function deliver(real: Real, index: number, copies: number, what: string) {
+async function deliver(real: Real, index: number, copies: number, what: string, unavailable = false) {
   const transaction = real.transactions.get(index)!;
   const replies = await Promise.all(
     Array.from({ length: copies }, () => invoke(notifyHandler, standIn.paymentNotification(transaction))),
   );
-  for (const reply of replies)
-    if (reply.status !== 200 || reply.body.code !== 'SUCCESS')
+  for (const reply of replies) {
+    const code = (reply.body.error as { code?: string } | undefined)?.code;
+    const answered = unavailable
+      ? reply.status === statusForCode('payment.unavailable') && code === 'payment.unavailable'
+      : reply.status === 200 && reply.body.code === 'SUCCESS';
+    if (!answered)
       throw new Error(`${what}: the notification was answered ${reply.status} ${JSON.stringify(reply.body)}`);
+  }
 }
+
+/** Would settling the payment now ask WeChat to send it back? */
+const sendsBack = (order: OrderModel) =>
+  order.paidBy !== 'wechat' &&
+  !(order.status === 'pending_payment' && order.wechatPayment!.amountFen === order.totalFen) &&
+  (!order.returned || order.returned.status === 'requested');
+
+/** WeChat orders the payer can still pay (a closed one: a payment that slipped past the close). */
+const PAYABLE: readonly Trade[] = ['NOTPAY', 'USERPAYING', 'CLOSED'];
 
 /**
  * The payer pays at WeChat — an open order, or one closed by cancel or expiry (a payment that
@@ -776,11 +806,10 @@ class WechatPay implements Command {
     readonly notify: boolean,
     readonly otherAmount: boolean,
   ) {}
-  check = (model: Readonly<Model>) =>
-    model.orders.some((order) => order.trade === 'NOTPAY' || order.trade === 'CLOSED');
+  check = (model: Readonly<Model>) => model.orders.some((order) => PAYABLE.includes(order.trade));
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const { order, index } = pick(model, this.which, (candidate) => ['NOTPAY', 'CLOSED'].includes(candidate.trade))!;
+    const { order, index } = pick(model, this.which, (candidate) => PAYABLE.includes(candidate.trade))!;
     const amountFen = this.otherAmount ? order.totalFen + 1 : order.totalFen;
     real.transactions.set(
       index,
@@ -802,34 +831,58 @@ class WechatPay implements Command {
     `wechatPay(#${this.which}${this.otherAmount ? ', another amount' : ''}${this.notify ? '' : ', notification lost'})`;
 }
 
+/** The payer is entering the password: WeChat will not close the order meanwhile. */
+class StartPaying implements Command {
+  constructor(readonly which: number) {}
+  check = (model: Readonly<Model>) => model.orders.some((order) => order.trade === 'NOTPAY');
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const { order, index } = pick(model, this.which, (candidate) => candidate.trade === 'NOTPAY')!;
+    standIn.startPaying(real.orders[index]!.id);
+    order.trade = 'USERPAYING';
+    tally.success(this.toString());
+    await compare(model, real, this.toString());
+  }
+  toString = () => `startPaying(#${this.which})`;
+}
+
 /** The same notification again — late, or several copies at once. */
 class Redeliver implements Command {
   constructor(
     readonly which: number,
     readonly copies: number,
+    /** WeChat's answer to sending the payment back is lost (one copy): the notification is answered 503. */
+    readonly wechatDown: boolean,
   ) {}
   check = (model: Readonly<Model>) => model.orders.some((order) => order.wechatPayment !== undefined);
   async run(model: Model, real: Real) {
     tally.steps += 1;
     const { order, index } = pick(model, this.which, (candidate) => candidate.wechatPayment !== undefined)!;
-    await deliver(real, index, this.copies, this.toString());
-    settle(model, order);
+    const down = this.wechatDown && this.copies === 1 && sendsBack(order);
+    if (down) refundFails(`rp${real.orders[index]!.id}`);
+    await deliver(real, index, this.copies, this.toString(), down);
+    settle(model, order, down ? 'requested' : 'processing');
+    if (down) order.trade = 'REFUND';
     tally.success(this.toString());
     await compare(model, real, this.toString());
   }
-  toString = () => `redeliver(#${this.which}, ×${this.copies})`;
+  toString = () => `redeliver(#${this.which}, ×${this.copies}${this.wechatDown ? ', WeChat down' : ''})`;
 }
 
+/** The buyer (or someone else) cancels; WeChat may be unreachable, or the payer mid-payment. */
 class Cancel implements Command {
   constructor(
     readonly which: number,
     readonly byOther: boolean,
+    readonly wechatDown: boolean,
   ) {}
   check = (model: Readonly<Model>) => model.orders.length > 0;
   async run(model: Model, real: Real) {
     tally.steps += 1;
     const { order, index } = pick(model, this.which)!;
     const buyer = this.byOther ? (order.buyer + 1) % BUYERS : order.buyer;
+    const closing = !this.byOther && order.status === 'pending_payment';
+    if (closing && this.wechatDown) closeFails(real.orders[index]!.id);
     const refusal = await attempt(() =>
       cancelOrder(
         { communityId: real.community.id, orderId: real.orders[index]!.id, buyerId: real.buyers[buyer]!.userId },
@@ -839,20 +892,26 @@ class Cancel implements Command {
     let expected: string | null;
     if (this.byOther) expected = 'auth.forbidden';
     else if (order.status !== 'pending_payment') expected = 'shop.order_not_cancellable';
-    else if (order.trade === 'SUCCESS') {
+    else if (this.wechatDown) {
+      // WeChat closed it but its answer was lost: ours stays open (retry).
+      closedAtWechat(order);
+      expected = 'payment.unavailable';
+    } else if (order.trade === 'SUCCESS') {
       // WeChat will not close a paid order: the payment its lost notification carried is settled.
       settle(model, order);
       expected = (order.status as OrderStatus) === 'cancelled' ? null : 'shop.order_not_cancellable';
-    } else {
+    } else if (order.trade === 'USERPAYING') expected = 'shop.payment_in_progress';
+    else {
       expected = null;
       order.status = 'cancelled';
       restock(model, order);
-      if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
+      closedAtWechat(order);
     }
     expectCode(refusal, expected, this.toString());
     await compare(model, real, this.toString());
   }
-  toString = () => `cancel(#${this.which}${this.byOther ? ', by another' : ''})`;
+  toString = () =>
+    `cancel(#${this.which}${this.byOther ? ', by another' : ''}${this.wechatDown ? ', WeChat down' : ''})`;
 }
 
 /**
@@ -884,35 +943,52 @@ function scopedShop(communityId: string): ShopStore {
 }
 
 class Expire implements Command {
-  constructor(readonly minutes: number) {}
+  constructor(
+    readonly minutes: number,
+    /** WeChat's answer to closing the first due order is lost. */
+    readonly wechatDown: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
     model.clockMinutes += this.minutes;
     const now = clock(model);
+    const due = model.orders
+      .map((order, index) => ({ order, index }))
+      .filter(({ order }) => order.status === 'pending_payment' && order.expiresAt < now.toISOString());
+    const unreachable = this.wechatDown ? due[0]?.index : undefined;
+    if (unreachable !== undefined) closeFails(real.orders[unreachable]!.id);
     const result = await expireDueOrders({ now }, { shop: scopedShop(real.community.id), fund: stores.fund(), config });
     let expired = 0;
-    let settled = 0;
-    for (const order of model.orders) {
-      if (order.status !== 'pending_payment' || !(order.expiresAt < now.toISOString())) continue;
-      if (order.trade === 'SUCCESS') {
+    const deferred: Record<string, string> = {};
+    for (const { order, index } of due) {
+      const id = real.orders[index]!.id;
+      if (index === unreachable) {
+        closedAtWechat(order);
+        deferred[id] = 'payment.unavailable';
+      } else if (order.trade === 'SUCCESS') {
         settle(model, order);
-        settled += 1;
-        continue;
+        deferred[id] = 'settled';
+      } else if (order.trade === 'USERPAYING') deferred[id] = 'paying';
+      else {
+        order.status = 'expired';
+        restock(model, order);
+        closedAtWechat(order);
+        expired += 1;
       }
-      order.status = 'expired';
-      restock(model, order);
-      if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
-      expired += 1;
     }
-    if (result.expired !== expired || result.deferred.length !== settled)
-      throw new Error(`${this.toString()}: ${JSON.stringify(result)}, model ${expired} expired, ${settled} settled`);
-    if (result.deferred.some((deferral) => deferral.reason !== 'settled'))
-      throw new Error(`${this.toString()}: ${JSON.stringify(result.deferred)}`);
+    const reasons = Object.fromEntries(result.deferred.map((deferral) => [deferral.orderId, deferral.reason]));
+    if (
+      result.expired !== expired ||
+      JSON.stringify(reasons, Object.keys(reasons).sort()) !== JSON.stringify(deferred, Object.keys(deferred).sort())
+    )
+      throw new Error(
+        `${this.toString()}: ${JSON.stringify(result)}, model ${expired} expired, ${JSON.stringify(deferred)}`,
+      );
     tally.success(this.toString());
     await compare(model, real, this.toString());
   }
-  toString = () => `expire(+${this.minutes} min)`;
+  toString = () => `expire(+${this.minutes} min${this.wechatDown ? ', WeChat down' : ''})`;
 }
 
 class Fulfil implements Command {
@@ -949,12 +1025,28 @@ class Refund implements Command {
   constructor(
     readonly which: number,
     readonly byOtherStaff: boolean,
+    /** WeChat's answer to the refund request is lost: the books stand, the refund stays `requested`. */
+    readonly wechatDown: boolean,
   ) {}
   check = (model: Readonly<Model>) => model.orders.length > 0;
   async run(model: Model, real: Real) {
     tally.steps += 1;
     const { order, index } = pick(model, this.which)!;
     const actor = this.byOtherStaff ? real.otherStaff : real.staff;
+    const fundShares = order.lines.reduce((sum, line) => sum + line.fundFen, 0);
+    const books =
+      real.buyers[order.buyer]!.userId === actor.userId
+        ? 'auth.conflict_of_interest'
+        : order.status === 'refunded' && order.refund === 'requested'
+          ? 'resend'
+          : !SOLD.includes(order.status)
+            ? 'shop.order_not_refundable'
+            : model.fund.balanceFen < fundShares
+              ? 'fund.insufficient_balance'
+              : 'refund';
+    const asksWechat = (books === 'refund' && order.paidBy === 'wechat') || books === 'resend';
+    const down = this.wechatDown && asksWechat;
+    if (down) refundFails(`rf${real.orders[index]!.id}`);
     const refusal = await attempt(async () => {
       const refunded = await refundOrder(
         {
@@ -968,17 +1060,9 @@ class Refund implements Command {
       );
       await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), config });
     });
-    const fundShares = order.lines.reduce((sum, line) => sum + line.fundFen, 0);
-    const expected =
-      real.buyers[order.buyer]!.userId === actor.userId
-        ? 'auth.conflict_of_interest'
-        : !SOLD.includes(order.status)
-          ? 'shop.order_not_refundable'
-          : model.fund.balanceFen < fundShares
-            ? 'fund.insufficient_balance'
-            : null;
+    const expected = books === 'refund' || books === 'resend' ? (down ? 'payment.unavailable' : null) : books;
     expectCode(refusal, expected, this.toString());
-    if (expected === null) {
+    if (books === 'refund') {
       order.handedOver = order.status === 'shipped' || order.status === 'completed';
       if (!order.handedOver) restock(model, order);
       for (const line of order.lines) {
@@ -995,15 +1079,17 @@ class Refund implements Command {
         }
       }
       if (order.kind === 'shop') model.stats.refundsFen += order.totalFen;
-      if (order.paidBy === 'wechat') {
-        order.refund = 'processing';
-        order.trade = 'REFUND';
-      }
       order.status = 'refunded';
+    }
+    if (asksWechat) {
+      // WeChat makes the refund even when its answer is lost; ours shows it once an answer came.
+      order.refund = down ? 'requested' : 'processing';
+      order.trade = 'REFUND';
     }
     await compare(model, real, this.toString());
   }
-  toString = () => `refund(#${this.which}, by ${this.byOtherStaff ? 'the other staff member' : 'staff'})`;
+  toString = () =>
+    `refund(#${this.which}, by ${this.byOtherStaff ? 'the other staff member' : 'staff'}${this.wechatDown ? ', WeChat down' : ''})`;
 }
 
 /** WeChat Pay's notification of how a refund (the office's, or a payment sent back) ended. */
@@ -1296,17 +1382,20 @@ const commands = [
   which.map((index) => new DevPay(index)),
   fc.tuple(which, fc.boolean(), fc.boolean()).map(([index, notify, other]) => new WechatPay(index, notify, other)),
   which.map((index) => new WechatPay(index, true, false)),
-  fc.tuple(which, fc.integer({ min: 1, max: 3 })).map(([index, copies]) => new Redeliver(index, copies)),
-  fc.tuple(which, fc.boolean()).map(([index, other]) => new Cancel(index, other)),
-  fc.constantFrom(0, 5, 10, 16, 20).map((minutes) => new Expire(minutes)),
+  fc
+    .tuple(which, fc.integer({ min: 1, max: 3 }), fc.boolean())
+    .map(([index, copies, down]) => new Redeliver(index, copies, down)),
+  which.map((index) => new StartPaying(index)),
+  fc.tuple(which, fc.boolean(), fc.boolean()).map(([index, other, down]) => new Cancel(index, other, down)),
+  fc.tuple(fc.constantFrom(0, 5, 10, 16, 20), fc.boolean()).map(([minutes, down]) => new Expire(minutes, down)),
   fc
     .tuple(which, fc.constantFrom<keyof typeof NEXT_STATUS_FROM>('ready_for_pickup', 'shipped', 'completed'))
     .map(([index, to]) => new Fulfil(index, to)),
   fc
     .tuple(which, fc.constantFrom<keyof typeof NEXT_STATUS_FROM>('ready_for_pickup', 'shipped', 'completed'))
     .map(([index, to]) => new Fulfil(index, to)),
-  fc.tuple(which, fc.boolean()).map(([index, other]) => new Refund(index, other)),
-  fc.tuple(which, fc.boolean()).map(([index, other]) => new Refund(index, other)),
+  fc.tuple(which, fc.boolean(), fc.boolean()).map(([index, other, down]) => new Refund(index, other, down)),
+  fc.tuple(which, fc.boolean()).map(([index, other]) => new Refund(index, other, false)),
   fc
     .tuple(which, fc.boolean(), fc.constantFrom<'SUCCESS' | 'ABNORMAL' | 'CLOSED'>('SUCCESS', 'ABNORMAL', 'CLOSED'))
     .map(([index, returned, status]) => new RefundNotice(index, returned, status)),
