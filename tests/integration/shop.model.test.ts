@@ -273,6 +273,34 @@ function settle(model: Model, order: OrderModel, refundAnswer: RefundState = 'pr
   }
 }
 
+/** The refund's books: makers' earnings and the fund's shares back, stock too if nothing was handed over. */
+function refundBooks(model: Model, order: OrderModel) {
+  order.handedOver = order.status === 'shipped' || order.status === 'completed';
+  if (!order.handedOver) restock(model, order);
+  for (const line of order.lines) {
+    if (line.maker >= 0) {
+      const maker = model.makers[line.maker]!;
+      maker.earningsFen -= line.makerFen;
+      maker.salesFen -= line.grossFen;
+      maker.salesCount -= line.quantity;
+    }
+    if (line.fundFen > 0) {
+      model.fund.balanceFen -= line.fundFen;
+      model.fund.expenseFen += line.fundFen;
+      model.fund.entries += 1;
+    }
+  }
+  if (order.kind === 'shop') model.stats.refundsFen += order.totalFen;
+  order.status = 'refunded';
+}
+
+/** An unpaid order closes (cancelled by its buyer, or expired): its stock returns, WeChat's order is closed. */
+function close(model: Model, order: OrderModel, to: 'cancelled' | 'expired') {
+  order.status = to;
+  restock(model, order);
+  closedAtWechat(order);
+}
+
 /** WeChat closes an open order (a close it answered, or one whose answer was lost). */
 function closedAtWechat(order: OrderModel) {
   if (order.trade === 'NOTPAY') order.trade = 'CLOSED';
@@ -643,6 +671,267 @@ async function prepay(real: Real, order: Order, buyer: number) {
   );
 }
 
+/**
+ * One action on the system: `act` does it to the real system; `expect` applies it to a model and
+ * answers the refusal the model expects of it (null: success); `commit` records what it made once
+ * the model accepted it. A command runs one; `Race` runs two at once and accepts the outcome of
+ * either serial order.
+ */
+interface Op {
+  act: () => Promise<Refusal | null>;
+  expect: (model: Model) => string | null;
+  commit?: () => void;
+}
+
+/** Each product once (the route's schema refuses repeats). */
+const distinct = (items: { product: number; quantity: number }[], products: number) =>
+  [...new Map(items.map((item) => [item.product % products, item.quantity])).entries()].map(([product, quantity]) => ({
+    product,
+    quantity,
+  }));
+
+function orderOp(real: Real, buyer: number, items: { product: number; quantity: number }[], via: Via, now: Date): Op {
+  let made: Order | undefined;
+  return {
+    act: () =>
+      attempt(async () => {
+        made = await createOrder(
+          {
+            communityId: real.community.id,
+            buyer: real.buyers[buyer]!,
+            request: {
+              items: items.map((item) => ({ productId: real.productIds[item.product]!, quantity: item.quantity })),
+            },
+            now,
+          },
+          stores.shop(),
+        );
+        if (via === 'wechat') await prepay(real, made, buyer);
+      }),
+    expect: (model) => {
+      for (const item of items) {
+        const product = model.products[item.product]!;
+        if (product.status !== 'approved') return 'shop.product_not_found';
+        if (product.stock < item.quantity) return 'shop.sold_out';
+      }
+      const lines = items.map(({ product, quantity }) => {
+        const listed = model.products[product]!;
+        const grossFen = listed.priceFen * quantity;
+        const fundFen = fundShare(grossFen, listed.bps);
+        listed.stock -= quantity;
+        return { product, maker: listed.maker, quantity, grossFen, fundFen, makerFen: grossFen - fundFen };
+      });
+      model.orders.push({
+        buyer,
+        kind: 'shop',
+        via,
+        lines,
+        totalFen: lines.reduce((sum, line) => sum + line.grossFen, 0),
+        status: 'pending_payment',
+        expiresAt: made?.expiresAt ?? '',
+        handedOver: false,
+        trade: via === 'wechat' ? 'NOTPAY' : 'none',
+      });
+      return null;
+    },
+    commit: () => real.orders.push(made!),
+  };
+}
+
+/** The dev stage's payment: `dev-pay` records it through `markOrderPaid`, as a notification would. */
+const devPayOp = (real: Real, index: number): Op => ({
+  act: () => {
+    const placed = real.orders[index]!;
+    return attempt(() =>
+      markOrderPaid(
+        {
+          communityId: real.community.id,
+          orderId: placed.id,
+          reference: `dev-${placed.id}`,
+          amountFen: placed.totalFen,
+        },
+        shopDependencies(),
+      ),
+    );
+  },
+  expect: (model) => {
+    const order = model.orders[index]!;
+    // A second payment of a paid order changes nothing; any other state cannot be paid.
+    if (order.status === 'paid') return null;
+    if (order.status !== 'pending_payment') return 'shop.order_not_payable';
+    credit(model, order, 'dev');
+    return null;
+  },
+});
+
+/** WeChat's payment notification for the order's transaction (answered 200). */
+const notifyOp = (real: Real, index: number): Op => ({
+  act: async () => {
+    await deliver(real, index, 1, 'notify');
+    return null;
+  },
+  expect: (model) => {
+    settle(model, model.orders[index]!);
+    return null;
+  },
+});
+
+/** The buyer (or another member) cancels; `wechatDown`: WeChat's answer to the close is lost. */
+const cancelOp = (real: Real, index: number, byOther = false, wechatDown = false): Op => ({
+  act: () => {
+    const buyerId = real.orders[index]!.buyerId;
+    const caller = byOther ? real.buyers.find((candidate) => candidate.userId !== buyerId)!.userId : buyerId;
+    return attempt(() =>
+      cancelOrder(
+        { communityId: real.community.id, orderId: real.orders[index]!.id, buyerId: caller },
+        { ...shopDependencies(), config },
+      ),
+    );
+  },
+  expect: (model) => {
+    const order = model.orders[index]!;
+    if (byOther) return 'auth.forbidden';
+    if (order.status !== 'pending_payment') return 'shop.order_not_cancellable';
+    if (wechatDown) {
+      // WeChat closed it but its answer was lost: ours stays open (retry).
+      closedAtWechat(order);
+      return 'payment.unavailable';
+    }
+    if (order.trade === 'SUCCESS') {
+      // WeChat will not close a paid order: the payment its lost notification carried is settled.
+      settle(model, order);
+      return (order.status as OrderStatus) === 'cancelled' ? null : 'shop.order_not_cancellable';
+    }
+    if (order.trade === 'USERPAYING') return 'shop.payment_in_progress';
+    close(model, order, 'cancelled');
+    return null;
+  },
+});
+
+const fulfilOp = (real: Real, index: number, to: keyof typeof NEXT_STATUS_FROM): Op => ({
+  act: () =>
+    attempt(() =>
+      fulfilOrder(
+        { communityId: real.community.id, orderId: real.orders[index]!.id, actorId: real.staff.userId, status: to },
+        stores.shop(),
+      ),
+    ),
+  expect: (model) => {
+    const order = model.orders[index]!;
+    if (order.kind !== 'shop' || !NEXT_STATUS_FROM[to].includes(order.status)) return 'shop.order_not_fulfillable';
+    order.status = to;
+    return null;
+  },
+});
+
+/**
+ * What a refund does by the model: refused (the code), the books (`refund`), or only WeChat asked
+ * again for a refund still `requested` (`resend`).
+ */
+function refundPlan(model: Model, real: Real, index: number, actor: MemberRecord) {
+  const order = model.orders[index]!;
+  const fundShares = order.lines.reduce((sum, line) => sum + line.fundFen, 0);
+  const books =
+    real.buyers[order.buyer]!.userId === actor.userId
+      ? 'auth.conflict_of_interest'
+      : order.status === 'refunded' && order.refund === 'requested'
+        ? 'resend'
+        : !SOLD.includes(order.status)
+          ? 'shop.order_not_refundable'
+          : model.fund.balanceFen < fundShares
+            ? 'fund.insufficient_balance'
+            : 'refund';
+  return { books, asksWechat: (books === 'refund' && order.paidBy === 'wechat') || books === 'resend' };
+}
+
+/** Staff refund, as the refund route does: the books first, then WeChat Pay is asked. */
+const refundOp = (real: Real, index: number, actor: MemberRecord, wechatDown = false): Op => ({
+  act: () =>
+    attempt(async () => {
+      const refunded = await refundOrder(
+        {
+          communityId: real.community.id,
+          orderId: real.orders[index]!.id,
+          actorId: actor.userId,
+          reason: '买家退货',
+          wechatPay: true,
+        },
+        shopDependencies(),
+      );
+      await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), config });
+    }),
+  expect: (model) => {
+    const order = model.orders[index]!;
+    const { books, asksWechat } = refundPlan(model, real, index, actor);
+    if (books === 'refund') refundBooks(model, order);
+    if (asksWechat) {
+      // WeChat makes the refund even when its answer is lost; ours shows it once an answer came.
+      order.refund = wechatDown ? 'requested' : 'processing';
+      order.trade = 'REFUND';
+    }
+    if (books !== 'refund' && books !== 'resend') return books;
+    return asksWechat && wechatDown ? 'payment.unavailable' : null;
+  },
+});
+
+const payoutOp = (real: Real, maker: number, amountFen: number): Op => ({
+  act: () =>
+    attempt(() =>
+      recordPayout(
+        {
+          communityId: real.community.id,
+          makerId: real.makers[maker]!.userId,
+          amountFen,
+          note: '月结',
+          actorId: real.staff.userId,
+        },
+        stores.shop(),
+      ),
+    ),
+  expect: (model) => {
+    const figures = model.makers[maker]!;
+    if (amountFen > figures.earningsFen - figures.paidOutFen) return 'shop.payout_exceeds_balance';
+    figures.paidOutFen += amountFen;
+    model.payouts += 1;
+    return null;
+  },
+});
+
+/** The office spends from the fund: submitted by one staff member (first), approved by another. */
+async function submitted(real: Real, amountFen: number) {
+  return submitExpense(
+    {
+      communityId: real.community.id,
+      actorId: real.staff.userId,
+      request: { amountFen, purpose: '慰问老人', category: 'elderly_care' },
+    },
+    stores.fund(),
+  );
+}
+
+const approveExpenseOp = (real: Real, expenseId: string, amountFen: number): Op => ({
+  act: () =>
+    attempt(() =>
+      approveExpense({ communityId: real.community.id, expenseId, actorId: real.otherStaff.userId }, stores.fund()),
+    ),
+  expect: (model) => {
+    if (amountFen > model.fund.balanceFen) return 'fund.insufficient_balance';
+    model.fund.balanceFen -= amountFen;
+    model.fund.expenseFen += amountFen;
+    model.fund.entries += 1;
+    return null;
+  },
+});
+
+/** Runs one action as a command step: the real system, then the model, then the comparison. */
+async function runOp(model: Model, real: Real, op: Op, what: string) {
+  const refusal = await op.act();
+  const expected = op.expect(model);
+  expectCode(refusal, expected, what);
+  if (expected === null) op.commit?.();
+  await compare(model, real, what);
+}
+
 class PlaceOrder implements Command {
   constructor(
     readonly buyer: number,
@@ -652,55 +941,8 @@ class PlaceOrder implements Command {
   check = (model: Readonly<Model>) => model.orders.length < MAX_ORDERS;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    // Each product once (the route's schema refuses repeats).
-    const items = [
-      ...new Map(this.items.map((item) => [item.product % model.products.length, item.quantity])).entries(),
-    ].map(([product, quantity]) => ({ product, quantity }));
-    let made: Order | undefined;
-    const refusal = await attempt(async () => {
-      made = await createOrder(
-        {
-          communityId: real.community.id,
-          buyer: real.buyers[this.buyer]!,
-          request: {
-            items: items.map((item) => ({ productId: real.productIds[item.product]!, quantity: item.quantity })),
-          },
-          now: clock(model),
-        },
-        stores.shop(),
-      );
-      if (this.via === 'wechat') await prepay(real, made, this.buyer);
-    });
-    let expected: string | null = null;
-    for (const item of items) {
-      const product = model.products[item.product]!;
-      if (product.status !== 'approved') expected = 'shop.product_not_found';
-      else if (product.stock < item.quantity) expected = 'shop.sold_out';
-      if (expected) break;
-    }
-    expectCode(refusal, expected, this.toString());
-    if (expected === null) {
-      const lines = items.map(({ product, quantity }) => {
-        const listed = model.products[product]!;
-        const grossFen = listed.priceFen * quantity;
-        const fundFen = fundShare(grossFen, listed.bps);
-        listed.stock -= quantity;
-        return { product, maker: listed.maker, quantity, grossFen, fundFen, makerFen: grossFen - fundFen };
-      });
-      model.orders.push({
-        buyer: this.buyer,
-        kind: 'shop',
-        via: this.via,
-        lines,
-        totalFen: lines.reduce((sum, line) => sum + line.grossFen, 0),
-        status: 'pending_payment',
-        expiresAt: made!.expiresAt,
-        handedOver: false,
-        trade: this.via === 'wechat' ? 'NOTPAY' : 'none',
-      });
-      real.orders.push(made!);
-    }
-    await compare(model, real, this.toString());
+    const items = distinct(this.items, model.products.length);
+    await runOp(model, real, orderOp(real, this.buyer, items, this.via, clock(model)), this.toString());
   }
   toString = () =>
     `order(b${this.buyer}, ${this.items.map((item) => `p${item.product}×${item.quantity}`).join(' ')}, ${this.via})`;
@@ -742,30 +984,13 @@ class Donate implements Command {
   toString = () => `donate(b${this.buyer}, ${this.amountFen} fen, ${this.via})`;
 }
 
-/** The dev stage's payment: `dev-pay` records it through `markOrderPaid`, as a notification would. */
 class DevPay implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.orders.some((order) => order.via === 'dev');
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const { order, index } = pick(model, this.which, (candidate) => candidate.via === 'dev')!;
-    const placed = real.orders[index]!;
-    const refusal = await attempt(() =>
-      markOrderPaid(
-        {
-          communityId: real.community.id,
-          orderId: placed.id,
-          reference: `dev-${placed.id}`,
-          amountFen: placed.totalFen,
-        },
-        shopDependencies(),
-      ),
-    );
-    // A second payment of a paid order changes nothing; any other state cannot be paid.
-    const expected = ['pending_payment', 'paid'].includes(order.status) ? null : 'shop.order_not_payable';
-    expectCode(refusal, expected, this.toString());
-    if (order.status === 'pending_payment') credit(model, order, 'dev');
-    await compare(model, real, this.toString());
+    const { index } = pick(model, this.which, (candidate) => candidate.via === 'dev')!;
+    await runOp(model, real, devPayOp(real, index), this.toString());
   }
   toString = () => `devPay(#${this.which})`;
 }
@@ -880,35 +1105,8 @@ class Cancel implements Command {
   async run(model: Model, real: Real) {
     tally.steps += 1;
     const { order, index } = pick(model, this.which)!;
-    const buyer = this.byOther ? (order.buyer + 1) % BUYERS : order.buyer;
-    const closing = !this.byOther && order.status === 'pending_payment';
-    if (closing && this.wechatDown) closeFails(real.orders[index]!.id);
-    const refusal = await attempt(() =>
-      cancelOrder(
-        { communityId: real.community.id, orderId: real.orders[index]!.id, buyerId: real.buyers[buyer]!.userId },
-        { ...shopDependencies(), config },
-      ),
-    );
-    let expected: string | null;
-    if (this.byOther) expected = 'auth.forbidden';
-    else if (order.status !== 'pending_payment') expected = 'shop.order_not_cancellable';
-    else if (this.wechatDown) {
-      // WeChat closed it but its answer was lost: ours stays open (retry).
-      closedAtWechat(order);
-      expected = 'payment.unavailable';
-    } else if (order.trade === 'SUCCESS') {
-      // WeChat will not close a paid order: the payment its lost notification carried is settled.
-      settle(model, order);
-      expected = (order.status as OrderStatus) === 'cancelled' ? null : 'shop.order_not_cancellable';
-    } else if (order.trade === 'USERPAYING') expected = 'shop.payment_in_progress';
-    else {
-      expected = null;
-      order.status = 'cancelled';
-      restock(model, order);
-      closedAtWechat(order);
-    }
-    expectCode(refusal, expected, this.toString());
-    await compare(model, real, this.toString());
+    if (this.wechatDown && !this.byOther && order.status === 'pending_payment') closeFails(real.orders[index]!.id);
+    await runOp(model, real, cancelOp(real, index, this.byOther, this.wechatDown), this.toString());
   }
   toString = () =>
     `cancel(#${this.which}${this.byOther ? ', by another' : ''}${this.wechatDown ? ', WeChat down' : ''})`;
@@ -971,9 +1169,7 @@ class Expire implements Command {
         deferred[id] = 'settled';
       } else if (order.trade === 'USERPAYING') deferred[id] = 'paying';
       else {
-        order.status = 'expired';
-        restock(model, order);
-        closedAtWechat(order);
+        close(model, order, 'expired');
         expired += 1;
       }
     }
@@ -999,28 +1195,12 @@ class Fulfil implements Command {
   check = (model: Readonly<Model>) => model.orders.length > 0;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const { order, index } = pick(model, this.which)!;
-    const refusal = await attempt(() =>
-      fulfilOrder(
-        {
-          communityId: real.community.id,
-          orderId: real.orders[index]!.id,
-          actorId: real.staff.userId,
-          status: this.to,
-        },
-        stores.shop(),
-      ),
-    );
-    const expected =
-      order.kind === 'shop' && NEXT_STATUS_FROM[this.to].includes(order.status) ? null : 'shop.order_not_fulfillable';
-    expectCode(refusal, expected, this.toString());
-    if (expected === null) order.status = this.to;
-    await compare(model, real, this.toString());
+    const { index } = pick(model, this.which)!;
+    await runOp(model, real, fulfilOp(real, index, this.to), this.toString());
   }
   toString = () => `fulfil(#${this.which}, ${this.to})`;
 }
 
-/** Staff refund, as the refund route does: the books first, then WeChat Pay is asked. */
 class Refund implements Command {
   constructor(
     readonly which: number,
@@ -1031,62 +1211,11 @@ class Refund implements Command {
   check = (model: Readonly<Model>) => model.orders.length > 0;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const { order, index } = pick(model, this.which)!;
+    const { index } = pick(model, this.which)!;
     const actor = this.byOtherStaff ? real.otherStaff : real.staff;
-    const fundShares = order.lines.reduce((sum, line) => sum + line.fundFen, 0);
-    const books =
-      real.buyers[order.buyer]!.userId === actor.userId
-        ? 'auth.conflict_of_interest'
-        : order.status === 'refunded' && order.refund === 'requested'
-          ? 'resend'
-          : !SOLD.includes(order.status)
-            ? 'shop.order_not_refundable'
-            : model.fund.balanceFen < fundShares
-              ? 'fund.insufficient_balance'
-              : 'refund';
-    const asksWechat = (books === 'refund' && order.paidBy === 'wechat') || books === 'resend';
-    const down = this.wechatDown && asksWechat;
+    const down = this.wechatDown && refundPlan(model, real, index, actor).asksWechat;
     if (down) refundFails(`rf${real.orders[index]!.id}`);
-    const refusal = await attempt(async () => {
-      const refunded = await refundOrder(
-        {
-          communityId: real.community.id,
-          orderId: real.orders[index]!.id,
-          actorId: actor.userId,
-          reason: '买家退货',
-          wechatPay: true,
-        },
-        shopDependencies(),
-      );
-      await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), config });
-    });
-    const expected = books === 'refund' || books === 'resend' ? (down ? 'payment.unavailable' : null) : books;
-    expectCode(refusal, expected, this.toString());
-    if (books === 'refund') {
-      order.handedOver = order.status === 'shipped' || order.status === 'completed';
-      if (!order.handedOver) restock(model, order);
-      for (const line of order.lines) {
-        if (line.maker >= 0) {
-          const maker = model.makers[line.maker]!;
-          maker.earningsFen -= line.makerFen;
-          maker.salesFen -= line.grossFen;
-          maker.salesCount -= line.quantity;
-        }
-        if (line.fundFen > 0) {
-          model.fund.balanceFen -= line.fundFen;
-          model.fund.expenseFen += line.fundFen;
-          model.fund.entries += 1;
-        }
-      }
-      if (order.kind === 'shop') model.stats.refundsFen += order.totalFen;
-      order.status = 'refunded';
-    }
-    if (asksWechat) {
-      // WeChat makes the refund even when its answer is lost; ours shows it once an answer came.
-      order.refund = down ? 'requested' : 'processing';
-      order.trade = 'REFUND';
-    }
-    await compare(model, real, this.toString());
+    await runOp(model, real, refundOp(real, index, actor, down), this.toString());
   }
   toString = () =>
     `refund(#${this.which}, by ${this.byOtherStaff ? 'the other staff member' : 'staff'}${this.wechatDown ? ', WeChat down' : ''})`;
@@ -1124,73 +1253,192 @@ class Payout implements Command {
   constructor(
     readonly maker: number,
     readonly portion: Portion,
-    /** Two payouts of the amount at once. */
+    /** Two payouts of the amount at once: as many as the balance covers, never more. */
     readonly twice: boolean,
   ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const maker = model.makers[this.maker]!;
-    const owed = maker.earningsFen - maker.paidOutFen;
-    const amountFen = portionOf(owed, this.portion);
-    const pay = () =>
-      attempt(() =>
-        recordPayout(
-          {
-            communityId: real.community.id,
-            makerId: real.makers[this.maker]!.userId,
-            amountFen,
-            note: '月结',
-            actorId: real.staff.userId,
-          },
-          stores.shop(),
-        ),
-      );
-    const refusals = await Promise.all(Array.from({ length: this.twice ? 2 : 1 }, pay));
-    // As many as the balance covers, never more: which of two racing payouts wins is not the model's.
-    const covered = Math.max(0, Math.min(refusals.length, Math.floor(owed / amountFen)));
-    const paid = refusals.filter((refusal) => refusal === null).length;
-    if (paid !== covered) throw new Error(`${this.toString()}: ${paid} payouts of ${amountFen} recorded, owed ${owed}`);
-    for (const refusal of refusals)
-      expectCode(refusal, refusal === null ? null : 'shop.payout_exceeds_balance', this.toString());
-    maker.paidOutFen += paid * amountFen;
-    model.payouts += paid;
-    await compare(model, real, this.toString());
+    const figures = model.makers[this.maker]!;
+    const amountFen = portionOf(figures.earningsFen - figures.paidOutFen, this.portion);
+    const pay = () => payoutOp(real, this.maker, amountFen);
+    if (this.twice) await runRace(model, real, [pay(), pay()], this.toString());
+    else await runOp(model, real, pay(), this.toString());
   }
   toString = () => `payout(maker ${this.maker}, ${this.portion}${this.twice ? ', twice at once' : ''})`;
 }
 
-/** The office spends from the fund: submitted by one staff member, approved by another. */
 class SpendFund implements Command {
   constructor(readonly portion: Portion) {}
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
     const amountFen = portionOf(model.fund.balanceFen, this.portion);
-    const expense = await submitExpense(
-      {
-        communityId: real.community.id,
-        actorId: real.staff.userId,
-        request: { amountFen, purpose: '慰问老人', category: 'elderly_care' },
-      },
-      stores.fund(),
-    );
-    const refusal = await attempt(() =>
-      approveExpense(
-        { communityId: real.community.id, expenseId: expense.id, actorId: real.otherStaff.userId },
-        stores.fund(),
-      ),
-    );
-    const expected = amountFen <= model.fund.balanceFen ? null : 'fund.insufficient_balance';
-    expectCode(refusal, expected, this.toString());
-    if (expected === null) {
-      model.fund.balanceFen -= amountFen;
-      model.fund.expenseFen += amountFen;
-      model.fund.entries += 1;
-    }
-    await compare(model, real, this.toString());
+    const expense = await submitted(real, amountFen);
+    await runOp(model, real, approveExpenseOp(real, expense.id, amountFen), this.toString());
   }
   toString = () => `spendFund(${this.portion})`;
+}
+
+/**
+ * Two actions at once, each serial order of them acceptable; the stored state must then be what
+ * that order leaves (and the invariants hold). `lenient`: a refund that lost the race may still
+ * succeed by sending a WeChat refund that is still `requested` again.
+ */
+async function runRace(model: Model, real: Real, ops: [Op, Op], what: string, lenient = false) {
+  const actual = await Promise.all(ops.map((op) => op.act()));
+  const serials = [
+    [0, 1],
+    [1, 0],
+  ].map((order) => {
+    const clone = structuredClone(model);
+    const codes: (string | null)[] = [];
+    for (const index of order) codes[index] = ops[index]!.expect(clone);
+    return { order, clone, codes };
+  });
+  const agrees = (code: string | null, refusal: Refusal | null) =>
+    code === null
+      ? refusal === null
+      : (refusal?.code === code && refusal.status === statusForCode(code)) ||
+        (lenient && code === 'shop.order_not_refundable' && refusal === null);
+  const match = serials.find((serial) => serial.codes.every((code, index) => agrees(code, actual[index]!)));
+  if (!match)
+    throw new Error(
+      `${what}: ${JSON.stringify(actual)}; in either order the model expects ${JSON.stringify(serials.map((serial) => serial.codes))}`,
+    );
+  Object.assign(model, match.clone);
+  for (const index of match.order) if (actual[index] === null) ops[index]!.commit?.();
+  match.codes.forEach((code, index) =>
+    actual[index] === null ? tally.success(what) : expectCode(actual[index]!, code, what),
+  );
+  await compare(model, real, what);
+}
+
+type RaceKind =
+  | 'refund|fulfil'
+  | 'refund|refund'
+  | 'notify|cancel'
+  | 'cancel|devPay'
+  | 'refund|payout'
+  | 'refund|spend'
+  | 'devPay|devPay'
+  | 'order|order';
+const RACES: RaceKind[] = [
+  'refund|fulfil',
+  'refund|refund',
+  'notify|cancel',
+  'cancel|devPay',
+  'refund|payout',
+  'refund|spend',
+  'devPay|devPay',
+  'order|order',
+];
+
+/** What a race of this kind can run on: orders (products for `order|order`). */
+function raceCandidates(model: Readonly<Model>, kind: RaceKind): number[] {
+  const orders = (test: (order: OrderModel) => boolean) =>
+    model.orders.flatMap((order, index) => (test(order) ? [index] : []));
+  switch (kind) {
+    case 'refund|fulfil':
+      return orders((order) => order.status === 'paid' && order.kind === 'shop');
+    case 'refund|refund':
+      return orders((order) => SOLD.includes(order.status) && order.buyer < STAFF_BUYER);
+    case 'notify|cancel':
+      return orders((order) => order.status === 'pending_payment' && ['NOTPAY', 'USERPAYING'].includes(order.trade));
+    case 'cancel|devPay':
+    case 'devPay|devPay':
+      return orders((order) => order.status === 'pending_payment' && order.via === 'dev');
+    case 'refund|payout':
+      return orders((order) => SOLD.includes(order.status) && order.kind === 'shop');
+    case 'refund|spend':
+      return orders((order) => SOLD.includes(order.status));
+    case 'order|order':
+      return model.orders.length + 2 > MAX_ORDERS
+        ? []
+        : model.products.flatMap((product, index) =>
+            product.status === 'approved' && product.stock > 0 ? [index] : [],
+          );
+  }
+}
+
+/**
+ * Races between actions on one order, maker or product: a refund against fulfilment, against a
+ * second refund, a payout to its maker or an expense of the whole fund; WeChat's notification
+ * against the buyer's cancel; cancel against the dev payment; two payments (the fund's chain);
+ * two buyers for all of a product's stock.
+ */
+class Race implements Command {
+  constructor(
+    readonly kind: RaceKind,
+    readonly which: number,
+    readonly other: number,
+  ) {}
+  check = (model: Readonly<Model>) =>
+    raceCandidates(model, this.kind).length >= (this.kind === 'devPay|devPay' ? 2 : 1);
+  async run(model: Model, real: Real) {
+    tally.steps += 1;
+    const candidates = raceCandidates(model, this.kind);
+    const index = candidates[this.which % candidates.length]!;
+    const what = this.toString();
+    switch (this.kind) {
+      case 'refund|fulfil':
+        return runRace(model, real, [refundOp(real, index, real.staff), fulfilOp(real, index, 'completed')], what);
+      case 'refund|refund':
+        return runRace(
+          model,
+          real,
+          [refundOp(real, index, real.staff), refundOp(real, index, real.otherStaff)],
+          what,
+          model.orders[index]!.paidBy === 'wechat',
+        );
+      case 'notify|cancel': {
+        // The payer pays (every third time another amount); the notification and the cancel cross.
+        const order = model.orders[index]!;
+        const amountFen = this.other % 3 === 0 ? order.totalFen + 1 : order.totalFen;
+        real.transactions.set(
+          index,
+          standIn.pay(real.orders[index]!.id, amountFen === order.totalFen ? {} : { amountFen }),
+        );
+        order.trade = 'SUCCESS';
+        order.wechatPayment = { amountFen };
+        return runRace(model, real, [notifyOp(real, index), cancelOp(real, index)], what);
+      }
+      case 'cancel|devPay':
+        return runRace(model, real, [cancelOp(real, index), devPayOp(real, index)], what);
+      case 'refund|payout': {
+        const maker = model.orders[index]!.lines[0]!.maker;
+        const figures = model.makers[maker]!;
+        const owed = Math.max(1, figures.earningsFen - figures.paidOutFen);
+        return runRace(model, real, [refundOp(real, index, real.staff), payoutOp(real, maker, owed)], what);
+      }
+      case 'refund|spend': {
+        const amountFen = Math.max(1, model.fund.balanceFen);
+        const expense = await submitted(real, amountFen);
+        return runRace(
+          model,
+          real,
+          [refundOp(real, index, real.staff), approveExpenseOp(real, expense.id, amountFen)],
+          what,
+        );
+      }
+      case 'devPay|devPay': {
+        const rest = candidates.filter((candidate) => candidate !== index);
+        return runRace(model, real, [devPayOp(real, index), devPayOp(real, rest[this.other % rest.length]!)], what);
+      }
+      case 'order|order': {
+        const all = [{ product: index, quantity: model.products[index]!.stock }];
+        const via = this.other % 2 === 0 ? 'dev' : 'wechat';
+        const [first, second] = [this.which % BUYERS, (this.which + 1) % BUYERS];
+        return runRace(
+          model,
+          real,
+          [orderOp(real, first, all, via, clock(model)), orderOp(real, second, all, via, clock(model))],
+          what,
+        );
+      }
+    }
+  }
+  toString = () => `race[${this.kind}](#${this.which}, ${this.other})`;
 }
 
 // ---------------------------------------------------------------- proxies (through the HTTP API)
@@ -1413,6 +1661,8 @@ const commands = [
     .tuple(fc.constantFrom(...Object.keys(NOT_PROXYABLE)), which)
     .map(([action, index]) => new ProxyNotProxyable(action, index)),
   fc.constant(null).map(() => new ToggleRelation()),
+  fc.tuple(fc.constantFrom(...RACES), which, which).map(([kind, index, other]) => new Race(kind, index, other)),
+  fc.tuple(fc.constantFrom(...RACES), which, which).map(([kind, index, other]) => new Race(kind, index, other)),
 ];
 
 async function freshSystem(lane: number): Promise<{ model: Model; real: Real }> {
