@@ -55,13 +55,18 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  * 1–3 units of one to three products, paid on the dev path (`markOrderPaid`, as `dev-pay`) or
  * through WeChat Pay (prepay at the stand-in, the payer pays, the signed notification goes to the
  * real notify handler — or is lost, and the payment is found when the order is cancelled or
- * expires); pay another amount than the order's; a late payment for a cancelled or expired order
- * (refunded automatically); the same notification delivered again, up to three copies at once;
- * the buyer (or someone else) cancels; the expiry job runs with the clock moved on by 0–20
- * minutes; fulfil (ready for pickup / shipped / completed); staff refund (a staff member's own
- * order refused); WeChat's refund notifications (success, abnormal, closed); pay a maker out
- * (what is owed, half, one fen, one fen too many — also two payouts at once); the office spends
- * from the fund; a one-off donation, paid either way, and its refund.
+ * expires); the payer mid-payment (USERPAYING); pay another amount than the order's; a late
+ * payment for a cancelled or expired order (refunded automatically); the same notification
+ * delivered again, up to three copies at once; the buyer (or someone else) cancels; the expiry job
+ * runs with the clock moved on by 0–20 minutes; fulfil (ready for pickup / shipped / completed);
+ * staff refund (a staff member's own order refused); WeChat's refund notifications (success,
+ * abnormal, closed); WeChat's answer lost (a 500 after it acted) on a close, an expiry, a refund or
+ * a payment sent back — then retried; pay a maker out (what is owed, half, one fen, one fen too
+ * many); the office spends from the fund; a one-off donation, paid either way, and its refund.
+ * Races — two actions at once, the outcome of either serial order accepted: a refund against
+ * fulfilment, against a second refund, a payout to the maker or an expense of the whole fund;
+ * WeChat's notification against the buyer's cancel; cancel against the dev payment; two payments
+ * (the fund's chain); two buyers for all of a product's stock; two payouts to one maker.
  *
  * Proxy commands (HTTP, `X-Act-For`): a proxy the office set up (`createProxy`) for an offline
  * resident (`createOfflineMember`) reads the resident's record, redeems and cancels in the
@@ -71,8 +76,9 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  * changed; acts for a member without a relation (`403 proxy.not_authorized`); the office ends and
  * sets up the relation again; the resident is given points.
  *
- * After every command the whole community partition and the fund's entries are read (consistent
- * Queries) and compared with the model — every product's status and stock, every order's status,
+ * After every command the whole community partition and the fund's new entries are read
+ * (consistent Queries; the audit log too after the proxy's requests and after each run) and compared
+ * with the model — every product's status and stock, every order's status,
  * payment reference, returned payment and refund, every maker's figures, the payouts, the fund's
  * head, the month statistics, the relation, the resident's points and redemptions — and a refusal
  * must be exactly the one the model expects. Invariants checked on the stored items:
@@ -88,7 +94,8 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  *   S4 every order's state is the model's (unpaid, paid, ready, shipped, completed, refunded,
  *      cancelled, expired; its returned payment and refund) and a payment takes effect exactly once:
  *      one fund entry per funded line of each order ever paid (and one per refund), the month
- *      statistics count each paid order once;
+ *      statistics count each paid order and each refund once; no payment both credited and sent
+ *      back;
  *   S5 per paid order: each line's fund share = ⌊gross × bps / 10000⌋, maker share = gross − fund
  *      share, their sum the order total; the order's fund entries carry exactly its fund shares;
  *   P1 every effect made through the proxy is the resident's (their redemptions, their points)
@@ -533,6 +540,20 @@ function checkInvariants(
   const refundedOrders = orders.filter(({ order }) => order.status === 'refunded');
   if (refunds !== refundedOrders.reduce((sum, { order }) => sum + funded(order), 0))
     fail(`S4: ${refunds} fund refunds for the orders refunded`);
+  const shopStats = withPrefix(stored.partition, keys.statsPrefix()).filter((item) =>
+    String(item.SK).endsWith('#SHOP'),
+  );
+  const sales = everPaid.filter(({ order }) => order.kind !== 'donation').map(({ order }) => order);
+  const counted = ['shopOrders', 'shopSalesFen', 'shopRefundsFen'].map((name) =>
+    shopStats.reduce((sum, item) => sum + num(item[name]), 0),
+  );
+  const fromOrders = [
+    sales.length,
+    sales.reduce((sum, order) => sum + order.totalFen, 0),
+    sales.filter((order) => order.status === 'refunded').reduce((sum, order) => sum + order.totalFen, 0),
+  ];
+  if (JSON.stringify(counted) !== JSON.stringify(fromOrders))
+    fail(`S4: the month statistics ${JSON.stringify(counted)} ≠ the orders ${JSON.stringify(fromOrders)}`);
   for (const { order, index } of orders) {
     if (order.returnedPayment && order.paymentReference === order.returnedPayment.transactionId)
       fail(`S4: order #${index}'s payment was both credited and sent back`);
