@@ -66,11 +66,12 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  * Races — two actions at once, the outcome of either serial order accepted: a refund against
  * fulfilment, against a second refund, a payout to the maker or an expense of the whole fund;
  * WeChat's notification against the buyer's cancel; cancel against the dev payment; two payments
- * (the fund's chain); two buyers for all of a product's stock; two payouts to one maker.
+ * (the fund's chain); two buyers for all of a product's stock; two payouts to one maker; two staff
+ * approving one expense of the whole fund.
  *
  * Proxy commands (HTTP, `X-Act-For`): a proxy the office set up (`createProxy`) for an offline
- * resident (`createOfflineMember`) reads the resident's record, redeems and cancels in the
- * supermarket for them (the allow-list `PROXYABLE_ROUTES`); tries the non-proxyable routes —
+ * resident (`createOfflineMember`) reads the resident's record, points history and redemptions,
+ * redeems and cancels in the supermarket for them (the allow-list `PROXYABLE_ROUTES`); tries the non-proxyable routes —
  * order, pay, cancel, donate, pledge, refund, fulfil, list or approve a product, pay a maker out,
  * give points, change roles, spend the fund — each refused `403 auth.not_proxyable` with nothing
  * changed; acts for a member without a relation (`403 proxy.not_authorized`); the office ends and
@@ -105,10 +106,10 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  *
  * The expiry job's query is the index of unpaid orders of the whole table: the test scopes it to
  * the lane's community (the lanes keep separate clocks).
- * LINLI_MODEL_STEPS (default 1500) is the number of commands to execute at least; LINLI_MODEL_SEED
+ * LINLI_MODEL_STEPS (default 2500) is the number of commands to execute at least; LINLI_MODEL_SEED
  * replays a run (lane i, round r runs with seed SEED + 1000·i + r); LINLI_MODEL_LANES (default 3).
  */
-const SETTINGS = modelSettings(1_500);
+const SETTINGS = modelSettings(2_500);
 const { targetSteps: TARGET_STEPS, seed: SEED, lanes: LANES } = SETTINGS;
 const MAX_COMMANDS = 80;
 const MAKERS = 2;
@@ -165,6 +166,7 @@ interface Model {
   orders: OrderModel[];
   makers: { earningsFen: number; paidOutFen: number; salesFen: number; salesCount: number }[];
   payouts: number;
+  approvedExpenses: string[];
   fund: { balanceFen: number; incomeFen: number; expenseFen: number; entries: number };
   stats: { orders: number; salesFen: number; refundsFen: number };
   /** Minutes the lane's clock is ahead of the real one. */
@@ -176,6 +178,8 @@ interface Model {
     redemptions: { quantity: number; status: Redemption['status'] }[];
     /** The audit actions the proxy's writes must have left, in order. */
     audited: string[];
+    /** Entries in the resident's points history: grants, redemptions, cancellations. */
+    ledgerEntries: number;
   };
 }
 
@@ -185,6 +189,8 @@ interface Real {
   buyers: MemberRecord[];
   staff: MemberRecord;
   otherStaff: MemberRecord;
+  /** A third staff member: a second approver of the fund's expenses. */
+  thirdStaff: MemberRecord;
   productIds: string[];
   orders: Order[];
   /** The WeChat transaction of each order paid at the stand-in. */
@@ -930,16 +936,18 @@ async function submitted(real: Real, amountFen: number) {
   );
 }
 
-const approveExpenseOp = (real: Real, expenseId: string, amountFen: number): Op => ({
+const approveExpenseOp = (real: Real, expenseId: string, amountFen: number, approver = real.otherStaff): Op => ({
   act: () =>
     attempt(() =>
-      approveExpense({ communityId: real.community.id, expenseId, actorId: real.otherStaff.userId }, stores.fund()),
+      approveExpense({ communityId: real.community.id, expenseId, actorId: approver.userId }, stores.fund()),
     ),
   expect: (model) => {
+    if (model.approvedExpenses.includes(expenseId)) return 'fund.expense_already_decided';
     if (amountFen > model.fund.balanceFen) return 'fund.insufficient_balance';
     model.fund.balanceFen -= amountFen;
     model.fund.expenseFen += amountFen;
     model.fund.entries += 1;
+    model.approvedExpenses.push(expenseId);
     return null;
   },
 });
@@ -1343,8 +1351,10 @@ type RaceKind =
   | 'refund|payout'
   | 'refund|spend'
   | 'devPay|devPay'
-  | 'order|order';
+  | 'order|order'
+  | 'approve|approve';
 const RACES: RaceKind[] = [
+  'approve|approve',
   'refund|fulfil',
   'refund|refund',
   'notify|cancel',
@@ -1373,6 +1383,8 @@ function raceCandidates(model: Readonly<Model>, kind: RaceKind): number[] {
       return orders((order) => SOLD.includes(order.status) && order.kind === 'shop');
     case 'refund|spend':
       return orders((order) => SOLD.includes(order.status));
+    case 'approve|approve':
+      return [0];
     case 'order|order':
       return model.orders.length + 2 > MAX_ORDERS
         ? []
@@ -1383,10 +1395,10 @@ function raceCandidates(model: Readonly<Model>, kind: RaceKind): number[] {
 }
 
 /**
- * Races between actions on one order, maker or product: a refund against fulfilment, against a
- * second refund, a payout to its maker or an expense of the whole fund; WeChat's notification
- * against the buyer's cancel; cancel against the dev payment; two payments (the fund's chain);
- * two buyers for all of a product's stock.
+ * Races between actions on one order, maker, product or expense: a refund against fulfilment,
+ * against a second refund, a payout to its maker or an expense of the whole fund; WeChat's
+ * notification against the buyer's cancel; cancel against the dev payment; two payments (the
+ * fund's chain); two buyers for all of a product's stock; two approvals of one expense.
  */
 class Race implements Command {
   constructor(
@@ -1446,6 +1458,20 @@ class Race implements Command {
         const rest = candidates.filter((candidate) => candidate !== index);
         return runRace(model, real, [devPayOp(real, index), devPayOp(real, rest[this.other % rest.length]!)], what);
       }
+      case 'approve|approve': {
+        // Two staff approve one expense of the whole fund at once: it is paid once.
+        const amountFen = Math.max(1, model.fund.balanceFen);
+        const expense = await submitted(real, amountFen);
+        return runRace(
+          model,
+          real,
+          [
+            approveExpenseOp(real, expense.id, amountFen),
+            approveExpenseOp(real, expense.id, amountFen, real.thirdStaff),
+          ],
+          what,
+        );
+      }
       case 'order|order': {
         const all = [{ product: index, quantity: model.products[index]!.stock }];
         const via = this.other % 2 === 0 ? 'dev' : 'wechat';
@@ -1487,6 +1513,7 @@ class GrantResident implements Command {
     tally.steps += 1;
     await grantPoints(real.community.id, real.resident.userId, this.points);
     model.proxy.balance += this.points;
+    model.proxy.ledgerEntries += 1;
     tally.success(this.toString());
     await compare(model, real, this.toString());
   }
@@ -1514,6 +1541,7 @@ class ProxyRedeem implements Command {
       model.proxy.balance -= points;
       model.proxy.goodStock -= this.quantity;
       model.proxy.redemptions.push({ quantity: this.quantity, status: 'reserved' });
+      model.proxy.ledgerEntries += 1;
       model.proxy.audited.push('proxy.redeem');
       real.redemptionIds.push(String(reply.body.id));
     }
@@ -1538,6 +1566,7 @@ class ProxyCancelRedemption implements Command {
     expectCode(refusalOf(reply), expected, this.toString());
     if (expected === null) {
       redemption.status = 'cancelled';
+      model.proxy.ledgerEntries += 1;
       model.proxy.balance += GOOD_PRICE * redemption.quantity;
       model.proxy.goodStock += redemption.quantity;
       model.proxy.audited.push('proxy.cancelredemption');
@@ -1547,23 +1576,45 @@ class ProxyCancelRedemption implements Command {
   toString = () => `proxyCancelRedemption(#${this.which})`;
 }
 
+/** The proxy reads for the resident: their record, their ledger, their redemptions — or tries a stranger's. */
 class ProxyRead implements Command {
-  /** For a member the proxy has no relation with (a buyer who uses the app). */
-  constructor(readonly stranger: boolean) {}
+  constructor(readonly what: 'me' | 'ledger' | 'redemptions' | 'stranger') {}
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const reply = await actFor(real, 'GET', '/me', undefined, this.stranger ? real.buyers[0]!.userId : undefined);
-    const expected = this.stranger || !model.proxy.relation ? 'proxy.not_authorized' : null;
+    const path = { me: '/me', ledger: '/me/ledger', redemptions: '/me/redemptions', stranger: '/me' }[this.what];
+    const reply = await actFor(
+      real,
+      'GET',
+      path,
+      undefined,
+      this.what === 'stranger' ? real.buyers[0]!.userId : undefined,
+    );
+    const expected = this.what === 'stranger' || !model.proxy.relation ? 'proxy.not_authorized' : null;
     expectCode(refusalOf(reply), expected, this.toString());
-    if (expected === null) {
+    const fail = (read: unknown) => {
+      throw new Error(`${this.toString()}: read ${JSON.stringify(read)}`);
+    };
+    if (expected === null && this.what === 'me') {
       const me = reply.body as unknown as MeResponse;
-      if (me.member.id !== real.resident.userId || me.balancePoints !== model.proxy.balance)
-        throw new Error(`${this.toString()}: read ${me.member.id} with ${me.balancePoints} points`);
+      if (me.member.id !== real.resident.userId || me.balancePoints !== model.proxy.balance) fail(me);
+    }
+    // A whole page (no cursor): exactly the resident's entries and redemptions.
+    const page = reply.body as unknown as { items: Record<string, unknown>[]; nextCursor?: string | null };
+    if (expected === null && this.what === 'ledger' && !page.nextCursor) {
+      const sum = page.items.reduce((total, entry) => total + Number(entry.amountPoints), 0);
+      if (page.items.length !== model.proxy.ledgerEntries || sum !== model.proxy.balance) fail(page.items);
+    }
+    if (expected === null && this.what === 'redemptions' && !page.nextCursor) {
+      const read = page.items.map((item) => [item.id, item.memberId, item.status]).sort();
+      const made = real.redemptionIds
+        .map((id, index) => [id, real.resident.userId, model.proxy.redemptions[index]!.status])
+        .sort();
+      if (JSON.stringify(read) !== JSON.stringify(made)) fail(read);
     }
     await compare(model, real, this.toString(), true);
   }
-  toString = () => `proxyRead(${this.stranger ? 'a stranger' : 'the resident'})`;
+  toString = () => `proxyRead(${this.what})`;
 }
 
 /** What a proxy may not do for the resident — least of all for themselves. */
@@ -1674,7 +1725,9 @@ const commands = [
   fc.integer({ min: 1, max: 6 }).map((points) => new GrantResident(points)),
   fc.integer({ min: 1, max: 3 }).map((quantity) => new ProxyRedeem(quantity)),
   which.map((index) => new ProxyCancelRedemption(index)),
-  fc.boolean().map((stranger) => new ProxyRead(stranger)),
+  fc
+    .constantFrom('me' as const, 'ledger' as const, 'redemptions' as const, 'stranger' as const)
+    .map((what) => new ProxyRead(what)),
   fc
     .tuple(fc.constantFrom(...Object.keys(NOT_PROXYABLE)), which)
     .map(([action, index]) => new ProxyNotProxyable(action, index)),
@@ -1697,11 +1750,12 @@ async function freshSystem(lane: number): Promise<{ model: Model; real: Real }> 
   };
   if (!proxies.has(lane)) proxies.set(lane, newUser('proxy'));
   const proxy = await proxies.get(lane)!;
-  const [makers, residents, staff, otherStaff] = await Promise.all([
+  const [makers, residents, staff, otherStaff, thirdStaff] = await Promise.all([
     Promise.all(Array.from({ length: MAKERS }, (_, index) => add(['resident', 'maker'], `手作人${index}`))),
     Promise.all(Array.from({ length: STAFF_BUYER }, (_, index) => add(['resident'], `居民${index}`))),
     add(['staff'], '社工'),
     add(['staff'], '社工乙'),
+    add(['staff'], '社工丙'),
     add(['resident'], '女儿', proxy.userId),
   ]);
   const setUpProxy = async () => {
@@ -1756,10 +1810,11 @@ async function freshSystem(lane: number): Promise<{ model: Model; real: Real }> 
       orders: [],
       makers: makers.map(() => ({ earningsFen: 0, paidOutFen: 0, salesFen: 0, salesCount: 0 })),
       payouts: 0,
+      approvedExpenses: [],
       fund: { balanceFen: 0, incomeFen: 0, expenseFen: 0, entries: 0 },
       stats: { orders: 0, salesFen: 0, refundsFen: 0 },
       clockMinutes: 0,
-      proxy: { relation: true, balance: 0, goodStock: 4, redemptions: [], audited: [] },
+      proxy: { relation: true, balance: 0, goodStock: 4, redemptions: [], audited: [], ledgerEntries: 0 },
     },
     real: {
       community,
@@ -1767,6 +1822,7 @@ async function freshSystem(lane: number): Promise<{ model: Model; real: Real }> 
       buyers: [...residents, otherStaff],
       staff,
       otherStaff,
+      thirdStaff,
       productIds,
       orders: [],
       transactions: new Map(),
