@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   monthOf,
   pointsForMinutes,
@@ -25,10 +24,9 @@ import { recordOfficeAttendance } from '../../functions/src/domain/timebank/atte
 import { changeCertificateStatus } from '../../functions/src/domain/timebank/certificates';
 import { approveClaim, rejectClaim } from '../../functions/src/domain/timebank/claims';
 import { stores } from '../../functions/src/wiring';
-import { AppError, statusForCode } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
-import { documentClient } from '../support/api';
-import { createCommunity, tableName } from '../support/factories';
+import { createCommunity } from '../support/factories';
+import { attempt, modelSettings, readItems, runLanes, Tally, type Item } from '../support/model';
 
 /**
  * Model-based test (fast-check `fc.commands`) of the points ledger, the credit supermarket and
@@ -55,11 +53,9 @@ import { createCommunity, tableName } from '../support/factories';
  * LINLI_MODEL_SEED replays a run (lane i, round r runs with seed SEED + 1000·i + r, as a
  * failure reports); LINLI_MODEL_LANES (default 3) sequences run side by side.
  */
-const TARGET_STEPS = Number(process.env.LINLI_MODEL_STEPS ?? 10_000);
-const SEED = Number(process.env.LINLI_MODEL_SEED ?? Date.now() % 2_147_483_647);
+const SETTINGS = modelSettings(10_000);
+const { targetSteps: TARGET_STEPS, seed: SEED, lanes: LANES } = SETTINGS;
 const MAX_COMMANDS = 100;
-/** Independent sequences run side by side (each on its own community); 1 runs them one after another. */
-const LANES = Number(process.env.LINLI_MODEL_LANES ?? 3);
 const MEMBERS = 3;
 const MAX_GOODS = 3;
 /** Scheduled activities at a time, and activities in a run (a cancelled one makes room for another). */
@@ -103,43 +99,7 @@ interface Real {
   claimIds: string[];
 }
 
-let steps = 0;
-let comparisons = 0;
-const refusals: Record<string, number> = {};
-/** Commands that succeeded where the model expected success, by command. */
-const successes: Record<string, number> = {};
-
-/** Runs a use case; the refusal it answers with (as an HTTP status and code), or null. */
-async function attempt(work: () => Promise<unknown>): Promise<{ status: number; code: string } | null> {
-  try {
-    await work();
-    return null;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { status: statusForCode(error.code), code: error.code };
-  }
-}
-
-function expectRefusal(
-  actual: { status: number; code: string } | null,
-  expected: string | null,
-  what: string,
-  status = 409,
-) {
-  if (expected === null) {
-    if (actual !== null) throw new Error(`${what}: expected success, got ${actual.status} ${actual.code}`);
-    const command = what.split('(')[0]!;
-    successes[command] = (successes[command] ?? 0) + 1;
-    return;
-  }
-  if (actual?.code !== expected || actual.status !== status)
-    throw new Error(
-      `${what}: expected ${status} ${expected}, got ${actual ? `${actual.status} ${actual.code}` : 'success'}`,
-    );
-  refusals[expected] = (refusals[expected] ?? 0) + 1;
-}
-
-type Item = Record<string, unknown>;
+const tally = new Tally();
 
 /**
  * One BatchGetItem: every member's account and certificate, the pool, every good, activity and
@@ -158,15 +118,7 @@ async function compare(model: Model, real: Real, after: string) {
     stats: months.map((month) => keys.stats(cid, month, 'TIMEBANK')),
     single: [keys.account(cid, 'community:pool'), keys.gauges(cid)],
   };
-  const result = await documentClient().send(
-    new BatchGetCommand({
-      RequestItems: { [tableName()]: { Keys: Object.values(groups).flat(), ConsistentRead: true } },
-    }),
-  );
-  if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) throw new Error('unprocessed keys: read again');
-  const items = result.Responses?.[tableName()] ?? [];
-  const find = (key: { PK: string; SK: string }): Item | undefined =>
-    items.find((item) => item.PK === key.PK && item.SK === key.SK);
+  const find = await readItems(Object.values(groups).flat());
   const read = <T>(group: { PK: string; SK: string }[], pick: (item: Item | undefined) => T) =>
     group.map((key) => pick(find(key)));
   const stored = {
@@ -191,7 +143,7 @@ async function compare(model: Model, real: Real, after: string) {
     ]),
     claims: model.claims.map((claim) => claim.status),
   };
-  comparisons += 1;
+  tally.comparisons += 1;
   if (JSON.stringify(stored) !== JSON.stringify(expected))
     throw new Error(`after ${after}: stored ${JSON.stringify(stored)}, model ${JSON.stringify(expected)}`);
   checkInvariants(real, after, {
@@ -261,7 +213,7 @@ class Grant implements Command {
   ) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     // As approvals do: issuance → member, through the real ledger store.
     await stores.ledger().post({
       communityId: real.community.id,
@@ -294,7 +246,7 @@ class Gift implements Command {
   ) {}
   check = () => this.from !== this.to;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const toPool = this.to === MEMBERS;
     const refusal = await attempt(() =>
       giftPoints(
@@ -309,7 +261,7 @@ class Gift implements Command {
       ),
     );
     const enough = model.balances[this.from]! >= this.points;
-    expectRefusal(refusal, enough ? null : 'ledger.insufficient_funds', this.toString());
+    tally.expect(refusal, enough ? null : 'ledger.insufficient_funds', this.toString());
     if (enough) {
       model.balances[this.from]! -= this.points;
       if (toPool) model.pool += this.points;
@@ -328,7 +280,7 @@ class Redeem implements Command {
   ) {}
   check = (model: Readonly<Model>) => model.goods.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.good % model.goods.length;
     const good = model.goods[index]!;
     const points = good.pricePoints * this.quantity;
@@ -350,7 +302,7 @@ class Redeem implements Command {
         : model.balances[this.member]! < points
           ? 'ledger.insufficient_funds'
           : null;
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) {
       good.stock -= this.quantity;
       model.balances[this.member]! -= points;
@@ -366,7 +318,7 @@ class Cancel implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.redemptions.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.redemptions.length;
     const redemption = model.redemptions[index]!;
     const refusal = await attempt(() =>
@@ -380,7 +332,7 @@ class Cancel implements Command {
       ),
     );
     const reserved = redemption.status === 'reserved';
-    expectRefusal(refusal, reserved ? null : 'market.not_reserved', this.toString());
+    tally.expect(refusal, reserved ? null : 'market.not_reserved', this.toString());
     if (reserved) {
       redemption.status = 'cancelled';
       model.balances[redemption.member]! += redemption.points;
@@ -398,7 +350,7 @@ class PickUp implements Command {
   ) {}
   check = (model: Readonly<Model>) => model.redemptions.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.redemptions.length;
     const redemption = model.redemptions[index]!;
     const code = real.redemptions[index]!.pickupCode;
@@ -416,7 +368,7 @@ class PickUp implements Command {
     );
     const expected =
       redemption.status !== 'reserved' ? 'market.not_reserved' : this.rightCode ? null : 'market.wrong_pickup_code';
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) redemption.status = 'picked_up';
     await compare(model, real, this.toString());
   }
@@ -430,7 +382,7 @@ class Restock implements Command {
   ) {}
   check = (model: Readonly<Model>) => model.goods.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.good % model.goods.length;
     const good = await restockGood(
       { communityId: real.community.id, goodId: real.goodIds[index]!, quantity: this.quantity },
@@ -450,7 +402,7 @@ class CreateGood implements Command {
   ) {}
   check = (model: Readonly<Model>) => model.goods.length < MAX_GOODS;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const good = await createGood(
       {
         communityId: real.community.id,
@@ -488,7 +440,7 @@ class CreateActivity implements Command {
     model.activities.filter((activity) => activity.status === 'scheduled').length < MAX_ACTIVITIES &&
     model.activities.length < MAX_ACTIVITIES_IN_RUN;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const startsAt = minutesAgo(ACTIVITY_WINDOW.startedMinutesAgo);
     const activity = await createActivity(
       {
@@ -519,7 +471,7 @@ class OfficeEntry implements Command {
   ) {}
   check = (model: Readonly<Model>) => model.activities.length > 0 && model.claims.length < MAX_CLAIMS;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.activity % model.activities.length;
     const activity = model.activities[index]!;
     let made: Claim | undefined;
@@ -544,7 +496,7 @@ class OfficeEntry implements Command {
           : previous !== undefined && model.claims[previous]!.status !== 'rejected'
             ? 'checkin.already_recorded'
             : null;
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) {
       activity.attendance.set(this.member, model.claims.length);
       const points = pointsForMinutes(this.minutes, real.community.rules);
@@ -560,7 +512,7 @@ class Approve implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.claims.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.claims.length;
     const claim = model.claims[index]!;
     const now = new Date();
@@ -577,7 +529,7 @@ class Approve implements Command {
         : claim.status === 'rejected' && cancelled
           ? 'activity.cancelled'
           : 'claim.already_decided';
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) {
       claim.status = 'approved';
       claim.month = monthOf(now);
@@ -595,7 +547,7 @@ class Reject implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.claims.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.claims.length;
     const claim = model.claims[index]!;
     const refusal = await attempt(() =>
@@ -610,7 +562,7 @@ class Reject implements Command {
       ),
     );
     const expected = claim.status === 'pending' ? null : 'claim.already_decided';
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) claim.status = 'rejected';
     await compare(model, real, this.toString());
   }
@@ -621,7 +573,7 @@ class CancelActivity implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.activities.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.activities.length;
     const activity = model.activities[index]!;
     const refusal = await attempt(() =>
@@ -637,7 +589,7 @@ class CancelActivity implements Command {
         : ofActivity.some((claim) => claim.status === 'approved')
           ? 'activity.has_approved_claims'
           : null;
-    expectRefusal(refusal, expected, this.toString());
+    tally.expect(refusal, expected, this.toString());
     if (expected === null) {
       activity.status = 'cancelled';
       for (const claim of ofActivity) if (claim.status === 'pending') claim.status = 'rejected';
@@ -651,7 +603,7 @@ class ReverseClaim implements Command {
   constructor(readonly which: number) {}
   check = (model: Readonly<Model>) => model.claims.length > 0;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const index = this.which % model.claims.length;
     const claim = model.claims[index]!;
     const refusal = await attempt(() =>
@@ -680,7 +632,7 @@ class ReverseClaim implements Command {
         : model.balances[claim.member]! < claim.points
           ? 'ledger.insufficient_funds'
           : null;
-    expectRefusal(refusal, expected, this.toString(), expected === 'ledger.transfer_not_found' ? 404 : 409);
+    tally.expect(refusal, expected, this.toString(), expected === 'ledger.transfer_not_found' ? 404 : 409);
     if (expected === null) {
       claim.status = 'reversed';
       model.balances[claim.member]! -= claim.points;
@@ -702,7 +654,7 @@ class DecideCertificate implements Command {
   ) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    steps += 1;
+    tally.steps += 1;
     const refusal = await attempt(() =>
       changeCertificateStatus(
         {
@@ -719,7 +671,7 @@ class DecideCertificate implements Command {
     const allowed = this.to === 'revoked' ? ['active', 'review'] : ['revoked', 'review'];
     const expected =
       current === 'none' ? 'certificate.not_found' : allowed.includes(current) ? null : 'certificate.conflict';
-    expectRefusal(refusal, expected, this.toString(), expected === 'certificate.not_found' ? 404 : 409);
+    tally.expect(refusal, expected, this.toString(), expected === 'certificate.not_found' ? 404 : 409);
     if (expected === null) model.certificates[this.member] = this.to;
     await compare(model, real, this.toString());
   }
@@ -822,41 +774,31 @@ describe(`ledger + supermarket + time bank model (≥ ${TARGET_STEPS} steps, see
         `model test: ≥ ${TARGET_STEPS} steps, ${LANES} lanes, seed ${SEED} (replay with LINLI_MODEL_SEED=${SEED})`,
       );
       const started = Date.now();
-      let runs = 0;
       let reconciled = 0;
       // LANES independent communities run side by side (DynamoDB Local serves them in parallel);
       // each lane runs rounds of fast-check runs until enough commands were executed in all.
-      const lane = async (laneIndex: number) => {
-        for (let round = 0; steps < TARGET_STEPS; round += 1) {
-          const remaining = TARGET_STEPS - steps;
-          await fc.assert(
-            fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }), async (sequence) => {
-              runs += 1;
-              const { model, real } = await freshSystem();
-              await fc.asyncModelRun(() => ({ model, real }), sequence);
-              // After every RECONCILE_EVERY-th run: the whole community reconciles (postings sum to
-              // zero, balances = history, statistics, stock) — it reads whole partitions, so not every run.
-              if (runs % RECONCILE_EVERY === 0) {
-                const report = await reconcileCommunity(real.community.id, stores.reconciliation());
-                reconciled += 1;
-                if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
-              }
-            }),
-            {
-              numRuns: Math.max(1, Math.ceil(remaining / LANES / (MAX_COMMANDS * 0.6))),
-              seed: SEED + laneIndex * 1_000 + round,
-            },
-          );
-        }
-      };
-      await Promise.all(Array.from({ length: LANES }, (_, index) => lane(index)));
+      const runs = await runLanes({
+        settings: SETTINGS,
+        tally,
+        commands,
+        maxCommands: MAX_COMMANDS,
+        fresh: freshSystem,
+        // After every RECONCILE_EVERY-th run: the whole community reconciles (postings sum to
+        // zero, balances = history, statistics, stock) — it reads whole partitions, so not every run.
+        afterRun: async (real, run) => {
+          if (run % RECONCILE_EVERY !== 0) return;
+          const report = await reconcileCommunity(real.community.id, stores.reconciliation());
+          reconciled += 1;
+          if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
+        },
+      });
       console.log(
-        `model test: seed ${SEED}: ${steps} steps executed in ${runs} runs (${LANES} lanes), ${comparisons} comparisons with the model, ` +
-          `${reconciled} reconciliations without drift, successes matched: ${JSON.stringify(successes)}, ` +
-          `refusals matched: ${JSON.stringify(refusals)} ` +
+        `model test: seed ${SEED}: ${tally.steps} steps executed in ${runs} runs (${LANES} lanes), ${tally.comparisons} comparisons with the model, ` +
+          `${reconciled} reconciliations without drift, successes matched: ${JSON.stringify(tally.successes)}, ` +
+          `refusals matched: ${JSON.stringify(tally.refusals)} ` +
           `(${Math.round((Date.now() - started) / 1000)} s)`,
       );
-      expect(steps).toBeGreaterThanOrEqual(TARGET_STEPS);
+      expect(tally.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
     },
     Math.max(600_000, TARGET_STEPS * 60),
   );

@@ -15,6 +15,11 @@ import { handler as createPledgeDonations } from '../../functions/src/jobs/creat
 import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
+import type { FundStore } from '../../functions/src/domain/fund/ports';
+import { refundOrder } from '../../functions/src/domain/shop/fulfilment';
+import type { ShopStore } from '../../functions/src/domain/shop/ports';
+import { stores } from '../../functions/src/wiring';
+import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
 import { call, documentClient } from '../support/api';
 import { createMember, tableName } from '../support/factories';
@@ -126,6 +131,30 @@ describe('orders after sale', () => {
     expect(
       (await call<Order>('GET', `/v1/communities/${cid}/orders/${order.id}`, { token: resident.token })).body.status,
     ).toBe('refunded');
+  });
+
+  it('a refund that loses the race to another refund of the order is told so, not that the fund is short', async () => {
+    const { cid, staff, otherStaff, order } = await paidSale();
+    const [shop, fund] = [stores.shop(), stores.fund()];
+    const refund = (actorId: string, dependencies: { shop: ShopStore; fund: FundStore }) =>
+      refundOrder({ communityId: cid, orderId: order.id, actorId, reason: '退货', wechatPay: false }, dependencies);
+    // The second refund reads the order (paid); the first commits before it reads the fund, which
+    // held just this order's share.
+    let raced = false;
+    const racingFund: FundStore = Object.assign(Object.create(fund) as FundStore, {
+      getHead: async (communityId: string) => {
+        if (!raced) {
+          raced = true;
+          await refund(staff.userId, { shop, fund });
+        }
+        return fund.getHead(communityId);
+      },
+    });
+
+    const second = await refund(otherStaff.userId, { shop, fund: racingFund }).catch((error: AppError) => error);
+
+    expect(second).toMatchObject({ code: 'shop.order_not_refundable' });
+    expect(await fund.getHead(cid)).toMatchObject({ balanceFen: 0, sequence: 2 });
   });
 
   it('refuses a refund the fund can no longer cover', async () => {

@@ -398,6 +398,27 @@ describe('every WeChat order state against every state of ours (case 5 and its k
     expect(sentTo(/\/refunds$/).filter((request) => request.body?.out_trade_no === first.order.id)).toHaveLength(0);
   });
 
+  it('a payment WeChat is already refunding (REFUND) holds nothing open: cancel and expiry close ours, crediting nothing', async () => {
+    const first = await placeOrder();
+    const second = await placeOrder();
+    for (const { order } of [first, second]) {
+      standIn.pay(order.id);
+      // Refunded at WeChat — on the merchant platform, outside Linli — before any notification came.
+      standIn.orders.get(order.id)!.trade_state = 'REFUND';
+    }
+    await overdue(second.cid, second.order.id);
+
+    const cancelled = await cancel(first.cid, first.resident, first.order.id);
+    await expireUnpaidOrders();
+
+    expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled' } });
+    expect((await orderOf(second.cid, second.resident, second.order.id)).status).toBe('expired');
+    for (const shop of [first, second]) {
+      expect(await stock(shop.cid, shop.product.id)).toBe(5);
+      expect(await fund(shop.cid)).toMatchObject({ balanceFen: 0, entryCount: 0 });
+    }
+  });
+
   it('does not cancel while the payer is entering the password', async () => {
     const { cid, resident, order } = await placeOrder();
     standIn.startPaying(order.id);

@@ -3,7 +3,7 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 const FIRST = ['authorization-matrix', 'hostile-input'];
-const LAST = ['ledger-market.model', 'ledger.property', 'fault-injection'];
+const LAST = ['ledger-market.model', 'shop.model', 'ledger.property', 'fault-injection'];
 
 const rank = (path) => {
   if (FIRST.some((name) => path.includes(name))) return 0;

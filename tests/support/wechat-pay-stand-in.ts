@@ -93,8 +93,11 @@ export interface WechatPayStandIn {
   refunds: Map<string, StandInRefund>;
   /** The environment the functions read their WeChat Pay configuration from. */
   environment: Record<string, string>;
-  /** The next reply to a request whose path matches misbehaves this way (first in, first used). */
-  fault(path: RegExp, fault: ReplyFault): void;
+  /**
+   * The next reply to a request whose path matches (and whose body, when `body` is given) misbehaves
+   * this way (first in, first used).
+   */
+  fault(path: RegExp, fault: ReplyFault, body?: (body: Record<string, unknown> | undefined) => boolean): void;
   /**
    * The buyer pays: the order becomes SUCCESS and its transaction is returned. A closed order
    * cannot be paid unless `slippedPastClose` (a payment WeChat took in the instant it closed).
@@ -174,7 +177,11 @@ export async function startWechatPayStandIn(): Promise<WechatPayStandIn> {
   const requests: ReceivedRequest[] = [];
   const orders = new Map<string, StandInOrder>();
   const refunds = new Map<string, StandInRefund>();
-  const faults: { path: RegExp; fault: ReplyFault }[] = [];
+  const faults: {
+    path: RegExp;
+    fault: ReplyFault;
+    body?: (body: Record<string, unknown> | undefined) => boolean;
+  }[] = [];
   let sequence = 0;
   const transactionId = () => `42000${Date.now()}${String((sequence += 1)).padStart(6, '0')}`.slice(0, 32);
 
@@ -194,8 +201,16 @@ export async function startWechatPayStandIn(): Promise<WechatPayStandIn> {
     };
   }
 
-  function reply(response: ServerResponse, path: string, status: number, payload?: object) {
-    const fault = faults.findIndex((candidate) => candidate.path.test(path));
+  function reply(
+    response: ServerResponse,
+    path: string,
+    status: number,
+    payload?: object,
+    requestBody?: Record<string, unknown>,
+  ) {
+    const fault = faults.findIndex(
+      (candidate) => candidate.path.test(path) && (!candidate.body || candidate.body(requestBody)),
+    );
     const chosen = fault >= 0 ? faults.splice(fault, 1)[0]!.fault : undefined;
     if (chosen === 'server_error') {
       status = 500;
@@ -366,7 +381,7 @@ export async function startWechatPayStandIn(): Promise<WechatPayStandIn> {
                 ? queryOrder(decodeURIComponent(query[1]!))
                 : [404, error('NOT_FOUND', '无此接口')];
       record(status);
-      reply(response, url.pathname, status, payload);
+      reply(response, url.pathname, status, payload, body);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -420,7 +435,7 @@ export async function startWechatPayStandIn(): Promise<WechatPayStandIn> {
       WECHAT_PAY_NOTIFY_URL: 'https://api.example.org/v1/payments/wechat/notify',
       WECHAT_PAY_API_BASE: url,
     },
-    fault: (path, fault) => faults.push({ path, fault }),
+    fault: (path, fault, body) => faults.push({ path, fault, body }),
     pay(outTradeNo, options = {}) {
       const order = orders.get(outTradeNo);
       if (!order) throw new Error(`stand-in: no WeChat order ${outTradeNo}`);

@@ -201,6 +201,10 @@ export async function refundOrder(
     const entries = fundEntriesFor(order, head, at, true);
     const owed = entries.reduce((sum, entry) => sum - entry.amountFen, 0);
     if (head.balanceFen < owed) {
+      // Short only if the order is still as it was when the fund was read: a refund (or payment)
+      // of it that committed between the two reads is looked at again, not reported as a shortfall.
+      const again = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
+      if (again.status !== order.status) continue;
       throw new AppError(
         'fund.insufficient_balance',
         `The fund holds ${formatFen(head.balanceFen)} yuan, less than its share to refund`,

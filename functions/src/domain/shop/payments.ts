@@ -25,6 +25,7 @@ import type { ShopStore } from './ports';
  * |                      |                               |                         | another: refunded        |
  * | SUCCESS, other amount| refunded, order cancelled     | refunded automatically  | refunded automatically   |
  * | NOTPAY / CLOSED …    | cancel and expiry close it at WeChat first; ours closes only once WeChat's has       |
+ * | REFUND (on close)    | being returned (by us, or outside Linli): ours closes, nothing is credited            |
  *
  * A notification delivered again in any later state is acknowledged (200) and changes nothing.
  */
@@ -354,8 +355,11 @@ async function followRefund(
  * Closes the WeChat order behind an unpaid order of ours, before ours closes, so WeChat can no
  * longer take money for it: `closed` when WeChat closed it (or never had it); otherwise WeChat's
  * state decides — a payment already made is settled now (`settled`: a notification that never
- * came), a payer entering the password is `paying`. Throws `payment.unavailable` /
- * `payment.provider_unverified` (503) when WeChat cannot be asked: ours then stays open.
+ * came), a payer entering the password is `paying`, and a payment WeChat is already refunding
+ * (`REFUND`: one we are sending back — ours was closed with it, a moment ago — or one refunded on
+ * the merchant platform) leaves nothing to settle or wait for: `closed`. Throws
+ * `payment.unavailable` / `payment.provider_unverified` (503) when WeChat cannot be asked: ours
+ * then stays open.
  */
 export async function closeAtWechat(
   communityId: string,
@@ -366,7 +370,7 @@ export async function closeAtWechat(
   const closed = await dependencies.payments.close(outTradeNo);
   if (closed.outcome === 'closed') return 'closed';
   const transaction = await dependencies.payments.query(outTradeNo);
-  if (!transaction || ['CLOSED', 'REVOKED', 'PAYERROR'].includes(transaction.trade_state)) return 'closed';
+  if (!transaction || ['CLOSED', 'REVOKED', 'PAYERROR', 'REFUND'].includes(transaction.trade_state)) return 'closed';
   if (transaction.trade_state === 'SUCCESS') {
     await settleTransaction(communityId, transaction, dependencies);
     return 'settled';
