@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { languagePreference, type Language } from '../hooks/preferences';
-import { useStoredValue } from '../hooks/stored-value';
+import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
 import { en, zhCN, type MessageKey, type Messages } from './messages';
 
