@@ -1,7 +1,7 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import { cartStore } from '../../hooks/cart';
 import { sessionToken } from '../../hooks/session';
-import { languagePreference } from '../../hooks/preferences';
+import { languagePreference } from '../../state/preferences';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { anOrder, aProduct } from '../../../test/factories';
 import BuyForm from '.';

@@ -1,5 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { languagePreference } from '../../hooks/preferences';
+import { languagePreference } from '../../state/preferences';
 import { sessionToken } from '../../hooks/session';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { aClaim } from '../../../test/factories';

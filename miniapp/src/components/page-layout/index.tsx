@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError } from '../../api';
-import { useLargeText } from '../../hooks/preferences';
+import { useLargeText } from '../../state/preferences';
 import { useSession } from '../../hooks/session';
 import { describeError, useI18n, type MessageKey } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';

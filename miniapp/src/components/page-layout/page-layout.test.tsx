@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { act, render } from '@testing-library/react';
-import { largeTextPreference } from '../../hooks/preferences';
+import { largeTextPreference } from '../../state/preferences';
 import { currentCommunityId, sessionToken } from '../../hooks/session';
 import PageLayout from '.';
 

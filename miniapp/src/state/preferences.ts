@@ -1,4 +1,4 @@
-import { createStoredValue, isBoolean, useStoredValue } from '../state/stored-value';
+import { createStoredValue, isBoolean, useStoredValue } from './stored-value';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
