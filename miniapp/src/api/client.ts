@@ -9,7 +9,7 @@ import {
   type ResponseOf,
   type RouteContract,
 } from '@linli/shared';
-import { actingFor } from '../hooks/acting-for';
+import { actingFor } from '../state/acting-for';
 import { sessionToken, signOut } from '../hooks/session';
 import { ROUTES, restartAt } from '../routes';
 import { ApiError } from './api-error';

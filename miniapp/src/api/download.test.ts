@@ -1,5 +1,5 @@
 import { ACT_FOR_HEADER } from '@linli/shared';
-import { actingFor } from '../hooks/acting-for';
+import { actingFor } from '../state/acting-for';
 import { sessionToken } from '../hooks/session';
 import { downloadExport, exportFileName, exportUrl, fileNameFrom } from './download';
 

@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@linli/shared';
-import { actingFor } from './acting-for';
+import { actingFor } from '../state/acting-for';
 import { createStoredValue, isNonEmptyString, useStoredValue } from '../state/stored-value';
 
 /** The bearer token from /v1/auth/*; null when logged out. */

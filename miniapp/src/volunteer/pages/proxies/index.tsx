@@ -7,7 +7,7 @@ import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
 import ProxyCard from '../../../components/proxy-card';
 import TextField from '../../../components/text-field';
-import { startActingFor, stopActingFor, useActingFor } from '../../../hooks/acting-for';
+import { startActingFor, stopActingFor, useActingFor } from '../../../state/acting-for';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';

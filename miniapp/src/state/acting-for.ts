@@ -1,5 +1,5 @@
 import type { ProxyRelation } from '@linli/shared';
-import { createStoredValue, useStoredValue } from '../state/stored-value';
+import { createStoredValue, useStoredValue } from './stored-value';
 
 /** The resident a proxy (a family member, a neighbour) is acting for; null when acting for themself. */
 export interface ActingFor {
