@@ -10,7 +10,7 @@ import {
   type RouteContract,
 } from '@linli/shared';
 import { actingFor } from '../state/acting-for';
-import { sessionToken, signOut } from '../hooks/session';
+import { sessionToken, signOut } from '../state/session';
 import { ROUTES, restartAt } from '../routes';
 import { ApiError } from './api-error';
 import { newIdempotencyKey } from './idempotency-key';

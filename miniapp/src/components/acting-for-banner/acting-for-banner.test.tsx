@@ -3,7 +3,7 @@ import { act, fireEvent, render } from '@testing-library/react';
 import { ACT_FOR_HEADER, contracts, type ProxyRelation } from '@linli/shared';
 import { request } from '../../api';
 import { actingFor, startActingFor } from '../../state/acting-for';
-import { currentCommunityId, sessionToken, signOut } from '../../hooks/session';
+import { currentCommunityId, sessionToken, signOut } from '../../state/session';
 import PageLayout from '../page-layout';
 import ActingForBanner from '.';
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import { cartStore } from '../../hooks/cart';
-import { sessionToken } from '../../hooks/session';
+import { sessionToken } from '../../state/session';
 import { languagePreference } from '../../state/preferences';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { anOrder, aProduct } from '../../../test/factories';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import { languagePreference } from '../../state/preferences';
-import { sessionToken } from '../../hooks/session';
+import { sessionToken } from '../../state/session';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { aClaim } from '../../../test/factories';
 import ClaimQueue, { chunk } from '.';

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError } from '../../api';
 import { useLargeText } from '../../state/preferences';
-import { useSession } from '../../hooks/session';
+import { useSession } from '../../state/session';
 import { describeError, useI18n, type MessageKey } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 import ActingForBanner from '../acting-for-banner';

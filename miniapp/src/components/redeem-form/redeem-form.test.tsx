@@ -1,5 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { sessionToken } from '../../hooks/session';
+import { sessionToken } from '../../state/session';
 import { languagePreference } from '../../state/preferences';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { aGood, aRedemption } from '../../../test/factories';

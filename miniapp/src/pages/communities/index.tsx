@@ -4,7 +4,7 @@ import { contracts, type Community } from '@linli/shared';
 import { ApiError, request, useApi } from '../../api';
 import EmptyState from '../../components/empty-state';
 import PageLayout from '../../components/page-layout';
-import { selectCommunity, useSession } from '../../hooks/session';
+import { selectCommunity, useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { contracts, type LoginResponse } from '@linli/shared';
 import { ApiError, request } from '../../api';
 import PageLayout from '../../components/page-layout';
-import { signIn } from '../../hooks/session';
+import { signIn } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 

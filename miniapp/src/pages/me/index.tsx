@@ -6,7 +6,7 @@ import { useMyMerchants } from '../../hooks/merchant';
 import { isOffice, useMe } from '../../hooks/me';
 import { useLargeText } from '../../state/preferences';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
-import { signOut } from '../../hooks/session';
+import { signOut } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt } from '../../routes';
 

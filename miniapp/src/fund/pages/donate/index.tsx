@@ -12,7 +12,7 @@ import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** 我要捐款: a one-off donation paid like an order, and 月月捐 (a monthly pledge) with my pledges. */

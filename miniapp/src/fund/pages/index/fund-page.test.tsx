@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { act, render } from '@testing-library/react';
-import { currentCommunityId, sessionToken } from '../../../hooks/session';
+import { currentCommunityId, sessionToken } from '../../../state/session';
 import { languagePreference } from '../../../state/preferences';
 import { answerNext, sentRequest } from '../../../../test/answers';
 import { routerParams } from '../../../../test/doubles/taro';

@@ -8,7 +8,7 @@ import OfferFields, { readOffer, type OfferInput } from '../../../components/off
 import PageLayout from '../../../components/page-layout';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 type Category = (typeof MERCHANT_CATEGORIES)[number];

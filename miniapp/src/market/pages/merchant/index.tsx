@@ -8,7 +8,7 @@ import MerchantCard from '../../../components/merchant-card';
 import PageLayout from '../../../components/page-layout';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** One alliance merchant: the volunteer discount and address, and 投诉 when the discount was refused. */

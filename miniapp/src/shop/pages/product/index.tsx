@@ -5,7 +5,7 @@ import BuyForm from '../../../components/buy-form';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -1,6 +1,6 @@
 import type { LoginResponse } from '@linli/shared';
-import { actingFor } from '../state/acting-for';
-import { createStoredValue, isNonEmptyString, useStoredValue } from '../state/stored-value';
+import { actingFor } from './acting-for';
+import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-value';
 
 /** The bearer token from /v1/auth/*; null when logged out. */
 export const sessionToken = createStoredValue<string | null>('linli.session.token', null, isNonEmptyString);
