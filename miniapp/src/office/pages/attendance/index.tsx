@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
 import { newIdempotencyKey, request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
-import MemberPicker from '../../../components/member-picker';
-import OfficeLayout from '../../../components/office-layout';
+import MemberPicker from '../../components/member-picker';
+import OfficeLayout from '../../components/office-layout';
 import { describeError, useI18n } from '../../../i18n';
 
 const MAX_MINUTES = 24 * 60;

@@ -4,7 +4,7 @@ import { COMPLAINT_OUTCOMES, contracts, type Complaint } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import TextField from '../../../components/text-field';
 import { formatDateTime } from '../../../format/time';

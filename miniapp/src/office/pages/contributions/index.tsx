@@ -4,8 +4,8 @@ import { CONTRIBUTION_KINDS, CONTRIBUTOR_TYPES, contracts, type MemberView } fro
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
-import MemberPicker from '../../../components/member-picker';
-import OfficeLayout from '../../../components/office-layout';
+import MemberPicker from '../../components/member-picker';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';

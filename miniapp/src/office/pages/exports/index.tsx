@@ -5,7 +5,7 @@ import { downloadExport, type ExportFormat } from '../../../api/download';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import MonthField from '../../../components/month-field';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import { monthOf } from '../../../format/market';
 import { daysOfMonth } from '../../../format/office';
 import { useAction } from '../../../hooks/action';

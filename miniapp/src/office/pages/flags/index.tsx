@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { contracts, type ProxyFlag } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import TextField from '../../../components/text-field';
 import { formatDateTime } from '../../../format/time';

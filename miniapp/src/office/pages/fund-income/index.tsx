@@ -5,7 +5,7 @@ import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import CheckRow from '../../../components/check-row';
 import ChoiceTabs from '../../../components/choice-tabs';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { formatSignedYuan, parsePositiveYuan } from '../../../format/fund';
 import { useAction } from '../../../hooks/action';

@@ -5,7 +5,7 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
 import GoodCard from '../../../components/good-card';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';

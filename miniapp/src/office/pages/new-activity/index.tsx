@@ -4,7 +4,7 @@ import { ACTIVITY_CATEGORIES, contracts, type ActivityCategory, type CreateActiv
 import { request, newIdempotencyKey } from '../../../api';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';

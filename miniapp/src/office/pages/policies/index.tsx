@@ -5,7 +5,7 @@ import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import EmptyState from '../../../components/empty-state';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';

@@ -1,10 +1,10 @@
 import { contracts, type MerchantPost } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import PostCard from '../../../components/post-card';
-import ReasonPrompt from '../../../components/reason-prompt';
+import ReasonPrompt from '../../components/reason-prompt';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';

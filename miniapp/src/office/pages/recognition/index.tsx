@@ -7,7 +7,7 @@ import CheckRow from '../../../components/check-row';
 import EmptyState from '../../../components/empty-state';
 import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { monthOf } from '../../../format/market';
 import { formatHours } from '../../../format/office';

@@ -1,8 +1,8 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { languagePreference } from '../../state/preferences';
-import { sessionToken } from '../../state/session';
-import { answerNext, sentRequest } from '../../../test/answers';
-import { aClaim } from '../../../test/factories';
+import { languagePreference } from '../../../state/preferences';
+import { sessionToken } from '../../../state/session';
+import { answerNext, sentRequest } from '../../../../test/answers';
+import { aClaim } from '../../../../test/factories';
 import ClaimQueue, { chunk } from '.';
 
 const pending = [

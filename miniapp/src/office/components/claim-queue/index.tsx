@@ -1,12 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Claim } from '@linli/shared';
-import { ApiError, request } from '../../api';
-import { splitMinutes } from '../../format/points';
-import { formatDateTime } from '../../format/time';
-import { usePagedList } from '../../hooks/paged-list';
-import { describeError, useI18n, type Translate } from '../../i18n';
-import PagedListView from '../paged-list';
+import { ApiError, request } from '../../../api';
+import { splitMinutes } from '../../../format/points';
+import { formatDateTime } from '../../../format/time';
+import { usePagedList } from '../../../hooks/paged-list';
+import { describeError, useI18n, type Translate } from '../../../i18n';
+import PagedListView from '../../../components/paged-list';
 
 /** The server approves at most this many claims in one bulk call. */
 export const BULK_APPROVE_LIMIT = 25;

@@ -1,8 +1,8 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { sessionToken } from '../../state/session';
-import { languagePreference } from '../../state/preferences';
-import { answerNext, sentRequest } from '../../../test/answers';
-import { aRedemption } from '../../../test/factories';
+import { sessionToken } from '../../../state/session';
+import { languagePreference } from '../../../state/preferences';
+import { answerNext, sentRequest } from '../../../../test/answers';
+import { aRedemption } from '../../../../test/factories';
 import PickupForm from '.';
 
 async function typeAndSubmit(container: HTMLElement, code: string) {

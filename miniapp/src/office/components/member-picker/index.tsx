@@ -1,10 +1,10 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
-import { request } from '../../api';
-import { usePagedList } from '../../hooks/paged-list';
-import { useI18n } from '../../i18n';
-import PagedListView from '../paged-list';
+import { request } from '../../../api';
+import { usePagedList } from '../../../hooks/paged-list';
+import { useI18n } from '../../../i18n';
+import PagedListView from '../../../components/paged-list';
 
 /** Find a member of the community by name (filters the loaded pages; "load more" fetches further). */
 export default function MemberPicker({

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../../../i18n';
 
 export interface ReasonPromptProps {
   id: string;

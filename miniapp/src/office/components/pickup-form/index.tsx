@@ -1,10 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Redemption } from '@linli/shared';
-import { request } from '../../api';
-import { useAction } from '../../hooks/action';
-import { useI18n } from '../../i18n';
-import ActionOutcome from '../action-outcome';
+import { request } from '../../../api';
+import { useAction } from '../../../hooks/action';
+import { useI18n } from '../../../i18n';
+import ActionOutcome from '../../../components/action-outcome';
 
 /**
  * Hand over one reserved redemption: staff type the 6-digit code the resident shows; the server

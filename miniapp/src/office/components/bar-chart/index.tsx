@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../../../i18n';
 import './index.scss';
 
 export type ChartTone = 'green' | 'amber' | 'blue' | 'red' | 'grey';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { MeResponse } from '@linli/shared';
-import { isOffice, useMe } from '../../hooks/me';
-import { useI18n, type MessageKey } from '../../i18n';
-import EmptyState from '../empty-state';
-import PageLayout from '../page-layout';
+import { isOffice, useMe } from '../../../hooks/me';
+import { useI18n, type MessageKey } from '../../../i18n';
+import EmptyState from '../../../components/empty-state';
+import PageLayout from '../../../components/page-layout';
 
 export interface Office {
   communityId: string;
