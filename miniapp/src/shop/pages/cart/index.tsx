@@ -1,4 +1,4 @@
-import CartCheckout from '../../../components/cart-checkout';
+import CartCheckout from '../../components/cart-checkout';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import { useSession } from '../../../state/session';

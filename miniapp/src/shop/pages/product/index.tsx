@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
-import BuyForm from '../../../components/buy-form';
+import BuyForm from '../../components/buy-form';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';

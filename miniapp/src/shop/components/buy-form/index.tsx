@@ -1,16 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, shareOfFen, type Order, type PaymentInstruction, type PublicProduct } from '@linli/shared';
-import { request } from '../../api';
-import { formatYuan } from '../../format/market';
-import { useAction } from '../../hooks/action';
-import { useCart } from '../../hooks/cart';
-import { useSubscribeMessages } from '../../hooks/subscribe-messages';
-import { useI18n } from '../../i18n';
-import ActionOutcome from '../action-outcome';
-import OrderPayment from '../order-payment';
-import OrderSummary from '../order-summary';
-import QuantityStepper from '../quantity-stepper';
+import { request } from '../../../api';
+import { formatYuan } from '../../../format/market';
+import { useAction } from '../../../hooks/action';
+import { useCart } from '../../../hooks/cart';
+import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
+import { useI18n } from '../../../i18n';
+import ActionOutcome from '../../../components/action-outcome';
+import OrderPayment from '../../../components/order-payment';
+import OrderSummary from '../../../components/order-summary';
+import QuantityStepper from '../../../components/quantity-stepper';
 
 /** At most this many of one product in one order (the API's limit). */
 const MAX_QUANTITY = 99;

@@ -1,16 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, formatFen, type Order, type PaymentInstruction } from '@linli/shared';
-import { request } from '../../api';
-import { useAction } from '../../hooks/action';
-import { MAX_LINE_QUANTITY, useCart, type CartLine } from '../../hooks/cart';
-import { useSubscribeMessages } from '../../hooks/subscribe-messages';
-import { useI18n } from '../../i18n';
-import ActionOutcome from '../action-outcome';
-import EmptyState from '../empty-state';
-import OrderPayment from '../order-payment';
-import OrderSummary from '../order-summary';
-import QuantityStepper from '../quantity-stepper';
+import { request } from '../../../api';
+import { useAction } from '../../../hooks/action';
+import { MAX_LINE_QUANTITY, useCart, type CartLine } from '../../../hooks/cart';
+import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
+import { useI18n } from '../../../i18n';
+import ActionOutcome from '../../../components/action-outcome';
+import EmptyState from '../../../components/empty-state';
+import OrderPayment from '../../../components/order-payment';
+import OrderSummary from '../../../components/order-summary';
+import QuantityStepper from '../../../components/quantity-stepper';
 
 /**
  * 购物车: each product with a quantity stepper and 删除, the total in integer fen, and 结算 — one order

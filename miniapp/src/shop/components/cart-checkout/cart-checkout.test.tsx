@@ -1,9 +1,9 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { cartStore } from '../../hooks/cart';
-import { sessionToken } from '../../state/session';
-import { languagePreference } from '../../state/preferences';
-import { answerNext, sentRequest } from '../../../test/answers';
-import { anOrder, aProduct } from '../../../test/factories';
+import { cartStore } from '../../../hooks/cart';
+import { sessionToken } from '../../../state/session';
+import { languagePreference } from '../../../state/preferences';
+import { answerNext, sentRequest } from '../../../../test/answers';
+import { anOrder, aProduct } from '../../../../test/factories';
 import CartCheckout from '.';
 
 const click = (container: HTMLElement, selector: string) => fireEvent.click(container.querySelector(selector)!);
