@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request } from '../../../api';
-import LedgerRow from '../../../components/ledger-list';
+import LedgerRow from '../../components/ledger-list';
 import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import { useMe } from '../../../hooks/me';

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { LedgerEntry } from '@linli/shared';
-import { formatSignedPoints } from '../../format/points';
-import { formatDateTime } from '../../format/time';
-import { useI18n } from '../../i18n';
+import { formatSignedPoints } from '../../../format/points';
+import { formatDateTime } from '../../../format/time';
+import { useI18n } from '../../../i18n';
 
 /** One movement of my points: what it was, when, and the signed amount (green in, red out). */
 export default function LedgerRow({ entry, currency }: { entry: LedgerEntry; currency: string }) {

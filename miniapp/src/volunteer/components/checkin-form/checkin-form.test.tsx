@@ -1,7 +1,7 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { sessionToken } from '../../state/session';
-import { languagePreference } from '../../state/preferences';
-import { answerNext, sentRequest } from '../../../test/answers';
+import { sessionToken } from '../../../state/session';
+import { languagePreference } from '../../../state/preferences';
+import { answerNext, sentRequest } from '../../../../test/answers';
 import CheckinForm from '.';
 
 async function typeCodeAndSubmit(container: HTMLElement, code: string) {

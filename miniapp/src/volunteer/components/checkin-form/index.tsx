@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, parseCheckinQr, type Attendance, type Claim } from '@linli/shared';
-import { request } from '../../api';
-import { useSubscribeMessages } from '../../hooks/subscribe-messages';
-import { describeError, useI18n, type Translate } from '../../i18n';
-import ChoiceTabs from '../choice-tabs';
+import { request } from '../../../api';
+import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
+import { describeError, useI18n, type Translate } from '../../../i18n';
+import ChoiceTabs from '../../../components/choice-tabs';
 
 type Direction = 'in' | 'out';
 type Outcome = { ok: true; text: string } | { ok: false; text: string };

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
-import { languagePreference } from '../../state/preferences';
-import { formatSignedPoints } from '../../format/points';
-import { aLedgerEntry } from '../../../test/factories';
+import { languagePreference } from '../../../state/preferences';
+import { formatSignedPoints } from '../../../format/points';
+import { aLedgerEntry } from '../../../../test/factories';
 import LedgerRow from '.';
 
 describe('ledger amounts', () => {
