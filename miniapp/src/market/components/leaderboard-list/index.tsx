@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Leaderboard } from '@linli/shared';
-import { useI18n } from '../../i18n';
-import EmptyState from '../empty-state';
+import { useI18n } from '../../../i18n';
+import EmptyState from '../../../components/empty-state';
 
 /** The month's contributors by rank (ties share a rank, as the server says); the top three stand out. */
 export default function LeaderboardList({
