@@ -5,7 +5,7 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import PostCard from '../../../components/post-card';
 import TextField from '../../../components/text-field';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import OfferFields, { readOffer, type OfferInput } from '../../../components/offer-fields';
 import { discountInput } from '../../../format/market';
 import { useAction } from '../../../hooks/action';

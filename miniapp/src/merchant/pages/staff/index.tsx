@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import type { MerchantDetail } from '@linli/shared';
-import { useMyMerchants } from '../../hooks/merchant';
-import { useI18n, type MessageKey } from '../../i18n';
-import { ROUTES, openPage } from '../../routes';
-import ChoiceTabs from '../choice-tabs';
-import EmptyState from '../empty-state';
-import NavRow from '../nav-row';
-import PageLayout from '../page-layout';
+import { useMyMerchants } from '../../../hooks/merchant';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { ROUTES, openPage } from '../../../routes';
+import ChoiceTabs from '../../../components/choice-tabs';
+import EmptyState from '../../../components/empty-state';
+import NavRow from '../../../components/nav-row';
+import PageLayout from '../../../components/page-layout';
 
 export interface MerchantConsole {
   communityId: string;

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { VerifyPassResponse } from '@linli/shared';
-import { formatDateTime } from '../../format/time';
-import { useI18n, type MessageKey } from '../../i18n';
-import { offerText } from '../merchant-card';
+import { formatDateTime } from '../../../format/time';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { offerText } from '../../../components/merchant-card';
 
 const REASONS = ['expired', 'forged', 'revoked', 'other_community', 'merchant_inactive'] as const;
 

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { languagePreference } from '../../state/preferences';
+import { languagePreference } from '../../../state/preferences';
 import VerifyPassResult from '.';
 
 describe('VerifyPassResult', () => {
