@@ -6,6 +6,7 @@ import { useAction } from '../../hooks/action';
 import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
+import SubmitButton from '../submit-button';
 
 /** At most this many of one good in one redemption (the API's limit). */
 export const MAX_QUANTITY = 20;
@@ -72,13 +73,14 @@ export default function RedeemForm({
             <Button className="button button--secondary" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
             </Button>
-            <Button
+            <SubmitButton
               id={`${prefix}-confirm`}
-              className={action.busy ? 'button button--busy redeem__confirm' : 'button redeem__confirm'}
+              busy={action.busy}
+              className="button redeem__confirm"
               onClick={redeem}
             >
               {t('redeem.confirm')}
-            </Button>
+            </SubmitButton>
           </View>
           <ActionOutcome id={prefix} outcome={action.outcome} />
         </View>

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MERCHANT_CATEGORIES, contracts } from '@linli/shared';
 import { request } from '../../../api';
@@ -6,6 +6,7 @@ import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import OfferFields, { readOffer, type OfferInput } from '../../../components/offer-fields';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useSession } from '../../../state/session';
@@ -108,9 +109,9 @@ export default function MerchantApplyPage() {
           onChange={(contact) => set({ contact })}
         />
         <OfferFields value={form.offer} onChange={(offer) => set({ offer })} />
-        <Button id="apply-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+        <SubmitButton id="apply-submit" busy={action.busy} onClick={submit}>
           {t('apply.submit')}
-        </Button>
+        </SubmitButton>
         <ActionOutcome id="apply" outcome={action.outcome} />
       </View>
     </PageLayout>

@@ -6,6 +6,7 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import MerchantCard from '../../../components/merchant-card';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useSession } from '../../../state/session';
@@ -79,9 +80,9 @@ function ComplaintForm({ communityId, merchantId }: { communityId: string; merch
             <Button className="button button--secondary" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button id="complaint-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+            <SubmitButton id="complaint-submit" busy={action.busy} onClick={submit}>
               {t('complaint.submit')}
-            </Button>
+            </SubmitButton>
           </View>
         </>
       ) : (

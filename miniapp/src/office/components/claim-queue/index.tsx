@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../format/time';
 import { usePagedList } from '../../../hooks/paged-list';
 import { describeError, useI18n, type Translate } from '../../../i18n';
 import PagedListView from '../../../components/paged-list';
+import SubmitButton from '../../../components/submit-button';
 
 /** The server approves at most this many claims in one bulk call. */
 export const BULK_APPROVE_LIMIT = 25;
@@ -94,13 +95,9 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
             {allSelected ? t('claims.selectNone') : t('claims.selectAll')}
           </Button>
         </View>
-        <Button
-          id="claims-approve-selected"
-          className={busy || selected.size === 0 ? 'button button--busy' : 'button'}
-          onClick={approveSelected}
-        >
+        <SubmitButton id="claims-approve-selected" busy={busy || selected.size === 0} onClick={approveSelected}>
           {t('claims.approveSelected', { count: selected.size })}
-        </Button>
+        </SubmitButton>
         {summary ? (
           <Text className="notice" id="claims-summary">
             {summary}
@@ -218,13 +215,9 @@ function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, o
           <Button id={`claim-reject-${claim.id}`} className="button button--danger" onClick={() => setRejecting(true)}>
             {t('claims.reject')}
           </Button>
-          <Button
-            id={`claim-approve-${claim.id}`}
-            className={busy ? 'button button--busy' : 'button'}
-            onClick={approve}
-          >
+          <SubmitButton id={`claim-approve-${claim.id}`} busy={busy} onClick={approve}>
             {t('claims.approve')}
-          </Button>
+          </SubmitButton>
         </View>
       )}
     </View>

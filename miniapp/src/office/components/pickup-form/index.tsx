@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Redemption } from '@linli/shared';
 import { request } from '../../../api';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
+import SubmitButton from '../../../components/submit-button';
 
 /**
  * Hand over one reserved redemption: staff type the 6-digit code the resident shows; the server
@@ -54,13 +55,9 @@ export default function PickupForm({
         onInput={(event) => setCode(event.detail.value.replace(/\D/g, '').slice(0, 6))}
         onConfirm={submit}
       />
-      <Button
-        id={`${prefix}-submit`}
-        className={action.busy ? 'button button--busy pickup-form__submit' : 'button pickup-form__submit'}
-        onClick={submit}
-      >
+      <SubmitButton id={`${prefix}-submit`} busy={action.busy} className="button pickup-form__submit" onClick={submit}>
         {t('pickup.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id={prefix} outcome={action.outcome} />
     </View>
   );

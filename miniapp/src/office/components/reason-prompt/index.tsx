@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
+import SubmitButton from '../../../components/submit-button';
 
 export interface ReasonPromptProps {
   id: string;
@@ -17,7 +18,7 @@ export interface ReasonPromptProps {
  * A decision that needs a reason (reject, warn, take down): one button opens a reason box with
  * confirm and cancel, and confirm is refused until a reason is typed.
  */
-export default function ReasonPrompt({ id, label, placeholder, danger, busy, onConfirm }: ReasonPromptProps) {
+export default function ReasonPrompt({ id, label, placeholder, danger, busy = false, onConfirm }: ReasonPromptProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -51,9 +52,9 @@ export default function ReasonPrompt({ id, label, placeholder, danger, busy, onC
         <Button className="button button--secondary" onClick={() => setOpen(false)}>
           {t('common.cancel')}
         </Button>
-        <Button id={`${id}-confirm`} className={busy ? `${buttonClass} button--busy` : buttonClass} onClick={confirm}>
+        <SubmitButton id={`${id}-confirm`} busy={busy} className={buttonClass} onClick={confirm}>
           {label}
-        </Button>
+        </SubmitButton>
       </View>
     </View>
   );

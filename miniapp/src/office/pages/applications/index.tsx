@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import MerchantCard, { MerchantRecord } from '../../../components/merchant-card';
 import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
+import SubmitButton from '../../../components/submit-button';
 import ReasonPrompt from '../../components/reason-prompt';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
@@ -80,15 +81,15 @@ function ApplicationCard({
             )
           }
         />
-        <Button
+        <SubmitButton
           id={`application-approve-${application.id}`}
-          className={action.busy ? 'button button--busy' : 'button'}
+          busy={action.busy}
           onClick={() =>
             decide(() => request(contracts.approveMerchantApplication, { params }), t('applications.approved'))
           }
         >
           {t('applications.approve')}
-        </Button>
+        </SubmitButton>
       </View>
       <ActionOutcome id={`application-${application.id}`} outcome={action.outcome} />
     </MerchantCard>

@@ -1,9 +1,10 @@
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
 import { newIdempotencyKey, request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
+import SubmitButton from '../../../components/submit-button';
 import MemberPicker from '../../components/member-picker';
 import OfficeLayout from '../../components/office-layout';
 import { describeError, useI18n } from '../../../i18n';
@@ -89,9 +90,9 @@ function AttendanceForm({ communityId, activityId }: { communityId: string; acti
           />
         </View>
         <Text className="card__hint">{t('attendance.secondStaff')}</Text>
-        <Button id="attendance-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
+        <SubmitButton id="attendance-submit" busy={busy} onClick={submit}>
           {t('attendance.submit')}
-        </Button>
+        </SubmitButton>
         {outcome ? (
           <Text
             id={outcome.ok ? 'attendance-result' : 'attendance-error'}

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { COMPLAINT_OUTCOMES, contracts, type Complaint } from '@linli/shared';
 import { request } from '../../../api';
@@ -6,6 +6,7 @@ import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
@@ -88,13 +89,9 @@ function ComplaintCard({
         maxlength={200}
         onChange={setNote}
       />
-      <Button
-        id={`complaint-resolve-${complaint.id}`}
-        className={action.busy ? 'button button--busy' : 'button'}
-        onClick={resolve}
-      >
+      <SubmitButton id={`complaint-resolve-${complaint.id}`} busy={action.busy} onClick={resolve}>
         {t('complaints.resolve')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id={`complaint-${complaint.id}`} outcome={action.outcome} />
     </View>
   );

@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { CONTRIBUTION_KINDS, CONTRIBUTOR_TYPES, contracts, type MemberView } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
+import SubmitButton from '../../../components/submit-button';
 import MemberPicker from '../../components/member-picker';
 import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
@@ -105,9 +106,9 @@ function ContributionForm({ communityId, currencyName }: { communityId: string; 
         maxlength={10}
         onChange={setValue}
       />
-      <Button id="contribution-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={record}>
+      <SubmitButton id="contribution-submit" busy={action.busy} onClick={record}>
         {t('contributions.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="contribution" outcome={action.outcome} />
     </View>
   );

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, EXPENSE_CATEGORIES, type FundExpense } from '@linli/shared';
 import { request } from '../../../api';
@@ -7,6 +7,7 @@ import ChoiceTabs from '../../../components/choice-tabs';
 import { categoryLabel } from '../../../components/fund-entry-row';
 import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
+import SubmitButton from '../../../components/submit-button';
 import ReasonPrompt from '../../components/reason-prompt';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
@@ -108,9 +109,9 @@ function ExpenseForm({ communityId, onSubmitted }: { communityId: string; onSubm
         maxlength={300}
         onChange={setReceiptUrl}
       />
-      <Button id="expense-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+      <SubmitButton id="expense-submit" busy={action.busy} onClick={submit}>
         {t('expenses.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="expense" outcome={action.outcome} />
     </View>
   );
@@ -157,13 +158,13 @@ function ExpenseCard({
             decide(() => request(contracts.rejectFundExpense, { params, body: { reason } }), t('expenses.rejected'))
           }
         />
-        <Button
+        <SubmitButton
           id={`expense-approve-${expense.id}`}
-          className={action.busy ? 'button button--busy' : 'button'}
+          busy={action.busy}
           onClick={() => decide(() => request(contracts.approveFundExpense, { params }), t('expenses.approved'))}
         >
           {t('expenses.approve')}
-        </Button>
+        </SubmitButton>
       </View>
       <ActionOutcome id={`expense-${expense.id}`} outcome={action.outcome} />
     </View>

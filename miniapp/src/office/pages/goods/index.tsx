@@ -5,6 +5,7 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
 import GoodCard from '../../../components/good-card';
+import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
@@ -131,9 +132,9 @@ function NewGoodForm({
         maxlength={10}
         onChange={(value) => set({ value })}
       />
-      <Button id="good-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+      <SubmitButton id="good-submit" busy={action.busy} onClick={create}>
         {t('goods.create')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="good" outcome={action.outcome} />
     </View>
   );

@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ACTIVITY_CATEGORIES, contracts, type ActivityCategory, type CreateActivityRequest } from '@linli/shared';
 import { request, newIdempotencyKey } from '../../../api';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
+import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { describeError, useI18n, type Translate } from '../../../i18n';
@@ -154,9 +155,9 @@ function NewActivityForm({ communityId }: { communityId: string }) {
           {problem}
         </Text>
       ) : null}
-      <Button id="activity-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
+      <SubmitButton id="activity-submit" busy={busy} onClick={submit}>
         {busy ? t('newActivity.submitting') : t('newActivity.submit')}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }

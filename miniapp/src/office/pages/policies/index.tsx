@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Community, type CommunityRules } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import EmptyState from '../../../components/empty-state';
+import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
@@ -105,9 +106,9 @@ function PoliciesForm({ communityId, community }: { communityId: string; communi
         maxlength={7}
         onChange={setCap}
       />
-      <Button id="policies-save" className={action.busy ? 'button button--busy' : 'button'} onClick={save}>
+      <SubmitButton id="policies-save" busy={action.busy} onClick={save}>
         {t('policies.save')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="policies" outcome={action.outcome} />
     </View>
   );

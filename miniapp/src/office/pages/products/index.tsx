@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { contracts, type Product } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import ProductCard from '../../../components/product-card';
+import SubmitButton from '../../../components/submit-button';
 import ReasonPrompt from '../../components/reason-prompt';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
@@ -76,9 +77,9 @@ function ReviewCard({
             )
           }
         />
-        <Button
+        <SubmitButton
           id={`product-approve-${product.id}`}
-          className={action.busy ? 'button button--busy' : 'button'}
+          busy={action.busy}
           onClick={() =>
             decide(
               () => request(contracts.approveProduct, { params }),
@@ -87,7 +88,7 @@ function ReviewCard({
           }
         >
           {t('productReview.approve')}
-        </Button>
+        </SubmitButton>
       </View>
       <ActionOutcome id={`product-review-${product.id}`} outcome={action.outcome} />
     </ProductCard>

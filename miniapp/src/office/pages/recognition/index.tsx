@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type RecognitionPage } from '@linli/shared';
 import { request, useApi } from '../../../api';
@@ -7,6 +7,7 @@ import CheckRow from '../../../components/check-row';
 import EmptyState from '../../../components/empty-state';
 import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
+import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { monthOf } from '../../../format/market';
@@ -111,9 +112,9 @@ function CandidatesForm({
         multiline
         onChange={setCitation}
       />
-      <Button id="recognition-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={recognize}>
+      <SubmitButton id="recognition-submit" busy={action.busy} onClick={recognize}>
         {t('recognition.submit', { count: chosen.length })}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="recognition" outcome={action.outcome} />
     </View>
   );

@@ -11,6 +11,7 @@ import ActionOutcome from '../../../components/action-outcome';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import QuantityStepper from '../../../components/quantity-stepper';
+import SubmitButton from '../../../components/submit-button';
 
 /** At most this many of one product in one order (the API's limit). */
 const MAX_QUANTITY = 99;
@@ -82,13 +83,9 @@ export default function BuyForm({
           most={Math.min(product.stock, MAX_QUANTITY)}
           onChange={setQuantity}
         />
-        <Button
-          id={`${prefix}-submit`}
-          className={action.busy ? 'button button--small button--busy' : 'button button--small'}
-          onClick={buy}
-        >
+        <SubmitButton id={`${prefix}-submit`} busy={action.busy} className="button button--small" onClick={buy}>
           {t('buy.action')}
-        </Button>
+        </SubmitButton>
         <Button id={`${prefix}-cart`} className="button button--small button--secondary" onClick={addToCart}>
           {t('cart.add')}
         </Button>

@@ -11,6 +11,7 @@ import EmptyState from '../../../components/empty-state';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import QuantityStepper from '../../../components/quantity-stepper';
+import SubmitButton from '../../../components/submit-button';
 
 /**
  * 购物车: each product with a quantity stepper and 删除, the total in integer fen, and 结算 — one order
@@ -81,9 +82,9 @@ export default function CartCheckout({
             ¥{formatFen(cart.totalFen)}
           </Text>
         </View>
-        <Button id="cart-checkout" className={action.busy ? 'button button--busy' : 'button'} onClick={checkout}>
+        <SubmitButton id="cart-checkout" busy={action.busy} onClick={checkout}>
           {t('cart.checkout', { count: cart.count })}
-        </Button>
+        </SubmitButton>
         <ActionOutcome id="cart" outcome={action.outcome} />
       </View>
     </View>

@@ -6,6 +6,7 @@ import { request } from '../../../api';
 import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
 import { describeError, useI18n, type Translate } from '../../../i18n';
 import ChoiceTabs from '../../../components/choice-tabs';
+import SubmitButton from '../../../components/submit-button';
 
 type Direction = 'in' | 'out';
 type Outcome = { ok: true; text: string } | { ok: false; text: string };
@@ -98,13 +99,14 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
           onConfirm={submitCode}
         />
       </View>
-      <Button
+      <SubmitButton
         id="checkin-submit"
-        className={busy ? 'button button--busy' : CAN_SCAN ? 'button button--secondary' : 'button'}
+        busy={busy}
+        className={CAN_SCAN && !busy ? 'button button--secondary' : 'button'}
         onClick={submitCode}
       >
         {busy ? t('checkin.sending') : direction === 'in' ? t('checkin.submitIn') : t('checkin.submitOut')}
-      </Button>
+      </SubmitButton>
       {outcome ? (
         <Text
           id={outcome.ok ? 'checkin-result' : 'checkin-error'}

@@ -5,6 +5,7 @@ import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
@@ -82,9 +83,9 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
             <Button id="gift-back" className="button button--secondary" onClick={() => setConfirming(false)}>
               {t('gift.back')}
             </Button>
-            <Button id="gift-confirm" className={action.busy ? 'button button--busy' : 'button'} onClick={give}>
+            <SubmitButton id="gift-confirm" busy={action.busy} onClick={give}>
               {t('gift.confirm')}
-            </Button>
+            </SubmitButton>
           </View>
         </View>
       ) : (
