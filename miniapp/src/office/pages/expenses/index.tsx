@@ -5,16 +5,14 @@ import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import { categoryLabel } from '../../../components/fund-entry-row';
+import DecisionQueue, { ApproveOrReject, type Decision } from '../../components/decision-queue';
 import OfficeLayout from '../../components/office-layout';
-import PagedListView from '../../../components/paged-list';
 import SubmitButton from '../../../components/submit-button';
-import ReasonPrompt from '../../components/reason-prompt';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan } from '../../../format/market';
 import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
-import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 
 type Category = (typeof EXPENSE_CATEGORIES)[number];
@@ -28,28 +26,25 @@ export default function OfficeExpensesPage() {
 
 function Expenses({ communityId }: { communityId: string }) {
   const { t } = useI18n();
-  const pending = usePagedList(`fund-expenses:${communityId}`, (cursor) =>
-    request(contracts.listFundExpenses, { params: { cid: communityId }, query: { status: 'pending', cursor } }),
-  );
   return (
-    <>
-      <ExpenseForm communityId={communityId} onSubmitted={pending.reload} />
-      <Text className="section-title">{t('expenses.pending')}</Text>
-      <Text className="card__hint">{t('expenses.fourEyes')}</Text>
-      <PagedListView
-        id="fund-expenses"
-        list={pending}
-        empty={t('expenses.empty')}
-        renderItem={(expense) => (
-          <ExpenseCard
-            key={expense.id}
-            communityId={communityId}
-            expense={expense}
-            onDecided={() => setTimeout(() => pending.removeWhere((item) => item.id === expense.id), 800)}
-          />
-        )}
-      />
-    </>
+    <DecisionQueue
+      communityId={communityId}
+      listId="fund-expenses"
+      listKey={`fund-expenses:${communityId}`}
+      loadPage={(cursor) =>
+        request(contracts.listFundExpenses, { params: { cid: communityId }, query: { status: 'pending', cursor } })
+      }
+      empty="expenses.empty"
+      leaveAfterMilliseconds={800}
+      header={({ reload }) => (
+        <>
+          <ExpenseForm communityId={communityId} onSubmitted={reload} />
+          <Text className="section-title">{t('expenses.pending')}</Text>
+          <Text className="card__hint">{t('expenses.fourEyes')}</Text>
+        </>
+      )}
+      renderItem={(expense, decision) => <ExpenseCard expense={expense} decision={decision} />}
+    />
   );
 }
 
@@ -117,25 +112,9 @@ function ExpenseForm({ communityId, onSubmitted }: { communityId: string; onSubm
   );
 }
 
-function ExpenseCard({
-  communityId,
-  expense,
-  onDecided,
-}: {
-  communityId: string;
-  expense: FundExpense;
-  onDecided: () => void;
-}) {
+function ExpenseCard({ expense, decision }: { expense: FundExpense; decision: Decision }) {
   const { t, language } = useI18n();
-  const action = useAction();
-  const params = { cid: communityId, id: expense.id };
-  const decide = async (call: () => Promise<unknown>, done: string) => {
-    const decided = await action.run(async () => {
-      await call();
-      return done;
-    });
-    if (decided) onDecided();
-  };
+  const params = { cid: decision.communityId, id: expense.id };
   return (
     <View className="card expense" id={`expense-${expense.id}`}>
       <View className="row">
@@ -147,26 +126,26 @@ function ExpenseCard({
       </View>
       {expense.receiptUrl ? <Text className="card__hint hash">{expense.receiptUrl}</Text> : null}
       <Text className="card__hint">{formatDateTime(expense.createdAt, language)}</Text>
-      <View className="row">
-        <ReasonPrompt
-          id={`expense-reject-${expense.id}`}
-          label={t('expenses.reject')}
-          placeholder={t('expenses.rejectPlaceholder')}
-          danger
-          busy={action.busy}
-          onConfirm={(reason) =>
-            decide(() => request(contracts.rejectFundExpense, { params, body: { reason } }), t('expenses.rejected'))
-          }
-        />
-        <SubmitButton
-          id={`expense-approve-${expense.id}`}
-          busy={action.busy}
-          onClick={() => decide(() => request(contracts.approveFundExpense, { params }), t('expenses.approved'))}
-        >
-          {t('expenses.approve')}
-        </SubmitButton>
-      </View>
-      <ActionOutcome id={`expense-${expense.id}`} outcome={action.outcome} />
+      <ApproveOrReject
+        name="expense"
+        itemId={expense.id}
+        labels={{
+          approve: t('expenses.approve'),
+          reject: t('expenses.reject'),
+          rejectPlaceholder: t('expenses.rejectPlaceholder'),
+        }}
+        busy={decision.busy}
+        onApprove={() =>
+          decision.decide(() => request(contracts.approveFundExpense, { params }), t('expenses.approved'))
+        }
+        onReject={(reason) =>
+          decision.decide(
+            () => request(contracts.rejectFundExpense, { params, body: { reason } }),
+            t('expenses.rejected'),
+          )
+        }
+      />
+      <ActionOutcome id={`expense-${expense.id}`} outcome={decision.outcome} />
     </View>
   );
 }
