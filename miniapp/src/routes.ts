@@ -76,7 +76,8 @@ export const ROUTES = {
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
 
-const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.activities, ROUTES.market, ROUTES.me];
+/** The tab bar's pages (app.config.ts `tabBar`): opened with switchTab, never with a query. */
+export const TAB_ROUTES: readonly Route[] = [ROUTES.home, ROUTES.activities, ROUTES.market, ROUTES.me];
 
 /** `/volunteer/pages/activity/index` + `{id: 'a1'}` → `/volunteer/pages/activity/index?id=a1`. */
 export function pageUrl(route: Route, query?: Record<string, string>): string {
