@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { packageLayout } from './route-table';
 import { ROUTES, TAB_ROUTES } from './routes';
 
 interface AppConfig {
@@ -66,5 +67,25 @@ describe('ROUTES and app.config.ts', () => {
 
     expect(missing).toEqual([]);
     expect(difference(pageSources(), routes)).toEqual([]);
+  });
+});
+
+describe('packageLayout', () => {
+  it('puts /pages/… in the main package and /<root>/pages/… in subpackage <root>, in the order given', () => {
+    const layout = packageLayout([
+      '/pages/home/index',
+      '/volunteer/pages/activity/index',
+      '/pages/me/index',
+      '/fund/pages/index/index',
+      '/volunteer/pages/hours/index',
+    ]);
+
+    expect(layout).toEqual({
+      pages: ['pages/home/index', 'pages/me/index'],
+      subPackages: [
+        { root: 'volunteer', pages: ['pages/activity/index', 'pages/hours/index'] },
+        { root: 'fund', pages: ['pages/index/index'] },
+      ],
+    });
   });
 });
