@@ -1,14 +1,14 @@
 /**
- * Every string the mini-program shows. zh-CN is the source of the keys; other
- * languages must translate every key (the type checker enforces it).
+ * Every string the mini-program shows, in one catalogue per area (`catalogues/<area>.ts`). zh-CN is the
+ * source of the keys; each catalogue translates every one of its keys into English (the type checker
+ * enforces it), and a key lives in exactly one catalogue (catalogues.test.ts).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { officeConsoleEn, officeConsoleZhCN } from './messages-office';
 import { shopFundEn, shopFundZhCN } from './messages-shop';
 
-export const zhCN = {
-  ...shopFundZhCN,
-  ...officeConsoleZhCN,
+/** The keys not yet sorted into an area catalogue. */
+const remainingZhCN = {
   'app.name': '邻里',
   'tab.home': '首页',
   'tab.activities': '活动',
@@ -541,12 +541,7 @@ export const zhCN = {
   'error.post.not_active': '这条公告已经下架或过期',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
-
-export const en: Messages = {
-  ...shopFundEn,
-  ...officeConsoleEn,
+const remainingEn: Record<keyof typeof remainingZhCN, string> = {
   'app.name': 'Linli',
   'tab.home': 'Home',
   'tab.activities': 'Activities',
@@ -1081,4 +1076,26 @@ export const en: Messages = {
   'error.merchant.invalid_status_change': 'The merchant’s current state cannot change this way',
   'error.complaint.already_resolved': 'This complaint was already resolved',
   'error.post.not_active': 'This notice was taken down or has ended',
+};
+
+/** Every catalogue, by area. */
+export const CATALOGUES = {
+  officeConsole: { zhCN: officeConsoleZhCN, en: officeConsoleEn },
+  shopFund: { zhCN: shopFundZhCN, en: shopFundEn },
+  remaining: { zhCN: remainingZhCN, en: remainingEn },
+};
+
+export const zhCN = {
+  ...officeConsoleZhCN,
+  ...shopFundZhCN,
+  ...remainingZhCN,
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  ...officeConsoleEn,
+  ...shopFundEn,
+  ...remainingEn,
 };
