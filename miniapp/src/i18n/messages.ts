@@ -4,6 +4,7 @@
  * enforces it), and a key lives in exactly one catalogue (catalogues.test.ts).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import * as fund from './catalogues/fund';
 import { officeConsoleEn, officeConsoleZhCN } from './messages-office';
 import { shopFundEn, shopFundZhCN } from './messages-shop';
 
@@ -1080,12 +1081,14 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
+  fund,
   officeConsole: { zhCN: officeConsoleZhCN, en: officeConsoleEn },
   shopFund: { zhCN: shopFundZhCN, en: shopFundEn },
   remaining: { zhCN: remainingZhCN, en: remainingEn },
 };
 
 export const zhCN = {
+  ...fund.zhCN,
   ...officeConsoleZhCN,
   ...shopFundZhCN,
   ...remainingZhCN,
@@ -1095,6 +1098,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...fund.en,
   ...officeConsoleEn,
   ...shopFundEn,
   ...remainingEn,
