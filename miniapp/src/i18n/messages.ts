@@ -4,6 +4,7 @@
  * enforces it), and a key lives in exactly one catalogue (catalogues.test.ts).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import * as shop from './catalogues/shop';
 import * as fund from './catalogues/fund';
 import { officeConsoleEn, officeConsoleZhCN } from './messages-office';
 import { shopFundEn, shopFundZhCN } from './messages-shop';
@@ -1081,6 +1082,7 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
+  shop,
   fund,
   officeConsole: { zhCN: officeConsoleZhCN, en: officeConsoleEn },
   shopFund: { zhCN: shopFundZhCN, en: shopFundEn },
@@ -1088,6 +1090,7 @@ export const CATALOGUES = {
 };
 
 export const zhCN = {
+  ...shop.zhCN,
   ...fund.zhCN,
   ...officeConsoleZhCN,
   ...shopFundZhCN,
@@ -1098,6 +1101,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...shop.en,
   ...fund.en,
   ...officeConsoleEn,
   ...shopFundEn,
