@@ -6,6 +6,7 @@
  */
 import * as shop from './catalogues/shop';
 import * as fund from './catalogues/fund';
+import * as office from './catalogues/office';
 import { officeConsoleEn, officeConsoleZhCN } from './messages-office';
 import { shopFundEn, shopFundZhCN } from './messages-shop';
 
@@ -91,24 +92,6 @@ const remainingZhCN = {
   'me.certificatePass': '我的志愿者证书',
   'me.office': '社区办公',
   'me.officeHint': '活动、审核时长、证书、超市、商家联盟',
-
-  'office.title': '社区办公',
-  'office.staffOnly': '仅限社区工作人员',
-  'office.staffOnlyHint': '如需使用，请联系社区管理员为你开通权限。',
-  'office.newActivity': '发布活动',
-  'office.newActivityHint': '填写时间地点，居民就能看到并签到',
-  'office.activities': '活动管理',
-  'office.activitiesHint': '显示签到码、为居民补录时长',
-  'office.claims': '审核时长',
-  'office.claimsHint': '通过或驳回居民的志愿时长',
-  'office.certificates': '证书管理',
-  'office.certificatesHint': '撤销或恢复志愿者证书',
-  'office.showCode': '显示签到码',
-  'office.recordHours': '补录时长',
-  'office.member': '居民',
-  'office.memberSearch': '输入姓名查找',
-  'office.memberSelected': '已选择：{name}',
-  'office.memberNone': '没有找到这位居民',
 
   'newActivity.title': '发布活动',
   'newActivity.name': '活动名称',
@@ -408,24 +391,6 @@ const remainingZhCN = {
   'staff.added': '已添加店员，对方可以核验志愿者证了',
   'staff.ownerOnly': '只有商户负责人可以添加店员。',
 
-  'office.marketSection': '集市与商家联盟',
-  'office.pickups': '兑换领取',
-  'office.pickupsHint': '核对居民的领取码，交付商品',
-  'office.goods': '超市商品',
-  'office.goodsHint': '上架新商品、补货',
-  'office.contributions': '记录贡献',
-  'office.contributionsHint': '为居民、商家、单位记录出力、捐物、捐款',
-  'office.applications': '商户入盟审核',
-  'office.applicationsHint': '核对营业执照和优惠，通过或驳回',
-  'office.merchants': '联盟商户管理',
-  'office.merchantsHint': '警告、暂停、除名或恢复商户',
-  'office.complaints': '投诉处理',
-  'office.complaintsHint': '处理居民对商家的投诉',
-  'office.flags': '冒用核查',
-  'office.flagsHint': '疑似借用他人志愿者证的记录',
-  'office.posts': '公告管理',
-  'office.postsHint': '下架违规的商家公告',
-
   'applications.empty': '没有待审核的入盟申请',
   'applications.approve': '通过',
   'applications.approved': '已通过，商户已加入联盟',
@@ -626,24 +591,6 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
   'me.certificatePass': 'My volunteer certificate',
   'me.office': 'Community office',
   'me.officeHint': 'Activities, approvals, certificates, supermarket, alliance',
-
-  'office.title': 'Community office',
-  'office.staffOnly': 'For community office staff only',
-  'office.staffOnlyHint': 'Ask your community administrator for access.',
-  'office.newActivity': 'New activity',
-  'office.newActivityHint': 'Residents see it and check in',
-  'office.activities': 'Activities',
-  'office.activitiesHint': 'Show check-in codes, record hours for residents',
-  'office.claims': 'Approve hours',
-  'office.claimsHint': 'Approve or reject residents’ volunteer hours',
-  'office.certificates': 'Certificates',
-  'office.certificatesHint': 'Revoke or reinstate volunteer certificates',
-  'office.showCode': 'Show check-in code',
-  'office.recordHours': 'Record hours',
-  'office.member': 'Resident',
-  'office.memberSearch': 'Type a name to search',
-  'office.memberSelected': 'Selected: {name}',
-  'office.memberNone': 'No such resident',
 
   'newActivity.title': 'New activity',
   'newActivity.name': 'Title',
@@ -945,24 +892,6 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
   'staff.added': 'Added; they can verify certificates now',
   'staff.ownerOnly': 'Only the shop’s owner can add staff.',
 
-  'office.marketSection': 'Market and merchant alliance',
-  'office.pickups': 'Pickups',
-  'office.pickupsHint': 'Check the resident’s pickup code and hand over the goods',
-  'office.goods': 'Supermarket goods',
-  'office.goodsHint': 'Put new goods on the shelf, restock',
-  'office.contributions': 'Record a contribution',
-  'office.contributionsHint': 'Labour, goods or money from residents, merchants, organisations',
-  'office.applications': 'Merchant applications',
-  'office.applicationsHint': 'Check the licence and offer; approve or reject',
-  'office.merchants': 'Alliance merchants',
-  'office.merchantsHint': 'Warn, suspend, remove or reinstate',
-  'office.complaints': 'Complaints',
-  'office.complaintsHint': 'Residents’ complaints about merchants',
-  'office.flags': 'Certificate misuse',
-  'office.flagsHint': 'Uses that look like someone else’s certificate',
-  'office.posts': 'Merchant notices',
-  'office.postsHint': 'Take down notices that break the rules',
-
   'applications.empty': 'No applications waiting',
   'applications.approve': 'Approve',
   'applications.approved': 'Approved; the shop joined the alliance',
@@ -1084,6 +1013,7 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
 export const CATALOGUES = {
   shop,
   fund,
+  office,
   officeConsole: { zhCN: officeConsoleZhCN, en: officeConsoleEn },
   shopFund: { zhCN: shopFundZhCN, en: shopFundEn },
   remaining: { zhCN: remainingZhCN, en: remainingEn },
@@ -1092,6 +1022,7 @@ export const CATALOGUES = {
 export const zhCN = {
   ...shop.zhCN,
   ...fund.zhCN,
+  ...office.zhCN,
   ...officeConsoleZhCN,
   ...shopFundZhCN,
   ...remainingZhCN,
@@ -1103,6 +1034,7 @@ export type Messages = Record<MessageKey, string>;
 export const en: Messages = {
   ...shop.en,
   ...fund.en,
+  ...office.en,
   ...officeConsoleEn,
   ...shopFundEn,
   ...remainingEn,
