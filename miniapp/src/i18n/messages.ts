@@ -4,6 +4,7 @@
  * enforces it), and a key lives in exactly one catalogue (catalogues.test.ts).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import * as ledger from './catalogues/ledger';
 import * as market from './catalogues/market';
 import * as shop from './catalogues/shop';
 import * as fund from './catalogues/fund';
@@ -68,15 +69,6 @@ const remainingZhCN = {
   'hours.status.reversed': '已冲正',
   'hours.empty.reversed': '没有被冲正的时长',
   'hours.rejectedReason': '未通过原因：{reason}',
-
-  'ledger.title': '积分明细',
-  'ledger.empty': '还没有积分记录',
-  'ledger.emptyHint': '参加志愿活动、时长审核通过后，积分会记在这里。',
-  'ledger.kind.claim': '志愿服务',
-  'ledger.kind.reversal': '冲正',
-  'ledger.kind.redemption': '兑换',
-  'ledger.kind.adjustment': '调整',
-  'ledger.kind.contribution': '社区贡献',
 
   'certificate.title': '我的证书',
   'certificate.issuedAt': '发证时间：{date}',
@@ -245,7 +237,6 @@ const remainingZhCN = {
   'error.certificate.under_review': '证书正在复核，暂时不能使用',
   'error.certificate.not_certified': '还没有志愿者证书',
   'error.auth.forbidden': '你没有权限做这件事',
-  'error.ledger.insufficient_funds': '积分不够，暂时不能兑换',
 } as const;
 
 const remainingEn: Record<keyof typeof remainingZhCN, string> = {
@@ -305,15 +296,6 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
   'hours.status.reversed': 'Reversed',
   'hours.empty.reversed': 'No reversed hours',
   'hours.rejectedReason': 'Reason: {reason}',
-
-  'ledger.title': 'Points history',
-  'ledger.empty': 'No points yet',
-  'ledger.emptyHint': 'Points from approved volunteer hours appear here.',
-  'ledger.kind.claim': 'Volunteer service',
-  'ledger.kind.reversal': 'Reversal',
-  'ledger.kind.redemption': 'Redemption',
-  'ledger.kind.adjustment': 'Adjustment',
-  'ledger.kind.contribution': 'Contribution',
 
   'certificate.title': 'My certificate',
   'certificate.issuedAt': 'Issued {date}',
@@ -484,11 +466,11 @@ const remainingEn: Record<keyof typeof remainingZhCN, string> = {
   'error.certificate.under_review': 'The certificate is under review',
   'error.certificate.not_certified': 'No volunteer certificate yet',
   'error.auth.forbidden': 'You are not allowed to do this',
-  'error.ledger.insufficient_funds': 'You do not have enough points for this',
 };
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
+  ledger,
   market,
   shop,
   fund,
@@ -498,6 +480,7 @@ export const CATALOGUES = {
 };
 
 export const zhCN = {
+  ...ledger.zhCN,
   ...market.zhCN,
   ...shop.zhCN,
   ...fund.zhCN,
@@ -510,6 +493,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...ledger.en,
   ...market.en,
   ...shop.en,
   ...fund.en,
