@@ -7,23 +7,6 @@ export const officeConsoleZhCN = {
   'chart.month': '月份',
   'chart.noData': '这段时间还没有数据',
 
-  'recognition.candidates': '本月志愿者（按服务时长）',
-  'recognition.noCandidates': '这个月还没有审核通过的志愿时长',
-  'recognition.served': '{hours} 小时 · {points} 分',
-  'recognition.citation': '表彰词',
-  'recognition.citationPlaceholder': '例如：风雪无阻，连续四周清扫小区积雪',
-  'recognition.citationRequired': '请写一句表彰词',
-  'recognition.chooseSomeone': '请至少选择一位志愿者',
-  'recognition.tooMany': '一次最多表彰 10 位',
-  'recognition.submit': '表彰所选的 {count} 位',
-  'recognition.done': '已表彰 {count} 位志愿者，已登上光荣榜',
-  'recognition.recognized': '本月光荣榜',
-
-  'honor.title': '光荣榜',
-  'honor.linkHint': '社区表彰的优秀志愿者',
-  'honor.empty': '这个月的光荣榜还没有公布',
-  'honor.hours': '本月服务 {hours} 小时',
-
   'proxies.registerTitle': '登记没有手机的居民',
   'proxies.registerHint': '登记后会得到会员号，家人可以凭会员号为老人代办。',
   'proxies.name': '姓名',
@@ -85,23 +68,6 @@ export type OfficeConsoleMessageKey = keyof typeof officeConsoleZhCN;
 export const officeConsoleEn: Record<OfficeConsoleMessageKey, string> = {
   'chart.month': 'Month',
   'chart.noData': 'No data for this period yet',
-
-  'recognition.candidates': 'This month’s volunteers (by hours)',
-  'recognition.noCandidates': 'No approved hours this month yet',
-  'recognition.served': '{hours} h · {points} points',
-  'recognition.citation': 'Citation',
-  'recognition.citationPlaceholder': 'e.g. Cleared the snow four weeks running',
-  'recognition.citationRequired': 'Please write a citation',
-  'recognition.chooseSomeone': 'Please choose at least one volunteer',
-  'recognition.tooMany': 'At most 10 at a time',
-  'recognition.submit': 'Recognise the {count} chosen',
-  'recognition.done': 'Recognised {count} volunteers; they are on the honour roll',
-  'recognition.recognized': 'This month’s honour roll',
-
-  'honor.title': 'Honour roll',
-  'honor.linkHint': 'Outstanding volunteers recognised by the community',
-  'honor.empty': 'This month’s honour roll is not out yet',
-  'honor.hours': '{hours} hours served this month',
 
   'proxies.registerTitle': 'Register a resident without a phone',
   'proxies.registerHint': 'They get a member number; family members can then act for them.',
