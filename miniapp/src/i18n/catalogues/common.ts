@@ -1,4 +1,7 @@
-/** App-wide words: the app's name, the tabs, loading and retry, months, chart labels, notification kinds, and the errors of no one area. */
+/**
+ * App-wide words: the app's name, the tabs, loading and retry, months, chart labels, notification kinds, and the
+ * errors of no one area.
+ */
 export const zhCN = {
   'app.name': '邻里',
   'tab.home': '首页',

@@ -1,4 +1,7 @@
-/** 集市: the credit supermarket (goods, redemptions, pickups, contributions), the merchant alliance (applications, offers, the console, pass verification, staff, complaints, flags), the board and the leaderboard. */
+/**
+ * 集市: the credit supermarket (goods, redemptions, pickups, contributions), the merchant alliance (applications,
+ * offers, the console, pass verification, staff, complaints, flags), the board and the leaderboard.
+ */
 export const zhCN = {
   'market.title': '集市',
 

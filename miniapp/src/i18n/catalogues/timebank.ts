@@ -1,4 +1,7 @@
-/** The volunteer time bank: activities and their categories, check-in, hours, claims, office entry, certificates, 光荣榜 and recognition. */
+/**
+ * The volunteer time bank: activities and their categories, check-in, hours, claims, office entry, certificates,
+ * 光荣榜 and recognition.
+ */
 export const zhCN = {
   'activity.title': '活动详情',
   'activity.time': '时间',
