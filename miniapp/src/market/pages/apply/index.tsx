@@ -71,43 +71,7 @@ export default function MerchantApplyPage() {
     <PageLayout title="apply.title" requires="community">
       <Text className="notice">{t('apply.intro')}</Text>
       <View className="card" id="apply-form">
-        <TextField
-          id="apply-name"
-          label={t('apply.name')}
-          value={form.name}
-          maxlength={60}
-          onChange={(name) => set({ name })}
-        />
-        <TextField
-          id="apply-licence"
-          label={t('apply.licence')}
-          value={form.licenceNumber}
-          placeholder={t('apply.licencePlaceholder')}
-          maxlength={30}
-          onChange={(licenceNumber) => set({ licenceNumber })}
-        />
-        <Text className="field__label">{t('apply.category')}</Text>
-        <ChoiceTabs
-          idPrefix="apply-category"
-          value={form.category}
-          onChange={(category) => set({ category })}
-          choices={MERCHANT_CATEGORIES.map((value) => ({ value, label: t(`merchantCategory.${value}`) }))}
-        />
-        <TextField
-          id="apply-address"
-          label={t('apply.address')}
-          value={form.address}
-          maxlength={120}
-          onChange={(address) => set({ address })}
-        />
-        <TextField
-          id="apply-contact"
-          label={t('apply.contact')}
-          value={form.contact}
-          numeric
-          maxlength={20}
-          onChange={(contact) => set({ contact })}
-        />
+        <ApplicationFields form={form} onChange={set} />
         <OfferFields value={form.offer} onChange={(offer) => set({ offer })} />
         <SubmitButton id="apply-submit" busy={action.busy} onClick={submit}>
           {t('apply.submit')}
@@ -115,5 +79,57 @@ export default function MerchantApplyPage() {
         <ActionOutcome id="apply" outcome={action.outcome} />
       </View>
     </PageLayout>
+  );
+}
+
+/** The shop's details: name, licence number, category, address and contact. */
+function ApplicationFields({
+  form,
+  onChange: set,
+}: {
+  form: Application;
+  onChange: (change: Partial<Application>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="apply-name"
+        label={t('apply.name')}
+        value={form.name}
+        maxlength={60}
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        id="apply-licence"
+        label={t('apply.licence')}
+        value={form.licenceNumber}
+        placeholder={t('apply.licencePlaceholder')}
+        maxlength={30}
+        onChange={(licenceNumber) => set({ licenceNumber })}
+      />
+      <Text className="field__label">{t('apply.category')}</Text>
+      <ChoiceTabs
+        idPrefix="apply-category"
+        value={form.category}
+        onChange={(category) => set({ category })}
+        choices={MERCHANT_CATEGORIES.map((value) => ({ value, label: t(`merchantCategory.${value}`) }))}
+      />
+      <TextField
+        id="apply-address"
+        label={t('apply.address')}
+        value={form.address}
+        maxlength={120}
+        onChange={(address) => set({ address })}
+      />
+      <TextField
+        id="apply-contact"
+        label={t('apply.contact')}
+        value={form.contact}
+        numeric
+        maxlength={20}
+        onChange={(contact) => set({ contact })}
+      />
+    </>
   );
 }
