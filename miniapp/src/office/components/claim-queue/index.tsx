@@ -29,8 +29,6 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
   );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const settle = (decided: string[], failed: Record<string, string>) => {
     const decidedIds = new Set(decided);
@@ -42,9 +40,58 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
       return next;
     });
   };
+  const bulk = useBulkApproval(communityId, settle);
 
-  const approveSelected = async () => {
-    const ids = claims.items.filter((claim) => selected.has(claim.id)).map((claim) => claim.id);
+  const allIds = claims.items.map((claim) => claim.id);
+  const allSelected = allIds.length > 0 && allIds.every((id) => selected.has(id));
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <View className="claim-queue">
+      <SelectionBar
+        selectedCount={selected.size}
+        allSelected={allSelected}
+        busy={bulk.busy}
+        summary={bulk.summary}
+        onSelectAll={() => setSelected(allSelected ? new Set() : new Set(allIds))}
+        onApprove={() => bulk.approve(claims.items.filter((claim) => selected.has(claim.id)).map((claim) => claim.id))}
+      />
+      <PagedListView
+        id="claims-list"
+        list={claims}
+        empty={t('claims.empty')}
+        renderItem={(claim) => (
+          <ClaimCard
+            key={claim.id}
+            claim={claim}
+            communityId={communityId}
+            selected={selected.has(claim.id)}
+            error={errors[claim.id]}
+            onToggle={() => toggle(claim.id)}
+            onDecided={() => settle([claim.id], {})}
+            onFailed={(message) => settle([], { [claim.id]: message })}
+          />
+        )}
+      />
+    </View>
+  );
+}
+
+/**
+ * Approves claims in calls of at most BULK_APPROVE_LIMIT, one run at a time; `settle` gets the approved
+ * ids and, per refused claim, the reason in words. `summary` counts both, or tells why the calls failed.
+ */
+function useBulkApproval(communityId: string, settle: (approved: string[], failed: Record<string, string>) => void) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const approve = async (ids: string[]) => {
     if (ids.length === 0 || busy) return;
     setBusy(true);
     setSummary(undefined);
@@ -69,58 +116,44 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
       setBusy(false);
     }
   };
+  return { busy, summary, approve };
+}
 
-  const allIds = claims.items.map((claim) => claim.id);
-  const allSelected = allIds.length > 0 && allIds.every((id) => selected.has(id));
-  const toggle = (id: string) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
+/** How many claims are selected, select all / none, approve the selected ones, and how that went. */
+function SelectionBar({
+  selectedCount,
+  allSelected,
+  busy,
+  summary,
+  onSelectAll,
+  onApprove,
+}: {
+  selectedCount: number;
+  allSelected: boolean;
+  busy: boolean;
+  summary: string | undefined;
+  onSelectAll: () => void;
+  onApprove: () => void;
+}) {
+  const { t } = useI18n();
   return (
-    <View className="claim-queue">
-      <View className="card claim-queue__bar">
-        <View className="row">
-          <Text className="row__text" id="claims-selected-count">
-            {t('claims.selectedCount', { count: selected.size })}
-          </Text>
-          <Button
-            id="claims-select-all"
-            className="button button--secondary button--small"
-            onClick={() => setSelected(allSelected ? new Set() : new Set(allIds))}
-          >
-            {allSelected ? t('claims.selectNone') : t('claims.selectAll')}
-          </Button>
-        </View>
-        <SubmitButton id="claims-approve-selected" busy={busy || selected.size === 0} onClick={approveSelected}>
-          {t('claims.approveSelected', { count: selected.size })}
-        </SubmitButton>
-        {summary ? (
-          <Text className="notice" id="claims-summary">
-            {summary}
-          </Text>
-        ) : null}
+    <View className="card claim-queue__bar">
+      <View className="row">
+        <Text className="row__text" id="claims-selected-count">
+          {t('claims.selectedCount', { count: selectedCount })}
+        </Text>
+        <Button id="claims-select-all" className="button button--secondary button--small" onClick={onSelectAll}>
+          {allSelected ? t('claims.selectNone') : t('claims.selectAll')}
+        </Button>
       </View>
-      <PagedListView
-        id="claims-list"
-        list={claims}
-        empty={t('claims.empty')}
-        renderItem={(claim) => (
-          <ClaimCard
-            key={claim.id}
-            claim={claim}
-            communityId={communityId}
-            selected={selected.has(claim.id)}
-            error={errors[claim.id]}
-            onToggle={() => toggle(claim.id)}
-            onDecided={() => settle([claim.id], {})}
-            onFailed={(message) => settle([], { [claim.id]: message })}
-          />
-        )}
-      />
+      <SubmitButton id="claims-approve-selected" busy={busy || selectedCount === 0} onClick={onApprove}>
+        {t('claims.approveSelected', { count: selectedCount })}
+      </SubmitButton>
+      {summary ? (
+        <Text className="notice" id="claims-summary">
+          {summary}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -140,11 +173,10 @@ interface ClaimCardProps {
 }
 
 function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, onFailed }: ClaimCardProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const { hours, minutes } = splitMinutes(claim.minutes);
   const params = { cid: communityId, claimId: claim.id };
 
   const decide = async (call: () => Promise<unknown>) => {
@@ -178,38 +210,20 @@ function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, o
           <Text>{claim.activityTitle}</Text>
         </View>
       </View>
-      <View className="tags">
-        <Text className="tag">{t('claims.duration', { hours, minutes })}</Text>
-        <Text className="tag tag--amber">{t('claims.points', { points: claim.points })}</Text>
-        <Text className="tag tag--plain">{t(`claims.source.${claim.source}`)}</Text>
-        {claim.flagged ? <Text className="tag tag--danger">{t('claims.flagged')}</Text> : null}
-      </View>
-      {claim.note ? <Text className="card__hint">{t('claims.note', { note: claim.note })}</Text> : null}
-      <Text className="card__hint">{formatDateTime(claim.createdAt, language)}</Text>
+      <ClaimFacts claim={claim} />
       {error ? (
         <Text className="form-error" id={`claim-error-${claim.id}`}>
           {error}
         </Text>
       ) : null}
       {rejecting ? (
-        <View className="field">
-          <Input
-            id={`claim-reason-${claim.id}`}
-            className="field__input"
-            value={reason}
-            placeholder={t('claims.reasonPlaceholder')}
-            maxlength={200}
-            onInput={(event) => setReason(event.detail.value)}
-          />
-          <View className="row">
-            <Button className="button button--secondary" onClick={() => setRejecting(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button id={`claim-reject-confirm-${claim.id}`} className="button button--danger" onClick={reject}>
-              {t('claims.rejectConfirm')}
-            </Button>
-          </View>
-        </View>
+        <RejectionReason
+          claimId={claim.id}
+          reason={reason}
+          onReason={setReason}
+          onCancel={() => setRejecting(false)}
+          onConfirm={reject}
+        />
       ) : (
         <View className="row">
           <Button id={`claim-reject-${claim.id}`} className="button button--danger" onClick={() => setRejecting(true)}>
@@ -220,6 +234,61 @@ function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, o
           </SubmitButton>
         </View>
       )}
+    </View>
+  );
+}
+
+/** What was done and what it earns: duration, points, source, a flag, the note and when it was entered. */
+function ClaimFacts({ claim }: { claim: Claim }) {
+  const { t, language } = useI18n();
+  const { hours, minutes } = splitMinutes(claim.minutes);
+  return (
+    <>
+      <View className="tags">
+        <Text className="tag">{t('claims.duration', { hours, minutes })}</Text>
+        <Text className="tag tag--amber">{t('claims.points', { points: claim.points })}</Text>
+        <Text className="tag tag--plain">{t(`claims.source.${claim.source}`)}</Text>
+        {claim.flagged ? <Text className="tag tag--danger">{t('claims.flagged')}</Text> : null}
+      </View>
+      {claim.note ? <Text className="card__hint">{t('claims.note', { note: claim.note })}</Text> : null}
+      <Text className="card__hint">{formatDateTime(claim.createdAt, language)}</Text>
+    </>
+  );
+}
+
+/** The reason for a rejection (`#claim-reason-<id>`), with cancel and confirm (`#claim-reject-confirm-<id>`). */
+function RejectionReason({
+  claimId,
+  reason,
+  onReason,
+  onCancel,
+  onConfirm,
+}: {
+  claimId: string;
+  reason: string;
+  onReason: (reason: string) => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="field">
+      <Input
+        id={`claim-reason-${claimId}`}
+        className="field__input"
+        value={reason}
+        placeholder={t('claims.reasonPlaceholder')}
+        maxlength={200}
+        onInput={(event) => onReason(event.detail.value)}
+      />
+      <View className="row">
+        <Button className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button id={`claim-reject-confirm-${claimId}`} className="button button--danger" onClick={onConfirm}>
+          {t('claims.rejectConfirm')}
+        </Button>
+      </View>
     </View>
   );
 }
