@@ -95,6 +95,24 @@ function NewActivityForm({ communityId }: { communityId: string }) {
 
   return (
     <View className="card" id="new-activity-form">
+      <DraftFields draft={draft} onChange={change} />
+      {problem ? (
+        <Text className="form-error" id="new-activity-error">
+          {problem}
+        </Text>
+      ) : null}
+      <SubmitButton id="activity-submit" busy={busy} onClick={submit}>
+        {busy ? t('newActivity.submitting') : t('newActivity.submit')}
+      </SubmitButton>
+    </View>
+  );
+}
+
+/** What, which kind, when, where and how many people: the draft's fields, as typed. */
+function DraftFields({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <View className="field">
         <Text className="field__label">{t('newActivity.name')}</Text>
         <Input
@@ -150,14 +168,6 @@ function NewActivityForm({ communityId }: { communityId: string }) {
           onInput={(event) => change({ capacity: event.detail.value })}
         />
       </View>
-      {problem ? (
-        <Text className="form-error" id="new-activity-error">
-          {problem}
-        </Text>
-      ) : null}
-      <SubmitButton id="activity-submit" busy={busy} onClick={submit}>
-        {busy ? t('newActivity.submitting') : t('newActivity.submit')}
-      </SubmitButton>
-    </View>
+    </>
   );
 }
