@@ -88,20 +88,12 @@ function CandidatesForm({
     <View className="card" id="recognition-form">
       <Text className="card__label">{t('recognition.candidates')}</Text>
       {page.candidates.map((candidate) => (
-        <View key={candidate.memberId} className="row">
-          <CheckRow
-            id={`candidate-${candidate.memberId}`}
-            label={candidate.displayName}
-            checked={chosen.includes(candidate.memberId)}
-            onChange={(on) => toggle(candidate.memberId, on)}
-          />
-          <Text className="card__hint">
-            {t('recognition.served', {
-              hours: formatHours(candidate.volunteerMinutes),
-              points: candidate.pointsEarned,
-            })}
-          </Text>
-        </View>
+        <CandidateRow
+          key={candidate.memberId}
+          candidate={candidate}
+          checked={chosen.includes(candidate.memberId)}
+          onChange={(on) => toggle(candidate.memberId, on)}
+        />
       ))}
       <TextField
         id="recognition-citation"
@@ -116,6 +108,35 @@ function CandidatesForm({
         {t('recognition.submit', { count: chosen.length })}
       </SubmitButton>
       <ActionOutcome id="recognition" outcome={action.outcome} />
+    </View>
+  );
+}
+
+/** A candidate to tick (`#candidate-<memberId>`), with the hours served and points earned this month. */
+function CandidateRow({
+  candidate,
+  checked,
+  onChange,
+}: {
+  candidate: RecognitionPage['candidates'][number];
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="row">
+      <CheckRow
+        id={`candidate-${candidate.memberId}`}
+        label={candidate.displayName}
+        checked={checked}
+        onChange={onChange}
+      />
+      <Text className="card__hint">
+        {t('recognition.served', {
+          hours: formatHours(candidate.volunteerMinutes),
+          points: candidate.pointsEarned,
+        })}
+      </Text>
     </View>
   );
 }
