@@ -1,17 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, shareOfFen, type Order, type PaymentInstruction, type PublicProduct } from '@linli/shared';
-import { request } from '../../../api';
+import { shareOfFen, type Order, type PublicProduct } from '@linli/shared';
 import { formatYuan } from '../../../format/market';
-import { useAction } from '../../../hooks/action';
 import { useCart } from '../../../hooks/cart';
-import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
 import { useI18n } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import QuantityStepper from '../../../components/quantity-stepper';
 import SubmitButton from '../../../components/submit-button';
+import { useOrderPlacement } from '../../hooks/order-placement';
 
 /** At most this many of one product in one order (the API's limit). */
 const MAX_QUANTITY = 99;
@@ -31,38 +29,19 @@ export default function BuyForm({
 }) {
   const { t } = useI18n();
   const [quantity, setQuantity] = useState(1);
-  const [order, setOrder] = useState<Order>();
-  const [payment, setPayment] = useState<PaymentInstruction>();
-  const action = useAction();
-  const askToNotify = useSubscribeMessages();
+  const { action, order, payment, place, changed } = useOrderPlacement(communityId, onBought);
   const cart = useCart(communityId);
   const prefix = `buy-${product.id}`;
   const totalFen = product.priceFen * quantity;
   const fundFen = shareOfFen(totalFen, product.fundShareBps);
 
-  const buy = () => {
-    askToNotify(['order_status']);
-    return action.run(async (idempotencyKey) => {
-      const { payment, ...created } = await request(contracts.createOrder, {
-        params: { cid: communityId },
-        body: { items: [{ productId: product.id, quantity }] },
-        idempotencyKey,
-      });
-      setPayment(payment);
-      setOrder(created);
-      return t('buy.ordered');
-    });
-  };
+  const buy = () => place([{ productId: product.id, quantity }]);
   const addToCart = () =>
     action.run(async () => {
       cart.add(product, quantity);
       setQuantity(1);
       return t('cart.added', { title: product.title });
     });
-  const changed = (next: Order) => {
-    setOrder(next);
-    if (next.status === 'paid') onBought?.(next);
-  };
 
   if (order) {
     return (

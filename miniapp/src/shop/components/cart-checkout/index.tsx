@@ -1,10 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { contracts, formatFen, type Order, type PaymentInstruction } from '@linli/shared';
-import { request } from '../../../api';
-import { useAction } from '../../../hooks/action';
+import { formatFen, type Order } from '@linli/shared';
 import { MAX_LINE_QUANTITY, useCart, type CartLine } from '../../../hooks/cart';
-import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
 import { useI18n } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
@@ -12,6 +8,7 @@ import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import QuantityStepper from '../../../components/quantity-stepper';
 import SubmitButton from '../../../components/submit-button';
+import { useOrderPlacement } from '../../hooks/order-placement';
 
 /**
  * 购物车: each product with a quantity stepper and 删除, the total in integer fen, and 结算 — one order
@@ -26,29 +23,13 @@ export default function CartCheckout({
 }) {
   const { t } = useI18n();
   const cart = useCart(communityId);
-  const [order, setOrder] = useState<Order>();
-  const [payment, setPayment] = useState<PaymentInstruction>();
-  const action = useAction();
-  const askToNotify = useSubscribeMessages();
+  const { action, order, payment, place, changed } = useOrderPlacement(communityId, onPaid);
 
-  const checkout = () => {
-    askToNotify(['order_status']);
-    return action.run(async (idempotencyKey) => {
-      const { payment: instruction, ...created } = await request(contracts.createOrder, {
-        params: { cid: communityId },
-        body: { items: cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })) },
-        idempotencyKey,
-      });
-      cart.clear();
-      setPayment(instruction);
-      setOrder(created);
-      return t('buy.ordered');
-    });
-  };
-  const changed = (next: Order) => {
-    setOrder(next);
-    if (next.status === 'paid') onPaid?.(next);
-  };
+  const checkout = () =>
+    place(
+      cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
+      cart.clear,
+    );
 
   if (order) {
     return (
