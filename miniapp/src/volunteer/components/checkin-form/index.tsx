@@ -3,13 +3,14 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, parseCheckinQr, type Attendance, type Claim } from '@linli/shared';
 import { request } from '../../../api';
+import { useAction } from '../../../hooks/action';
 import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
-import { describeError, useI18n, type Translate } from '../../../i18n';
+import { useI18n, type Translate } from '../../../i18n';
+import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import SubmitButton from '../../../components/submit-button';
 
 type Direction = 'in' | 'out';
-type Outcome = { ok: true; text: string } | { ok: false; text: string };
 
 /** Scanning needs the WeChat camera; on H5 (office PC, browser) the 6-digit code is the way. */
 const CAN_SCAN = process.env.TARO_ENV === 'weapp';
@@ -22,47 +23,36 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
   const { t } = useI18n();
   const [direction, setDirection] = useState<Direction>('in');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const action = useAction();
   const askToNotify = useSubscribeMessages();
 
   const send = async (proof: { token: string } | { code: string }) => {
-    if (busy) return;
+    if (action.busy) return;
     if (direction === 'out') askToNotify(['claim_decided', 'certificate_issued']);
-    setBusy(true);
-    setOutcome(undefined);
-    try {
+    const done = await action.run(async () => {
       const answer = await request(contracts.checkin, {
         params: { cid: communityId },
         body: { activityId, direction, ...proof },
       });
-      setOutcome({ ok: true, text: successText(t, direction, answer) });
-      setCode('');
-    } catch (error) {
-      setOutcome({ ok: false, text: describeError(t, error) });
-    } finally {
-      setBusy(false);
-    }
+      return successText(t, direction, answer);
+    });
+    if (done) setCode('');
   };
 
   const submitCode = () => {
     if (!/^\d{6}$/.test(code)) {
-      setOutcome({ ok: false, text: t('checkin.codeRequired') });
+      action.fail(t('checkin.codeRequired'));
       return;
     }
     void send({ code });
   };
 
   const scan = async () => {
-    let scanned: string;
-    try {
-      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
-    } catch {
-      return; // the person closed the camera
-    }
+    const scanned = await scanQr();
+    if (scanned === undefined) return; // the person closed the camera
     const parsed = parseCheckinQr(scanned);
-    if (!parsed) setOutcome({ ok: false, text: t('checkin.notACheckinQr') });
-    else if (parsed.activityId !== activityId) setOutcome({ ok: false, text: t('checkin.otherActivity') });
+    if (!parsed) action.fail(t('checkin.notACheckinQr'));
+    else if (parsed.activityId !== activityId) action.fail(t('checkin.otherActivity'));
     else void send({ token: parsed.token });
   };
 
@@ -74,7 +64,7 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
         value={direction}
         onChange={(value) => {
           setDirection(value);
-          setOutcome(undefined);
+          action.clear();
         }}
         choices={[
           { value: 'in', label: t('checkin.in') },
@@ -86,35 +76,53 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
           {direction === 'in' ? t('checkin.scanIn') : t('checkin.scanOut')}
         </Button>
       ) : null}
-      <View className="field">
-        <Text className="field__label">{CAN_SCAN ? t('checkin.codeOrScan') : t('checkin.codeLabel')}</Text>
-        <Input
-          id="checkin-code"
-          className="field__input code-input"
-          type="number"
-          value={code}
-          placeholder="000000"
-          maxlength={6}
-          onInput={(event) => setCode(event.detail.value.replace(/\D/g, '').slice(0, 6))}
-          onConfirm={submitCode}
-        />
-      </View>
+      <CodeField code={code} onChange={setCode} onConfirm={submitCode} />
       <SubmitButton
         id="checkin-submit"
-        busy={busy}
-        className={CAN_SCAN && !busy ? 'button button--secondary' : 'button'}
+        busy={action.busy}
+        className={CAN_SCAN && !action.busy ? 'button button--secondary' : 'button'}
         onClick={submitCode}
       >
-        {busy ? t('checkin.sending') : direction === 'in' ? t('checkin.submitIn') : t('checkin.submitOut')}
+        {action.busy ? t('checkin.sending') : direction === 'in' ? t('checkin.submitIn') : t('checkin.submitOut')}
       </SubmitButton>
-      {outcome ? (
-        <Text
-          id={outcome.ok ? 'checkin-result' : 'checkin-error'}
-          className={outcome.ok ? 'result-good' : 'result-bad'}
-        >
-          {outcome.text}
-        </Text>
-      ) : null}
+      <ActionOutcome id="checkin" outcome={action.outcome} />
+    </View>
+  );
+}
+
+/** The text of a QR code from the camera, or undefined when the person closed it. */
+async function scanQr(): Promise<string | undefined> {
+  try {
+    return (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 6-digit code shown beside the QR (`#checkin-code`): digits only; Enter sends it. */
+function CodeField({
+  code,
+  onChange,
+  onConfirm,
+}: {
+  code: string;
+  onChange: (code: string) => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="field">
+      <Text className="field__label">{CAN_SCAN ? t('checkin.codeOrScan') : t('checkin.codeLabel')}</Text>
+      <Input
+        id="checkin-code"
+        className="field__input code-input"
+        type="number"
+        value={code}
+        placeholder="000000"
+        maxlength={6}
+        onInput={(event) => onChange(event.detail.value.replace(/\D/g, '').slice(0, 6))}
+        onConfirm={onConfirm}
+      />
     </View>
   );
 }
