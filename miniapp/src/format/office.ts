@@ -1,5 +1,5 @@
 import type { NamedAuditAction } from '@linli/shared';
-import type { Language } from '../hooks/preferences';
+import type { Language } from '../state/preferences';
 import { monthOf, shiftMonth } from './market';
 
 /** The dashboard's default range: the last 12 months, this month included. */
