@@ -3,8 +3,8 @@ import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@
 import type { Community, Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENTITY, keys } from '../functions/src/store/keys';
-import { DynamoCommunityStore } from '../functions/src/store/identity-store';
-import { DynamoLedgerStore } from '../functions/src/store/ledger-store';
+import { DynamoCommunityStore } from '../functions/src/store/identity/identity-store';
+import { DynamoLedgerStore } from '../functions/src/store/ledger/ledger-store';
 import { issueToken } from '../functions/src/lib/token';
 import { httpEvent, invoke, type Handler } from '../tests/support/events';
 

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
 import { ENTITY, INDEXES, keys, type TableKey } from '../functions/src/store/keys';
-import { transferItems } from '../functions/src/store/ledger-store';
+import { transferItems } from '../functions/src/store/ledger/ledger-store';
 import type { Handler } from '../tests/support/events';
 import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
 
@@ -43,7 +43,7 @@ async function community(context: RouteContext, residents: number) {
 }
 
 async function createActivity(cid: string, staff: Person, overrides: Record<string, unknown> = {}) {
-  const { handler } = await import('../functions/src/http/activities/create-activity');
+  const { handler } = await import('../functions/src/http/timebank/create-activity');
   const body = {
     title: '帮老人洗澡',
     category: 'care',
@@ -63,7 +63,7 @@ const query = (context: RouteContext, input: Omit<ConstructorParameters<typeof Q
 
 const me: HotRoute = {
   name: 'me',
-  handler: async () => handlerOf(await import('../functions/src/http/communities/get-me')),
+  handler: async () => handlerOf(await import('../functions/src/http/identity/get-me')),
   prepare: async (context) => {
     const { cid, residents } = await community(context, 1);
     const resident = residents[0]!;
@@ -87,7 +87,7 @@ const me: HotRoute = {
 
 const listActivities: HotRoute = {
   name: 'activities list',
-  handler: async () => handlerOf(await import('../functions/src/http/activities/list-activities')),
+  handler: async () => handlerOf(await import('../functions/src/http/timebank/list-activities')),
   prepare: async (context) => {
     const { cid, staff, residents } = await community(context, 1);
     for (let index = 0; index < 25; index += 1) await createActivity(cid, staff, { startsAt: minutesFromNow(index) });
@@ -114,7 +114,7 @@ const listActivities: HotRoute = {
 
 const checkIn: HotRoute = {
   name: 'check-in',
-  handler: async () => handlerOf(await import('../functions/src/http/activities/create-checkin')),
+  handler: async () => handlerOf(await import('../functions/src/http/timebank/create-checkin')),
   prepare: async (context) => {
     const { cid, staff, residents } = await community(context, context.iterations);
     const activity = await createActivity(cid, staff);
@@ -186,7 +186,7 @@ const checkIn: HotRoute = {
  * claims of many activities).
  */
 export async function pendingClaims(cid: string, staff: Person, residents: Person[], count: number) {
-  const { handler } = await import('../functions/src/http/activities/record-office-attendance');
+  const { handler } = await import('../functions/src/http/timebank/record-office-attendance');
   const claims: { id: string; memberId: string }[] = [];
   for (let start = 0; start < count; start += 16) {
     const size = Math.min(16, count - start);
@@ -210,7 +210,7 @@ export async function pendingClaims(cid: string, staff: Person, residents: Perso
 
 const approve: HotRoute = {
   name: 'approve',
-  handler: async () => handlerOf(await import('../functions/src/http/claims/approve-claim')),
+  handler: async () => handlerOf(await import('../functions/src/http/timebank/approve-claim')),
   prepare: async (context) => {
     const { cid, staff, approver, residents } = await community(context, 20);
     const claims = await pendingClaims(cid, staff, residents, context.iterations);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Claim } from '@linli/shared';
 import { ENTITY, keys } from '../functions/src/store/keys';
-import { DynamoCommunityStore } from '../functions/src/store/identity-store';
+import { DynamoCommunityStore } from '../functions/src/store/identity/identity-store';
 import { invoke, type Handler } from '../tests/support/events';
 import type { RequestCounts } from './counting-client';
 import { apiEvent, batchWrite, communityRecord, tokenFor } from './fixtures';
@@ -117,7 +117,7 @@ function claimItem(
   };
 }
 
-/** One history row as transferItems (functions/src/store/ledger-store.ts) writes it. */
+/** One history row as transferItems (functions/src/store/ledger/ledger-store.ts) writes it. */
 function ledgerEntry(communityId: string, address: string, index: number, amountPoints: number) {
   const createdAt = iso(Date.UTC(2024, 0, 1) + index * 90_000);
   const transferId = `claim:bench${String(index).padStart(8, '0')}`;
@@ -209,9 +209,9 @@ export async function measureScale(stack: BenchStack, size: ScaleSize, runs: num
   const { cid, staff, subject } = await generate(stack, size);
   const generateSeconds = (now() - started) / 1000;
   const [getMe, getMyLedger, listClaims] = await Promise.all([
-    import('../functions/src/http/communities/get-me').then(handlerOf),
+    import('../functions/src/http/identity/get-me').then(handlerOf),
     import('../functions/src/http/ledger/get-my-ledger').then(handlerOf),
-    import('../functions/src/http/claims/list-claims').then(handlerOf),
+    import('../functions/src/http/timebank/list-claims').then(handlerOf),
   ]);
   const ledgerPage = (cursor?: string) =>
     apiEvent(

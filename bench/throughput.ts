@@ -67,7 +67,7 @@ async function getNumber(stack: BenchStack, key: { PK: string; SK: string }, att
 async function checkins(stack: BenchStack, residentCount: number, concurrency: number): Promise<ThroughputResult> {
   const client = stack.client.documentClient;
   const { cid, staff, residents } = await createCommunity(client, stack.tableName, { residents: residentCount });
-  const create = handlerOf(await import('../functions/src/http/activities/create-activity'));
+  const create = handlerOf(await import('../functions/src/http/timebank/create-activity'));
   const body = {
     title: '社区大扫除',
     category: 'cleaning',
@@ -83,7 +83,7 @@ async function checkins(stack: BenchStack, residentCount: number, concurrency: n
     .send(new GetCommand({ TableName: stack.tableName, Key: keys.activity(cid, activity.id), ConsistentRead: true }))
     .then((result) => String(result.Item?.checkinSecret));
   const scanners: Person[] = [...residents, ...residents.filter((_, index) => index % 10 === 0)];
-  const handler = handlerOf(await import('../functions/src/http/activities/create-checkin'));
+  const handler = handlerOf(await import('../functions/src/http/timebank/create-checkin'));
   const { seconds, statuses } = await burst(
     scanners.map((resident) => () => {
       const code = currentCheckinCode(secret, activity.id, Date.now()).code;
@@ -123,7 +123,7 @@ async function approvals(stack: BenchStack, claimCount: number, concurrency: num
     await setRoles(client, stack.tableName, created.cid, person.userId, ['staff']);
   }
   const claims = await pendingClaims(created.cid, admin, residents, claimCount);
-  const handler = handlerOf(await import('../functions/src/http/claims/approve-claim'));
+  const handler = handlerOf(await import('../functions/src/http/timebank/approve-claim'));
   const requests = [
     ...claims.map((claim) => ({ claim, token: approver.token })),
     ...claims.filter((_, index) => index % 4 === 0).map((claim) => ({ claim, token: secondApprover.token })),

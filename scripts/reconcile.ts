@@ -5,9 +5,9 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { reconcileCommunity } from '../functions/src/domain/reconciliation/reconcile';
-import { DynamoCommunityStore } from '../functions/src/store/identity-store';
-import { DynamoReconcileSource } from '../functions/src/store/reconcile-store';
+import { reconcileCommunity } from '../functions/src/domain/ledger/reconcile';
+import { DynamoCommunityStore } from '../functions/src/store/identity/identity-store';
+import { DynamoReconcileSource } from '../functions/src/store/ledger/reconcile-store';
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import type { Community, Role } from '@linli/shared';
+import type { Community, Notification, Role } from '@linli/shared';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../src/domain/identity/ports';
 
 /** In-memory fakes of the identity ports, for unit tests of the use cases. */
@@ -6,6 +6,11 @@ export class InMemoryUserStore implements UserStore {
   readonly users = new Map<string, UserRecord>();
   readonly openids = new Map<string, string>();
   readonly sessions = new Map<string, string>();
+  readonly notifications = new Map<string, Notification[]>();
+
+  async listNotifications(userId: string) {
+    return [...(this.notifications.get(userId) ?? [])].reverse();
+  }
 
   async findUserByOpenid(openid: string) {
     const id = this.openids.get(openid);

@@ -1,94 +1,9 @@
+import { configPath, packageLayout, ROUTES } from './route-table';
+
+// Taro reads this file at build time (in node) and writes app.json; the pages and their packages come
+// from the route table, so a page is named once (routes.test.ts holds the two together).
 export default defineAppConfig({
-  pages: [
-    'pages/home/index',
-    'pages/activities/index',
-    'pages/market/index',
-    'pages/me/index',
-    'pages/login/index',
-    'pages/communities/index',
-  ],
-  subPackages: [
-    {
-      root: 'volunteer',
-      pages: [
-        'pages/activity/index',
-        'pages/hours/index',
-        'pages/ledger/index',
-        'pages/certificate/index',
-        'pages/gift/index',
-        'pages/proxies/index',
-        'pages/honor/index',
-      ],
-    },
-    {
-      root: 'office',
-      pages: [
-        'pages/index/index',
-        'pages/new-activity/index',
-        'pages/activities/index',
-        'pages/checkin-code/index',
-        'pages/attendance/index',
-        'pages/claims/index',
-        'pages/certificates/index',
-        'pages/applications/index',
-        'pages/merchants/index',
-        'pages/complaints/index',
-        'pages/flags/index',
-        'pages/goods/index',
-        'pages/pickups/index',
-        'pages/contributions/index',
-        'pages/posts/index',
-        'pages/products/index',
-        'pages/orders/index',
-        'pages/makers/index',
-        'pages/fund-income/index',
-        'pages/expenses/index',
-        'pages/dashboard/index',
-        'pages/exports/index',
-        'pages/audit/index',
-        'pages/policies/index',
-        'pages/recognition/index',
-        'pages/proxies/index',
-      ],
-    },
-    {
-      root: 'market',
-      pages: [
-        'pages/good/index',
-        'pages/redemptions/index',
-        'pages/merchant/index',
-        'pages/apply/index',
-        'pages/leaderboard/index',
-        'pages/posts/index',
-      ],
-    },
-    {
-      root: 'merchant',
-      pages: [
-        'pages/index/index',
-        'pages/verify/index',
-        'pages/uses/index',
-        'pages/offer/index',
-        'pages/new-post/index',
-        'pages/staff/index',
-      ],
-    },
-    {
-      root: 'shop',
-      pages: [
-        'pages/index/index',
-        'pages/product/index',
-        'pages/orders/index',
-        'pages/maker/index',
-        'pages/cart/index',
-        'pages/inbox/index',
-      ],
-    },
-    {
-      root: 'fund',
-      pages: ['pages/index/index', 'pages/donate/index'],
-    },
-  ],
+  ...packageLayout(Object.values(ROUTES)),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f7a4d',
@@ -103,25 +18,25 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       {
-        pagePath: 'pages/home/index',
+        pagePath: configPath(ROUTES.home),
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
-        pagePath: 'pages/activities/index',
+        pagePath: configPath(ROUTES.activities),
         text: '活动',
         iconPath: 'assets/tab/activities.png',
         selectedIconPath: 'assets/tab/activities-active.png',
       },
       {
-        pagePath: 'pages/market/index',
+        pagePath: configPath(ROUTES.market),
         text: '集市',
         iconPath: 'assets/tab/market.png',
         selectedIconPath: 'assets/tab/market-active.png',
       },
       {
-        pagePath: 'pages/me/index',
+        pagePath: configPath(ROUTES.me),
         text: '我的',
         iconPath: 'assets/tab/me.png',
         selectedIconPath: 'assets/tab/me-active.png',

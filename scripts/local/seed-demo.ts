@@ -2,10 +2,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Community, Role } from '@linli/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { findOrCreateUser } from '../../functions/src/domain/identity/login';
-import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity-store';
-import { DynamoActivityStore } from '../../functions/src/store/timebank-store';
+import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity/identity-store';
+import { DynamoActivityStore } from '../../functions/src/store/timebank/timebank-store';
 import { createActivity } from '../../functions/src/domain/timebank/activities';
-import { DynamoMerchantStore } from '../../functions/src/store/merchant-store';
+import { DynamoMerchantStore } from '../../functions/src/store/market/merchant-store';
 import type { MerchantDetail } from '@linli/shared';
 
 export const DEMO_COMMUNITY: Community = {

@@ -1,9 +1,14 @@
 import type * as z from 'zod/mini';
+import { CursorQuery, type Page } from './schemas/common';
 import {
   CommunityPath,
   DevLoginRequest,
   MemberPath,
+  OfflineMemberRequest,
+  ProxyPath,
+  ProxyRequest,
   SetRolesRequest,
+  SubscribeRequest,
   UpdateCommunityRequest,
   WechatLoginRequest,
   type Community,
@@ -13,21 +18,22 @@ import {
   type MeResponse,
   type MemberView,
   type MyCommunities,
+  type Notification,
+  type ProxyList,
+  type ProxyRelation,
+  type SubscribeResponse,
 } from './schemas/identity';
 import {
-  ClaimsQuery,
-  CursorQuery,
   ActivityPath,
   BulkApproveRequest,
   CertificatePath,
   CheckinRequest,
   ClaimPath,
+  ClaimsQuery,
   CreateActivityRequest,
   OfficeAttendanceRequest,
   RejectClaimRequest,
-  ReverseTransferRequest,
   RevokeCertificateRequest,
-  TransferPath,
   UpdateActivityRequest,
   type Activity,
   type Attendance,
@@ -36,56 +42,28 @@ import {
   type CertificatePass,
   type CheckinCode,
   type Claim,
-  type LedgerEntry,
-  type ReverseTransferResponse,
 } from './schemas/timebank';
-import type { Page } from './schemas/common';
 import {
-  OrdersQuery,
-  ProductReviewsQuery,
-  DonationRequest,
-  FulfilOrderRequest,
-  MakerPath,
-  OrderPath,
-  OrderRequest,
-  PayoutRequest,
-  PledgeActionRequest,
-  PledgePath,
-  PledgeRequest,
-  ProductPath,
-  ProductRequest,
-  RefundOrderRequest,
-  type Notification,
-  type Payout,
-  type Pledge,
-  type MakerEarnings,
-  type Order,
-  type PaymentInstruction,
-  type Product,
-  type PublicProduct,
-} from './schemas/shop';
+  GiftPointsRequest,
+  ReverseTransferRequest,
+  TransferPath,
+  type GiftPointsResponse,
+  type LedgerEntry,
+  type ReconciliationReport,
+  type ReverseTransferResponse,
+} from './schemas/ledger';
 import {
-  FundExpensesQuery,
-  ExpensePath,
-  FundExpenseRequest,
-  FundIncomeRequest,
-  type FundEntry,
-  type FundExpense,
-  type FundPage,
-} from './schemas/fund';
-import {
-  ApplicationsQuery,
-  ComplaintsQuery,
-  LeaderboardQuery,
-  RedemptionsQuery,
   AddMerchantStaffRequest,
   ApplicationPath,
+  ApplicationsQuery,
   ComplaintPath,
   ComplaintRequest,
+  ComplaintsQuery,
   ContributionRequest,
   FlagPath,
   GoodPath,
   GoodRequest,
+  LeaderboardQuery,
   MerchantApplicationRequest,
   MerchantPath,
   MerchantStatusRequest,
@@ -95,6 +73,7 @@ import {
   ReasonRequest,
   RedemptionPath,
   RedemptionRequest,
+  RedemptionsQuery,
   ResolveComplaintRequest,
   ResolveFlagRequest,
   RestockRequest,
@@ -112,36 +91,92 @@ import {
   type Redemption,
   type VerifyPassResponse,
 } from './schemas/market';
-
+import {
+  FulfilOrderRequest,
+  MakerPath,
+  OrderPath,
+  OrderRequest,
+  OrdersQuery,
+  PayoutRequest,
+  ProductPath,
+  ProductRequest,
+  ProductReviewsQuery,
+  RefundOrderRequest,
+  type MakerEarnings,
+  type Order,
+  type PaymentInstruction,
+  type Payout,
+  type Product,
+  type PublicProduct,
+} from './schemas/shop';
+import {
+  DonationRequest,
+  ExpensePath,
+  FundExpenseRequest,
+  FundExpensesQuery,
+  FundIncomeRequest,
+  PledgeActionRequest,
+  PledgePath,
+  PledgeRequest,
+  type FundEntry,
+  type FundExpense,
+  type FundPage,
+  type Pledge,
+} from './schemas/fund';
 import {
   AuditQuery,
+  ExportPath,
   ExportQuery,
   RecognitionQuery,
-  StatsQuery,
-  ExportPath,
-  GiftPointsRequest,
-  OfflineMemberRequest,
-  ProxyPath,
-  ProxyRequest,
   RecognizeRequest,
-  SubscribeRequest,
+  StatsQuery,
   type AuditEntry,
-  type GiftPointsResponse,
-  type ProxyList,
-  type ProxyRelation,
   type Recognition,
-  type ReconciliationReport,
   type RecognitionPage,
   type StatsResponse,
-  type SubscribeResponse,
 } from './schemas/office';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * One route, described once: the Lambda validates with these schemas and the
- * mini-program's client takes its request and response types from here.
- * `Response` exists only at the type level.
+ * Who may call a route. The Lambda asks for a token on every route but `public` and `signed`; the
+ * finer levels are enforced by the use cases (they need the member's record) and proved for every
+ * route by `tests/integration/authorization-matrix.test.ts`, which reads them from here.
+ * - `public`: anyone, no token; `signed`: WeChat Pay's webhook, trusted only by its signature;
+ * - `user`: any logged-in user (not community-scoped); `member`: a member of the community;
+ * - `self`: a member about themself (`/me/…`); `own`: a member on their own object (order,
+ *   redemption, pledge); `own-or-office`: the object's member, or staff/admin;
+ * - `merchant-staff`: the merchant's own staff; `merchant-or-office`: those or the office;
+ * - `maker`, `staff` (staff or admin), `admin`;
+ * - `proxy-setup`: a member for themself (not an office member), or the office for an offline resident.
+ */
+export type Access =
+  | 'public'
+  | 'signed'
+  | 'user'
+  | 'member'
+  | 'self'
+  | 'own'
+  | 'own-or-office'
+  | 'merchant-staff'
+  | 'merchant-or-office'
+  | 'maker'
+  | 'staff'
+  | 'admin'
+  | 'proxy-setup';
+
+/** Does a route take a token? Every one but `public` and the signed webhook. */
+export const needsToken = (access: Access): boolean => access !== 'public' && access !== 'signed';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- these match a contract of any types */
+type AnySchema = z.ZodMiniType<any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * One route, described once: path, method, who may call it, and the schemas of its path
+ * parameters, body and query string. The Lambda validates with these schemas and the
+ * mini-program's client takes its request and response types from here. `response` exists
+ * only at the type level.
  */
 export interface RouteContract<
   Params extends Record<string, string> = Record<string, never>,
@@ -151,6 +186,7 @@ export interface RouteContract<
 > {
   method: HttpMethod;
   path: string;
+  access: Access;
   params?: z.ZodMiniType<Params>;
   body?: z.ZodMiniType<Body>;
   /**
@@ -172,627 +208,866 @@ export type ResponseOf<C> = C extends RouteContract<any, any, infer R, any> ? R 
 export type QueryOf<C> = C extends RouteContract<any, any, any, infer Q> ? Q : never;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-type NoParams = Record<string, never>;
-type CommunityParams = z.infer<typeof CommunityPath>;
-type MemberParams = z.infer<typeof MemberPath>;
-type ActivityParams = z.infer<typeof ActivityPath>;
-type ClaimParams = z.infer<typeof ClaimPath>;
-type TransferParams = z.infer<typeof TransferPath>;
-type CertificateParams = z.infer<typeof CertificatePath>;
-type Reason = { reason: string };
-type MerchantParams = z.infer<typeof MerchantPath>;
-type ApplicationParams = z.infer<typeof ApplicationPath>;
-type FlagParams = z.infer<typeof FlagPath>;
-type ComplaintParams = z.infer<typeof ComplaintPath>;
-type PostParams = z.infer<typeof PostPath>;
-type GoodParams = z.infer<typeof GoodPath>;
-type RedemptionParams = z.infer<typeof RedemptionPath>;
-type BodyType<Schema extends z.ZodMiniType> = z.infer<Schema>;
-
-/** Shorthand for the many routes below: method, path, params schema and body schema. */
-function route<Params extends Record<string, string>, Body, Response>(
-  method: HttpMethod,
-  path: string,
-  params: z.ZodMiniType<Params>,
-  body?: z.ZodMiniType<Body>,
-): RouteContract<Params, Body, Response> {
-  return body ? { method, path, params, body } : { method, path, params };
+/** The type a route answers with, for `response:` in {@link route} (a type-level marker, `undefined` at run time). */
+function returns<Response>(): Response {
+  return undefined as Response;
 }
 
-/** The same route, taking the query string `query` describes (filters, cursors, months). */
-function withQuery<Params extends Record<string, string>, Body, Response, Query extends QueryValues>(
-  contract: RouteContract<Params, Body, Response>,
-  query: z.ZodMiniType<Query>,
-): RouteContract<Params, Body, Response, Query> {
-  return { ...contract, query };
+type Output<Schema, Otherwise> = Schema extends AnySchema ? z.infer<Schema> : Otherwise;
+
+/**
+ * Every route is declared through this one helper: the types of its parameters, body and query
+ * are those of its schemas, its response type the one `returns<…>()` names.
+ */
+function route<
+  const Spec extends {
+    method: HttpMethod;
+    path: string;
+    access: Access;
+    params?: AnySchema;
+    body?: AnySchema;
+    query?: AnySchema;
+    response: unknown;
+  },
+>(
+  spec: Spec,
+): RouteContract<
+  Output<Spec['params'], Record<string, never>>,
+  Output<Spec['body'], undefined>,
+  Spec['response'],
+  Output<Spec['query'], Record<string, never>>
+> {
+  const { response: _response, ...contract } = spec;
+  return contract as never;
 }
 
 export const contracts = {
-  devLogin: {
+  devLogin: route({
     method: 'POST',
     path: '/v1/auth/dev-login',
+    access: 'public',
     body: DevLoginRequest,
-  } as RouteContract<NoParams, DevLoginRequest, LoginResponse>,
-  wechatLogin: {
+    response: returns<LoginResponse>(),
+  }),
+  wechatLogin: route({
     method: 'POST',
     path: '/v1/auth/wechat',
+    access: 'public',
     body: WechatLoginRequest,
-  } as RouteContract<NoParams, WechatLoginRequest, LoginResponse>,
+    response: returns<LoginResponse>(),
+  }),
   /** A fresh token for the caller's session (rotation); the session itself ends 30 days after login. */
-  refreshToken: { method: 'POST', path: '/v1/auth/refresh' } as RouteContract<
-    NoParams,
-    undefined,
-    { token: string; expiresAt: string }
-  >,
-  listCommunities: { method: 'GET', path: '/v1/communities' } as RouteContract<NoParams, undefined, CommunityList>,
-  listMyCommunities: { method: 'GET', path: '/v1/me/communities' } as RouteContract<NoParams, undefined, MyCommunities>,
-  getCommunity: {
+  refreshToken: route({
+    method: 'POST',
+    path: '/v1/auth/refresh',
+    access: 'user',
+    response: returns<{ token: string; expiresAt: string }>(),
+  }),
+  listCommunities: route({
+    method: 'GET',
+    path: '/v1/communities',
+    access: 'public',
+    response: returns<CommunityList>(),
+  }),
+  listMyCommunities: route({
+    method: 'GET',
+    path: '/v1/me/communities',
+    access: 'user',
+    response: returns<MyCommunities>(),
+  }),
+  getCommunity: route({
     method: 'GET',
     path: '/v1/communities/{cid}',
+    access: 'public',
     params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, Community>,
-  updateCommunity: {
+    response: returns<Community>(),
+  }),
+  updateCommunity: route({
     method: 'PATCH',
     path: '/v1/communities/{cid}',
+    access: 'admin',
     params: CommunityPath,
     body: UpdateCommunityRequest,
-  } as RouteContract<CommunityParams, UpdateCommunityRequest, Community>,
-  joinCommunity: {
+    response: returns<Community>(),
+  }),
+  joinCommunity: route({
     method: 'POST',
     path: '/v1/communities/{cid}/join',
+    access: 'user',
     params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, JoinResponse>,
-  getMe: {
+    response: returns<JoinResponse>(),
+  }),
+  getMe: route({
     method: 'GET',
     path: '/v1/communities/{cid}/me',
+    access: 'self',
     params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, MeResponse>,
-  setMemberRoles: {
+    response: returns<MeResponse>(),
+  }),
+  setMemberRoles: route({
     method: 'PUT',
     path: '/v1/communities/{cid}/members/{memberId}/roles',
+    access: 'admin',
     params: MemberPath,
     body: SetRolesRequest,
-  } as RouteContract<MemberParams, SetRolesRequest, { member: MemberView }>,
-  listMembers: withQuery(
-    {
-      method: 'GET',
-      path: '/v1/communities/{cid}/members',
-      params: CommunityPath,
-    } as RouteContract<CommunityParams, undefined, Page<MemberView>>,
-    CursorQuery,
-  ),
+    response: returns<{ member: MemberView }>(),
+  }),
+  listMembers: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/members',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<MemberView>>(),
+  }),
 
   // Time bank: activities (query ?cursor=)
-  createActivity: {
+  createActivity: route({
     method: 'POST',
     path: '/v1/communities/{cid}/activities',
+    access: 'staff',
     params: CommunityPath,
     body: CreateActivityRequest,
-  } as RouteContract<CommunityParams, CreateActivityRequest, Activity>,
-  listActivities: withQuery(
-    {
-      method: 'GET',
-      path: '/v1/communities/{cid}/activities',
-      params: CommunityPath,
-    } as RouteContract<CommunityParams, undefined, Page<Activity>>,
-    CursorQuery,
-  ),
-  getActivity: {
+    response: returns<Activity>(),
+  }),
+  listActivities: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/activities',
+    access: 'member',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<Activity>>(),
+  }),
+  getActivity: route({
     method: 'GET',
     path: '/v1/communities/{cid}/activities/{aid}',
+    access: 'member',
     params: ActivityPath,
-  } as RouteContract<ActivityParams, undefined, Activity>,
-  updateActivity: {
+    response: returns<Activity>(),
+  }),
+  updateActivity: route({
     method: 'PATCH',
     path: '/v1/communities/{cid}/activities/{aid}',
+    access: 'staff',
     params: ActivityPath,
     body: UpdateActivityRequest,
-  } as RouteContract<ActivityParams, UpdateActivityRequest, Activity>,
-  cancelActivity: {
+    response: returns<Activity>(),
+  }),
+  cancelActivity: route({
     method: 'POST',
     path: '/v1/communities/{cid}/activities/{aid}/cancel',
+    access: 'staff',
     params: ActivityPath,
-  } as RouteContract<ActivityParams, undefined, Activity>,
-  getCheckinCode: {
+    response: returns<Activity>(),
+  }),
+  getCheckinCode: route({
     method: 'GET',
     path: '/v1/communities/{cid}/activities/{aid}/checkin-code',
+    access: 'staff',
     params: ActivityPath,
-  } as RouteContract<ActivityParams, undefined, CheckinCode>,
-  checkin: {
+    response: returns<CheckinCode>(),
+  }),
+  checkin: route({
     method: 'POST',
     path: '/v1/communities/{cid}/checkins',
+    access: 'member',
     params: CommunityPath,
     body: CheckinRequest,
-  } as RouteContract<CommunityParams, CheckinRequest, { attendance: Attendance; claim: Claim | null }>,
-  recordOfficeAttendance: {
+    response: returns<{ attendance: Attendance; claim: Claim | null }>(),
+  }),
+  recordOfficeAttendance: route({
     method: 'POST',
     path: '/v1/communities/{cid}/activities/{aid}/attendances',
+    access: 'staff',
     params: ActivityPath,
     body: OfficeAttendanceRequest,
-  } as RouteContract<ActivityParams, OfficeAttendanceRequest, { claim: Claim }>,
+    response: returns<{ claim: Claim }>(),
+  }),
 
   // Claims and approval (listClaims: query ?status=&cursor=)
-  listClaims: withQuery(
-    {
-      method: 'GET',
-      path: '/v1/communities/{cid}/claims',
-      params: CommunityPath,
-    } as RouteContract<CommunityParams, undefined, Page<Claim>>,
-    ClaimsQuery,
-  ),
-  approveClaim: {
+  listClaims: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/claims',
+    access: 'staff',
+    params: CommunityPath,
+    query: ClaimsQuery,
+    response: returns<Page<Claim>>(),
+  }),
+  approveClaim: route({
     method: 'POST',
     path: '/v1/communities/{cid}/claims/{claimId}/approve',
+    access: 'staff',
     params: ClaimPath,
-  } as RouteContract<ClaimParams, undefined, { claim: Claim }>,
-  rejectClaim: {
+    response: returns<{ claim: Claim }>(),
+  }),
+  rejectClaim: route({
     method: 'POST',
     path: '/v1/communities/{cid}/claims/{claimId}/reject',
+    access: 'staff',
     params: ClaimPath,
     body: RejectClaimRequest,
-  } as RouteContract<ClaimParams, Reason, { claim: Claim }>,
-  bulkApproveClaims: {
+    response: returns<{ claim: Claim }>(),
+  }),
+  bulkApproveClaims: route({
     method: 'POST',
     path: '/v1/communities/{cid}/claims/approve',
+    access: 'staff',
     params: CommunityPath,
     body: BulkApproveRequest,
-  } as RouteContract<CommunityParams, BulkApproveRequest, BulkApproveResponse>,
-  listMyClaims: withQuery(
-    {
-      method: 'GET',
-      path: '/v1/communities/{cid}/me/claims',
-      params: CommunityPath,
-    } as RouteContract<CommunityParams, undefined, Page<Claim>>,
-    ClaimsQuery,
-  ),
+    response: returns<BulkApproveResponse>(),
+  }),
+  listMyClaims: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/claims',
+    access: 'self',
+    params: CommunityPath,
+    query: ClaimsQuery,
+    response: returns<Page<Claim>>(),
+  }),
 
   // Points ledger (getMyLedger: query ?cursor=)
-  getMyLedger: withQuery(
-    {
-      method: 'GET',
-      path: '/v1/communities/{cid}/me/ledger',
-      params: CommunityPath,
-    } as RouteContract<CommunityParams, undefined, Page<LedgerEntry>>,
-    CursorQuery,
-  ),
-  reverseTransfer: {
+  getMyLedger: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/ledger',
+    access: 'self',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<LedgerEntry>>(),
+  }),
+  reverseTransfer: route({
     method: 'POST',
     path: '/v1/communities/{cid}/transfers/{transferId}/reverse',
+    access: 'admin',
     params: TransferPath,
     body: ReverseTransferRequest,
-  } as RouteContract<TransferParams, Reason, ReverseTransferResponse>,
+    response: returns<ReverseTransferResponse>(),
+  }),
 
   // Certificates
-  getCertificatePass: {
+  getCertificatePass: route({
     method: 'GET',
     path: '/v1/communities/{cid}/me/certificate/pass',
+    access: 'self',
     params: CommunityPath,
-  } as RouteContract<CommunityParams, undefined, CertificatePass>,
-  revokeCertificate: {
+    response: returns<CertificatePass>(),
+  }),
+  revokeCertificate: route({
     method: 'POST',
     path: '/v1/communities/{cid}/certificates/{memberId}/revoke',
+    access: 'staff',
     params: CertificatePath,
     body: RevokeCertificateRequest,
-  } as RouteContract<CertificateParams, Reason, { certificate: Certificate }>,
-  reinstateCertificate: {
+    response: returns<{ certificate: Certificate }>(),
+  }),
+  reinstateCertificate: route({
     method: 'POST',
     path: '/v1/communities/{cid}/certificates/{memberId}/reinstate',
+    access: 'staff',
     params: CertificatePath,
-  } as RouteContract<CertificateParams, undefined, { certificate: Certificate }>,
+    response: returns<{ certificate: Certificate }>(),
+  }),
 
   // Merchant alliance (listMerchantApplications: ?status=&cursor=; listMerchantUses, listFlags: ?cursor=)
-  submitMerchantApplication: route<
-    CommunityParams,
-    BodyType<typeof MerchantApplicationRequest>,
-    { id: string; status: 'pending' }
-  >('POST', '/v1/communities/{cid}/merchant-applications', CommunityPath, MerchantApplicationRequest),
-  listMerchantApplications: withQuery(
-    route<CommunityParams, undefined, Page<MerchantDetail>>(
-      'GET',
-      '/v1/communities/{cid}/merchant-applications',
-      CommunityPath,
-    ),
-    ApplicationsQuery,
-  ),
-  approveMerchantApplication: route<ApplicationParams, undefined, { merchant: MerchantDetail }>(
-    'POST',
-    '/v1/communities/{cid}/merchant-applications/{id}/approve',
-    ApplicationPath,
-  ),
-  rejectMerchantApplication: route<ApplicationParams, Reason, { merchant: MerchantDetail }>(
-    'POST',
-    '/v1/communities/{cid}/merchant-applications/{id}/reject',
-    ApplicationPath,
-    ReasonRequest,
-  ),
-  listMerchants: route<CommunityParams, undefined, { items: PublicMerchant[] }>(
-    'GET',
-    '/v1/communities/{cid}/merchants',
-    CommunityPath,
-  ),
-  getMerchant: route<MerchantParams, undefined, PublicMerchant>(
-    'GET',
-    '/v1/communities/{cid}/merchants/{mid}',
-    MerchantPath,
-  ),
-  getMerchantDetail: route<MerchantParams, undefined, MerchantDetail>(
-    'GET',
-    '/v1/communities/{cid}/merchants/{mid}/detail',
-    MerchantPath,
-  ),
-  listMyMerchants: route<CommunityParams, undefined, { items: MerchantDetail[] }>(
-    'GET',
-    '/v1/communities/{cid}/me/merchants',
-    CommunityPath,
-  ),
-  updateMerchantOffer: route<MerchantParams, BodyType<typeof UpdateOfferRequest>, MerchantDetail>(
-    'PUT',
-    '/v1/communities/{cid}/merchants/{mid}/offer',
-    MerchantPath,
-    UpdateOfferRequest,
-  ),
-  addMerchantStaff: route<MerchantParams, BodyType<typeof AddMerchantStaffRequest>, MerchantDetail>(
-    'POST',
-    '/v1/communities/{cid}/merchants/{mid}/staff',
-    MerchantPath,
-    AddMerchantStaffRequest,
-  ),
-  setMerchantStatus: route<MerchantParams, BodyType<typeof MerchantStatusRequest>, MerchantDetail>(
-    'POST',
-    '/v1/communities/{cid}/merchants/{mid}/status',
-    MerchantPath,
-    MerchantStatusRequest,
-  ),
-  verifyPass: route<MerchantParams, VerifyPassRequest, VerifyPassResponse>(
-    'POST',
-    '/v1/communities/{cid}/merchants/{mid}/verify-pass',
-    MerchantPath,
-    VerifyPassRequest,
-  ),
-  listMerchantUses: withQuery(
-    route<MerchantParams, undefined, Page<DiscountUse>>(
-      'GET',
-      '/v1/communities/{cid}/merchants/{mid}/uses',
-      MerchantPath,
-    ),
-    CursorQuery,
-  ),
-  listFlags: withQuery(
-    route<CommunityParams, undefined, Page<ProxyFlag>>('GET', '/v1/communities/{cid}/flags', CommunityPath),
-    CursorQuery,
-  ),
-  resolveFlag: route<FlagParams, BodyType<typeof ResolveFlagRequest>, { flag: ProxyFlag }>(
-    'POST',
-    '/v1/communities/{cid}/flags/{flagId}/resolve',
-    FlagPath,
-    ResolveFlagRequest,
-  ),
+  submitMerchantApplication: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchant-applications',
+    access: 'member',
+    params: CommunityPath,
+    body: MerchantApplicationRequest,
+    response: returns<{ id: string; status: 'pending' }>(),
+  }),
+  listMerchantApplications: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/merchant-applications',
+    access: 'staff',
+    params: CommunityPath,
+    query: ApplicationsQuery,
+    response: returns<Page<MerchantDetail>>(),
+  }),
+  approveMerchantApplication: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchant-applications/{id}/approve',
+    access: 'staff',
+    params: ApplicationPath,
+    response: returns<{ merchant: MerchantDetail }>(),
+  }),
+  rejectMerchantApplication: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchant-applications/{id}/reject',
+    access: 'staff',
+    params: ApplicationPath,
+    body: ReasonRequest,
+    response: returns<{ merchant: MerchantDetail }>(),
+  }),
+  listMerchants: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/merchants',
+    access: 'public',
+    params: CommunityPath,
+    response: returns<{ items: PublicMerchant[] }>(),
+  }),
+  getMerchant: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/merchants/{mid}',
+    access: 'public',
+    params: MerchantPath,
+    response: returns<PublicMerchant>(),
+  }),
+  getMerchantDetail: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/merchants/{mid}/detail',
+    access: 'merchant-or-office',
+    params: MerchantPath,
+    response: returns<MerchantDetail>(),
+  }),
+  listMyMerchants: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/merchants',
+    access: 'self',
+    params: CommunityPath,
+    response: returns<{ items: MerchantDetail[] }>(),
+  }),
+  updateMerchantOffer: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/merchants/{mid}/offer',
+    access: 'merchant-staff',
+    params: MerchantPath,
+    body: UpdateOfferRequest,
+    response: returns<MerchantDetail>(),
+  }),
+  addMerchantStaff: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchants/{mid}/staff',
+    access: 'merchant-staff',
+    params: MerchantPath,
+    body: AddMerchantStaffRequest,
+    response: returns<MerchantDetail>(),
+  }),
+  setMerchantStatus: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchants/{mid}/status',
+    access: 'staff',
+    params: MerchantPath,
+    body: MerchantStatusRequest,
+    response: returns<MerchantDetail>(),
+  }),
+  verifyPass: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchants/{mid}/verify-pass',
+    access: 'merchant-staff',
+    params: MerchantPath,
+    body: VerifyPassRequest,
+    response: returns<VerifyPassResponse>(),
+  }),
+  listMerchantUses: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/merchants/{mid}/uses',
+    access: 'merchant-or-office',
+    params: MerchantPath,
+    query: CursorQuery,
+    response: returns<Page<DiscountUse>>(),
+  }),
+  listFlags: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/flags',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<ProxyFlag>>(),
+  }),
+  resolveFlag: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/flags/{flagId}/resolve',
+    access: 'staff',
+    params: FlagPath,
+    body: ResolveFlagRequest,
+    response: returns<{ flag: ProxyFlag }>(),
+  }),
 
   // Complaints (listComplaints: ?status=open|resolved&cursor=)
-  fileComplaint: route<MerchantParams, BodyType<typeof ComplaintRequest>, Complaint>(
-    'POST',
-    '/v1/communities/{cid}/merchants/{mid}/complaints',
-    MerchantPath,
-    ComplaintRequest,
-  ),
-  listComplaints: withQuery(
-    route<CommunityParams, undefined, Page<Complaint>>('GET', '/v1/communities/{cid}/complaints', CommunityPath),
-    ComplaintsQuery,
-  ),
-  resolveComplaint: route<ComplaintParams, BodyType<typeof ResolveComplaintRequest>, { complaint: Complaint }>(
-    'POST',
-    '/v1/communities/{cid}/complaints/{complaintId}/resolve',
-    ComplaintPath,
-    ResolveComplaintRequest,
-  ),
+  fileComplaint: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchants/{mid}/complaints',
+    access: 'member',
+    params: MerchantPath,
+    body: ComplaintRequest,
+    response: returns<Complaint>(),
+  }),
+  listComplaints: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/complaints',
+    access: 'staff',
+    params: CommunityPath,
+    query: ComplaintsQuery,
+    response: returns<Page<Complaint>>(),
+  }),
+  resolveComplaint: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/complaints/{complaintId}/resolve',
+    access: 'staff',
+    params: ComplaintPath,
+    body: ResolveComplaintRequest,
+    response: returns<{ complaint: Complaint }>(),
+  }),
 
   // Merchant posts
-  createPost: route<MerchantParams, PostRequest, MerchantPost>(
-    'POST',
-    '/v1/communities/{cid}/merchants/{mid}/posts',
-    MerchantPath,
-    PostRequest,
-  ),
-  listPosts: withQuery(
-    route<CommunityParams, undefined, Page<MerchantPost>>('GET', '/v1/communities/{cid}/posts', CommunityPath),
-    CursorQuery,
-  ),
-  takeDownPost: route<PostParams, Reason, MerchantPost>(
-    'POST',
-    '/v1/communities/{cid}/posts/{postId}/take-down',
-    PostPath,
-    ReasonRequest,
-  ),
+  createPost: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/merchants/{mid}/posts',
+    access: 'merchant-staff',
+    params: MerchantPath,
+    body: PostRequest,
+    response: returns<MerchantPost>(),
+  }),
+  listPosts: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/posts',
+    access: 'member',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<MerchantPost>>(),
+  }),
+  takeDownPost: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/posts/{postId}/take-down',
+    access: 'staff',
+    params: PostPath,
+    body: ReasonRequest,
+    response: returns<MerchantPost>(),
+  }),
 
   // Contribution points (getLeaderboard: ?month=YYYY-MM&kind=)
-  recordContribution: route<CommunityParams, ContributionRequest, Contribution>(
-    'POST',
-    '/v1/communities/{cid}/contributions',
-    CommunityPath,
-    ContributionRequest,
-  ),
-  getLeaderboard: withQuery(
-    route<CommunityParams, undefined, Leaderboard>('GET', '/v1/communities/{cid}/leaderboard', CommunityPath),
-    LeaderboardQuery,
-  ),
+  recordContribution: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/contributions',
+    access: 'staff',
+    params: CommunityPath,
+    body: ContributionRequest,
+    response: returns<Contribution>(),
+  }),
+  getLeaderboard: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/leaderboard',
+    access: 'member',
+    params: CommunityPath,
+    query: LeaderboardQuery,
+    response: returns<Leaderboard>(),
+  }),
 
   // Credit supermarket (listRedemptions: ?status=&cursor=)
-  createGood: route<CommunityParams, GoodRequest, Good>(
-    'POST',
-    '/v1/communities/{cid}/goods',
-    CommunityPath,
-    GoodRequest,
-  ),
-  listGoods: route<CommunityParams, undefined, { items: Good[] }>('GET', '/v1/communities/{cid}/goods', CommunityPath),
-  restockGood: route<GoodParams, BodyType<typeof RestockRequest>, Good>(
-    'POST',
-    '/v1/communities/{cid}/goods/{goodId}/restock',
-    GoodPath,
-    RestockRequest,
-  ),
-  redeem: route<CommunityParams, RedemptionRequest, Redemption>(
-    'POST',
-    '/v1/communities/{cid}/redemptions',
-    CommunityPath,
-    RedemptionRequest,
-  ),
-  listMyRedemptions: withQuery(
-    route<CommunityParams, undefined, Page<Redemption>>('GET', '/v1/communities/{cid}/me/redemptions', CommunityPath),
-    CursorQuery,
-  ),
-  listRedemptions: withQuery(
-    route<CommunityParams, undefined, Page<Redemption>>('GET', '/v1/communities/{cid}/redemptions', CommunityPath),
-    RedemptionsQuery,
-  ),
-  cancelRedemption: route<RedemptionParams, undefined, Redemption>(
-    'POST',
-    '/v1/communities/{cid}/redemptions/{redemptionId}/cancel',
-    RedemptionPath,
-  ),
-  pickupRedemption: route<RedemptionParams, BodyType<typeof PickupRequest>, Redemption>(
-    'POST',
-    '/v1/communities/{cid}/redemptions/{redemptionId}/pickup',
-    RedemptionPath,
-    PickupRequest,
-  ),
+  createGood: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/goods',
+    access: 'staff',
+    params: CommunityPath,
+    body: GoodRequest,
+    response: returns<Good>(),
+  }),
+  listGoods: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/goods',
+    access: 'member',
+    params: CommunityPath,
+    response: returns<{ items: Good[] }>(),
+  }),
+  restockGood: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/goods/{goodId}/restock',
+    access: 'staff',
+    params: GoodPath,
+    body: RestockRequest,
+    response: returns<Good>(),
+  }),
+  redeem: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/redemptions',
+    access: 'member',
+    params: CommunityPath,
+    body: RedemptionRequest,
+    response: returns<Redemption>(),
+  }),
+  listMyRedemptions: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/redemptions',
+    access: 'self',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<Redemption>>(),
+  }),
+  listRedemptions: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/redemptions',
+    access: 'staff',
+    params: CommunityPath,
+    query: RedemptionsQuery,
+    response: returns<Page<Redemption>>(),
+  }),
+  cancelRedemption: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/redemptions/{redemptionId}/cancel',
+    access: 'own',
+    params: RedemptionPath,
+    response: returns<Redemption>(),
+  }),
+  pickupRedemption: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/redemptions/{redemptionId}/pickup',
+    access: 'staff',
+    params: RedemptionPath,
+    body: PickupRequest,
+    response: returns<Redemption>(),
+  }),
 
   // Charity fund (getFund: public, ?cursor=; listFundExpenses: ?status=)
-  getFund: withQuery(
-    route<CommunityParams, undefined, FundPage>('GET', '/v1/communities/{cid}/fund', CommunityPath),
-    CursorQuery,
-  ),
-  exportFundCsv: route<CommunityParams, undefined, string>(
-    'GET',
-    '/v1/communities/{cid}/fund/entries.csv',
-    CommunityPath,
-  ),
-  recordFundIncome: route<CommunityParams, FundIncomeRequest, FundEntry>(
-    'POST',
-    '/v1/communities/{cid}/fund/incomes',
-    CommunityPath,
-    FundIncomeRequest,
-  ),
-  submitFundExpense: route<CommunityParams, FundExpenseRequest, FundExpense>(
-    'POST',
-    '/v1/communities/{cid}/fund/expenses',
-    CommunityPath,
-    FundExpenseRequest,
-  ),
-  listFundExpenses: withQuery(
-    route<CommunityParams, undefined, Page<FundExpense>>('GET', '/v1/communities/{cid}/fund/expenses', CommunityPath),
-    FundExpensesQuery,
-  ),
-  approveFundExpense: route<z.infer<typeof ExpensePath>, undefined, FundExpense>(
-    'POST',
-    '/v1/communities/{cid}/fund/expenses/{id}/approve',
-    ExpensePath,
-  ),
-  rejectFundExpense: route<z.infer<typeof ExpensePath>, Reason, FundExpense>(
-    'POST',
-    '/v1/communities/{cid}/fund/expenses/{id}/reject',
-    ExpensePath,
-    ReasonRequest,
-  ),
+  getFund: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/fund',
+    access: 'public',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<FundPage>(),
+  }),
+  exportFundCsv: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/fund/entries.csv',
+    access: 'public',
+    params: CommunityPath,
+    response: returns<string>(),
+  }),
+  recordFundIncome: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/incomes',
+    access: 'staff',
+    params: CommunityPath,
+    body: FundIncomeRequest,
+    response: returns<FundEntry>(),
+  }),
+  submitFundExpense: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/expenses',
+    access: 'staff',
+    params: CommunityPath,
+    body: FundExpenseRequest,
+    response: returns<FundExpense>(),
+  }),
+  listFundExpenses: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/fund/expenses',
+    access: 'staff',
+    params: CommunityPath,
+    query: FundExpensesQuery,
+    response: returns<Page<FundExpense>>(),
+  }),
+  approveFundExpense: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/expenses/{id}/approve',
+    access: 'staff',
+    params: ExpensePath,
+    response: returns<FundExpense>(),
+  }),
+  rejectFundExpense: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/expenses/{id}/reject',
+    access: 'staff',
+    params: ExpensePath,
+    body: ReasonRequest,
+    response: returns<FundExpense>(),
+  }),
 
   // Artisan shop (listProducts: public, approved only; listProductsForReview: ?status=)
-  createProduct: route<CommunityParams, ProductRequest, Product>(
-    'POST',
-    '/v1/communities/{cid}/products',
-    CommunityPath,
-    ProductRequest,
-  ),
-  listProducts: route<CommunityParams, undefined, { items: PublicProduct[] }>(
-    'GET',
-    '/v1/communities/{cid}/products',
-    CommunityPath,
-  ),
-  getProduct: route<z.infer<typeof ProductPath>, undefined, PublicProduct>(
-    'GET',
-    '/v1/communities/{cid}/products/{pid}',
-    ProductPath,
-  ),
-  listProductsForReview: withQuery(
-    route<CommunityParams, undefined, Page<Product>>('GET', '/v1/communities/{cid}/product-reviews', CommunityPath),
-    ProductReviewsQuery,
-  ),
-  approveProduct: route<z.infer<typeof ProductPath>, undefined, Product>(
-    'POST',
-    '/v1/communities/{cid}/products/{pid}/approve',
-    ProductPath,
-  ),
-  rejectProduct: route<z.infer<typeof ProductPath>, Reason, Product>(
-    'POST',
-    '/v1/communities/{cid}/products/{pid}/reject',
-    ProductPath,
-    ReasonRequest,
-  ),
-  listMyProducts: route<CommunityParams, undefined, { items: Product[]; earnings: MakerEarnings }>(
-    'GET',
-    '/v1/communities/{cid}/me/products',
-    CommunityPath,
-  ),
-  createOrder: route<CommunityParams, OrderRequest, Order & { payment: PaymentInstruction }>(
-    'POST',
-    '/v1/communities/{cid}/orders',
-    CommunityPath,
-    OrderRequest,
-  ),
-  getOrder: route<z.infer<typeof OrderPath>, undefined, Order>('GET', '/v1/communities/{cid}/orders/{oid}', OrderPath),
-  listMyOrders: withQuery(
-    route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/me/orders', CommunityPath),
-    CursorQuery,
-  ),
-  devPayOrder: route<z.infer<typeof OrderPath>, undefined, { status: 'paid'; order: Order }>(
-    'POST',
-    '/v1/communities/{cid}/orders/{oid}/dev-pay',
-    OrderPath,
-  ),
-  payOrder: route<z.infer<typeof OrderPath>, undefined, { payment: PaymentInstruction }>(
-    'POST',
-    '/v1/communities/{cid}/orders/{oid}/pay',
-    OrderPath,
-  ),
-  cancelOrder: route<z.infer<typeof OrderPath>, undefined, Order>(
-    'POST',
-    '/v1/communities/{cid}/orders/{oid}/cancel',
-    OrderPath,
-  ),
-  listOrders: withQuery(
-    route<CommunityParams, undefined, Page<Order>>('GET', '/v1/communities/{cid}/orders', CommunityPath),
-    OrdersQuery,
-  ),
-  fulfilOrder: route<z.infer<typeof OrderPath>, z.infer<typeof FulfilOrderRequest>, Order>(
-    'POST',
-    '/v1/communities/{cid}/orders/{oid}/fulfil',
-    OrderPath,
-    FulfilOrderRequest,
-  ),
-  refundOrder: route<z.infer<typeof OrderPath>, Reason, Order>(
-    'POST',
-    '/v1/communities/{cid}/orders/{oid}/refund',
-    OrderPath,
-    RefundOrderRequest,
-  ),
-  recordPayout: route<z.infer<typeof MakerPath>, z.infer<typeof PayoutRequest>, Payout>(
-    'POST',
-    '/v1/communities/{cid}/makers/{memberId}/payouts',
-    MakerPath,
-    PayoutRequest,
-  ),
-  listMakers: route<CommunityParams, undefined, { items: (MakerEarnings & { makerName: string })[] }>(
-    'GET',
-    '/v1/communities/{cid}/makers',
-    CommunityPath,
-  ),
-  donate: route<CommunityParams, DonationRequest, Order & { payment: PaymentInstruction }>(
-    'POST',
-    '/v1/communities/{cid}/fund/donations',
-    CommunityPath,
-    DonationRequest,
-  ),
-  createPledge: route<CommunityParams, PledgeRequest, Pledge>(
-    'POST',
-    '/v1/communities/{cid}/fund/pledges',
-    CommunityPath,
-    PledgeRequest,
-  ),
-  listMyPledges: route<CommunityParams, undefined, { items: Pledge[] }>(
-    'GET',
-    '/v1/communities/{cid}/me/pledges',
-    CommunityPath,
-  ),
-  changePledge: route<z.infer<typeof PledgePath>, z.infer<typeof PledgeActionRequest>, Pledge>(
-    'POST',
-    '/v1/communities/{cid}/fund/pledges/{pledgeId}',
-    PledgePath,
-    PledgeActionRequest,
-  ),
-  listMyNotifications: { method: 'GET', path: '/v1/me/notifications' } as RouteContract<
-    NoParams,
-    undefined,
-    { items: Notification[] }
-  >,
+  createProduct: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/products',
+    access: 'maker',
+    params: CommunityPath,
+    body: ProductRequest,
+    response: returns<Product>(),
+  }),
+  listProducts: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/products',
+    access: 'public',
+    params: CommunityPath,
+    response: returns<{ items: PublicProduct[] }>(),
+  }),
+  getProduct: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/products/{pid}',
+    access: 'public',
+    params: ProductPath,
+    response: returns<PublicProduct>(),
+  }),
+  listProductsForReview: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/product-reviews',
+    access: 'staff',
+    params: CommunityPath,
+    query: ProductReviewsQuery,
+    response: returns<Page<Product>>(),
+  }),
+  approveProduct: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/products/{pid}/approve',
+    access: 'staff',
+    params: ProductPath,
+    response: returns<Product>(),
+  }),
+  rejectProduct: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/products/{pid}/reject',
+    access: 'staff',
+    params: ProductPath,
+    body: ReasonRequest,
+    response: returns<Product>(),
+  }),
+  listMyProducts: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/products',
+    access: 'maker',
+    params: CommunityPath,
+    response: returns<{ items: Product[]; earnings: MakerEarnings }>(),
+  }),
+  createOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders',
+    access: 'member',
+    params: CommunityPath,
+    body: OrderRequest,
+    response: returns<Order & { payment: PaymentInstruction }>(),
+  }),
+  getOrder: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/orders/{oid}',
+    access: 'own',
+    params: OrderPath,
+    response: returns<Order>(),
+  }),
+  listMyOrders: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/orders',
+    access: 'self',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<Order>>(),
+  }),
+  devPayOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/dev-pay',
+    access: 'own',
+    params: OrderPath,
+    response: returns<{ status: 'paid'; order: Order }>(),
+  }),
+  payOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/pay',
+    access: 'own',
+    params: OrderPath,
+    response: returns<{ payment: PaymentInstruction }>(),
+  }),
+  cancelOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/cancel',
+    access: 'own',
+    params: OrderPath,
+    response: returns<Order>(),
+  }),
+  listOrders: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/orders',
+    access: 'staff',
+    params: CommunityPath,
+    query: OrdersQuery,
+    response: returns<Page<Order>>(),
+  }),
+  fulfilOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/fulfil',
+    access: 'staff',
+    params: OrderPath,
+    body: FulfilOrderRequest,
+    response: returns<Order>(),
+  }),
+  refundOrder: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/refund',
+    access: 'staff',
+    params: OrderPath,
+    body: RefundOrderRequest,
+    response: returns<Order>(),
+  }),
+  recordPayout: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/makers/{memberId}/payouts',
+    access: 'staff',
+    params: MakerPath,
+    body: PayoutRequest,
+    response: returns<Payout>(),
+  }),
+  listMakers: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/makers',
+    access: 'staff',
+    params: CommunityPath,
+    response: returns<{ items: (MakerEarnings & { makerName: string })[] }>(),
+  }),
+  donate: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/donations',
+    access: 'member',
+    params: CommunityPath,
+    body: DonationRequest,
+    response: returns<Order & { payment: PaymentInstruction }>(),
+  }),
+  createPledge: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/pledges',
+    access: 'member',
+    params: CommunityPath,
+    body: PledgeRequest,
+    response: returns<Pledge>(),
+  }),
+  listMyPledges: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/pledges',
+    access: 'self',
+    params: CommunityPath,
+    response: returns<{ items: Pledge[] }>(),
+  }),
+  changePledge: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/pledges/{pledgeId}',
+    access: 'own',
+    params: PledgePath,
+    body: PledgeActionRequest,
+    response: returns<Pledge>(),
+  }),
+  listMyNotifications: route({
+    method: 'GET',
+    path: '/v1/me/notifications',
+    access: 'user',
+    response: returns<{ items: Notification[] }>(),
+  }),
   // ------------------------------------------------------------ office console (issue 6)
   /** Staff: monthly figures (query `from`, `to` months). */
-  getStats: withQuery(
-    route<CommunityParams, undefined, StatsResponse>('GET', '/v1/communities/{cid}/stats', CommunityPath),
-    StatsQuery,
-  ),
+  getStats: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/stats',
+    access: 'staff',
+    params: CommunityPath,
+    query: StatsQuery,
+    response: returns<StatsResponse>(),
+  }),
   /** Staff: CSV or XLSX of one dataset for a date range (query `from`, `to`, `format`). */
-  exportData: withQuery(
-    route<z.infer<typeof ExportPath>, undefined, string>('GET', '/v1/communities/{cid}/exports/{dataset}', ExportPath),
-    ExportQuery,
-  ),
+  exportData: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/exports/{dataset}',
+    access: 'staff',
+    params: ExportPath,
+    query: ExportQuery,
+    response: returns<string>(),
+  }),
   /** Admin: the audit log, newest first, with filters in the query. */
-  listAudit: withQuery(
-    route<CommunityParams, undefined, Page<AuditEntry>>('GET', '/v1/communities/{cid}/audit', CommunityPath),
-    AuditQuery,
-  ),
+  listAudit: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/audit',
+    access: 'admin',
+    params: CommunityPath,
+    query: AuditQuery,
+    response: returns<Page<AuditEntry>>(),
+  }),
   /** The caller accepted these WeChat subscribe messages (one credit each). */
-  subscribe: { method: 'POST', path: '/v1/me/subscriptions', body: SubscribeRequest } as RouteContract<
-    NoParams,
-    SubscribeRequest,
-    SubscribeResponse
-  >,
-  getSubscriptions: { method: 'GET', path: '/v1/me/subscriptions' } as RouteContract<
-    NoParams,
-    undefined,
-    SubscribeResponse
-  >,
+  subscribe: route({
+    method: 'POST',
+    path: '/v1/me/subscriptions',
+    access: 'user',
+    body: SubscribeRequest,
+    response: returns<SubscribeResponse>(),
+  }),
+  getSubscriptions: route({
+    method: 'GET',
+    path: '/v1/me/subscriptions',
+    access: 'user',
+    response: returns<SubscribeResponse>(),
+  }),
   /** A member gives points to another member or to the community pool. */
-  giftPoints: route<CommunityParams, GiftPointsRequest, GiftPointsResponse>(
-    'POST',
-    '/v1/communities/{cid}/ledger/gifts',
-    CommunityPath,
-    GiftPointsRequest,
-  ),
+  giftPoints: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/ledger/gifts',
+    access: 'member',
+    params: CommunityPath,
+    body: GiftPointsRequest,
+    response: returns<GiftPointsResponse>(),
+  }),
   /** Members: the month's volunteers by hours and those the office recognised (query `month`). */
-  getRecognition: withQuery(
-    route<CommunityParams, undefined, RecognitionPage>('GET', '/v1/communities/{cid}/recognition', CommunityPath),
-    RecognitionQuery,
-  ),
-  recognize: route<CommunityParams, RecognizeRequest, { items: Recognition[] }>(
-    'POST',
-    '/v1/communities/{cid}/recognition',
-    CommunityPath,
-    RecognizeRequest,
-  ),
+  getRecognition: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/recognition',
+    access: 'member',
+    params: CommunityPath,
+    query: RecognitionQuery,
+    response: returns<RecognitionPage>(),
+  }),
+  recognize: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/recognition',
+    access: 'staff',
+    params: CommunityPath,
+    body: RecognizeRequest,
+    response: returns<{ items: Recognition[] }>(),
+  }),
   /** Staff: register a resident who has no phone. */
-  createOfflineMember: route<CommunityParams, OfflineMemberRequest, { member: MemberView }>(
-    'POST',
-    '/v1/communities/{cid}/members/offline',
-    CommunityPath,
-    OfflineMemberRequest,
-  ),
+  createOfflineMember: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/members/offline',
+    access: 'staff',
+    params: CommunityPath,
+    body: OfflineMemberRequest,
+    response: returns<{ member: MemberView }>(),
+  }),
   /** The resident (for themself) or staff (for anyone) lets a family member act for a resident. */
-  createProxy: route<CommunityParams, ProxyRequest, ProxyRelation>(
-    'POST',
-    '/v1/communities/{cid}/proxies',
-    CommunityPath,
-    ProxyRequest,
-  ),
-  listMyProxies: route<CommunityParams, undefined, ProxyList>('GET', '/v1/communities/{cid}/proxies', CommunityPath),
-  listAllProxies: route<CommunityParams, undefined, { items: ProxyRelation[] }>(
-    'GET',
-    '/v1/communities/{cid}/office/proxies',
-    CommunityPath,
-  ),
-  removeProxy: route<z.infer<typeof ProxyPath>, undefined, { removed: true }>(
-    'DELETE',
-    '/v1/communities/{cid}/proxies/{residentId}/{proxyId}',
-    ProxyPath,
-  ),
+  createProxy: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/proxies',
+    access: 'proxy-setup',
+    params: CommunityPath,
+    body: ProxyRequest,
+    response: returns<ProxyRelation>(),
+  }),
+  listMyProxies: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/proxies',
+    access: 'self',
+    params: CommunityPath,
+    response: returns<ProxyList>(),
+  }),
+  listAllProxies: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/office/proxies',
+    access: 'staff',
+    params: CommunityPath,
+    response: returns<{ items: ProxyRelation[] }>(),
+  }),
+  removeProxy: route({
+    method: 'DELETE',
+    path: '/v1/communities/{cid}/proxies/{residentId}/{proxyId}',
+    access: 'own-or-office',
+    params: ProxyPath,
+    response: returns<{ removed: true }>(),
+  }),
   /** Admin: rebuild every balance and counter of the community from its records and report drift. */
-  runReconciliation: route<CommunityParams, undefined, ReconciliationReport>(
-    'POST',
-    '/v1/communities/{cid}/reconciliation',
-    CommunityPath,
-  ),
-  wechatPayNotify: { method: 'POST', path: '/v1/payments/wechat/notify' } as RouteContract<
-    NoParams,
-    undefined,
-    { code: 'SUCCESS'; message: string }
-  >,
+  runReconciliation: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/reconciliation',
+    access: 'admin',
+    params: CommunityPath,
+    response: returns<ReconciliationReport>(),
+  }),
+  wechatPayNotify: route({
+    method: 'POST',
+    path: '/v1/payments/wechat/notify',
+    access: 'signed',
+    response: returns<{ code: 'SUCCESS'; message: string }>(),
+  }),
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,6 +1,7 @@
 export * from './schemas/common';
 export * from './schemas/identity';
 export * from './schemas/timebank';
+export * from './schemas/ledger';
 export * from './schemas/market';
 export * from './schemas/fund';
 export * from './schemas/shop';
@@ -10,3 +11,4 @@ export * from './contracts';
 export * from './points';
 export * from './money';
 export * from './proxyable';
+export * from './audit';

@@ -18,12 +18,12 @@ import {
   restockGood,
 } from '../../functions/src/domain/market/supermarket';
 import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
-import { reconcileCommunity } from '../../functions/src/domain/reconciliation/reconcile';
+import { reconcileCommunity } from '../../functions/src/domain/ledger/reconcile';
 import { cancelActivity, createActivity } from '../../functions/src/domain/timebank/activities';
 import { recordOfficeAttendance } from '../../functions/src/domain/timebank/attendance';
 import { changeCertificateStatus } from '../../functions/src/domain/timebank/certificates';
 import { approveClaim, rejectClaim } from '../../functions/src/domain/timebank/claims';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import { keys } from '../../functions/src/store/keys';
 import { createCommunity } from '../support/factories';
 import { attempt, modelSettings, readItems, runLanes, Tally, type Item } from '../support/model';

@@ -5,9 +5,9 @@ import { SYSTEM_ACCOUNTS, memberAccount, type AccountAddress } from '../../funct
 import { postTransfer } from '../../functions/src/domain/ledger/ledger';
 import { reverseTransfer } from '../../functions/src/domain/ledger/reversals';
 import type { Transfer } from '../../functions/src/domain/ledger/transfer';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import { AppError } from '../../functions/src/lib/errors';
-import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';
 import { communityFixture, tableName } from '../support/factories';

@@ -13,7 +13,7 @@ import type {
 } from '@linli/shared';
 import { issuePass } from '../../functions/src/domain/timebank/certificates';
 import { handler as redeemHandler } from '../../functions/src/http/market/redeem';
-import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { call, documentClient } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createCommunity, createMember, tableName } from '../support/factories';

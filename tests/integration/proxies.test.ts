@@ -13,7 +13,7 @@ import {
   type ProxyRelation,
   type Redemption,
 } from '@linli/shared';
-import { DynamoProxyStore } from '../../functions/src/store/proxy-store';
+import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
 import { call, documentClient } from '../support/api';
 import { createMember, tableName } from '../support/factories';
 import {

@@ -12,13 +12,13 @@ import type {
 } from '@linli/shared';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
-import { chinaDayOfMonth } from '../../functions/src/domain/shop/pledges';
+import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
 import type { FundStore } from '../../functions/src/domain/fund/ports';
 import { refundOrder } from '../../functions/src/domain/shop/fulfilment';
 import type { ShopStore } from '../../functions/src/domain/shop/ports';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
 import { call, documentClient } from '../support/api';

@@ -16,7 +16,7 @@ import { approveExpense, submitExpense } from '../../functions/src/domain/fund/f
 import type { MemberRecord } from '../../functions/src/domain/identity/ports';
 import { createOfflineMember, createProxy, removeProxy } from '../../functions/src/domain/identity/proxies';
 import { createGood } from '../../functions/src/domain/market/supermarket';
-import { reconcileCommunity } from '../../functions/src/domain/reconciliation/reconcile';
+import { reconcileCommunity } from '../../functions/src/domain/ledger/reconcile';
 import {
   cancelOrder,
   donationOrder,
@@ -29,12 +29,13 @@ import { createOrder, markOrderPaid } from '../../functions/src/domain/shop/orde
 import { paymentFor, sendRequestedRefund } from '../../functions/src/domain/shop/payments';
 import type { ShopStore } from '../../functions/src/domain/shop/ports';
 import { createProduct, decideProduct } from '../../functions/src/domain/shop/products';
-import { handler as notifyHandler } from '../../functions/src/http/payments/wechat-notify';
-import { stores } from '../../functions/src/lib/dependencies';
+import { handler as notifyHandler } from '../../functions/src/http/shop/wechat-notify';
+import { stores } from '../../functions/src/wiring';
 import { env } from '../../functions/src/lib/env';
 import { statusForCode } from '../../functions/src/lib/errors';
 import { logger } from '../../functions/src/lib/logger';
-import type { WechatPayConfig } from '../../functions/src/lib/wechat-pay';
+import type { PaymentGateway } from '../../functions/src/domain/shop/payment-gateway';
+import { wechatPayGateway } from '../../functions/src/gateways/wechat-pay';
 import { withoutKeys } from '../../functions/src/store/items';
 import { INDEXES, keys } from '../../functions/src/store/keys';
 import { call, documentClient, newUser } from '../support/api';
@@ -205,7 +206,7 @@ interface Real {
 
 const tally = new Tally();
 let standIn: WechatPayStandIn;
-let config: WechatPayConfig;
+let payments: PaymentGateway;
 const saved = { ...process.env };
 /** One proxy user per lane (a token lasts the whole test); a member of each run's community. */
 const proxies = new Map<number, Promise<{ token: string; userId: string }>>();
@@ -694,7 +695,7 @@ class DecideProduct implements Command {
 async function prepay(real: Real, order: Order, buyer: number) {
   await paymentFor(
     { communityId: real.community.id, order, payerOpenid: `openid-${real.buyers[buyer]!.userId}` },
-    { config, devStage: true },
+    { payments, devStage: true },
   );
 }
 
@@ -811,7 +812,7 @@ const cancelOp = (real: Real, index: number, byOther = false, wechatDown = false
     return attempt(() =>
       cancelOrder(
         { communityId: real.community.id, orderId: real.orders[index]!.id, buyerId: caller },
-        { ...shopDependencies(), config },
+        { ...shopDependencies(), payments },
       ),
     );
   },
@@ -885,7 +886,7 @@ const refundOp = (real: Real, index: number, actor: MemberRecord, wechatDown = f
         },
         shopDependencies(),
       );
-      await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), config });
+      await sendRequestedRefund(real.community.id, refunded, { shop: stores.shop(), payments });
     }),
   expect: (model) => {
     const order = model.orders[index]!;
@@ -1185,7 +1186,10 @@ class Expire implements Command {
       .filter(({ order }) => order.status === 'pending_payment' && order.expiresAt < now.toISOString());
     const unreachable = this.wechatDown ? due[0]?.index : undefined;
     if (unreachable !== undefined) closeFails(real.orders[unreachable]!.id);
-    const result = await expireDueOrders({ now }, { shop: scopedShop(real.community.id), fund: stores.fund(), config });
+    const result = await expireDueOrders(
+      { now },
+      { shop: scopedShop(real.community.id), fund: stores.fund(), payments },
+    );
     let expired = 0;
     const deferred: Record<string, string> = {};
     for (const { order, index } of due) {
@@ -1854,7 +1858,7 @@ async function afterRun(real: Real, model: Model) {
 beforeAll(async () => {
   standIn = await startWechatPayStandIn();
   Object.assign(process.env, standIn.environment);
-  config = (await env.wechatPay())!;
+  payments = wechatPayGateway((await env.wechatPay())!);
   // Thousands of notifications: their INFO lines would drown the report.
   logger.setLogLevel('WARN');
 });

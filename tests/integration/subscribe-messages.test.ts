@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Notification, SubscribeResponse } from '@linli/shared';
-import { handler as approveClaim } from '../../functions/src/http/claims/approve-claim';
-import { handler as rejectClaim } from '../../functions/src/http/claims/reject-claim';
-import { handler as subscribe } from '../../functions/src/http/office/subscribe';
-import { handler as getSubscriptions } from '../../functions/src/http/office/get-subscriptions';
+import { handler as approveClaim } from '../../functions/src/http/timebank/approve-claim';
+import { handler as rejectClaim } from '../../functions/src/http/timebank/reject-claim';
+import { handler as subscribe } from '../../functions/src/http/identity/subscribe';
+import { handler as getSubscriptions } from '../../functions/src/http/identity/get-subscriptions';
 import { handler as sendSubscribeMessages } from '../../functions/src/jobs/send-subscribe-messages';
-import { resetSubscribeTokenCache } from '../../functions/src/lib/subscribe-messages';
+import { resetSubscribeTokenCache } from '../../functions/src/gateways/subscribe-messages';
 import { call } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';

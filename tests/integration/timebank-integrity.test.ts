@@ -14,8 +14,8 @@ import {
   type StatsResponse,
 } from '@linli/shared';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
-import { DynamoActivityStore } from '../../functions/src/store/timebank-store';
-import { DynamoLedgerStore } from '../../functions/src/store/ledger-store';
+import { DynamoActivityStore } from '../../functions/src/store/timebank/timebank-store';
+import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { keys } from '../../functions/src/store/keys';
 import { call, documentClient } from '../support/api';
 import { createMember, tableName } from '../support/factories';

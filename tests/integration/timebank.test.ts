@@ -11,10 +11,10 @@ import type {
 import { currentCheckinCode } from '../../functions/src/domain/timebank/checkin-token';
 import { checkInOrOut } from '../../functions/src/domain/timebank/attendance';
 import { readPass } from '../../functions/src/domain/timebank/certificates';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import { keys } from '../../functions/src/store/keys';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
-import { handler as createCheckin } from '../../functions/src/http/activities/create-checkin';
+import { handler as createCheckin } from '../../functions/src/http/timebank/create-checkin';
 import { call, documentClient } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createMember, tableName } from '../support/factories';

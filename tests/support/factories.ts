@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Community, Role } from '@linli/shared';
-import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
+import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { documentClient, newUser } from './api';
 
 /** Factories with overrides: real items in DynamoDB Local, written through the real stores. */

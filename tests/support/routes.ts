@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contracts, fillPath, type Role } from '@linli/shared';
+import { contracts, fillPath, needsToken, type Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import yaml from 'js-yaml';
-import { DynamoCommunityStore } from '../../functions/src/store/identity-store';
+import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { documentClient } from './api';
 import { httpEvent, lambdaContext, type Handler } from './events';
 import { tableName } from './factories';
@@ -186,13 +186,13 @@ export async function addToCommunity(communityId: string, userId: string, roles:
 }
 
 /**
- * What a route's handler declares to `httpRoute` (read from its source): public or not, Idempotency-Key
- * or not; and whether its contract declares a query string.
+ * What a route declares: public (no token: its contract's `access` is `public` or `signed`) or not,
+ * Idempotency-Key or not (read from its handler's source), and whether its contract declares a query.
  */
 export function declaredOptions(entry: RouteEntry): { public: boolean; idempotent: boolean; hasQuery: boolean } {
   const source = readFileSync(path.join(ROOT, `${entry.handlerModule}.ts`), 'utf8');
   return {
-    public: /auth:\s*'public'/.test(source),
+    public: !needsToken(contracts[entry.contract].access),
     idempotent: ['POST', 'PUT', 'PATCH', 'DELETE'].includes(entry.method) && !/idempotent:\s*false/.test(source),
     hasQuery: (contracts[entry.contract] as { query?: unknown }).query !== undefined,
   };

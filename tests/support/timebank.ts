@@ -75,7 +75,7 @@ export { minutesFromNow };
 
 /** Points for a member, issued through the real ledger store (as approvals do). */
 export async function grantPoints(cid: string, userId: string, points: number): Promise<void> {
-  const { DynamoLedgerStore } = await import('../../functions/src/store/ledger-store');
+  const { DynamoLedgerStore } = await import('../../functions/src/store/ledger/ledger-store');
   const { documentClient } = await import('./api');
   const { tableName } = await import('./factories');
   const { randomUUID } = await import('node:crypto');

@@ -2,7 +2,7 @@ import { createCipheriv, createSign, createVerify, generateKeyPairSync, randomBy
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { requestViolations } from '../../functions/src/lib/wechat-pay-rules';
+import { requestViolations } from '../../functions/src/gateways/wechat-pay-rules';
 import { httpEvent } from './events';
 
 /**

@@ -1,12 +1,12 @@
-import type { NotificationKind } from '@linli/shared';
+import type { AuditAction, NotificationKind } from '@linli/shared';
 
 /** Monthly statistics are kept in a few items per month so one transaction touches each once. */
 export type StatsSection = 'POINTS' | 'TIMEBANK' | 'CERTS' | 'MERCHANTS' | 'MARKET' | 'SHOP';
 
 export interface AuditDraft {
   communityId: string;
-  /** `claim.approve`, `certificate.revoke`… */
-  action: string;
+  /** `claim.approve`, `transfer.reverse`… — one of `AUDIT_ACTIONS` (shared), which also labels the console. */
+  action: AuditAction;
   objectType: string;
   objectId: string;
   before?: unknown;

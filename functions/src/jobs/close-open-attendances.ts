@@ -1,7 +1,7 @@
 import { getCommunityOrThrow } from '../domain/identity/communities';
 import { settleCancelledActivity } from '../domain/timebank/activities';
 import { autoCloseAttendances } from '../domain/timebank/attendance';
-import { stores } from '../lib/dependencies';
+import { stores } from '../wiring';
 import { logger } from '../lib/logger';
 
 /**

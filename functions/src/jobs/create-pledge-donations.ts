@@ -1,5 +1,5 @@
-import { createDuePledgeDonations } from '../domain/shop/pledges';
-import { stores } from '../lib/dependencies';
+import { createDuePledgeDonations } from '../domain/fund/pledges';
+import { stores } from '../wiring';
 import { logger } from '../lib/logger';
 
 /**

@@ -1,5 +1,5 @@
 import { runExpiry, type ExpiryReport } from '../domain/ledger/expiry';
-import { stores } from '../lib/dependencies';
+import { stores } from '../wiring';
 import { logger } from '../lib/logger';
 
 /**

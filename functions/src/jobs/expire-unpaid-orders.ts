@@ -1,6 +1,5 @@
 import { expireDueOrders } from '../domain/shop/fulfilment';
-import { stores } from '../lib/dependencies';
-import { env } from '../lib/env';
+import { gateways, stores } from '../wiring';
 import { logger } from '../lib/logger';
 
 /**
@@ -9,7 +8,10 @@ import { logger } from '../lib/logger';
  * WeChat order is closed; one that cannot be closed yet waits for the next run.
  */
 export async function handler(): Promise<{ expired: number; deferred: number }> {
-  const result = await expireDueOrders({}, { shop: stores.shop(), fund: stores.fund(), config: await env.wechatPay() });
+  const result = await expireDueOrders(
+    {},
+    { shop: stores.shop(), fund: stores.fund(), payments: await gateways.payments() },
+  );
   if (result.deferred.length > 0) logger.warn('unpaid orders not expired yet', { deferred: result.deferred });
   logger.info('expired unpaid orders', { expired: result.expired });
   return { expired: result.expired, deferred: result.deferred.length };

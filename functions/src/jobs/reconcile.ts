@@ -1,6 +1,6 @@
 import type { ReconciliationReport } from '@linli/shared';
-import { reconcileCommunity } from '../domain/reconciliation/reconcile';
-import { stores } from '../lib/dependencies';
+import { reconcileCommunity } from '../domain/ledger/reconcile';
+import { stores } from '../wiring';
 import { logger } from '../lib/logger';
 
 /**

@@ -1,7 +1,6 @@
 import { sendPendingPushes } from '../domain/office/push';
-import { stores } from '../lib/dependencies';
+import { gateways, stores } from '../wiring';
 import { logger } from '../lib/logger';
-import { sendSubscribeMessage } from '../lib/subscribe-messages';
 import type { NotificationKind } from '@linli/shared';
 
 /** Every minute (serverless.yml): WeChat subscribe messages for new notifications, where configured. */
@@ -9,7 +8,7 @@ export async function handler() {
   const report = await sendPendingPushes({
     office: stores.office(),
     users: stores.users(),
-    send: (message) => sendSubscribeMessage({ ...message, kind: message.kind as NotificationKind }),
+    send: (message) => gateways.subscribeMessages().send({ ...message, kind: message.kind as NotificationKind }),
   });
   logger.info('subscribe messages', { ...report });
   return report;

@@ -1,5 +1,4 @@
 import { getSecret } from './secrets';
-import type { WechatPayConfig } from './wechat-pay';
 
 /**
  * Configuration read from the environment with fail-fast getters: a missing
@@ -11,6 +10,28 @@ function required(name: string): string {
     throw new Error(`Environment variable ${name} is required`);
   }
   return value;
+}
+
+/**
+ * WeChat Pay API v3 (直连商户), the parts Linli uses: JSAPI prepay, close, query by
+ * out_trade_no and refund — each request signed with the merchant's private key (RSA-SHA256)
+ * and each reply believed only once its `Wechatpay-Signature` verifies with the platform key
+ * named by `Wechatpay-Serial` and its timestamp is within 5 minutes; the parameters
+ * `wx.requestPayment` needs; and the notifications (payment and refund), verified the same way,
+ * their `resource` decrypted with AES-256-GCM and the APIv3 key. Request bodies are built by
+ * the exported `*Request` functions and checked against WeChat's documented limits
+ * (`wechat-pay-rules.ts`) before they are sent.
+ */
+export interface WechatPayConfig {
+  apiBase: string;
+  appId: string;
+  merchantId: string;
+  merchantSerial: string;
+  merchantPrivateKey: string;
+  apiV3Key: string;
+  /** Platform certificate / WeChat Pay public key, by serial. */
+  platformPublicKeys: Record<string, string>;
+  notifyUrl: string;
 }
 
 export const env = {

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { env } from '../lib/env';
 
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -38,3 +38,8 @@ export function cancellationReasons(error: unknown): string[] | null {
   const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.map((reason) => reason.Code ?? 'None');
 }
+
+/** One item of a TransactWriteItems request (Put, Update, Delete or ConditionCheck). */
+export type TransactionItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];

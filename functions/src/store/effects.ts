@@ -6,13 +6,14 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { proxyAuditAction, type ProxyableRoute } from '@linli/shared';
 import type { AuditDraft, CertificateReviewDraft, Effects, NotificationDraft, StatsDraft } from '../domain/effects';
 import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
-import { pushEnabledFor } from '../lib/subscribe-messages';
+import { pushEnabledFor } from '../lib/subscribe-templates';
 import { cancellationReasons } from './client';
 import { ENTITY, keys } from './keys';
-import type { TransactionItem } from './ledger-store';
+import type { TransactionItem } from './client';
 
 export type { AuditDraft, Effects, NotificationDraft, StatsDraft, StatsSection } from '../domain/effects';
 
@@ -201,7 +202,8 @@ export function effectItems(
   if (!audit && scope?.onBehalfOf && scope.communityId) {
     audit = {
       communityId: scope.communityId,
-      action: `proxy.${(scope.route ?? 'action').replace(/[^a-z_]/gi, '_').toLowerCase()}`,
+      // Only proxyable routes run on someone's behalf (the acting-for middleware refuses the rest).
+      action: proxyAuditAction(scope.route as ProxyableRoute),
       objectType: 'member',
       objectId: scope.onBehalfOf,
     };

@@ -218,6 +218,27 @@ export const keys = {
   notification: (userId: string, createdAt: string, id: string) =>
     key(`USER#${userId}`, `NOTIFICATION#${createdAt}#${id}`),
   notificationPrefix: () => 'NOTIFICATION#',
+  /** A user's own partition (profile, session, notifications, subscriptions). */
+  userPartition: (userId: string) => `USER#${userId}`,
+  /** A community's partition (every item whose PK is the community). */
+  communityPartition: (communityId: string) => `COMMUNITY#${communityId}`,
+  /** GSI1SK prefix of a user's memberships (pattern 8). */
+  membershipPrefix: () => 'COMMUNITY#',
+  /** A WeChat login code already used (a replay guard, TTL expiresAt). */
+  loginCode: (codeHash: string) => key(`LOGIN_CODE#${codeHash}`, 'USED'),
+  /** A fund entry appended once (its id), so a retry finds it. */
+  fundEntryOnce: (communityId: string, entryId: string) => key(`COMMUNITY#${communityId}`, `ONCE#FUND#${entryId}`),
+  /** A request budget's window (per IP or user), counted with ADD. */
+  rateWindow: (name: string, subject: string, windowStart: number) =>
+    key(`RATE#${name}#${subject}`, String(windowStart)),
+  /** SK prefixes of a community partition that reconciliation reads whole. */
+  reconcilePrefixes: {
+    members: 'MEMBER#',
+    systemAccounts: 'ACCOUNT#',
+    payouts: 'PAYOUT#',
+    goods: 'GOOD#',
+    merchants: 'MERCHANT#',
+  },
   pushPending: (createdAt: string, userId: string, id: string) => ({
     GSI2PK: 'PUSH_PENDING',
     GSI2SK: `${createdAt}#${userId}#${id}`,

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { contracts } from '@linli/shared';
-import { currentCommunityId, sessionToken } from '../hooks/session';
+import { currentCommunityId, sessionToken } from '../state/session';
 import { aCommunity } from '../../test/factories';
 import { ApiError, queryString, request } from '.';
 

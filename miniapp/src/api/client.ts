@@ -9,8 +9,8 @@ import {
   type ResponseOf,
   type RouteContract,
 } from '@linli/shared';
-import { actingFor } from '../hooks/acting-for';
-import { sessionToken, signOut } from '../hooks/session';
+import { actingFor } from '../state/acting-for';
+import { sessionToken, signOut } from '../state/session';
 import { ROUTES, restartAt } from '../routes';
 import { ApiError } from './api-error';
 import { newIdempotencyKey } from './idempotency-key';

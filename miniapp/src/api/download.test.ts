@@ -1,6 +1,6 @@
 import { ACT_FOR_HEADER } from '@linli/shared';
-import { actingFor } from '../hooks/acting-for';
-import { sessionToken } from '../hooks/session';
+import { actingFor } from '../state/acting-for';
+import { sessionToken } from '../state/session';
 import { downloadExport, exportFileName, exportUrl, fileNameFrom } from './download';
 
 /** The part of a fetch Response the helper reads (jsdom has no Response). */

@@ -1,5 +1,5 @@
 import { addMonths, formatFen, monthOf as chinaMonthOf, type Offer } from '@linli/shared';
-import type { Language } from '../hooks/preferences';
+import type { Language } from '../state/preferences';
 
 /** The certified volunteer's price as people say it: 80 → `8折`, 86 → `8.6折`; in English `20% off`. */
 export function formatDiscount(pricePercent: number, language: Language): string {

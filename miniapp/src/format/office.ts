@@ -1,4 +1,5 @@
-import type { Language } from '../hooks/preferences';
+import type { NamedAuditAction } from '@linli/shared';
+import type { Language } from '../state/preferences';
 import { monthOf, shiftMonth } from './market';
 
 /** The dashboard's default range: the last 12 months, this month included. */
@@ -30,75 +31,62 @@ export function monthLabel(month: string, withYear: boolean, language: Language)
   return withYear ? `${monthNumber}月\n${year}` : `${monthNumber}月`;
 }
 
-/** Audit actions in plain Chinese; an action not listed here is shown as its code. */
-export const AUDIT_ACTION_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
+/**
+ * Audit actions in plain words: exactly the actions the server writes (`AUDIT_ACTIONS` in shared/),
+ * so a missing or stray label is a type error. A proxy's `proxy.<route>` is named by its route.
+ */
+export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en: string }> = {
+  'community.update': { 'zh-CN': '修改社区规则', en: 'Changed the community rules' },
+  'member.set_roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
+  'member.register_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
+  'proxy.create': { 'zh-CN': '添加代办人', en: 'Added a proxy' },
+  'proxy.remove': { 'zh-CN': '解除代办人', en: 'Removed a proxy' },
   'activity.create': { 'zh-CN': '发布活动', en: 'Published an activity' },
   'activity.update': { 'zh-CN': '修改活动', en: 'Changed an activity' },
   'activity.cancel': { 'zh-CN': '取消活动', en: 'Cancelled an activity' },
-  'claim.create': { 'zh-CN': '提交时长', en: 'Submitted hours' },
-  'claim.record': { 'zh-CN': '补录时长', en: 'Recorded hours' },
   'claim.office_entry': { 'zh-CN': '补录时长', en: 'Recorded hours at the office' },
   'claim.approve': { 'zh-CN': '通过时长', en: 'Approved hours' },
   'claim.reject': { 'zh-CN': '驳回时长', en: 'Rejected hours' },
-  'certificate.issue': { 'zh-CN': '发放志愿者证', en: 'Issued a certificate' },
   'certificate.revoke': { 'zh-CN': '撤销志愿者证', en: 'Revoked a certificate' },
   'certificate.reinstate': { 'zh-CN': '恢复志愿者证', en: 'Reinstated a certificate' },
-  'member.join': { 'zh-CN': '加入社区', en: 'Joined the community' },
-  'member.roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
-  'member.set_roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
-  'member.create_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
-  'member.register_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
-  'member.offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
-  'community.update': { 'zh-CN': '修改社区规则', en: 'Changed the community rules' },
-  'proxy.create': { 'zh-CN': '添加代办人', en: 'Added a proxy' },
-  'proxy.remove': { 'zh-CN': '解除代办人', en: 'Removed a proxy' },
-  'points.gift': { 'zh-CN': '赠送积分', en: 'Gave points' },
-  'points.expire': { 'zh-CN': '积分到期', en: 'Points expired' },
-  'points.grant': { 'zh-CN': '发放积分', en: 'Granted points' },
-  'gift.create': { 'zh-CN': '赠送积分', en: 'Gave points' },
-  'recognition.create': { 'zh-CN': '表彰志愿者', en: 'Recognised volunteers' },
-  'recognition.award': { 'zh-CN': '表彰志愿者', en: 'Recognised a volunteer' },
   'transfer.reverse': { 'zh-CN': '冲正积分', en: 'Reversed a transfer' },
-  'recognition.recognize': { 'zh-CN': '表彰志愿者', en: 'Recognised volunteers' },
-  'contribution.record': { 'zh-CN': '记录贡献', en: 'Recorded a contribution' },
-  'contribution.create': { 'zh-CN': '记录贡献', en: 'Recorded a contribution' },
-  'good.create': { 'zh-CN': '上架超市商品', en: 'Shelved a good' },
-  'good.update': { 'zh-CN': '修改超市商品', en: 'Changed a good' },
-  'good.restock': { 'zh-CN': '超市补货', en: 'Restocked a good' },
-  'redemption.create': { 'zh-CN': '兑换商品', en: 'Redeemed a good' },
-  'redemption.pickup': { 'zh-CN': '交付兑换', en: 'Handed over a redemption' },
-  'redemption.cancel': { 'zh-CN': '取消兑换', en: 'Cancelled a redemption' },
-  'merchant.apply': { 'zh-CN': '申请入盟', en: 'Applied to the alliance' },
   'merchant.approve': { 'zh-CN': '通过入盟', en: 'Approved a merchant' },
   'merchant.reject': { 'zh-CN': '驳回入盟', en: 'Rejected a merchant' },
-  'merchant.warn': { 'zh-CN': '警告商户', en: 'Warned a merchant' },
-  'merchant.suspend': { 'zh-CN': '暂停商户', en: 'Suspended a merchant' },
-  'merchant.remove': { 'zh-CN': '除名商户', en: 'Removed a merchant' },
-  'merchant.reinstate': { 'zh-CN': '恢复商户', en: 'Reinstated a merchant' },
-  'merchant.status': { 'zh-CN': '修改商户状态', en: 'Changed a merchant’s status' },
+  'merchant.set_active': { 'zh-CN': '恢复商户', en: 'Reinstated a merchant' },
+  'merchant.set_warned': { 'zh-CN': '警告商户', en: 'Warned a merchant' },
+  'merchant.set_suspended': { 'zh-CN': '暂停商户', en: 'Suspended a merchant' },
+  'merchant.set_removed': { 'zh-CN': '除名商户', en: 'Removed a merchant' },
   'complaint.resolve': { 'zh-CN': '处理投诉', en: 'Resolved a complaint' },
-  'flag.resolve': { 'zh-CN': '处理冒用核查', en: 'Resolved a misuse flag' },
-  'post.takedown': { 'zh-CN': '下架公告', en: 'Took down a notice' },
+  'flag.confirm': { 'zh-CN': '确认冒用', en: 'Confirmed a misuse flag' },
+  'flag.dismiss': { 'zh-CN': '排除冒用嫌疑', en: 'Dismissed a misuse flag' },
   'post.take_down': { 'zh-CN': '下架公告', en: 'Took down a notice' },
+  'contribution.record': { 'zh-CN': '记录贡献', en: 'Recorded a contribution' },
+  'good.create': { 'zh-CN': '上架超市商品', en: 'Shelved a good' },
+  'good.restock': { 'zh-CN': '超市补货', en: 'Restocked a good' },
+  'redemption.hand_over': { 'zh-CN': '交付兑换', en: 'Handed over a redemption' },
   'product.approve': { 'zh-CN': '通过商品', en: 'Approved a product' },
   'product.reject': { 'zh-CN': '驳回商品', en: 'Rejected a product' },
+  'order.ready_for_pickup': { 'zh-CN': '订单待自提', en: 'Order ready for pickup' },
+  'order.shipped': { 'zh-CN': '订单已发货', en: 'Order shipped' },
+  'order.completed': { 'zh-CN': '订单完成', en: 'Completed an order' },
   'order.refund': { 'zh-CN': '订单退款', en: 'Refunded an order' },
-  'order.ready': { 'zh-CN': '订单待自提', en: 'Order ready for pickup' },
-  'order.complete': { 'zh-CN': '订单完成', en: 'Completed an order' },
-  'order.status': { 'zh-CN': '修改订单状态', en: 'Changed an order’s status' },
-  'fund.income': { 'zh-CN': '记录基金收入', en: 'Recorded fund income' },
+  'order.refund_requested': { 'zh-CN': '已申请微信退款', en: 'Asked WeChat Pay for a refund' },
+  'order.refund_processing': { 'zh-CN': '微信退款处理中', en: 'WeChat Pay refund processing' },
+  'order.refund_success': { 'zh-CN': '微信退款成功', en: 'WeChat Pay refund succeeded' },
+  'order.refund_abnormal': { 'zh-CN': '微信退款异常', en: 'WeChat Pay refund abnormal' },
+  'order.refund_closed': { 'zh-CN': '微信退款关闭', en: 'WeChat Pay refund closed' },
+  'order.payment_returned': { 'zh-CN': '退回迟到的付款', en: 'Returned a late payment' },
+  'maker.payout': { 'zh-CN': '手作人结算', en: 'Paid a maker' },
   'fund.record_income': { 'zh-CN': '记录基金收入', en: 'Recorded fund income' },
-  'expense.submit': { 'zh-CN': '提交基金支出', en: 'Submitted an expense' },
-  'expense.approve': { 'zh-CN': '批准基金支出', en: 'Approved an expense' },
-  'expense.reject': { 'zh-CN': '驳回基金支出', en: 'Rejected an expense' },
-  'payout.create': { 'zh-CN': '手作人结算', en: 'Paid a maker' },
-  'pledge.create': { 'zh-CN': '开通月月捐', en: 'Started a monthly pledge' },
-  'pledge.cancel': { 'zh-CN': '取消月月捐', en: 'Cancelled a monthly pledge' },
+  'fund.submit_expense': { 'zh-CN': '提交基金支出', en: 'Submitted an expense' },
+  'fund.approve_expense': { 'zh-CN': '批准基金支出', en: 'Approved an expense' },
+  'fund.reject_expense': { 'zh-CN': '驳回基金支出', en: 'Rejected an expense' },
+  'recognition.award': { 'zh-CN': '表彰志愿者', en: 'Recognised a volunteer' },
 };
 
 /** `claim.approve` → `通过时长`; `proxy.redeem` → `代办：redeem` when unlisted; anything else → the code. */
 export function auditActionName(action: string, language: Language): string {
-  const known = AUDIT_ACTION_NAMES[action];
+  const known = (AUDIT_ACTION_NAMES as Record<string, { 'zh-CN': string; en: string } | undefined>)[action];
   if (known) return known[language];
   if (action.startsWith('proxy.')) {
     return `${language === 'en' ? 'On behalf: ' : '代办：'}${action.slice('proxy.'.length)}`;

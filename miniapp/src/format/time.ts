@@ -1,4 +1,4 @@
-import type { Language } from '../hooks/preferences';
+import type { Language } from '../state/preferences';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'];

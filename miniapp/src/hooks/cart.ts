@@ -1,5 +1,5 @@
 import type { PublicProduct } from '@linli/shared';
-import { createStoredValue, useStoredValue, type StoredValue } from './stored-value';
+import { createStoredValue, useStoredValue, type StoredValue } from '../state/stored-value';
 
 /** At most this many of one product in one order (the API's limit), and this many products per order. */
 export const MAX_LINE_QUANTITY = 99;

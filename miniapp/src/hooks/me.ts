@@ -1,6 +1,6 @@
 import { contracts, OFFICE_ROLES, type MeResponse } from '@linli/shared';
 import { request, useApi, type ApiState } from '../api';
-import { useSession } from './session';
+import { useSession } from '../state/session';
 
 /** Who I am in the current community (getMe); loads once the session and community are known. */
 export function useMe(): ApiState<MeResponse> & { communityId: string } {

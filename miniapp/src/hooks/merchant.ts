@@ -1,7 +1,7 @@
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request, useApi, type ApiState } from '../api';
-import { useSession } from './session';
-import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-value';
+import { useSession } from '../state/session';
+import { createStoredValue, isNonEmptyString, useStoredValue } from '../state/stored-value';
 
 /** The merchant whose console is open, for people who serve at more than one shop. */
 export const currentMerchantId = createStoredValue<string | null>('linli.merchant.id', null, isNonEmptyString);

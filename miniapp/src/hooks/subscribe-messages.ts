@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect } from 'react';
 import { contracts, type NotificationKind, type SubscribeResponse } from '@linli/shared';
 import { request } from '../api';
-import { useSession } from './session';
+import { useSession } from '../state/session';
 
 /** WeChat is the only build that can push subscribe messages. */
 const CAN_SUBSCRIBE = process.env.TARO_ENV === 'weapp';

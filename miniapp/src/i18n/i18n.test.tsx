@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { act, render, screen } from '@testing-library/react';
-import { languagePreference } from '../hooks/preferences';
+import { languagePreference } from '../state/preferences';
 import { translate, useI18n } from '.';
 
 function Greeting() {

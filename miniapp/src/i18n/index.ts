@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import { languagePreference, type Language } from '../hooks/preferences';
-import { useStoredValue } from '../hooks/stored-value';
+import { languagePreference, type Language } from '../state/preferences';
+import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
 import { en, zhCN, type MessageKey, type Messages } from './messages';
 
 export type { MessageKey } from './messages';
-export type { Language } from '../hooks/preferences';
+export type { Language } from '../state/preferences';
 
 const CATALOGUES: Record<Language, Messages> = { 'zh-CN': zhCN, en };
 

@@ -37,3 +37,5 @@ export interface Page<Item> {
   items: Item[];
   nextCursor: string | null;
 }
+
+export const CursorQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(500))) });

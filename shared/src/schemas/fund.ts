@@ -79,3 +79,37 @@ export const FundExpensesQuery = z.strictObject({
   status: z.optional(z.enum(['pending', 'approved', 'rejected'])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
+
+export const DonationRequest = z.strictObject({
+  amountFen: positiveInt(10_000_000),
+  anonymous: z.optional(z.boolean()),
+  message: z.optional(humanText(100)),
+});
+
+export type DonationRequest = z.infer<typeof DonationRequest>;
+
+/** 月月捐: a monthly pledge, due on `dayOfMonth` (1-28, China time). */
+export const PledgeRequest = z.strictObject({
+  amountFen: positiveInt(10_000_000),
+  dayOfMonth: z.int().check(z.minimum(1), z.maximum(28)),
+  anonymous: z.optional(z.boolean()),
+});
+
+export type PledgeRequest = z.infer<typeof PledgeRequest>;
+
+export const PledgePath = z.strictObject({ cid: CommunityId, pledgeId: EntityId });
+
+export const PledgeActionRequest = z.strictObject({ action: z.enum(['pause', 'resume', 'cancel']) });
+
+export interface Pledge {
+  id: string;
+  donorId: string;
+  donorName: string;
+  amountFen: number;
+  dayOfMonth: number;
+  anonymous: boolean;
+  status: 'active' | 'paused' | 'cancelled';
+  createdAt: string;
+  /** YYYY-MM of the last month a donation order was created for. */
+  lastDueMonth?: string;
+}

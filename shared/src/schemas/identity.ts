@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CommunityId, humanText, nonNegativeInt, positiveInt } from './common';
+import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
 
 export const ROLES = ['resident', 'maker', 'merchant', 'staff', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -113,4 +113,84 @@ export interface CommunityList {
 
 export interface MyCommunities {
   items: { community: Community; member: MemberView }[];
+}
+
+export const NOTIFICATION_KINDS = [
+  'claim_decided',
+  'certificate_issued',
+  'certificate_revoked',
+  'redemption_ready',
+  'order_status',
+  'pledge_due',
+  'complaint_resolved',
+  'points_received',
+  'points_expiring',
+  'points_expired',
+  'recognized',
+  'certificate_review',
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The kinds the resident accepted in `wx.requestSubscribeMessage` (one message each). */
+export const SubscribeRequest = z.strictObject({
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)).check(z.minLength(1), z.maxLength(NOTIFICATION_KINDS.length)),
+});
+
+export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
+
+export interface SubscribeResponse {
+  /** Kind → messages WeChat will still let us send. */
+  credits: Partial<Record<NotificationKind, number>>;
+  /** Kind → template id configured on this stage (empty locally: no WeChat push). */
+  templates: Partial<Record<NotificationKind, string>>;
+}
+
+/** The header a proxy sends to act for a resident: `X-Act-For: <residentId>`. */
+export const ACT_FOR_HEADER = 'x-act-for';
+
+export const OfflineMemberRequest = z.strictObject({
+  displayName: humanText(32),
+  /** Optional landline or family phone, for the office's records. */
+  phone: z.optional(z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number'))),
+});
+
+export type OfflineMemberRequest = z.infer<typeof OfflineMemberRequest>;
+
+export const ProxyRequest = z.strictObject({ residentId: EntityId, proxyId: EntityId });
+
+export type ProxyRequest = z.infer<typeof ProxyRequest>;
+
+export const ProxyPath = z.strictObject({ cid: CommunityId, residentId: EntityId, proxyId: EntityId });
+
+export interface ProxyRelation {
+  communityId: string;
+  residentId: string;
+  residentName: string;
+  proxyId: string;
+  proxyName: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ProxyList {
+  /** Residents the caller may act for. */
+  actingFor: ProxyRelation[];
+  /** People who may act for the caller. */
+  myProxies: ProxyRelation[];
+}
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  communityId: string;
+  title: string;
+  body: string;
+  /** The object it is about, for a link in the app. */
+  orderId?: string;
+  objectType?: string;
+  objectId?: string;
+  createdAt: string;
+  /** WeChat subscribe message: pending → sent | no_consent | failed (absent where push is off). */
+  push?: 'pending' | 'sent' | 'no_consent' | 'failed';
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CommunityId, EntityId, humanText, positiveInt } from './common';
+import { CommunityId, EntityId, humanText } from './common';
 
 /** A calendar month in China time, `2026-11`. */
 export const Month = z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11'));
@@ -113,57 +113,7 @@ export interface AuditEntry {
 
 // ---------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = [
-  'claim_decided',
-  'certificate_issued',
-  'certificate_revoked',
-  'redemption_ready',
-  'order_status',
-  'pledge_due',
-  'complaint_resolved',
-  'points_received',
-  'points_expiring',
-  'points_expired',
-  'recognized',
-  'certificate_review',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** The kinds the resident accepted in `wx.requestSubscribeMessage` (one message each). */
-export const SubscribeRequest = z.strictObject({
-  kinds: z.array(z.enum(NOTIFICATION_KINDS)).check(z.minLength(1), z.maxLength(NOTIFICATION_KINDS.length)),
-});
-export type SubscribeRequest = z.infer<typeof SubscribeRequest>;
-export interface SubscribeResponse {
-  /** Kind → messages WeChat will still let us send. */
-  credits: Partial<Record<NotificationKind, number>>;
-  /** Kind → template id configured on this stage (empty locally: no WeChat push). */
-  templates: Partial<Record<NotificationKind, string>>;
-}
-
 // ---------------------------------------------------------------- points policies
-
-export const GiftPointsRequest = z
-  .strictObject({
-    /** Another member of the community, or omit and set toPool to give to the community pool. */
-    toMemberId: z.optional(EntityId),
-    toPool: z.optional(z.boolean()),
-    points: positiveInt(100_000),
-    memo: z.optional(humanText(60)),
-  })
-  .check(
-    z.refine(
-      (gift) => (gift.toMemberId !== undefined) !== (gift.toPool === true),
-      'give to exactly one of toMemberId or toPool',
-    ),
-  );
-export type GiftPointsRequest = z.infer<typeof GiftPointsRequest>;
-export interface GiftPointsResponse {
-  transferId: string;
-  points: number;
-  to: { kind: 'member'; memberId: string; displayName: string } | { kind: 'pool' };
-  balancePoints: number;
-}
 
 export const RecognitionQuery = z.strictObject({ month: z.optional(Month) });
 export const RecognizeRequest = z.strictObject({
@@ -198,50 +148,4 @@ export interface RecognitionPage {
 
 // ---------------------------------------------------------------- proxies (elderly residents)
 
-/** The header a proxy sends to act for a resident: `X-Act-For: <residentId>`. */
-export const ACT_FOR_HEADER = 'x-act-for';
-
-export const OfflineMemberRequest = z.strictObject({
-  displayName: humanText(32),
-  /** Optional landline or family phone, for the office's records. */
-  phone: z.optional(z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number'))),
-});
-export type OfflineMemberRequest = z.infer<typeof OfflineMemberRequest>;
-
-export const ProxyRequest = z.strictObject({ residentId: EntityId, proxyId: EntityId });
-export type ProxyRequest = z.infer<typeof ProxyRequest>;
-export const ProxyPath = z.strictObject({ cid: CommunityId, residentId: EntityId, proxyId: EntityId });
-
-export interface ProxyRelation {
-  communityId: string;
-  residentId: string;
-  residentName: string;
-  proxyId: string;
-  proxyName: string;
-  createdBy: string;
-  createdAt: string;
-}
-export interface ProxyList {
-  /** Residents the caller may act for. */
-  actingFor: ProxyRelation[];
-  /** People who may act for the caller. */
-  myProxies: ProxyRelation[];
-}
-
 // ---------------------------------------------------------------- reconciliation
-
-/** A stored balance or counter that does not match what it summarises. */
-export interface Drift {
-  check: string;
-  subject: string;
-  stored: number | string;
-  expected: number | string;
-}
-
-export interface ReconciliationReport {
-  communityId: string;
-  checkedAt: string;
-  /** How many balances and counters were rebuilt and compared. */
-  checks: number;
-  drifts: Drift[];
-}

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
-import type { NotificationKind } from './office';
 
 /** The artisan shop: residents' handmade goods, paid in money (integer fen). */
 export const ProductRequest = z.strictObject({
@@ -147,50 +146,6 @@ export interface Payout {
   note: string;
   recordedBy: string;
   createdAt: string;
-}
-
-export const DonationRequest = z.strictObject({
-  amountFen: positiveInt(10_000_000),
-  anonymous: z.optional(z.boolean()),
-  message: z.optional(humanText(100)),
-});
-export type DonationRequest = z.infer<typeof DonationRequest>;
-
-/** 月月捐: a monthly pledge, due on `dayOfMonth` (1-28, China time). */
-export const PledgeRequest = z.strictObject({
-  amountFen: positiveInt(10_000_000),
-  dayOfMonth: z.int().check(z.minimum(1), z.maximum(28)),
-  anonymous: z.optional(z.boolean()),
-});
-export type PledgeRequest = z.infer<typeof PledgeRequest>;
-export const PledgePath = z.strictObject({ cid: CommunityId, pledgeId: EntityId });
-export const PledgeActionRequest = z.strictObject({ action: z.enum(['pause', 'resume', 'cancel']) });
-export interface Pledge {
-  id: string;
-  donorId: string;
-  donorName: string;
-  amountFen: number;
-  dayOfMonth: number;
-  anonymous: boolean;
-  status: 'active' | 'paused' | 'cancelled';
-  createdAt: string;
-  /** YYYY-MM of the last month a donation order was created for. */
-  lastDueMonth?: string;
-}
-
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  communityId: string;
-  title: string;
-  body: string;
-  /** The object it is about, for a link in the app. */
-  orderId?: string;
-  objectType?: string;
-  objectId?: string;
-  createdAt: string;
-  /** WeChat subscribe message: pending → sent | no_consent | failed (absent where push is off). */
-  push?: 'pending' | 'sent' | 'no_consent' | 'failed';
 }
 
 /** What the mini-program needs to pay: the dev confirmation locally, WeChat Pay's JSAPI parameters in production. */

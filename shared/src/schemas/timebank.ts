@@ -70,10 +70,6 @@ export interface Activity {
 
 export const ActivityPath = z.strictObject({ cid: CommunityId, aid: EntityId });
 export const ClaimPath = z.strictObject({ cid: CommunityId, claimId: EntityId });
-export const TransferPath = z.strictObject({
-  cid: CommunityId,
-  transferId: z.string().check(z.regex(/^[A-Za-z0-9_:.-]{1,128}$/, 'must be a transfer id')),
-});
 
 /** What the staff screen shows: the QR payload (rotates every `stepSeconds`) and the 6-digit code. */
 export interface CheckinCode {
@@ -166,8 +162,6 @@ export const ClaimsQuery = z.strictObject({
 });
 export type ClaimsQuery = z.infer<typeof ClaimsQuery>;
 
-export const CursorQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(500))) });
-
 export const RejectClaimRequest = z.strictObject({ reason: humanText(200) });
 export const BulkApproveRequest = z.strictObject({
   claimIds: z.array(EntityId).check(
@@ -182,24 +176,8 @@ export interface BulkApproveResponse {
   results: { claimId: string; status: ClaimStatus | 'failed'; error?: { code: string; message: string } }[];
 }
 
-export type TransferKind = 'claim' | 'reversal' | 'redemption' | 'contribution' | 'adjustment' | 'gift' | 'expiry';
-
-export interface LedgerEntry {
-  transferId: string;
-  amountPoints: number;
-  kind: TransferKind;
-  memo: string;
-  createdAt: string;
-}
-
 export const RevokeCertificateRequest = z.strictObject({ reason: humanText(200) });
-export const ReverseTransferRequest = z.strictObject({ reason: humanText(200) });
 
-/** What a reversal did: its transfer, and the members whose certificate it sent to staff review. */
-export interface ReverseTransferResponse {
-  transferId: string;
-  certificatesUnderReview: string[];
-}
 export const CertificatePath = z.strictObject({ cid: CommunityId, memberId: EntityId });
 
 export interface CertificatePass {

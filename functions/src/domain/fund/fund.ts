@@ -8,7 +8,7 @@ import {
 } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { decimalCell, toCsv } from '../exports/csv';
+import { decimalCell, toCsv } from '../office/exports/csv';
 import { chainEntry, type EntryDraft } from './chain';
 import type { FundStore } from './ports';
 import type { Effects } from '../effects';

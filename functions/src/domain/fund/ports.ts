@@ -1,5 +1,5 @@
 import type { Effects } from '../effects';
-import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
+import type { FundEntry, FundExpense, FundMonth, Notification, Order, Page, Pledge } from '@linli/shared';
 import type { FundHead } from './chain';
 
 export interface FundStore {
@@ -35,4 +35,21 @@ export interface FundStore {
     decision: { by: string; at: string; reason: string },
     effects?: Effects,
   ): Promise<FundExpense | null>;
+}
+
+/** 月月捐: monthly pledges and the donation order each month brings. */
+export interface PledgeStore {
+  createPledge(communityId: string, pledge: Pledge): Promise<void>;
+  getPledge(communityId: string, pledgeId: string): Promise<Pledge | null>;
+  listMemberPledges(communityId: string, memberId: string): Promise<Pledge[]>;
+  setPledgeStatus(communityId: string, pledge: Pledge, to: Pledge['status']): Promise<Pledge | null>;
+  pledgesDueOn(dayOfMonth: number): Promise<{ communityId: string; pledgeId: string }[]>;
+  /** This month's donation order, the pledge's `lastDueMonth` and the donor's notification, together; false if already done. */
+  createMonthlyDonation(
+    communityId: string,
+    pledge: Pledge,
+    order: Order,
+    month: string,
+    notification: Notification,
+  ): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import type { Community, CertificateStatus, Page, ProxyRelation, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Notification, Page, ProxyRelation, Role } from '@linli/shared';
 import type { Effects } from '../effects';
 
 export interface UserRecord {
@@ -34,6 +34,8 @@ export interface UserStore {
   saveWechatSession(userId: string, sessionKey: string, unionid: string | undefined): Promise<void>;
   /** Records a wx.login code as used; false when it was used before (a replay). */
   claimLoginCode(codeHash: string): Promise<boolean>;
+  /** The user's in-app inbox across communities, newest first (at most 50). */
+  listNotifications(userId: string): Promise<Notification[]>;
 }
 
 export interface CommunityStore {

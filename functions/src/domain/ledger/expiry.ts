@@ -50,6 +50,37 @@ export interface ExpiryReport {
   noticesSent: number;
 }
 
+/** Posts one member's lapsing points to community:expiry (once per member and cut-off) and tells them. */
+function expireLapsing(
+  community: Community,
+  ports: ExpiryPorts,
+  input: { memberId: string; cutoff: string; lapsing: number; now: Date },
+) {
+  const { memberId, cutoff, lapsing } = input;
+  const transfer: Transfer = {
+    communityId: community.id,
+    transferId: `expiry:${memberId}:${cutoff}`,
+    kind: 'expiry',
+    memo: `${cutoff} 之前获得的积分到期`,
+    postings: [{ source: memberAccount(memberId), destination: SYSTEM_ACCOUNTS.expiry, amountPoints: lapsing }],
+    actorId: 'system',
+    createdAt: input.now.toISOString(),
+  };
+  return ports.ledger.post(transfer, {
+    notify: [
+      {
+        userId: memberId,
+        communityId: community.id,
+        kind: 'points_expired',
+        title: `${lapsing} ${community.currencyName}已到期`,
+        body: `按社区规则，${cutoff} 之前获得且未使用的积分已到期`,
+        objectType: 'transfer',
+        objectId: transfer.transferId,
+      },
+    ],
+  });
+}
+
 /** Runs the policy of one community: expires what lapsed, warns those whose points lapse soon. */
 export async function runExpiry(
   community: Community,
@@ -74,28 +105,7 @@ export async function runExpiry(
     const months = await ports.memberMonths(community.id, memberId);
     const lapsing = lapsingPoints(account, months, cutoff);
     if (lapsing > 0) {
-      const transfer: Transfer = {
-        communityId: community.id,
-        transferId: `expiry:${memberId}:${cutoff}`,
-        kind: 'expiry',
-        memo: `${cutoff} 之前获得的积分到期`,
-        postings: [{ source: memberAccount(memberId), destination: SYSTEM_ACCOUNTS.expiry, amountPoints: lapsing }],
-        actorId: 'system',
-        createdAt: now.toISOString(),
-      };
-      const outcome = await ports.ledger.post(transfer, {
-        notify: [
-          {
-            userId: memberId,
-            communityId: community.id,
-            kind: 'points_expired',
-            title: `${lapsing} ${community.currencyName}已到期`,
-            body: `按社区规则，${cutoff} 之前获得且未使用的积分已到期`,
-            objectType: 'transfer',
-            objectId: transfer.transferId,
-          },
-        ],
-      });
+      const outcome = await expireLapsing(community, ports, { memberId, cutoff, lapsing, now });
       if (outcome === 'posted') {
         report.expiredMembers += 1;
         report.expiredPoints += lapsing;

@@ -117,3 +117,35 @@ export function reversalOf(
 export function debitedChange(transfer: Pick<Transfer, 'kind'>, changePoints: number): number {
   return transfer.kind === 'reversal' ? -Math.max(changePoints, 0) : Math.max(-changePoints, 0);
 }
+
+/**
+ * How a transfer moves the month's points statistics (the POINTS section): by the accounts its
+ * postings touch — issued, redeemed, expired and gifted points, and the members' net change.
+ */
+export function pointsStatistics(transfer: Transfer): Record<string, number> {
+  const add: Record<string, number> = {
+    pointsIssued: 0,
+    pointsRedeemed: 0,
+    pointsExpired: 0,
+    pointsGifted: 0,
+    memberNet: 0,
+  };
+  const flows: [string, keyof typeof add][] = [
+    [SYSTEM_ACCOUNTS.issuance, 'pointsIssued'],
+    [SYSTEM_ACCOUNTS.redemption, 'pointsRedeemed'],
+    [SYSTEM_ACCOUNTS.expiry, 'pointsExpired'],
+  ];
+  for (const posting of transfer.postings) {
+    for (const [account, counter] of flows) {
+      // issuance is a source when points are created; the others are destinations.
+      const sign = account === SYSTEM_ACCOUNTS.issuance ? 1 : -1;
+      if (posting.source === account) add[counter]! += sign * posting.amountPoints;
+      if (posting.destination === account) add[counter]! -= sign * posting.amountPoints;
+    }
+    if (transfer.kind === 'gift') add.pointsGifted! += posting.amountPoints;
+    if (transfer.reversesKind === 'gift') add.pointsGifted! -= posting.amountPoints;
+    if (isMemberAccount(posting.destination)) add.memberNet! += posting.amountPoints;
+    if (isMemberAccount(posting.source)) add.memberNet! -= posting.amountPoints;
+  }
+  return Object.fromEntries(Object.entries(add).filter(([, value]) => value !== 0));
+}

@@ -5,7 +5,7 @@ import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { Transfer } from '../ledger/transfer';
-import { rankTop } from '../ranking';
+import { rankTop } from './ranking';
 import { startOfChinaDay } from './verification';
 import type { ContributionStore } from './ports';
 

@@ -56,6 +56,25 @@ export async function restockGood(
   return good;
 }
 
+/** The points a redemption costs: the member's account → community:redemption, one posting. */
+function redemptionTransfer(communityId: string, redemption: Redemption): Transfer {
+  return {
+    communityId,
+    transferId: `redemption:${redemption.id}`,
+    kind: 'redemption',
+    memo: `${redemption.goodName} × ${redemption.quantity}`,
+    postings: [
+      {
+        source: memberAccount(redemption.memberId),
+        destination: SYSTEM_ACCOUNTS.redemption,
+        amountPoints: redemption.totalPoints,
+      },
+    ],
+    actorId: redemption.memberId,
+    createdAt: redemption.createdAt,
+  };
+}
+
 /**
  * Redeem goods for points: the points transfer (member → community:redemption), the stock
  * decrement and the redemption with its pickup code are ONE transaction — never oversold,
@@ -94,21 +113,7 @@ export async function redeem(
     status: 'reserved',
     createdAt: now.toISOString(),
   };
-  const transfer: Transfer = {
-    communityId: input.communityId,
-    transferId: `redemption:${redemption.id}`,
-    kind: 'redemption',
-    memo: `${good.name} × ${input.quantity}`,
-    postings: [
-      {
-        source: memberAccount(input.member.userId),
-        destination: SYSTEM_ACCOUNTS.redemption,
-        amountPoints: redemption.totalPoints,
-      },
-    ],
-    actorId: input.member.userId,
-    createdAt: redemption.createdAt,
-  };
+  const transfer = redemptionTransfer(input.communityId, redemption);
   const outcome = await supermarket.redeem(input.communityId, redemption, transfer, {
     stats: [
       {

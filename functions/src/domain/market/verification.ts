@@ -95,18 +95,7 @@ export async function verifyPass(
     flagged: reasons.length > 0,
     flagReasons: reasons,
   };
-  const flag: ProxyFlag | null = use.flagged
-    ? {
-        id: `f${use.id}`.slice(0, 64),
-        useId: use.id,
-        memberId: holder.userId,
-        memberName: holder.displayName,
-        merchantId: merchant.id,
-        reasons,
-        status: 'open',
-        createdAt: use.at,
-      }
-    : null;
+  const flag = flagOf(use);
   const effects: Effects = {
     stats: [
       {
@@ -123,6 +112,21 @@ export async function verifyPass(
     return respond(holder.displayName, merchant, first ?? use);
   }
   return respond(holder.displayName, merchant, use);
+}
+
+/** The flag staff see for a use that looks like someone else's certificate (null when it does not). */
+function flagOf(use: DiscountUse): ProxyFlag | null {
+  if (!use.flagged) return null;
+  return {
+    id: `f${use.id}`.slice(0, 64),
+    useId: use.id,
+    memberId: use.memberId,
+    memberName: use.memberName,
+    merchantId: use.merchantId,
+    reasons: use.flagReasons,
+    status: 'open',
+    createdAt: use.at,
+  };
 }
 
 function respond(displayName: string, merchant: MerchantDetail, use: DiscountUse): VerifyPassResponse {

@@ -56,3 +56,6 @@ export interface OfficeStore {
   finishPush(push: PendingPush, outcome: 'sent' | 'no_consent' | 'failed' | 'retry'): Promise<void>;
   useCredit(userId: string, kind: NotificationKind, change?: -1 | 1): Promise<boolean>;
 }
+
+/** What sending one WeChat subscribe message came to. */
+export type PushOutcome = 'sent' | 'no_consent' | 'failed';

@@ -1,6 +1,5 @@
 import type { UserStore } from '../identity/ports';
-import type { OfficeStore } from './ports';
-import type { PushOutcome } from '../../lib/subscribe-messages';
+import type { OfficeStore, PushOutcome } from './ports';
 
 const MAX_ATTEMPTS = 3;
 

@@ -3,7 +3,7 @@ import { AppError } from '../../lib/errors';
 import type { Effects } from '../effects';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
-import { rankTop } from '../ranking';
+import { rankTop } from '../market/ranking';
 import type { OfficeStore } from './ports';
 
 /** How many places the candidate list shows (more when a tie straddles the last place). */

@@ -2,13 +2,13 @@ import type { DonationRequest, Order, PaymentRefund, Payout } from '@linli/share
 import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import type { WechatPayConfig } from '../../lib/wechat-pay';
-import type { NotificationDraft } from '../effects';
+import type { PaymentGateway } from './payment-gateway';
+import type { AuditDraft, Effects, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
-import { closeAtWechat, refundNumberOf } from './payments';
+import { closeAtWechat, refundNumberOf, sendRequestedRefund } from './payments';
 import type { ShopStore } from './ports';
 
 const PAID_STATUSES: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
@@ -36,14 +36,14 @@ const notCancellable = () =>
  */
 export async function cancelOrder(
   input: { communityId: string; orderId: string; buyerId: string },
-  dependencies: { shop: ShopStore; fund: FundStore; config: WechatPayConfig | null },
+  dependencies: { shop: ShopStore; fund: FundStore; payments: PaymentGateway | null },
 ): Promise<Order> {
   const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
   if (order.buyerId !== input.buyerId) throw forbidden('This is not your order');
   if (order.status !== 'pending_payment') throw notCancellable();
-  if (dependencies.config) {
-    const config = dependencies.config;
-    const atWechat = await closeAtWechat(input.communityId, order, { ...dependencies, config });
+  if (dependencies.payments) {
+    const payments = dependencies.payments;
+    const atWechat = await closeAtWechat(input.communityId, order, { ...dependencies, payments });
     if (atWechat === 'paying') {
       throw new AppError('shop.payment_in_progress', 'The payment is going through; try again in a moment');
     }
@@ -65,17 +65,17 @@ export async function cancelOrder(
  */
 export async function expireDueOrders(
   input: { now?: Date },
-  dependencies: { shop: ShopStore; fund: FundStore; config: WechatPayConfig | null },
+  dependencies: { shop: ShopStore; fund: FundStore; payments: PaymentGateway | null },
 ): Promise<{ expired: number; deferred: { orderId: string; reason: string }[] }> {
-  const { shop, config } = dependencies;
+  const { shop, payments } = dependencies;
   let expired = 0;
   const deferred: { orderId: string; reason: string }[] = [];
   for (const { communityId, orderId } of await shop.ordersDueForExpiry((input.now ?? new Date()).toISOString())) {
     const order = await shop.getOrder(communityId, orderId);
     if (!order || order.status !== 'pending_payment') continue;
-    if (config) {
+    if (payments) {
       // One order WeChat cannot settle now must not hold up the others: it waits for the next run.
-      const atWechat = await closeAtWechat(communityId, order, { ...dependencies, config }).catch((error: unknown) =>
+      const atWechat = await closeAtWechat(communityId, order, { ...dependencies, payments }).catch((error: unknown) =>
         error instanceof AppError ? error.code : String((error as Error).message),
       );
       if (atWechat !== 'closed') {
@@ -164,6 +164,20 @@ function makerRefundNotices(communityId: string, order: Order): NotificationDraf
 }
 
 /**
+ * The office refunds a sale: the books first (`refundOrder`), then — where the order was paid
+ * through WeChat Pay — WeChat is asked to return the money (`sendRequestedRefund`). If WeChat
+ * cannot be reached the refund stays `requested` (503): refunding again sends it again.
+ */
+export async function refundSale(
+  input: { communityId: string; orderId: string; actorId: string; reason: string },
+  dependencies: { shop: ShopStore; fund: FundStore; payments: PaymentGateway | null },
+): Promise<Order> {
+  const { payments } = dependencies;
+  const refunded = await refundOrder({ ...input, wechatPay: payments !== null }, dependencies);
+  return payments ? sendRequestedRefund(input.communityId, refunded, { shop: dependencies.shop, payments }) : refunded;
+}
+
+/**
  * Refunds a paid order: the makers' earnings and the fund's shares are reversed in ONE
  * transaction (the fund must still hold its share: 409 `fund.insufficient_balance`), stock
  * returns if nothing was handed over. A maker already paid their share is not refused: their
@@ -197,7 +211,6 @@ export async function refundOrder(
       );
     }
     const returnStock = order.status === 'paid' || order.status === 'ready_for_pickup';
-    const purchase = order.kind !== 'donation';
     const wechatRefund: PaymentRefund | undefined =
       input.wechatPay && paidThroughWechat(order)
         ? { outRefundNo: refundNumberOf(order.id), amountFen: order.totalFen, status: 'requested', requestedAt: at }
@@ -215,45 +228,50 @@ export async function refundOrder(
       { by: input.actorId, at, reason: input.reason, returnStock, wechatRefund },
       entries,
       head.sequence,
-      {
-        audit: {
-          communityId: input.communityId,
-          action: 'order.refund',
-          objectType: 'order',
-          objectId: order.id,
-          before: order,
-          after: refunded,
-        },
-        stats: purchase
-          ? [
-              {
-                communityId: input.communityId,
-                month: monthOf(at),
-                section: 'SHOP',
-                add: { shopRefundsFen: order.totalFen },
-              },
-            ]
-          : [],
-        notify: [
-          {
-            userId: order.buyerId,
-            communityId: input.communityId,
-            kind: 'order_status',
-            title: '订单已退款',
-            body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
-            objectType: 'order',
-            objectId: order.id,
-            orderId: order.id,
-          },
-          ...makerRefundNotices(input.communityId, order),
-        ],
-      },
+      refundEffects(input, order, refunded, at),
     );
     if (outcome === 'refunded') return refunded;
     if (outcome === 'not_refundable') continue;
     await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
   }
   throw new AppError('shop.payment_busy', 'The refund could not be recorded yet; please try again');
+}
+
+/** What a refund changes besides the order: its audit entry, the month's shop figures, the buyer's and makers' notices. */
+function refundEffects(
+  input: { communityId: string; reason: string },
+  order: Order,
+  refunded: Order,
+  at: string,
+): Effects {
+  const { communityId } = input;
+  return {
+    audit: {
+      communityId,
+      action: 'order.refund',
+      objectType: 'order',
+      objectId: order.id,
+      before: order,
+      after: refunded,
+    },
+    stats:
+      order.kind !== 'donation'
+        ? [{ communityId, month: monthOf(at), section: 'SHOP', add: { shopRefundsFen: order.totalFen } }]
+        : [],
+    notify: [
+      {
+        userId: order.buyerId,
+        communityId,
+        kind: 'order_status',
+        title: '订单已退款',
+        body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
+        objectType: 'order',
+        objectId: order.id,
+        orderId: order.id,
+      },
+      ...makerRefundNotices(communityId, order),
+    ],
+  };
 }
 
 /**
@@ -280,7 +298,7 @@ export async function recordPayout(
     objectType: 'maker',
     objectId: input.makerId,
     after: payout,
-  };
+  } satisfies AuditDraft;
   // 'duplicate': the same id on a retry (one Idempotency-Key) — this payout is recorded already.
   if ((await shop.recordPayout(input.communityId, payout, { audit })) === false) {
     throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');

@@ -9,11 +9,11 @@ import {
 } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { MAX_AMOUNT_FEN } from '../../lib/wechat-pay-rules';
 import { chainEntry, type FundHead } from '../fund/chain';
 import type { FundStore } from '../fund/ports';
 import type { MemberRecord } from '../identity/ports';
 import type { ShopStore } from './ports';
+import { MAX_AMOUNT_FEN } from './payment-gateway';
 
 /** An unpaid order holds its stock this long. */
 export const PAYMENT_WINDOW_MINUTES = 15;

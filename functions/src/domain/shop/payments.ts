@@ -2,19 +2,16 @@ import type { Order, PaymentInstruction, PaymentRefund, ReturnedPayment } from '
 import { formatFen } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import {
-  closeTransaction,
-  openNotification,
-  paymentParameters,
-  queryTransaction,
-  requestJsapiPrepay,
-  requestRefund,
+  OUT_REFUND_NO,
+  OUT_TRADE_NO,
+  TRANSACTION_ID,
   type AcceptedRefund,
   type PaidTransaction,
+  type PaymentGateway,
   type RefundResult,
-  type WechatPayConfig,
-} from '../../lib/wechat-pay';
-import { OUT_REFUND_NO, OUT_TRADE_NO, TRANSACTION_ID } from '../../lib/wechat-pay-rules';
+} from './payment-gateway';
 import type { FundStore } from '../fund/ports';
+import type { UserStore } from '../identity/ports';
 import { markOrderPaid } from './orders';
 import type { ShopStore } from './ports';
 
@@ -35,19 +32,19 @@ import type { ShopStore } from './ports';
 export interface PaymentDependencies {
   shop: ShopStore;
   fund: FundStore;
-  config: WechatPayConfig;
+  payments: PaymentGateway;
 }
 
 /** How the buyer pays: WeChat Pay's JSAPI parameters where configured, the dev confirmation on the dev stage. */
 export async function paymentFor(
   input: { communityId: string; order: Order; payerOpenid: string },
-  options: { config: WechatPayConfig | null; devStage: boolean },
+  options: { payments: PaymentGateway | null; devStage: boolean },
 ): Promise<PaymentInstruction> {
-  if (options.config) {
+  if (options.payments) {
     if (!input.payerOpenid) {
       throw new AppError('payment.payer_unknown', 'Pay from the WeChat account that placed the order');
     }
-    const prepayId = await requestJsapiPrepay(options.config, {
+    return options.payments.prepay({
       outTradeNo: outTradeNoOf(input.order),
       description: input.order.lines.map((line) => line.title).join('、'),
       totalFen: input.order.totalFen,
@@ -55,10 +52,61 @@ export async function paymentFor(
       attach: input.communityId,
       expiresAt: input.order.expiresAt,
     });
-    return paymentParameters(options.config, prepayId);
   }
   if (options.devStage) return { mode: 'dev' };
   throw new AppError('payment.unavailable', 'Online payment is not configured');
+}
+
+/** Who pays and how: the payment provider (none where not configured), the stage, and the payer's WeChat account. */
+export interface CheckoutDependencies {
+  payments: PaymentGateway | null;
+  devStage: boolean;
+  users: Pick<UserStore, 'getUser'>;
+}
+
+/**
+ * Places an order — a sale (`createOrder`) or a donation — and says how to pay it, the one path
+ * for both: refused with `payment.unavailable` before anything is stored where no payment is
+ * possible (no WeChat Pay and not the dev stage), then `place` stores the order, then WeChat's
+ * prepay is made for the payer's openid.
+ */
+export async function checkout(
+  input: { communityId: string; payerId: string; place: () => Promise<Order> },
+  dependencies: CheckoutDependencies,
+): Promise<Order & { payment: PaymentInstruction }> {
+  if (!dependencies.payments && !dependencies.devStage) {
+    throw new AppError('payment.unavailable', 'Online payment is not configured');
+  }
+  const order = await input.place();
+  return { ...order, payment: await paymentOf(input.communityId, order, input.payerId, dependencies) };
+}
+
+/**
+ * The buyer asks again how to pay their unpaid order (the same `out_trade_no` at WeChat).
+ * Throws `shop.order_not_payable` (409) once it is paid, cancelled or past its window.
+ */
+export async function payAgain(
+  input: { communityId: string; order: Order; payerId: string; now?: Date },
+  dependencies: CheckoutDependencies,
+): Promise<PaymentInstruction> {
+  const { order } = input;
+  if (order.status !== 'pending_payment' || Date.parse(order.expiresAt) <= (input.now ?? new Date()).getTime()) {
+    throw new AppError(
+      'shop.order_not_payable',
+      `This order is ${order.status === 'pending_payment' ? 'expired' : order.status}`,
+    );
+  }
+  return paymentOf(input.communityId, order, input.payerId, dependencies);
+}
+
+async function paymentOf(
+  communityId: string,
+  order: Order,
+  payerId: string,
+  dependencies: CheckoutDependencies,
+): Promise<PaymentInstruction> {
+  const payer = await dependencies.users.getUser(payerId);
+  return paymentFor({ communityId, order, payerOpenid: payer?.openid ?? '' }, dependencies);
 }
 
 /** The order's WeChat `out_trade_no`: its id, which every order-making path keeps to WeChat's 6–32 of `0-9A-Za-z_-|*`. */
@@ -93,7 +141,7 @@ export async function handlePaymentNotification(
   input: { headers: Record<string, string | undefined>; body: string },
   dependencies: PaymentDependencies,
 ): Promise<{ outcome: string; orderId?: string }> {
-  const { eventType, resource } = openNotification(dependencies.config, input.headers, input.body);
+  const { eventType, resource } = dependencies.payments.openNotification(input.headers, input.body);
   if (eventType === 'TRANSACTION.SUCCESS') {
     const transaction = resource as unknown as PaidTransaction;
     if (transaction.trade_state !== 'SUCCESS') return { outcome: 'ignored' };
@@ -110,9 +158,9 @@ export async function handlePaymentNotification(
 /** The checks a genuine transaction must still pass to be about one of our orders, in our money. */
 function checkOurs(
   transaction: PaidTransaction,
-  config: WechatPayConfig,
+  payments: Pick<PaymentGateway, 'merchantId' | 'appId'>,
 ): { amountFen: number; transactionId: string } {
-  if (transaction.mchid !== config.merchantId || transaction.appid !== config.appId) {
+  if (transaction.mchid !== payments.merchantId || transaction.appid !== payments.appId) {
     throw rejected('The notification is for another merchant or app');
   }
   if (typeof transaction.out_trade_no !== 'string' || !OUT_TRADE_NO.test(transaction.out_trade_no)) {
@@ -140,7 +188,7 @@ export async function settleTransaction(
   transaction: PaidTransaction,
   dependencies: PaymentDependencies,
 ): Promise<{ outcome: 'credited' | 'already_credited' | 'returned'; orderId: string }> {
-  const { amountFen, transactionId } = checkOurs(transaction, dependencies.config);
+  const { amountFen, transactionId } = checkOurs(transaction, dependencies.payments);
   const orderId = transaction.out_trade_no;
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     const order = await dependencies.shop.getOrder(communityId, orderId);
@@ -224,7 +272,7 @@ async function returnPayment(
     });
     if (!recorded) return false;
   }
-  const accepted = await requestRefund(dependencies.config, {
+  const accepted = await dependencies.payments.refund({
     transactionId: payment.transactionId,
     outRefundNo: returned.outRefundNo,
     refundFen: returned.amountFen,
@@ -248,11 +296,11 @@ async function returnPayment(
 export async function sendRequestedRefund(
   communityId: string,
   order: Order,
-  dependencies: { shop: ShopStore; config: WechatPayConfig },
+  dependencies: { shop: ShopStore; payments: PaymentGateway },
 ): Promise<Order> {
   const refund = order.refund;
   if (!refund || refund.status !== 'requested') return order;
-  const accepted = await requestRefund(dependencies.config, {
+  const accepted = await dependencies.payments.refund({
     outTradeNo: outTradeNoOf(order),
     outRefundNo: refund.outRefundNo,
     refundFen: refund.amountFen,
@@ -277,7 +325,7 @@ async function followRefund(
   result: RefundResult,
   dependencies: PaymentDependencies,
 ): Promise<{ outcome: string; orderId?: string }> {
-  if (result.mchid !== dependencies.config.merchantId) throw rejected('The notification is for another merchant');
+  if (result.mchid !== dependencies.payments.merchantId) throw rejected('The notification is for another merchant');
   const status = Object.hasOwn(REFUND_STATUS, result.refund_status)
     ? REFUND_STATUS[result.refund_status as AcceptedRefund['status']]
     : undefined;
@@ -319,9 +367,9 @@ export async function closeAtWechat(
   dependencies: PaymentDependencies,
 ): Promise<'closed' | 'settled' | 'paying'> {
   const outTradeNo = outTradeNoOf(order);
-  const closed = await closeTransaction(dependencies.config, outTradeNo);
+  const closed = await dependencies.payments.close(outTradeNo);
   if (closed.outcome === 'closed') return 'closed';
-  const transaction = await queryTransaction(dependencies.config, outTradeNo);
+  const transaction = await dependencies.payments.query(outTradeNo);
   if (!transaction || ['CLOSED', 'REVOKED', 'PAYERROR', 'REFUND'].includes(transaction.trade_state)) return 'closed';
   if (transaction.trade_state === 'SUCCESS') {
     await settleTransaction(communityId, transaction, dependencies);

@@ -2,12 +2,10 @@ import type { Effects } from '../effects';
 import type {
   FundEntry,
   MakerEarnings,
-  Notification,
   Order,
   Page,
   PaymentRefund,
   Payout,
-  Pledge,
   Product,
   ReturnedPayment,
 } from '@linli/shared';
@@ -106,21 +104,4 @@ export interface ShopStore {
   /** Pays a maker out of their balance; false when the balance does not cover it. */
   /** false when the maker is owed less; 'duplicate' when this payout (id) is recorded already. */
   recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean | 'duplicate'>;
-}
-
-export interface PledgeStore {
-  createPledge(communityId: string, pledge: Pledge): Promise<void>;
-  getPledge(communityId: string, pledgeId: string): Promise<Pledge | null>;
-  listMemberPledges(communityId: string, memberId: string): Promise<Pledge[]>;
-  setPledgeStatus(communityId: string, pledge: Pledge, to: Pledge['status']): Promise<Pledge | null>;
-  pledgesDueOn(dayOfMonth: number): Promise<{ communityId: string; pledgeId: string }[]>;
-  /** This month's donation order, the pledge's `lastDueMonth` and the donor's notification, together; false if already done. */
-  createMonthlyDonation(
-    communityId: string,
-    pledge: Pledge,
-    order: Order,
-    month: string,
-    notification: Notification,
-  ): Promise<boolean>;
-  listNotifications(userId: string): Promise<Notification[]>;
 }

@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { approveExpense } from '../../domain/fund/fund';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/fund/expenses/{id}/approve — a different staff member or admin; 409 past the balance. */
-export const handler = httpRoute(contracts.approveFundExpense, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.approveFundExpense, async ({ params, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await approveExpense({ communityId: params.cid, expenseId: params.id, actorId: userId }, stores.fund()));
 });

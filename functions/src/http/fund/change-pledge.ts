@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { changePledge } from '../../domain/shop/pledges';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { changePledge } from '../../domain/fund/pledges';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/fund/pledges/{pledgeId} {action: pause|resume|cancel} — the donor. */
-export const handler = httpRoute(contracts.changePledge, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.changePledge, async ({ params, body, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(
     await changePledge(

@@ -1,10 +1,10 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/fund/expenses?status=pending — staff. */
-export const handler = httpRoute(contracts.listFundExpenses, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listFundExpenses, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await stores.fund().listExpenses(params.cid, query.status ?? 'pending', query.cursor));
 });

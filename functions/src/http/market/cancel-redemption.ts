@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { cancelRedemption } from '../../domain/market/supermarket';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** POST /v1/communities/{cid}/redemptions/{redemptionId}/cancel — the resident, before pickup. */
-export const handler = httpRoute(contracts.cancelRedemption, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.cancelRedemption, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   return ok(
     await cancelRedemption(

@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { createGood } from '../../domain/market/supermarket';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/goods — staff stock the credit supermarket. */
-export const handler = httpRoute(contracts.createGood, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createGood, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   return created(

@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { recordContribution } from '../../domain/market/contributions';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/contributions — staff award contribution points (CCS) through the ledger. */
-export const handler = httpRoute(contracts.recordContribution, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.recordContribution, async ({ params, body, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   return created(

@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { redeem } from '../../domain/market/supermarket';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/redemptions — points, stock and pickup code in one transaction. */
-export const handler = httpRoute(contracts.redeem, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.redeem, async ({ params, body, userId }) => {
   const member = await requireMember(stores.communities(), params.cid, userId);
   return created(
     await redeem(

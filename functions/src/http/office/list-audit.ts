@@ -1,11 +1,11 @@
 import { contracts, endOfDay, startOfDay } from '@linli/shared';
 import { requireAdmin } from '../../domain/identity/authorization';
 import { AppError } from '../../lib/errors';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/audit?actorId=&action=&objectType=&objectId=&from=&to=&cursor= — admin. */
-export const handler = httpRoute(contracts.listAudit, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listAudit, async ({ params, query, userId }) => {
   await requireAdmin(stores.communities(), params.cid, userId);
   if (query.from && query.to && query.from > query.to) {
     throw new AppError('audit.range_invalid', '`from` must not be after `to`');

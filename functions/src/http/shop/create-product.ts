@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { createProduct } from '../../domain/shop/products';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/products — makers list handmade goods; staff approve before they are public. */
-export const handler = httpRoute(contracts.createProduct, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.createProduct, async ({ params, body, userId }) => {
   const { community, member } = await communityAndMember(stores.communities(), params.cid, userId, ['maker']);
   return created(await createProduct({ community, maker: member, request: body }, stores.shop()));
 });

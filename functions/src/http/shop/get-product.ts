@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { toPublicProduct } from '../../domain/shop/products';
-import { stores } from '../../lib/dependencies';
+import { stores } from '../../wiring';
 import { notFound } from '../../lib/errors';
-import { httpRoute, ok } from '../../lib/http';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/products/{pid} — public: an approved listing. */
-export const handler = httpRoute(contracts.getProduct, { auth: 'public' }, async ({ params }) => {
+export const handler = httpRoute(contracts.getProduct, async ({ params }) => {
   const product = await stores.shop().getProduct(params.cid, params.pid);
   if (!product || product.status !== 'approved') throw notFound('product', 'shop.product_not_found');
   return ok(toPublicProduct(product));

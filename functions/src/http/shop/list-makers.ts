@@ -1,10 +1,10 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/makers — staff: every maker's sales, earnings and payouts. */
-export const handler = httpRoute(contracts.listMakers, { auth: 'user' }, async ({ params, userId }) => {
+export const handler = httpRoute(contracts.listMakers, async ({ params, userId }) => {
   const communities = stores.communities();
   await requireStaff(communities, params.cid, userId);
   const makers = await stores.shop().listMakers(params.cid);

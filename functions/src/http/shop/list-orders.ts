@@ -1,10 +1,10 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/orders?status=&cursor= — staff: the community's orders, newest first. */
-export const handler = httpRoute(contracts.listOrders, { auth: 'user' }, async ({ params, query, userId }) => {
+export const handler = httpRoute(contracts.listOrders, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(await stores.shop().listOrders(params.cid, query.cursor, { status: query.status }));
 });

@@ -1,14 +1,10 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
 
 /** GET /v1/communities/{cid}/product-reviews?status=pending — staff: listings to vet. */
-export const handler = httpRoute(
-  contracts.listProductsForReview,
-  { auth: 'user' },
-  async ({ params, query, userId }) => {
-    await requireStaff(stores.communities(), params.cid, userId);
-    return ok(await stores.shop().listProducts(params.cid, query.status ?? 'pending', query.cursor));
-  },
-);
+export const handler = httpRoute(contracts.listProductsForReview, async ({ params, query, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(await stores.shop().listProducts(params.cid, query.status ?? 'pending', query.cursor));
+});

@@ -1,11 +1,11 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { recordPayout } from '../../domain/shop/fulfilment';
-import { stores } from '../../lib/dependencies';
-import { created, httpRoute } from '../../lib/http';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/makers/{memberId}/payouts — staff record money paid to a maker (never more than owed). */
-export const handler = httpRoute(contracts.recordPayout, { auth: 'user' }, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.recordPayout, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return created(
     await recordPayout(

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { act, fireEvent, render } from '@testing-library/react';
 import { ACT_FOR_HEADER, contracts, type ProxyRelation } from '@linli/shared';
 import { request } from '../../api';
-import { actingFor, startActingFor } from '../../hooks/acting-for';
-import { currentCommunityId, sessionToken, signOut } from '../../hooks/session';
+import { actingFor, startActingFor } from '../../state/acting-for';
+import { currentCommunityId, sessionToken, signOut } from '../../state/session';
 import PageLayout from '../page-layout';
 import ActingForBanner from '.';
 

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { stopActingFor, useActingFor } from '../../hooks/acting-for';
+import { stopActingFor, useActingFor } from '../../state/acting-for';
 import { useI18n } from '../../i18n';
 
 /** "正在为 张阿姨 代办 · 结束代办": on every page while a proxy acts for a resident. */

@@ -1,5 +1,5 @@
 import { fireEvent, render } from '@testing-library/react';
-import { languagePreference } from '../../hooks/preferences';
+import { languagePreference } from '../../state/preferences';
 import { aFundEntry } from '../../../test/factories';
 import FundEntryRow from '.';
 

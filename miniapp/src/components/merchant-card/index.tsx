@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { MerchantDetail, Offer, PublicMerchant } from '@linli/shared';
 import { formatDiscount } from '../../format/market';
 import { useI18n, type Translate } from '../../i18n';
-import type { Language } from '../../hooks/preferences';
+import type { Language } from '../../state/preferences';
 
 /** `凭志愿者证 8折` — what a certified volunteer gets at this merchant. */
 export function offerText(t: Translate, language: Language, offer: Offer): string {

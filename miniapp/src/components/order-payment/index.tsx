@@ -5,6 +5,7 @@ import { useAction } from '../../hooks/action';
 import { STAGE_PAYMENT_MODE, payOrder, reissuePayment } from '../../hooks/payment';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
+import SubmitButton from '../submit-button';
 
 /**
  * 支付 and 取消订单 for an unpaid order of mine: `#pay-<id>`, `#cancel-<id>`; the outcome as `#pay-<id>-result`.
@@ -50,13 +51,9 @@ export default function OrderPayment({
               {t('order.cancel')}
             </Button>
           ) : null}
-          <Button
-            id={prefix}
-            className={action.busy ? 'button button--busy order-payment__pay' : 'button order-payment__pay'}
-            onClick={pay}
-          >
+          <SubmitButton id={prefix} busy={action.busy} className="button order-payment__pay" onClick={pay}>
             {mode === 'dev' ? t('order.payDev') : t('order.pay')}
-          </Button>
+          </SubmitButton>
         </View>
       ) : null}
       <ActionOutcome id={prefix} outcome={action.outcome} />

@@ -1,6 +1,6 @@
 import { act, fireEvent, render } from '@testing-library/react';
-import { sessionToken } from '../../hooks/session';
-import { languagePreference } from '../../hooks/preferences';
+import { sessionToken } from '../../state/session';
+import { languagePreference } from '../../state/preferences';
 import { answerNext, sentRequest } from '../../../test/answers';
 import { anOrder } from '../../../test/factories';
 import OrderPayment from '.';

@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { languagePreference } from '../../hooks/preferences';
+import { languagePreference } from '../../state/preferences';
 import { anOrder } from '../../../test/factories';
 import OrderSummary, { fundShareOf } from '.';
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { act, render } from '@testing-library/react';
-import { largeTextPreference } from '../../hooks/preferences';
-import { currentCommunityId, sessionToken } from '../../hooks/session';
+import { largeTextPreference } from '../../state/preferences';
+import { currentCommunityId, sessionToken } from '../../state/session';
 import PageLayout from '.';
 
 describe('PageLayout', () => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { PagedList } from '../../hooks/paged-list';
 import { describeError, useI18n } from '../../i18n';
 import EmptyState from '../empty-state';
+import SubmitButton from '../submit-button';
 
 export interface PagedListViewProps<Item> {
   id: string;
@@ -35,13 +36,14 @@ export default function PagedListView<Item>({ id, list, empty, emptyHint, render
         </View>
       ) : null}
       {list.hasMore && !list.error ? (
-        <Button
+        <SubmitButton
           id={`${id}-more`}
-          className={list.loadingMore ? 'button button--secondary button--busy' : 'button button--secondary'}
+          busy={list.loadingMore}
+          className="button button--secondary"
           onClick={list.loadMore}
         >
           {list.loadingMore ? t('common.loading') : t('common.loadMore')}
-        </Button>
+        </SubmitButton>
       ) : null}
     </View>
   );

@@ -2,10 +2,12 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Good, type Redemption } from '@linli/shared';
 import { request } from '../../api';
-import { useAction } from '../../hooks/action';
+import { useAction, type Outcome } from '../../hooks/action';
 import { useSubscribeMessages } from '../../hooks/subscribe-messages';
 import { useI18n } from '../../i18n';
 import ActionOutcome from '../action-outcome';
+import QuantityStepper from '../quantity-stepper';
+import SubmitButton from '../submit-button';
 
 /** At most this many of one good in one redemption (the API's limit). */
 export const MAX_QUANTITY = 20;
@@ -32,8 +34,6 @@ export default function RedeemForm({
   const action = useAction();
   const askToNotify = useSubscribeMessages();
   const prefix = `redeem-${good.id}`;
-  const most = Math.max(1, Math.min(good.stock, MAX_QUANTITY));
-  const total = quantity * good.pricePoints;
 
   const redeem = () => {
     askToNotify(['redemption_ready']);
@@ -55,66 +55,116 @@ export default function RedeemForm({
   return (
     <View className="redeem" id={prefix}>
       {redemption ? (
-        <View className="redeem__done">
-          <ActionOutcome id={prefix} outcome={action.outcome} />
-          <Text className="card__label">{t('redeem.pickupCode')}</Text>
-          <Text className="pickup-code" id={`${prefix}-code`}>
-            {redemption.pickupCode}
-          </Text>
-          <Text className="card__hint">{t('redeem.pickupHint')}</Text>
-        </View>
+        <PickupCode prefix={prefix} redemption={redemption} outcome={action.outcome} />
       ) : confirming ? (
-        <View className="confirm" id={`${prefix}-confirm-panel`}>
-          <Text className="confirm__text" id={`${prefix}-total`}>
-            {t('redeem.confirmText', { name: good.name, quantity, total, currency: currencyName })}
-          </Text>
-          <View className="row">
-            <Button className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              id={`${prefix}-confirm`}
-              className={action.busy ? 'button button--busy redeem__confirm' : 'button redeem__confirm'}
-              onClick={redeem}
-            >
-              {t('redeem.confirm')}
-            </Button>
-          </View>
-          <ActionOutcome id={prefix} outcome={action.outcome} />
-        </View>
+        <ConfirmRedemption
+          prefix={prefix}
+          text={t('redeem.confirmText', {
+            name: good.name,
+            quantity,
+            total: quantity * good.pricePoints,
+            currency: currencyName,
+          })}
+          busy={action.busy}
+          outcome={action.outcome}
+          onCancel={() => setConfirming(false)}
+          onConfirm={redeem}
+        />
       ) : (
-        <View className="row">
-          <View className="stepper">
-            <Button
-              id={`${prefix}-less`}
-              className="stepper__button"
-              onClick={() => setQuantity((count) => Math.max(1, count - 1))}
-            >
-              −
-            </Button>
-            <Text className="stepper__value" id={`${prefix}-quantity`}>
-              {quantity}
-            </Text>
-            <Button
-              id={`${prefix}-more`}
-              className="stepper__button"
-              onClick={() => setQuantity((count) => Math.min(most, count + 1))}
-            >
-              +
-            </Button>
-          </View>
-          <Button
-            id={`${prefix}-open`}
-            className="button button--small redeem__open"
-            onClick={() => {
-              action.clear();
-              setConfirming(true);
-            }}
-          >
-            {t('redeem.action')}
-          </Button>
-        </View>
+        <ChooseQuantity
+          prefix={prefix}
+          quantity={quantity}
+          most={Math.min(good.stock, MAX_QUANTITY)}
+          onChange={setQuantity}
+          onRedeem={() => {
+            action.clear();
+            setConfirming(true);
+          }}
+        />
       )}
+    </View>
+  );
+}
+
+/** How many, with large − / + buttons, and 兑换 (`#<prefix>-open`), which asks to confirm. */
+function ChooseQuantity({
+  prefix,
+  quantity,
+  most,
+  onChange,
+  onRedeem,
+}: {
+  prefix: string;
+  quantity: number;
+  most: number;
+  onChange: (quantity: number) => void;
+  onRedeem: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="row">
+      <QuantityStepper id={prefix} value={quantity} most={most} onChange={onChange} />
+      <Button id={`${prefix}-open`} className="button button--small redeem__open" onClick={onRedeem}>
+        {t('redeem.action')}
+      </Button>
+    </View>
+  );
+}
+
+/** The answer of a redemption that worked: the pickup code to show at the supermarket. */
+function PickupCode({
+  prefix,
+  redemption,
+  outcome,
+}: {
+  prefix: string;
+  redemption: Redemption;
+  outcome: Outcome | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="redeem__done">
+      <ActionOutcome id={prefix} outcome={outcome} />
+      <Text className="card__label">{t('redeem.pickupCode')}</Text>
+      <Text className="pickup-code" id={`${prefix}-code`}>
+        {redemption.pickupCode}
+      </Text>
+      <Text className="card__hint">{t('redeem.pickupHint')}</Text>
+    </View>
+  );
+}
+
+/** "兑换 2 件，共 4 积分？" with cancel and confirm (`#<prefix>-confirm`), and why it failed if it did. */
+function ConfirmRedemption({
+  prefix,
+  text,
+  busy,
+  outcome,
+  onCancel,
+  onConfirm,
+}: {
+  prefix: string;
+  text: string;
+  busy: boolean;
+  outcome: Outcome | undefined;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="confirm" id={`${prefix}-confirm-panel`}>
+      <Text className="confirm__text" id={`${prefix}-total`}>
+        {text}
+      </Text>
+      <View className="row">
+        <Button className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <SubmitButton id={`${prefix}-confirm`} busy={busy} className="button redeem__confirm" onClick={onConfirm}>
+          {t('redeem.confirm')}
+        </SubmitButton>
+      </View>
+      <ActionOutcome id={prefix} outcome={outcome} />
     </View>
   );
 }

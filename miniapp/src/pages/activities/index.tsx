@@ -5,7 +5,7 @@ import PageLayout from '../../components/page-layout';
 import PagedListView from '../../components/paged-list';
 import { usePagedList } from '../../hooks/paged-list';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
-import { useSession } from '../../hooks/session';
+import { useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
 

@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Community } from '@linli/shared';
 import { ApiError, request, useApi } from '../../api';
 import EmptyState from '../../components/empty-state';
 import PageLayout from '../../components/page-layout';
-import { selectCommunity, useSession } from '../../hooks/session';
+import SubmitButton from '../../components/submit-button';
+import { selectCommunity, useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
 
@@ -71,13 +72,14 @@ function CommunityCard({ choice }: { choice: Choice }) {
           <Text className="card__value">{community.name}</Text>
           <Text className="card__hint">{t('communities.currency', { currency: community.currencyName })}</Text>
         </View>
-        <Button
+        <SubmitButton
           id={`join-${community.id}`}
-          className={`button button--small${joined ? ' button--secondary' : ''}${busy ? ' button--busy' : ''}`}
+          busy={busy}
+          className={joined ? 'button button--small button--secondary' : 'button button--small'}
           onClick={enter}
         >
           {joined ? t('communities.select') : t('communities.join')}
-        </Button>
+        </SubmitButton>
       </View>
       {joined || isCurrent ? (
         <View className="tags">

@@ -3,7 +3,7 @@ import { contracts } from '@linli/shared';
 import { request, useApi } from '../../api';
 import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
-import { useSession } from '../../hooks/session';
+import { useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
 

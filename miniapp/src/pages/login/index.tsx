@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type LoginResponse } from '@linli/shared';
 import { ApiError, request } from '../../api';
 import PageLayout from '../../components/page-layout';
-import { signIn } from '../../hooks/session';
+import SubmitButton from '../../components/submit-button';
+import { signIn } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 
@@ -57,9 +58,9 @@ function WechatLogin() {
     });
   return (
     <View className="card">
-      <Button id="login-wechat" className={submitting ? 'button button--busy' : 'button'} onClick={loginWithWechat}>
+      <SubmitButton id="login-wechat" busy={submitting} onClick={loginWithWechat}>
         {submitting ? t('login.submitting') : t('login.wechat')}
-      </Button>
+      </SubmitButton>
       {errorMessage ? <Text className="form-error">{errorMessage}</Text> : null}
     </View>
   );
@@ -119,9 +120,9 @@ function DevLogin() {
           {errorMessage}
         </Text>
       ) : null}
-      <Button id="login-submit" className={submitting ? 'button button--busy' : 'button'} onClick={submit}>
+      <SubmitButton id="login-submit" busy={submitting} onClick={submit}>
         {submitting ? t('login.submitting') : t('login.submit')}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }

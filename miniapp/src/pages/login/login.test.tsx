@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { act, fireEvent, render } from '@testing-library/react';
-import { sessionToken } from '../../hooks/session';
+import { sessionToken } from '../../state/session';
 import LoginPage from '.';
 
 const fakeRequest = jest.mocked(Taro.request);

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { contracts } from '@linli/shared';
+import { contracts, type Good, type MerchantPost, type PublicMerchant, type PublicProduct } from '@linli/shared';
 import { request, useApi, type ApiState } from '../../api';
 import EmptyState from '../../components/empty-state';
 import GoodCard from '../../components/good-card';
@@ -25,7 +25,6 @@ const PRODUCTS_ON_HUB = 3;
  * alliance merchants and their volunteer discount, and the merchants' board.
  */
 export default function MarketPage() {
-  const { t } = useI18n();
   const me = useMe();
   const cid = me.communityId;
   const key = me.data ? cid : null;
@@ -48,22 +47,46 @@ export default function MarketPage() {
 
   return (
     <PageLayout title="market.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
-      {me.data ? (
-        <View className="card card--links">
-          <NavRow
-            id="market-my-redemptions"
-            label={t('market.myRedemptions')}
-            hint={t('market.balance', { currency, balance: me.data.balancePoints })}
-            onClick={() => openPage(ROUTES.myRedemptions)}
-          />
-          <NavRow
-            id="market-leaderboard"
-            label={t('market.leaderboard')}
-            onClick={() => openPage(ROUTES.leaderboard)}
-          />
-        </View>
-      ) : null}
+      {me.data ? <MyMarketLinks currency={currency} balance={me.data.balancePoints} /> : null}
+      <SupermarketSection communityId={cid} goods={goods} currency={currency} onRedeemed={redeemed} />
+      <ShopSection communityId={cid} products={products} />
+      <AllianceSection merchants={merchants} />
+      <BoardSection posts={posts} />
+    </PageLayout>
+  );
+}
 
+/** My redemptions (with my balance) and the leaderboard. */
+function MyMarketLinks({ currency, balance }: { currency: string; balance: number }) {
+  const { t } = useI18n();
+  return (
+    <View className="card card--links">
+      <NavRow
+        id="market-my-redemptions"
+        label={t('market.myRedemptions')}
+        hint={t('market.balance', { currency, balance })}
+        onClick={() => openPage(ROUTES.myRedemptions)}
+      />
+      <NavRow id="market-leaderboard" label={t('market.leaderboard')} onClick={() => openPage(ROUTES.leaderboard)} />
+    </View>
+  );
+}
+
+/** 诚信超市: every good, each with its redeem form. */
+function SupermarketSection({
+  communityId,
+  goods,
+  currency,
+  onRedeemed,
+}: {
+  communityId: string;
+  goods: ApiState<{ items: Good[] }>;
+  currency: string;
+  onRedeemed: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <Text className="section-title">{t('market.supermarket')}</Text>
       <Section state={goods} id="market-goods" empty={t('market.goodsEmpty')} emptyHint={t('market.goodsEmptyHint')}>
         {goods.data?.items.map((good) => (
@@ -73,11 +96,25 @@ export default function MarketPage() {
             currencyName={currency}
             onOpen={() => openPage(ROUTES.good, { id: good.id })}
           >
-            <RedeemForm communityId={cid} good={good} currencyName={currency} onRedeemed={redeemed} />
+            <RedeemForm communityId={communityId} good={good} currencyName={currency} onRedeemed={onRedeemed} />
           </GoodCard>
         ))}
       </Section>
+    </>
+  );
+}
 
+/** 微益坊: the first products, then links to the shop and to the public fund. */
+function ShopSection({
+  communityId,
+  products,
+}: {
+  communityId: string;
+  products: ApiState<{ items: PublicProduct[] }>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <Text className="section-title">{t('shop.title')}</Text>
       <Section state={products} id="market-products" empty={t('shop.empty')} emptyHint={t('shop.emptyHint')}>
         {products.data?.items.slice(0, PRODUCTS_ON_HUB).map((product) => (
@@ -95,10 +132,18 @@ export default function MarketPage() {
           id="market-fund"
           label={t('fund.title')}
           hint={t('fund.linkHint')}
-          onClick={() => openPage(ROUTES.fund, { cid })}
+          onClick={() => openPage(ROUTES.fund, { cid: communityId })}
         />
       </View>
+    </>
+  );
+}
 
+/** The alliance's merchants, and how a shop applies to join. */
+function AllianceSection({ merchants }: { merchants: ApiState<{ items: PublicMerchant[] }> }) {
+  const { t } = useI18n();
+  return (
+    <>
       <Text className="section-title">{t('market.alliance')}</Text>
       <Section state={merchants} id="market-merchants" empty={t('market.merchantsEmpty')}>
         {merchants.data?.items.map((merchant) => (
@@ -115,7 +160,15 @@ export default function MarketPage() {
         hint={t('market.applyHint')}
         onClick={() => openPage(ROUTES.merchantApply)}
       />
+    </>
+  );
+}
 
+/** The merchants' board: the latest posts, and all of them a tap away. */
+function BoardSection({ posts }: { posts: ApiState<{ items: MerchantPost[] }> }) {
+  const { t } = useI18n();
+  return (
+    <>
       <Text className="section-title">{t('market.board')}</Text>
       <Section state={posts} id="market-posts" empty={t('market.postsEmpty')}>
         {posts.data?.items.slice(0, POSTS_ON_HUB).map((post) => (
@@ -125,7 +178,7 @@ export default function MarketPage() {
       {(posts.data?.items.length ?? 0) > 0 ? (
         <NavRow id="market-all-posts" label={t('market.allPosts')} onClick={() => openPage(ROUTES.posts)} />
       ) : null}
-    </PageLayout>
+    </>
   );
 }
 

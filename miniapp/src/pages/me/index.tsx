@@ -4,9 +4,9 @@ import NavRow from '../../components/nav-row';
 import PageLayout from '../../components/page-layout';
 import { useMyMerchants } from '../../hooks/merchant';
 import { isOffice, useMe } from '../../hooks/me';
-import { useLargeText } from '../../hooks/preferences';
+import { useLargeText } from '../../state/preferences';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
-import { signOut } from '../../hooks/session';
+import { signOut } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt } from '../../routes';
 

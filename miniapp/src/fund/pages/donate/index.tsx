@@ -8,11 +8,12 @@ import EmptyState from '../../../components/empty-state';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** 我要捐款: a one-off donation paid like an order, and 月月捐 (a monthly pledge) with my pledges. */
@@ -80,9 +81,9 @@ function DonateForm({ communityId }: { communityId: string }) {
           <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
         </OrderSummary>
       ) : (
-        <Button id="donate-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={donate}>
+        <SubmitButton id="donate-submit" busy={action.busy} onClick={donate}>
           {t('donate.submit')}
-        </Button>
+        </SubmitButton>
       )}
       {order && order.status !== 'pending_payment' ? (
         <Button
@@ -162,9 +163,9 @@ function PledgeForm({ communityId, onCreated }: { communityId: string; onCreated
       />
       <TextField id="pledge-day" label={t('pledge.day')} value={day} numeric maxlength={2} onChange={setDay} />
       <CheckRow id="pledge-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
-      <Button id="pledge-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+      <SubmitButton id="pledge-submit" busy={action.busy} onClick={create}>
         {t('pledge.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="pledge" outcome={action.outcome} />
     </View>
   );

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { act, render } from '@testing-library/react';
-import { currentCommunityId, sessionToken } from '../../../hooks/session';
-import { languagePreference } from '../../../hooks/preferences';
+import { currentCommunityId, sessionToken } from '../../../state/session';
+import { languagePreference } from '../../../state/preferences';
 import { answerNext, sentRequest } from '../../../../test/answers';
 import { routerParams } from '../../../../test/doubles/taro';
 import { aFundEntry } from '../../../../test/factories';

@@ -9,7 +9,7 @@ import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import { formatYuan } from '../../../format/market';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MERCHANT_CATEGORIES, contracts } from '@linli/shared';
 import { request } from '../../../api';
@@ -6,9 +6,10 @@ import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import OfferFields, { readOffer, type OfferInput } from '../../../components/offer-fields';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 type Category = (typeof MERCHANT_CATEGORIES)[number];
@@ -70,49 +71,65 @@ export default function MerchantApplyPage() {
     <PageLayout title="apply.title" requires="community">
       <Text className="notice">{t('apply.intro')}</Text>
       <View className="card" id="apply-form">
-        <TextField
-          id="apply-name"
-          label={t('apply.name')}
-          value={form.name}
-          maxlength={60}
-          onChange={(name) => set({ name })}
-        />
-        <TextField
-          id="apply-licence"
-          label={t('apply.licence')}
-          value={form.licenceNumber}
-          placeholder={t('apply.licencePlaceholder')}
-          maxlength={30}
-          onChange={(licenceNumber) => set({ licenceNumber })}
-        />
-        <Text className="field__label">{t('apply.category')}</Text>
-        <ChoiceTabs
-          idPrefix="apply-category"
-          value={form.category}
-          onChange={(category) => set({ category })}
-          choices={MERCHANT_CATEGORIES.map((value) => ({ value, label: t(`merchantCategory.${value}`) }))}
-        />
-        <TextField
-          id="apply-address"
-          label={t('apply.address')}
-          value={form.address}
-          maxlength={120}
-          onChange={(address) => set({ address })}
-        />
-        <TextField
-          id="apply-contact"
-          label={t('apply.contact')}
-          value={form.contact}
-          numeric
-          maxlength={20}
-          onChange={(contact) => set({ contact })}
-        />
+        <ApplicationFields form={form} onChange={set} />
         <OfferFields value={form.offer} onChange={(offer) => set({ offer })} />
-        <Button id="apply-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+        <SubmitButton id="apply-submit" busy={action.busy} onClick={submit}>
           {t('apply.submit')}
-        </Button>
+        </SubmitButton>
         <ActionOutcome id="apply" outcome={action.outcome} />
       </View>
     </PageLayout>
+  );
+}
+
+/** The shop's details: name, licence number, category, address and contact. */
+function ApplicationFields({
+  form,
+  onChange: set,
+}: {
+  form: Application;
+  onChange: (change: Partial<Application>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="apply-name"
+        label={t('apply.name')}
+        value={form.name}
+        maxlength={60}
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        id="apply-licence"
+        label={t('apply.licence')}
+        value={form.licenceNumber}
+        placeholder={t('apply.licencePlaceholder')}
+        maxlength={30}
+        onChange={(licenceNumber) => set({ licenceNumber })}
+      />
+      <Text className="field__label">{t('apply.category')}</Text>
+      <ChoiceTabs
+        idPrefix="apply-category"
+        value={form.category}
+        onChange={(category) => set({ category })}
+        choices={MERCHANT_CATEGORIES.map((value) => ({ value, label: t(`merchantCategory.${value}`) }))}
+      />
+      <TextField
+        id="apply-address"
+        label={t('apply.address')}
+        value={form.address}
+        maxlength={120}
+        onChange={(address) => set({ address })}
+      />
+      <TextField
+        id="apply-contact"
+        label={t('apply.contact')}
+        value={form.contact}
+        numeric
+        maxlength={20}
+        onChange={(contact) => set({ contact })}
+      />
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CONTRIBUTION_KINDS, contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ChoiceTabs from '../../../components/choice-tabs';
-import LeaderboardList from '../../../components/leaderboard-list';
+import LeaderboardList from '../../components/leaderboard-list';
 import MonthField from '../../../components/month-field';
 import PageLayout from '../../../components/page-layout';
 import { monthOf } from '../../../format/market';

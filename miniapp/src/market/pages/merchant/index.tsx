@@ -6,9 +6,10 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import MerchantCard from '../../../components/merchant-card';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** One alliance merchant: the volunteer discount and address, and 投诉 when the discount was refused. */
@@ -79,9 +80,9 @@ function ComplaintForm({ communityId, merchantId }: { communityId: string; merch
             <Button className="button button--secondary" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button id="complaint-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+            <SubmitButton id="complaint-submit" busy={action.busy} onClick={submit}>
               {t('complaint.submit')}
-            </Button>
+            </SubmitButton>
           </View>
         </>
       ) : (

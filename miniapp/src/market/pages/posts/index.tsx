@@ -4,7 +4,7 @@ import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import PostCard from '../../../components/post-card';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** The merchants' board: recruitment and promotions, newest first. */

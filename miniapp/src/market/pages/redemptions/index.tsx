@@ -1,10 +1,10 @@
-import { Button } from '@tarojs/components';
 import { contracts, type Redemption } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import RedemptionCard from '../../../components/redemption-card';
+import SubmitButton from '../../../components/submit-button';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { usePagedList } from '../../../hooks/paged-list';
@@ -74,13 +74,14 @@ function CancelButton({
   };
   return (
     <>
-      <Button
+      <SubmitButton
         id={`redemption-cancel-${redemption.id}`}
-        className={action.busy ? 'button button--danger button--busy' : 'button button--danger'}
+        busy={action.busy}
+        className="button button--danger"
         onClick={cancel}
       >
         {t('redemptions.cancel')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id={`redemption-cancel-${redemption.id}`} outcome={action.outcome} />
     </>
   );

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import MerchantCard from '../../../components/merchant-card';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import NavRow from '../../../components/nav-row';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';

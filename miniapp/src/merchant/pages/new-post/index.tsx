@@ -1,12 +1,13 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import PostCard from '../../../components/post-card';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
@@ -80,9 +81,9 @@ function PostForm({ communityId, merchantId }: { communityId: string; merchantId
           onChange={setBody}
         />
         <DateTimeField id="post-expires" label={t('newPost.expires')} value={expires} onChange={setExpires} />
-        <Button id="post-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={publish}>
+        <SubmitButton id="post-submit" busy={action.busy} onClick={publish}>
           {t('newPost.submit')}
-        </Button>
+        </SubmitButton>
         <ActionOutcome id="post" outcome={action.outcome} />
       </View>
       {mine.length > 0 ? <Text className="section-title">{t('newPost.mine')}</Text> : null}

@@ -1,10 +1,11 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import OfferFields, { readOffer, type OfferInput } from '../../../components/offer-fields';
+import SubmitButton from '../../../components/submit-button';
 import { discountInput } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
@@ -51,9 +52,9 @@ function OfferForm({
   return (
     <View className="card" id="offer-form">
       <OfferFields value={offer} onChange={setOffer} />
-      <Button id="offer-save" className={action.busy ? 'button button--busy' : 'button'} onClick={save}>
+      <SubmitButton id="offer-save" busy={action.busy} onClick={save}>
         {t('offer.save')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="offer" outcome={action.outcome} />
     </View>
   );

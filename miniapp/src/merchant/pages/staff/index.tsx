@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MerchantDetail } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import MerchantLayout from '../../../components/merchant-layout';
+import SubmitButton from '../../../components/submit-button';
+import MerchantLayout from '../../components/merchant-layout';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
@@ -72,9 +73,9 @@ function StaffForm({
             maxlength={64}
             onChange={setMemberId}
           />
-          <Button id="staff-add" className={action.busy ? 'button button--busy' : 'button'} onClick={add}>
+          <SubmitButton id="staff-add" busy={action.busy} onClick={add}>
             {t('staff.add')}
-          </Button>
+          </SubmitButton>
           <ActionOutcome id="staff" outcome={action.outcome} />
         </View>
       ) : (

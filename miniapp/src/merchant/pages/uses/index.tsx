@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request } from '../../../api';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
 import PagedListView from '../../../components/paged-list';
 import { formatYuan } from '../../../format/market';
 import { formatDateTime } from '../../../format/time';

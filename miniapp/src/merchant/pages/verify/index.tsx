@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { contracts, type VerifyPassResponse } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import MerchantLayout from '../../../components/merchant-layout';
+import MerchantLayout from '../../components/merchant-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
-import VerifyPassResult from '../../../components/verify-pass-result';
+import VerifyPassResult from '../../components/verify-pass-result';
 import { parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
@@ -82,13 +83,14 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
           maxlength={600}
           onChange={setToken}
         />
-        <Button
+        <SubmitButton
           id="verify-submit"
-          className={action.busy ? 'button button--busy' : CAN_SCAN ? 'button button--secondary' : 'button'}
+          busy={action.busy}
+          className={CAN_SCAN && !action.busy ? 'button button--secondary' : 'button'}
           onClick={() => verify(token)}
         >
           {action.busy ? t('verify.checking') : t('verify.submit')}
-        </Button>
+        </SubmitButton>
         {action.outcome && !action.outcome.ok ? <ActionOutcome id="verify" outcome={action.outcome} /> : null}
         <Text className="card__hint">{t('verify.hint')}</Text>
       </View>

@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';

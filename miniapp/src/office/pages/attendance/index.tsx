@@ -1,11 +1,14 @@
 import { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
-import { newIdempotencyKey, request, useApi } from '../../../api';
+import { request, useApi } from '../../../api';
+import ActionOutcome from '../../../components/action-outcome';
 import ActivityCard from '../../../components/activity-card';
-import MemberPicker from '../../../components/member-picker';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import MemberPicker from '../../components/member-picker';
+import OfficeLayout from '../../components/office-layout';
+import { useAction } from '../../../hooks/action';
 import { describeError, useI18n } from '../../../i18n';
 
 const MAX_MINUTES = 24 * 60;
@@ -27,35 +30,28 @@ function AttendanceForm({ communityId, activityId }: { communityId: string; acti
   const [member, setMember] = useState<MemberView>();
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const action = useAction();
 
   const submit = async () => {
-    if (busy) return;
+    if (action.busy) return;
     const minutesNumber = Number(minutes);
-    if (!member) return setOutcome({ ok: false, text: t('attendance.memberRequired') });
+    if (!member) return action.fail(t('attendance.memberRequired'));
     if (!Number.isInteger(minutesNumber) || minutesNumber < 1 || minutesNumber > MAX_MINUTES) {
-      return setOutcome({ ok: false, text: t('attendance.minutesInvalid') });
+      return action.fail(t('attendance.minutesInvalid'));
     }
-    setBusy(true);
-    setOutcome(undefined);
-    try {
-      const trimmedNote = note.trim();
+    const trimmedNote = note.trim();
+    const done = await action.run(async (idempotencyKey) => {
       await request(contracts.recordOfficeAttendance, {
         params,
         body: { memberId: member.id, minutes: minutesNumber, ...(trimmedNote ? { note: trimmedNote } : {}) },
         idempotencyKey,
       });
-      setOutcome({ ok: true, text: t('attendance.done', { name: member.displayName, minutes: minutesNumber }) });
+      return t('attendance.done', { name: member.displayName, minutes: minutesNumber });
+    });
+    if (done) {
       setMember(undefined);
       setMinutes('');
       setNote('');
-      setIdempotencyKey(newIdempotencyKey());
-    } catch (error) {
-      setOutcome({ ok: false, text: describeError(t, error) });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -89,17 +85,10 @@ function AttendanceForm({ communityId, activityId }: { communityId: string; acti
           />
         </View>
         <Text className="card__hint">{t('attendance.secondStaff')}</Text>
-        <Button id="attendance-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
+        <SubmitButton id="attendance-submit" busy={action.busy} onClick={submit}>
           {t('attendance.submit')}
-        </Button>
-        {outcome ? (
-          <Text
-            id={outcome.ok ? 'attendance-result' : 'attendance-error'}
-            className={outcome.ok ? 'result-good' : 'result-bad'}
-          >
-            {outcome.text}
-          </Text>
-        ) : null}
+        </SubmitButton>
+        <ActionOutcome id="attendance" outcome={action.outcome} />
       </View>
     </>
   );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { contracts, type AuditEntry, type MemberView } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import EmptyState from '../../../components/empty-state';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import PagedListView from '../../../components/paged-list';
 import TextField from '../../../components/text-field';
 import { auditActionName, auditChanges } from '../../../format/office';

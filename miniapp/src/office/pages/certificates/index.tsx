@@ -2,8 +2,8 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
 import { request } from '../../../api';
-import MemberPicker from '../../../components/member-picker';
-import OfficeLayout from '../../../components/office-layout';
+import MemberPicker from '../../components/member-picker';
+import OfficeLayout from '../../components/office-layout';
 import { describeError, useI18n } from '../../../i18n';
 
 /** Revoke a certificate that was misused (with the reason), or reinstate one revoked by mistake. */

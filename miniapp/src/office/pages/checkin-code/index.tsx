@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import LiveQr from '../../../components/live-qr';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import { useLiveCode } from '../../../hooks/live-code';
 import { describeError, useI18n } from '../../../i18n';
 

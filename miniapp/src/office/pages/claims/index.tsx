@@ -1,5 +1,5 @@
-import ClaimQueue from '../../../components/claim-queue';
-import OfficeLayout from '../../../components/office-layout';
+import ClaimQueue from '../../components/claim-queue';
+import OfficeLayout from '../../components/office-layout';
 
 /** The approval queue: pending volunteer hours waiting for a staff member's decision. */
 export default function OfficeClaimsPage() {

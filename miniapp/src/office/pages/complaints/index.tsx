@@ -1,15 +1,14 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { COMPLAINT_OUTCOMES, contracts, type Complaint } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
-import OfficeLayout from '../../../components/office-layout';
-import PagedListView from '../../../components/paged-list';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
+import DecisionQueue, { type Decision } from '../../components/decision-queue';
+import OfficeLayout from '../../components/office-layout';
 import { formatDateTime } from '../../../format/time';
-import { useAction } from '../../../hooks/action';
-import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 
 type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
@@ -18,57 +17,38 @@ type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 export default function OfficeComplaintsPage() {
   return (
     <OfficeLayout title="office.complaints">
-      {({ communityId }) => <ComplaintQueue communityId={communityId} />}
+      {({ communityId }) => (
+        <DecisionQueue
+          communityId={communityId}
+          listId="complaints-list"
+          listKey={`complaints:${communityId}`}
+          loadPage={(cursor) =>
+            request(contracts.listComplaints, { params: { cid: communityId }, query: { status: 'open', cursor } })
+          }
+          empty="complaints.empty"
+          renderItem={(complaint, decision) => <ComplaintCard complaint={complaint} decision={decision} />}
+        />
+      )}
     </OfficeLayout>
   );
 }
 
-function ComplaintQueue({ communityId }: { communityId: string }) {
-  const { t } = useI18n();
-  const complaints = usePagedList(`complaints:${communityId}`, (cursor) =>
-    request(contracts.listComplaints, { params: { cid: communityId }, query: { status: 'open', cursor } }),
-  );
-  return (
-    <PagedListView
-      id="complaints-list"
-      list={complaints}
-      empty={t('complaints.empty')}
-      renderItem={(complaint) => (
-        <ComplaintCard
-          key={complaint.id}
-          communityId={communityId}
-          complaint={complaint}
-          onResolved={() => complaints.removeWhere((item) => item.id === complaint.id)}
-        />
-      )}
-    />
-  );
-}
-
-function ComplaintCard({
-  communityId,
-  complaint,
-  onResolved,
-}: {
-  communityId: string;
-  complaint: Complaint;
-  onResolved: () => void;
-}) {
+function ComplaintCard({ complaint, decision }: { complaint: Complaint; decision: Decision }) {
   const { t, language } = useI18n();
   const [outcome, setOutcome] = useState<ComplaintOutcome>();
   const [note, setNote] = useState('');
-  const action = useAction();
   const resolve = async () => {
-    if (!outcome) return action.fail(t('complaints.outcomeRequired'));
-    if (!note.trim()) return action.fail(t('complaints.noteRequired'));
-    const resolved = await action.run(async () => {
-      await request(contracts.resolveComplaint, {
-        params: { cid: communityId, complaintId: complaint.id },
-        body: { outcome, note: note.trim() },
-      });
-      return t('complaints.resolved');
-    });
-    if (resolved) onResolved();
+    if (!outcome) return decision.fail(t('complaints.outcomeRequired'));
+    if (!note.trim()) return decision.fail(t('complaints.noteRequired'));
+    await decision.decide(
+      () =>
+        request(contracts.resolveComplaint, {
+          params: { cid: decision.communityId, complaintId: complaint.id },
+          body: { outcome, note: note.trim() },
+        }),
+      t('complaints.resolved'),
+    );
+    return undefined;
   };
   return (
     <View className="card" id={`complaint-${complaint.id}`}>
@@ -88,14 +68,10 @@ function ComplaintCard({
         maxlength={200}
         onChange={setNote}
       />
-      <Button
-        id={`complaint-resolve-${complaint.id}`}
-        className={action.busy ? 'button button--busy' : 'button'}
-        onClick={resolve}
-      >
+      <SubmitButton id={`complaint-resolve-${complaint.id}`} busy={decision.busy} onClick={resolve}>
         {t('complaints.resolve')}
-      </Button>
-      <ActionOutcome id={`complaint-${complaint.id}`} outcome={action.outcome} />
+      </SubmitButton>
+      <ActionOutcome id={`complaint-${complaint.id}`} outcome={decision.outcome} />
     </View>
   );
 }

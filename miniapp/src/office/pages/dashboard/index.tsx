@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, formatFen, type MonthlyStats, type StatsResponse } from '@linli/shared';
 import { request, useApi } from '../../../api';
-import BarChart, { type ChartSeries } from '../../../components/bar-chart';
+import BarChart, { type ChartSeries } from '../../components/bar-chart';
 import EmptyState from '../../../components/empty-state';
 import MonthField from '../../../components/month-field';
 import NavRow from '../../../components/nav-row';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import { formatHours, lastMonths, monthLabel } from '../../../format/office';
 import { describeError, useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { ROUTES, openPage, type Route } from '../../../routes';
@@ -74,91 +74,105 @@ function Dashboard({ communityId }: { communityId: string }) {
   );
 }
 
+/** One chart of the dashboard: what each month contributes to it and how its values read. */
+interface ChartSpec {
+  id: string;
+  title: MessageKey;
+  hint?: MessageKey;
+  series: readonly [string, MessageKey, ChartSeries['tone']][];
+  values: (month: MonthlyStats) => number[];
+  formatValue: (value: number) => string;
+}
+
+const yuan = (fen: number) => `¥${formatFen(fen)}`;
+const count = (value: number) => String(value);
+
+/** The charts, top to bottom (a title may name the community's currency). */
+const CHARTS: readonly ChartSpec[] = [
+  {
+    id: 'chart-hours',
+    title: 'dashboard.hoursChart',
+    hint: 'dashboard.hoursHint',
+    series: [['hours', 'dashboard.hours', 'green']],
+    values: (month) => [month.volunteerMinutes],
+    formatValue: formatHours,
+  },
+  {
+    id: 'chart-points',
+    title: 'dashboard.pointsChart',
+    series: [
+      ['issued', 'dashboard.pointsIssued', 'green'],
+      ['redeemed', 'dashboard.pointsRedeemed', 'amber'],
+      ['expired', 'dashboard.pointsExpired', 'grey'],
+    ],
+    values: (month) => [month.pointsIssued, month.pointsRedeemed, month.pointsExpired],
+    formatValue: count,
+  },
+  {
+    id: 'chart-fund',
+    title: 'dashboard.fundChart',
+    hint: 'dashboard.yuanHint',
+    series: [
+      ['income', 'dashboard.fundIncome', 'green'],
+      ['expense', 'dashboard.fundExpense', 'red'],
+    ],
+    values: (month) => [month.fundIncomeFen, month.fundExpenseFen],
+    formatValue: yuan,
+  },
+  {
+    id: 'chart-fund-balance',
+    title: 'dashboard.fundBalanceChart',
+    hint: 'dashboard.fundBalanceHint',
+    series: [['balance', 'dashboard.fundBalance', 'blue']],
+    values: (month) => [month.fundBalanceFen],
+    formatValue: yuan,
+  },
+  {
+    id: 'chart-exchange',
+    title: 'dashboard.exchangeChart',
+    hint: 'dashboard.yuanHint',
+    series: [
+      ['exchange', 'dashboard.exchangeValue', 'amber'],
+      ['shop', 'dashboard.shopSales', 'blue'],
+    ],
+    values: (month) => [month.exchangeValueFen, month.shopSalesFen],
+    formatValue: yuan,
+  },
+  {
+    id: 'chart-counts',
+    title: 'dashboard.countsChart',
+    series: [
+      ['exchanges', 'dashboard.exchanges', 'amber'],
+      ['orders', 'dashboard.shopOrders', 'blue'],
+      ['discounts', 'dashboard.discountUses', 'green'],
+    ],
+    values: (month) => [month.exchanges, month.shopOrders, month.discountUses],
+    formatValue: count,
+  },
+];
+
 function StatsView({ stats }: { stats: StatsResponse }) {
   const { t, language } = useI18n();
   const monthKeys = stats.months.map((month) => month.month);
   const categories = stats.months.map((month, index) =>
     monthLabel(month.month, index === 0 || month.month.endsWith('-01'), language),
   );
-  const chart = (pick: (month: MonthlyStats) => number[]) => stats.months.map(pick);
-  const yuan = (fen: number) => `¥${formatFen(fen)}`;
-  const count = (value: number) => String(value);
-  const currency = stats.currencyName;
   return (
     <>
       <Headlines stats={stats} t={t} />
-      <BarChart
-        id="chart-hours"
-        title={t('dashboard.hoursChart')}
-        hint={t('dashboard.hoursHint')}
-        series={[{ key: 'hours', label: t('dashboard.hours'), tone: 'green' }]}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.volunteerMinutes])}
-        formatValue={formatHours}
-      />
-      <BarChart
-        id="chart-points"
-        title={t('dashboard.pointsChart', { currency })}
-        series={series(t, [
-          ['issued', 'dashboard.pointsIssued', 'green'],
-          ['redeemed', 'dashboard.pointsRedeemed', 'amber'],
-          ['expired', 'dashboard.pointsExpired', 'grey'],
-        ])}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.pointsIssued, month.pointsRedeemed, month.pointsExpired])}
-        formatValue={count}
-      />
-      <BarChart
-        id="chart-fund"
-        title={t('dashboard.fundChart')}
-        hint={t('dashboard.yuanHint')}
-        series={series(t, [
-          ['income', 'dashboard.fundIncome', 'green'],
-          ['expense', 'dashboard.fundExpense', 'red'],
-        ])}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.fundIncomeFen, month.fundExpenseFen])}
-        formatValue={yuan}
-      />
-      <BarChart
-        id="chart-fund-balance"
-        title={t('dashboard.fundBalanceChart')}
-        hint={t('dashboard.fundBalanceHint')}
-        series={[{ key: 'balance', label: t('dashboard.fundBalance'), tone: 'blue' }]}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.fundBalanceFen])}
-        formatValue={yuan}
-      />
-      <BarChart
-        id="chart-exchange"
-        title={t('dashboard.exchangeChart')}
-        hint={t('dashboard.yuanHint')}
-        series={series(t, [
-          ['exchange', 'dashboard.exchangeValue', 'amber'],
-          ['shop', 'dashboard.shopSales', 'blue'],
-        ])}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.exchangeValueFen, month.shopSalesFen])}
-        formatValue={yuan}
-      />
-      <BarChart
-        id="chart-counts"
-        title={t('dashboard.countsChart')}
-        series={series(t, [
-          ['exchanges', 'dashboard.exchanges', 'amber'],
-          ['orders', 'dashboard.shopOrders', 'blue'],
-          ['discounts', 'dashboard.discountUses', 'green'],
-        ])}
-        categories={categories}
-        categoryKeys={monthKeys}
-        values={chart((month) => [month.exchanges, month.shopOrders, month.discountUses])}
-        formatValue={count}
-      />
+      {CHARTS.map((chart) => (
+        <BarChart
+          key={chart.id}
+          id={chart.id}
+          title={t(chart.title, { currency: stats.currencyName })}
+          hint={chart.hint ? t(chart.hint) : undefined}
+          series={series(t, chart.series)}
+          categories={categories}
+          categoryKeys={monthKeys}
+          values={stats.months.map(chart.values)}
+          formatValue={chart.formatValue}
+        />
+      ))}
     </>
   );
 }

@@ -1,19 +1,18 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, EXPENSE_CATEGORIES, type FundExpense } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import { categoryLabel } from '../../../components/fund-entry-row';
-import OfficeLayout from '../../../components/office-layout';
-import PagedListView from '../../../components/paged-list';
-import ReasonPrompt from '../../../components/reason-prompt';
+import DecisionQueue, { ApproveOrReject, type Decision } from '../../components/decision-queue';
+import OfficeLayout from '../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan } from '../../../format/market';
 import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
-import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 
 type Category = (typeof EXPENSE_CATEGORIES)[number];
@@ -27,28 +26,25 @@ export default function OfficeExpensesPage() {
 
 function Expenses({ communityId }: { communityId: string }) {
   const { t } = useI18n();
-  const pending = usePagedList(`fund-expenses:${communityId}`, (cursor) =>
-    request(contracts.listFundExpenses, { params: { cid: communityId }, query: { status: 'pending', cursor } }),
-  );
   return (
-    <>
-      <ExpenseForm communityId={communityId} onSubmitted={pending.reload} />
-      <Text className="section-title">{t('expenses.pending')}</Text>
-      <Text className="card__hint">{t('expenses.fourEyes')}</Text>
-      <PagedListView
-        id="fund-expenses"
-        list={pending}
-        empty={t('expenses.empty')}
-        renderItem={(expense) => (
-          <ExpenseCard
-            key={expense.id}
-            communityId={communityId}
-            expense={expense}
-            onDecided={() => setTimeout(() => pending.removeWhere((item) => item.id === expense.id), 800)}
-          />
-        )}
-      />
-    </>
+    <DecisionQueue
+      communityId={communityId}
+      listId="fund-expenses"
+      listKey={`fund-expenses:${communityId}`}
+      loadPage={(cursor) =>
+        request(contracts.listFundExpenses, { params: { cid: communityId }, query: { status: 'pending', cursor } })
+      }
+      empty="expenses.empty"
+      leaveAfterMilliseconds={800}
+      header={({ reload }) => (
+        <>
+          <ExpenseForm communityId={communityId} onSubmitted={reload} />
+          <Text className="section-title">{t('expenses.pending')}</Text>
+          <Text className="card__hint">{t('expenses.fourEyes')}</Text>
+        </>
+      )}
+      renderItem={(expense, decision) => <ExpenseCard expense={expense} decision={decision} />}
+    />
   );
 }
 
@@ -108,33 +104,17 @@ function ExpenseForm({ communityId, onSubmitted }: { communityId: string; onSubm
         maxlength={300}
         onChange={setReceiptUrl}
       />
-      <Button id="expense-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={submit}>
+      <SubmitButton id="expense-submit" busy={action.busy} onClick={submit}>
         {t('expenses.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="expense" outcome={action.outcome} />
     </View>
   );
 }
 
-function ExpenseCard({
-  communityId,
-  expense,
-  onDecided,
-}: {
-  communityId: string;
-  expense: FundExpense;
-  onDecided: () => void;
-}) {
+function ExpenseCard({ expense, decision }: { expense: FundExpense; decision: Decision }) {
   const { t, language } = useI18n();
-  const action = useAction();
-  const params = { cid: communityId, id: expense.id };
-  const decide = async (call: () => Promise<unknown>, done: string) => {
-    const decided = await action.run(async () => {
-      await call();
-      return done;
-    });
-    if (decided) onDecided();
-  };
+  const params = { cid: decision.communityId, id: expense.id };
   return (
     <View className="card expense" id={`expense-${expense.id}`}>
       <View className="row">
@@ -146,26 +126,26 @@ function ExpenseCard({
       </View>
       {expense.receiptUrl ? <Text className="card__hint hash">{expense.receiptUrl}</Text> : null}
       <Text className="card__hint">{formatDateTime(expense.createdAt, language)}</Text>
-      <View className="row">
-        <ReasonPrompt
-          id={`expense-reject-${expense.id}`}
-          label={t('expenses.reject')}
-          placeholder={t('expenses.rejectPlaceholder')}
-          danger
-          busy={action.busy}
-          onConfirm={(reason) =>
-            decide(() => request(contracts.rejectFundExpense, { params, body: { reason } }), t('expenses.rejected'))
-          }
-        />
-        <Button
-          id={`expense-approve-${expense.id}`}
-          className={action.busy ? 'button button--busy' : 'button'}
-          onClick={() => decide(() => request(contracts.approveFundExpense, { params }), t('expenses.approved'))}
-        >
-          {t('expenses.approve')}
-        </Button>
-      </View>
-      <ActionOutcome id={`expense-${expense.id}`} outcome={action.outcome} />
+      <ApproveOrReject
+        name="expense"
+        itemId={expense.id}
+        labels={{
+          approve: t('expenses.approve'),
+          reject: t('expenses.reject'),
+          rejectPlaceholder: t('expenses.rejectPlaceholder'),
+        }}
+        busy={decision.busy}
+        onApprove={() =>
+          decision.decide(() => request(contracts.approveFundExpense, { params }), t('expenses.approved'))
+        }
+        onReject={(reason) =>
+          decision.decide(
+            () => request(contracts.rejectFundExpense, { params, body: { reason } }),
+            t('expenses.rejected'),
+          )
+        }
+      />
+      <ActionOutcome id={`expense-${expense.id}`} outcome={decision.outcome} />
     </View>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { EXPORT_DATASETS, type ExportDataset } from '@linli/shared';
 import { downloadExport, type ExportFormat } from '../../../api/download';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import MonthField from '../../../components/month-field';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import { monthOf } from '../../../format/market';
 import { daysOfMonth } from '../../../format/office';
 import { useAction } from '../../../hooks/action';
@@ -63,9 +64,9 @@ function ExportForm({ communityId }: { communityId: string }) {
           />
         </>
       ) : null}
-      <Button id="export-download" className={action.busy ? 'button button--busy' : 'button'} onClick={download}>
+      <SubmitButton id="export-download" busy={action.busy} onClick={download}>
         {action.busy ? t('exports.downloading') : t('exports.download')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="export" outcome={action.outcome} />
     </View>
   );

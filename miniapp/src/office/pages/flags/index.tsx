@@ -3,40 +3,27 @@ import { useState } from 'react';
 import { contracts, type ProxyFlag } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import OfficeLayout from '../../../components/office-layout';
-import PagedListView from '../../../components/paged-list';
 import TextField from '../../../components/text-field';
+import DecisionQueue, { type Decision } from '../../components/decision-queue';
+import OfficeLayout from '../../components/office-layout';
 import { formatDateTime } from '../../../format/time';
-import { useAction } from '../../../hooks/action';
-import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 
 /** Suspected use of someone else's certificate: dismiss, or confirm (and revoke the certificate at once). */
 export default function OfficeFlagsPage() {
   return (
-    <OfficeLayout title="office.flags">{({ communityId }) => <FlagQueue communityId={communityId} />}</OfficeLayout>
-  );
-}
-
-function FlagQueue({ communityId }: { communityId: string }) {
-  const { t } = useI18n();
-  const flags = usePagedList(`flags:${communityId}`, (cursor) =>
-    request(contracts.listFlags, { params: { cid: communityId }, query: { cursor } }),
-  );
-  return (
-    <PagedListView
-      id="flags-list"
-      list={flags}
-      empty={t('flags.empty')}
-      renderItem={(flag) => (
-        <FlagCard
-          key={flag.id}
+    <OfficeLayout title="office.flags">
+      {({ communityId }) => (
+        <DecisionQueue
           communityId={communityId}
-          flag={flag}
-          onResolved={() => flags.removeWhere((item) => item.id === flag.id)}
+          listId="flags-list"
+          listKey={`flags:${communityId}`}
+          loadPage={(cursor) => request(contracts.listFlags, { params: { cid: communityId }, query: { cursor } })}
+          empty="flags.empty"
+          renderItem={(flag, decision) => <FlagCard flag={flag} decision={decision} />}
         />
       )}
-    />
+    </OfficeLayout>
   );
 }
 
@@ -47,25 +34,23 @@ export function flagReasonText(t: Translate, reason: string): string {
 }
 const FLAG_REASON_KEYS = ['flags.reason.two_merchants_within_10_minutes', 'flags.reason.too_many_uses_today'] as const;
 
-function FlagCard({ communityId, flag, onResolved }: { communityId: string; flag: ProxyFlag; onResolved: () => void }) {
+function FlagCard({ flag, decision }: { flag: ProxyFlag; decision: Decision }) {
   const { t, language } = useI18n();
   const [note, setNote] = useState('');
   const [revoke, setRevoke] = useState(false);
-  const action = useAction();
-  const resolve = async (outcome: 'dismissed' | 'confirmed') => {
-    const resolved = await action.run(async () => {
-      await request(contracts.resolveFlag, {
-        params: { cid: communityId, flagId: flag.id },
-        body: {
-          outcome,
-          ...(outcome === 'confirmed' && revoke ? { revokeCertificate: true } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        },
-      });
-      return t(outcome === 'confirmed' ? 'flags.confirmed' : 'flags.dismissed');
-    });
-    if (resolved) onResolved();
-  };
+  const resolve = (outcome: 'dismissed' | 'confirmed') =>
+    decision.decide(
+      () =>
+        request(contracts.resolveFlag, {
+          params: { cid: decision.communityId, flagId: flag.id },
+          body: {
+            outcome,
+            ...(outcome === 'confirmed' && revoke ? { revokeCertificate: true } : {}),
+            ...(note.trim() ? { note: note.trim() } : {}),
+          },
+        }),
+      t(outcome === 'confirmed' ? 'flags.confirmed' : 'flags.dismissed'),
+    );
   return (
     <View className="card" id={`flag-${flag.id}`}>
       <Text className="card__value">{flag.memberName}</Text>
@@ -99,7 +84,7 @@ function FlagCard({ communityId, flag, onResolved }: { communityId: string; flag
           {t('flags.confirm')}
         </Button>
       </View>
-      <ActionOutcome id={`flag-${flag.id}`} outcome={action.outcome} />
+      <ActionOutcome id={`flag-${flag.id}`} outcome={decision.outcome} />
     </View>
   );
 }

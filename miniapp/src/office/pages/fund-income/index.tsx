@@ -1,11 +1,12 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import CheckRow from '../../../components/check-row';
 import ChoiceTabs from '../../../components/choice-tabs';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { formatSignedYuan, parsePositiveYuan } from '../../../format/fund';
 import { useAction } from '../../../hooks/action';
@@ -86,9 +87,9 @@ function IncomeForm({ communityId }: { communityId: string }) {
         onChange={setDonorName}
       />
       <CheckRow id="fund-income-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
-      <Button id="fund-income-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={record}>
+      <SubmitButton id="fund-income-submit" busy={action.busy} onClick={record}>
         {t('fundIncome.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="fund-income" outcome={action.outcome} />
     </View>
   );

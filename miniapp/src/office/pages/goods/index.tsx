@@ -5,7 +5,8 @@ import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
 import GoodCard from '../../../components/good-card';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
@@ -91,49 +92,10 @@ function NewGoodForm({
   return (
     <View className="card" id="good-form">
       <Text className="card__label">{t('goods.new')}</Text>
-      <TextField
-        id="good-name"
-        label={t('goods.name')}
-        value={form.name}
-        placeholder={t('goods.namePlaceholder')}
-        maxlength={60}
-        onChange={(name) => set({ name })}
-      />
-      <TextField
-        id="good-description"
-        label={t('goods.description')}
-        value={form.description}
-        maxlength={300}
-        onChange={(description) => set({ description })}
-      />
-      <TextField
-        id="good-price"
-        label={t('goods.price', { currency: currencyName })}
-        value={form.pricePoints}
-        numeric
-        maxlength={6}
-        onChange={(pricePoints) => set({ pricePoints })}
-      />
-      <TextField
-        id="good-stock"
-        label={t('goods.stock')}
-        value={form.stock}
-        numeric
-        maxlength={6}
-        onChange={(stock) => set({ stock })}
-      />
-      <TextField
-        id="good-value"
-        label={t('goods.valueYuan')}
-        hint={t('goods.valueHint')}
-        value={form.value}
-        placeholder="15.00"
-        maxlength={10}
-        onChange={(value) => set({ value })}
-      />
-      <Button id="good-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+      <GoodFields currencyName={currencyName} form={form} onChange={set} />
+      <SubmitButton id="good-submit" busy={action.busy} onClick={create}>
         {t('goods.create')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="good" outcome={action.outcome} />
     </View>
   );
@@ -177,5 +139,62 @@ function RestockForm({ communityId, good, onRestocked }: { communityId: string; 
       </View>
       <ActionOutcome id={`restock-${good.id}`} outcome={action.outcome} />
     </View>
+  );
+}
+
+/** A good's name, description, price in points, stock and worth in yuan. */
+function GoodFields({
+  currencyName,
+  form,
+  onChange: set,
+}: {
+  currencyName: string;
+  form: GoodInput;
+  onChange: (change: Partial<GoodInput>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="good-name"
+        label={t('goods.name')}
+        value={form.name}
+        placeholder={t('goods.namePlaceholder')}
+        maxlength={60}
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        id="good-description"
+        label={t('goods.description')}
+        value={form.description}
+        maxlength={300}
+        onChange={(description) => set({ description })}
+      />
+      <TextField
+        id="good-price"
+        label={t('goods.price', { currency: currencyName })}
+        value={form.pricePoints}
+        numeric
+        maxlength={6}
+        onChange={(pricePoints) => set({ pricePoints })}
+      />
+      <TextField
+        id="good-stock"
+        label={t('goods.stock')}
+        value={form.stock}
+        numeric
+        maxlength={6}
+        onChange={(stock) => set({ stock })}
+      />
+      <TextField
+        id="good-value"
+        label={t('goods.valueYuan')}
+        hint={t('goods.valueHint')}
+        value={form.value}
+        placeholder="15.00"
+        maxlength={10}
+        onChange={(value) => set({ value })}
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import NavRow from '../../../components/nav-row';
-import OfficeLayout from '../../../components/office-layout';
+import OfficeLayout from '../../components/office-layout';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage, type Route } from '../../../routes';
 import type { MessageKey } from '../../../i18n';

@@ -1,10 +1,11 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MakerEarnings } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan } from '../../../format/market';
@@ -82,9 +83,9 @@ function MakerCard({ communityId, maker, onPaid }: { communityId: string; maker:
         onChange={setAmount}
       />
       <TextField id={`${prefix}-note`} label={t('makers.note')} value={note} maxlength={200} onChange={setNote} />
-      <Button id={`${prefix}-submit`} className={action.busy ? 'button button--busy' : 'button'} onClick={record}>
+      <SubmitButton id={`${prefix}-submit`} busy={action.busy} onClick={record}>
         {t('makers.record')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id={prefix} outcome={action.outcome} />
     </View>
   );

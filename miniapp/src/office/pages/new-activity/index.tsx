@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ACTIVITY_CATEGORIES, contracts, type ActivityCategory, type CreateActivityRequest } from '@linli/shared';
 import { request, newIdempotencyKey } from '../../../api';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
@@ -94,6 +95,24 @@ function NewActivityForm({ communityId }: { communityId: string }) {
 
   return (
     <View className="card" id="new-activity-form">
+      <DraftFields draft={draft} onChange={change} />
+      {problem ? (
+        <Text className="form-error" id="new-activity-error">
+          {problem}
+        </Text>
+      ) : null}
+      <SubmitButton id="activity-submit" busy={busy} onClick={submit}>
+        {busy ? t('newActivity.submitting') : t('newActivity.submit')}
+      </SubmitButton>
+    </View>
+  );
+}
+
+/** What, which kind, when, where and how many people: the draft's fields, as typed. */
+function DraftFields({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <View className="field">
         <Text className="field__label">{t('newActivity.name')}</Text>
         <Input
@@ -149,14 +168,6 @@ function NewActivityForm({ communityId }: { communityId: string }) {
           onInput={(event) => change({ capacity: event.detail.value })}
         />
       </View>
-      {problem ? (
-        <Text className="form-error" id="new-activity-error">
-          {problem}
-        </Text>
-      ) : null}
-      <Button id="activity-submit" className={busy ? 'button button--busy' : 'button'} onClick={submit}>
-        {busy ? t('newActivity.submitting') : t('newActivity.submit')}
-      </Button>
-    </View>
+    </>
   );
 }

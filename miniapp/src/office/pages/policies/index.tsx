@@ -1,11 +1,12 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Community, type CommunityRules } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import EmptyState from '../../../components/empty-state';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
@@ -29,21 +30,37 @@ export default function OfficePoliciesPage() {
   );
 }
 
+/** The rules as typed: text until they are read on save. */
+interface PolicyInput {
+  mode: ExpiryMode;
+  months: string;
+  noticeDays: string;
+  cap: string;
+}
+
+/** The form filled in with the community's rules as they stand. */
+function policyInput(rules: CommunityRules): PolicyInput {
+  const expiry = rules.pointsExpiry ?? { mode: 'none' as const };
+  return {
+    mode: expiry.mode,
+    months: expiry.mode === 'after_months' ? String(expiry.months) : '12',
+    noticeDays: String(rules.expiryNoticeDays ?? 30),
+    cap: String(rules.monthlyCapPoints ?? 0),
+  };
+}
+
 function PoliciesForm({ communityId, community }: { communityId: string; community: Community }) {
   const { t } = useI18n();
-  const rules = community.rules;
-  const expiry = rules.pointsExpiry ?? { mode: 'none' as const };
-  const [mode, setMode] = useState<ExpiryMode>(expiry.mode);
-  const [months, setMonths] = useState(expiry.mode === 'after_months' ? String(expiry.months) : '12');
-  const [noticeDays, setNoticeDays] = useState(String(rules.expiryNoticeDays ?? 30));
-  const [cap, setCap] = useState(String(rules.monthlyCapPoints ?? 0));
+  const [form, setForm] = useState(() => policyInput(community.rules));
   const action = useAction();
   const currency = community.currencyName;
+  const set = (change: Partial<PolicyInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const save = async () => {
-    const monthsValue = parseWholeNumber(months, 1, 120);
-    const noticeValue = parseWholeNumber(noticeDays, 0, 90);
-    const capValue = parseWholeNumber(cap, 0, 1_000_000);
+    const { mode } = form;
+    const monthsValue = parseWholeNumber(form.months, 1, 120);
+    const noticeValue = parseWholeNumber(form.noticeDays, 0, 90);
+    const capValue = parseWholeNumber(form.cap, 0, 1_000_000);
     if (mode === 'after_months' && monthsValue === null) return action.fail(t('policies.monthsInvalid'));
     if (noticeValue === null) return action.fail(t('policies.noticeInvalid'));
     if (capValue === null) return action.fail(t('policies.capInvalid'));
@@ -61,6 +78,38 @@ function PoliciesForm({ communityId, community }: { communityId: string; communi
 
   return (
     <View className="card" id="policies-form">
+      <ExpiryFields currency={currency} form={form} onChange={set} />
+      <TextField
+        id="policies-cap"
+        label={t('policies.cap', { currency })}
+        hint={t('policies.capHint')}
+        value={form.cap}
+        numeric
+        maxlength={7}
+        onChange={(cap) => set({ cap })}
+      />
+      <SubmitButton id="policies-save" busy={action.busy} onClick={save}>
+        {t('policies.save')}
+      </SubmitButton>
+      <ActionOutcome id="policies" outcome={action.outcome} />
+    </View>
+  );
+}
+
+/** When points lapse (never, after some months, at the year's end) and how many days ahead members are told. */
+function ExpiryFields({
+  currency,
+  form,
+  onChange: set,
+}: {
+  currency: string;
+  form: PolicyInput;
+  onChange: (change: Partial<PolicyInput>) => void;
+}) {
+  const { t } = useI18n();
+  const { mode } = form;
+  return (
+    <>
       <Text className="card__label">{t('policies.expiry', { currency })}</Text>
       <ChoiceTabs
         idPrefix="policies-expiry"
@@ -70,7 +119,7 @@ function PoliciesForm({ communityId, community }: { communityId: string; communi
           { value: 'year_end', label: t('policies.expiry.year_end') },
         ]}
         value={mode}
-        onChange={setMode}
+        onChange={(next) => set({ mode: next })}
       />
       <Text className="card__hint" id="policies-expiry-hint">
         {t(`policies.expiryHint.${mode}`)}
@@ -79,10 +128,10 @@ function PoliciesForm({ communityId, community }: { communityId: string; communi
         <TextField
           id="policies-months"
           label={t('policies.months')}
-          value={months}
+          value={form.months}
           numeric
           maxlength={3}
-          onChange={setMonths}
+          onChange={(months) => set({ months })}
         />
       ) : null}
       {mode !== 'none' ? (
@@ -90,25 +139,12 @@ function PoliciesForm({ communityId, community }: { communityId: string; communi
           id="policies-notice"
           label={t('policies.noticeDays')}
           hint={t('policies.noticeHint')}
-          value={noticeDays}
+          value={form.noticeDays}
           numeric
           maxlength={2}
-          onChange={setNoticeDays}
+          onChange={(noticeDays) => set({ noticeDays })}
         />
       ) : null}
-      <TextField
-        id="policies-cap"
-        label={t('policies.cap', { currency })}
-        hint={t('policies.capHint')}
-        value={cap}
-        numeric
-        maxlength={7}
-        onChange={setCap}
-      />
-      <Button id="policies-save" className={action.busy ? 'button button--busy' : 'button'} onClick={save}>
-        {t('policies.save')}
-      </Button>
-      <ActionOutcome id="policies" outcome={action.outcome} />
-    </View>
+    </>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
-import MemberPicker from '../../../components/member-picker';
-import OfficeLayout from '../../../components/office-layout';
+import MemberPicker from '../../components/member-picker';
+import OfficeLayout from '../../components/office-layout';
 import ProxyCard from '../../../components/proxy-card';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { describeError, useI18n } from '../../../i18n';
@@ -72,9 +73,9 @@ function OfflineMemberForm({ communityId }: { communityId: string }) {
       <Text className="card__hint">{t('proxies.registerHint')}</Text>
       <TextField id="offline-name" label={t('proxies.name')} value={name} maxlength={32} onChange={setName} />
       <TextField id="offline-phone" label={t('proxies.phone')} value={phone} maxlength={20} onChange={setPhone} />
-      <Button id="offline-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={register}>
+      <SubmitButton id="offline-submit" busy={action.busy} onClick={register}>
         {t('proxies.register')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="offline" outcome={action.outcome} />
     </View>
   );
@@ -113,9 +114,9 @@ function ProxyForm({ communityId, onCreated }: { communityId: string; onCreated:
         maxlength={64}
         onChange={setProxyId}
       />
-      <Button id="proxy-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+      <SubmitButton id="proxy-submit" busy={action.busy} onClick={create}>
         {t('proxies.create')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="proxy" outcome={action.outcome} />
     </View>
   );

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type RecognitionPage } from '@linli/shared';
 import { request, useApi } from '../../../api';
@@ -7,7 +7,8 @@ import CheckRow from '../../../components/check-row';
 import EmptyState from '../../../components/empty-state';
 import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
-import OfficeLayout from '../../../components/office-layout';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { monthOf } from '../../../format/market';
 import { formatHours } from '../../../format/office';
@@ -87,20 +88,12 @@ function CandidatesForm({
     <View className="card" id="recognition-form">
       <Text className="card__label">{t('recognition.candidates')}</Text>
       {page.candidates.map((candidate) => (
-        <View key={candidate.memberId} className="row">
-          <CheckRow
-            id={`candidate-${candidate.memberId}`}
-            label={candidate.displayName}
-            checked={chosen.includes(candidate.memberId)}
-            onChange={(on) => toggle(candidate.memberId, on)}
-          />
-          <Text className="card__hint">
-            {t('recognition.served', {
-              hours: formatHours(candidate.volunteerMinutes),
-              points: candidate.pointsEarned,
-            })}
-          </Text>
-        </View>
+        <CandidateRow
+          key={candidate.memberId}
+          candidate={candidate}
+          checked={chosen.includes(candidate.memberId)}
+          onChange={(on) => toggle(candidate.memberId, on)}
+        />
       ))}
       <TextField
         id="recognition-citation"
@@ -111,10 +104,39 @@ function CandidatesForm({
         multiline
         onChange={setCitation}
       />
-      <Button id="recognition-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={recognize}>
+      <SubmitButton id="recognition-submit" busy={action.busy} onClick={recognize}>
         {t('recognition.submit', { count: chosen.length })}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="recognition" outcome={action.outcome} />
+    </View>
+  );
+}
+
+/** A candidate to tick (`#candidate-<memberId>`), with the hours served and points earned this month. */
+function CandidateRow({
+  candidate,
+  checked,
+  onChange,
+}: {
+  candidate: RecognitionPage['candidates'][number];
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="row">
+      <CheckRow
+        id={`candidate-${candidate.memberId}`}
+        label={candidate.displayName}
+        checked={checked}
+        onChange={onChange}
+      />
+      <Text className="card__hint">
+        {t('recognition.served', {
+          hours: formatHours(candidate.volunteerMinutes),
+          points: candidate.pointsEarned,
+        })}
+      </Text>
     </View>
   );
 }

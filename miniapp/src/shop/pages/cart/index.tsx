@@ -1,7 +1,7 @@
-import CartCheckout from '../../../components/cart-checkout';
+import CartCheckout from '../../components/cart-checkout';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -5,7 +5,7 @@ import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
 import { formatDateTime } from '../../../format/time';
 import { useReloadOnShow } from '../../../hooks/reload-on-show';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -6,7 +6,7 @@ import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
 import { useCart } from '../../../hooks/cart';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type MakerEarnings } from '@linli/shared';
 import { request, useApi } from '../../../api';
@@ -6,6 +6,7 @@ import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
@@ -150,9 +151,9 @@ function NewProductForm({ communityId, onCreated }: { communityId: string; onCre
         maxlength={5}
         onChange={(stock) => set({ stock })}
       />
-      <Button id="product-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={create}>
+      <SubmitButton id="product-submit" busy={action.busy} onClick={create}>
         {t('maker.submit')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="product" outcome={action.outcome} />
     </View>
   );

@@ -5,7 +5,7 @@ import OrderSummary from '../../../components/order-summary';
 import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** 我的订单: my purchases and donations, newest first; an unpaid one can still be paid or cancelled. */

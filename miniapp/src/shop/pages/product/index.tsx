@@ -1,11 +1,11 @@
 import { useRouter } from '@tarojs/taro';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
-import BuyForm from '../../../components/buy-form';
+import BuyForm from '../../components/buy-form';
 import NavRow from '../../../components/nav-row';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
-import CheckinForm from '../../../components/checkin-form';
+import CheckinForm from '../../components/checkin-form';
 import PageLayout from '../../../components/page-layout';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** One activity: when and where, what it is about, and 签到 / 签退. */

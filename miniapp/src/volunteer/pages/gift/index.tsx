@@ -5,6 +5,7 @@ import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PageLayout from '../../../components/page-layout';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
@@ -23,20 +24,29 @@ export default function GiftPage() {
   );
 }
 
+/** The gift as typed: text until it is read. */
+interface GiftInput {
+  recipient: Recipient;
+  memberId: string;
+  points: string;
+  memo: string;
+}
+
+const BLANK: GiftInput = { recipient: 'member', memberId: '', points: '', memo: '' };
+
 function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeResponse; onGiven: () => void }) {
   const { t } = useI18n();
-  const [recipient, setRecipient] = useState<Recipient>('member');
-  const [memberId, setMemberId] = useState('');
-  const [points, setPoints] = useState('');
-  const [memo, setMemo] = useState('');
+  const [form, setForm] = useState<GiftInput>(BLANK);
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const currency = me.community.currencyName;
-  const amount = parseWholeNumber(points, 1, 100_000);
+  const amount = parseWholeNumber(form.points, 1, 100_000);
+  const memberId = form.memberId.trim();
+  const set = (change: Partial<GiftInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const review = () => {
-    if (recipient === 'member' && !memberId.trim()) return action.fail(t('gift.memberRequired'));
-    if (recipient === 'member' && memberId.trim() === me.member.id) return action.fail(t('gift.notYourself'));
+    if (form.recipient === 'member' && !memberId) return action.fail(t('gift.memberRequired'));
+    if (form.recipient === 'member' && memberId === me.member.id) return action.fail(t('gift.notYourself'));
     if (amount === null) return action.fail(t('gift.pointsInvalid'));
     if (amount > me.balancePoints) return action.fail(t('gift.notEnough', { balance: me.balancePoints, currency }));
     action.clear();
@@ -46,13 +56,14 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
 
   const give = async () => {
     if (amount === null) return;
+    const memo = form.memo.trim();
     const done = await action.run(async (idempotencyKey) => {
       const answer = await request(contracts.giftPoints, {
         params: { cid: communityId },
         body: {
-          ...(recipient === 'pool' ? { toPool: true } : { toMemberId: memberId.trim() }),
+          ...(form.recipient === 'pool' ? { toPool: true } : { toMemberId: memberId }),
           points: amount,
-          ...(memo.trim() ? { memo: memo.trim() } : {}),
+          ...(memo ? { memo } : {}),
         },
         idempotencyKey,
       });
@@ -61,8 +72,7 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
     });
     setConfirming(false);
     if (done) {
-      setPoints('');
-      setMemo('');
+      set({ points: '', memo: '' });
       onGiven();
     }
   };
@@ -73,7 +83,7 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
       {confirming && amount !== null ? (
         <View className="confirm" id="gift-confirm-panel">
           <Text className="confirm__text">
-            {recipient === 'pool' ? t('gift.confirmPool') : t('gift.confirmMember', { id: memberId.trim() })}
+            {form.recipient === 'pool' ? t('gift.confirmPool') : t('gift.confirmMember', { id: memberId })}
           </Text>
           <Text className="gift-amount" id="gift-confirm-amount">
             {amount} {currency}
@@ -82,57 +92,75 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
             <Button id="gift-back" className="button button--secondary" onClick={() => setConfirming(false)}>
               {t('gift.back')}
             </Button>
-            <Button id="gift-confirm" className={action.busy ? 'button button--busy' : 'button'} onClick={give}>
+            <SubmitButton id="gift-confirm" busy={action.busy} onClick={give}>
               {t('gift.confirm')}
-            </Button>
+            </SubmitButton>
           </View>
         </View>
       ) : (
-        <>
-          <Text className="card__label">{t('gift.to')}</Text>
-          <ChoiceTabs
-            idPrefix="gift-to"
-            choices={[
-              { value: 'member', label: t('gift.toMember') },
-              { value: 'pool', label: t('gift.pool') },
-            ]}
-            value={recipient}
-            onChange={setRecipient}
-          />
-          {recipient === 'member' ? (
-            <TextField
-              id="gift-member"
-              label={t('gift.memberId')}
-              hint={t('gift.memberIdHint')}
-              value={memberId}
-              maxlength={64}
-              onChange={setMemberId}
-            />
-          ) : (
-            <Text className="card__hint">{t('gift.poolHint')}</Text>
-          )}
-          <TextField
-            id="gift-points"
-            label={t('gift.points', { currency })}
-            value={points}
-            numeric
-            maxlength={6}
-            onChange={setPoints}
-          />
-          <TextField
-            id="gift-memo"
-            label={t('gift.memo')}
-            placeholder={t('gift.memoPlaceholder')}
-            value={memo}
-            maxlength={60}
-            onChange={setMemo}
-          />
-          <Button id="gift-review" className="button" onClick={review}>
-            {t('gift.next')}
-          </Button>
-        </>
+        <GiftFields currency={currency} form={form} onChange={set} onNext={review} />
       )}
       <ActionOutcome id="gift" outcome={action.outcome} />
     </View>
+  );
+}
+
+/** To whom (a member number or the pool), how many points, a memo, and 下一步 to review. */
+function GiftFields({
+  currency,
+  form,
+  onChange: set,
+  onNext,
+}: {
+  currency: string;
+  form: GiftInput;
+  onChange: (change: Partial<GiftInput>) => void;
+  onNext: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Text className="card__label">{t('gift.to')}</Text>
+      <ChoiceTabs
+        idPrefix="gift-to"
+        choices={[
+          { value: 'member', label: t('gift.toMember') },
+          { value: 'pool', label: t('gift.pool') },
+        ]}
+        value={form.recipient}
+        onChange={(recipient) => set({ recipient })}
+      />
+      {form.recipient === 'member' ? (
+        <TextField
+          id="gift-member"
+          label={t('gift.memberId')}
+          hint={t('gift.memberIdHint')}
+          value={form.memberId}
+          maxlength={64}
+          onChange={(memberId) => set({ memberId })}
+        />
+      ) : (
+        <Text className="card__hint">{t('gift.poolHint')}</Text>
+      )}
+      <TextField
+        id="gift-points"
+        label={t('gift.points', { currency })}
+        value={form.points}
+        numeric
+        maxlength={6}
+        onChange={(points) => set({ points })}
+      />
+      <TextField
+        id="gift-memo"
+        label={t('gift.memo')}
+        placeholder={t('gift.memoPlaceholder')}
+        value={form.memo}
+        maxlength={60}
+        onChange={(memo) => set({ memo })}
+      />
+      <Button id="gift-review" className="button" onClick={onNext}>
+        {t('gift.next')}
+      </Button>
+    </>
   );
 }

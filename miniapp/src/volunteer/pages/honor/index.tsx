@@ -5,7 +5,7 @@ import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
 import PageLayout from '../../../components/page-layout';
 import { monthOf } from '../../../format/market';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 
 /** 光荣榜: the volunteers the community office recognised this month, with their citations. */
 export default function HonorPage() {

@@ -8,7 +8,7 @@ import PagedListView from '../../../components/paged-list';
 import { splitMinutes } from '../../../format/points';
 import { formatDateTime } from '../../../format/time';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** My volunteer hours: waiting for the office, approved (points paid), or rejected (with the reason). */

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request } from '../../../api';
-import LedgerRow from '../../../components/ledger-list';
+import LedgerRow from '../../components/ledger-list';
 import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import { useMe } from '../../../hooks/me';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useSession } from '../../../hooks/session';
+import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
 /** Every movement of my points, newest first, with the balance on top. */

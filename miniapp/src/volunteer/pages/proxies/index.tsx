@@ -6,8 +6,9 @@ import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
 import ProxyCard from '../../../components/proxy-card';
+import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
-import { startActingFor, stopActingFor, useActingFor } from '../../../hooks/acting-for';
+import { startActingFor, stopActingFor, useActingFor } from '../../../state/acting-for';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';
@@ -118,9 +119,9 @@ function AddProxyForm({
         maxlength={64}
         onChange={setProxyId}
       />
-      <Button id="proxy-add-submit" className={action.busy ? 'button button--busy' : 'button'} onClick={add}>
+      <SubmitButton id="proxy-add-submit" busy={action.busy} onClick={add}>
         {t('proxy.add')}
-      </Button>
+      </SubmitButton>
       <ActionOutcome id="proxy-add" outcome={action.outcome} />
     </View>
   );

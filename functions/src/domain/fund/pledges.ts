@@ -1,0 +1,122 @@
+import type { Notification, Pledge, PledgeRequest } from '@linli/shared';
+import { formatFen } from '@linli/shared';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { MemberRecord } from '../identity/ports';
+import { chinaMonth } from '../market/contributions';
+import { startOfChinaDay } from '../market/verification';
+import { donationOrder } from '../shop/fulfilment';
+import type { PledgeStore } from './ports';
+
+/** A pledge's monthly donation waits this long for the donor to pay. */
+const PLEDGE_PAYMENT_DAYS = 3;
+
+export async function createPledge(
+  input: { communityId: string; donor: MemberRecord; request: PledgeRequest; now?: Date },
+  pledges: PledgeStore,
+): Promise<Pledge> {
+  const now = input.now ?? new Date();
+  const pledge: Pledge = {
+    id: newId(now.getTime()),
+    donorId: input.donor.userId,
+    donorName: input.donor.displayName,
+    amountFen: input.request.amountFen,
+    dayOfMonth: input.request.dayOfMonth,
+    anonymous: input.request.anonymous ?? false,
+    status: 'active',
+    createdAt: now.toISOString(),
+  };
+  await pledges.createPledge(input.communityId, pledge);
+  return pledge;
+}
+
+const TRANSITIONS: Record<'pause' | 'resume' | 'cancel', { from: Pledge['status'][]; to: Pledge['status'] }> = {
+  pause: { from: ['active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+  cancel: { from: ['active', 'paused'], to: 'cancelled' },
+};
+
+export async function changePledge(
+  input: { communityId: string; pledgeId: string; donorId: string; action: keyof typeof TRANSITIONS },
+  pledges: PledgeStore,
+): Promise<Pledge> {
+  const pledge = await pledges.getPledge(input.communityId, input.pledgeId);
+  if (!pledge) throw notFound('pledge', 'fund.pledge_not_found');
+  if (pledge.donorId !== input.donorId) throw forbidden('This is not your pledge');
+  const { from, to } = TRANSITIONS[input.action];
+  const changed = from.includes(pledge.status) ? await pledges.setPledgeStatus(input.communityId, pledge, to) : null;
+  if (!changed) throw new AppError('fund.pledge_conflict', `A ${pledge.status} pledge cannot ${input.action}`);
+  return changed;
+}
+
+/** The China-time day of the month. */
+export function chinaDayOfMonth(now: Date): number {
+  return new Date(startOfChinaDay(now).getTime() + 8 * 3600_000).getUTCDate();
+}
+
+/** A day the job missed is caught up within this many days (while still in the same China-time month). */
+export const PLEDGE_CATCH_UP_DAYS = 7;
+
+/**
+ * Daily: every active pledge due today — or on one of the last {@link PLEDGE_CATCH_UP_DAYS} days of
+ * this China-time month, if the job did not run that day — gets this month's donation order (paid
+ * like any order) and a notification, at most once a month however often the job runs. A pledge made
+ * after its day this month starts next month. Returns how many orders were created.
+ */
+export async function createDuePledgeDonations(
+  input: { now?: Date; getMember: (communityId: string, userId: string) => Promise<MemberRecord | null> },
+  pledges: PledgeStore,
+): Promise<number> {
+  const now = input.now ?? new Date();
+  const month = chinaMonth(now);
+  const today = chinaDayOfMonth(now);
+  let created = 0;
+  for (let day = Math.max(1, today - PLEDGE_CATCH_UP_DAYS + 1); day <= today; day += 1) {
+    const dueDayEnds = startOfChinaDay(now).getTime() - (today - day - 1) * 24 * 3600_000;
+    for (const { communityId, pledgeId } of await pledges.pledgesDueOn(day)) {
+      const pledge = await pledges.getPledge(communityId, pledgeId);
+      if (!pledge || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
+      if (Date.parse(pledge.createdAt) >= dueDayEnds) continue;
+      if (await createMonthlyDonation({ communityId, pledge, month, now, getMember: input.getMember }, pledges)) {
+        created += 1;
+      }
+    }
+  }
+  return created;
+}
+
+/** This month's donation order and notification for one pledge; false when it already has one. */
+async function createMonthlyDonation(
+  input: {
+    communityId: string;
+    pledge: Pledge;
+    month: string;
+    now: Date;
+    getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
+  },
+  pledges: PledgeStore,
+): Promise<boolean> {
+  const { communityId, pledge, month, now } = input;
+  const donor = await input.getMember(communityId, pledge.donorId);
+  if (!donor) return false;
+  const order = donationOrder({
+    donor,
+    request: { amountFen: pledge.amountFen, anonymous: pledge.anonymous },
+    pledgeId: pledge.id,
+    // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
+    // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.
+    id: newId(now.getTime()),
+    now,
+    paymentWindowMinutes: PLEDGE_PAYMENT_DAYS * 24 * 60,
+  });
+  const notification: Notification = {
+    id: newId(now.getTime()),
+    kind: 'pledge_due',
+    communityId,
+    title: '本月月捐待支付',
+    body: `您的月月捐 ${formatFen(pledge.amountFen)} 元已生成，请在 ${PLEDGE_PAYMENT_DAYS} 天内完成支付。`,
+    orderId: order.id,
+    createdAt: now.toISOString(),
+  };
+  return pledges.createMonthlyDonation(communityId, pledge, order, month, notification);
+}

@@ -1,9 +1,0 @@
-import { contracts } from '@linli/shared';
-import { getCommunityOrThrow } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-
-/** GET /v1/communities/{cid} — public: name, currency and rules. */
-export const handler = httpRoute(contracts.getCommunity, { auth: 'public' }, async ({ params }) =>
-  ok(await getCommunityOrThrow(stores.communities(), params.cid)),
-);

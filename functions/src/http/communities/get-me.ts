@@ -1,9 +1,0 @@
-import { contracts } from '@linli/shared';
-import { getMe } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-
-/** GET /v1/communities/{cid}/me — the caller's membership, balance and certificate. */
-export const handler = httpRoute(contracts.getMe, { auth: 'user' }, async ({ params, userId }) =>
-  ok(await getMe(params.cid, userId, stores.communities())),
-);

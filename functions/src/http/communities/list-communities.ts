@@ -1,8 +1,0 @@
-import { contracts } from '@linli/shared';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-
-/** GET /v1/communities — public: the communities one can join. */
-export const handler = httpRoute(contracts.listCommunities, { auth: 'public' }, async () =>
-  ok({ items: await stores.communities().listCommunities() }),
-);

@@ -1,9 +1,0 @@
-import { contracts } from '@linli/shared';
-import { listMyCommunities } from '../../domain/identity/communities';
-import { stores } from '../../lib/dependencies';
-import { httpRoute, ok } from '../../lib/http';
-
-/** GET /v1/me/communities — the communities the caller has joined. */
-export const handler = httpRoute(contracts.listMyCommunities, { auth: 'user' }, async ({ userId }) =>
-  ok(await listMyCommunities(userId, stores.communities())),
-);

@@ -1,0 +1,17 @@
+import { contracts } from '@linli/shared';
+import { requireMember } from '../../domain/identity/authorization';
+import { fileComplaint } from '../../domain/market/complaints';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
+
+/** POST /v1/communities/{cid}/merchants/{mid}/complaints — a member reports a merchant. */
+export const handler = httpRoute(contracts.fileComplaint, async ({ params, body, userId }) => {
+  await requireMember(stores.communities(), params.cid, userId);
+  const merchants = stores.merchants();
+  return created(
+    await fileComplaint(
+      { communityId: params.cid, merchantId: params.mid, memberId: userId, description: body.description },
+      { merchants, complaints: merchants },
+    ),
+  );
+});

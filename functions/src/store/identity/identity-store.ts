@@ -1,0 +1,334 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Community, CertificateStatus, Notification, Page, Role } from '@linli/shared';
+import { queryAll, queryPage } from '../cursor';
+import { AppError } from '../../lib/errors';
+import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../../domain/identity/ports';
+import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { ENTITY, INDEXES, keys } from '../keys';
+import type { Effects } from '../../domain/effects';
+import { writeWithEffects } from '../effects';
+import { withoutKeys } from '../items';
+
+const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
+/** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */
+const LOGIN_CODE_TTL_SECONDS = 15 * 60;
+
+export class DynamoUserStore implements UserStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async findUserByOpenid(openid: string): Promise<UserRecord | null> {
+    const claim = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.openid(openid), ConsistentRead: true }),
+    );
+    const userId = claim.Item?.userId as string | undefined;
+    if (!userId) return null;
+    return this.getUser(userId);
+  }
+
+  async getUser(userId: string): Promise<UserRecord | null> {
+    const user = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.user(userId), ConsistentRead: true }),
+    );
+    return user.Item ? toUser(user.Item) : null;
+  }
+
+  async createUser(user: UserRecord): Promise<'created' | 'exists'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.openid(user.openid), type: ENTITY.openid, userId: user.id },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.user(user.id), type: ENTITY.user, ...user },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return 'exists';
+      throw error;
+    }
+  }
+
+  async claimLoginCode(codeHash: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.loginCode(codeHash),
+            type: 'LoginCode',
+            expiresAt: Math.floor(Date.now() / 1000) + LOGIN_CODE_TTL_SECONDS,
+          },
+          // An expired record may linger (TTL deletion is lazy): it no longer counts.
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async saveWechatSession(userId: string, sessionKey: string, unionid: string | undefined): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.wechatSession(userId),
+          type: ENTITY.wechatSession,
+          sessionKey,
+          unionid,
+          updatedAt: new Date().toISOString(),
+          expiresAt: Math.floor(Date.now() / 1000) + WECHAT_SESSION_TTL_SECONDS,
+        },
+      }),
+    );
+  }
+
+  async listNotifications(userId: string): Promise<Notification[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':prefix': keys.notificationPrefix() },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    return (result.Items ?? []).map((item) => withoutKeys<Notification>(item));
+  }
+}
+
+export class DynamoCommunityStore implements CommunityStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCommunity(communityId: string): Promise<Community | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.community(communityId) }),
+    );
+    return result.Item ? toCommunity(result.Item) : null;
+  }
+
+  /** Every community (a platform has hundreds, not millions): pages through the listing. */
+  async listCommunities(): Promise<Community[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      {
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition',
+        ExpressionAttributeValues: { ':partition': keys.allCommunitiesPartition() },
+      },
+      5000,
+    );
+    return items.map(toCommunity);
+  }
+
+  async putCommunity(community: Community): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.community(community.id),
+          ...keys.communityListing(community.id),
+          type: ENTITY.community,
+          ...community,
+        },
+      }),
+    );
+  }
+
+  async updateCommunity(community: Community, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.community(community.id),
+          UpdateExpression: 'SET #name = :name, currencyName = :currencyName, #rules = :rules',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#name': 'name', '#rules': 'rules' },
+          ExpressionAttributeValues: {
+            ':name': community.name,
+            ':currencyName': community.currencyName,
+            ':rules': community.rules,
+          },
+        },
+      },
+      effects,
+    );
+  }
+
+  async getMember(communityId: string, userId: string): Promise<MemberRecord | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.member(communityId, userId), ConsistentRead: true }),
+    );
+    return result.Item ? toMember(result.Item) : null;
+  }
+
+  async getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null> {
+    const { PK, SKPrefix } = keys.memberItemsPrefix(communityId, userId);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        // The same key range as begins_with; BETWEEN keeps DynamoDB Local from walking the partition.
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': PK, ':from': SKPrefix, ':to': `${SKPrefix}~` },
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const profile = items.find((item) => item.type === ENTITY.member);
+    if (!profile) return null;
+    const account = items.find((item) => item.type === ENTITY.account);
+    const certificate = items.find((item) => item.type === ENTITY.certificate);
+    return {
+      member: toMember(profile),
+      balancePoints: typeof account?.balancePoints === 'number' ? account.balancePoints : 0,
+      certificate: certificate
+        ? { status: certificate.status as CertificateStatus, issuedAt: String(certificate.issuedAt) }
+        : null,
+    };
+  }
+
+  async addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.member(member.communityId, member.userId),
+              ...keys.membershipOfUser(member.userId, member.communityId),
+              ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
+              type: ENTITY.member,
+              ...member,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        { ...effects, gauges: { communityId: member.communityId, add: { members: 1 } } },
+      );
+      return { member, created: true };
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const existing = await this.getMember(member.communityId, member.userId);
+      if (!existing) throw error;
+      return { member: existing, created: false };
+    }
+  }
+
+  async setRoles(
+    communityId: string,
+    userId: string,
+    roles: Role[],
+    expectedRoles: Role[],
+    effects?: Effects,
+  ): Promise<void> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.member(communityId, userId),
+            UpdateExpression: 'SET #roles = :roles',
+            ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
+            ExpressionAttributeNames: { '#roles': 'roles' },
+            ExpressionAttributeValues: { ':roles': roles, ':expected': expectedRoles },
+          },
+        },
+        effects,
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) {
+        throw new AppError('member.conflict', 'The roles changed meanwhile; reload and try again');
+      }
+      throw error;
+    }
+  }
+
+  async listMembershipsOfUser(userId: string): Promise<MemberRecord[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition AND begins_with(GSI1SK, :prefix)',
+        ExpressionAttributeValues: {
+          ':partition': keys.membershipsOfUserPartition(userId),
+          ':prefix': keys.membershipPrefix(),
+        },
+        Limit: 100,
+      }),
+    );
+    return (result.Items ?? []).map(toMember);
+  }
+
+  async listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi2,
+      partition: keys.membersPartition(communityId),
+      cursor,
+      limit: 50,
+    });
+    return { items: page.items.map(toMember), nextCursor: page.nextCursor };
+  }
+}
+
+function toUser(item: Record<string, unknown>): UserRecord {
+  return {
+    id: String(item.id),
+    openid: String(item.openid),
+    nickname: String(item.nickname),
+    createdAt: String(item.createdAt),
+  };
+}
+
+function toCommunity(item: Record<string, unknown>): Community {
+  return {
+    id: String(item.id),
+    name: String(item.name),
+    currencyName: String(item.currencyName),
+    rules: item.rules as Community['rules'],
+  };
+}
+
+function toMember(item: Record<string, unknown>): MemberRecord {
+  return {
+    communityId: String(item.communityId),
+    userId: String(item.userId),
+    roles: item.roles as Role[],
+    displayName: String(item.displayName),
+    joinedAt: String(item.joinedAt),
+    ...(item.offline === true ? { offline: true } : {}),
+    ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
+  };
+}

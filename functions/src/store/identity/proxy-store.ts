@@ -1,0 +1,96 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ProxyRelation } from '@linli/shared';
+import type { Effects } from '../../domain/effects';
+import type { ProxyStore } from '../../domain/identity/ports';
+import { isConditionalCheckFailed } from '../client';
+import { queryAll } from '../cursor';
+import { writeWithEffects } from '../effects';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { withoutKeys } from '../items';
+
+/** Proxy relations: who may act for a resident without a phone (patterns #53). */
+export class DynamoProxyStore implements ProxyStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getProxy(communityId: string, residentId: string, proxyId: string): Promise<ProxyRelation | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.proxy(communityId, residentId, proxyId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? withoutKeys<ProxyRelation>(result.Item) : null;
+  }
+
+  async createProxy(relation: ProxyRelation, effects?: Effects): Promise<'created' | 'exists'> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.proxy(relation.communityId, relation.residentId, relation.proxyId),
+              ...keys.proxiesFor(relation.communityId, relation.proxyId, relation.residentId),
+              type: ENTITY.proxy,
+              ...relation,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        effects,
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Delete: {
+            TableName: this.tableName,
+            Key: keys.proxy(communityId, residentId, proxyId),
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+        effects,
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  /** The resident's proxies (`PROXY#{residentId}#`) or every relation of the community. */
+  async listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]> {
+    const prefix = residentId ? keys.proxiesOfResidentPrefix(residentId) : keys.proxyPrefix();
+    return this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.community(communityId).PK, ':prefix': prefix },
+    });
+  }
+
+  /** The residents a proxy acts for. */
+  async listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]> {
+    return this.queryAll({
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.proxiesForPartition(communityId, proxyId) },
+    });
+  }
+
+  private async queryAll(input: Parameters<typeof queryAll>[2]) {
+    const items = await queryAll(this.client, this.tableName, input, 1000);
+    return items.map((item) => withoutKeys<ProxyRelation>(item));
+  }
+}

@@ -1,0 +1,74 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AppError } from '../lib/errors';
+import { isConditionalCheckFailed } from './client';
+import { keys } from './keys';
+
+/**
+ * Fixed-window rate limits kept in the table: one conditional ADD per request on the limited
+ * routes (login, check-in, pass verification), so every Lambda container sees the same count.
+ * Windows expire through the table's TTL.
+ */
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+  /** Count per source IP (before login) or per authenticated user. */
+  by: 'ip' | 'user';
+}
+
+export const RATE_LIMITS = {
+  login: { limit: 20, windowSeconds: 60, by: 'ip' },
+  checkin: { limit: 30, windowSeconds: 60, by: 'user' },
+  verifyPass: { limit: 60, windowSeconds: 60, by: 'user' },
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+let overridesSource: string | undefined;
+let overrides: Partial<Record<RateLimitName, Partial<RateLimitRule>>> = {};
+
+/** The rule, with `RATE_LIMITS` (JSON, e.g. `{"login":{"limit":5}}`) from the environment applied. */
+export function rateLimitRule(name: RateLimitName): RateLimitRule {
+  const source = process.env.RATE_LIMITS ?? '';
+  if (source !== overridesSource) {
+    overridesSource = source;
+    overrides = source ? (JSON.parse(source) as typeof overrides) : {};
+  }
+  return { ...RATE_LIMITS[name], ...overrides[name] };
+}
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('rate.limited', 'Too many requests; please wait a moment and try again', { retryAfterSeconds });
+
+/** Counts one request against `subject`'s window; throws 429 `rate.limited` once the window is full. */
+export async function consumeRateLimit(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  name: RateLimitName,
+  subject: string,
+  now: number = Date.now(),
+): Promise<void> {
+  const rule = rateLimitRule(name);
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = now - (now % windowMs);
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.rateWindow(name, subject, windowStart),
+        UpdateExpression: 'ADD hits :one SET expiresAt = :expires, #type = :type',
+        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':limit': rule.limit,
+          ':expires': Math.ceil((windowStart + windowMs) / 1000) + 60,
+          ':type': 'RateWindow',
+        },
+      }),
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw tooManyRequests(Math.ceil((windowStart + windowMs - now) / 1000));
+    throw error;
+  }
+}

@@ -1,0 +1,877 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Attendance, Certificate, Claim, Page } from '@linli/shared';
+import { monthOf } from '@linli/shared';
+import type {
+  ActivityRecord,
+  ActivityStore,
+  ActivityWindow,
+  AttendanceStore,
+  CertificateStore,
+  ClaimStore,
+  Decision,
+} from '../../domain/timebank/ports';
+import type { TransferGuards } from '../../domain/ledger/ports';
+import type { Transfer } from '../../domain/ledger/transfer';
+import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { queryAll, queryPage } from '../cursor';
+import { withoutKeys } from '../items';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { AppError } from '../../lib/errors';
+import {
+  earnedMonthUpdate,
+  insufficientFunds,
+  monthlyCapReached,
+  transferFailure,
+  transferFailureFromReasons,
+  transferItems,
+} from '../ledger/ledger-store';
+import type { TransactionItem } from '../client';
+import type { Effects } from '../../domain/effects';
+import { effectItems, writeWithEffects } from '../effects';
+
+const PAGE_SIZE = 25;
+/** Fields staff may edit (PATCH); everything else on the item is kept as it is. */
+const EDITABLE_FIELDS = [
+  'title',
+  'category',
+  'description',
+  'startsAt',
+  'endsAt',
+  'location',
+  'capacity',
+  'graceMinutes',
+] as const;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
+const closeAfter = (activity: ActivityRecord) =>
+  new Date(Date.parse(activity.endsAt) + activity.graceMinutes * 60_000).toISOString();
+
+function activityItem(activity: ActivityRecord) {
+  return {
+    ...keys.activity(activity.communityId, activity.id),
+    ...keys.activityListing(activity.communityId, activity.startsAt, activity.id),
+    ...(activity.status === 'scheduled'
+      ? keys.activityAutoClose(closeAfter(activity), activity.communityId, activity.id)
+      : {}),
+    type: ENTITY.activity,
+    ...activity,
+  };
+}
+
+export class DynamoActivityStore implements ActivityStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createActivity(activity: ActivityRecord, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: activityItem(activity),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      effects,
+    );
+  }
+
+  async getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
+    );
+    return result.Item ? withoutKeys<ActivityRecord>(result.Item) : null;
+  }
+
+  async listActivities(
+    communityId: string,
+    fromIso: string,
+    cursor: string | undefined,
+  ): Promise<Page<ActivityRecord>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.activitiesPartition(communityId),
+      sortKeyCondition: { expression: 'GSI1SK >= :from', values: { ':from': fromIso }, fromClock: true },
+      cursor,
+      limit: PAGE_SIZE,
+    });
+    return { items: page.items.map((item) => withoutKeys<ActivityRecord>(item)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * An UpdateItem of the editable fields only (never a Put of what was read: a concurrent
+   * check-in's count must not be overwritten), on the conditions of `ActivityStore.saveActivity`.
+   */
+  async saveActivity(
+    activity: ActivityRecord,
+    effects?: Effects,
+  ): Promise<'saved' | 'not_scheduled' | 'below_attendance' | 'window_below_attendance'> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = {
+      ':scheduled': 'scheduled',
+      ':capacity': activity.capacity ?? Number.MAX_SAFE_INTEGER,
+      ':zero': 0,
+      ':GSI1SK': keys.activityListing(activity.communityId, activity.startsAt, activity.id).GSI1SK,
+      ...keyValues(keys.activityAutoClose(closeAfter(activity), activity.communityId, activity.id)),
+    };
+    const assignments = ['GSI1SK = :GSI1SK', 'GSI2PK = :GSI2PK', 'GSI2SK = :GSI2SK'];
+    for (const field of EDITABLE_FIELDS) {
+      if (activity[field] === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = activity[field];
+      assignments.push(`#${field} = :${field}`);
+    }
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.activity(activity.communityId, activity.id),
+            UpdateExpression: `SET ${assignments.join(', ')}`,
+            // Once anyone attended, the window may only widen: no attendance or claim falls outside it.
+            ConditionExpression:
+              '#status = :scheduled AND attendeeCount <= :capacity AND (attendeeCount = :zero OR ' +
+              '(#startsAt >= :startsAt AND #endsAt <= :endsAt AND #graceMinutes <= :graceMinutes))',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        effects,
+      );
+      return 'saved';
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const current = await this.getActivity(activity.communityId, activity.id);
+      if (current?.status !== 'scheduled') return 'not_scheduled';
+      return current.attendeeCount > (activity.capacity ?? Number.MAX_SAFE_INTEGER)
+        ? 'below_attendance'
+        : 'window_below_attendance';
+    }
+  }
+
+  async cancelActivity(
+    communityId: string,
+    activityId: string,
+    cancellation: { by: string; at: string },
+    effects?: Effects,
+  ): Promise<'cancelled' | 'not_scheduled' | 'has_approved_claims'> {
+    const settlement = keys.activitySettlement(cancellation.at, communityId, activityId);
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.activity(communityId, activityId),
+            UpdateExpression:
+              'SET #status = :cancelled, cancelledBy = :by, cancelledAt = :at, GSI2PK = :settle, GSI2SK = :settleKey',
+            ConditionExpression:
+              '#status = :scheduled AND (attribute_not_exists(approvedClaimCount) OR approvedClaimCount <= :zero)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':scheduled': 'scheduled',
+              ':by': cancellation.by,
+              ':at': cancellation.at,
+              ':settle': settlement.GSI2PK,
+              ':settleKey': settlement.GSI2SK,
+              ':zero': 0,
+            },
+          },
+        },
+        effects,
+      );
+      return 'cancelled';
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      const current = await this.getActivity(communityId, activityId);
+      return current?.status === 'scheduled' ? 'has_approved_claims' : 'not_scheduled';
+    }
+  }
+
+  async activitiesDueForAutoClose(nowIso: string): Promise<{ communityId: string; activityId: string }[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi2,
+        KeyConditionExpression: 'GSI2PK = :partition AND GSI2SK < :now',
+        ExpressionAttributeValues: { ':partition': keys.activityAutoClosePartition(), ':now': nowIso },
+        Limit: 100,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), activityId: String(item.id) }));
+  }
+
+  /** Leaves the auto-close index, unless the activity has left it already (cancelled: its settlement stays queued). */
+  async markAutoCloseDone(communityId: string, activityId: string): Promise<void> {
+    await this.leaveIndex(communityId, activityId, keys.activityAutoClosePartition(), 'autoClosedAt');
+  }
+
+  async activitiesToSettle(): Promise<{ communityId: string; activityId: string }[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi2,
+        KeyConditionExpression: 'GSI2PK = :partition',
+        ExpressionAttributeValues: { ':partition': keys.activitySettlementPartition() },
+        Limit: 100,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), activityId: String(item.id) }));
+  }
+
+  async markSettled(communityId: string, activityId: string): Promise<void> {
+    await this.leaveIndex(communityId, activityId, keys.activitySettlementPartition(), 'settledAt');
+  }
+
+  private async leaveIndex(communityId: string, activityId: string, partition: string, stamp: string) {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.activity(communityId, activityId),
+          UpdateExpression: 'REMOVE GSI2PK, GSI2SK SET #stamp = :now',
+          ConditionExpression: 'GSI2PK = :partition',
+          ExpressionAttributeNames: { '#stamp': stamp },
+          ExpressionAttributeValues: { ':now': new Date().toISOString(), ':partition': partition },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+}
+
+const keyValues = (key: Record<string, string>) =>
+  Object.fromEntries(Object.entries(key).map(([name, value]) => [`:${name}`, value]));
+
+/** The activity is scheduled (and, when given, still has the window a decision was made on). */
+function scheduledCondition(window?: ActivityWindow) {
+  return {
+    ConditionExpression:
+      '#status = :scheduled' +
+      (window ? ' AND startsAt = :startsAt AND endsAt = :endsAt AND graceMinutes = :grace' : ''),
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':scheduled': 'scheduled',
+      ...(window ? { ':startsAt': window.startsAt, ':endsAt': window.endsAt, ':grace': window.graceMinutes } : {}),
+    },
+  };
+}
+
+function claimItem(claim: Claim) {
+  return {
+    ...keys.claim(claim.communityId, claim.id),
+    ...keys.claimQueue(claim.communityId, claim.status, claim.createdAt, claim.id),
+    ...keys.memberClaims(claim.communityId, claim.memberId, claim.createdAt, claim.id),
+    type: ENTITY.claim,
+    ...claim,
+  };
+}
+
+export class DynamoAttendanceStore implements AttendanceStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.attendance(communityId, activityId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? withoutKeys<Attendance>(result.Item) : null;
+  }
+
+  async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await this.tryCheckIn(communityId, attendance);
+      // A conflict with a concurrent check-in to the same activity decides nothing: try again.
+      if (outcome !== 'conflict') return outcome;
+      if (attempt >= 6) throw new AppError('checkin.busy', 'Many people are checking in; please scan again');
+      await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
+    }
+  }
+
+  private async tryCheckIn(
+    communityId: string,
+    attendance: Attendance,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.attendance(communityId, attendance.activityId, attendance.memberId),
+                  type: ENTITY.attendance,
+                  communityId,
+                  ...attendance,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.activity(communityId, attendance.activityId),
+                UpdateExpression: 'ADD attendeeCount :one',
+                ConditionExpression:
+                  '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
+                ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+                ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+              },
+            },
+          ],
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
+      if (reasons.includes('TransactionConflict')) return 'conflict';
+      if (reasons[1] === 'ConditionalCheckFailed') {
+        const activity = await this.client.send(
+          new GetCommand({
+            TableName: this.tableName,
+            Key: keys.activity(communityId, attendance.activityId),
+            ConsistentRead: true,
+          }),
+        );
+        return activity.Item?.status === 'scheduled' ? 'full' : 'not_scheduled';
+      }
+      throw error;
+    }
+  }
+
+  async checkOut(
+    communityId: string,
+    attendance: Attendance,
+    claim: Claim,
+  ): Promise<'closed' | 'not_open' | 'not_scheduled'> {
+    const items: TransactionItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.attendance(communityId, attendance.activityId, attendance.memberId),
+          UpdateExpression: 'SET #status = :closed, checkedOutAt = :out, claimId = :claim, autoClosed = :auto',
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':closed': 'closed',
+            ':open': 'open',
+            ':out': attendance.checkedOutAt,
+            ':claim': claim.id,
+            ':auto': attendance.autoClosed ?? false,
+          },
+        },
+      },
+      { Put: { TableName: this.tableName, Item: claimItem(claim), ConditionExpression: 'attribute_not_exists(PK)' } },
+      // A cancelled activity files no claim, however the check-out races the cancellation.
+      this.scheduledCheck(communityId, attendance.activityId),
+    ];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'closed';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[2] === 'ConditionalCheckFailed') return 'not_scheduled';
+        if (reasons.includes('ConditionalCheckFailed')) return 'not_open';
+        if (!reasons.includes('TransactionConflict')) throw error;
+        if (attempt >= 6) throw new AppError('checkin.busy', 'Many people are checking in; please scan again');
+        await pause(attempt);
+      }
+    }
+  }
+
+  private scheduledCheck(communityId: string, activityId: string, window?: ActivityWindow): TransactionItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.activity(communityId, activityId),
+        ...scheduledCondition(window),
+      },
+    };
+  }
+
+  async recordOfficeAttendance(
+    communityId: string,
+    entry: { attendance: Attendance; claim: Claim; window: ActivityWindow; replacesClaimId?: string },
+    effects?: Effects,
+  ): Promise<'recorded' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'> {
+    const { attendance, claim, window, replacesClaimId } = entry;
+    const scheduled = scheduledCondition(window);
+    const activityItem: TransactionItem = replacesClaimId
+      ? this.scheduledCheck(communityId, attendance.activityId, window)
+      : {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.activity(communityId, attendance.activityId),
+            UpdateExpression: 'ADD attendeeCount :one',
+            ConditionExpression: `${scheduled.ConditionExpression} AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)`,
+            ExpressionAttributeNames: { ...scheduled.ExpressionAttributeNames, '#capacity': 'capacity' },
+            ExpressionAttributeValues: { ...scheduled.ExpressionAttributeValues, ':one': 1 },
+          },
+        };
+    const items: TransactionItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.attendance(communityId, attendance.activityId, attendance.memberId),
+            type: ENTITY.attendance,
+            communityId,
+            ...attendance,
+          },
+          // One attendance per member and activity; a correction replaces one whose claim was rejected.
+          ...(replacesClaimId
+            ? {
+                ConditionExpression: 'claimId = :replaced AND #status = :closed',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':replaced': replacesClaimId, ':closed': 'closed' },
+              }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
+      },
+      { Put: { TableName: this.tableName, Item: claimItem(claim), ConditionExpression: 'attribute_not_exists(PK)' } },
+      activityItem,
+      ...effectItems(this.tableName, effects),
+    ];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'recorded';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[0] === 'ConditionalCheckFailed' || reasons[1] === 'ConditionalCheckFailed') return 'exists';
+        if (reasons[2] === 'ConditionalCheckFailed') return this.whyRefused(communityId, attendance.activityId, window);
+        if (!reasons.includes('TransactionConflict')) throw error;
+        if (attempt >= 6) throw new AppError('checkin.busy', 'Many people are checking in; please try again');
+        await pause(attempt);
+      }
+    }
+  }
+
+  private async whyRefused(
+    communityId: string,
+    activityId: string,
+    window: ActivityWindow,
+  ): Promise<'not_scheduled' | 'window_changed' | 'full'> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
+    );
+    const activity = result.Item;
+    if (activity?.status !== 'scheduled') return 'not_scheduled';
+    const same =
+      activity.startsAt === window.startsAt &&
+      activity.endsAt === window.endsAt &&
+      activity.graceMinutes === window.graceMinutes;
+    return same ? 'full' : 'window_changed';
+  }
+
+  async closeCancelled(communityId: string, attendance: Attendance, at: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.attendance(communityId, attendance.activityId, attendance.memberId),
+          UpdateExpression: 'SET #status = :closed, checkedOutAt = :at, cancelled = :true',
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':true': true },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]> {
+    const open: Attendance[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          FilterExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': keys.communityPartition(communityId),
+            ':prefix': keys.attendancesPrefix(activityId),
+            ':open': 'open',
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      open.push(...(result.Items ?? []).map((item) => withoutKeys<Attendance>(item)));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return open;
+  }
+}
+
+export class DynamoClaimStore implements ClaimStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putClaim(claim: Claim, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      { Put: { TableName: this.tableName, Item: claimItem(claim), ConditionExpression: 'attribute_not_exists(PK)' } },
+      effects,
+    );
+  }
+
+  async getClaim(communityId: string, claimId: string): Promise<Claim | null> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.claim(communityId, claimId), ConsistentRead: true }),
+    );
+    return result.Item ? withoutKeys<Claim>(result.Item) : null;
+  }
+
+  listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>> {
+    return this.page('GSI1', keys.claimQueuePartition(communityId, status), cursor, true);
+  }
+
+  listMemberClaims(
+    communityId: string,
+    memberId: string,
+    cursor: string | undefined,
+    status?: Claim['status'],
+  ): Promise<Page<Claim>> {
+    return this.page('GSI2', keys.memberClaimsPartition(communityId, memberId), cursor, false, status);
+  }
+
+  private async page(
+    index: 'GSI1' | 'GSI2',
+    partition: string,
+    cursor: string | undefined,
+    oldestFirst: boolean,
+    status?: Claim['status'],
+  ) {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: index,
+      partition,
+      cursor,
+      limit: PAGE_SIZE,
+      newestFirst: !oldestFirst,
+      filter: status
+        ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } }
+        : undefined,
+    });
+    return { items: page.items.map((item) => withoutKeys<Claim>(item)), nextCursor: page.nextCursor };
+  }
+
+  private decisionUpdate(claim: Claim, status: Claim['status'], decision: Decision, transferId?: string) {
+    return {
+      TableName: this.tableName,
+      Key: keys.claim(claim.communityId, claim.id),
+      UpdateExpression:
+        'SET #status = :status, decidedBy = :by, decidedAt = :at, GSI1PK = :queue' +
+        (decision.reason ? ', reason = :reason' : '') +
+        (transferId ? ', transferId = :transfer' : ''),
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':pending': 'pending',
+        ':by': decision.decidedBy,
+        ':at': decision.decidedAt,
+        ':queue': keys.claimQueuePartition(claim.communityId, status),
+        ...(decision.reason ? { ':reason': decision.reason } : {}),
+        ...(transferId ? { ':transfer': transferId } : {}),
+      },
+    };
+  }
+
+  async approveClaim(
+    claim: Claim,
+    decision: Decision,
+    transfer: Transfer | null,
+    effects?: Effects,
+  ): Promise<'approved' | 'already_decided' | 'activity_cancelled'> {
+    const update = { Update: this.decisionUpdate(claim, 'approved', decision, transfer?.transferId) };
+    // While a claim of it stands approved, the activity cannot be cancelled; a cancelled one pays nothing.
+    const activity: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.activity(claim.communityId, claim.activityId),
+        UpdateExpression: 'ADD approvedClaimCount :one',
+        ConditionExpression: '#status = :scheduled',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+      },
+    };
+    const parts = transfer ? transferItems(this.tableName, transfer, 2) : null;
+    // A claim worth no points still counts its minutes and visit on the member's month.
+    const month = parts
+      ? []
+      : [
+          earnedMonthUpdate(this.tableName, {
+            communityId: claim.communityId,
+            memberId: claim.memberId,
+            month: monthOf(decision.decidedAt),
+            add: { volunteerMinutes: claim.minutes, volunteerVisits: 1 },
+          }),
+        ];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const items = [update, activity, ...(parts?.items ?? month), ...effectItems(this.tableName, effects)];
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'approved';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[0] === 'ConditionalCheckFailed') return 'already_decided';
+        if (reasons[1] === 'ConditionalCheckFailed') return 'activity_cancelled';
+        const failure = parts ? transferFailure(error, parts) : undefined;
+        if (failure === 'duplicate') return 'already_decided';
+        if (failure === 'insufficient_funds') throw insufficientFunds();
+        if (failure === 'monthly_cap') throw monthlyCapReached();
+        if (reasons.includes('TransactionConflict') && attempt < 6) {
+          await pause(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async listPendingClaimsOfActivity(communityId: string, activityId: string): Promise<Claim[]> {
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :queue',
+      FilterExpression: 'activityId = :activity',
+      ExpressionAttributeValues: {
+        ':queue': keys.claimQueuePartition(communityId, 'pending'),
+        ':activity': activityId,
+      },
+    });
+    return items.map((item) => withoutKeys<Claim>(item));
+  }
+
+  async reverseClaim(
+    claim: Claim,
+    reversal: Transfer,
+    input: { guards: TransferGuards; effects: Effects },
+  ): Promise<'reversed' | 'not_approved' | 'duplicate' | 'conflict'> {
+    const status: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.claim(claim.communityId, claim.id),
+        UpdateExpression:
+          'SET #status = :reversed, reversedBy = :by, reversedAt = :at, reversalReason = :reason, GSI1PK = :queue',
+        ConditionExpression: '#status = :approved',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':reversed': 'reversed',
+          ':approved': 'approved',
+          ':by': reversal.actorId,
+          ':at': reversal.createdAt,
+          ':reason': reversal.memo,
+          ':queue': keys.claimQueuePartition(claim.communityId, 'reversed'),
+        },
+      },
+    };
+    const activity: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.activity(claim.communityId, claim.activityId),
+        UpdateExpression: 'ADD approvedClaimCount :minusOne',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':minusOne': -1 },
+      },
+    };
+    const parts = transferItems(this.tableName, reversal, 2, input.guards);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [status, activity, ...parts.items, ...effectItems(this.tableName, input.effects)],
+        }),
+      );
+      return 'reversed';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      if (reasons[0] === 'ConditionalCheckFailed') return 'not_approved';
+      const failure = transferFailureFromReasons(reasons, parts);
+      if (failure === 'duplicate') return 'duplicate';
+      if (failure === 'insufficient_funds') throw insufficientFunds();
+      if (failure === 'conflict' || reasons.includes('ConditionalCheckFailed')) return 'conflict';
+      throw error;
+    }
+  }
+
+  async rejectClaim(claim: Claim, decision: Decision, effects?: Effects): Promise<'rejected' | 'already_decided'> {
+    try {
+      await writeWithEffects(this.client, { Update: this.decisionUpdate(claim, 'rejected', decision) }, effects);
+      return 'rejected';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'already_decided';
+      throw error;
+    }
+  }
+}
+
+export class DynamoCertificateStore implements CertificateStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getCertificate(communityId: string, memberId: string): Promise<Certificate | null> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.memberCertificate(communityId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? toCertificate(result.Item) : null;
+  }
+
+  async issueCertificate(
+    communityId: string,
+    memberId: string,
+    issuedAt: string,
+    thresholdPoints: number,
+    effects?: Effects,
+  ): Promise<boolean> {
+    const certificate: TransactionItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.memberCertificate(communityId, memberId),
+          type: ENTITY.certificate,
+          communityId,
+          memberId,
+          status: 'active',
+          issuedAt,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    return this.whileEarned(certificate, communityId, memberId, thresholdPoints, effects);
+  }
+
+  async restoreCertificate(
+    communityId: string,
+    memberId: string,
+    at: string,
+    thresholdPoints: number,
+    effects?: Effects,
+  ): Promise<boolean> {
+    const certificate: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.memberCertificate(communityId, memberId),
+        UpdateExpression: 'SET #status = :active, restoredAt = :at REMOVE flaggedAt, reviewReason',
+        ConditionExpression: '#status = :review',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'active', ':review': 'review', ':at': at },
+      },
+    };
+    return this.whileEarned(certificate, communityId, memberId, thresholdPoints, effects);
+  }
+
+  /** Writes `certificate` with its effects on the condition that the member's earned points reach the threshold. */
+  private async whileEarned(
+    certificate: TransactionItem,
+    communityId: string,
+    memberId: string,
+    thresholdPoints: number,
+    effects?: Effects,
+  ): Promise<boolean> {
+    const earned: TransactionItem = {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.memberAccount(communityId, memberId),
+        ConditionExpression: 'earnedPoints >= :threshold',
+        ExpressionAttributeValues: { ':threshold': thresholdPoints },
+      },
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [certificate, earned, ...effectItems(this.tableName, effects)] }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async setCertificateStatus(
+    communityId: string,
+    memberId: string,
+    change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
+    effects?: Effects,
+  ): Promise<Certificate | null> {
+    const revoking = change.to === 'revoked';
+    try {
+      const result = await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.memberCertificate(communityId, memberId),
+            UpdateExpression: revoking
+              ? 'SET #status = :to, revokedAt = :at, revokedBy = :by, reason = :reason'
+              : 'SET #status = :to, reinstatedAt = :at, reinstatedBy = :by REMOVE revokedAt, revokedBy, reason, flaggedAt, reviewReason',
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':from': change.from,
+              ':to': change.to,
+              ':at': change.at,
+              ':by': change.by,
+              ...(revoking ? { ':reason': change.reason ?? '' } : {}),
+            },
+          },
+        },
+        effects,
+        { returnNew: true },
+      );
+      return result ? toCertificate(result) : null;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return null;
+      throw error;
+    }
+  }
+}
+
+function toCertificate(item: Record<string, unknown>): Certificate {
+  return {
+    memberId: String(item.memberId),
+    status: item.status as Certificate['status'],
+    issuedAt: String(item.issuedAt),
+    ...(item.revokedAt
+      ? { revokedAt: String(item.revokedAt), revokedBy: String(item.revokedBy), reason: String(item.reason) }
+      : {}),
+    ...(item.flaggedAt ? { flaggedAt: String(item.flaggedAt), reviewReason: String(item.reviewReason ?? '') } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import { DynamoCommunityStore, DynamoUserStore } from './store/identity/identity-store';
+import { DynamoExportStore } from './store/office/export-store';
+import { DynamoFundStore } from './store/fund/fund-store';
+import { DynamoLedgerStore } from './store/ledger/ledger-store';
+import { DynamoShopStore } from './store/shop/shop-store';
+import { DynamoPledgeStore } from './store/fund/pledge-store';
+import { DynamoMerchantStore } from './store/market/merchant-store';
+import { DynamoSupermarketStore } from './store/market/supermarket-store';
+import {
+  DynamoActivityStore,
+  DynamoAttendanceStore,
+  DynamoCertificateStore,
+  DynamoClaimStore,
+} from './store/timebank/timebank-store';
+import { getDocumentClient } from './store/client';
+import { DynamoOfficeStore } from './store/office/office-store';
+import { DynamoProxyStore } from './store/identity/proxy-store';
+import { DynamoReconcileSource } from './store/ledger/reconcile-store';
+import { env } from './lib/env';
+import { sendSubscribeMessage } from './gateways/subscribe-messages';
+import { wechatSessionClient } from './gateways/wechat';
+import { wechatPayGateway } from './gateways/wechat-pay';
+import type { PaymentGateway } from './domain/shop/payment-gateway';
+
+/**
+ * The composition root: the production wiring of ports to adapters (the DynamoDB stores here,
+ * the outside world's gateways below), built lazily once per container.
+ */
+export const stores = {
+  users: () => new DynamoUserStore(getDocumentClient(), env.tableName()),
+  communities: () => new DynamoCommunityStore(getDocumentClient(), env.tableName()),
+  ledger: () => new DynamoLedgerStore(getDocumentClient(), env.tableName()),
+  activities: () => new DynamoActivityStore(getDocumentClient(), env.tableName()),
+  attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
+  claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
+  certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
+  merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
+  supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
+  fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
+  shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
+  pledges: () => new DynamoPledgeStore(getDocumentClient(), env.tableName()),
+  exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
+  office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
+  proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
+  reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
+};
+
+/**
+ * The outside world, behind the domain's ports: WeChat's login (code2Session) and subscribe
+ * messages, WeChat Pay. The composition root is the only module that imports both `store/` and `gateways/`.
+ */
+export const gateways = {
+  wechatSession: () => wechatSessionClient,
+  subscribeMessages: () => ({ send: sendSubscribeMessage }),
+  /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
+  payments: async (): Promise<PaymentGateway | null> => {
+    const config = await env.wechatPay();
+    return config ? wechatPayGateway(config) : null;
+  },
+};
+
+/** What the checkout use cases need, as wired in production. */
+export const checkoutDependencies = async () => ({
+  payments: await gateways.payments(),
+  devStage: env.isDevStage(),
+  users: stores.users(),
+});

@@ -1,0 +1,34 @@
+import { CATALOGUES, en, zhCN } from './messages';
+import KEYS_BEFORE_SPLIT from './keys-before-split.json';
+
+/**
+ * The catalogues were one file and two appendices until they were split by area; KEYS_BEFORE_SPLIT is
+ * every key they held then (zh-CN and en had the same keys). A key may be added since, none lost.
+ */
+describe('message catalogues', () => {
+  const catalogues = Object.entries(CATALOGUES);
+
+  it('lose no key of the catalogue before the split, in Chinese or English', () => {
+    expect(KEYS_BEFORE_SPLIT.filter((key) => !Object.prototype.hasOwnProperty.call(zhCN, key))).toEqual([]);
+    expect(KEYS_BEFORE_SPLIT.filter((key) => !Object.prototype.hasOwnProperty.call(en, key))).toEqual([]);
+  });
+
+  it('hold each key in one catalogue only', () => {
+    const homes = new Map<string, string[]>();
+    for (const [area, catalogue] of catalogues) {
+      for (const key of Object.keys(catalogue.zhCN)) homes.set(key, [...(homes.get(key) ?? []), area]);
+    }
+
+    expect([...homes].filter(([, areas]) => areas.length > 1)).toEqual([]);
+    expect(homes.size).toBe(Object.keys(zhCN).length);
+  });
+
+  it('translate every key of a catalogue into English, and only those', () => {
+    for (const [area, catalogue] of catalogues) {
+      expect({ area, keys: Object.keys(catalogue.en).sort() }).toEqual({
+        area,
+        keys: Object.keys(catalogue.zhCN).sort(),
+      });
+    }
+  });
+});

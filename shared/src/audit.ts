@@ -1,0 +1,74 @@
+import type { ProxyableRoute } from './proxyable';
+
+/**
+ * Every action the server writes to the audit log, by area. The writer's `AuditDraft.action` and
+ * the console's labels are typed by this one list, so a label cannot exist for an action nobody
+ * writes, and a new action cannot be written without a label.
+ */
+export const AUDIT_ACTIONS = [
+  // identity
+  'community.update',
+  'member.set_roles',
+  'member.register_offline',
+  'proxy.create',
+  'proxy.remove',
+  // timebank
+  'activity.create',
+  'activity.update',
+  'activity.cancel',
+  'claim.office_entry',
+  'claim.approve',
+  'claim.reject',
+  'certificate.revoke',
+  'certificate.reinstate',
+  // ledger
+  'transfer.reverse',
+  // market
+  'merchant.approve',
+  'merchant.reject',
+  'merchant.set_active',
+  'merchant.set_warned',
+  'merchant.set_suspended',
+  'merchant.set_removed',
+  'complaint.resolve',
+  'flag.confirm',
+  'flag.dismiss',
+  'post.take_down',
+  'contribution.record',
+  'good.create',
+  'good.restock',
+  'redemption.hand_over',
+  // shop
+  'product.approve',
+  'product.reject',
+  'order.ready_for_pickup',
+  'order.shipped',
+  'order.completed',
+  'order.refund',
+  'order.refund_requested',
+  'order.refund_processing',
+  'order.refund_success',
+  'order.refund_abnormal',
+  'order.refund_closed',
+  'order.payment_returned',
+  'maker.payout',
+  // fund
+  'fund.record_income',
+  'fund.submit_expense',
+  'fund.approve_expense',
+  'fund.reject_expense',
+  // office
+  'recognition.award',
+] as const;
+
+/** An action a use case writes. */
+export type NamedAuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a proxy did for a resident on a route with no audit entry of its own: `proxy.<route>`. */
+export type ProxyAuditAction = `proxy.${Lowercase<ProxyableRoute>}`;
+
+export type AuditAction = NamedAuditAction | ProxyAuditAction;
+
+/** `redeem` → `proxy.redeem`: the audit action of a proxied request without its own entry. */
+export const proxyAuditAction = (route: ProxyableRoute): ProxyAuditAction =>
+  `proxy.${route.toLowerCase() as Lowercase<ProxyableRoute>}`;
