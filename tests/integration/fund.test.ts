@@ -6,7 +6,7 @@ import { approveExpense as approveExpenseUseCase } from '../../functions/src/dom
 import type { FundStore } from '../../functions/src/domain/fund/ports';
 import { handler as recordIncome } from '../../functions/src/http/fund/record-fund-income';
 import { handler as approveExpense } from '../../functions/src/http/fund/approve-fund-expense';
-import { stores } from '../../functions/src/lib/dependencies';
+import { stores } from '../../functions/src/wiring';
 import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
 import { apiUrl, call, documentClient, login } from '../support/api';
