@@ -2,8 +2,12 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { FundEntry, FundExpense, FundPage, Order } from '@linli/shared';
 import { GENESIS_HASH, verifyChain } from '../../functions/src/domain/fund/chain';
+import { approveExpense as approveExpenseUseCase } from '../../functions/src/domain/fund/fund';
+import type { FundStore } from '../../functions/src/domain/fund/ports';
 import { handler as recordIncome } from '../../functions/src/http/fund/record-fund-income';
 import { handler as approveExpense } from '../../functions/src/http/fund/approve-fund-expense';
+import { stores } from '../../functions/src/wiring';
+import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
 import { apiUrl, call, documentClient, login } from '../support/api';
 import { keyed, parseCsv } from '../support/csv';
@@ -112,6 +116,31 @@ describe('the public charity fund', () => {
       approvedBy: otherStaff.userId,
     });
     expect(verifyChain(ascending(page.entries))).toEqual({ intact: true });
+  });
+
+  it('an approval that loses the race to another approval of the expense is told so, not that the fund is short', async () => {
+    const { cid, staff, otherStaff, thirdStaff } = await timebankCommunity();
+    await income(cid, staff, { kind: 'stall', amountFen: 6000, description: '公益集市' });
+    const spend = await expense(cid, staff, 6000);
+    const fund = stores.fund();
+    const approve = (actorId: string, store: FundStore) =>
+      approveExpenseUseCase({ communityId: cid, expenseId: spend.body.id, actorId }, store);
+    // The second approval reads the expense (pending); the first is paid before it reads the fund.
+    let raced = false;
+    const racingFund: FundStore = Object.assign(Object.create(fund) as FundStore, {
+      getHead: async (communityId: string) => {
+        if (!raced) {
+          raced = true;
+          await approve(otherStaff.userId, fund);
+        }
+        return fund.getHead(communityId);
+      },
+    });
+
+    const second = await approve(thirdStaff.userId, racingFund).catch((error: AppError) => error);
+
+    expect(second).toMatchObject({ code: 'fund.expense_already_decided' });
+    expect(await fundPage(cid)).toMatchObject({ balanceFen: 0, expenseFen: 6000, entryCount: 2 });
   });
 
   it('keeps one unbroken chain under concurrent appends, and never overdraws under concurrent approvals', async () => {

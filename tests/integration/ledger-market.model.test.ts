@@ -26,7 +26,7 @@ import { approveClaim, rejectClaim } from '../../functions/src/domain/timebank/c
 import { stores } from '../../functions/src/wiring';
 import { keys } from '../../functions/src/store/keys';
 import { createCommunity } from '../support/factories';
-import { attempt, modelSettings, readItems, runLanes, Tally, type Item } from '../support/model';
+import { attempt, modelSettings, modelTest, readItems, Tally, type Item } from '../support/model';
 
 /**
  * Model-based test (fast-check `fc.commands`) of the points ledger, the credit supermarket and
@@ -54,7 +54,6 @@ import { attempt, modelSettings, readItems, runLanes, Tally, type Item } from '.
  * failure reports); LINLI_MODEL_LANES (default 3) sequences run side by side.
  */
 const SETTINGS = modelSettings(10_000);
-const { targetSteps: TARGET_STEPS, seed: SEED, lanes: LANES } = SETTINGS;
 const MAX_COMMANDS = 100;
 const MEMBERS = 3;
 const MAX_GOODS = 3;
@@ -766,40 +765,22 @@ async function freshSystem(): Promise<{ model: Model; real: Real }> {
   };
 }
 
-describe(`ledger + supermarket + time bank model (≥ ${TARGET_STEPS} steps, seed ${SEED})`, () => {
-  it(
-    'the real system follows the model step by step',
-    async () => {
-      console.log(
-        `model test: ≥ ${TARGET_STEPS} steps, ${LANES} lanes, seed ${SEED} (replay with LINLI_MODEL_SEED=${SEED})`,
-      );
-      const started = Date.now();
-      let reconciled = 0;
-      // LANES independent communities run side by side (DynamoDB Local serves them in parallel);
-      // each lane runs rounds of fast-check runs until enough commands were executed in all.
-      const runs = await runLanes({
-        settings: SETTINGS,
-        tally,
-        commands,
-        maxCommands: MAX_COMMANDS,
-        fresh: freshSystem,
-        // After every RECONCILE_EVERY-th run: the whole community reconciles (postings sum to
-        // zero, balances = history, statistics, stock) — it reads whole partitions, so not every run.
-        afterRun: async (real, run) => {
-          if (run % RECONCILE_EVERY !== 0) return;
-          const report = await reconcileCommunity(real.community.id, stores.reconciliation());
-          reconciled += 1;
-          if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
-        },
-      });
-      console.log(
-        `model test: seed ${SEED}: ${tally.steps} steps executed in ${runs} runs (${LANES} lanes), ${tally.comparisons} comparisons with the model, ` +
-          `${reconciled} reconciliations without drift, successes matched: ${JSON.stringify(tally.successes)}, ` +
-          `refusals matched: ${JSON.stringify(tally.refusals)} ` +
-          `(${Math.round((Date.now() - started) / 1000)} s)`,
-      );
-      expect(tally.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
-    },
-    Math.max(600_000, TARGET_STEPS * 60),
-  );
+let reconciled = 0;
+// Lanes of independent communities run side by side (DynamoDB Local serves them in parallel), each
+// round after round of fast-check runs until enough commands were executed in all.
+modelTest('ledger + supermarket + time bank model', 'model test', {
+  settings: SETTINGS,
+  tally,
+  commands,
+  maxCommands: MAX_COMMANDS,
+  fresh: freshSystem,
+  // After every RECONCILE_EVERY-th run: the whole community reconciles (postings sum to zero,
+  // balances = history, statistics, stock) — it reads whole partitions, so not every run.
+  afterRun: async (real, run) => {
+    if (run % RECONCILE_EVERY !== 0) return;
+    const report = await reconcileCommunity(real.community.id, stores.reconciliation());
+    reconciled += 1;
+    if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
+  },
+  report: () => `${reconciled} reconciliations without drift, `,
 });

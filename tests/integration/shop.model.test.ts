@@ -41,7 +41,7 @@ import { INDEXES, keys } from '../../functions/src/store/keys';
 import { call, documentClient, newUser } from '../support/api';
 import { invoke } from '../support/events';
 import { createCommunity, tableName } from '../support/factories';
-import { attempt, modelSettings, queryItems, runLanes, Tally, type Item, type Refusal } from '../support/model';
+import { attempt, modelSettings, modelTest, queryItems, Tally, type Item, type Refusal } from '../support/model';
 import { grantPoints } from '../support/timebank';
 import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '../support/wechat-pay-stand-in';
 
@@ -111,7 +111,6 @@ import { startWechatPayStandIn, type Transaction, type WechatPayStandIn } from '
  * replays a run (lane i, round r runs with seed SEED + 1000·i + r); LINLI_MODEL_LANES (default 3).
  */
 const SETTINGS = modelSettings(2_500);
-const { targetSteps: TARGET_STEPS, seed: SEED, lanes: LANES } = SETTINGS;
 const MAX_COMMANDS = 80;
 const MAKERS = 2;
 /** Buyers: two residents and a staff member (who may not refund their own order). */
@@ -1870,34 +1869,17 @@ afterAll(async () => {
   logger.setLogLevel('INFO');
 });
 
-describe(`shop + fund + proxies model (≥ ${TARGET_STEPS} steps, seed ${SEED})`, () => {
-  it(
-    'the real system follows the model step by step',
-    async () => {
-      console.log(
-        `shop model test: ≥ ${TARGET_STEPS} steps, ${LANES} lanes, seed ${SEED} (replay with LINLI_MODEL_SEED=${SEED})`,
-      );
-      const started = Date.now();
-      let reconciled = 0;
-      const runs = await runLanes({
-        settings: SETTINGS,
-        tally,
-        commands,
-        maxCommands: MAX_COMMANDS,
-        fresh: freshSystem,
-        afterRun: async (real, _run, model) => {
-          await afterRun(real, model);
-          reconciled += 1;
-        },
-      });
-      console.log(
-        `shop model test: seed ${SEED}: ${tally.steps} steps executed in ${runs} runs (${LANES} lanes), ` +
-          `${tally.comparisons} comparisons with the model, ${reconciled} reconciliations without drift, ` +
-          `successes matched: ${JSON.stringify(tally.successes)}, refusals matched: ${JSON.stringify(tally.refusals)} ` +
-          `(${Math.round((Date.now() - started) / 1000)} s)`,
-      );
-      expect(tally.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
-    },
-    Math.max(600_000, TARGET_STEPS * 200),
-  );
+let reconciled = 0;
+modelTest('shop + fund + proxies model', 'shop model test', {
+  settings: SETTINGS,
+  tally,
+  commands,
+  maxCommands: MAX_COMMANDS,
+  fresh: freshSystem,
+  afterRun: async (real, _run, model) => {
+    await afterRun(real, model);
+    reconciled += 1;
+  },
+  report: () => `${reconciled} reconciliations without drift, `,
+  msPerStep: 200,
 });

@@ -117,20 +117,22 @@ export async function queryItems(input: Omit<QueryCommandInput, 'TableName' | 'E
   return items;
 }
 
-/**
- * Runs `settings.lanes` lanes side by side (DynamoDB Local serves them in parallel), each round
- * after round of fast-check runs of `commands` on a fresh system, until the tally has executed
- * `settings.targetSteps` commands in all. `afterRun` checks a finished run (e.g. reconciliation).
- * Returns the number of runs.
- */
-export async function runLanes<Model extends object, Real>(options: {
+export interface LaneOptions<Model extends object, Real> {
   settings: ModelSettings;
   tally: Tally;
   commands: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[];
   maxCommands: number;
   fresh: (lane: number) => Promise<{ model: Model; real: Real }>;
   afterRun?: (real: Real, run: number, model: Model) => Promise<void>;
-}): Promise<number> {
+}
+
+/**
+ * Runs `settings.lanes` lanes side by side (DynamoDB Local serves them in parallel), each round
+ * after round of fast-check runs of `commands` on a fresh system, until the tally has executed
+ * `settings.targetSteps` commands in all. `afterRun` checks a finished run (e.g. reconciliation).
+ * Returns the number of runs.
+ */
+export async function runLanes<Model extends object, Real>(options: LaneOptions<Model, Real>): Promise<number> {
   const { settings, tally } = options;
   let runs = 0;
   const lane = async (laneIndex: number) => {
@@ -156,4 +158,38 @@ export async function runLanes<Model extends object, Real>(options: {
   };
   await Promise.all(Array.from({ length: settings.lanes }, (_, index) => lane(index)));
   return runs;
+}
+
+/**
+ * A model test as one Jest test: it prints the seed first (to replay a failure), runs the lanes,
+ * prints the figures (`report` adds its own, e.g. reconciliations) and fails unless the step budget
+ * was spent. `msPerStep` sizes the timeout.
+ */
+export function modelTest<Model extends object, Real>(
+  title: string,
+  label: string,
+  options: LaneOptions<Model, Real> & { report?: () => string; msPerStep?: number },
+): void {
+  const { settings, tally } = options;
+  const { targetSteps, seed, lanes } = settings;
+  describe(`${title} (≥ ${targetSteps} steps, seed ${seed})`, () => {
+    it(
+      'the real system follows the model step by step',
+      async () => {
+        console.log(
+          `${label}: ≥ ${targetSteps} steps, ${lanes} lanes, seed ${seed} (replay with LINLI_MODEL_SEED=${seed})`,
+        );
+        const started = Date.now();
+        const runs = await runLanes(options);
+        console.log(
+          `${label}: seed ${seed}: ${tally.steps} steps executed in ${runs} runs (${lanes} lanes), ` +
+            `${tally.comparisons} comparisons with the model, ${options.report?.() ?? ''}` +
+            `successes matched: ${JSON.stringify(tally.successes)}, refusals matched: ${JSON.stringify(tally.refusals)} ` +
+            `(${Math.round((Date.now() - started) / 1000)} s)`,
+        );
+        expect(tally.steps).toBeGreaterThanOrEqual(targetSteps);
+      },
+      Math.max(600_000, targetSteps * (options.msPerStep ?? 60)),
+    );
+  });
 }

@@ -113,7 +113,10 @@ async function pendingExpense(fund: FundStore, communityId: string, expenseId: s
   return expense;
 }
 
-/** A different staff member or admin approves; the expense is paid out of the chain, never past zero. */
+/**
+ * A different staff member or admin approves; the expense is paid out of the chain, never past zero
+ * (409 `fund.insufficient_balance`, unless it was decided meanwhile: `fund.expense_already_decided`).
+ */
 export async function approveExpense(
   input: { communityId: string; expenseId: string; actorId: string },
   fund: FundStore,
@@ -145,7 +148,14 @@ export async function approveExpense(
         },
       }),
     },
-  );
+  ).catch(async (error: unknown) => {
+    // Short only if the expense is still pending: one decided by another approval or a rejection
+    // that committed before the fund was read says so (409 fund.expense_already_decided).
+    if (error instanceof AppError && error.code === 'fund.insufficient_balance') {
+      await pendingExpense(fund, input.communityId, input.expenseId);
+    }
+    throw error;
+  });
   return { ...expense, status: 'approved', decidedBy: input.actorId, decidedAt: entry.createdAt, entryId: entry.id };
 }
 
