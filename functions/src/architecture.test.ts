@@ -7,7 +7,9 @@ import path from 'node:path';
  *   (`gateways/`), nor the composition root: it speaks through its ports;
  * - `lib/` (the ground floor) imports nothing above it;
  * - `wiring.ts` is the only module that imports both `store/` and `gateways/`;
- * - every table key is built in `store/keys.ts` — no `PREFIX#…` string anywhere else.
+ * - every table key is built in `store/keys.ts` — no `PREFIX#…` string anywhere else;
+ * - one item is read one way: `getItem`/`getEntity` (`store/client.ts`, `store/items.ts`), no
+ *   hand-written `GetCommand` elsewhere.
  */
 const ROOT = __dirname;
 
@@ -90,6 +92,14 @@ describe('the house of functions/src', () => {
           .filter((line) => /['`][A-Z][A-Z_]+#/.test(line))
           .map((line) => `${name}: ${line.trim()}`),
       );
+    expect(offending).toEqual([]);
+  });
+
+  it('reads one item one way: a GetCommand only in getItem', () => {
+    const offending = files
+      .filter(({ name }) => name !== 'store/client.ts')
+      .filter(({ file }) => /\bnew GetCommand\(/.test(withoutComments(readFileSync(file, 'utf8'))))
+      .map(({ name }) => name);
     expect(offending).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { env } from '../lib/env';
+import type { TableKey } from './keys';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -26,6 +27,24 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 /** Tests and tools that own their client (fault injection, request counting) install it here. */
 export function setDocumentClient(client: DynamoDBDocumentClient | undefined): void {
   documentClient = client;
+}
+
+/**
+ * Reads one item by its key — strongly consistent unless `consistent: false` (a read that may lag
+ * a write by a second, such as a community's settings) — as stored, table keys included; null when
+ * there is none. The one way the stores read a single item: {@link getEntity} when the caller
+ * wants the entity, this when it maps the item itself.
+ */
+export async function getItem(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  key: TableKey,
+  options: { consistent?: boolean } = {},
+): Promise<Record<string, unknown> | null> {
+  const result = await client.send(
+    new GetCommand({ TableName: tableName, Key: key, ConsistentRead: options.consistent ?? true }),
+  );
+  return result.Item ?? null;
 }
 
 export function isConditionalCheckFailed(error: unknown): boolean {

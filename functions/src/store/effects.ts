@@ -1,5 +1,4 @@
 import {
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -11,8 +10,8 @@ import type { AuditDraft, CertificateReviewDraft, Effects, NotificationDraft, St
 import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
 import { pushEnabledFor } from '../lib/subscribe-templates';
-import { cancellationReasons } from './client';
-import { ENTITY, keys } from './keys';
+import { cancellationReasons, getItem } from './client';
+import { ENTITY, keys, type TableKey } from './keys';
 import type { TransactionItem } from './client';
 
 export type { AuditDraft, Effects, NotificationDraft, StatsDraft, StatsSection } from '../domain/effects';
@@ -269,10 +268,7 @@ export async function writeWithEffects(
   }
   if (options.returnNew && item.Update) {
     // A transaction returns no values: read the item back (staff actions only, never a hot path).
-    const result = await client.send(
-      new GetCommand({ TableName: tableName, Key: item.Update.Key, ConsistentRead: true }),
-    );
-    return result.Item;
+    return (await getItem(client, tableName, item.Update.Key as TableKey)) ?? undefined;
   }
   return undefined;
 }

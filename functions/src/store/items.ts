@@ -1,8 +1,10 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Effects } from '../domain/effects';
-import { isConditionalCheckFailed } from './client';
+import { getItem, isConditionalCheckFailed } from './client';
 import { writeWithEffects } from './effects';
 import type { TableKey } from './keys';
+
+export { getItem };
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'type'];
 
@@ -13,13 +15,14 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
+/** One entity by its key (strongly consistent), without its table keys; null when there is none. */
 export async function getEntity<T>(
   client: DynamoDBDocumentClient,
   tableName: string,
   key: TableKey,
 ): Promise<T | null> {
-  const result = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-  return result.Item ? withoutKeys<T>(result.Item) : null;
+  const item = await getItem(client, tableName, key);
+  return item ? withoutKeys<T>(item) : null;
 }
 
 /** Puts a new item (with its effects in the same transaction); false when an item with this key exists already. */

@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Community, CertificateStatus, Notification, Page, Role } from '@linli/shared';
 import { queryAll, queryPage } from '../cursor';
 import { AppError } from '../../lib/errors';
@@ -13,7 +7,7 @@ import { cancellationReasons, isConditionalCheckFailed } from '../client';
 import { ENTITY, INDEXES, keys } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { writeWithEffects } from '../effects';
-import { withoutKeys } from '../items';
+import { getItem, withoutKeys } from '../items';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
 /** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */
@@ -26,19 +20,15 @@ export class DynamoUserStore implements UserStore {
   ) {}
 
   async findUserByOpenid(openid: string): Promise<UserRecord | null> {
-    const claim = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.openid(openid), ConsistentRead: true }),
-    );
-    const userId = claim.Item?.userId as string | undefined;
+    const claim = await getItem(this.client, this.tableName, keys.openid(openid));
+    const userId = claim?.userId as string | undefined;
     if (!userId) return null;
     return this.getUser(userId);
   }
 
   async getUser(userId: string): Promise<UserRecord | null> {
-    const user = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.user(userId), ConsistentRead: true }),
-    );
-    return user.Item ? toUser(user.Item) : null;
+    const user = await getItem(this.client, this.tableName, keys.user(userId));
+    return user ? toUser(user) : null;
   }
 
   async createUser(user: UserRecord): Promise<'created' | 'exists'> {
@@ -129,10 +119,8 @@ export class DynamoCommunityStore implements CommunityStore {
   ) {}
 
   async getCommunity(communityId: string): Promise<Community | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.community(communityId) }),
-    );
-    return result.Item ? toCommunity(result.Item) : null;
+    const item = await getItem(this.client, this.tableName, keys.community(communityId), { consistent: false });
+    return item ? toCommunity(item) : null;
   }
 
   /** Every community (a platform has hundreds, not millions): pages through the listing. */
@@ -186,10 +174,8 @@ export class DynamoCommunityStore implements CommunityStore {
   }
 
   async getMember(communityId: string, userId: string): Promise<MemberRecord | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.member(communityId, userId), ConsistentRead: true }),
-    );
-    return result.Item ? toMember(result.Item) : null;
+    const result = await getItem(this.client, this.tableName, keys.member(communityId, userId));
+    return result ? toMember(result) : null;
   }
 
   async getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null> {

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProxyRelation } from '@linli/shared';
 import type { Effects } from '../../domain/effects';
 import type { ProxyStore } from '../../domain/identity/ports';
@@ -6,7 +6,7 @@ import { isConditionalCheckFailed } from '../client';
 import { queryAll } from '../cursor';
 import { writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
-import { withoutKeys } from '../items';
+import { getEntity, withoutKeys } from '../items';
 
 /** Proxy relations: who may act for a resident without a phone (patterns #53). */
 export class DynamoProxyStore implements ProxyStore {
@@ -16,14 +16,7 @@ export class DynamoProxyStore implements ProxyStore {
   ) {}
 
   async getProxy(communityId: string, residentId: string, proxyId: string): Promise<ProxyRelation | null> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.proxy(communityId, residentId, proxyId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? withoutKeys<ProxyRelation>(result.Item) : null;
+    return getEntity<ProxyRelation>(this.client, this.tableName, keys.proxy(communityId, residentId, proxyId));
   }
 
   async createProxy(relation: ProxyRelation, effects?: Effects): Promise<'created' | 'exists'> {

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, Page, TransferKind } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { monthOf } from '@linli/shared';
@@ -17,6 +17,7 @@ import type { Effects } from '../../domain/effects';
 import { addUpdate, effectItems, statsItem } from '../effects';
 import { ENTITY, keys } from '../keys';
 import type { TransactionItem } from '../client';
+import { getItem } from '../items';
 
 /** Where each part of a transfer sits in its transaction, to read cancellation reasons. */
 export interface TransferItems {
@@ -301,10 +302,8 @@ export class DynamoLedgerStore implements LedgerStore {
   }
 
   async getTransfer(communityId: string, transferId: string): Promise<Transfer | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.transfer(communityId, transferId), ConsistentRead: true }),
-    );
-    if (!result.Item) return null;
+    const result = await getItem(this.client, this.tableName, keys.transfer(communityId, transferId));
+    if (!result) return null;
     const {
       communityId: community,
       transferId: id,
@@ -317,7 +316,7 @@ export class DynamoLedgerStore implements LedgerStore {
       statsMonth,
       volunteerMinutes,
       volunteerVisits,
-    } = result.Item as Transfer;
+    } = result as unknown as Transfer;
     return {
       communityId: community,
       transferId: id,
@@ -334,14 +333,12 @@ export class DynamoLedgerStore implements LedgerStore {
   }
 
   async getAccount(communityId: string, address: AccountAddress): Promise<AccountBalance> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.account(communityId, address), ConsistentRead: true }),
-    );
+    const result = await getItem(this.client, this.tableName, keys.account(communityId, address));
     return {
       address,
-      balancePoints: Number(result.Item?.balancePoints ?? 0),
-      earnedPoints: Number(result.Item?.earnedPoints ?? 0),
-      debitedPoints: Number(result.Item?.debitedPoints ?? 0),
+      balancePoints: Number(result?.balancePoints ?? 0),
+      earnedPoints: Number(result?.earnedPoints ?? 0),
+      debitedPoints: Number(result?.debitedPoints ?? 0),
     };
   }
 

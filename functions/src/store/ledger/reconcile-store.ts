@@ -1,10 +1,10 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, TransferKind } from '@linli/shared';
 import { EMPTY_HEAD, type FundHead } from '../../domain/fund/chain';
 import type { ReconcileSource, StoredAccount } from '../../domain/ledger/reconcile';
 import { queryAll, queryCount } from '../cursor';
 import { ENTITY, INDEXES, keys } from '../keys';
-import { withoutKeys } from '../items';
+import { getItem, withoutKeys } from '../items';
 
 type Item = Record<string, unknown>;
 
@@ -68,11 +68,9 @@ export class DynamoReconcileSource implements ReconcileSource {
   }
 
   async gauges(communityId: string): Promise<Record<string, number>> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.gauges(communityId), ConsistentRead: true }),
-    );
+    const result = await getItem(this.client, this.tableName, keys.gauges(communityId));
     return Object.fromEntries(
-      Object.entries(result.Item ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+      Object.entries(result ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
     );
   }
 
@@ -87,10 +85,8 @@ export class DynamoReconcileSource implements ReconcileSource {
   }
 
   async fundHead(communityId: string): Promise<FundHead> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.fundHead(communityId), ConsistentRead: true }),
-    );
-    return result.Item ? { ...EMPTY_HEAD, ...withoutKeys<FundHead>(result.Item) } : EMPTY_HEAD;
+    const result = await getItem(this.client, this.tableName, keys.fundHead(communityId));
+    return result ? { ...EMPTY_HEAD, ...withoutKeys<FundHead>(result) } : EMPTY_HEAD;
   }
 
   async fundEntries(communityId: string): Promise<FundEntry[]> {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Good, Leaderboard, Page, Redemption } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../../domain/market/ports';
@@ -298,14 +298,7 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
   }
 
   async getContribution(communityId: string, contributionId: string): Promise<Contribution | null> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.contribution(communityId, contributionId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? withoutKeys<Contribution>(result.Item) : null;
+    return getEntity<Contribution>(this.client, this.tableName, keys.contribution(communityId, contributionId));
   }
 
   async reverseContribution(

@@ -1,7 +1,6 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  GetCommand,
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -13,7 +12,7 @@ import { queryAll, queryCount, queryPage } from '../cursor';
 import { isConditionalCheckFailed } from '../client';
 import { effectItems, writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
-import { withoutKeys } from '../items';
+import { getItem, withoutKeys } from '../items';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 
 const AUDIT_PAGE_SIZE = 50;
@@ -54,11 +53,9 @@ export class DynamoOfficeStore implements OfficeStore {
   }
 
   async gauges(communityId: string): Promise<Record<string, number>> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.gauges(communityId), ConsistentRead: true }),
-    );
+    const result = await getItem(this.client, this.tableName, keys.gauges(communityId));
     const values: Record<string, number> = {};
-    for (const [name, value] of Object.entries(result.Item ?? {})) if (typeof value === 'number') values[name] = value;
+    for (const [name, value] of Object.entries(result ?? {})) if (typeof value === 'number') values[name] = value;
     return values;
   }
 
@@ -136,14 +133,8 @@ export class DynamoOfficeStore implements OfficeStore {
   }
 
   async getEarned(communityId: string, memberId: string, month: string): Promise<EarnedMonth | null> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.earned(communityId, memberId, month),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? toEarned(memberId, month, result.Item) : null;
+    const result = await getItem(this.client, this.tableName, keys.earned(communityId, memberId, month));
+    return result ? toEarned(memberId, month, result) : null;
   }
 
   async listRecognitions(communityId: string, month: string): Promise<Recognition[]> {
@@ -309,10 +300,8 @@ export class DynamoOfficeStore implements OfficeStore {
   }
 
   async getSubscriptionCredits(userId: string): Promise<Partial<Record<NotificationKind, number>>> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.subscriptions(userId), ConsistentRead: true }),
-    );
-    return (result.Item?.credits as Partial<Record<NotificationKind, number>> | undefined) ?? {};
+    const result = await getItem(this.client, this.tableName, keys.subscriptions(userId));
+    return (result?.credits as Partial<Record<NotificationKind, number>> | undefined) ?? {};
   }
 
   async addSubscriptionCredits(userId: string, kinds: NotificationKind[]): Promise<void> {

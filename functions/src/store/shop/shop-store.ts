@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   FundEntry,
   MakerEarnings,
@@ -13,7 +13,7 @@ import type { RefundField, ShopStore } from '../../domain/shop/ports';
 import { cancellationReasons, isConditionalCheckFailed } from '../client';
 import { queryPage } from '../cursor';
 import { fundAppendItems } from '../fund/fund-store';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import { getEntity, getItem, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
@@ -468,10 +468,7 @@ export class DynamoShopStore implements ShopStore {
   }
 
   async findRefund(outRefundNo: string): Promise<{ communityId: string; orderId: string; field: RefundField } | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.wechatRefund(outRefundNo), ConsistentRead: true }),
-    );
-    const item = result.Item;
+    const item = await getItem(this.client, this.tableName, keys.wechatRefund(outRefundNo));
     if (!item) return null;
     return { communityId: String(item.communityId), orderId: String(item.orderId), field: item.field as RefundField };
   }

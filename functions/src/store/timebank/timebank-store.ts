@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attendance, Certificate, Claim, Page } from '@linli/shared';
 import { monthOf } from '@linli/shared';
 import type {
@@ -20,7 +14,7 @@ import type { TransferGuards } from '../../domain/ledger/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed } from '../client';
 import { queryAll, queryPage } from '../cursor';
-import { withoutKeys } from '../items';
+import { getEntity, getItem, withoutKeys } from '../items';
 import { ENTITY, INDEXES, keys } from '../keys';
 import { AppError } from '../../lib/errors';
 import {
@@ -84,10 +78,7 @@ export class DynamoActivityStore implements ActivityStore {
   }
 
   async getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
-    );
-    return result.Item ? withoutKeys<ActivityRecord>(result.Item) : null;
+    return getEntity<ActivityRecord>(this.client, this.tableName, keys.activity(communityId, activityId));
   }
 
   async listActivities(
@@ -285,14 +276,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
   ) {}
 
   async getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.attendance(communityId, activityId, memberId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? withoutKeys<Attendance>(result.Item) : null;
+    return getEntity<Attendance>(this.client, this.tableName, keys.attendance(communityId, activityId, memberId));
   }
 
   async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
@@ -346,14 +330,8 @@ export class DynamoAttendanceStore implements AttendanceStore {
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
       if (reasons.includes('TransactionConflict')) return 'conflict';
       if (reasons[1] === 'ConditionalCheckFailed') {
-        const activity = await this.client.send(
-          new GetCommand({
-            TableName: this.tableName,
-            Key: keys.activity(communityId, attendance.activityId),
-            ConsistentRead: true,
-          }),
-        );
-        return activity.Item?.status === 'scheduled' ? 'full' : 'not_scheduled';
+        const activity = await getItem(this.client, this.tableName, keys.activity(communityId, attendance.activityId));
+        return activity?.status === 'scheduled' ? 'full' : 'not_scheduled';
       }
       throw error;
     }
@@ -475,10 +453,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
     activityId: string,
     window: ActivityWindow,
   ): Promise<'not_scheduled' | 'window_changed' | 'full'> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.activity(communityId, activityId), ConsistentRead: true }),
-    );
-    const activity = result.Item;
+    const activity = await getItem(this.client, this.tableName, keys.activity(communityId, activityId));
     if (activity?.status !== 'scheduled') return 'not_scheduled';
     const same =
       activity.startsAt === window.startsAt &&
@@ -546,10 +521,7 @@ export class DynamoClaimStore implements ClaimStore {
   }
 
   async getClaim(communityId: string, claimId: string): Promise<Claim | null> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.claim(communityId, claimId), ConsistentRead: true }),
-    );
-    return result.Item ? withoutKeys<Claim>(result.Item) : null;
+    return getEntity<Claim>(this.client, this.tableName, keys.claim(communityId, claimId));
   }
 
   listClaims(communityId: string, status: Claim['status'], cursor: string | undefined): Promise<Page<Claim>> {
@@ -744,14 +716,8 @@ export class DynamoCertificateStore implements CertificateStore {
   ) {}
 
   async getCertificate(communityId: string, memberId: string): Promise<Certificate | null> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.memberCertificate(communityId, memberId),
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item ? toCertificate(result.Item) : null;
+    const result = await getItem(this.client, this.tableName, keys.memberCertificate(communityId, memberId));
+    return result ? toCertificate(result) : null;
   }
 
   async issueCertificate(
