@@ -9,17 +9,13 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { JAVA_MISSING_HELP, javaAvailable } from './local/dynamodb-local';
 import { serveH5 } from './local/serve-h5';
+import { SCHEDULES } from '../infra/functions';
+import type { JobName } from '../functions/src/jobs';
 import { LOCAL_DIRECTORY, ROOT, localJwtSecret, startLocalStack, type LocalStack } from './local/stack';
 
 const flags = new Set(process.argv.slice(2));
-/** The scheduled functions of serverless.yml (every 1-5 minutes there); locally all once a minute. */
-const SCHEDULED_FUNCTIONS = [
-  'closeOpenAttendances',
-  'expireUnpaidOrders',
-  'createPledgeDonations',
-  'expirePoints',
-  'sendSubscribeMessages',
-];
+/** The scheduled jobs of infra/functions.ts (every minute to daily there) but reconciliation; locally all once a minute. */
+const SCHEDULED_JOBS = (Object.keys(SCHEDULES) as JobName[]).filter((job) => SCHEDULES[job].functionName === 'jobs');
 const SCHEDULE_MILLISECONDS = 60_000;
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -71,10 +67,10 @@ async function main(): Promise<void> {
     console.error(`The API process exited (${code}).\n${stack.api.output().slice(-4000)}`);
     void stop(1);
   });
-  // serverless-offline does not run `schedule` events: run the scheduled functions of serverless.yml here.
+  // serverless-offline does not run `schedule` events: run the scheduled jobs here, as EventBridge would.
   running.schedule = setInterval(() => {
-    for (const name of SCHEDULED_FUNCTIONS) {
-      stack.api.invoke(name).catch((error: Error) => console.error(`${name}: ${error.message}`));
+    for (const job of SCHEDULED_JOBS) {
+      stack.api.invoke('jobs', { job }).catch((error: Error) => console.error(`${job}: ${error.message}`));
     }
   }, SCHEDULE_MILLISECONDS);
   running.web = await serveH5({
@@ -89,7 +85,7 @@ async function main(): Promise<void> {
       `  App (H5, also the office console):  http://127.0.0.1:${ports.h5}/`,
       `  API:                                ${stack.api.url}   e.g. curl ${stack.api.url}/v1/communities/demo`,
       `  DynamoDB Local:                     ${stack.database.endpoint}   table linli-dev, ${flags.has('--in-memory') ? 'in memory' : 'data in .local/dynamodb'}`,
-      `  Scheduled functions (every minute): ${SCHEDULED_FUNCTIONS.join(', ')}`,
+      `  Scheduled jobs (every minute):      ${SCHEDULED_JOBS.join(', ')}`,
       '  Demo logins (dev stage): demo-admin, demo-staff, demo-staff-2, demo-merchant, demo-maker, demo-resident',
       '',
       'Press Ctrl-C to stop everything.',

@@ -44,6 +44,7 @@ export async function startLocalStack(options: {
     await seedDemo(client, TABLE_NAME);
     client.destroy();
     const environment = {
+      STAGE: 'dev',
       DYNAMODB_ENDPOINT: database.endpoint,
       JWT_SECRET: options.jwtSecret,
       AWS_REGION: 'local',

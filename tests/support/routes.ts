@@ -1,85 +1,79 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contracts, fillPath, needsToken, type Role } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import yaml from 'js-yaml';
+import { httpFunctions } from '../../infra/functions';
 import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { documentClient } from './api';
 import { httpEvent, lambdaContext, type Handler } from './events';
 import { tableName } from './factories';
 
 /**
- * The route table, read from the two places that declare it: `serverless.yml` (function →
- * handler file, httpApi method and path) and `contracts` in `shared/src/contracts.ts`.
- * Suites generated from it (authorization matrix, hostile input) invoke the real handlers
- * in-process with API Gateway v2 events, like API Gateway would.
+ * The route table, read from the places that declare it: `infra/functions.ts` (which area
+ * function serves each route — what serverless.yml deploys), the route's handler file under
+ * `functions/src/http/<area>/` and `contracts` in `shared/src/contracts.ts`. Suites generated from
+ * it (authorization matrix, hostile input) invoke the real area functions in-process with API
+ * Gateway v2 events, like API Gateway would, and the area function runs the route's handler.
  */
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 export type ContractName = keyof typeof contracts;
 
-/** serverless.yml function names that differ from their contract's name (checked, not assumed). */
-export const FUNCTION_CONTRACT_EXCEPTIONS: Record<string, ContractName> = { createCheckin: 'checkin' };
-
 export interface ServerlessRoute {
+  /** The deployed function that serves the route (`identity`, `timebank`, …, `dev`). */
   functionName: string;
   method: string;
   path: string;
-  /** `functions/src/http/…/x` (no extension) */
+  contract: ContractName;
+  /** The area function's module, `functions/src/http/<area>/index` (no extension) — what Lambda runs. */
+  functionModule: string;
+  /** The route's own handler file, `functions/src/http/<area>/<route>` (no extension). */
   handlerModule: string;
 }
 
-export interface RouteEntry extends ServerlessRoute {
-  contract: ContractName;
-}
+export type RouteEntry = ServerlessRoute;
 
-// CloudFormation short forms (!GetAtt, !Join, …) appear under `resources`/`iam`: keep them as data.
-const CLOUDFORMATION_TAGS = ['GetAtt', 'Join', 'Sub', 'Ref', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or'];
-const CLOUDFORMATION_SCHEMA = yaml.DEFAULT_SCHEMA.extend(
-  CLOUDFORMATION_TAGS.flatMap((tag) =>
-    (['scalar', 'sequence', 'mapping'] as const).map(
-      (kind) => new yaml.Type(`!${tag}`, { kind, construct: (data: unknown) => ({ [`Fn::${tag}`]: data }) }),
-    ),
-  ),
-);
-
-/** Every function with an `httpApi` event in serverless.yml. */
-export function serverlessHttpRoutes(): ServerlessRoute[] {
-  const document = yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8'), {
-    schema: CLOUDFORMATION_SCHEMA,
-  }) as { functions: Record<string, { handler: string; events?: { httpApi?: { method: string; path: string } }[] }> };
-  const routes: ServerlessRoute[] = [];
-  for (const [functionName, definition] of Object.entries(document.functions)) {
-    for (const event of definition.events ?? []) {
-      if (!event.httpApi) continue;
-      routes.push({
-        functionName,
-        method: event.httpApi.method.toUpperCase(),
-        path: event.httpApi.path,
-        handlerModule: definition.handler.replace(/\.handler$/, ''),
-      });
+/** Each handler file under functions/src/http/<area>/ and the contract it serves (`httpRoute(contracts.x, …)`). */
+export function handlerFiles(): Map<ContractName, string> {
+  const files = new Map<ContractName, string>();
+  const http = path.join(ROOT, 'functions', 'src', 'http');
+  for (const area of readdirSync(http)) {
+    if (!statSync(path.join(http, area)).isDirectory()) continue;
+    for (const file of readdirSync(path.join(http, area))) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file === 'index.ts') continue;
+      const name = /contracts\.(\w+)/.exec(readFileSync(path.join(http, area, file), 'utf8'))?.[1] as ContractName;
+      if (name) files.set(name, `functions/src/http/${area}/${file.replace(/\.ts$/, '')}`);
     }
   }
-  return routes;
+  return files;
 }
 
-/** The contract for each serverless route (by method + path), with the function-name exceptions checked. */
+/** Every HTTP route of the dev stage (the one with the dev routes), as infra/functions.ts deploys it. */
+export function serverlessHttpRoutes(): ServerlessRoute[] {
+  const files = handlerFiles();
+  return Object.entries(httpFunctions('dev')).flatMap(([functionName, definition]) =>
+    definition.routes.map((route) => ({
+      functionName,
+      method: route.method,
+      path: route.path,
+      contract: route.name,
+      functionModule: definition.handler.replace(/\.handler$/, ''),
+      handlerModule: files.get(route.name) ?? `(no handler file serves ${route.name})`,
+    })),
+  );
+}
+
+/** The routes, with what does not add up: a route without its handler file, a contract served twice. */
 export function routeTable(): { entries: RouteEntry[]; problems: string[] } {
-  const problems: string[] = [];
-  const entries: RouteEntry[] = [];
-  for (const route of serverlessHttpRoutes()) {
-    const matches = (Object.keys(contracts) as ContractName[]).filter(
-      (name) => contracts[name].method === route.method && contracts[name].path === route.path,
-    );
-    if (matches.length !== 1) {
-      problems.push(`${route.functionName} ${route.method} ${route.path}: ${matches.length} contracts match`);
-      continue;
-    }
-    const contract = matches[0] as ContractName;
-    const expected = FUNCTION_CONTRACT_EXCEPTIONS[route.functionName] ?? route.functionName;
-    if (contract !== expected) problems.push(`function ${route.functionName} serves contract ${contract}`);
-    entries.push({ ...route, contract });
+  const entries = serverlessHttpRoutes();
+  const problems = entries
+    .filter((entry) => entry.handlerModule.startsWith('(no handler'))
+    .map((entry) => `${entry.functionName} ${entry.method} ${entry.path}: ${entry.handlerModule}`);
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.contract)) problems.push(`${entry.contract} is served by two functions`);
+    seen.add(entry.contract);
   }
   return { entries, problems };
 }
@@ -90,7 +84,7 @@ export async function loadHandlers(entries: RouteEntry[]): Promise<void> {
   // Thousands of in-process requests: keep the handlers' per-request INFO lines out of the output.
   process.env.POWERTOOLS_LOG_LEVEL = process.env.LINLI_TEST_LOG_LEVEL ?? 'WARN';
   for (const entry of entries) {
-    const module = (await import(path.join(ROOT, entry.handlerModule))) as { handler: Handler };
+    const module = (await import(path.join(ROOT, entry.functionModule))) as { handler: Handler };
     handlers.set(entry.contract, module.handler);
   }
 }

@@ -36,8 +36,13 @@ export interface WechatPayConfig {
 
 export const env = {
   tableName: () => required('TABLE_NAME'),
-  stage: () => process.env.STAGE ?? 'dev',
-  isDevStage: () => (process.env.STAGE ?? 'dev') === 'dev',
+  stage: () => process.env.STAGE ?? '',
+  /**
+   * Only a function told `STAGE=dev` (serverless.yml sets it; the local stack and the tests run as
+   * dev) is on the dev stage: a function without a stage is not. The dev routes are not even
+   * deployed elsewhere (`infra/functions.ts`); this check is the second lock.
+   */
+  isDevStage: () => process.env.STAGE === 'dev',
   /** Set only locally: the DynamoDB Local endpoint. */
   dynamodbEndpoint: () => process.env.DYNAMODB_ENDPOINT || undefined,
   jwtSecret: async () => {

@@ -1,0 +1,25 @@
+import { areaHandler, type AreaRoutes } from '../area';
+
+/** The identity area's Lambda function: its routes (contract name → handler file); see `../area.ts`. */
+export const routes = {
+  refreshToken: () => import('./refresh-token'),
+  wechatLogin: () => import('./wechat-login'),
+  listCommunities: () => import('./list-communities'),
+  listMyCommunities: () => import('./list-my-communities'),
+  getCommunity: () => import('./get-community'),
+  updateCommunity: () => import('./update-community'),
+  joinCommunity: () => import('./join-community'),
+  getMe: () => import('./get-me'),
+  setMemberRoles: () => import('./set-member-roles'),
+  listMembers: () => import('./list-members'),
+  listMyNotifications: () => import('./list-my-notifications'),
+  createOfflineMember: () => import('./create-offline-member'),
+  createProxy: () => import('./create-proxy'),
+  listMyProxies: () => import('./list-my-proxies'),
+  listAllProxies: () => import('./list-all-proxies'),
+  removeProxy: () => import('./remove-proxy'),
+  getSubscriptions: () => import('./get-subscriptions'),
+  subscribe: () => import('./subscribe'),
+} satisfies AreaRoutes;
+
+export const handler = areaHandler(routes);

@@ -1,0 +1,12 @@
+import { areaHandler, type AreaRoutes } from '../area';
+
+/** The office area's Lambda function: its routes (contract name → handler file); see `../area.ts`. */
+export const routes = {
+  exportData: () => import('./export-data'),
+  getStats: () => import('./get-stats'),
+  listAudit: () => import('./list-audit'),
+  getRecognition: () => import('./get-recognition'),
+  recognize: () => import('./recognize'),
+} satisfies AreaRoutes;
+
+export const handler = areaHandler(routes);

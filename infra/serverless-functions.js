@@ -1,0 +1,12 @@
+// Loaded by serverless.yml (`functions: ${file(./infra/serverless-functions.js)}`): the functions of
+// the stage being packaged, built by infra/functions.ts from the areas' route tables and the
+// contracts, so serverless.yml, the handlers and the contracts cannot drift.
+const { createJiti } = require('jiti');
+
+const jiti = createJiti(__filename);
+
+module.exports = async ({ resolveVariable }) => {
+  const { serverlessFunctions } = await jiti.import('./functions.ts');
+  const stage = await resolveVariable('sls:stage');
+  return serverlessFunctions(stage);
+};
