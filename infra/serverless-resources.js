@@ -1,11 +1,22 @@
-// Loaded by serverless.yml (`${file(./infra/serverless-resources.js)}`): the
-// CloudFormation resources, built from infra/table.ts so the table is defined once.
+// Loaded by serverless.yml (`${file(./infra/serverless-resources.js)}`): the CloudFormation
+// resources beside the functions — the table (infra/table.ts, defined once for AWS and DynamoDB
+// Local) and the alarms, their topic and the jobs' failure queue (infra/observability.ts).
 const { createJiti } = require('jiti');
 
 const jiti = createJiti(__filename);
 
 module.exports = async ({ resolveVariable }) => {
   const { cloudFormationTable } = await jiti.import('./table.ts');
+  const { observabilityResources } = await jiti.import('./observability.ts');
+  const { serverlessFunctions } = await jiti.import('./functions.ts');
   const tableName = await resolveVariable('self:custom.tableName');
-  return { Resources: { LinliTable: cloudFormationTable(tableName) } };
+  const stage = await resolveVariable('sls:stage');
+  const alarmEmail = await resolveVariable('param:alarmEmail');
+  const functionNames = Object.keys(serverlessFunctions(stage));
+  return {
+    Resources: {
+      LinliTable: cloudFormationTable(tableName),
+      ...(stage === 'dev' ? {} : observabilityResources(stage, functionNames, alarmEmail)),
+    },
+  };
 };

@@ -57,6 +57,7 @@ export function cloudFormationTable(tableName: string) {
       TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true },
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: true,
     },
   };
 }

@@ -19,6 +19,7 @@ import { env } from '../lib/env';
 import { AppError, errorBody, statusForCode } from '../lib/errors';
 import { IdempotencyStore, validIdempotencyKey, type IdSeed } from '../store/idempotency';
 import { logger } from '../lib/logger';
+import { sourceMappedError } from '../lib/stack-trace';
 import { consumeRateLimit, rateLimitRule, type RateLimitName } from '../store/rate-limit';
 import { runInScope } from '../lib/request-scope';
 import { parseWith } from '../lib/validation';
@@ -185,7 +186,7 @@ const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
       });
       request.response.headers = { ...request.response.headers, 'retry-after': '1' };
     } else {
-      logger.error('request failed', error as Error);
+      logger.error('request failed', { error: sourceMappedError(error) });
       request.response = jsonResponse(requestId, 500, {
         error: { code: 'internal.error', message: 'Something went wrong on our side; please try again' },
       });
@@ -233,6 +234,8 @@ const validation = (
   before: (request: Request) => {
     const { event, internal } = request;
     internal.params = contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : {};
+    const communityId = (internal.params as { cid?: string }).cid;
+    if (communityId) logger.appendKeys({ communityId });
     internal.query = parseWith(contract.query ?? NO_QUERY, event.queryStringParameters ?? {}, 'query');
     internal.body = contract.body ? parseWith(contract.body, internal.json, 'body') : undefined;
   },

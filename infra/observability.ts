@@ -1,0 +1,184 @@
+/**
+ * What an operator must hear about (issue 14), as CloudFormation resources beside the table:
+ * an SNS topic (`linli-<stage>-alarms`, an e-mail subscription when `ALARM_EMAIL` is set at
+ * deploy, any other subscriber added to the topic by hand), the queue where a scheduled run that failed all its retries lands, and alarms on
+ * - the HTTP API's 5xx rate,
+ * - Lambda errors and throttles of every function,
+ * - a scheduled job that failed (its failure queue) or did not run (no invocation),
+ * - reconciliation drift: the job logs `reconciliation found drift` at ERROR; a metric filter on
+ *   its log group counts those lines.
+ * Logical ids of the functions are serverless's: `<Name>LambdaFunction`, `<Name>LogGroup`.
+ */
+
+const FIVE_MINUTES = 300;
+const ONE_DAY = 86_400;
+
+const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+export const functionLogicalId = (name: string) => `${capitalized(name)}LambdaFunction`;
+export const logGroupLogicalId = (name: string) => `${capitalized(name)}LogGroup`;
+
+const notify = { Ref: 'AlarmTopic' };
+const alarmActions = { AlarmActions: [notify], OKActions: [notify] };
+
+/** One alarm over the sum of a Lambda metric across functions (metric math: at most 10 metrics). */
+function lambdaSumAlarm(description: string, metricName: 'Errors' | 'Throttles', functionNames: string[]) {
+  if (functionNames.length > 10) throw new Error('a metric math alarm takes at most 10 metrics: split it');
+  const metrics = functionNames.map((name, index) => ({
+    Id: `m${index}`,
+    ReturnData: false,
+    MetricStat: {
+      Metric: {
+        Namespace: 'AWS/Lambda',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(name) } }],
+      },
+      Period: FIVE_MINUTES,
+      Stat: 'Sum',
+    },
+  }));
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmDescription: description,
+      Metrics: [
+        ...metrics,
+        { Id: 'total', Expression: `SUM([${metrics.map(({ Id }) => Id).join(',')}])`, ReturnData: true },
+      ],
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      ...alarmActions,
+    },
+  };
+}
+
+function lambdaAlarm(
+  description: string,
+  functionName: string,
+  metric: { name: 'Invocations' | 'Errors'; below?: number; period: number },
+) {
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmDescription: description,
+      Namespace: 'AWS/Lambda',
+      MetricName: metric.name,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(functionName) } }],
+      Statistic: 'Sum',
+      Period: metric.period,
+      EvaluationPeriods: 1,
+      ...(metric.below === undefined
+        ? { ComparisonOperator: 'GreaterThanOrEqualToThreshold', Threshold: 1, TreatMissingData: 'notBreaching' }
+        : { ComparisonOperator: 'LessThanThreshold', Threshold: metric.below, TreatMissingData: 'breaching' }),
+      ...alarmActions,
+    },
+  };
+}
+
+/** The resources; `functionNames` are the stage's functions (serverless names). */
+export function observabilityResources(stage: string, functionNames: string[], alarmEmail: string) {
+  return {
+    ...(alarmEmail
+      ? {
+          AlarmEmailSubscription: {
+            Type: 'AWS::SNS::Subscription',
+            Properties: { TopicArn: notify, Protocol: 'email', Endpoint: alarmEmail },
+          },
+        }
+      : {}),
+    AlarmTopic: {
+      Type: 'AWS::SNS::Topic',
+      Properties: { TopicName: `linli-${stage}-alarms`, KmsMasterKeyId: 'alias/aws/sns' },
+    },
+    JobFailuresQueue: {
+      Type: 'AWS::SQS::Queue',
+      Properties: {
+        QueueName: `linli-${stage}-job-failures`,
+        MessageRetentionPeriod: 14 * ONE_DAY,
+        SqsManagedSseEnabled: true,
+      },
+    },
+    HttpApi5xxAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmDescription: 'More than 1% of API requests answered 5xx over 5 minutes (at least 20 requests)',
+        Metrics: [
+          { Id: 'errors', ReturnData: false, MetricStat: apiMetric('5xx') },
+          { Id: 'requests', ReturnData: false, MetricStat: apiMetric('Count') },
+          { Id: 'rate', Expression: 'IF(requests >= 20, 100 * errors / requests, 0)', ReturnData: true },
+        ],
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+        ...alarmActions,
+      },
+    },
+    LambdaErrorsAlarm: lambdaSumAlarm('A Linli function failed (an unhandled error)', 'Errors', functionNames),
+    LambdaThrottlesAlarm: lambdaSumAlarm('A Linli function was throttled', 'Throttles', functionNames),
+    JobFailedAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmDescription: 'A scheduled job failed after its retries: its event is in the job-failures queue',
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['JobFailuresQueue', 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Period: FIVE_MINUTES,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+        ...alarmActions,
+      },
+    },
+    JobsNotRunningAlarm: lambdaAlarm('The every-minute jobs did not run for 10 minutes', 'jobs', {
+      name: 'Invocations',
+      below: 1,
+      period: 2 * FIVE_MINUTES,
+    }),
+    ReconcileNotRunAlarm: lambdaAlarm('The daily reconciliation did not run for a day', 'reconcile', {
+      name: 'Invocations',
+      below: 1,
+      period: ONE_DAY,
+    }),
+    ReconciliationDriftMetricFilter: {
+      Type: 'AWS::Logs::MetricFilter',
+      Properties: {
+        LogGroupName: { Ref: logGroupLogicalId('reconcile') },
+        FilterPattern: '{ $.level = "ERROR" && $.message = "reconciliation found drift" }',
+        MetricTransformations: [
+          { MetricNamespace: `Linli/${stage}`, MetricName: 'ReconciliationDrift', MetricValue: '1', DefaultValue: 0 },
+        ],
+      },
+    },
+    ReconciliationDriftAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmDescription: 'Reconciliation found balances or counters that differ from their records',
+        Namespace: `Linli/${stage}`,
+        MetricName: 'ReconciliationDrift',
+        Statistic: 'Sum',
+        Period: FIVE_MINUTES,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+        ...alarmActions,
+      },
+    },
+  };
+}
+
+function apiMetric(metricName: '5xx' | 'Count') {
+  return {
+    Metric: {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: metricName,
+      Dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }],
+    },
+    Period: FIVE_MINUTES,
+    Stat: 'Sum',
+  };
+}
