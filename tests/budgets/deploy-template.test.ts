@@ -55,6 +55,7 @@ const ofType = (template: Template, type: string) =>
 describe.each([
   ['prod', 'ap-east-1'],
   ['prod', 'cn-northwest-1'],
+  ['staging', 'cn-northwest-1'],
 ])('the %s template in %s', (stage, region) => {
   let packaged: Awaited<ReturnType<typeof packageStage>>;
 
@@ -114,6 +115,17 @@ describe.each([
       expect(secrets.length).toBeGreaterThan(0);
       for (const [name, value] of secrets) expect({ name, value }).toEqual({ name, value: '' });
       expect(variables.DYNAMODB_ENDPOINT).toBe('');
+    }
+  });
+
+  it('has a table, a topic and a failure queue of its own stage', () => {
+    const resources = packaged.template.Resources;
+    expect(resources.LinliTable?.Properties?.TableName).toBe(`linli-${stage}`);
+    expect(resources.AlarmTopic?.Properties?.TopicName).toBe(`linli-${stage}-alarms`);
+    expect(resources.JobFailuresQueue?.Properties?.QueueName).toBe(`linli-${stage}-job-failures`);
+    for (const [, fn] of ofType(packaged.template, 'AWS::Lambda::Function')) {
+      expect(fn.Properties!.Environment.Variables.TABLE_NAME).toBe(`linli-${stage}`);
+      expect(fn.Properties!.Environment.Variables.SECRETS_SSM_PREFIX).toBe(`/linli/${stage}`);
     }
   });
 
