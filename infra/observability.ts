@@ -53,19 +53,26 @@ function lambdaSumAlarm(description: string, metricName: 'Errors' | 'Throttles',
   };
 }
 
-function lambdaAlarm(
-  description: string,
-  functionName: string,
-  metric: { name: 'Invocations' | 'Errors'; below?: number; period: number },
-) {
+interface MetricSpec {
+  namespace: string;
+  name: string;
+  dimensions?: { Name: string; Value: unknown }[];
+  statistic: 'Sum' | 'Maximum';
+  period: number;
+  /** Alarm when the value falls below this (missing data counts: nothing ran); otherwise when it reaches 1. */
+  below?: number;
+}
+
+/** An alarm on one metric: at least 1 in a period, or (with `below`) less than that in a period. */
+function metricAlarm(description: string, metric: MetricSpec) {
   return {
     Type: 'AWS::CloudWatch::Alarm',
     Properties: {
       AlarmDescription: description,
-      Namespace: 'AWS/Lambda',
+      Namespace: metric.namespace,
       MetricName: metric.name,
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(functionName) } }],
-      Statistic: 'Sum',
+      ...(metric.dimensions ? { Dimensions: metric.dimensions } : {}),
+      Statistic: metric.statistic,
       Period: metric.period,
       EvaluationPeriods: 1,
       ...(metric.below === undefined
@@ -75,6 +82,15 @@ function lambdaAlarm(
     },
   };
 }
+
+const invocations = (functionName: string, period: number): MetricSpec => ({
+  namespace: 'AWS/Lambda',
+  name: 'Invocations',
+  dimensions: [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(functionName) } }],
+  statistic: 'Sum',
+  period,
+  below: 1,
+});
 
 /** The resources; `functionNames` are the stage's functions (serverless names). */
 export function observabilityResources(stage: string, functionNames: string[], alarmEmail: string) {
@@ -117,32 +133,21 @@ export function observabilityResources(stage: string, functionNames: string[], a
     },
     LambdaErrorsAlarm: lambdaSumAlarm('A Linli function failed (an unhandled error)', 'Errors', functionNames),
     LambdaThrottlesAlarm: lambdaSumAlarm('A Linli function was throttled', 'Throttles', functionNames),
-    JobFailedAlarm: {
-      Type: 'AWS::CloudWatch::Alarm',
-      Properties: {
-        AlarmDescription: 'A scheduled job failed after its retries: its event is in the job-failures queue',
-        Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['JobFailuresQueue', 'QueueName'] } }],
-        Statistic: 'Maximum',
-        Period: FIVE_MINUTES,
-        EvaluationPeriods: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        Threshold: 1,
-        TreatMissingData: 'notBreaching',
-        ...alarmActions,
-      },
-    },
-    JobsNotRunningAlarm: lambdaAlarm('The every-minute jobs did not run for 10 minutes', 'jobs', {
-      name: 'Invocations',
-      below: 1,
-      period: 2 * FIVE_MINUTES,
+    JobFailedAlarm: metricAlarm('A scheduled job failed after its retries: its event is in the job-failures queue', {
+      namespace: 'AWS/SQS',
+      name: 'ApproximateNumberOfMessagesVisible',
+      dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['JobFailuresQueue', 'QueueName'] } }],
+      statistic: 'Maximum',
+      period: FIVE_MINUTES,
     }),
-    ReconcileNotRunAlarm: lambdaAlarm('The daily reconciliation did not run for a day', 'reconcile', {
-      name: 'Invocations',
-      below: 1,
-      period: ONE_DAY,
-    }),
+    JobsNotRunningAlarm: metricAlarm(
+      'The every-minute jobs did not run for 10 minutes',
+      invocations('jobs', 2 * FIVE_MINUTES),
+    ),
+    ReconcileNotRunAlarm: metricAlarm(
+      'The daily reconciliation did not run for a day',
+      invocations('reconcile', ONE_DAY),
+    ),
     ReconciliationDriftMetricFilter: {
       Type: 'AWS::Logs::MetricFilter',
       Properties: {
@@ -153,21 +158,12 @@ export function observabilityResources(stage: string, functionNames: string[], a
         ],
       },
     },
-    ReconciliationDriftAlarm: {
-      Type: 'AWS::CloudWatch::Alarm',
-      Properties: {
-        AlarmDescription: 'Reconciliation found balances or counters that differ from their records',
-        Namespace: `Linli/${stage}`,
-        MetricName: 'ReconciliationDrift',
-        Statistic: 'Sum',
-        Period: FIVE_MINUTES,
-        EvaluationPeriods: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        Threshold: 1,
-        TreatMissingData: 'notBreaching',
-        ...alarmActions,
-      },
-    },
+    ReconciliationDriftAlarm: metricAlarm('Reconciliation found balances or counters that differ from their records', {
+      namespace: `Linli/${stage}`,
+      name: 'ReconciliationDrift',
+      statistic: 'Sum',
+      period: FIVE_MINUTES,
+    }),
   };
 }
 
