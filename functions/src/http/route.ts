@@ -140,6 +140,9 @@ const requestContext = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Err
     request.internal = { requestId, headers, rawBody: '', json: undefined };
     (request.context as ContextWithState).linli = request.internal;
     logger.addContext(request.context);
+    // A warm area function serves many routes on one logger, and a request answered early (an
+    // idempotent replay) never reaches `after`: start from no request keys, not the last request's.
+    logger.resetKeys();
     logger.appendKeys({ requestId, route: request.event.routeKey });
   },
   after: (request: Request) => {
