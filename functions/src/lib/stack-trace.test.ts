@@ -44,3 +44,24 @@ describe('source-mapped stack traces (read the map only when an error is logged)
     expect(sourceMappedError('plain')).toEqual({ name: 'NonError', message: 'plain' });
   });
 });
+
+describe('a source map that cannot be read does not turn a logged 500 into a crash', () => {
+  it('leaves the frames of a bundle whose map is valid JSON but has broken mappings as they are', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'linli-stack-bad-'));
+    const bundle = path.join(directory, 'index.js');
+    writeFileSync(bundle, 'throw new Error("x")\n');
+    writeFileSync(`${bundle}.map`, JSON.stringify({ version: 3, sources: ['a.ts'], names: [], mappings: '!!!!' }));
+    const stack = `Error: boom\n    at f (${bundle}:1:5)`;
+    const error = Object.assign(new Error('boom'), { stack });
+
+    expect(() => sourceMappedError(error)).not.toThrow();
+    expect(sourceMappedError(error)).toEqual({ name: 'Error', message: 'boom', stack });
+  });
+
+  it('records an error whose stack is not a string (set by a library) without throwing', () => {
+    const error = Object.assign(new Error('odd'), { stack: { frames: [] } as unknown as string });
+
+    expect(() => sourceMappedError(error)).not.toThrow();
+    expect(sourceMappedError(error)).toMatchObject({ name: 'Error', message: 'odd' });
+  });
+});

@@ -21,6 +21,21 @@ function consumerFor(file: string): SourceMapConsumer | null {
   return consumers.get(file) ?? null;
 }
 
+/**
+ * The source position of a bundle's line and column, or null. A map that parses but cannot be
+ * used (its `mappings` are decoded only here) is dropped: logging an error must never throw one.
+ */
+function originalPosition(file: string, line: number, column: number) {
+  const consumer = consumerFor(file);
+  if (!consumer) return null;
+  try {
+    return consumer.originalPositionFor({ line, column });
+  } catch {
+    consumers.set(file, null);
+    return null;
+  }
+}
+
 const FRAME = /(\(|at )([^()\s]+\.js):(\d+):(\d+)(\)?)$/;
 
 /** `at f (/var/task/…/index.js:1:2345)` → `at f (functions/src/domain/…/x.ts:42:7)`; other lines unchanged. */
@@ -31,8 +46,7 @@ export function sourceMappedStack(stack: string): string {
       const match = FRAME.exec(line);
       if (!match) return line;
       const [whole, open, file, lineNumber, column, close] = match as unknown as string[];
-      const consumer = consumerFor(file!);
-      const original = consumer?.originalPositionFor({ line: Number(lineNumber), column: Number(column) - 1 });
+      const original = originalPosition(file!, Number(lineNumber), Number(column) - 1);
       if (!original?.source) return line;
       const source = original.source.replace(/^(\.\.\/)+/, '');
       const name = original.name ? ` [${original.name}]` : '';
@@ -47,5 +61,6 @@ export function sourceMappedStack(stack: string): string {
 /** An error as the logger should record it: name, message and the source-mapped stack. */
 export function sourceMappedError(error: unknown): { name: string; message: string; stack?: string } {
   if (!(error instanceof Error)) return { name: 'NonError', message: String(error) };
-  return { name: error.name, message: error.message, stack: error.stack && sourceMappedStack(error.stack) };
+  const stack = typeof error.stack === 'string' ? sourceMappedStack(error.stack) : undefined;
+  return { name: error.name, message: error.message, stack };
 }
