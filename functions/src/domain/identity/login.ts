@@ -35,7 +35,11 @@ export async function findOrCreateUser(
   };
   if ((await users.createUser(candidate)) === 'created') return candidate;
   const winner = await users.findUserByOpenid(openid);
-  if (!winner) throw new Error(`openid ${openid} is claimed but its user cannot be read`);
+  if (!winner) {
+    // Logged with the 500: not the openid itself (it identifies the resident), a digest of it.
+    const digest = createHash('sha256').update(openid).digest('hex').slice(0, 16);
+    throw new Error(`openid sha256:${digest} is claimed but its user cannot be read`);
+  }
   return winner;
 }
 
