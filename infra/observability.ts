@@ -103,9 +103,13 @@ export function observabilityResources(stage: string, functionNames: string[], a
           },
         }
       : {}),
+    // Not encrypted with a KMS key: CloudWatch can publish to an encrypted topic only with a key whose
+    // policy lets it, never the AWS managed alias/aws/sns (every notification would fail in silence).
+    // An alarm says which metric crossed which threshold — no personal data — so a key of its own
+    // (its policy, its service principal in aws-cn, its cost) would protect nothing.
     AlarmTopic: {
       Type: 'AWS::SNS::Topic',
-      Properties: { TopicName: `linli-${stage}-alarms`, KmsMasterKeyId: 'alias/aws/sns' },
+      Properties: { TopicName: `linli-${stage}-alarms` },
     },
     JobFailuresQueue: {
       Type: 'AWS::SQS::Queue',
