@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginResponse } from '@linli/shared';
+import {
+  contracts,
+  fillPath,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type QueryValues,
+  type ResponseOf,
+  type RouteContract,
+} from '@linli/shared';
 
 /** Test helpers that talk to the running API over real HTTP. */
 export const apiUrl = () => {
@@ -16,6 +25,11 @@ export interface ApiReply<Body = Record<string, unknown>> {
   body: Body;
 }
 
+/**
+ * A request by method and path string, with no route contract behind it. Only for what deliberately
+ * has none: unknown paths, wrong methods, hostile URLs, the h5 static server, the WeChat Pay
+ * stand-in's own endpoints. Every route the API declares is called through {@link send}.
+ */
 export async function call<Body = Record<string, unknown>>(
   method: string,
   path: string,
@@ -37,6 +51,67 @@ export async function call<Body = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body: body as Body };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any contract, whatever its types
+type AnyContract = RouteContract<any, any, any, any>;
+
+type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
+type QueryOption<C> = [QueryOf<C>] extends [Record<string, never>] ? { query?: undefined } : { query?: QueryOf<C> };
+
+/** The body: the contract's, or — only for a test of validation — one it forbids, said so by name. */
+type BodyOption<C> =
+  | { body?: BodyOf<C>; invalidBody?: undefined; rawBody?: undefined }
+  /** Sent as JSON whatever its shape: a body the contract refuses (wrong types, unknown fields…). */
+  | { body?: undefined; invalidBody: unknown; rawBody?: undefined }
+  /** Sent as it is (malformed JSON, a huge or non-JSON body…). */
+  | { body?: undefined; invalidBody?: undefined; rawBody: string };
+
+/**
+ * What {@link send} takes besides the contract: path `params` (required when the route has some),
+ * `query` (absent values left out) and `body` as the contract declares them; the bearer `token`
+ * and any other `headers`.
+ */
+export type SendOptions<C> = ParamsOption<C> &
+  QueryOption<C> &
+  BodyOption<C> & { token?: string; headers?: Record<string, string> };
+
+type SendArguments<C> = Record<string, never> extends ParamsOption<C> ? [SendOptions<C>?] : [SendOptions<C>];
+
+/**
+ * Calls one route of the API through its contract (method and path from `contracts.<name>`) and
+ * returns the reply typed by the contract's response. It never throws on an error status: the
+ * reply's `status` and `body` are there to assert on.
+ */
+export async function send<C extends AnyContract>(
+  contract: C,
+  ...[options]: SendArguments<C>
+): Promise<ApiReply<ResponseOf<C>>> {
+  const { params, query, body, invalidBody, rawBody, token, headers } = (options ?? {}) as {
+    params?: Record<string, string>;
+    query?: QueryValues;
+    body?: unknown;
+    invalidBody?: unknown;
+    rawBody?: string;
+    token?: string;
+    headers?: Record<string, string>;
+  };
+  const path = fillPath(contract.path, params ?? {}) + queryString(query);
+  const payload = body ?? invalidBody;
+  return call<ResponseOf<C>>(contract.method, path, {
+    token,
+    headers,
+    ...(payload !== undefined ? { body: payload } : {}),
+    ...(rawBody !== undefined ? { rawBody } : {}),
+  });
+}
+
+/** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
+function queryString(query: QueryValues | undefined): string {
+  const pairs = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
 /** A fresh person: a unique openid logged in through the dev login. */
 export async function newUser(prefix = 'user'): Promise<{ token: string; userId: string; openid: string }> {
   const openid = `${prefix}-${randomUUID().slice(0, 12)}`;
@@ -44,7 +119,7 @@ export async function newUser(prefix = 'user'): Promise<{ token: string; userId:
 }
 
 export async function login(openid: string, nickname?: string): Promise<{ token: string; userId: string }> {
-  const reply = await call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid, nickname } });
+  const reply = await send(contracts.devLogin, { body: { openid, nickname } });
   if (reply.status !== 200) throw new Error(`dev-login ${openid} → ${reply.status} ${JSON.stringify(reply.body)}`);
   return { token: reply.body.token, userId: reply.body.user.id };
 }
