@@ -5,6 +5,7 @@ import {
   contracts,
   fillPath,
   type BodyOf,
+  type ErrorBody,
   type ParamsOf,
   type QueryOf,
   type QueryValues,
@@ -57,22 +58,36 @@ type AnyContract = RouteContract<any, any, any, any>;
 type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
 type QueryOption<C> = [QueryOf<C>] extends [Record<string, never>] ? { query?: undefined } : { query?: QueryOf<C> };
 
-/** The body: the contract's, or — only for a test of validation — one it forbids, said so by name. */
+/** The body: the contract's, or — only for a test of validation — one it refuses, said so by name. */
 type BodyOption<C> =
   | { body?: BodyOf<C>; invalidBody?: undefined; rawBody?: undefined }
-  /** Sent as JSON whatever its shape: a body the contract refuses (wrong types, unknown fields…). */
-  | { body?: undefined; invalidBody: unknown; rawBody?: undefined }
-  /** Sent as it is (malformed JSON, a huge or non-JSON body…). */
-  | { body?: undefined; invalidBody?: undefined; rawBody: string };
+  | {
+      body?: undefined;
+      /** Sent as JSON whatever its shape: wrong types, missing or unknown fields… (`undefined`: no body). */
+      invalidBody: unknown;
+      rawBody?: undefined;
+    }
+  | {
+      body?: undefined;
+      invalidBody?: undefined;
+      /** Sent as it is: malformed JSON, a huge or a non-JSON body. */
+      rawBody: string;
+    };
 
 /**
  * What {@link send} takes besides the contract: path `params` (required when the route has some),
  * `query` (absent values left out) and `body` as the contract declares them; the bearer `token`
- * and any other `headers`.
+ * and any other `headers`. A test of validation says by name what it sends against the contract:
+ * `invalidBody`, `rawBody`, `invalidQuery`.
  */
 export type SendOptions<C> = ParamsOption<C> &
   QueryOption<C> &
-  BodyOption<C> & { token?: string; headers?: Record<string, string> };
+  BodyOption<C> & {
+    /** Added to the query string whatever the contract says: a query it refuses. */
+    invalidQuery?: Record<string, string>;
+    token?: string;
+    headers?: Record<string, string>;
+  };
 
 type SendArguments<C> = Record<string, never> extends ParamsOption<C> ? [SendOptions<C>?] : [SendOptions<C>];
 
@@ -85,16 +100,17 @@ export async function send<C extends AnyContract>(
   contract: C,
   ...[options]: SendArguments<C>
 ): Promise<ApiReply<ResponseOf<C>>> {
-  const { params, query, body, invalidBody, rawBody, token, headers } = (options ?? {}) as {
+  const { params, query, invalidQuery, body, invalidBody, rawBody, token, headers } = (options ?? {}) as {
     params?: Record<string, string>;
     query?: QueryValues;
+    invalidQuery?: QueryValues;
     body?: unknown;
     invalidBody?: unknown;
     rawBody?: string;
     token?: string;
     headers?: Record<string, string>;
   };
-  const path = fillPath(contract.path, params ?? {}) + queryString(query);
+  const path = fillPath(contract.path, params ?? {}) + queryString({ ...query, ...invalidQuery });
   const payload = body ?? invalidBody;
   return call<ResponseOf<C>>(contract.method, path, {
     token,
@@ -102,6 +118,28 @@ export async function send<C extends AnyContract>(
     ...(payload !== undefined ? { body: payload } : {}),
     ...(rawBody !== undefined ? { rawBody } : {}),
   });
+}
+
+type AddressArguments<C> =
+  Record<string, never> extends ParamsOption<C>
+    ? [(ParamsOption<C> & QueryOption<C>)?]
+    : [ParamsOption<C> & QueryOption<C>];
+
+/**
+ * The URL of a route on the running API, its params and query filled in as {@link send} does: for
+ * a download read as bytes or text rather than JSON (CSV, XLSX).
+ */
+export function urlOf<C extends AnyContract>(contract: C, ...[address]: AddressArguments<C>): string {
+  const { params, query } = (address ?? {}) as { params?: Record<string, string>; query?: QueryValues };
+  return `${apiUrl()}${fillPath(contract.path, params ?? {})}${queryString(query)}`;
+}
+
+/**
+ * The error of a refused request, `{code, message, details}` (undefined for a success): the reply
+ * of {@link send} is typed by the route's success response, its error body is read through this.
+ */
+export function errorOf(reply: { body: unknown }): ErrorBody['error'] | undefined {
+  return (reply.body as Partial<ErrorBody> | undefined)?.error;
 }
 
 /** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
