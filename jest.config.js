@@ -1,5 +1,6 @@
-// Unit tests: shared/ and functions/ in node, miniapp/ components in jsdom.
-// Integration and end-to-end tests have their own config: tests/jest.config.js.
+// Unit tests: shared/ and functions/ in node, miniapp/ components in jsdom, and tests/static/ (checks
+// read off the test code itself, no stack needed). Integration and end-to-end tests have their own
+// config: tests/jest.config.js.
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
@@ -8,7 +9,7 @@ const swc = require('./jest.swc');
 const node = {
   displayName: 'unit',
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared/src', '<rootDir>/functions/src'],
+  roots: ['<rootDir>/shared/src', '<rootDir>/functions/src', '<rootDir>/tests/static'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],

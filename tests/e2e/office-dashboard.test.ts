@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { monthOf, type Claim, type Good, type JoinResponse, type Redemption } from '@linli/shared';
-import { call, login } from '../support/api';
+import { contracts, monthOf, type Claim } from '@linli/shared';
+import { login, send, type ApiReply } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { clearOfChinaBoundary } from '../support/clock';
 import { createActivityNow, officeClaim } from '../support/timebank';
@@ -12,13 +12,16 @@ import { WAIT, findInList, logInToDemo, openRoute, snapshot, type Browser } from
 const CID = 'demo';
 
 /** Fails loudly with the reply when an API step of the story does not work. */
-async function mustCall<Body>(method: string, path: string, token: string, body?: unknown): Promise<Body> {
-  const reply = await call<Body>(method, path, { token, body, headers: { 'idempotency-key': randomUUID() } });
+async function must<Body>(step: string, sending: Promise<ApiReply<Body>>): Promise<Body> {
+  const reply = await sending;
   if (reply.status < 200 || reply.status >= 300) {
-    throw new Error(`${method} ${path} → ${reply.status} ${JSON.stringify(reply.body)}`);
+    throw new Error(`${step} → ${reply.status} ${JSON.stringify(reply.body)}`);
   }
   return reply.body;
 }
+
+/** A fresh Idempotency-Key: each step of the story is one user action. */
+const once = () => ({ 'idempotency-key': randomUUID() });
 
 /**
  * This month's activity, made through the API: a new resident's 180 minutes recorded by 李社工 and
@@ -29,34 +32,59 @@ async function createActivityOfTheMonth(nickname: string, suffix: string): Promi
   const staff = await login('demo-staff');
   const otherStaff = await login('demo-staff-2');
   const resident = await login(`e2e-od-${suffix}`, nickname);
-  const { member } = await mustCall<JoinResponse>('POST', `/v1/communities/${CID}/join`, resident.token);
+  const params = { cid: CID };
+  const { member } = await must(
+    'join',
+    send(contracts.joinCommunity, { params, token: resident.token, headers: once() }),
+  );
 
   const activity = await createActivityNow(CID, staff.token, { title: `E2E统计${suffix}` });
   const recorded = await officeClaim(CID, activity.id, staff.token, member.id, 180);
-  const { claim } = await mustCall<{ claim: Claim }>(
-    'POST',
-    `/v1/communities/${CID}/claims/${recorded.id}/approve`,
-    otherStaff.token,
+  const { claim } = await must(
+    'approve',
+    send(contracts.approveClaim, {
+      params: { cid: CID, claimId: recorded.id },
+      token: otherStaff.token,
+      headers: once(),
+    }),
   );
 
-  const good = await mustCall<Good>('POST', `/v1/communities/${CID}/goods`, staff.token, {
-    name: `小米 ${suffix}`,
-    pricePoints: 1,
-    stock: 5,
-    valueFen: 1500,
-  });
-  const redemption = await mustCall<Redemption>('POST', `/v1/communities/${CID}/redemptions`, resident.token, {
-    goodId: good.id,
-    quantity: 1,
-  });
-  await mustCall('POST', `/v1/communities/${CID}/redemptions/${redemption.id}/pickup`, staff.token, {
-    pickupCode: redemption.pickupCode,
-  });
-  await mustCall('POST', `/v1/communities/${CID}/fund/incomes`, staff.token, {
-    kind: 'stall',
-    amountFen: 8800,
-    description: `E2E 义卖 ${suffix}`,
-  });
+  const good = await must(
+    'create good',
+    send(contracts.createGood, {
+      params,
+      token: staff.token,
+      headers: once(),
+      body: { name: `小米 ${suffix}`, pricePoints: 1, stock: 5, valueFen: 1500 },
+    }),
+  );
+  const redemption = await must(
+    'redeem',
+    send(contracts.redeem, {
+      params,
+      token: resident.token,
+      headers: once(),
+      body: { goodId: good.id, quantity: 1 },
+    }),
+  );
+  await must(
+    'pick up',
+    send(contracts.pickupRedemption, {
+      params: { cid: CID, redemptionId: redemption.id },
+      token: staff.token,
+      headers: once(),
+      body: { pickupCode: redemption.pickupCode },
+    }),
+  );
+  await must(
+    'fund income',
+    send(contracts.recordFundIncome, {
+      params,
+      token: staff.token,
+      headers: once(),
+      body: { kind: 'stall', amountFen: 8800, description: `E2E 义卖 ${suffix}` },
+    }),
+  );
   return { claim };
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
-import { call, login } from '../support/api';
+import { contracts } from '@linli/shared';
+import { login, send } from '../support/api';
 import { launchSharedBrowser } from '../support/browser';
 import { createActivityNow, grantPoints, me, officeClaim } from '../support/timebank';
 import { h5Url, logInToDemo, snapshot } from './helpers';
@@ -111,7 +112,7 @@ async function seed(): Promise<Seeded> {
   const [staff, maker, merchant] = [await login('demo-staff'), await login('demo-maker'), await login('demo-merchant')];
   const join = async (openid: string) => {
     const person = await login(openid);
-    const joined = await call('POST', `/v1/communities/${CID}/join`, { token: person.token });
+    const joined = await send(contracts.joinCommunity, { params: { cid: CID }, token: person.token });
     if (joined.status >= 300) expectStatus('join', joined, 201);
     return { ...person, memberId: (await me(CID, person.token)).member.id };
   };
@@ -119,7 +120,8 @@ async function seed(): Promise<Seeded> {
   const memberId = resident.memberId;
   expectStatus(
     'merchant staff',
-    await call('POST', `/v1/communities/${CID}/merchants/demo-baozi/staff`, {
+    await send(contracts.addMerchantStaff, {
+      params: { cid: CID, mid: 'demo-baozi' },
       token: merchant.token,
       body: { memberId: assistant.memberId },
     }),
@@ -129,7 +131,8 @@ async function seed(): Promise<Seeded> {
   const activity = await createActivityNow(CID, staff.token, { title: `冒烟活动${suffix}`, location: '社区活动室' });
   await officeClaim(CID, activity.id, staff.token, memberId, 60);
 
-  const good = await call<{ id: string }>('POST', `/v1/communities/${CID}/goods`, {
+  const good = await send(contracts.createGood, {
+    params: { cid: CID },
     token: staff.token,
     body: { name: `冒烟小米${suffix}`, pricePoints: 1, stock: 5, valueFen: 1500 },
   });
@@ -137,7 +140,8 @@ async function seed(): Promise<Seeded> {
   await grantPoints(CID, resident.userId, 2);
   expectStatus(
     'redemption',
-    await call('POST', `/v1/communities/${CID}/redemptions`, {
+    await send(contracts.redeem, {
+      params: { cid: CID },
       token: resident.token,
       body: { goodId: good.body.id, quantity: 1 },
     }),
@@ -145,7 +149,8 @@ async function seed(): Promise<Seeded> {
   );
 
   const listProduct = (title: string) =>
-    call<{ id: string }>('POST', `/v1/communities/${CID}/products`, {
+    send(contracts.createProduct, {
+      params: { cid: CID },
       token: maker.token,
       body: { title, description: '麦秆手工编织', priceFen: 5000, stock: 5 },
     });
@@ -153,24 +158,26 @@ async function seed(): Promise<Seeded> {
   expectStatus('product', product, 201);
   expectStatus(
     'approve product',
-    await call('POST', `/v1/communities/${CID}/products/${product.body.id}/approve`, { token: staff.token }),
+    await send(contracts.approveProduct, { params: { cid: CID, pid: product.body.id }, token: staff.token }),
     200,
   );
   expectStatus('pending product', await listProduct(`冒烟待审${suffix}`), 201);
-  const order = await call<{ id: string }>('POST', `/v1/communities/${CID}/orders`, {
+  const order = await send(contracts.createOrder, {
+    params: { cid: CID },
     token: resident.token,
     body: { items: [{ productId: product.body.id, quantity: 1 }] },
   });
   expectStatus('order', order, 201);
   expectStatus(
     'dev-pay',
-    await call('POST', `/v1/communities/${CID}/orders/${order.body.id}/dev-pay`, { token: resident.token }),
+    await send(contracts.devPayOrder, { params: { cid: CID, oid: order.body.id }, token: resident.token }),
     200,
   );
 
   expectStatus(
     'merchant application',
-    await call('POST', `/v1/communities/${CID}/merchant-applications`, {
+    await send(contracts.submitMerchantApplication, {
+      params: { cid: CID },
       token: resident.token,
       body: {
         name: `冒烟面馆${suffix}`,

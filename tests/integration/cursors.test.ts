@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dayOf } from '@linli/shared';
+import { contracts, dayOf } from '@linli/shared';
 import fc from 'fast-check';
 import { getDocumentClient, setDocumentClient } from '../../functions/src/store/client';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 import {
   addToCommunity,
@@ -525,20 +525,18 @@ describe('page cursors (every paged route of the route table)', () => {
 
 describe('the audit log over HTTP (issue 12, case 7)', () => {
   it('answers a cursor from another date range with 400 request.invalid_cursor, not a 500', async () => {
-    const first = await call<{ nextCursor: string | null }>(
-      'GET',
-      `/v1/communities/${w.cid}/audit?from=${today()}&to=${today()}`,
-      { token: w.office.token },
-    );
+    const first = await send(contracts.listAudit, {
+      params: { cid: w.cid },
+      query: { from: today(), to: today() },
+      token: w.office.token,
+    });
     const cursor = first.body.nextCursor!;
-    const replay = (range: string) =>
-      call('GET', `/v1/communities/${w.cid}/audit?${range}&cursor=${encodeURIComponent(cursor)}`, {
-        token: w.office.token,
-      });
+    const replay = (from: string, to: string) =>
+      send(contracts.listAudit, { params: { cid: w.cid }, query: { from, to, cursor }, token: w.office.token });
 
-    const elsewhere = await replay('from=2020-01-01&to=2020-01-02');
-    const wider = await replay(`from=${yesterday()}&to=${today()}`);
-    const same = await replay(`from=${today()}&to=${today()}`);
+    const elsewhere = await replay('2020-01-01', '2020-01-02');
+    const wider = await replay(yesterday(), today());
+    const same = await replay(today(), today());
 
     expect(first.status).toBe(200);
     expect(elsewhere).toMatchObject({ status: 400, body: { error: { code: 'request.invalid_cursor' } } });

@@ -1,14 +1,7 @@
 import ExcelJS from 'exceljs';
-import {
-  dayOf,
-  type CertificatePass,
-  type MerchantDetail,
-  type Order,
-  type Product,
-  type Redemption,
-} from '@linli/shared';
+import { contracts, dayOf, type MerchantDetail, type Order, type ParamsOf, type Redemption } from '@linli/shared';
 import { clearOfChinaBoundary } from '../support/clock';
-import { apiUrl, call, login } from '../support/api';
+import { errorOf, login, send, urlOf } from '../support/api';
 import { keyed, parseCsv } from '../support/csv';
 import { createMember } from '../support/factories';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
@@ -20,13 +13,13 @@ const DATASETS = ['members', 'hours', 'ledger', 'redemptions', 'merchant-uses', 
 type Dataset = (typeof DATASETS)[number];
 
 /** A download over real HTTP, kept as bytes (XLSX must arrive as binary, not as base64 text). */
-async function download(path: string, token?: string) {
-  const response = await fetch(`${apiUrl()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function download(url: string, token?: string) {
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 async function csvExport(cid: string, dataset: Dataset, from: string, to: string, token: string) {
-  const reply = await download(`/v1/communities/${cid}/exports/${dataset}?from=${from}&to=${to}`, token);
+  const reply = await download(urlOf(contracts.exportData, { params: { cid, dataset }, query: { from, to } }), token);
   expect(reply.status).toBe(200);
   expect(reply.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   expect([...reply.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -35,7 +28,10 @@ async function csvExport(cid: string, dataset: Dataset, from: string, to: string
 }
 
 async function xlsxExport(cid: string, dataset: Dataset, from: string, to: string, token: string) {
-  const reply = await download(`/v1/communities/${cid}/exports/${dataset}?from=${from}&to=${to}&format=xlsx`, token);
+  const reply = await download(
+    urlOf(contracts.exportData, { params: { cid, dataset }, query: { from, to, format: 'xlsx' } }),
+    token,
+  );
   expect(reply.status).toBe(200);
   expect(reply.headers.get('content-type')).toBe(XLSX_TYPE);
   expect(reply.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -50,7 +46,8 @@ async function xlsxExport(cid: string, dataset: Dataset, from: string, to: strin
 }
 
 async function activeMerchant(cid: string, owner: Person, staff: Person): Promise<MerchantDetail> {
-  const applied = await call<{ id: string }>('POST', `/v1/communities/${cid}/merchant-applications`, {
+  const applied = await send(contracts.submitMerchantApplication, {
+    params: { cid },
     token: owner.token,
     body: {
       name: '王记面馆',
@@ -60,11 +57,10 @@ async function activeMerchant(cid: string, owner: Person, staff: Person): Promis
       offer: { description: '凭志愿者证 8 折', pricePercent: 80 },
     },
   });
-  const approved = await call<{ merchant: MerchantDetail }>(
-    'POST',
-    `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`,
-    { token: staff.token },
-  );
+  const approved = await send(contracts.approveMerchantApplication, {
+    params: { cid, id: applied.body.id },
+    token: staff.token,
+  });
   return approved.body.merchant;
 }
 
@@ -102,7 +98,7 @@ describe('office exports', () => {
     claimId = claim.id;
     residentName = claim.memberName;
     must(
-      await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token }),
+      await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token }),
       200,
       'approve',
     );
@@ -110,12 +106,13 @@ describe('office exports', () => {
     // A discount use at an alliance merchant.
     merchant = await activeMerchant(cid, owner, staff);
     const pass = must(
-      await call<CertificatePass>('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token }),
+      await send(contracts.getCertificatePass, { params: { cid }, token: resident.token }),
       200,
       'pass',
     );
     must(
-      await call('POST', `/v1/communities/${cid}/merchants/${merchant.id}/verify-pass`, {
+      await send(contracts.verifyPass, {
+        params: { cid, mid: merchant.id },
         token: owner.token,
         body: { token: pass.token, billFen: 4200 },
       }),
@@ -125,7 +122,8 @@ describe('office exports', () => {
 
     // A redemption at the credit supermarket.
     const good = must(
-      await call<{ id: string }>('POST', `/v1/communities/${cid}/goods`, {
+      await send(contracts.createGood, {
+        params: { cid },
         token: staff.token,
         body: { name: '小米 1kg', pricePoints: 2, stock: 5, valueFen: 1500 },
       }),
@@ -133,17 +131,15 @@ describe('office exports', () => {
       'good',
     );
     redemption = must(
-      await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
-        token: resident.token,
-        body: { goodId: good.id, quantity: 1 },
-      }),
+      await send(contracts.redeem, { params: { cid }, token: resident.token, body: { goodId: good.id, quantity: 1 } }),
       201,
       'redeem',
     );
 
     // A shop order paid with the dev payment: 20% of 150.00 goes to the fund.
     const product = must(
-      await call<Product>('POST', `/v1/communities/${cid}/products`, {
+      await send(contracts.createProduct, {
+        params: { cid },
         token: maker.token,
         body: { title: '手工草帽', description: '麦秆编织', priceFen: 15000, stock: 3 },
       }),
@@ -151,12 +147,13 @@ describe('office exports', () => {
       'product',
     );
     must(
-      await call('POST', `/v1/communities/${cid}/products/${product.id}/approve`, { token: staff.token }),
+      await send(contracts.approveProduct, { params: { cid, pid: product.id }, token: staff.token }),
       200,
       'approve product',
     );
     const ordered = must(
-      await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+      await send(contracts.createOrder, {
+        params: { cid },
         token: resident.token,
         body: { items: [{ productId: product.id, quantity: 1 }] },
       }),
@@ -164,16 +161,15 @@ describe('office exports', () => {
       'order',
     );
     paidOrder = must(
-      await call<{ order: Order }>('POST', `/v1/communities/${cid}/orders/${ordered.id}/dev-pay`, {
-        token: resident.token,
-      }),
+      await send(contracts.devPayOrder, { params: { cid, oid: ordered.id }, token: resident.token }),
       200,
       'dev-pay',
     ).order;
 
     // A fund income whose description a spreadsheet would take for a formula.
     must(
-      await call('POST', `/v1/communities/${cid}/fund/incomes`, {
+      await send(contracts.recordFundIncome, {
+        params: { cid },
         token: staff.token,
         body: { kind: 'stall', amountFen: 12345, description: '=十一月公益集市' },
       }),
@@ -333,10 +329,13 @@ describe('office exports', () => {
   });
 
   it('refuses bad dates, from after to and more than 366 days with 400', async () => {
-    const path = (query: string) => `/v1/communities/${cid}/exports/hours?${query}`;
     const code = async (query: string) => {
-      const reply = await call<{ error: { code: string } }>('GET', path(query), { token: staff.token });
-      return [reply.status, reply.body.error?.code];
+      const reply = await send(contracts.exportData, {
+        params: { cid, dataset: 'hours' },
+        invalidQuery: Object.fromEntries(new URLSearchParams(query)),
+        token: staff.token,
+      });
+      return [reply.status, errorOf(reply)?.code];
     };
 
     expect(await code('from=2026-11-22&to=2026-11-01')).toEqual([400, 'export.range_invalid']);
@@ -345,22 +344,24 @@ describe('office exports', () => {
     expect(await code('from=22-11-2026&to=2026-11-22')).toEqual([400, 'request.validation_failed']);
     expect(await code('from=2026-11-01')).toEqual([400, 'request.validation_failed']);
     expect(await code('from=2026-11-01&to=2026-11-22&format=pdf')).toEqual([400, 'request.validation_failed']);
-    expect(
-      (await call('GET', `/v1/communities/${cid}/exports/passwords?from=${today}&to=${today}`, { token: staff.token }))
-        .status,
-    ).toBe(400);
+    // not a dataset: refused by the path's schema
+    const passwords = { cid, dataset: 'passwords' } as unknown as ParamsOf<typeof contracts.exportData>;
+    const unknownDataset = await send(contracts.exportData, {
+      params: passwords,
+      query: { from: today, to: today },
+      token: staff.token,
+    });
+    expect(unknownDataset.status).toBe(400);
   });
 
   it('is for this community’s office only: 401 anonymous, 403 resident, 403 another community’s staff', async () => {
-    const path = `/v1/communities/${cid}/exports/members?from=${today}&to=${today}`;
+    const members = { params: { cid, dataset: 'members' }, query: { from: today, to: today } } as const;
     const otherStaff = await login('demo-staff');
 
-    expect((await call('GET', path)).status).toBe(401);
-    expect((await call('GET', path, { token: resident.token })).status).toBe(403);
-    expect((await call('GET', path, { token: otherStaff.token })).status).toBe(403);
-    expect(
-      (await call('GET', `/v1/communities/demo/exports/members?from=${today}&to=${today}`, { token: staff.token }))
-        .status,
-    ).toBe(403);
+    expect((await send(contracts.exportData, members)).status).toBe(401);
+    expect((await send(contracts.exportData, { ...members, token: resident.token })).status).toBe(403);
+    expect((await send(contracts.exportData, { ...members, token: otherStaff.token })).status).toBe(403);
+    const demoMembers = { ...members, params: { cid: 'demo', dataset: 'members' } } as const;
+    expect((await send(contracts.exportData, { ...demoMembers, token: staff.token })).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import type { FundEntry, FundExpense, FundPage, Order } from '@linli/shared';
+import { contracts, type FundEntry, type FundIncomeRequest } from '@linli/shared';
 import { GENESIS_HASH, verifyChain } from '../../functions/src/domain/fund/chain';
 import { approveExpense as approveExpenseUseCase } from '../../functions/src/domain/fund/fund';
 import type { FundStore } from '../../functions/src/domain/fund/ports';
@@ -9,7 +9,7 @@ import { handler as approveExpense } from '../../functions/src/http/fund/approve
 import { stores } from '../../functions/src/wiring';
 import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
-import { apiUrl, call, documentClient, login } from '../support/api';
+import { documentClient, login, send, urlOf } from '../support/api';
 import { keyed, parseCsv } from '../support/csv';
 import { httpEvent, invoke } from '../support/events';
 import { tableName } from '../support/factories';
@@ -17,21 +17,22 @@ import { timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
 
-const income = (cid: string, staff: Person, body: object) =>
-  call<FundEntry>('POST', `/v1/communities/${cid}/fund/incomes`, { token: staff.token, body });
+const income = (cid: string, staff: Person, body: FundIncomeRequest) =>
+  send(contracts.recordFundIncome, { params: { cid }, token: staff.token, body });
 const expense = (cid: string, staff: Person, amountFen: number) =>
-  call<FundExpense>('POST', `/v1/communities/${cid}/fund/expenses`, {
+  send(contracts.submitFundExpense, {
+    params: { cid },
     token: staff.token,
     body: { amountFen, purpose: '为独居老人购买米面油', category: 'elderly_care' },
   });
-const fundPage = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+const fundPage = async (cid: string) => (await send(contracts.getFund, { params: { cid } })).body;
 const ascending = (entries: FundEntry[]) => [...entries].sort((left, right) => left.sequence - right.sequence);
 
 describe('the public charity fund', () => {
   it('starts empty and is public', async () => {
     const { cid } = await timebankCommunity();
 
-    const page = await call<FundPage>('GET', `/v1/communities/${cid}/fund`);
+    const page = await send(contracts.getFund, { params: { cid } });
 
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ balanceFen: 0, entries: [], latestHash: GENESIS_HASH, entryCount: 0 });
@@ -55,7 +56,8 @@ describe('the public charity fund', () => {
       donorName: '小李',
     });
     const byResident = await income(cid, resident, { kind: 'donation', amountFen: 1, description: 'x' });
-    const anonymousCall = await call('POST', `/v1/communities/${cid}/fund/incomes`, {
+    const anonymousCall = await send(contracts.recordFundIncome, {
+      params: { cid },
       body: { kind: 'donation', amountFen: 1, description: 'x' },
     });
     const page = await fundPage(cid);
@@ -80,24 +82,26 @@ describe('the public charity fund', () => {
     await income(cid, staff, { kind: 'stall', amountFen: 10000, description: '公益集市' });
 
     const tooBig = await expense(cid, staff, 20000);
-    const overdraw = await call('POST', `/v1/communities/${cid}/fund/expenses/${tooBig.body.id}/approve`, {
+    const overdraw = await send(contracts.approveFundExpense, {
+      params: { cid, id: tooBig.body.id },
       token: otherStaff.token,
     });
     const fitting = await expense(cid, staff, 6000);
-    const bySubmitter = await call('POST', `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`, {
+    const bySubmitter = await send(contracts.approveFundExpense, {
+      params: { cid, id: fitting.body.id },
       token: staff.token,
     });
-    const approved = await call<FundExpense>(
-      'POST',
-      `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`,
-      {
-        token: otherStaff.token,
-      },
-    );
-    const twice = await call('POST', `/v1/communities/${cid}/fund/expenses/${fitting.body.id}/approve`, {
+    const approved = await send(contracts.approveFundExpense, {
+      params: { cid, id: fitting.body.id },
       token: otherStaff.token,
     });
-    const pending = await call<{ items: FundExpense[] }>('GET', `/v1/communities/${cid}/fund/expenses?status=pending`, {
+    const twice = await send(contracts.approveFundExpense, {
+      params: { cid, id: fitting.body.id },
+      token: otherStaff.token,
+    });
+    const pending = await send(contracts.listFundExpenses, {
+      params: { cid },
+      query: { status: 'pending' },
       token: staff.token,
     });
     const page = await fundPage(cid);
@@ -227,7 +231,7 @@ describe('the public charity fund', () => {
     const { cid, staff } = await timebankCommunity();
     await income(cid, staff, { kind: 'stall', amountFen: 15000, description: '集市, "十一月"' });
 
-    const response = await fetch(`${apiUrl()}/v1/communities/${cid}/fund/entries.csv`);
+    const response = await fetch(urlOf(contracts.exportFundCsv, { params: { cid } }));
     const text = await response.text();
 
     expect(response.status).toBe(200);
@@ -241,18 +245,19 @@ describe('the public charity fund', () => {
     const { cid, staff, otherStaff } = await timebankCommunity();
     const formula = '=HYPERLINK("http://e.x","c")';
     const donor = await login(`donor-${randomUUID().slice(0, 8)}`, formula);
-    await call('POST', `/v1/communities/${cid}/join`, { token: donor.token });
-    const donation = await call<Order>('POST', `/v1/communities/${cid}/fund/donations`, {
+    await send(contracts.joinCommunity, { params: { cid }, token: donor.token });
+    const donation = await send(contracts.donate, {
+      params: { cid },
       token: donor.token,
       body: { amountFen: 10000, message: formula },
     });
-    await call('POST', `/v1/communities/${cid}/orders/${donation.body.id}/dev-pay`, { token: donor.token });
+    await send(contracts.devPayOrder, { params: { cid, oid: donation.body.id }, token: donor.token });
     for (const description of ['+1+2', '-2+3', '@SUM(A1:A9)'])
       await income(cid, staff, { kind: 'stall', amountFen: 100, description });
     const spent = await expense(cid, staff, 6000);
-    await call('POST', `/v1/communities/${cid}/fund/expenses/${spent.body.id}/approve`, { token: otherStaff.token });
+    await send(contracts.approveFundExpense, { params: { cid, id: spent.body.id }, token: otherStaff.token });
 
-    const response = await fetch(`${apiUrl()}/v1/communities/${cid}/fund/entries.csv`);
+    const response = await fetch(urlOf(contracts.exportFundCsv, { params: { cid } }));
     const records = keyed(parseCsv((await response.text()).replace(/^\uFEFF/, '')));
 
     expect(records.map((record) => [record['类型'], record['金额(元)'], record['余额(元)'], record['说明']])).toEqual([

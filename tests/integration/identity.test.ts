@@ -1,11 +1,11 @@
-import type { Community, JoinResponse, LoginResponse, MeResponse } from '@linli/shared';
+import { contracts, type FieldError } from '@linli/shared';
 import { issueToken } from '../../functions/src/lib/token';
-import { call, login, newUser } from '../support/api';
+import { errorOf, login, newUser, send, type SendOptions } from '../support/api';
 import { createCommunity, createMember } from '../support/factories';
 
 describe('identity and communities over HTTP (serverless-offline + DynamoDB Local)', () => {
   it('serves the demo community publicly', async () => {
-    const reply = await call<Community>('GET', '/v1/communities/demo');
+    const reply = await send(contracts.getCommunity, { params: { cid: 'demo' } });
 
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
@@ -17,24 +17,22 @@ describe('identity and communities over HTTP (serverless-offline + DynamoDB Loca
   });
 
   it('answers 404 in the error format for an unknown community', async () => {
-    const reply = await call('GET', '/v1/communities/no-such-place');
+    const reply = await send(contracts.getCommunity, { params: { cid: 'no-such-place' } });
 
     expect(reply.status).toBe(404);
     expect(reply.body).toEqual({ error: { code: 'community.not_found', message: expect.any(String) } });
   });
 
   it('logs in with the dev login, joins once, and shows "me"', async () => {
-    const first = await call<LoginResponse>('POST', '/v1/auth/dev-login', {
-      body: { openid: 'it-join-1', nickname: '小周' },
-    });
-    const again = await call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid: 'it-join-1' } });
+    const first = await send(contracts.devLogin, { body: { openid: 'it-join-1', nickname: '小周' } });
+    const again = await send(contracts.devLogin, { body: { openid: 'it-join-1' } });
     expect(first.status).toBe(200);
     expect(again.body.user.id).toBe(first.body.user.id);
     const token = first.body.token;
 
-    const joined = await call<JoinResponse>('POST', '/v1/communities/demo/join', { token });
-    const joinedAgain = await call<JoinResponse>('POST', '/v1/communities/demo/join', { token });
-    const me = await call<MeResponse>('GET', '/v1/communities/demo/me', { token });
+    const joined = await send(contracts.joinCommunity, { params: { cid: 'demo' }, token });
+    const joinedAgain = await send(contracts.joinCommunity, { params: { cid: 'demo' }, token });
+    const me = await send(contracts.getMe, { params: { cid: 'demo' }, token });
 
     expect(joined.status).toBe(201);
     expect(joinedAgain.status).toBe(200);
@@ -50,9 +48,7 @@ describe('identity and communities over HTTP (serverless-offline + DynamoDB Loca
 
   it('lets concurrent first logins of one openid create exactly one user', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid: 'it-race-1' } }),
-      ),
+      Array.from({ length: 10 }, () => send(contracts.devLogin, { body: { openid: 'it-race-1' } })),
     );
 
     expect(replies.map((reply) => reply.status)).toEqual(Array(10).fill(200));
@@ -61,9 +57,9 @@ describe('identity and communities over HTTP (serverless-offline + DynamoDB Loca
 
   it('lists the communities a user joined', async () => {
     const user = await newUser('mine');
-    await call('POST', '/v1/communities/demo/join', { token: user.token });
+    await send(contracts.joinCommunity, { params: { cid: 'demo' }, token: user.token });
 
-    const reply = await call<{ items: { community: Community }[] }>('GET', '/v1/me/communities', { token: user.token });
+    const reply = await send(contracts.listMyCommunities, { token: user.token });
 
     expect(reply.status).toBe(200);
     expect(reply.body.items.map((item) => item.community.id)).toEqual(['demo']);
@@ -88,7 +84,7 @@ describe('authentication: no data without a valid token', () => {
       'auth.token_invalid',
     ],
   ])('%s → 401', async (_case, token, code) => {
-    const reply = await call('GET', '/v1/communities/demo/me', token ? { token } : {});
+    const reply = await send(contracts.getMe, { params: { cid: 'demo' }, ...(token ? { token } : {}) });
 
     expect(reply.status).toBe(401);
     expect(reply.body).toMatchObject({ error: { code } });
@@ -99,7 +95,7 @@ describe('authentication: no data without a valid token', () => {
     const { userId } = await login('demo-admin');
     const { token } = issueToken(userId, secret(), 60, Math.floor(Date.now() / 1000) - 3600);
 
-    const reply = await call('GET', '/v1/communities/demo/me', { token });
+    const reply = await send(contracts.getMe, { params: { cid: 'demo' }, token });
 
     expect(reply.status).toBe(401);
     expect(reply.body).toMatchObject({ error: { code: 'auth.token_expired' } });
@@ -109,7 +105,7 @@ describe('authentication: no data without a valid token', () => {
     const { userId } = await login('demo-admin');
     const { token } = issueToken(userId, 'another-secret-that-is-long-enough-0123456789', 600);
 
-    expect((await call('GET', '/v1/communities/demo/me', { token })).status).toBe(401);
+    expect((await send(contracts.getMe, { params: { cid: 'demo' }, token })).status).toBe(401);
   });
 });
 
@@ -118,13 +114,25 @@ describe('roles are checked per community', () => {
     const admin = await login('demo-admin');
     const staff = await login('demo-staff');
     const resident = await newUser('resident');
-    await call('POST', '/v1/communities/demo/join', { token: resident.token });
-    const path = `/v1/communities/demo/members/${resident.userId}/roles`;
+    await send(contracts.joinCommunity, { params: { cid: 'demo' }, token: resident.token });
+    const params = { cid: 'demo', memberId: resident.userId };
 
-    const byResident = await call('PUT', path, { token: resident.token, body: { roles: ['admin'] } });
-    const byStaff = await call('PUT', path, { token: staff.token, body: { roles: ['staff'] } });
-    const byAdmin = await call('PUT', path, { token: admin.token, body: { roles: ['resident', 'maker'] } });
-    const me = await call<MeResponse>('GET', '/v1/communities/demo/me', { token: resident.token });
+    const byResident = await send(contracts.setMemberRoles, {
+      params,
+      token: resident.token,
+      body: { roles: ['admin'] },
+    });
+    const byStaff = await send(contracts.setMemberRoles, {
+      params,
+      token: staff.token,
+      body: { roles: ['staff'] },
+    });
+    const byAdmin = await send(contracts.setMemberRoles, {
+      params,
+      token: admin.token,
+      body: { roles: ['resident', 'maker'] },
+    });
+    const me = await send(contracts.getMe, { params: { cid: 'demo' }, token: resident.token });
 
     expect(byResident.status).toBe(403);
     expect(byStaff.status).toBe(403);
@@ -136,15 +144,21 @@ describe('roles are checked per community', () => {
     const other = await createCommunity();
     const otherAdmin = await createMember(other.id, ['admin', 'staff'], 'other-admin');
     const resident = await newUser('resident');
-    await call('POST', '/v1/communities/demo/join', { token: resident.token });
+    await send(contracts.joinCommunity, { params: { cid: 'demo' }, token: resident.token });
 
-    const setRoles = await call('PUT', `/v1/communities/demo/members/${resident.userId}/roles`, {
+    const setRoles = await send(contracts.setMemberRoles, {
+      params: { cid: 'demo', memberId: resident.userId },
       token: otherAdmin.token,
       body: { roles: ['admin'] },
     });
-    const patch = await call('PATCH', '/v1/communities/demo', { token: otherAdmin.token, body: { name: 'taken' } });
-    const me = await call('GET', '/v1/communities/demo/me', { token: otherAdmin.token });
-    const ownPatch = await call<Community>('PATCH', `/v1/communities/${other.id}`, {
+    const patch = await send(contracts.updateCommunity, {
+      params: { cid: 'demo' },
+      token: otherAdmin.token,
+      body: { name: 'taken' },
+    });
+    const me = await send(contracts.getMe, { params: { cid: 'demo' }, token: otherAdmin.token });
+    const ownPatch = await send(contracts.updateCommunity, {
+      params: { cid: other.id },
       token: otherAdmin.token,
       body: { currencyName: '凤凰币' },
     });
@@ -155,14 +169,15 @@ describe('roles are checked per community', () => {
     expect(me.status).toBe(403);
     expect(ownPatch.status).toBe(200);
     expect(ownPatch.body.currencyName).toBe('凤凰币');
-    expect((await call<Community>('GET', '/v1/communities/demo')).body.name).toBe('邻里示范社区');
+    expect((await send(contracts.getCommunity, { params: { cid: 'demo' } })).body.name).toBe('邻里示范社区');
   });
 
   it('refuses an admin removing their own admin role', async () => {
     const community = await createCommunity();
     const admin = await createMember(community.id, ['admin'], 'admin');
 
-    const reply = await call('PUT', `/v1/communities/${community.id}/members/${admin.userId}/roles`, {
+    const reply = await send(contracts.setMemberRoles, {
+      params: { cid: community.id, memberId: admin.userId },
       token: admin.token,
       body: { roles: ['resident'] },
     });
@@ -173,14 +188,14 @@ describe('roles are checked per community', () => {
 });
 
 describe('bad input is a 4xx JSON error and changes nothing', () => {
-  it.each([
+  it.each<[string, SendOptions<typeof contracts.devLogin>, string]>([
     [
       'malformed JSON',
       { rawBody: '{"openid": ', headers: { 'content-type': 'application/json' } },
       'request.malformed_json',
     ],
-    ['wrong type', { body: { openid: 42 } }, 'request.validation_failed'],
-    ['extra field', { body: { openid: 'ok-user', balancePoints: 1000 } }, 'request.validation_failed'],
+    ['wrong type', { invalidBody: { openid: 42 } }, 'request.validation_failed'],
+    ['extra field', { invalidBody: { openid: 'ok-user', balancePoints: 1000 } }, 'request.validation_failed'],
     ['empty body', {}, 'request.validation_failed'],
     [
       'not JSON',
@@ -189,7 +204,7 @@ describe('bad input is a 4xx JSON error and changes nothing', () => {
     ],
     ['too large', { body: { openid: 'x', nickname: 'y'.repeat(70_000) } }, 'request.too_large'],
   ])('%s', async (_case, options, code) => {
-    const reply = await call('POST', '/v1/auth/dev-login', options);
+    const reply = await send(contracts.devLogin, options);
 
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
@@ -199,20 +214,22 @@ describe('bad input is a 4xx JSON error and changes nothing', () => {
   it('names every failing field', async () => {
     const admin = await login('demo-admin');
 
-    const reply = await call<{ error: { details: { fields: { path: string }[] } } }>('PATCH', '/v1/communities/demo', {
+    const reply = await send(contracts.updateCommunity, {
+      params: { cid: 'demo' },
       token: admin.token,
-      body: { rules: { pointsPerHour: -1, fundShareBps: 1.5 }, status: 'closed' },
+      invalidBody: { rules: { pointsPerHour: -1, fundShareBps: 1.5 }, status: 'closed' },
     });
 
     expect(reply.status).toBe(400);
-    expect(reply.body.error.details.fields.map((field) => field.path).sort()).toEqual(
+    const { fields } = errorOf(reply)?.details as { fields: FieldError[] };
+    expect(fields.map((field) => field.path).sort()).toEqual(
       ['(root)', 'rules.fundShareBps', 'rules.pointsPerHour'].sort(),
     );
-    expect((await call<Community>('GET', '/v1/communities/demo')).body.rules.pointsPerHour).toBe(1);
+    expect((await send(contracts.getCommunity, { params: { cid: 'demo' } })).body.rules.pointsPerHour).toBe(1);
   });
 
   it('rejects a bad community id in the path with 400', async () => {
-    const reply = await call('GET', `/v1/communities/${encodeURIComponent('DROP TABLE;')}`);
+    const reply = await send(contracts.getCommunity, { params: { cid: 'DROP TABLE;' } });
 
     expect(reply.status).toBe(400);
   });
@@ -222,26 +239,46 @@ describe('Idempotency-Key', () => {
   it('replays the first response for the same key and body, refuses another body', async () => {
     const community = await createCommunity();
     const admin = await createMember(community.id, ['admin'], 'admin');
-    const path = `/v1/communities/${community.id}`;
+    const params = { cid: community.id };
     const headers = { 'idempotency-key': `key-${community.id}` };
 
-    const first = await call<Community>('PATCH', path, { token: admin.token, headers, body: { name: '第一次' } });
-    await call('PATCH', path, { token: admin.token, body: { name: '之间' } });
-    const replay = await call<Community>('PATCH', path, { token: admin.token, headers, body: { name: '第一次' } });
-    const reused = await call('PATCH', path, { token: admin.token, headers, body: { name: '别的' } });
+    const first = await send(contracts.updateCommunity, {
+      params,
+      token: admin.token,
+      headers,
+      body: { name: '第一次' },
+    });
+    await send(contracts.updateCommunity, {
+      params,
+      token: admin.token,
+      body: { name: '之间' },
+    });
+    const replay = await send(contracts.updateCommunity, {
+      params,
+      token: admin.token,
+      headers,
+      body: { name: '第一次' },
+    });
+    const reused = await send(contracts.updateCommunity, {
+      params,
+      token: admin.token,
+      headers,
+      body: { name: '别的' },
+    });
 
     expect(first.status).toBe(200);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(reused.status).toBe(422);
-    expect((await call<Community>('GET', path)).body.name).toBe('之间');
+    expect((await send(contracts.getCommunity, { params: { cid: community.id } })).body.name).toBe('之间');
   });
 
   it('rejects a malformed key', async () => {
     const user = await newUser();
 
-    const reply = await call('POST', '/v1/communities/demo/join', {
+    const reply = await send(contracts.joinCommunity, {
+      params: { cid: 'demo' },
       token: user.token,
       headers: { 'idempotency-key': 'x' },
     });

@@ -2,12 +2,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { contracts } from '@linli/shared';
 import { handler as createCheckin } from '../../functions/src/http/timebank/create-checkin';
 import { handler as getMe } from '../../functions/src/http/identity/get-me';
 import { handler as refreshToken } from '../../functions/src/http/identity/refresh-token';
 import { handler as wechatLogin } from '../../functions/src/http/identity/wechat-login';
 import { issueToken } from '../../functions/src/lib/token';
-import { call } from '../support/api';
+import { send } from '../support/api';
 import { httpEvent, lambdaContext } from '../support/events';
 import { checkinCode, createActivityNow, timebankCommunity } from '../support/timebank';
 
@@ -17,7 +18,7 @@ type Handler = (
 ) => Promise<{ statusCode?: number; headers?: Record<string, unknown>; body?: string }>;
 
 /** Invokes a handler and keeps the headers (Retry-After) as well as the status and body. */
-async function send(handler: Handler, event: APIGatewayProxyEventV2) {
+async function invoke(handler: Handler, event: APIGatewayProxyEventV2) {
   const result = await handler(event, lambdaContext());
   return {
     status: result.statusCode ?? 200,
@@ -49,10 +50,11 @@ function forgedToken(header: object, claims: object, secret: string, algorithm =
 describe('rate limits (429 with Retry-After)', () => {
   it('limits logins per source IP, before anything else is done', async () => {
     const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
-    const login = () => send(wechatLogin, fromIp(httpEvent({ method: 'POST', path: '/v1/auth/wechat', body: {} }), ip));
+    const login = () =>
+      invoke(wechatLogin, fromIp(httpEvent({ method: 'POST', path: '/v1/auth/wechat', body: {} }), ip));
     await withRateLimits({ login: { limit: 3 } }, async () => {
       const replies = [await login(), await login(), await login(), await login()];
-      const otherIp = await send(
+      const otherIp = await invoke(
         wechatLogin,
         fromIp(httpEvent({ method: 'POST', path: '/v1/auth/wechat', body: {} }), `${ip}1`),
       );
@@ -70,7 +72,7 @@ describe('rate limits (429 with Retry-After)', () => {
     const activity = await createActivityNow(cid, staff.token);
     const live = await checkinCode(cid, activity.id, staff.token);
     const scan = (token: string) =>
-      send(
+      invoke(
         createCheckin,
         httpEvent({
           method: 'POST',
@@ -118,7 +120,7 @@ describe('tokens', () => {
     const good = forgedToken({ alg: 'HS256', typ: 'JWT' }, claims, secret());
 
     const replies = await Promise.all(
-      [expired, none, noneSigned, hs512, otherKey, good].map((token) => send(getMe, meEvent(token, cid))),
+      [expired, none, noneSigned, hs512, otherKey, good].map((token) => invoke(getMe, meEvent(token, cid))),
     );
 
     expect(replies.map((reply) => [reply.status, reply.body.error?.code])).toEqual([
@@ -139,20 +141,20 @@ describe('tokens', () => {
     const refreshEvent = (token: string) =>
       httpEvent({ method: 'POST', path: '/v1/auth/refresh', headers: { authorization: `Bearer ${token}` } });
 
-    const beforeRotation = await send(getMe, meEvent(signedWithOldKey, cid));
+    const beforeRotation = await invoke(getMe, meEvent(signedWithOldKey, cid));
     process.env.JWT_SECRET_PREVIOUS = oldSecret;
     let duringRotation;
     let refreshed;
     try {
-      duringRotation = await send(getMe, meEvent(signedWithOldKey, cid));
-      refreshed = await send(refreshToken, refreshEvent(signedWithOldKey));
+      duringRotation = await invoke(getMe, meEvent(signedWithOldKey, cid));
+      refreshed = await invoke(refreshToken, refreshEvent(signedWithOldKey));
     } finally {
       delete process.env.JWT_SECRET_PREVIOUS;
     }
-    const newTokenWorks = await send(getMe, meEvent(String(refreshed.body.token), cid));
-    const oldKeyAfter = await send(getMe, meEvent(signedWithOldKey, cid));
+    const newTokenWorks = await invoke(getMe, meEvent(String(refreshed.body.token), cid));
+    const oldKeyAfter = await invoke(getMe, meEvent(signedWithOldKey, cid));
     const longSession = issueToken(resident.userId, secret(), 600, now, now - 31 * 24 * 3600).token;
-    const tooOld = await send(refreshToken, refreshEvent(longSession));
+    const tooOld = await invoke(refreshToken, refreshEvent(longSession));
 
     expect(beforeRotation.status).toBe(401);
     expect(duringRotation.status).toBe(200);
@@ -194,7 +196,7 @@ describe('WeChat login codes', () => {
   it('refuses a reused code without asking WeChat again', async () => {
     const code = `code-${randomUUID().slice(0, 8)}`;
     const login = () =>
-      send(
+      invoke(
         wechatLogin,
         fromIp(httpEvent({ method: 'POST', path: '/v1/auth/wechat', body: { code } }), `10.1.${seen.length}.9`),
       );
@@ -210,12 +212,17 @@ describe('WeChat login codes', () => {
 describe('request limits', () => {
   it('refuses bodies over 64 KB and cursors from elsewhere, over HTTP', async () => {
     const { cid, staff } = await timebankCommunity();
-    const huge = await call('POST', `/v1/communities/${cid}/activities`, {
+    const huge = await send(contracts.createActivity, {
+      params: { cid },
       token: staff.token,
       rawBody: JSON.stringify({ title: 'x'.repeat(70 * 1024) }),
     });
     const foreignCursor = Buffer.from(JSON.stringify({ PK: 'COMMUNITY#other', SK: 'MEMBER#x' })).toString('base64url');
-    const cursor = await call('GET', `/v1/communities/${cid}/members?cursor=${foreignCursor}`, { token: staff.token });
+    const cursor = await send(contracts.listMembers, {
+      params: { cid },
+      query: { cursor: foreignCursor },
+      token: staff.token,
+    });
 
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'request.too_large' } } });
     expect(cursor).toMatchObject({ status: 400, body: { error: { code: 'request.invalid_cursor' } } });

@@ -1,20 +1,16 @@
-import type {
-  CertificatePass,
-  Complaint,
-  Good,
-  Leaderboard,
-  MerchantDetail,
-  MerchantPost,
-  Page,
-  ProxyFlag,
-  PublicMerchant,
-  Redemption,
-  VerifyPassResponse,
+import {
+  contracts,
+  type BodyOf,
+  type ContributionRequest,
+  type Good,
+  type MerchantApplicationRequest,
+  type MerchantDetail,
+  type PostRequest,
 } from '@linli/shared';
 import { issuePass } from '../../functions/src/domain/timebank/certificates';
 import { handler as redeemHandler } from '../../functions/src/http/market/redeem';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createCommunity, createMember, tableName } from '../support/factories';
 import {
@@ -27,7 +23,7 @@ import {
 } from '../support/timebank';
 
 type Person = { token: string; userId: string };
-const application = (name: string) => ({
+const application = (name: string): MerchantApplicationRequest => ({
   name,
   licenceNumber: '91510100MA6ABC1234',
   category: 'food',
@@ -36,15 +32,15 @@ const application = (name: string) => ({
 });
 
 async function activeMerchant(cid: string, owner: Person, staff: Person, name = '王记面馆'): Promise<MerchantDetail> {
-  const applied = await call<{ id: string }>('POST', `/v1/communities/${cid}/merchant-applications`, {
+  const applied = await send(contracts.submitMerchantApplication, {
+    params: { cid },
     token: owner.token,
     body: application(name),
   });
-  const approved = await call<{ merchant: MerchantDetail }>(
-    'POST',
-    `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`,
-    { token: staff.token },
-  );
+  const approved = await send(contracts.approveMerchantApplication, {
+    params: { cid, id: applied.body.id },
+    token: staff.token,
+  });
   return approved.body.merchant;
 }
 
@@ -52,49 +48,44 @@ async function activeMerchant(cid: string, owner: Person, staff: Person, name = 
 async function certifiedResident(cid: string, staff: Person, otherStaff: Person, resident: Person): Promise<string> {
   const activity = await createActivityNow(cid, staff.token);
   const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 180);
-  await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
-  return (await call<CertificatePass>('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token }))
-    .body.token;
+  await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token });
+  return (await send(contracts.getCertificatePass, { params: { cid }, token: resident.token })).body.token;
 }
 
 const verify = (cid: string, merchantId: string, person: Person, token: string) =>
-  call<VerifyPassResponse>('POST', `/v1/communities/${cid}/merchants/${merchantId}/verify-pass`, {
-    token: person.token,
-    body: { token, billFen: 4200 },
-  });
+  send(contracts.verifyPass, { params: { cid, mid: merchantId }, token: person.token, body: { token, billFen: 4200 } });
 
 const uses = async (cid: string, merchantId: string, person: Person) =>
-  (await call<Page<unknown>>('GET', `/v1/communities/${cid}/merchants/${merchantId}/uses`, { token: person.token }))
-    .body.items;
+  (await send(contracts.listMerchantUses, { params: { cid, mid: merchantId }, token: person.token })).body.items;
 
 describe('merchant lifecycle', () => {
   it('applies → staff vet → active in the public alliance list; every decision records who and when', async () => {
     const { cid, staff, resident } = await timebankCommunity();
 
-    const applied = await call<{ id: string; status: string }>('POST', `/v1/communities/${cid}/merchant-applications`, {
+    const applied = await send(contracts.submitMerchantApplication, {
+      params: { cid },
       token: resident.token,
       body: application('李记水果'),
     });
-    const beforeList = await call<{ items: PublicMerchant[] }>('GET', `/v1/communities/${cid}/merchants`);
-    const queue = await call<Page<MerchantDetail>>(
-      'GET',
-      `/v1/communities/${cid}/merchant-applications?status=pending`,
-      {
-        token: staff.token,
-      },
-    );
-    const byResident = await call('POST', `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`, {
-      token: resident.token,
-    });
-    const approved = await call<{ merchant: MerchantDetail }>(
-      'POST',
-      `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`,
-      { token: staff.token },
-    );
-    const again = await call('POST', `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`, {
+    const beforeList = await send(contracts.listMerchants, { params: { cid } });
+    const queue = await send(contracts.listMerchantApplications, {
+      params: { cid },
+      query: { status: 'pending' },
       token: staff.token,
     });
-    const list = await call<{ items: PublicMerchant[] }>('GET', `/v1/communities/${cid}/merchants`);
+    const byResident = await send(contracts.approveMerchantApplication, {
+      params: { cid, id: applied.body.id },
+      token: resident.token,
+    });
+    const approved = await send(contracts.approveMerchantApplication, {
+      params: { cid, id: applied.body.id },
+      token: staff.token,
+    });
+    const again = await send(contracts.approveMerchantApplication, {
+      params: { cid, id: applied.body.id },
+      token: staff.token,
+    });
+    const list = await send(contracts.listMerchants, { params: { cid } });
 
     expect(applied).toMatchObject({ status: 201, body: { status: 'pending' } });
     expect(beforeList.body.items).toEqual([]);
@@ -116,24 +107,22 @@ describe('merchant lifecycle', () => {
   it('rejects with a reason; warns, suspends, removes and reinstates', async () => {
     const { cid, staff, resident, admin } = await timebankCommunity();
     const merchant = await activeMerchant(cid, resident, staff);
-    const other = await call<{ id: string }>('POST', `/v1/communities/${cid}/merchant-applications`, {
+    const other = await send(contracts.submitMerchantApplication, {
+      params: { cid },
       token: admin.token,
       body: application('无照小摊'),
     });
-    const status = (body: object) =>
-      call<MerchantDetail>('POST', `/v1/communities/${cid}/merchants/${merchant.id}/status`, {
-        token: staff.token,
-        body,
-      });
+    const status = (body: BodyOf<typeof contracts.setMerchantStatus>) =>
+      send(contracts.setMerchantStatus, { params: { cid, mid: merchant.id }, token: staff.token, body });
 
-    const rejected = await call<{ merchant: MerchantDetail }>(
-      'POST',
-      `/v1/communities/${cid}/merchant-applications/${other.body.id}/reject`,
-      { token: staff.token, body: { reason: '营业执照不符' } },
-    );
+    const rejected = await send(contracts.rejectMerchantApplication, {
+      params: { cid, id: other.body.id },
+      token: staff.token,
+      body: { reason: '营业执照不符' },
+    });
     const warned = await status({ status: 'warned', reason: '拒绝优惠一次' });
     const suspended = await status({ status: 'suspended', reason: '再次拒绝' });
-    const listWhileSuspended = await call<{ items: PublicMerchant[] }>('GET', `/v1/communities/${cid}/merchants`);
+    const listWhileSuspended = await send(contracts.listMerchants, { params: { cid } });
     const reinstated = await status({ status: 'active', reason: '整改完成' });
     const removed = await status({ status: 'removed', reason: '多次违规' });
     const fromRemoved = await status({ status: 'active', reason: 'x' });
@@ -160,9 +149,7 @@ describe('discount verification', () => {
     const first = await verify(cid, merchant.id, owner, pass);
     const sameScanAgain = await verify(cid, merchant.id, owner, pass);
     const byOutsider = await verify(cid, merchant.id, admin, pass);
-    const detail = await call<MerchantDetail>('GET', `/v1/communities/${cid}/merchants/${merchant.id}/detail`, {
-      token: staff.token,
-    });
+    const detail = await send(contracts.getMerchantDetail, { params: { cid, mid: merchant.id }, token: staff.token });
 
     expect(first.body).toMatchObject({
       valid: true,
@@ -196,7 +183,8 @@ describe('discount verification', () => {
       await verify(cid, merchant.id, owner, forged),
     ];
     results.push(await verify(cid, merchant.id, owner, foreign.token));
-    await call('POST', `/v1/communities/${cid}/certificates/${resident.userId}/revoke`, {
+    await send(contracts.revokeCertificate, {
+      params: { cid, memberId: resident.userId },
       token: staff.token,
       body: { reason: '借给他人' },
     });
@@ -220,20 +208,16 @@ describe('discount verification', () => {
     ];
     await certifiedResident(cid, staff, otherStaff, resident);
     const freshPass = async () =>
-      (await call<CertificatePass>('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token })).body
-        .token;
+      (await send(contracts.getCertificatePass, { params: { cid }, token: resident.token })).body.token;
 
     const atA = await verify(cid, shopA.id, ownerA, await freshPass());
     const atB = await verify(cid, shopB.id, ownerB, await freshPass());
-    const flags = await call<Page<ProxyFlag>>('GET', `/v1/communities/${cid}/flags`, { token: staff.token });
-    const resolved = await call<{ flag: ProxyFlag }>(
-      'POST',
-      `/v1/communities/${cid}/flags/${flags.body.items[0]?.id}/resolve`,
-      {
-        token: staff.token,
-        body: { outcome: 'confirmed', revokeCertificate: true, note: '两家店十分钟内' },
-      },
-    );
+    const flags = await send(contracts.listFlags, { params: { cid }, token: staff.token });
+    const resolved = await send(contracts.resolveFlag, {
+      params: { cid, flagId: flags.body.items[0]!.id },
+      token: staff.token,
+      body: { outcome: 'confirmed', revokeCertificate: true, note: '两家店十分钟内' },
+    });
 
     expect(atA.body.use?.flagged).toBe(false);
     expect(atB.body).toMatchObject({ valid: true, use: { flagged: true } });
@@ -246,16 +230,18 @@ describe('discount verification', () => {
 
   it('flags more uses in a day than the community allows', async () => {
     const { cid, staff, otherStaff, resident, admin } = await timebankCommunity();
-    await call('PATCH', `/v1/communities/${cid}`, { token: admin.token, body: { rules: { maxPassUsesPerDay: 2 } } });
+    await send(contracts.updateCommunity, {
+      params: { cid },
+      token: admin.token,
+      body: { rules: { maxPassUsesPerDay: 2 } },
+    });
     const owner = await createMember(cid, ['resident'], 'owner');
     const merchant = await activeMerchant(cid, owner, staff);
     await certifiedResident(cid, staff, otherStaff, resident);
 
     const flagged = [];
     for (let index = 0; index < 3; index += 1) {
-      const pass = await call<CertificatePass>('GET', `/v1/communities/${cid}/me/certificate/pass`, {
-        token: resident.token,
-      });
+      const pass = await send(contracts.getCertificatePass, { params: { cid }, token: resident.token });
       flagged.push((await verify(cid, merchant.id, owner, pass.body.token)).body.use?.flagged);
     }
 
@@ -267,14 +253,14 @@ describe('discount verification', () => {
     const [ownerA, ownerB] = [await createMember(cid, ['resident'], 'a'), await createMember(cid, ['resident'], 'b')];
     const shopB = await activeMerchant(cid, ownerB, staff, '乙店');
     await activeMerchant(cid, ownerA, staff, '甲店');
-    const passPath = `/v1/communities/${cid}/me/certificate/pass`;
 
-    const before = await call('GET', passPath, { token: ownerA.token });
-    await call('PATCH', `/v1/communities/${cid}`, {
+    const before = await send(contracts.getCertificatePass, { params: { cid }, token: ownerA.token });
+    await send(contracts.updateCommunity, {
+      params: { cid },
       token: admin.token,
       body: { rules: { allianceStaffDiscount: true } },
     });
-    const pass = await call<CertificatePass>('GET', passPath, { token: ownerA.token });
+    const pass = await send(contracts.getCertificatePass, { params: { cid }, token: ownerA.token });
     const atB = await verify(cid, shopB.id, ownerB, pass.body.token);
 
     expect(before.status).toBe(404);
@@ -289,32 +275,32 @@ describe('complaints and posts', () => {
     const owner = await createMember(cid, ['resident'], 'owner');
     const merchant = await activeMerchant(cid, owner, staff);
 
-    const filed = await call<Complaint>('POST', `/v1/communities/${cid}/merchants/${merchant.id}/complaints`, {
+    const filed = await send(contracts.fileComplaint, {
+      params: { cid, mid: merchant.id },
       token: resident.token,
       body: { description: '出示证书后拒绝打折' },
     });
-    const open = await call<Page<Complaint>>('GET', `/v1/communities/${cid}/complaints?status=open`, {
+    const open = await send(contracts.listComplaints, {
+      params: { cid },
+      query: { status: 'open' },
       token: staff.token,
     });
-    const byResident = await call('POST', `/v1/communities/${cid}/complaints/${filed.body.id}/resolve`, {
+    const byResident = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: filed.body.id },
       token: resident.token,
       body: { outcome: 'remove', note: 'x' },
     });
-    const resolved = await call<{ complaint: Complaint }>(
-      'POST',
-      `/v1/communities/${cid}/complaints/${filed.body.id}/resolve`,
-      {
-        token: staff.token,
-        body: { outcome: 'warn', note: '核实属实，警告一次' },
-      },
-    );
-    const again = await call('POST', `/v1/communities/${cid}/complaints/${filed.body.id}/resolve`, {
+    const resolved = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: filed.body.id },
+      token: staff.token,
+      body: { outcome: 'warn', note: '核实属实，警告一次' },
+    });
+    const again = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: filed.body.id },
       token: staff.token,
       body: { outcome: 'dismiss', note: 'x' },
     });
-    const detail = await call<MerchantDetail>('GET', `/v1/communities/${cid}/merchants/${merchant.id}/detail`, {
-      token: staff.token,
-    });
+    const detail = await send(contracts.getMerchantDetail, { params: { cid, mid: merchant.id }, token: staff.token });
 
     expect(filed.status).toBe(201);
     expect(open.body.items.map((item) => item.id)).toEqual([filed.body.id]);
@@ -328,31 +314,35 @@ describe('complaints and posts', () => {
     const { cid, staff, resident } = await timebankCommunity();
     const owner = await createMember(cid, ['resident'], 'owner');
     const merchant = await activeMerchant(cid, owner, staff);
-    const post = {
+    const post: PostRequest = {
       kind: 'recruitment',
       title: '招聘店员',
       body: '周末两天，时薪 25 元',
       expiresAt: minutesFromNow(60 * 24),
     };
 
-    const created = await call<MerchantPost>('POST', `/v1/communities/${cid}/merchants/${merchant.id}/posts`, {
+    const created = await send(contracts.createPost, {
+      params: { cid, mid: merchant.id },
       token: owner.token,
       body: post,
     });
-    const byOutsider = await call('POST', `/v1/communities/${cid}/merchants/${merchant.id}/posts`, {
+    const byOutsider = await send(contracts.createPost, {
+      params: { cid, mid: merchant.id },
       token: resident.token,
       body: post,
     });
-    const expired = await call('POST', `/v1/communities/${cid}/merchants/${merchant.id}/posts`, {
+    const expired = await send(contracts.createPost, {
+      params: { cid, mid: merchant.id },
       token: owner.token,
       body: { ...post, expiresAt: minutesFromNow(-1) },
     });
-    const board = await call<Page<MerchantPost>>('GET', `/v1/communities/${cid}/posts`, { token: resident.token });
-    await call('POST', `/v1/communities/${cid}/posts/${created.body.id}/take-down`, {
+    const board = await send(contracts.listPosts, { params: { cid }, token: resident.token });
+    await send(contracts.takeDownPost, {
+      params: { cid, postId: created.body.id },
       token: staff.token,
       body: { reason: '内容不实' },
     });
-    const after = await call<Page<MerchantPost>>('GET', `/v1/communities/${cid}/posts`, { token: resident.token });
+    const after = await send(contracts.listPosts, { params: { cid }, token: resident.token });
 
     expect(created.status).toBe(201);
     expect(byOutsider.status).toBe(403);
@@ -366,8 +356,9 @@ describe('contribution points', () => {
   it('awards points through the ledger and ranks contributors per month and kind', async () => {
     const { cid, staff, resident } = await timebankCommunity();
     const company = await createMember(cid, ['resident'], 'company');
-    const record = (memberId: string, kind: string, points: number) =>
-      call('POST', `/v1/communities/${cid}/contributions`, {
+    const record = (memberId: string, kind: ContributionRequest['kind'], points: number) =>
+      send(contracts.recordContribution, {
+        params: { cid },
         token: staff.token,
         body: {
           memberId,
@@ -383,12 +374,15 @@ describe('contribution points', () => {
       (await record(company.userId, 'labour', 3)).status,
       (await record(company.userId, 'money', 10)).status,
     ];
-    const byResident = await call('POST', `/v1/communities/${cid}/contributions`, {
+    const byResident = await send(contracts.recordContribution, {
+      params: { cid },
       token: resident.token,
       body: { memberId: resident.userId, contributorType: 'resident', kind: 'labour', description: 'x', points: 100 },
     });
-    const all = await call<Leaderboard>('GET', `/v1/communities/${cid}/leaderboard`, { token: resident.token });
-    const labour = await call<Leaderboard>('GET', `/v1/communities/${cid}/leaderboard?kind=labour`, {
+    const all = await send(contracts.getLeaderboard, { params: { cid }, token: resident.token });
+    const labour = await send(contracts.getLeaderboard, {
+      params: { cid },
+      query: { kind: 'labour' },
       token: resident.token,
     });
 
@@ -411,20 +405,21 @@ describe('contribution points', () => {
     // the top 20 holds all three, 22 contributors.
     const scores = [800, 777, 777, 776, ...Array.from({ length: 15 }, (_unused, index) => 760 - index), 740, 740, 740];
     for (const [index, member] of members.entries()) {
-      const reply = await call('POST', `/v1/communities/${cid}/contributions`, {
+      const reply = await send(contracts.recordContribution, {
+        params: { cid },
         token: staff.token,
         body: {
           memberId: member.userId,
           contributorType: 'resident',
           kind: 'labour',
           description: '修理路灯',
-          points: scores[index],
+          points: scores[index]!,
         },
       });
       if (reply.status !== 201) throw new Error(`contribution → ${reply.status} ${JSON.stringify(reply.body)}`);
     }
 
-    const board = await call<Leaderboard>('GET', `/v1/communities/${cid}/leaderboard`, { token: resident.token });
+    const board = await send(contracts.getLeaderboard, { params: { cid }, token: resident.token });
     const ranks = board.body.items.map((item) => [item.points, item.rank]);
 
     expect(ranks.slice(0, 4)).toEqual([
@@ -444,14 +439,15 @@ describe('contribution points', () => {
 
 describe('credit supermarket', () => {
   async function stockedGood(cid: string, staff: Person, overrides: object = {}): Promise<Good> {
-    const reply = await call<Good>('POST', `/v1/communities/${cid}/goods`, {
+    const reply = await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '小米 1kg', pricePoints: 2, stock: 5, valueFen: 1500, ...overrides },
     });
     return reply.body;
   }
   const goodNow = async (cid: string, person: Person, goodId: string) =>
-    (await call<{ items: Good[] }>('GET', `/v1/communities/${cid}/goods`, { token: person.token })).body.items.find(
+    (await send(contracts.listGoods, { params: { cid }, token: person.token })).body.items.find(
       (good) => good.id === goodId,
     );
 
@@ -460,36 +456,42 @@ describe('credit supermarket', () => {
     await grantPoints(cid, resident.userId, 10);
     const good = await stockedGood(cid, staff);
 
-    const redeemed = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
+    const redeemed = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.id, quantity: 2 },
     });
     const afterRedeem = [(await me(cid, resident.token)).balancePoints, (await goodNow(cid, resident, good.id))?.stock];
-    const cancelled = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions/${redeemed.body.id}/cancel`, {
+    const cancelled = await send(contracts.cancelRedemption, {
+      params: { cid, redemptionId: redeemed.body.id },
       token: resident.token,
     });
     const afterCancel = [(await me(cid, resident.token)).balancePoints, (await goodNow(cid, resident, good.id))?.stock];
-    const second = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
+    const second = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.id, quantity: 1 },
     });
-    const staffList = await call<Page<Redemption>>('GET', `/v1/communities/${cid}/redemptions?status=reserved`, {
+    const staffList = await send(contracts.listRedemptions, {
+      params: { cid },
+      query: { status: 'reserved' },
       token: staff.token,
     });
-    const wrongCode = await call('POST', `/v1/communities/${cid}/redemptions/${second.body.id}/pickup`, {
+    const wrongCode = await send(contracts.pickupRedemption, {
+      params: { cid, redemptionId: second.body.id },
       token: staff.token,
       body: { pickupCode: second.body.pickupCode === '000000' ? '111111' : '000000' },
     });
-    const handedOver = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions/${second.body.id}/pickup`, {
+    const handedOver = await send(contracts.pickupRedemption, {
+      params: { cid, redemptionId: second.body.id },
       token: staff.token,
       body: { pickupCode: second.body.pickupCode },
     });
-    const cancelAfterPickup = await call('POST', `/v1/communities/${cid}/redemptions/${second.body.id}/cancel`, {
+    const cancelAfterPickup = await send(contracts.cancelRedemption, {
+      params: { cid, redemptionId: second.body.id },
       token: resident.token,
     });
-    const mine = await call<Page<Redemption>>('GET', `/v1/communities/${cid}/me/redemptions`, {
-      token: resident.token,
-    });
+    const mine = await send(contracts.listMyRedemptions, { params: { cid }, token: resident.token });
 
     expect(redeemed).toMatchObject({ status: 201, body: { status: 'reserved', totalPoints: 4, valueFen: 3000 } });
     expect(redeemed.body.pickupCode).toMatch(/^\d{6}$/);
@@ -508,7 +510,8 @@ describe('credit supermarket', () => {
     await grantPoints(cid, resident.userId, 1);
     const good = await stockedGood(cid, staff);
 
-    const reply = await call('POST', `/v1/communities/${cid}/redemptions`, {
+    const reply = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.id, quantity: 1 },
     });

@@ -1,57 +1,46 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addMonths,
+  contracts,
   dayOf,
   monthOf,
   startOfMonth,
-  type AuditEntry,
-  type CertificatePass,
-  type Claim,
-  type GiftPointsResponse,
+  type AuditQuery,
+  type GiftPointsRequest,
   type Good,
-  type MeResponse,
   type MerchantDetail,
-  type Notification,
-  type Order,
-  type Page,
-  type Product,
-  type ProxyList,
-  type ProxyRelation,
-  type RecognitionPage,
-  type Redemption,
+  type StatsQuery,
   type StatsResponse,
 } from '@linli/shared';
 import { handler as expirePoints } from '../../functions/src/jobs/expire-points';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { clearOfChinaBoundary } from '../support/clock';
 import { createMember, tableName } from '../support/factories';
 import { createActivityNow, grantPoints, me, officeClaim, timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
 
-const stats = (cid: string, person: Person, query = '') =>
-  call<StatsResponse>('GET', `/v1/communities/${cid}/stats${query}`, { token: person.token });
+const stats = (cid: string, person: Person, query: StatsQuery = {}) =>
+  send(contracts.getStats, { params: { cid }, query, token: person.token });
 const thisMonth = () => monthOf(new Date());
 /** Tests that count "this month" run inside one China-time month (see clearOfChinaBoundary). */
 const insideOneMonth = () => beforeEach(() => clearOfChinaBoundary('month', 50_000), 60_000);
 const monthRow = (reply: { body: StatsResponse }, month = thisMonth()) =>
   reply.body.months.find((row) => row.month === month)!;
-const inbox = async (person: Person) =>
-  (await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: person.token })).body.items;
-const audit = (cid: string, person: Person, query = '') =>
-  call<Page<AuditEntry>>('GET', `/v1/communities/${cid}/audit${query}`, { token: person.token });
+const inbox = async (person: Person) => (await send(contracts.listMyNotifications, { token: person.token })).body.items;
+const audit = (cid: string, person: Person, query: AuditQuery = {}) =>
+  send(contracts.listAudit, { params: { cid }, query, token: person.token });
 
 async function approvedClaim(cid: string, staff: Person, approver: Person, memberId: string, minutes: number) {
   const activity = await createActivityNow(cid, staff.token);
   const claim = await officeClaim(cid, activity.id, staff.token, memberId, minutes);
-  const approved = await call<Claim>('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
-    token: approver.token,
-  });
+  const approved = await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: approver.token });
   return { activity, claim, approved };
 }
 
 async function activeMerchant(cid: string, owner: Person, staff: Person): Promise<MerchantDetail> {
-  const applied = await call<{ id: string }>('POST', `/v1/communities/${cid}/merchant-applications`, {
+  const applied = await send(contracts.submitMerchantApplication, {
+    params: { cid },
     token: owner.token,
     body: {
       name: '王记面馆',
@@ -62,17 +51,14 @@ async function activeMerchant(cid: string, owner: Person, staff: Person): Promis
     },
   });
   return (
-    await call<{ merchant: MerchantDetail }>(
-      'POST',
-      `/v1/communities/${cid}/merchant-applications/${applied.body.id}/approve`,
-      { token: staff.token },
-    )
+    await send(contracts.approveMerchantApplication, { params: { cid, id: applied.body.id }, token: staff.token })
   ).body.merchant;
 }
 
 async function stockedGood(cid: string, staff: Person): Promise<Good> {
   return (
-    await call<Good>('POST', `/v1/communities/${cid}/goods`, {
+    await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '小米 1kg', pricePoints: 2, stock: 5, valueFen: 1500 },
     })
@@ -90,31 +76,30 @@ describe('statistics', () => {
     const empty = await stats(cid, staff);
     // 3 hours → 3 points, which reaches the certificate threshold
     const { claim } = await approvedClaim(cid, staff, otherStaff, resident.userId, 180);
-    const replay = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: admin.token });
+    const replay = await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: admin.token });
     const good = await stockedGood(cid, staff);
-    await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
-      token: resident.token,
-      body: { goodId: good.id, quantity: 1 },
-    });
+    await send(contracts.redeem, { params: { cid }, token: resident.token, body: { goodId: good.id, quantity: 1 } });
     const merchant = await activeMerchant(cid, owner, staff);
-    const pass = (
-      await call<CertificatePass>('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token })
-    ).body.token;
-    const verified = await call('POST', `/v1/communities/${cid}/merchants/${merchant.id}/verify-pass`, {
+    const pass = (await send(contracts.getCertificatePass, { params: { cid }, token: resident.token })).body.token;
+    const verified = await send(contracts.verifyPass, {
+      params: { cid, mid: merchant.id },
       token: owner.token,
       body: { token: pass, billFen: 4200 },
     });
-    const product = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+    const product = await send(contracts.createProduct, {
+      params: { cid },
       token: maker.token,
       body: { title: '手工草帽', description: '麦秆编织', priceFen: 15000, stock: 3 },
     });
-    await call('POST', `/v1/communities/${cid}/products/${product.body.id}/approve`, { token: staff.token });
-    const ordered = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+    await send(contracts.approveProduct, { params: { cid, pid: product.body.id }, token: staff.token });
+    const ordered = await send(contracts.createOrder, {
+      params: { cid },
       token: resident.token,
       body: { items: [{ productId: product.body.id, quantity: 1 }] },
     });
-    await call('POST', `/v1/communities/${cid}/orders/${ordered.body.id}/dev-pay`, { token: resident.token });
-    await call('POST', `/v1/communities/${cid}/fund/incomes`, {
+    await send(contracts.devPayOrder, { params: { cid, oid: ordered.body.id }, token: resident.token });
+    await send(contracts.recordFundIncome, {
+      params: { cid },
       token: staff.token,
       body: { kind: 'stall', amountFen: 5000, description: '公益市集' },
     });
@@ -158,9 +143,9 @@ describe('statistics', () => {
   it('takes a month range, refuses a bad one, and is for the office only', async () => {
     const { cid, staff, resident } = await timebankCommunity();
     const month = thisMonth();
-    const ranged = await stats(cid, staff, `?from=${addMonths(month, -2)}&to=${month}`);
-    const backwards = await stats(cid, staff, `?from=${month}&to=${addMonths(month, -1)}`);
-    const malformed = await stats(cid, staff, '?from=2026-13');
+    const ranged = await stats(cid, staff, { from: addMonths(month, -2), to: month });
+    const backwards = await stats(cid, staff, { from: month, to: addMonths(month, -1) });
+    const malformed = await stats(cid, staff, { from: '2026-13' });
     const byResident = await stats(cid, resident);
 
     expect(ranged.body.months.map((row) => row.month)).toEqual([addMonths(month, -2), addMonths(month, -1), month]);
@@ -176,16 +161,16 @@ describe('audit log', () => {
   it('answers "who approved this?" with before and after, written in the same transaction as the action', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
     const { claim, approved } = await approvedClaim(cid, staff, otherStaff, resident.userId, 60);
-    await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: admin.token });
+    await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: admin.token });
 
-    const forClaim = await audit(cid, admin, `?objectType=claim&objectId=${claim.id}`);
-    const byActor = await audit(cid, admin, `?actorId=${otherStaff.userId}`);
-    const byAction = await audit(cid, admin, '?action=activity.create');
+    const forClaim = await audit(cid, admin, { objectType: 'claim', objectId: claim.id });
+    const byActor = await audit(cid, admin, { actorId: otherStaff.userId });
+    const byAction = await audit(cid, admin, { action: 'activity.create' });
     const today = dayOf(new Date());
-    const inRange = await audit(cid, admin, `?from=${today}&to=${today}`);
-    const beforeRange = await audit(cid, admin, '?from=2020-01-01&to=2020-01-31');
+    const inRange = await audit(cid, admin, { from: today, to: today });
+    const beforeRange = await audit(cid, admin, { from: '2020-01-01', to: '2020-01-31' });
     const byStaff = await audit(cid, staff);
-    const objectWithoutType = await audit(cid, admin, `?objectId=${claim.id}`);
+    const objectWithoutType = await audit(cid, admin, { objectId: claim.id });
 
     expect(approved.status).toBe(200);
     const actions = forClaim.body.items.map((entry) => entry.action).sort();
@@ -222,25 +207,30 @@ describe('notifications', () => {
       resident.userId,
       30,
     );
-    await call('POST', `/v1/communities/${cid}/claims/${rejectedClaim.id}/reject`, {
+    await send(contracts.rejectClaim, {
+      params: { cid, claimId: rejectedClaim.id },
       token: otherStaff.token,
       body: { reason: '当天未到场' },
     });
     const good = await stockedGood(cid, staff);
-    const redemption = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
+    const redemption = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.id, quantity: 1 },
     });
     const merchant = await activeMerchant(cid, owner, staff);
-    const complaint = await call<{ id: string }>('POST', `/v1/communities/${cid}/merchants/${merchant.id}/complaints`, {
+    const complaint = await send(contracts.fileComplaint, {
+      params: { cid, mid: merchant.id },
       token: resident.token,
       body: { description: '拒绝给志愿者打折' },
     });
-    await call('POST', `/v1/communities/${cid}/complaints/${complaint.body.id}/resolve`, {
+    await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: complaint.body.id },
       token: staff.token,
       body: { outcome: 'warn', note: '已约谈店主' },
     });
-    await call('POST', `/v1/communities/${cid}/certificates/${resident.userId}/revoke`, {
+    await send(contracts.revokeCertificate, {
+      params: { cid, memberId: resident.userId },
       token: staff.token,
       body: { reason: '借给他人使用' },
     });
@@ -263,13 +253,16 @@ describe('points policies', () => {
 
   it('caps the points a member may earn in a month, in the approval transaction', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
-    const set = await call('PATCH', `/v1/communities/${cid}`, {
+    const set = await send(contracts.updateCommunity, {
+      params: { cid },
       token: admin.token,
       body: { rules: { monthlyCapPoints: 3 } },
     });
     const first = await approvedClaim(cid, staff, otherStaff, resident.userId, 180);
     const over = await approvedClaim(cid, staff, otherStaff, resident.userId, 60);
-    const claimAfter = await call<Page<Claim>>('GET', `/v1/communities/${cid}/claims?status=pending`, {
+    const claimAfter = await send(contracts.listClaims, {
+      params: { cid },
+      query: { status: 'pending' },
       token: staff.token,
     });
 
@@ -285,8 +278,9 @@ describe('points policies', () => {
     const neighbour = await createMember(cid, ['resident'], 'neighbour');
     const outsider = await createMember((await timebankCommunity()).cid, ['resident'], 'outsider');
     await grantPoints(cid, resident.userId, 10);
-    const gift = (body: object, key?: string) =>
-      call<GiftPointsResponse>('POST', `/v1/communities/${cid}/ledger/gifts`, {
+    const gift = (body: GiftPointsRequest, key?: string) =>
+      send(contracts.giftPoints, {
+        params: { cid },
         token: resident.token,
         body,
         headers: key ? { 'idempotency-key': key } : {},
@@ -321,15 +315,13 @@ describe('points policies', () => {
 
   it('warns before points lapse and expires them once, oldest lots first', async () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
-    await call('PATCH', `/v1/communities/${cid}`, {
+    await send(contracts.updateCommunity, {
+      params: { cid },
       token: admin.token,
       body: { rules: { pointsExpiry: { mode: 'after_months', months: 1 }, expiryNoticeDays: 15 } },
     });
     await approvedClaim(cid, staff, otherStaff, resident.userId, 240); // 4 points earned this month
-    await call('POST', `/v1/communities/${cid}/ledger/gifts`, {
-      token: resident.token,
-      body: { toPool: true, points: 1 },
-    });
+    await send(contracts.giftPoints, { params: { cid }, token: resident.token, body: { toPool: true, points: 1 } });
     const month = thisMonth();
     // points of this month lapse when month+2 begins; the notice goes out 15 days before
     const lapseAt = Date.parse(startOfMonth(addMonths(month, 2)));
@@ -346,7 +338,7 @@ describe('points policies', () => {
     const first = await expirePoints({ now: dayAfter });
     const second = await expirePoints({ now: dayAfter });
     const balanceAfter = (await me(cid, resident.token)).balancePoints;
-    const expiredStats = await stats(cid, staff, `?from=${month}&to=${addMonths(month, 2)}`);
+    const expiredStats = await stats(cid, staff, { from: month, to: addMonths(month, 2) });
 
     expect(quietInbox).toEqual([]);
     expect(warned).toHaveLength(1);
@@ -370,24 +362,23 @@ describe('points policies', () => {
     await approvedClaim(cid, staff, otherStaff, busy.userId, 240);
     const month = thisMonth();
 
-    const page = await call<RecognitionPage>('GET', `/v1/communities/${cid}/recognition?month=${month}`, {
-      token: resident.token,
-    });
-    const notVolunteer = await call('POST', `/v1/communities/${cid}/recognition`, {
+    const page = await send(contracts.getRecognition, { params: { cid }, query: { month }, token: resident.token });
+    const notVolunteer = await send(contracts.recognize, {
+      params: { cid },
       token: staff.token,
       body: { month, memberIds: [quiet.userId], citation: '热心肠' },
     });
-    const byResident = await call('POST', `/v1/communities/${cid}/recognition`, {
+    const byResident = await send(contracts.recognize, {
+      params: { cid },
       token: resident.token,
       body: { month, memberIds: [busy.userId], citation: '热心肠' },
     });
-    const recognised = await call<{ items: unknown[] }>('POST', `/v1/communities/${cid}/recognition`, {
+    const recognised = await send(contracts.recognize, {
+      params: { cid },
       token: staff.token,
       body: { month, memberIds: [busy.userId], citation: '风雨无阻，照顾独居老人' },
     });
-    const after = await call<RecognitionPage>('GET', `/v1/communities/${cid}/recognition?month=${month}`, {
-      token: quiet.token,
-    });
+    const after = await send(contracts.getRecognition, { params: { cid }, query: { month }, token: quiet.token });
 
     expect(page.body.candidates.map((candidate) => [candidate.memberId, candidate.volunteerMinutes])).toEqual([
       [busy.userId, 240],
@@ -409,21 +400,24 @@ describe('proxies for residents without a phone', () => {
     const daughter = await createMember(cid, ['resident'], 'daughter');
     const stranger = await createMember(cid, ['resident'], 'stranger');
 
-    const registered = await call<{ member: { id: string; offline: boolean } }>(
-      'POST',
-      `/v1/communities/${cid}/members/offline`,
-      { token: staff.token, body: { displayName: '张阿姨', phone: '028-8888 1234' } },
-    );
+    const registered = await send(contracts.createOfflineMember, {
+      params: { cid },
+      token: staff.token,
+      body: { displayName: '张阿姨', phone: '028-8888 1234' },
+    });
     const grandma = registered.body.member.id;
-    const byStranger = await call('POST', `/v1/communities/${cid}/proxies`, {
+    const byStranger = await send(contracts.createProxy, {
+      params: { cid },
       token: stranger.token,
       body: { residentId: grandma, proxyId: stranger.userId },
     });
-    const relation = await call<ProxyRelation>('POST', `/v1/communities/${cid}/proxies`, {
+    const relation = await send(contracts.createProxy, {
+      params: { cid },
       token: staff.token,
       body: { residentId: grandma, proxyId: daughter.userId },
     });
-    const twice = await call('POST', `/v1/communities/${cid}/proxies`, {
+    const twice = await send(contracts.createProxy, {
+      params: { cid },
       token: staff.token,
       body: { residentId: grandma, proxyId: daughter.userId },
     });
@@ -434,21 +428,23 @@ describe('proxies for residents without a phone', () => {
       headers: { 'x-act-for': residentId },
     });
 
-    const asGrandma = await call<MeResponse>('GET', `/v1/communities/${cid}/me`, actFor(daughter));
-    const redeemed = await call<Redemption>('POST', `/v1/communities/${cid}/redemptions`, {
+    const asGrandma = await send(contracts.getMe, { params: { cid }, ...actFor(daughter) });
+    const redeemed = await send(contracts.redeem, {
+      params: { cid },
       ...actFor(daughter),
       body: { goodId: good.id, quantity: 1 },
     });
-    const strangerActs = await call('GET', `/v1/communities/${cid}/me`, actFor(stranger));
-    const officeRouteAsProxy = await call('GET', `/v1/communities/${cid}/stats`, actFor(daughter));
-    const outsideCommunity = await call('GET', '/v1/me/notifications', actFor(daughter));
-    const lists = await call<ProxyList>('GET', `/v1/communities/${cid}/proxies`, { token: daughter.token });
-    const trail = await audit(cid, admin, `?actorId=${daughter.userId}`);
-    const removed = await call('DELETE', `/v1/communities/${cid}/proxies/${grandma}/${daughter.userId}`, {
+    const strangerActs = await send(contracts.getMe, { params: { cid }, ...actFor(stranger) });
+    const officeRouteAsProxy = await send(contracts.getStats, { params: { cid }, ...actFor(daughter) });
+    const outsideCommunity = await send(contracts.listMyNotifications, actFor(daughter));
+    const lists = await send(contracts.listMyProxies, { params: { cid }, token: daughter.token });
+    const trail = await audit(cid, admin, { actorId: daughter.userId });
+    const removed = await send(contracts.removeProxy, {
+      params: { cid, residentId: grandma, proxyId: daughter.userId },
       token: daughter.token,
     });
-    const afterRemoval = await call('GET', `/v1/communities/${cid}/me`, actFor(daughter));
-    const setupTrail = await audit(cid, admin, `?objectType=member&objectId=${grandma}`);
+    const afterRemoval = await send(contracts.getMe, { params: { cid }, ...actFor(daughter) });
+    const setupTrail = await audit(cid, admin, { objectType: 'member', objectId: grandma });
 
     expect(registered).toMatchObject({ status: 201, body: { member: { offline: true } } });
     expect(byStranger.status).toBe(403);
@@ -477,19 +473,22 @@ describe('proxies for residents without a phone', () => {
     const { cid, resident } = await timebankCommunity();
     const son = await createMember(cid, ['resident'], 'son');
     const other = await createMember(cid, ['resident'], 'other');
-    const own = await call('POST', `/v1/communities/${cid}/proxies`, {
+    const own = await send(contracts.createProxy, {
+      params: { cid },
       token: resident.token,
       body: { residentId: resident.userId, proxyId: son.userId },
     });
-    const forOther = await call('POST', `/v1/communities/${cid}/proxies`, {
+    const forOther = await send(contracts.createProxy, {
+      params: { cid },
       token: resident.token,
       body: { residentId: other.userId, proxyId: son.userId },
     });
-    const self = await call('POST', `/v1/communities/${cid}/proxies`, {
+    const self = await send(contracts.createProxy, {
+      params: { cid },
       token: resident.token,
       body: { residentId: resident.userId, proxyId: resident.userId },
     });
-    const mine = await call<ProxyList>('GET', `/v1/communities/${cid}/proxies`, { token: resident.token });
+    const mine = await send(contracts.listMyProxies, { params: { cid }, token: resident.token });
 
     expect(own.status).toBe(201);
     expect(forOther.status).toBe(403);

@@ -1,20 +1,6 @@
-import {
-  monthOf,
-  type CertificatePass,
-  type Claim,
-  type Complaint,
-  type LedgerEntry,
-  type MeResponse,
-  type MerchantDetail,
-  type Order,
-  type Page,
-  type Product,
-  type ProxyFlag,
-  type ProxyRelation,
-  type Redemption,
-} from '@linli/shared';
+import { contracts, monthOf, type MerchantDetail, type Order, type Product, type Role } from '@linli/shared';
 import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
-import { call, documentClient } from '../support/api';
+import { documentClient, errorOf, send } from '../support/api';
 import { createMember, tableName } from '../support/factories';
 import {
   createActivityNow,
@@ -36,14 +22,13 @@ type Person = { token: string; userId: string };
 const CONFLICT = { error: { code: 'auth.conflict_of_interest' } };
 const NOT_PROXYABLE = { error: { code: 'auth.not_proxyable' } };
 
-const path = (cid: string, rest = '') => `/v1/communities/${cid}${rest}`;
 const actingFor = (proxy: Person, residentId: string) => ({
   token: proxy.token,
   headers: { 'x-act-for': residentId },
 });
 
 const createProxy = (cid: string, caller: Person, residentId: string, proxyId: string) =>
-  call<ProxyRelation>('POST', path(cid, '/proxies'), { token: caller.token, body: { residentId, proxyId } });
+  send(contracts.createProxy, { params: { cid }, token: caller.token, body: { residentId, proxyId } });
 
 /**
  * A relation as it could be made before these rules (written straight to the table; by default the
@@ -62,7 +47,8 @@ async function legacyRelation(cid: string, residentId: string, proxyId: string, 
 }
 
 async function offlineResident(cid: string, staff: Person, displayName = '张阿姨'): Promise<string> {
-  const reply = await call<{ member: { id: string } }>('POST', path(cid, '/members/offline'), {
+  const reply = await send(contracts.createOfflineMember, {
+    params: { cid },
     token: staff.token,
     body: { displayName },
   });
@@ -77,20 +63,19 @@ async function approvedHours(cid: string, recorder: Person, approver: Person, me
     endsAt: minutesFromNow(10),
   });
   const claim = await officeClaim(cid, activity.id, recorder.token, memberId, minutes);
-  const approved = await call<{ claim: Claim }>('POST', path(cid, `/claims/${claim.id}/approve`), {
-    token: approver.token,
-  });
+  const approved = await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: approver.token });
   if (approved.status !== 200) throw new Error(`approve → ${approved.status} ${JSON.stringify(approved.body)}`);
 }
 
 async function pass(cid: string, holder: Person): Promise<string> {
-  const reply = await call<CertificatePass>('GET', path(cid, '/me/certificate/pass'), { token: holder.token });
+  const reply = await send(contracts.getCertificatePass, { params: { cid }, token: holder.token });
   if (reply.status !== 200) throw new Error(`pass → ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.token;
 }
 
 async function applyAsMerchant(cid: string, applicant: Person, name: string): Promise<string> {
-  const reply = await call<{ id: string }>('POST', path(cid, '/merchant-applications'), {
+  const reply = await send(contracts.submitMerchantApplication, {
+    params: { cid },
     token: applicant.token,
     body: {
       name,
@@ -105,14 +90,13 @@ async function applyAsMerchant(cid: string, applicant: Person, name: string): Pr
 
 async function activeMerchant(cid: string, owner: Person, vetter: Person, name: string): Promise<MerchantDetail> {
   const id = await applyAsMerchant(cid, owner, name);
-  const reply = await call<{ merchant: MerchantDetail }>('POST', path(cid, `/merchant-applications/${id}/approve`), {
-    token: vetter.token,
-  });
+  const reply = await send(contracts.approveMerchantApplication, { params: { cid, id }, token: vetter.token });
   return reply.body.merchant;
 }
 
 async function listedProduct(cid: string, maker: Person): Promise<Product> {
-  const reply = await call<Product>('POST', path(cid, '/products'), {
+  const reply = await send(contracts.createProduct, {
+    params: { cid },
     token: maker.token,
     body: { title: '手工布包', description: '邻居阿姨手缝', priceFen: 5000, stock: 5 },
   });
@@ -121,11 +105,12 @@ async function listedProduct(cid: string, maker: Person): Promise<Product> {
 }
 
 async function paidOrder(cid: string, buyer: Person, productId: string): Promise<Order> {
-  const placed = await call<Order>('POST', path(cid, '/orders'), {
+  const placed = await send(contracts.createOrder, {
+    params: { cid },
     token: buyer.token,
     body: { items: [{ productId, quantity: 1 }] },
   });
-  await call('POST', path(cid, `/orders/${placed.body.id}/dev-pay`), { token: buyer.token });
+  await send(contracts.devPayOrder, { params: { cid, oid: placed.body.id }, token: buyer.token });
   return placed.body;
 }
 
@@ -137,11 +122,12 @@ describe('case 1: privilege escalation through proxies', () => {
 
     const setUp = await createProxy(cid, staff, admin.userId, staff.userId);
     await legacyRelation(cid, admin.userId, staff.userId);
-    const escalate = await call('PUT', path(cid, `/members/${staff.userId}/roles`), {
+    const escalate = await send(contracts.setMemberRoles, {
+      params: { cid, memberId: staff.userId },
       ...actingFor(staff, admin.userId),
       body: { roles: ['resident', 'staff', 'admin'] },
     });
-    const readAsAdmin = await call('GET', path(cid, '/me'), actingFor(staff, admin.userId));
+    const readAsAdmin = await send(contracts.getMe, { params: { cid }, ...actingFor(staff, admin.userId) });
 
     expect(setUp).toMatchObject({ status: 403, body: { error: { code: 'proxy.self_appointed' } } });
     expect(escalate).toMatchObject({ status: 403, body: NOT_PROXYABLE });
@@ -157,12 +143,16 @@ describe('case 1: privilege escalation through proxies', () => {
 
     const setUp = await createProxy(cid, staff, otherStaff.userId, staff.userId);
     await legacyRelation(cid, otherStaff.userId, staff.userId);
-    const approve = await call('POST', path(cid, `/claims/${claim.id}/approve`), actingFor(staff, otherStaff.userId));
-    const bulk = await call('POST', path(cid, '/claims/approve'), {
+    const approve = await send(contracts.approveClaim, {
+      params: { cid, claimId: claim.id },
+      ...actingFor(staff, otherStaff.userId),
+    });
+    const bulk = await send(contracts.bulkApproveClaims, {
+      params: { cid },
       ...actingFor(staff, otherStaff.userId),
       body: { claimIds: [claim.id] },
     });
-    const pending = await call<Page<Claim>>('GET', path(cid, '/claims'), { token: otherStaff.token });
+    const pending = await send(contracts.listClaims, { params: { cid }, token: otherStaff.token });
 
     expect(setUp.status).toBe(403);
     expect(approve).toMatchObject({ status: 403, body: NOT_PROXYABLE });
@@ -182,18 +172,19 @@ describe('case 1: privilege escalation through proxies', () => {
     await legacyRelation(cid, resident.userId, staff.userId);
     const gifts = await Promise.all(
       [son, staff].map((proxy) =>
-        call('POST', path(cid, '/ledger/gifts'), {
+        send(contracts.giftPoints, {
+          params: { cid },
           ...actingFor(proxy, resident.userId),
           body: { toMemberId: proxy.userId, points: 10 },
         }),
       ),
     );
-    const readBySon = await call<MeResponse>('GET', path(cid, '/me'), actingFor(son, resident.userId));
+    const readBySon = await send(contracts.getMe, { params: { cid }, ...actingFor(son, resident.userId) });
 
     expect(staffAsProxy).toMatchObject({ status: 403, body: { error: { code: 'proxy.self_appointed' } } });
     expect(staffForResidentWithPhone).toMatchObject({ status: 403, body: { error: { code: 'proxy.not_offline' } } });
     expect(namedByResident.status).toBe(201);
-    expect(gifts.map((gift) => [gift.status, (gift.body as typeof NOT_PROXYABLE).error?.code])).toEqual([
+    expect(gifts.map((gift) => [gift.status, errorOf(gift)?.code])).toEqual([
       [403, 'auth.not_proxyable'],
       [403, 'auth.not_proxyable'],
     ]);
@@ -207,7 +198,11 @@ describe('case 1: privilege escalation through proxies', () => {
     const family = await createMember(cid, ['resident'], 'family');
     const grandma = await offlineResident(cid, staff);
     const grandpa = await offlineResident(cid, staff, '李大爷');
-    await call('PUT', path(cid, `/members/${grandpa}/roles`), { token: admin.token, body: { roles: ['staff'] } });
+    await send(contracts.setMemberRoles, {
+      params: { cid, memberId: grandpa },
+      token: admin.token,
+      body: { roles: ['staff'] },
+    });
 
     const forOffline = await createProxy(cid, staff, grandma, family.userId);
     const staffNamesThemself = await createProxy(cid, staff, grandma, staff.userId);
@@ -235,36 +230,47 @@ describe('case 1: privilege escalation through proxies', () => {
     const { cid, staff, admin } = await timebankCommunity();
     const daughter = await createMember(cid, ['resident'], 'daughter');
     const grandma = await offlineResident(cid, staff);
-    await call('PUT', path(cid, `/members/${grandma}/roles`), {
+    await send(contracts.setMemberRoles, {
+      params: { cid, memberId: grandma },
       token: admin.token,
       body: { roles: ['resident', 'maker'] },
     });
     await createProxy(cid, staff, grandma, daughter.userId);
     await grantPoints(cid, grandma, 10);
-    const good = await call<{ id: string }>('POST', path(cid, '/goods'), {
+    const good = await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '小米 1kg', pricePoints: 2, stock: 5, valueFen: 1500 },
     });
     const asGrandma = actingFor(daughter, grandma);
 
-    const read = await call<MeResponse>('GET', path(cid, '/me'), asGrandma);
-    const ledger = await call('GET', path(cid, '/me/ledger'), asGrandma);
-    const redeemed = await call<Redemption>('POST', path(cid, '/redemptions'), {
+    const read = await send(contracts.getMe, { params: { cid }, ...asGrandma });
+    const ledger = await send(contracts.getMyLedger, { params: { cid }, ...asGrandma });
+    const redeemed = await send(contracts.redeem, {
+      params: { cid },
       ...asGrandma,
       body: { goodId: good.body.id, quantity: 1 },
     });
-    const cancelled = await call('POST', path(cid, `/redemptions/${redeemed.body.id}/cancel`), asGrandma);
+    const cancelled = await send(contracts.cancelRedemption, {
+      params: { cid, redemptionId: redeemed.body.id },
+      ...asGrandma,
+    });
     const refused = await Promise.all([
-      call('POST', path(cid, '/ledger/gifts'), { ...asGrandma, body: { toPool: true, points: 1 } }),
-      call('GET', path(cid, '/me/certificate/pass'), asGrandma),
-      call('POST', path(cid, '/products'), {
+      send(contracts.giftPoints, { params: { cid }, ...asGrandma, body: { toPool: true, points: 1 } }),
+      send(contracts.getCertificatePass, { params: { cid }, ...asGrandma }),
+      send(contracts.createProduct, {
+        params: { cid },
         ...asGrandma,
         body: { title: '布鞋', description: '手工', priceFen: 100, stock: 1 },
       }),
-      call('POST', path(cid, '/fund/donations'), { ...asGrandma, body: { amountFen: 100 } }),
-      call('POST', path(cid, '/fund/pledges'), { ...asGrandma, body: { amountFen: 500, dayOfMonth: 5 } }),
-      call('POST', path(cid, '/proxies'), { ...asGrandma, body: { residentId: grandma, proxyId: staff.userId } }),
-      call('GET', '/v1/me/notifications', asGrandma),
+      send(contracts.donate, { params: { cid }, ...asGrandma, body: { amountFen: 100 } }),
+      send(contracts.createPledge, { params: { cid }, ...asGrandma, body: { amountFen: 500, dayOfMonth: 5 } }),
+      send(contracts.createProxy, {
+        params: { cid },
+        ...asGrandma,
+        body: { residentId: grandma, proxyId: staff.userId },
+      }),
+      send(contracts.listMyNotifications, asGrandma),
     ]);
 
     expect(read).toMatchObject({ status: 200, body: { member: { id: grandma }, balancePoints: 10 } });
@@ -281,14 +287,14 @@ describe('case 1: privilege escalation through proxies', () => {
     const daughter = await createMember(cid, ['resident'], 'daughter');
     const grandma = await offlineResident(cid, staff);
     await createProxy(cid, staff, grandma, daughter.userId);
-    const setRoles = (roles: string[]) =>
-      call('PUT', path(cid, `/members/${grandma}/roles`), { token: admin.token, body: { roles } });
+    const setRoles = (roles: Role[]) =>
+      send(contracts.setMemberRoles, { params: { cid, memberId: grandma }, token: admin.token, body: { roles } });
 
-    const before = await call('GET', path(cid, '/me'), actingFor(daughter, grandma));
+    const before = await send(contracts.getMe, { params: { cid }, ...actingFor(daughter, grandma) });
     await setRoles(['resident', 'staff']);
-    const whileStaff = await call('GET', path(cid, '/me'), actingFor(daughter, grandma));
+    const whileStaff = await send(contracts.getMe, { params: { cid }, ...actingFor(daughter, grandma) });
     await setRoles(['resident']);
-    const after = await call('GET', path(cid, '/me'), actingFor(daughter, grandma));
+    const after = await send(contracts.getMe, { params: { cid }, ...actingFor(daughter, grandma) });
 
     expect(before.status).toBe(200);
     expect(whileStaff).toMatchObject({ status: 403, body: { error: { code: 'proxy.office_member' } } });
@@ -307,7 +313,8 @@ describe('case 1: privilege escalation through proxies', () => {
     await legacyRelation(cid, grandma, son.userId, otherStaff.userId); // the office, for an offline resident
     await legacyRelation(cid, resident.userId, son.userId, resident.userId); // the resident themself
 
-    const readAs = (proxy: Person, residentId: string) => call('GET', path(cid, '/me'), actingFor(proxy, residentId));
+    const readAs = (proxy: Person, residentId: string) =>
+      send(contracts.getMe, { params: { cid }, ...actingFor(proxy, residentId) });
     const replies = [
       await readAs(staff, grandma),
       await readAs(neighbour, resident.userId),
@@ -315,7 +322,7 @@ describe('case 1: privilege escalation through proxies', () => {
       await readAs(son, resident.userId),
     ];
 
-    expect(replies.map((reply) => [reply.status, (reply.body as typeof CONFLICT).error?.code])).toEqual([
+    expect(replies.map((reply) => [reply.status, errorOf(reply)?.code])).toEqual([
       [403, 'proxy.self_appointed'],
       [403, 'proxy.not_offline'],
       [200, undefined],
@@ -329,11 +336,13 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const { cid, staff } = await timebankCommunity();
     const activity = await createActivityNow(cid, staff.token);
 
-    const contribution = await call('POST', path(cid, '/contributions'), {
+    const contribution = await send(contracts.recordContribution, {
+      params: { cid },
       token: staff.token,
       body: { memberId: staff.userId, contributorType: 'resident', kind: 'labour', description: '修路灯', points: 5 },
     });
-    const entry = await call('POST', path(cid, `/activities/${activity.id}/attendances`), {
+    const entry = await send(contracts.recordOfficeAttendance, {
+      params: { cid, aid: activity.id },
       token: staff.token,
       body: { memberId: staff.userId, minutes: 60 },
     });
@@ -347,40 +356,49 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();
     const applicationId = await applyAsMerchant(cid, staff, '社工小卖部');
 
-    const vetOwn = await call('POST', path(cid, `/merchant-applications/${applicationId}/approve`), {
+    const vetOwn = await send(contracts.approveMerchantApplication, {
+      params: { cid, id: applicationId },
       token: staff.token,
     });
-    await call('POST', path(cid, `/merchant-applications/${applicationId}/approve`), { token: otherStaff.token });
-    await call('POST', path(cid, `/merchants/${applicationId}/status`), {
+    await send(contracts.approveMerchantApplication, { params: { cid, id: applicationId }, token: otherStaff.token });
+    await send(contracts.setMerchantStatus, {
+      params: { cid, mid: applicationId },
       token: otherStaff.token,
       body: { status: 'suspended', reason: '拒绝折扣' },
     });
-    const reinstateOwn = await call('POST', path(cid, `/merchants/${applicationId}/status`), {
+    const reinstateOwn = await send(contracts.setMerchantStatus, {
+      params: { cid, mid: applicationId },
       token: staff.token,
       body: { status: 'active', reason: '已整改' },
     });
-    await call('POST', path(cid, `/merchants/${applicationId}/status`), {
+    await send(contracts.setMerchantStatus, {
+      params: { cid, mid: applicationId },
       token: otherStaff.token,
       body: { status: 'active', reason: '已整改' },
     });
     const rival = await activeMerchant(cid, resident, otherStaff, '李记水果');
-    const against = await call<Complaint>('POST', path(cid, `/merchants/${applicationId}/complaints`), {
+    const against = await send(contracts.fileComplaint, {
+      params: { cid, mid: applicationId },
       token: resident.token,
       body: { description: '不给折扣' },
     });
-    const byStaff = await call<Complaint>('POST', path(cid, `/merchants/${rival.id}/complaints`), {
+    const byStaff = await send(contracts.fileComplaint, {
+      params: { cid, mid: rival.id },
       token: staff.token,
       body: { description: '缺斤少两' },
     });
-    const dismissOwn = await call('POST', path(cid, `/complaints/${against.body.id}/resolve`), {
+    const dismissOwn = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: against.body.id },
       token: staff.token,
       body: { outcome: 'dismiss', note: '无此事' },
     });
-    const upholdOwn = await call('POST', path(cid, `/complaints/${byStaff.body.id}/resolve`), {
+    const upholdOwn = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: byStaff.body.id },
       token: staff.token,
       body: { outcome: 'remove', note: '属实' },
     });
-    const byOther = await call('POST', path(cid, `/complaints/${against.body.id}/resolve`), {
+    const byOther = await send(contracts.resolveComplaint, {
+      params: { cid, complaintId: against.body.id },
       token: otherStaff.token,
       body: { outcome: 'warn', note: '属实' },
     });
@@ -400,7 +418,8 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const bakery = await activeMerchant(cid, baker, otherStaff, '王记包子');
     const fruit = await activeMerchant(cid, resident, otherStaff, '李记水果');
 
-    const ownPass = await call('POST', path(cid, `/merchants/${bakery.id}/verify-pass`), {
+    const ownPass = await send(contracts.verifyPass, {
+      params: { cid, mid: bakery.id },
       token: baker.token,
       body: { token: await pass(cid, baker) },
     });
@@ -409,25 +428,29 @@ describe('nobody decides, approves or pays in their own favour', () => {
       [bakery, baker],
       [fruit, resident],
     ] as const) {
-      await call('POST', path(cid, `/merchants/${merchant.id}/verify-pass`), {
+      await send(contracts.verifyPass, {
+        params: { cid, mid: merchant.id },
         token: owner.token,
         body: { token: staffPass },
       });
     }
-    const flags = await call<Page<ProxyFlag>>('GET', path(cid, '/flags'), { token: otherStaff.token });
+    const flags = await send(contracts.listFlags, { params: { cid }, token: otherStaff.token });
     const flag = flags.body.items.find((item) => item.memberId === staff.userId);
-    const clearOwn = await call('POST', path(cid, `/flags/${flag?.id}/resolve`), {
+    const clearOwn = await send(contracts.resolveFlag, {
+      params: { cid, flagId: flag!.id },
       token: staff.token,
       body: { outcome: 'dismissed' },
     });
-    await call('POST', path(cid, `/certificates/${staff.userId}/revoke`), {
+    await send(contracts.revokeCertificate, {
+      params: { cid, memberId: staff.userId },
       token: otherStaff.token,
       body: { reason: '借给他人使用' },
     });
-    const reinstateOwn = await call('POST', path(cid, `/certificates/${staff.userId}/reinstate`), {
+    const reinstateOwn = await send(contracts.reinstateCertificate, {
+      params: { cid, memberId: staff.userId },
       token: staff.token,
     });
-    const uses = await call<Page<unknown>>('GET', path(cid, `/merchants/${bakery.id}/uses`), { token: baker.token });
+    const uses = await send(contracts.listMerchantUses, { params: { cid, mid: bakery.id }, token: baker.token });
 
     expect(ownPass).toMatchObject({ status: 403, body: CONFLICT });
     expect(flag).toBeDefined();
@@ -441,11 +464,13 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const { cid, staff, otherStaff, thirdStaff } = await timebankCommunity();
     await approvedHours(cid, otherStaff, thirdStaff, staff.userId, 60);
 
-    const own = await call('POST', path(cid, '/recognition'), {
+    const own = await send(contracts.recognize, {
+      params: { cid },
       token: staff.token,
       body: { month: monthOf(new Date()), memberIds: [staff.userId], citation: '热心' },
     });
-    const byOther = await call('POST', path(cid, '/recognition'), {
+    const byOther = await send(contracts.recognize, {
+      params: { cid },
       token: otherStaff.token,
       body: { month: monthOf(new Date()), memberIds: [staff.userId], citation: '热心' },
     });
@@ -459,23 +484,30 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const makingStaff = await createMember(cid, ['staff', 'maker'], 'maker-staff');
     const product = await listedProduct(cid, makingStaff);
 
-    const approveOwn = await call('POST', path(cid, `/products/${product.id}/approve`), { token: makingStaff.token });
-    await call('POST', path(cid, `/products/${product.id}/approve`), { token: otherStaff.token });
+    const approveOwn = await send(contracts.approveProduct, {
+      params: { cid, pid: product.id },
+      token: makingStaff.token,
+    });
+    await send(contracts.approveProduct, { params: { cid, pid: product.id }, token: otherStaff.token });
     await paidOrder(cid, resident, product.id);
-    const payOwn = await call('POST', path(cid, `/makers/${makingStaff.userId}/payouts`), {
+    const payOwn = await send(contracts.recordPayout, {
+      params: { cid, memberId: makingStaff.userId },
       token: makingStaff.token,
       body: { amountFen: 100, note: '月结' },
     });
-    const payByOther = await call('POST', path(cid, `/makers/${makingStaff.userId}/payouts`), {
+    const payByOther = await send(contracts.recordPayout, {
+      params: { cid, memberId: makingStaff.userId },
       token: otherStaff.token,
       body: { amountFen: 100, note: '月结' },
     });
     const ownOrder = await paidOrder(cid, staff, product.id);
-    const refundOwn = await call('POST', path(cid, `/orders/${ownOrder.id}/refund`), {
+    const refundOwn = await send(contracts.refundOrder, {
+      params: { cid, oid: ownOrder.id },
       token: staff.token,
       body: { reason: '不想要了' },
     });
-    const refundByOther = await call('POST', path(cid, `/orders/${ownOrder.id}/refund`), {
+    const refundByOther = await send(contracts.refundOrder, {
+      params: { cid, oid: ownOrder.id },
       token: otherStaff.token,
       body: { reason: '不想要了' },
     });
@@ -491,23 +523,27 @@ describe('nobody decides, approves or pays in their own favour', () => {
     const { cid, staff, admin } = await timebankCommunity();
     const otherAdmin = await createMember(cid, ['admin', 'staff'], 'admin2');
     await grantPoints(cid, admin.userId, 5);
-    const good = await call<{ id: string }>('POST', path(cid, '/goods'), {
+    const good = await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '保温杯', pricePoints: 5, stock: 5, valueFen: 3000 },
     });
-    await call('POST', path(cid, '/redemptions'), { token: admin.token, body: { goodId: good.body.id, quantity: 1 } });
-    const ledger = await call<Page<LedgerEntry>>('GET', path(cid, '/me/ledger'), { token: admin.token });
+    await send(contracts.redeem, { params: { cid }, token: admin.token, body: { goodId: good.body.id, quantity: 1 } });
+    const ledger = await send(contracts.getMyLedger, { params: { cid }, token: admin.token });
     const redemption = ledger.body.items.find((entry) => entry.kind === 'redemption');
 
-    const reverseOwn = await call('POST', path(cid, `/transfers/${redemption?.transferId}/reverse`), {
+    const reverseOwn = await send(contracts.reverseTransfer, {
+      params: { cid, transferId: redemption!.transferId },
       token: admin.token,
       body: { reason: '撤销兑换' },
     });
-    const ownRoles = await call('PUT', path(cid, `/members/${admin.userId}/roles`), {
+    const ownRoles = await send(contracts.setMemberRoles, {
+      params: { cid, memberId: admin.userId },
       token: admin.token,
       body: { roles: ['admin', 'staff', 'maker'] },
     });
-    const byOtherAdmin = await call('PUT', path(cid, `/members/${admin.userId}/roles`), {
+    const byOtherAdmin = await send(contracts.setMemberRoles, {
+      params: { cid, memberId: admin.userId },
       token: otherAdmin.token,
       body: { roles: ['admin', 'staff', 'maker'] },
     });

@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Product, ReconciliationReport } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { handler as reconcileJob } from '../../functions/src/jobs/reconcile';
 import { keys } from '../../functions/src/store/keys';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { createMember, tableName } from '../support/factories';
 import { createActivityNow, grantPoints, officeClaim, timebankCommunity } from '../support/timebank';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-const reconcile = (cid: string, token: string) =>
-  call<ReconciliationReport>('POST', `/v1/communities/${cid}/reconciliation`, { token });
+const reconcile = (cid: string, token: string) => send(contracts.runReconciliation, { params: { cid }, token });
 
 /** A community with a bit of everything: hours, a gift, a redemption, a sale, a payout, fund income. */
 async function busyCommunity() {
@@ -25,35 +24,38 @@ async function busyCommunity() {
     resident.userId,
     240,
   );
-  await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
+  await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token });
   await grantPoints(cid, resident.userId, 6);
-  await call('POST', `/v1/communities/${cid}/ledger/gifts`, {
+  await send(contracts.giftPoints, {
+    params: { cid },
     token: resident.token,
     body: { toMemberId: maker.userId, points: 2 },
   });
-  const good = await call<{ id: string }>('POST', `/v1/communities/${cid}/goods`, {
+  const good = await send(contracts.createGood, {
+    params: { cid },
     token: staff.token,
     body: { name: '保温杯', pricePoints: 3, stock: 4, valueFen: 2500 },
   });
-  await call('POST', `/v1/communities/${cid}/redemptions`, {
-    token: resident.token,
-    body: { goodId: good.body.id, quantity: 1 },
-  });
-  const product = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+  await send(contracts.redeem, { params: { cid }, token: resident.token, body: { goodId: good.body.id, quantity: 1 } });
+  const product = await send(contracts.createProduct, {
+    params: { cid },
     token: maker.token,
     body: { title: '布艺挎包', description: '手缝', priceFen: 8000, stock: 2 },
   });
-  await call('POST', `/v1/communities/${cid}/products/${product.body.id}/approve`, { token: staff.token });
-  const order = await call<{ id: string }>('POST', `/v1/communities/${cid}/orders`, {
+  await send(contracts.approveProduct, { params: { cid, pid: product.body.id }, token: staff.token });
+  const order = await send(contracts.createOrder, {
+    params: { cid },
     token: resident.token,
     body: { items: [{ productId: product.body.id, quantity: 1 }] },
   });
-  await call('POST', `/v1/communities/${cid}/orders/${order.body.id}/dev-pay`, { token: resident.token });
-  await call('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+  await send(contracts.devPayOrder, { params: { cid, oid: order.body.id }, token: resident.token });
+  await send(contracts.recordPayout, {
+    params: { cid, memberId: maker.userId },
     token: staff.token,
     body: { amountFen: 5000, note: '现金' },
   });
-  await call('POST', `/v1/communities/${cid}/fund/incomes`, {
+  await send(contracts.recordFundIncome, {
+    params: { cid },
     token: staff.token,
     body: { kind: 'donation', amountFen: 1200, description: '捐款' },
   });

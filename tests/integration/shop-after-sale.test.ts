@@ -1,15 +1,5 @@
-import { addMonths, monthOf, startOfMonth } from '@linli/shared';
-import type {
-  FundPage,
-  MakerEarnings,
-  Notification,
-  Order,
-  PaymentInstruction,
-  Payout,
-  Pledge,
-  Product,
-  PublicProduct,
-} from '@linli/shared';
+import { addMonths, contracts, monthOf, startOfMonth } from '@linli/shared';
+import type { BodyOf, DonationRequest, Pledge } from '@linli/shared';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
 import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
@@ -21,55 +11,56 @@ import type { ShopStore } from '../../functions/src/domain/shop/ports';
 import { stores } from '../../functions/src/wiring';
 import type { AppError } from '../../functions/src/lib/errors';
 import { keys } from '../../functions/src/store/keys';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { createMember, tableName } from '../support/factories';
 import { timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
+type FulfilStatus = BodyOf<typeof contracts.fulfilOrder>['status'];
 
 async function paidSale(stock = 3) {
   const people = await timebankCommunity();
   const { cid, staff, resident } = people;
   const maker = await createMember(cid, ['resident', 'maker'], 'maker');
-  const listed = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+  const listed = await send(contracts.createProduct, {
+    params: { cid },
     token: maker.token,
     body: { title: '手工被子', description: '棉花被', priceFen: 15000, stock },
   });
-  await call('POST', `/v1/communities/${cid}/products/${listed.body.id}/approve`, { token: staff.token });
-  const order = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+  await send(contracts.approveProduct, { params: { cid, pid: listed.body.id }, token: staff.token });
+  const order = await send(contracts.createOrder, {
+    params: { cid },
     token: resident.token,
     body: { items: [{ productId: listed.body.id, quantity: 1 }] },
   });
-  await call('POST', `/v1/communities/${cid}/orders/${order.body.id}/dev-pay`, { token: resident.token });
+  await send(contracts.devPayOrder, { params: { cid, oid: order.body.id }, token: resident.token });
   return { ...people, maker, product: listed.body, order: order.body };
 }
 
-const fund = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+const fund = async (cid: string) => (await send(contracts.getFund, { params: { cid } })).body;
 const stock = async (cid: string, productId: string) =>
-  (await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${productId}`)).body.stock;
+  (await send(contracts.getProduct, { params: { cid, pid: productId } })).body.stock;
 const earnings = async (cid: string, maker: Person) =>
-  (await call<{ earnings: MakerEarnings }>('GET', `/v1/communities/${cid}/me/products`, { token: maker.token })).body
-    .earnings;
+  (await send(contracts.listMyProducts, { params: { cid }, token: maker.token })).body.earnings;
 
 describe('orders after sale', () => {
   it('cancels only unpaid orders, by their buyer, returning the stock', async () => {
     const { cid, staff, resident, product } = await paidSale();
-    const unpaid = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+    const unpaid = await send(contracts.createOrder, {
+      params: { cid },
       token: resident.token,
       body: { items: [{ productId: product.id, quantity: 2 }] },
     });
 
-    const byOther = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
-      token: staff.token,
-    });
-    const payAgain = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/pay`, {
-      token: resident.token,
-    });
+    const byOther = await send(contracts.cancelOrder, { params: { cid, oid: unpaid.body.id }, token: staff.token });
+    const payAgain = await send(contracts.payOrder, { params: { cid, oid: unpaid.body.id }, token: resident.token });
     const stockBefore = await stock(cid, product.id);
-    const cancelled = await call<Order>('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/cancel`, {
+    const cancelled = await send(contracts.cancelOrder, {
+      params: { cid, oid: unpaid.body.id },
       token: resident.token,
     });
-    const payCancelled = await call('POST', `/v1/communities/${cid}/orders/${unpaid.body.id}/pay`, {
+    const payCancelled = await send(contracts.payOrder, {
+      params: { cid, oid: unpaid.body.id },
       token: resident.token,
     });
 
@@ -83,20 +74,17 @@ describe('orders after sale', () => {
 
   it('moves a paid order through fulfilment, recording who', async () => {
     const { cid, staff, resident, order } = await paidSale();
-    const fulfil = (person: Person, status: string) =>
-      call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/fulfil`, {
-        token: person.token,
-        body: { status },
-      });
+    const fulfil = (person: Person, status: FulfilStatus) =>
+      send(contracts.fulfilOrder, { params: { cid, oid: order.id }, token: person.token, body: { status } });
 
     const byResident = await fulfil(resident, 'completed');
     const ready = await fulfil(staff, 'ready_for_pickup');
     const shippedAfterReady = await fulfil(staff, 'shipped');
     const completed = await fulfil(staff, 'completed');
-    const cancelPaid = await call('POST', `/v1/communities/${cid}/orders/${order.id}/cancel`, {
-      token: resident.token,
-    });
-    const office = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/orders?status=completed`, {
+    const cancelPaid = await send(contracts.cancelOrder, { params: { cid, oid: order.id }, token: resident.token });
+    const office = await send(contracts.listOrders, {
+      params: { cid },
+      query: { status: 'completed' },
       token: staff.token,
     });
 
@@ -111,11 +99,13 @@ describe('orders after sale', () => {
   it('refunds: the maker’s earnings and the fund’s share are reversed together, in the chain', async () => {
     const { cid, staff, resident, maker, product, order } = await paidSale();
 
-    const refunded = await call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+    const refunded = await send(contracts.refundOrder, {
+      params: { cid, oid: order.id },
       token: staff.token,
       body: { reason: '买家退货' },
     });
-    const again = await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+    const again = await send(contracts.refundOrder, {
+      params: { cid, oid: order.id },
       token: staff.token,
       body: { reason: 'x' },
     });
@@ -129,7 +119,7 @@ describe('orders after sale', () => {
     expect(await earnings(cid, maker)).toMatchObject({ salesFen: 0, earningsFen: 0 });
     expect(await stock(cid, product.id)).toBe(3);
     expect(
-      (await call<Order>('GET', `/v1/communities/${cid}/orders/${order.id}`, { token: resident.token })).body.status,
+      (await send(contracts.getOrder, { params: { cid, oid: order.id }, token: resident.token })).body.status,
     ).toBe('refunded');
   });
 
@@ -159,13 +149,15 @@ describe('orders after sale', () => {
 
   it('refuses a refund the fund can no longer cover', async () => {
     const { cid, staff, otherStaff, order } = await paidSale();
-    const spend = await call<{ id: string }>('POST', `/v1/communities/${cid}/fund/expenses`, {
+    const spend = await send(contracts.submitFundExpense, {
+      params: { cid },
       token: staff.token,
       body: { amountFen: 3000, purpose: '慰问', category: 'elderly_care' },
     });
-    await call('POST', `/v1/communities/${cid}/fund/expenses/${spend.body.id}/approve`, { token: otherStaff.token });
+    await send(contracts.approveFundExpense, { params: { cid, id: spend.body.id }, token: otherStaff.token });
 
-    const refund = await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+    const refund = await send(contracts.refundOrder, {
+      params: { cid, oid: order.id },
       token: staff.token,
       body: { reason: '退货' },
     });
@@ -177,23 +169,25 @@ describe('orders after sale', () => {
   it('refunds a sale already paid out to its maker: the maker’s debt shows and is netted from the next payout (case 6)', async () => {
     const { cid, staff, resident, maker, product, order } = await paidSale();
     const payout = (amountFen: number) =>
-      call<Payout>('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+      send(contracts.recordPayout, {
+        params: { cid, memberId: maker.userId },
         token: staff.token,
         body: { amountFen, note: '结算' },
       });
     const makersList = async () =>
-      (await call<{ items: MakerEarnings[] }>('GET', `/v1/communities/${cid}/makers`, { token: staff.token })).body
-        .items;
+      (await send(contracts.listMakers, { params: { cid }, token: staff.token })).body.items;
     const sell = async () => {
-      const next = await call<Order>('POST', `/v1/communities/${cid}/orders`, {
+      const next = await send(contracts.createOrder, {
+        params: { cid },
         token: resident.token,
         body: { items: [{ productId: product.id, quantity: 1 }] },
       });
-      await call('POST', `/v1/communities/${cid}/orders/${next.body.id}/dev-pay`, { token: resident.token });
+      await send(contracts.devPayOrder, { params: { cid, oid: next.body.id }, token: resident.token });
     };
 
     const paidOut = await payout(12000);
-    const refunded = await call<Order>('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
+    const refunded = await send(contracts.refundOrder, {
+      params: { cid, oid: order.id },
       token: staff.token,
       body: { reason: '买家退货' },
     });
@@ -206,7 +200,7 @@ describe('orders after sale', () => {
     const afterTwoSales = await earnings(cid, maker);
     const tooMuch = await payout(12001);
     const netted = await payout(12000);
-    const inbox = await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: maker.token });
+    const inbox = await send(contracts.listMyNotifications, { token: maker.token });
 
     expect(paidOut.status).toBe(201);
     expect(refunded.status).toBe(200);
@@ -226,14 +220,12 @@ describe('orders after sale', () => {
 
   it('keeps every maker’s figures consistent: paid out never exceeds earnings without the difference shown as debt', async () => {
     const { cid, staff, maker, order } = await paidSale();
-    await call('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+    await send(contracts.recordPayout, {
+      params: { cid, memberId: maker.userId },
       token: staff.token,
       body: { amountFen: 5000, note: '部分结算' },
     });
-    await call('POST', `/v1/communities/${cid}/orders/${order.id}/refund`, {
-      token: staff.token,
-      body: { reason: '退货' },
-    });
+    await send(contracts.refundOrder, { params: { cid, oid: order.id }, token: staff.token, body: { reason: '退货' } });
 
     const figures = await earnings(cid, maker);
 
@@ -244,24 +236,20 @@ describe('orders after sale', () => {
   it('pays makers out, never more than they are owed', async () => {
     const { cid, staff, maker } = await paidSale();
     const payout = (amountFen: number) =>
-      call<Payout>('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+      send(contracts.recordPayout, {
+        params: { cid, memberId: maker.userId },
         token: staff.token,
         body: { amountFen, note: '十一月结算' },
       });
 
     const first = await payout(5000);
     const tooMuch = await payout(8000);
-    const byMaker = await call('POST', `/v1/communities/${cid}/makers/${maker.userId}/payouts`, {
+    const byMaker = await send(contracts.recordPayout, {
+      params: { cid, memberId: maker.userId },
       token: maker.token,
       body: { amountFen: 1, note: 'x' },
     });
-    const makers = await call<{ items: (MakerEarnings & { makerName: string })[] }>(
-      'GET',
-      `/v1/communities/${cid}/makers`,
-      {
-        token: staff.token,
-      },
-    );
+    const makers = await send(contracts.listMakers, { params: { cid }, token: staff.token });
 
     expect(first.body).toMatchObject({ amountFen: 5000 });
     expect(first.status).toBe(201);
@@ -276,16 +264,12 @@ describe('orders after sale', () => {
 describe('donations and pledges', () => {
   it('takes one-off donations wholly into the fund, anonymous when asked', async () => {
     const { cid, resident } = await timebankCommunity();
-    const donate = (body: object) =>
-      call<Order & { payment: PaymentInstruction }>('POST', `/v1/communities/${cid}/fund/donations`, {
-        token: resident.token,
-        body,
-      });
+    const donate = (body: DonationRequest) => send(contracts.donate, { params: { cid }, token: resident.token, body });
 
     const anonymous = await donate({ amountFen: 5000, anonymous: true });
     const named = await donate({ amountFen: 1000, message: '给孩子们买书' });
     for (const order of [anonymous.body, named.body]) {
-      await call('POST', `/v1/communities/${cid}/orders/${order.id}/dev-pay`, { token: resident.token });
+      await send(contracts.devPayOrder, { params: { cid, oid: order.id }, token: resident.token });
     }
     const page = await fund(cid);
 
@@ -307,31 +291,35 @@ describe('donations and pledges', () => {
     const now = new Date();
     const runAt =
       chinaDayOfMonth(now) <= 28 ? now : new Date(Date.parse(startOfMonth(addMonths(monthOf(now), 1))) + 3600_000);
-    const pledge = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges`, {
+    const pledge = await send(contracts.createPledge, {
+      params: { cid },
       token: resident.token,
       body: { amountFen: 2000, dayOfMonth: chinaDayOfMonth(runAt) },
     });
 
     const first = await createPledgeDonations({ now: runAt.toISOString() });
     const second = await createPledgeDonations({ now: runAt.toISOString() });
-    const inbox = await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: resident.token });
-    const orders = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/me/orders`, { token: resident.token });
+    const inbox = await send(contracts.listMyNotifications, { token: resident.token });
+    const orders = await send(contracts.listMyOrders, { params: { cid }, token: resident.token });
     const pledgeOrder = orders.body.items.find((order) => order.pledgeId === pledge.body.id);
-    if (pledgeOrder)
-      await call('POST', `/v1/communities/${cid}/orders/${pledgeOrder.id}/dev-pay`, { token: resident.token });
-    const byOther = await call('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+    if (pledgeOrder) await send(contracts.devPayOrder, { params: { cid, oid: pledgeOrder.id }, token: resident.token });
+    const byOther = await send(contracts.changePledge, {
+      params: { cid, pledgeId: pledge.body.id },
       token: staff.token,
       body: { action: 'pause' },
     });
-    const paused = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+    const paused = await send(contracts.changePledge, {
+      params: { cid, pledgeId: pledge.body.id },
       token: resident.token,
       body: { action: 'pause' },
     });
-    const cancelled = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+    const cancelled = await send(contracts.changePledge, {
+      params: { cid, pledgeId: pledge.body.id },
       token: resident.token,
       body: { action: 'cancel' },
     });
-    const resumeCancelled = await call('POST', `/v1/communities/${cid}/fund/pledges/${pledge.body.id}`, {
+    const resumeCancelled = await send(contracts.changePledge, {
+      params: { cid, pledgeId: pledge.body.id },
       token: resident.token,
       body: { action: 'resume' },
     });
@@ -355,7 +343,8 @@ describe('donations and pledges', () => {
     );
     const pledgeFor = async (dayOfMonth: number) =>
       (
-        await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges`, {
+        await send(contracts.createPledge, {
+          params: { cid },
           token: resident.token,
           body: { amountFen: 1000 + dayOfMonth, dayOfMonth },
         })
@@ -366,7 +355,7 @@ describe('donations and pledges', () => {
 
     await createPledgeDonations({ now: runAt.toISOString() });
     await createPledgeDonations({ now: runAt.toISOString() });
-    const orders = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/me/orders`, { token: resident.token });
+    const orders = await send(contracts.listMyOrders, { params: { cid }, token: resident.token });
     const ordersOf = (pledge: Pledge) => orders.body.items.filter((order) => order.pledgeId === pledge.id);
 
     expect(chinaDayOfMonth(runAt)).toBe(3);
@@ -377,10 +366,7 @@ describe('donations and pledges', () => {
 
   it('expires an unpaid donation without touching any stock', async () => {
     const { cid, resident } = await timebankCommunity();
-    const donation = await call<Order>('POST', `/v1/communities/${cid}/fund/donations`, {
-      token: resident.token,
-      body: { amountFen: 800 },
-    });
+    const donation = await send(contracts.donate, { params: { cid }, token: resident.token, body: { amountFen: 800 } });
     const past = new Date(Date.now() - 60_000).toISOString();
     await documentClient().send(
       new UpdateCommand({
@@ -392,9 +378,7 @@ describe('donations and pledges', () => {
     );
 
     await expireUnpaidOrders();
-    const order = await call<Order>('GET', `/v1/communities/${cid}/orders/${donation.body.id}`, {
-      token: resident.token,
-    });
+    const order = await send(contracts.getOrder, { params: { cid, oid: donation.body.id }, token: resident.token });
     const stray = await documentClient().send(
       new GetCommand({ TableName: tableName(), Key: keys.product(cid, 'donation') }),
     );

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  Community,
-  FundEntry,
-  MeResponse,
-  Order,
-  OrderStatus,
-  PaymentRefund,
-  Redemption,
-  ReturnedPayment,
+import {
+  contracts,
+  type Community,
+  type FundEntry,
+  type MeResponse,
+  type Order,
+  type OrderStatus,
+  type PaymentRefund,
+  type Redemption,
+  type ReturnedPayment,
 } from '@linli/shared';
 import fc from 'fast-check';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
@@ -38,7 +39,7 @@ import type { PaymentGateway } from '../../functions/src/domain/shop/payment-gat
 import { wechatPayGateway } from '../../functions/src/gateways/wechat-pay';
 import { withoutKeys } from '../../functions/src/store/items';
 import { INDEXES, keys } from '../../functions/src/store/keys';
-import { call, documentClient, newUser } from '../support/api';
+import { documentClient, errorOf, newUser, send } from '../support/api';
 import { invoke } from '../support/events';
 import { createCommunity, tableName } from '../support/factories';
 import { attempt, modelSettings, modelTest, queryItems, Tally, type Item, type Refusal } from '../support/model';
@@ -1495,19 +1496,18 @@ class Race implements Command {
 
 interface Reply {
   status: number;
-  body: Record<string, unknown>;
+  body: unknown;
 }
 
 const refusalOf = (reply: Reply): Refusal | null =>
-  reply.status < 300 ? null : { status: reply.status, code: String((reply.body.error as { code?: string })?.code) };
+  reply.status < 300 ? null : { status: reply.status, code: String(errorOf(reply)?.code) };
 
-/** A request of the proxy acting for `residentId` (`X-Act-For`). */
-const actFor = (real: Real, method: string, path: string, body?: unknown, residentId = real.resident.userId) =>
-  call<Record<string, unknown>>(method, `/v1/communities/${real.community.id}${path}`, {
-    token: real.proxy.token,
-    headers: { 'x-act-for': residentId },
-    body,
-  });
+/** The path of the resident's community, and the proxy acting for `residentId` (`X-Act-For`). */
+const asProxy = (real: Real, residentId = real.resident.userId) => ({
+  params: { cid: real.community.id },
+  token: real.proxy.token,
+  headers: { 'x-act-for': residentId },
+});
 
 class GrantResident implements Command {
   constructor(readonly points: number) {}
@@ -1528,7 +1528,10 @@ class ProxyRedeem implements Command {
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const reply = await actFor(real, 'POST', '/redemptions', { goodId: real.goodId, quantity: this.quantity });
+    const reply = await send(contracts.redeem, {
+      ...asProxy(real),
+      body: { goodId: real.goodId, quantity: this.quantity },
+    });
     const points = GOOD_PRICE * this.quantity;
     const expected = !model.proxy.relation
       ? 'proxy.not_authorized'
@@ -1560,7 +1563,10 @@ class ProxyCancelRedemption implements Command {
     tally.steps += 1;
     const index = this.which % model.proxy.redemptions.length;
     const redemption = model.proxy.redemptions[index]!;
-    const reply = await actFor(real, 'POST', `/redemptions/${real.redemptionIds[index]}/cancel`);
+    const reply = await send(contracts.cancelRedemption, {
+      ...asProxy(real),
+      params: { cid: real.community.id, redemptionId: real.redemptionIds[index]! },
+    });
     const expected = !model.proxy.relation
       ? 'proxy.not_authorized'
       : redemption.status !== 'reserved'
@@ -1585,14 +1591,13 @@ class ProxyRead implements Command {
   check = () => true;
   async run(model: Model, real: Real) {
     tally.steps += 1;
-    const path = { me: '/me', ledger: '/me/ledger', redemptions: '/me/redemptions', stranger: '/me' }[this.what];
-    const reply = await actFor(
-      real,
-      'GET',
-      path,
-      undefined,
-      this.what === 'stranger' ? real.buyers[0]!.userId : undefined,
-    );
+    const proxy = asProxy(real, this.what === 'stranger' ? real.buyers[0]!.userId : undefined);
+    const reply =
+      this.what === 'ledger'
+        ? await send(contracts.getMyLedger, proxy)
+        : this.what === 'redemptions'
+          ? await send(contracts.listMyRedemptions, proxy)
+          : await send(contracts.getMe, proxy);
     const expected = this.what === 'stranger' || !model.proxy.relation ? 'proxy.not_authorized' : null;
     expectCode(refusalOf(reply), expected, this.toString());
     const fail = (read: unknown) => {
@@ -1620,21 +1625,45 @@ class ProxyRead implements Command {
   toString = () => `proxyRead(${this.what})`;
 }
 
+const orderOf = (real: Real, oid: string) => ({ cid: real.community.id, oid });
+
 /** What a proxy may not do for the resident — least of all for themselves. */
-const NOT_PROXYABLE: Record<string, (real: Real, orderId: string, productId: string) => [string, string, unknown?]> = {
-  order: (_real, _order, productId) => ['POST', '/orders', { items: [{ productId, quantity: 1 }] }],
-  devPay: (_real, orderId) => ['POST', `/orders/${orderId}/dev-pay`],
-  cancelOrder: (_real, orderId) => ['POST', `/orders/${orderId}/cancel`],
-  refund: (_real, orderId) => ['POST', `/orders/${orderId}/refund`, { reason: '不想要了' }],
-  fulfil: (_real, orderId) => ['POST', `/orders/${orderId}/fulfil`, { status: 'completed' }],
-  donate: () => ['POST', '/fund/donations', { amountFen: 100 }],
-  pledge: () => ['POST', '/fund/pledges', { amountFen: 500, dayOfMonth: 5 }],
-  listProduct: () => ['POST', '/products', { title: '布鞋', description: '手工', priceFen: 100, stock: 1 }],
-  approveProduct: (_real, _order, productId) => ['POST', `/products/${productId}/approve`],
-  payout: (real) => ['POST', `/makers/${real.proxy.userId}/payouts`, { amountFen: 100, note: '结算' }],
-  gift: (real) => ['POST', '/ledger/gifts', { toMemberId: real.proxy.userId, points: 1 }],
-  roles: (real) => ['PUT', `/members/${real.proxy.userId}/roles`, { roles: ['resident', 'staff'] }],
-  spendFund: () => ['POST', '/fund/expenses', { amountFen: 100, purpose: '慰问', category: 'other' }],
+const NOT_PROXYABLE: Record<string, (real: Real, orderId: string, productId: string) => Promise<Reply>> = {
+  order: (real, _order, productId) =>
+    send(contracts.createOrder, { ...asProxy(real), body: { items: [{ productId, quantity: 1 }] } }),
+  devPay: (real, orderId) => send(contracts.devPayOrder, { ...asProxy(real), params: orderOf(real, orderId) }),
+  cancelOrder: (real, orderId) => send(contracts.cancelOrder, { ...asProxy(real), params: orderOf(real, orderId) }),
+  refund: (real, orderId) =>
+    send(contracts.refundOrder, { ...asProxy(real), params: orderOf(real, orderId), body: { reason: '不想要了' } }),
+  fulfil: (real, orderId) =>
+    send(contracts.fulfilOrder, { ...asProxy(real), params: orderOf(real, orderId), body: { status: 'completed' } }),
+  donate: (real) => send(contracts.donate, { ...asProxy(real), body: { amountFen: 100 } }),
+  pledge: (real) => send(contracts.createPledge, { ...asProxy(real), body: { amountFen: 500, dayOfMonth: 5 } }),
+  listProduct: (real) =>
+    send(contracts.createProduct, {
+      ...asProxy(real),
+      body: { title: '布鞋', description: '手工', priceFen: 100, stock: 1 },
+    }),
+  approveProduct: (real, _order, productId) =>
+    send(contracts.approveProduct, { ...asProxy(real), params: { cid: real.community.id, pid: productId } }),
+  payout: (real) =>
+    send(contracts.recordPayout, {
+      ...asProxy(real),
+      params: { cid: real.community.id, memberId: real.proxy.userId },
+      body: { amountFen: 100, note: '结算' },
+    }),
+  gift: (real) => send(contracts.giftPoints, { ...asProxy(real), body: { toMemberId: real.proxy.userId, points: 1 } }),
+  roles: (real) =>
+    send(contracts.setMemberRoles, {
+      ...asProxy(real),
+      params: { cid: real.community.id, memberId: real.proxy.userId },
+      body: { roles: ['resident', 'staff'] },
+    }),
+  spendFund: (real) =>
+    send(contracts.submitFundExpense, {
+      ...asProxy(real),
+      body: { amountFen: 100, purpose: '慰问', category: 'other' },
+    }),
 };
 
 class ProxyNotProxyable implements Command {
@@ -1647,8 +1676,7 @@ class ProxyNotProxyable implements Command {
     tally.steps += 1;
     const orderId = real.orders.length > 0 ? real.orders[this.which % real.orders.length]!.id : 'no-order';
     const productId = real.productIds[this.which % real.productIds.length]!;
-    const [method, path, body] = NOT_PROXYABLE[this.action]!(real, orderId, productId);
-    const reply = await actFor(real, method, path, body);
+    const reply = await NOT_PROXYABLE[this.action]!(real, orderId, productId);
     expectCode(refusalOf(reply), 'auth.not_proxyable', this.toString());
     await compare(model, real, this.toString(), true);
   }

@@ -1,11 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FundPage, MakerEarnings, Order, PaymentInstruction, Product, PublicProduct } from '@linli/shared';
+import { contracts, type OrderRequest, type Product } from '@linli/shared';
 import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { handler as createOrderHandler } from '../../functions/src/http/shop/create-order';
 import { handler as devPayHandler } from '../../functions/src/http/shop/dev-pay-order';
 import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
 import { keys } from '../../functions/src/store/keys';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createMember, tableName } from '../support/factories';
 import { timebankCommunity } from '../support/timebank';
@@ -13,50 +13,43 @@ import { timebankCommunity } from '../support/timebank';
 type Person = { token: string; userId: string };
 
 async function approvedProduct(cid: string, maker: Person, staff: Person, overrides: object = {}): Promise<Product> {
-  const listed = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+  const listed = await send(contracts.createProduct, {
+    params: { cid },
     token: maker.token,
     body: { title: '手工草帽', description: '麦秆编织，邻居陈阿姨做的', priceFen: 15000, stock: 3, ...overrides },
   });
   if (listed.status !== 201) throw new Error(`list product → ${listed.status} ${JSON.stringify(listed.body)}`);
-  await call('POST', `/v1/communities/${cid}/products/${listed.body.id}/approve`, { token: staff.token });
+  await send(contracts.approveProduct, { params: { cid, pid: listed.body.id }, token: staff.token });
   return listed.body;
 }
 
-const order = (cid: string, buyer: Person, items: object[]) =>
-  call<Order & { payment: PaymentInstruction }>('POST', `/v1/communities/${cid}/orders`, {
-    token: buyer.token,
-    body: { items },
-  });
+const order = (cid: string, buyer: Person, items: OrderRequest['items']) =>
+  send(contracts.createOrder, { params: { cid }, token: buyer.token, body: { items } });
 const devPay = (cid: string, buyer: Person, orderId: string) =>
-  call<{ status: string; order: Order }>('POST', `/v1/communities/${cid}/orders/${orderId}/dev-pay`, {
-    token: buyer.token,
-  });
-const fund = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+  send(contracts.devPayOrder, { params: { cid, oid: orderId }, token: buyer.token });
+const fund = async (cid: string) => (await send(contracts.getFund, { params: { cid } })).body;
 const earnings = async (cid: string, maker: Person) =>
-  (await call<{ earnings: MakerEarnings }>('GET', `/v1/communities/${cid}/me/products`, { token: maker.token })).body
-    .earnings;
+  (await send(contracts.listMyProducts, { params: { cid }, token: maker.token })).body.earnings;
 
 describe('artisan shop', () => {
   it('makers list, staff approve, then it is public with the community’s fund share', async () => {
     const { cid, staff, resident } = await timebankCommunity();
     const maker = await createMember(cid, ['resident', 'maker'], 'maker');
 
-    const byResident = await call('POST', `/v1/communities/${cid}/products`, {
+    const byResident = await send(contracts.createProduct, {
+      params: { cid },
       token: resident.token,
       body: { title: 'x', description: 'x', priceFen: 100, stock: 1 },
     });
-    const listed = await call<Product>('POST', `/v1/communities/${cid}/products`, {
+    const listed = await send(contracts.createProduct, {
+      params: { cid },
       token: maker.token,
       body: { title: '辣椒酱', description: '自家熬制', priceFen: 2500, stock: 10 },
     });
-    const beforeApproval = await call<{ items: PublicProduct[] }>('GET', `/v1/communities/${cid}/products`);
-    const byMaker = await call('POST', `/v1/communities/${cid}/products/${listed.body.id}/approve`, {
-      token: maker.token,
-    });
-    const approved = await call<Product>('POST', `/v1/communities/${cid}/products/${listed.body.id}/approve`, {
-      token: staff.token,
-    });
-    const publicList = await call<{ items: PublicProduct[] }>('GET', `/v1/communities/${cid}/products`);
+    const beforeApproval = await send(contracts.listProducts, { params: { cid } });
+    const byMaker = await send(contracts.approveProduct, { params: { cid, pid: listed.body.id }, token: maker.token });
+    const approved = await send(contracts.approveProduct, { params: { cid, pid: listed.body.id }, token: staff.token });
+    const publicList = await send(contracts.listProducts, { params: { cid } });
 
     expect(byResident.status).toBe(403);
     expect(listed.body).toMatchObject({ status: 'pending', fundShareBps: 2000, makerId: maker.userId });
@@ -134,7 +127,7 @@ describe('artisan shop', () => {
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, index) => invoke(createOrderHandler, event(buyers[index % 10]!))),
     );
-    const after = await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${product.id}`);
+    const after = await send(contracts.getProduct, { params: { cid, pid: product.id } });
 
     expect(replies.filter((reply) => reply.status === 201)).toHaveLength(1);
     expect(replies.filter((reply) => (reply.body.error as { code?: string })?.code === 'shop.sold_out')).toHaveLength(
@@ -158,16 +151,15 @@ describe('artisan shop', () => {
       }),
     );
 
-    const stockWhileReserved = (await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${product.id}`)).body
-      .stock;
+    const stockWhileReserved = (await send(contracts.getProduct, { params: { cid, pid: product.id } })).body.stock;
     const result = await expireUnpaidOrders();
-    const mine = await call<Order>('GET', `/v1/communities/${cid}/orders/${placed.body.id}`, { token: resident.token });
+    const mine = await send(contracts.getOrder, { params: { cid, oid: placed.body.id }, token: resident.token });
     const pay = await devPay(cid, resident, placed.body.id);
 
     expect(stockWhileReserved).toBe(0);
     expect(result.expired).toBeGreaterThanOrEqual(1);
     expect(mine.body.status).toBe('expired');
-    expect((await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${product.id}`)).body.stock).toBe(2);
+    expect((await send(contracts.getProduct, { params: { cid, pid: product.id } })).body.stock).toBe(2);
     expect(pay).toMatchObject({ status: 409, body: { error: { code: 'shop.order_not_payable' } } });
   });
 

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Notification, SubscribeResponse } from '@linli/shared';
+import { contracts, type SubscribeResponse } from '@linli/shared';
 import { handler as approveClaim } from '../../functions/src/http/timebank/approve-claim';
 import { handler as rejectClaim } from '../../functions/src/http/timebank/reject-claim';
 import { handler as subscribe } from '../../functions/src/http/identity/subscribe';
 import { handler as getSubscriptions } from '../../functions/src/http/identity/get-subscriptions';
 import { handler as sendSubscribeMessages } from '../../functions/src/jobs/send-subscribe-messages';
 import { resetSubscribeTokenCache } from '../../functions/src/gateways/subscribe-messages';
-import { call } from '../support/api';
+import { send } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
 
@@ -111,8 +111,7 @@ describe('WeChat subscribe messages (against a local stand-in)', () => {
         body: approve ? undefined : { reason: '记录有误' },
       }),
     );
-  const inbox = async (token: string) =>
-    (await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token })).body.items;
+  const inbox = async (token: string) => (await send(contracts.listMyNotifications, { token })).body.items;
 
   it('sends one message per accepted subscription, refreshes a stale token, and keeps the rest in the inbox', async () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();

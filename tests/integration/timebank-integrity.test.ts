@@ -1,23 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  monthOf,
-  type Activity,
-  type Attendance,
-  type BulkApproveResponse,
-  type Claim,
-  type Leaderboard,
-  type Notification,
-  type Page,
-  type RecognitionPage,
-  type Redemption,
-  type ReconciliationReport,
-  type StatsResponse,
-} from '@linli/shared';
+import { contracts, monthOf } from '@linli/shared';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 import { DynamoActivityStore } from '../../functions/src/store/timebank/timebank-store';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { keys } from '../../functions/src/store/keys';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { createMember, tableName } from '../support/factories';
 import {
   checkinCode,
@@ -35,37 +22,33 @@ import {
  * check-in hold on every path that files an attendance.
  */
 type Person = { token: string; userId: string };
-type CheckinReply = { attendance: Attendance; claim: Claim | null };
 
 const thisMonth = () => monthOf(new Date());
-const path = (cid: string, rest: string) => `/v1/communities/${cid}${rest}`;
 const approve = (cid: string, claimId: string, person: Person) =>
-  call<{ claim: Claim }>('POST', path(cid, `/claims/${claimId}/approve`), { token: person.token });
+  send(contracts.approveClaim, { params: { cid, claimId }, token: person.token });
 const cancel = (cid: string, activityId: string, person: Person) =>
-  call<Activity>('POST', path(cid, `/activities/${activityId}/cancel`), { token: person.token });
+  send(contracts.cancelActivity, { params: { cid, aid: activityId }, token: person.token });
 const officeEntry = (cid: string, activityId: string, person: Person, memberId: string, minutes: number) =>
-  call<{ claim: Claim }>('POST', path(cid, `/activities/${activityId}/attendances`), {
+  send(contracts.recordOfficeAttendance, {
+    params: { cid, aid: activityId },
     token: person.token,
     body: { memberId, minutes },
   });
 const reverse = (cid: string, transferId: string, admin: Person, reason = '录错了') =>
-  call<{ transferId: string }>('POST', path(cid, `/transfers/${encodeURIComponent(transferId)}/reverse`), {
-    token: admin.token,
-    body: { reason },
-  });
+  send(contracts.reverseTransfer, { params: { cid, transferId }, token: admin.token, body: { reason } });
 const myClaims = async (cid: string, person: Person) =>
-  (await call<Page<Claim>>('GET', path(cid, '/me/claims'), { token: person.token })).body.items;
-const inbox = async (person: Person) =>
-  (await call<{ items: Notification[] }>('GET', '/v1/me/notifications', { token: person.token })).body.items;
+  (await send(contracts.listMyClaims, { params: { cid }, token: person.token })).body.items;
+const inbox = async (person: Person) => (await send(contracts.listMyNotifications, { token: person.token })).body.items;
 const monthStats = async (cid: string, person: Person) => {
-  const reply = await call<StatsResponse>('GET', path(cid, '/stats'), { token: person.token });
+  const reply = await send(contracts.getStats, { params: { cid }, token: person.token });
   return { row: reply.body.months.find((row) => row.month === thisMonth())!, current: reply.body.current };
 };
 const reconcile = async (cid: string, admin: Person) =>
-  (await call<ReconciliationReport>('POST', path(cid, '/reconciliation'), { token: admin.token })).body;
+  (await send(contracts.runReconciliation, { params: { cid }, token: admin.token })).body;
 const scan = async (cid: string, activityId: string, person: Person, staff: Person, direction: 'in' | 'out') => {
   const live = await checkinCode(cid, activityId, staff.token);
-  return call<CheckinReply>('POST', path(cid, '/checkins'), {
+  return send(contracts.checkin, {
+    params: { cid },
     token: person.token,
     body: { activityId, code: live.code, direction },
   });
@@ -81,11 +64,16 @@ describe('case 2: a cancelled activity pays nothing', () => {
 
     const cancelled = await cancel(cid, activity.id, staff);
     const single = await approve(cid, claim.id, otherStaff);
-    const bulk = await call<BulkApproveResponse>('POST', path(cid, '/claims/approve'), {
+    const bulk = await send(contracts.bulkApproveClaims, {
+      params: { cid },
       token: otherStaff.token,
       body: { claimIds: [second.id] },
     });
-    const pending = await call<Page<Claim>>('GET', path(cid, '/claims?status=pending'), { token: otherStaff.token });
+    const pending = await send(contracts.listClaims, {
+      params: { cid },
+      query: { status: 'pending' },
+      token: otherStaff.token,
+    });
 
     expect(cancelled.status).toBe(200);
     expect(single).toMatchObject({ status: 409, body: { error: { code: 'activity.cancelled' } } });
@@ -132,7 +120,8 @@ describe('case 2: a cancelled activity pays nothing', () => {
     await scan(cid, activity.id, resident, staff, 'in');
 
     await cancel(cid, activity.id, staff);
-    const out = await call('POST', path(cid, '/checkins'), {
+    const out = await send(contracts.checkin, {
+      params: { cid },
       token: resident.token,
       body: { activityId: activity.id, code: '000000', direction: 'out' },
     });
@@ -156,7 +145,7 @@ describe('case 2: a cancelled activity pays nothing', () => {
 
     expect(refused).toMatchObject({ status: 409, body: { error: { code: 'activity.has_approved_claims' } } });
     expect(
-      (await call<Activity>('GET', path(cid, `/activities/${activity.id}`), { token: staff.token })).body.status,
+      (await send(contracts.getActivity, { params: { cid, aid: activity.id }, token: staff.token })).body.status,
     ).toBe('scheduled');
   });
 });
@@ -180,7 +169,7 @@ describe('case 3: office entry has the bounds of a check-in', () => {
     const fits = await officeEntry(cid, twoHours.id, staff, resident.userId, 150);
     const again = await officeEntry(cid, twoHours.id, staff, resident.userId, 30);
     const early = await officeEntry(cid, nextWeek.id, staff, neighbour.userId, 60);
-    const after = await call<Activity>('GET', path(cid, `/activities/${twoHours.id}`), { token: staff.token });
+    const after = await send(contracts.getActivity, { params: { cid, aid: twoHours.id }, token: staff.token });
 
     expect(wholeDay).toMatchObject({
       status: 409,
@@ -208,7 +197,8 @@ describe('case 3: office entry has the bounds of a check-in', () => {
     const full = await officeEntry(cid, small.id, staff, second!.userId, 30);
     const overScan = await officeEntry(cid, scanned.id, staff, resident.userId, 30);
     const onCancelled = await officeEntry(cid, cancelled.id, staff, first!.userId, 30);
-    await call('POST', path(cid, `/claims/${fills.body.claim.id}/reject`), {
+    await send(contracts.rejectClaim, {
+      params: { cid, claimId: fills.body.claim.id },
       token: otherStaff.token,
       body: { reason: '分钟数录错' },
     });
@@ -228,7 +218,7 @@ describe('case 3: office entry has the bounds of a check-in', () => {
     const empty = await createActivityNow(cid, staff.token, { startsAt: minutesFromNow(-120) });
     await officeEntry(cid, activity.id, staff, resident.userId, 120);
     const patch = (activityId: string, body: object) =>
-      call<Activity>('PATCH', path(cid, `/activities/${activityId}`), { token: staff.token, body });
+      send(contracts.updateActivity, { params: { cid, aid: activityId }, token: staff.token, body });
 
     const later = await patch(activity.id, {
       startsAt: minutesFromNow(7 * 24 * 60),
@@ -262,13 +252,16 @@ describe('case 4: a reversal takes everything derived from the transfer with it'
 
     const reversed = await reverse(cid, `claim:${claim.id}`, admin);
     const after = await monthStats(cid, staff);
-    const recognition = await call<RecognitionPage>('GET', path(cid, `/recognition?month=${thisMonth()}`), {
+    const recognition = await send(contracts.getRecognition, {
+      params: { cid },
+      query: { month: thisMonth() },
       token: staff.token,
     });
     const reviewMe = await me(cid, resident.token);
-    const pass = await call('GET', path(cid, '/me/certificate/pass'), { token: resident.token });
+    const pass = await send(contracts.getCertificatePass, { params: { cid }, token: resident.token });
     const report = await reconcile(cid, admin);
-    const confirmed = await call('POST', path(cid, `/certificates/${resident.userId}/reinstate`), {
+    const confirmed = await send(contracts.reinstateCertificate, {
+      params: { cid, memberId: resident.userId },
       token: staff.token,
     });
     const confirmedStats = await monthStats(cid, staff);
@@ -317,7 +310,9 @@ describe('case 4: a reversal takes everything derived from the transfer with it'
 
     await reverse(cid, `claim:${undone.id}`, admin);
     const after = await monthStats(cid, staff);
-    const recognition = await call<RecognitionPage>('GET', path(cid, `/recognition?month=${thisMonth()}`), {
+    const recognition = await send(contracts.getRecognition, {
+      params: { cid },
+      query: { month: thisMonth() },
       token: staff.token,
     });
     const cancelFirst = await cancel(cid, second.id, staff);
@@ -339,11 +334,13 @@ describe('case 4: a reversal takes everything derived from the transfer with it'
     const { cid, staff, admin, resident } = await timebankCommunity();
     const neighbour = await createMember(cid, ['resident'], 'neighbour');
     await grantPoints(cid, resident.userId, 10);
-    const gift = await call<{ transferId: string }>('POST', path(cid, '/ledger/gifts'), {
+    const gift = await send(contracts.giftPoints, {
+      params: { cid },
       token: resident.token,
       body: { toMemberId: neighbour.userId, points: 4 },
     });
-    const contribution = await call<{ id: string }>('POST', path(cid, '/contributions'), {
+    const contribution = await send(contracts.recordContribution, {
+      params: { cid },
       token: staff.token,
       body: {
         memberId: neighbour.userId,
@@ -363,31 +360,32 @@ describe('case 4: a reversal takes everything derived from the transfer with it'
       actorId: 'system',
       createdAt: new Date().toISOString(),
     });
-    const good = await call<{ id: string }>('POST', path(cid, '/goods'), {
+    const good = await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '小米 1kg', pricePoints: 2, stock: 1, valueFen: 1500 },
     });
-    const redemption = await call<Redemption>('POST', path(cid, '/redemptions'), {
+    const redemption = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.body.id, quantity: 1 },
     });
     const counted = await monthStats(cid, staff);
     const board = () =>
-      call<Leaderboard>('GET', path(cid, `/leaderboard?month=${thisMonth()}`), { token: resident.token });
+      send(contracts.getLeaderboard, { params: { cid }, query: { month: thisMonth() }, token: resident.token });
     const boardBefore = await board();
 
     const giftReversed = await reverse(cid, gift.body.transferId, admin);
     const contributionReversed = await reverse(cid, `contribution:${contribution.body.id}`, admin);
     const expiryReversed = await reverse(cid, expiry, admin);
     const redemptionReversed = await reverse(cid, `redemption:${redemption.body.id}`, admin);
-    const cancelAfter = await call('POST', path(cid, `/redemptions/${redemption.body.id}/cancel`), {
+    const cancelAfter = await send(contracts.cancelRedemption, {
+      params: { cid, redemptionId: redemption.body.id },
       token: resident.token,
     });
     const after = await monthStats(cid, staff);
     const boardAfter = await board();
-    const goods = await call<Page<{ id: string; stock: number }>>('GET', path(cid, '/goods'), {
-      token: resident.token,
-    });
+    const goods = await send(contracts.listGoods, { params: { cid }, token: resident.token });
 
     expect(
       [giftReversed, contributionReversed, expiryReversed, redemptionReversed].map((reply) => reply.status),
@@ -412,15 +410,18 @@ describe('case 4: a reversal takes everything derived from the transfer with it'
   it('refuses to reverse a redemption that was handed over', async () => {
     const { cid, staff, admin, resident } = await timebankCommunity();
     await grantPoints(cid, resident.userId, 5);
-    const good = await call<{ id: string }>('POST', path(cid, '/goods'), {
+    const good = await send(contracts.createGood, {
+      params: { cid },
       token: staff.token,
       body: { name: '肥皂', pricePoints: 2, stock: 3, valueFen: 500 },
     });
-    const redemption = await call<Redemption>('POST', path(cid, '/redemptions'), {
+    const redemption = await send(contracts.redeem, {
+      params: { cid },
       token: resident.token,
       body: { goodId: good.body.id, quantity: 1 },
     });
-    await call('POST', path(cid, `/redemptions/${redemption.body.id}/pickup`), {
+    await send(contracts.pickupRedemption, {
+      params: { cid, redemptionId: redemption.body.id },
       token: staff.token,
       body: { pickupCode: redemption.body.pickupCode },
     });

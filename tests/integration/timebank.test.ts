@@ -1,13 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  Activity,
-  Attendance,
-  BulkApproveResponse,
-  CertificatePass,
-  Claim,
-  LedgerEntry,
-  Page,
-} from '@linli/shared';
+import { contracts, type Attendance, type ClaimStatus } from '@linli/shared';
 import { currentCheckinCode } from '../../functions/src/domain/timebank/checkin-token';
 import { checkInOrOut } from '../../functions/src/domain/timebank/attendance';
 import { readPass } from '../../functions/src/domain/timebank/certificates';
@@ -15,7 +7,7 @@ import { stores } from '../../functions/src/wiring';
 import { keys } from '../../functions/src/store/keys';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 import { handler as createCheckin } from '../../functions/src/http/timebank/create-checkin';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { httpEvent, invoke } from '../support/events';
 import { createMember, tableName } from '../support/factories';
 import {
@@ -27,28 +19,24 @@ import {
   timebankCommunity,
 } from '../support/timebank';
 
-type CheckinReply = { attendance: Attendance; claim: Claim | null };
-
 describe('activities', () => {
   it('staff create, edit and cancel; members read; the check-in secret never leaves the server', async () => {
     const { cid, staff, resident } = await timebankCommunity();
 
     const activity = await createActivityNow(cid, staff.token, { location: '社区活动中心', capacity: 10 });
-    const byResident = await call('POST', `/v1/communities/${cid}/activities`, {
+    const byResident = await send(contracts.createActivity, {
+      params: { cid },
       token: resident.token,
       body: { title: 'x', category: 'care', startsAt: minutesFromNow(0), endsAt: minutesFromNow(60) },
     });
-    const listed = await call<Page<Activity>>('GET', `/v1/communities/${cid}/activities`, { token: resident.token });
-    const edited = await call<Activity>('PATCH', `/v1/communities/${cid}/activities/${activity.id}`, {
+    const listed = await send(contracts.listActivities, { params: { cid }, token: resident.token });
+    const edited = await send(contracts.updateActivity, {
+      params: { cid, aid: activity.id },
       token: staff.token,
       body: { title: '包饺子', capacity: 20 },
     });
-    const cancelled = await call<Activity>('POST', `/v1/communities/${cid}/activities/${activity.id}/cancel`, {
-      token: staff.token,
-    });
-    const fetched = await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, {
-      token: resident.token,
-    });
+    const cancelled = await send(contracts.cancelActivity, { params: { cid, aid: activity.id }, token: staff.token });
+    const fetched = await send(contracts.getActivity, { params: { cid, aid: activity.id }, token: resident.token });
 
     expect(activity).toMatchObject({ status: 'scheduled', attendeeCount: 0, graceMinutes: 15, capacity: 10 });
     expect(JSON.stringify([activity, listed.body, fetched.body])).not.toContain('checkinSecret');
@@ -62,7 +50,8 @@ describe('activities', () => {
   it('refuses an activity that ends before it starts', async () => {
     const { cid, staff } = await timebankCommunity();
 
-    const reply = await call('POST', `/v1/communities/${cid}/activities`, {
+    const reply = await send(contracts.createActivity, {
+      params: { cid },
       token: staff.token,
       body: { title: '扫雪', category: 'cleaning', startsAt: minutesFromNow(60), endsAt: minutesFromNow(0) },
     });
@@ -79,23 +68,27 @@ describe('check-in', () => {
     const activity = await createActivityNow(cid, staff.token);
     const live = await checkinCode(cid, activity.id, staff.token);
 
-    const byCode = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+    const byCode = await send(contracts.checkin, {
+      params: { cid },
       token: resident.token,
       body: { activityId: activity.id, code: live.code, direction: 'in' },
     });
-    const byToken = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+    const byToken = await send(contracts.checkin, {
+      params: { cid },
       token: neighbour.token,
       body: { activityId: activity.id, token: live.qr, direction: 'in' },
     });
-    const out = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+    const out = await send(contracts.checkin, {
+      params: { cid },
       token: resident.token,
       body: { activityId: activity.id, code: live.code, direction: 'out' },
     });
-    const outAgain = await call<CheckinReply>('POST', `/v1/communities/${cid}/checkins`, {
+    const outAgain = await send(contracts.checkin, {
+      params: { cid },
       token: resident.token,
       body: { activityId: activity.id, code: live.code, direction: 'out' },
     });
-    const myClaims = await call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims`, { token: resident.token });
+    const myClaims = await send(contracts.listMyClaims, { params: { cid }, token: resident.token });
 
     expect(live.code).toMatch(/^\d{6}$/);
     expect(byCode.status).toBe(200);
@@ -115,18 +108,30 @@ describe('check-in', () => {
     const pending = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
     const second = await createActivityNow(cid, staff.token);
     const approved = await officeClaim(cid, second.id, staff.token, resident.userId, 60);
-    await call('POST', `/v1/communities/${cid}/claims/${approved.id}/approve`, { token: otherStaff.token });
-    const mine = (status: string) =>
-      call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims?status=${status}`, { token: resident.token });
+    await send(contracts.approveClaim, { params: { cid, claimId: approved.id }, token: otherStaff.token });
+    const mine = (status: ClaimStatus) =>
+      send(contracts.listMyClaims, { params: { cid }, query: { status }, token: resident.token });
 
     const [pendingTab, approvedTab, rejectedTab] = await Promise.all([
       mine('pending'),
       mine('approved'),
       mine('rejected'),
     ]);
-    const unknownKey = await call('GET', `/v1/communities/${cid}/me/claims?colour=red`, { token: resident.token });
-    const unknownStatus = await mine('maybe');
-    const noQueryRoute = await call('GET', `/v1/communities/${cid}/me?cursor=x`, { token: resident.token });
+    const unknownKey = await send(contracts.listMyClaims, {
+      params: { cid },
+      invalidQuery: { colour: 'red' },
+      token: resident.token,
+    });
+    const unknownStatus = await send(contracts.listMyClaims, {
+      params: { cid },
+      invalidQuery: { status: 'maybe' },
+      token: resident.token,
+    });
+    const noQueryRoute = await send(contracts.getMe, {
+      params: { cid },
+      invalidQuery: { cursor: 'x' },
+      token: resident.token,
+    });
 
     expect(pendingTab.status).toBe(200);
     expect(pendingTab.body.items.map((claim) => claim.id)).toEqual([pending.id]);
@@ -150,7 +155,8 @@ describe('check-in', () => {
     const live = await checkinCode(cid, activity.id, staff.token);
     const wrongCode = String((Number(live.code) + 1) % 1_000_000).padStart(6, '0');
     const attempt = (body: object) =>
-      call('POST', `/v1/communities/${cid}/checkins`, {
+      send(contracts.checkin, {
+        params: { cid },
         token: resident.token,
         body: { activityId: activity.id, direction: 'in', ...body },
       });
@@ -169,8 +175,7 @@ describe('check-in', () => {
     });
     expect(await attempt({ code: live.code, token: live.qr })).toMatchObject({ status: 400 });
     expect(
-      (await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, { token: staff.token })).body
-        .attendeeCount,
+      (await send(contracts.getActivity, { params: { cid, aid: activity.id }, token: staff.token })).body.attendeeCount,
     ).toBe(0);
   });
 
@@ -182,7 +187,8 @@ describe('check-in', () => {
     });
     const live = await checkinCode(cid, tomorrow.id, staff.token);
 
-    const reply = await call('POST', `/v1/communities/${cid}/checkins`, {
+    const reply = await send(contracts.checkin, {
+      params: { cid },
       token: resident.token,
       body: { activityId: tomorrow.id, code: live.code, direction: 'in' },
     });
@@ -196,14 +202,15 @@ describe('check-in', () => {
     const activity = await createActivityNow(cid, staff.token, { capacity: 2 });
     const live = await checkinCode(cid, activity.id, staff.token);
     const checkin = (token: string) =>
-      call('POST', `/v1/communities/${cid}/checkins`, {
+      send(contracts.checkin, {
+        params: { cid },
         token,
         body: { activityId: activity.id, code: live.code, direction: 'in' },
       });
 
     const statuses = [];
     for (const resident of residents) statuses.push((await checkin(resident.token)).status);
-    await call('POST', `/v1/communities/${cid}/activities/${activity.id}/cancel`, { token: staff.token });
+    await send(contracts.cancelActivity, { params: { cid, aid: activity.id }, token: staff.token });
     const afterCancel = await checkin(residents[2]!.token);
 
     expect(statuses).toEqual([200, 200, 409]);
@@ -231,9 +238,7 @@ describe('check-in', () => {
     const replies = await Promise.all(Array.from({ length: 50 }, () => invoke(createCheckin, scan()))).finally(() => {
       delete process.env.RATE_LIMITS;
     });
-    const after = await call<Activity>('GET', `/v1/communities/${cid}/activities/${activity.id}`, {
-      token: staff.token,
-    });
+    const after = await send(contracts.getActivity, { params: { cid, aid: activity.id }, token: staff.token });
 
     expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
     expect(new Set(replies.map((reply) => (reply.body.attendance as Attendance).checkedInAt)).size).toBe(1);
@@ -266,7 +271,7 @@ describe('check-in', () => {
     );
 
     const result = await closeOpenAttendances();
-    const claims = await call<Page<Claim>>('GET', `/v1/communities/${cid}/me/claims`, { token: resident.token });
+    const claims = await send(contracts.listMyClaims, { params: { cid }, token: resident.token });
     const again = await closeOpenAttendances();
 
     expect(result.closed).toBeGreaterThanOrEqual(1);
@@ -285,17 +290,21 @@ describe('claims, approval and the ledger', () => {
     const activity = await createActivityNow(cid, staff.token);
     const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 180);
 
-    const bySameStaff = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: staff.token });
-    const byResident = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+    const bySameStaff = await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: staff.token });
+    const byResident = await send(contracts.approveClaim, {
+      params: { cid, claimId: claim.id },
       token: resident.token,
     });
-    const queue = await call<Page<Claim>>('GET', `/v1/communities/${cid}/claims?status=pending`, {
+    const queue = await send(contracts.listClaims, {
+      params: { cid },
+      query: { status: 'pending' },
       token: otherStaff.token,
     });
-    const approved = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+    const approved = await send(contracts.approveClaim, {
+      params: { cid, claimId: claim.id },
       token: otherStaff.token,
     });
-    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+    const history = await send(contracts.getMyLedger, { params: { cid }, token: resident.token });
     const mine = await me(cid, resident.token);
 
     expect(claim).toMatchObject({
@@ -324,10 +333,10 @@ describe('claims, approval and the ledger', () => {
 
     const replies = await Promise.all(
       [otherStaff, thirdStaff].map((approver) =>
-        call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: approver.token }),
+        send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: approver.token }),
       ),
     );
-    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+    const history = await send(contracts.getMyLedger, { params: { cid }, token: resident.token });
 
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
     expect(history.body.items).toHaveLength(1);
@@ -340,11 +349,13 @@ describe('claims, approval and the ledger', () => {
     const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
     const headers = { 'idempotency-key': `approve-${claim.id}` };
 
-    const first = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+    const first = await send(contracts.approveClaim, {
+      params: { cid, claimId: claim.id },
       token: otherStaff.token,
       headers,
     });
-    const replay = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
+    const replay = await send(contracts.approveClaim, {
+      params: { cid, claimId: claim.id },
       token: otherStaff.token,
       headers,
     });
@@ -361,17 +372,17 @@ describe('claims, approval and the ledger', () => {
     const activity = await createActivityNow(cid, staff.token);
     const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 60);
 
-    const noReason = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/reject`, {
+    const noReason = await send(contracts.rejectClaim, {
+      params: { cid, claimId: claim.id },
       token: otherStaff.token,
-      body: {},
+      invalidBody: {},
     });
-    const rejected = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/claims/${claim.id}/reject`, {
+    const rejected = await send(contracts.rejectClaim, {
+      params: { cid, claimId: claim.id },
       token: otherStaff.token,
       body: { reason: '未到场' },
     });
-    const approve = await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, {
-      token: otherStaff.token,
-    });
+    const approve = await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token });
 
     expect(noReason.status).toBe(400);
     expect(rejected.body.claim).toMatchObject({ status: 'rejected', reason: '未到场', decidedBy: otherStaff.userId });
@@ -387,12 +398,14 @@ describe('claims, approval and the ledger', () => {
       const activity = await createActivityNow(cid, staff.token);
       claims.push(await officeClaim(cid, activity.id, staff.token, resident.userId, minutes));
     }
-    await call('POST', `/v1/communities/${cid}/claims/${claims[2]!.id}/reject`, {
+    await send(contracts.rejectClaim, {
+      params: { cid, claimId: claims[2]!.id },
       token: otherStaff.token,
       body: { reason: '重复' },
     });
 
-    const reply = await call<BulkApproveResponse>('POST', `/v1/communities/${cid}/claims/approve`, {
+    const reply = await send(contracts.bulkApproveClaims, {
+      params: { cid },
       token: otherStaff.token,
       body: { claimIds: claims.map((claim) => claim.id) },
     });
@@ -410,22 +423,24 @@ describe('claims, approval and the ledger', () => {
       ids.push((await officeClaim(cid, activity.id, staff.token, resident.userId, 60)).id);
     }
     const bulk = async (slice: string[]) =>
-      call('POST', `/v1/communities/${cid}/claims/approve`, { token: otherStaff.token, body: { claimIds: slice } });
+      send(contracts.bulkApproveClaims, { params: { cid }, token: otherStaff.token, body: { claimIds: slice } });
     await bulk(ids.slice(0, 11));
     await bulk(ids.slice(11));
 
-    const first = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
-    const second = await call<Page<LedgerEntry>>(
-      'GET',
-      `/v1/communities/${cid}/me/ledger?cursor=${first.body.nextCursor}`,
-      {
-        token: resident.token,
-      },
-    );
+    const first = await send(contracts.getMyLedger, { params: { cid }, token: resident.token });
+    const second = await send(contracts.getMyLedger, {
+      params: { cid },
+      query: { cursor: first.body.nextCursor! },
+      token: resident.token,
+    });
     const forged = Buffer.from(JSON.stringify({ PK: `LEDGER#${cid}#member:${staff.userId}`, SK: 'z' })).toString(
       'base64url',
     );
-    const intrusion = await call('GET', `/v1/communities/${cid}/me/ledger?cursor=${forged}`, { token: resident.token });
+    const intrusion = await send(contracts.getMyLedger, {
+      params: { cid },
+      query: { cursor: forged },
+      token: resident.token,
+    });
 
     expect(first.body.items).toHaveLength(20);
     expect(second.body.items).toHaveLength(2);
@@ -438,13 +453,19 @@ describe('claims, approval and the ledger', () => {
     const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
     const activity = await createActivityNow(cid, staff.token);
     const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 120);
-    await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
-    const path = `/v1/communities/${cid}/transfers/${encodeURIComponent(`claim:${claim.id}`)}/reverse`;
+    await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token });
 
-    const byStaff = await call('POST', path, { token: staff.token, body: { reason: '录错了' } });
-    const reversed = await call('POST', path, { token: admin.token, body: { reason: '录错了' } });
-    const again = await call('POST', path, { token: admin.token, body: { reason: '录错了' } });
-    const history = await call<Page<LedgerEntry>>('GET', `/v1/communities/${cid}/me/ledger`, { token: resident.token });
+    const reverse = (token: string) =>
+      send(contracts.reverseTransfer, {
+        params: { cid, transferId: `claim:${claim.id}` },
+        token,
+        body: { reason: '录错了' },
+      });
+
+    const byStaff = await reverse(staff.token);
+    const reversed = await reverse(admin.token);
+    const again = await reverse(admin.token);
+    const history = await send(contracts.getMyLedger, { params: { cid }, token: resident.token });
 
     expect(byStaff.status).toBe(403);
     expect(reversed.status).toBe(201);
@@ -459,23 +480,30 @@ describe('certificates', () => {
     const { cid, staff, otherStaff, resident } = await timebankCommunity();
     const activity = await createActivityNow(cid, staff.token);
     const claim = await officeClaim(cid, activity.id, staff.token, resident.userId, 200);
-    await call('POST', `/v1/communities/${cid}/claims/${claim.id}/approve`, { token: otherStaff.token });
-    const passPath = `/v1/communities/${cid}/me/certificate/pass`;
-    const certificatePath = `/v1/communities/${cid}/certificates/${resident.userId}`;
+    await send(contracts.approveClaim, { params: { cid, claimId: claim.id }, token: otherStaff.token });
 
-    const pass = await call<CertificatePass>('GET', passPath, { token: resident.token });
-    const withoutReason = await call('POST', `${certificatePath}/revoke`, { token: staff.token, body: {} });
-    const byResident = await call('POST', `${certificatePath}/revoke`, {
+    const pass = await send(contracts.getCertificatePass, { params: { cid }, token: resident.token });
+    const withoutReason = await send(contracts.revokeCertificate, {
+      params: { cid, memberId: resident.userId },
+      token: staff.token,
+      invalidBody: {},
+    });
+    const byResident = await send(contracts.revokeCertificate, {
+      params: { cid, memberId: resident.userId },
       token: resident.token,
       body: { reason: 'x' },
     });
-    const revoked = await call('POST', `${certificatePath}/revoke`, {
+    const revoked = await send(contracts.revokeCertificate, {
+      params: { cid, memberId: resident.userId },
       token: staff.token,
       body: { reason: '借给他人使用' },
     });
-    const passWhileRevoked = await call('GET', passPath, { token: resident.token });
+    const passWhileRevoked = await send(contracts.getCertificatePass, { params: { cid }, token: resident.token });
     const revokedMe = await me(cid, resident.token);
-    const reinstated = await call('POST', `${certificatePath}/reinstate`, { token: staff.token });
+    const reinstated = await send(contracts.reinstateCertificate, {
+      params: { cid, memberId: resident.userId },
+      token: staff.token,
+    });
 
     expect(pass.status).toBe(200);
     expect(pass.body.holder.displayName).toContain('resident');
@@ -494,7 +522,7 @@ describe('certificates', () => {
   it('has no pass before the threshold', async () => {
     const { cid, resident } = await timebankCommunity();
 
-    expect(await call('GET', `/v1/communities/${cid}/me/certificate/pass`, { token: resident.token })).toMatchObject({
+    expect(await send(contracts.getCertificatePass, { params: { cid }, token: resident.token })).toMatchObject({
       status: 404,
       body: { error: { code: 'certificate.not_found' } },
     });

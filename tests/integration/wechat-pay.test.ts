@@ -1,7 +1,7 @@
 import { createVerify } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { addMonths, monthOf, startOfMonth } from '@linli/shared';
-import type { FundPage, MakerEarnings, Order, Pledge, Product, PublicProduct } from '@linli/shared';
+import { addMonths, contracts, monthOf, startOfMonth } from '@linli/shared';
+import type { BodyOf, Order } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { chinaDayOfMonth } from '../../functions/src/domain/fund/pledges';
 import { handler as donateHandler } from '../../functions/src/http/fund/donate';
@@ -13,7 +13,7 @@ import { handler as refundHandler } from '../../functions/src/http/shop/refund-o
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
 import { handler as expireUnpaidOrders } from '../../functions/src/jobs/expire-unpaid-orders';
 import { keys } from '../../functions/src/store/keys';
-import { call, documentClient } from '../support/api';
+import { documentClient, send } from '../support/api';
 import { httpEvent, invoke, type Handler } from '../support/events';
 import { createMember, tableName } from '../support/factories';
 import { timebankCommunity } from '../support/timebank';
@@ -73,24 +73,24 @@ function route(
 }
 
 const notify = (event: APIGatewayProxyEventV2) => invoke(notifyHandler, event);
-const fund = async (cid: string) => (await call<FundPage>('GET', `/v1/communities/${cid}/fund`)).body;
+const fund = async (cid: string) => (await send(contracts.getFund, { params: { cid } })).body;
 const stock = async (cid: string, productId: string) =>
-  (await call<PublicProduct>('GET', `/v1/communities/${cid}/products/${productId}`)).body.stock;
+  (await send(contracts.getProduct, { params: { cid, pid: productId } })).body.stock;
 const orderOf = async (cid: string, buyer: Person, orderId: string) =>
-  (await call<OrderView>('GET', `/v1/communities/${cid}/orders/${orderId}`, { token: buyer.token })).body;
+  (await send(contracts.getOrder, { params: { cid, oid: orderId }, token: buyer.token })).body;
 const earnings = async (cid: string, maker: Person) =>
-  (await call<{ earnings: MakerEarnings }>('GET', `/v1/communities/${cid}/me/products`, { token: maker.token })).body
-    .earnings;
+  (await send(contracts.listMyProducts, { params: { cid }, token: maker.token })).body.earnings;
 const sentTo = (pattern: RegExp) => standIn.requests.filter((request) => pattern.test(request.path));
 
 async function shopWithProduct(stockCount = 5) {
   const people = await timebankCommunity();
   const maker = await createMember(people.cid, ['resident', 'maker'], 'maker');
-  const listed = await call<Product>('POST', `/v1/communities/${people.cid}/products`, {
+  const listed = await send(contracts.createProduct, {
+    params: { cid: people.cid },
     token: maker.token,
     body: { title: '手绘团扇', description: '竹柄绢面', priceFen: 15000, stock: stockCount },
   });
-  await call('POST', `/v1/communities/${people.cid}/products/${listed.body.id}/approve`, { token: people.staff.token });
+  await send(contracts.approveProduct, { params: { cid: people.cid, pid: listed.body.id }, token: people.staff.token });
   return { ...people, maker, product: listed.body };
 }
 
@@ -164,12 +164,13 @@ describe('WeChat Pay requests keep WeChat’s rules (the stand-in refuses what W
     const now = new Date();
     const runAt =
       chinaDayOfMonth(now) <= 28 ? now : new Date(Date.parse(startOfMonth(addMonths(monthOf(now), 1))) + 3600_000);
-    const pledge = await call<Pledge>('POST', `/v1/communities/${cid}/fund/pledges`, {
+    const pledge = await send(contracts.createPledge, {
+      params: { cid },
       token: resident.token,
       body: { amountFen: 2000, dayOfMonth: chinaDayOfMonth(runAt) },
     });
     await createPledgeDonations({ now: runAt.toISOString() });
-    const mine = await call<{ items: Order[] }>('GET', `/v1/communities/${cid}/me/orders`, { token: resident.token });
+    const mine = await send(contracts.listMyOrders, { params: { cid }, token: resident.token });
     const pledgeOrder = mine.body.items.find((candidate) => candidate.pledgeId === pledge.body.id)!;
 
     const paying = await payAgain(cid, resident, pledgeOrder.id);
@@ -185,14 +186,15 @@ describe('WeChat Pay requests keep WeChat’s rules (the stand-in refuses what W
     const titles = ['🧵'.repeat(30), '手工'.repeat(30), 'a'.repeat(60)];
     const products = await Promise.all(
       titles.map((title) =>
-        call<Product>('POST', `/v1/communities/${shop.cid}/products`, {
+        send(contracts.createProduct, {
+          params: { cid: shop.cid },
           token: shop.maker.token,
           body: { title, description: '长标题', priceFen: 100, stock: 2 },
         }),
       ),
     );
     for (const listed of products) {
-      await call('POST', `/v1/communities/${shop.cid}/products/${listed.body.id}/approve`, { token: shop.staff.token });
+      await send(contracts.approveProduct, { params: { cid: shop.cid, pid: listed.body.id }, token: shop.staff.token });
     }
     const order = await route(
       createOrderHandler,
@@ -243,9 +245,7 @@ describe('WeChat Pay replies are verified before they are believed (case 14)', (
         items: [{ productId: shop.product.id, quantity: 1 }],
       },
     );
-    const mine = await call<{ items: Order[] }>('GET', `/v1/communities/${shop.cid}/me/orders`, {
-      token: shop.resident.token,
-    });
+    const mine = await send(contracts.listMyOrders, { params: { cid: shop.cid }, token: shop.resident.token });
     const placed = mine.body.items[0]!;
     const retried = await payAgain(shop.cid, shop.resident, placed.id);
 
@@ -522,8 +522,8 @@ describe('a notification delivered again in any later state gets 200 and changes
     const { cid, staff, order } = shop;
     const transaction = standIn.pay(order.id);
     await notify(standIn.paymentNotification(transaction));
-    const fulfil = (status: string) =>
-      call('POST', `/v1/communities/${cid}/orders/${order.id}/fulfil`, { token: staff.token, body: { status } });
+    const fulfil = (status: BodyOf<typeof contracts.fulfilOrder>['status']) =>
+      send(contracts.fulfilOrder, { params: { cid, oid: order.id }, token: staff.token, body: { status } });
     const steps: [string, () => Promise<unknown>][] = [
       ['paid', async () => undefined],
       ['ready_for_pickup', () => fulfil('ready_for_pickup')],
@@ -665,7 +665,9 @@ describe('refunds through WeChat Pay: PROCESSING, then the refund notification',
     const outRefundNo = String(sentTo(/\/refunds$/).at(-1)?.body?.out_refund_no);
 
     const abnormal = await notify(standIn.refundNotification(outRefundNo, 'ABNORMAL'));
-    const office = await call<{ items: OrderView[] }>('GET', `/v1/communities/${cid}/orders?status=refunded`, {
+    const office = await send(contracts.listOrders, {
+      params: { cid },
+      query: { status: 'refunded' },
       token: staff.token,
     });
 

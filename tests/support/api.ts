@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginResponse } from '@linli/shared';
+import {
+  contracts,
+  fillPath,
+  type BodyOf,
+  type ErrorBody,
+  type ParamsOf,
+  type QueryOf,
+  type QueryValues,
+  type ResponseOf,
+  type RouteContract,
+} from '@linli/shared';
 
 /** Test helpers that talk to the running API over real HTTP. */
 export const apiUrl = () => {
@@ -16,6 +26,11 @@ export interface ApiReply<Body = Record<string, unknown>> {
   body: Body;
 }
 
+/**
+ * A request by method and path string, with no route contract behind it. Only for what deliberately
+ * has none: unknown paths, wrong methods, hostile URLs, the h5 static server, the WeChat Pay
+ * stand-in's own endpoints. Every route the API declares is called through {@link send}.
+ */
 export async function call<Body = Record<string, unknown>>(
   method: string,
   path: string,
@@ -37,6 +52,104 @@ export async function call<Body = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body: body as Body };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any contract, whatever its types
+type AnyContract = RouteContract<any, any, any, any>;
+
+type ParamsOption<C> = [ParamsOf<C>] extends [Record<string, never>] ? { params?: undefined } : { params: ParamsOf<C> };
+type QueryOption<C> = [QueryOf<C>] extends [Record<string, never>] ? { query?: undefined } : { query?: QueryOf<C> };
+
+/** The body: the contract's, or — only for a test of validation — one it refuses, said so by name. */
+type BodyOption<C> =
+  | { body?: BodyOf<C>; invalidBody?: undefined; rawBody?: undefined }
+  | {
+      body?: undefined;
+      /** Sent as JSON whatever its shape: wrong types, missing or unknown fields… (`undefined`: no body). */
+      invalidBody: unknown;
+      rawBody?: undefined;
+    }
+  | {
+      body?: undefined;
+      invalidBody?: undefined;
+      /** Sent as it is: malformed JSON, a huge or a non-JSON body. */
+      rawBody: string;
+    };
+
+/**
+ * What {@link send} takes besides the contract: path `params` (required when the route has some),
+ * `query` (absent values left out) and `body` as the contract declares them; the bearer `token`
+ * and any other `headers`. A test of validation says by name what it sends against the contract:
+ * `invalidBody`, `rawBody`, `invalidQuery`.
+ */
+export type SendOptions<C> = ParamsOption<C> &
+  QueryOption<C> &
+  BodyOption<C> & {
+    /** Added to the query string whatever the contract says: a query it refuses. */
+    invalidQuery?: Record<string, string>;
+    token?: string;
+    headers?: Record<string, string>;
+  };
+
+type SendArguments<C> = Record<string, never> extends ParamsOption<C> ? [SendOptions<C>?] : [SendOptions<C>];
+
+/**
+ * Calls one route of the API through its contract (method and path from `contracts.<name>`) and
+ * returns the reply typed by the contract's response. It never throws on an error status: the
+ * reply's `status` and `body` are there to assert on.
+ */
+export async function send<C extends AnyContract>(
+  contract: C,
+  ...[options]: SendArguments<C>
+): Promise<ApiReply<ResponseOf<C>>> {
+  const { params, query, invalidQuery, body, invalidBody, rawBody, token, headers } = (options ?? {}) as {
+    params?: Record<string, string>;
+    query?: QueryValues;
+    invalidQuery?: QueryValues;
+    body?: unknown;
+    invalidBody?: unknown;
+    rawBody?: string;
+    token?: string;
+    headers?: Record<string, string>;
+  };
+  const path = fillPath(contract.path, params ?? {}) + queryString({ ...query, ...invalidQuery });
+  const payload = body ?? invalidBody;
+  return call<ResponseOf<C>>(contract.method, path, {
+    token,
+    headers,
+    ...(payload !== undefined ? { body: payload } : {}),
+    ...(rawBody !== undefined ? { rawBody } : {}),
+  });
+}
+
+type AddressArguments<C> =
+  Record<string, never> extends ParamsOption<C>
+    ? [(ParamsOption<C> & QueryOption<C>)?]
+    : [ParamsOption<C> & QueryOption<C>];
+
+/**
+ * The URL of a route on the running API, its params and query filled in as {@link send} does: for
+ * a download read as bytes or text rather than JSON (CSV, XLSX).
+ */
+export function urlOf<C extends AnyContract>(contract: C, ...[address]: AddressArguments<C>): string {
+  const { params, query } = (address ?? {}) as { params?: Record<string, string>; query?: QueryValues };
+  return `${apiUrl()}${fillPath(contract.path, params ?? {})}${queryString(query)}`;
+}
+
+/**
+ * The error of a refused request, `{code, message, details}` (undefined for a success): the reply
+ * of {@link send} is typed by the route's success response, its error body is read through this.
+ */
+export function errorOf(reply: { body: unknown }): ErrorBody['error'] | undefined {
+  return (reply.body as Partial<ErrorBody> | undefined)?.error;
+}
+
+/** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
+function queryString(query: QueryValues | undefined): string {
+  const pairs = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
 /** A fresh person: a unique openid logged in through the dev login. */
 export async function newUser(prefix = 'user'): Promise<{ token: string; userId: string; openid: string }> {
   const openid = `${prefix}-${randomUUID().slice(0, 12)}`;
@@ -44,7 +157,7 @@ export async function newUser(prefix = 'user'): Promise<{ token: string; userId:
 }
 
 export async function login(openid: string, nickname?: string): Promise<{ token: string; userId: string }> {
-  const reply = await call<LoginResponse>('POST', '/v1/auth/dev-login', { body: { openid, nickname } });
+  const reply = await send(contracts.devLogin, { body: { openid, nickname } });
   if (reply.status !== 200) throw new Error(`dev-login ${openid} → ${reply.status} ${JSON.stringify(reply.body)}`);
   return { token: reply.body.token, userId: reply.body.user.id };
 }

@@ -1,5 +1,5 @@
-import type { Activity, CheckinCode, Claim, MeResponse } from '@linli/shared';
-import { call } from './api';
+import { contracts, type Activity, type CheckinCode, type MeResponse } from '@linli/shared';
+import { send } from './api';
 import { createCommunity, createMember } from './factories';
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -29,7 +29,8 @@ export async function createActivityNow(
   token: string,
   overrides: Record<string, unknown> = {},
 ): Promise<Activity> {
-  const reply = await call<Activity>('POST', `/v1/communities/${cid}/activities`, {
+  const reply = await send(contracts.createActivity, {
+    params: { cid },
     token,
     body: {
       title: '帮老人洗澡',
@@ -45,9 +46,7 @@ export async function createActivityNow(
 }
 
 export async function checkinCode(cid: string, activityId: string, token: string): Promise<CheckinCode> {
-  const reply = await call<CheckinCode>('GET', `/v1/communities/${cid}/activities/${activityId}/checkin-code`, {
-    token,
-  });
+  const reply = await send(contracts.getCheckinCode, { params: { cid, aid: activityId }, token });
   if (reply.status !== 200) throw new Error(`checkin-code → ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
 }
@@ -59,7 +58,8 @@ export async function officeClaim(
   memberId: string,
   minutes: number,
 ) {
-  const reply = await call<{ claim: Claim }>('POST', `/v1/communities/${cid}/activities/${activityId}/attendances`, {
+  const reply = await send(contracts.recordOfficeAttendance, {
+    params: { cid, aid: activityId },
     token: staffToken,
     body: { memberId, minutes },
   });
@@ -68,7 +68,7 @@ export async function officeClaim(
 }
 
 export async function me(cid: string, token: string): Promise<MeResponse> {
-  return (await call<MeResponse>('GET', `/v1/communities/${cid}/me`, { token })).body;
+  return (await send(contracts.getMe, { params: { cid }, token })).body;
 }
 
 export { minutesFromNow };
