@@ -6,6 +6,7 @@ import { buildFunctions, coldImportMilliseconds, FUNCTION_BUDGET_BYTES, ROOT } f
 import { formatCounts, totalRequests } from './counting-client';
 import { h5FirstLoad, MINIAPP_DIST, weappSizes } from './miniapp-size';
 import { measureOverhead } from './overhead';
+import { measureBurst } from './burst';
 import { measureScale, type ScaleSize } from './scale';
 import { startBenchStack } from './stack';
 import { kilobytes, milliseconds, renderTable, type Section } from './table';
@@ -19,7 +20,9 @@ import { envNumber, now } from './timing';
  * Knobs: BENCH_SECTIONS=bundles,miniapp,overhead,throughput,scale (default all), BENCH_* sizes below.
  */
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'bundles,miniapp,overhead,throughput,scale').split(',').map((name) => name.trim()),
+  (process.env.BENCH_SECTIONS ?? 'bundles,miniapp,overhead,throughput,scale,burst')
+    .split(',')
+    .map((name) => name.trim()),
 );
 const SIZES = {
   coldRuns: envNumber('BENCH_COLD_RUNS', 5),
@@ -28,6 +31,7 @@ const SIZES = {
   approvals: envNumber('BENCH_APPROVALS', 200),
   redemptions: envNumber('BENCH_REDEMPTIONS', 200),
   concurrency: envNumber('BENCH_CONCURRENCY', 100),
+  burst: envNumber('BENCH_BURST', 200),
   scaleRuns: envNumber('BENCH_SCALE_RUNS', 30),
   scale: {
     members: envNumber('BENCH_SCALE_MEMBERS', 20_000),
@@ -244,11 +248,39 @@ async function database() {
   }
 }
 
+/** npm start's API (serverless-offline) under a burst of BENCH_BURST requests at once. */
+async function burst() {
+  log(`burst: ${SIZES.burst} requests at once against the local stack (osls offline)`);
+  const rows = await measureBurst(SIZES.burst);
+  results.burst = rows;
+  for (const row of rows) {
+    const failed =
+      row.requests -
+      Object.entries(row.statuses)
+        .filter(([status]) => status.startsWith('2'))
+        .reduce((sum, [, count]) => sum + count, 0);
+    if (failed > 0) failures.push(`burst ${row.name}: ${failed} of ${row.requests} not answered 2xx`);
+  }
+  sections.push({
+    title: `7. Burst: ${SIZES.burst} requests at once against npm start's API (serverless-offline), peak memory of its process`,
+    header: ['requests', 'answers', 'all answered in', 'peak memory'],
+    rows: rows.map((row) => [
+      row.name,
+      Object.entries(row.statuses)
+        .map(([status, count]) => `${status}×${count}`)
+        .join(' '),
+      `${row.seconds.toFixed(1)} s`,
+      `${row.peakMegabytes.toFixed(0)} MB`,
+    ]),
+  });
+}
+
 async function main() {
   const started = now();
   if (SECTIONS.has('bundles')) await bundles();
   if (SECTIONS.has('miniapp')) miniapp();
   if (['overhead', 'throughput', 'scale'].some((name) => SECTIONS.has(name))) await database();
+  if (SECTIONS.has('burst')) await burst();
   const wallSeconds = (now() - started) / 1000;
   Object.assign(results, { finishedAt: new Date().toISOString(), wallSeconds, failures });
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
