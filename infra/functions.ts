@@ -24,8 +24,6 @@ import type { JobName } from '../functions/src/jobs';
  */
 export const AREAS = { identity, timebank, ledger, market, shop, fund, office } satisfies Record<string, AreaRoutes>;
 
-export type AreaName = keyof typeof AREAS;
-
 /** Each job's schedule (EventBridge, UTC) and the function that runs it. */
 export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs' | 'reconcile' }> = {
   closeOpenAttendances: { schedule: 'rate(5 minutes)', functionName: 'jobs' },

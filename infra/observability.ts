@@ -14,8 +14,8 @@ const FIVE_MINUTES = 300;
 const ONE_DAY = 86_400;
 
 const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-export const functionLogicalId = (name: string) => `${capitalized(name)}LambdaFunction`;
-export const logGroupLogicalId = (name: string) => `${capitalized(name)}LogGroup`;
+const functionLogicalId = (name: string) => `${capitalized(name)}LambdaFunction`;
+const logGroupLogicalId = (name: string) => `${capitalized(name)}LogGroup`;
 
 const notify = { Ref: 'AlarmTopic' };
 const alarmActions = { AlarmActions: [notify], OKActions: [notify] };

@@ -2,16 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contracts } from '@linli/shared';
 import { routes as dev } from './dev';
-import { routes as fund } from './fund/index';
-import { routes as identity } from './identity/index';
-import { routes as ledger } from './ledger/index';
-import { routes as market } from './market/index';
-import { routes as office } from './office/index';
-import { routes as shop } from './shop/index';
-import { routes as timebank } from './timebank/index';
-import { areaHandler, routeKey, type AreaRoutes, type RouteName } from './area';
-
-const AREAS: Record<string, AreaRoutes> = { identity, timebank, ledger, market, shop, fund, office };
+import { AREAS } from '../../../infra/functions';
+import { areaHandler, routeKey, type RouteName } from './area';
 
 /** `./create-claim` for each route of a table, read from its source (the loaders are closures). */
 function tableFiles(file: string): Map<string, string> {

@@ -36,7 +36,6 @@ export interface WechatPayConfig {
 
 export const env = {
   tableName: () => required('TABLE_NAME'),
-  stage: () => process.env.STAGE ?? '',
   /**
    * Only a function told `STAGE=dev` (serverless.yml sets it; the local stack and the tests run as
    * dev) is on the dev stage: a function without a stage is not. The dev routes are not even
