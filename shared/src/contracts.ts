@@ -1080,3 +1080,14 @@ export function fillPath(path: string, params: Record<string, string>): string {
     return encodeURIComponent(value);
   });
 }
+
+/**
+ * `{status: 'pending', cursor: undefined}` → `?status=pending` (names and values URL-encoded, absent
+ * values left out); nothing to send → ''. The query half of a route's URL, as {@link fillPath} is the path's.
+ */
+export function queryString(query: QueryValues | undefined): string {
+  const pairs = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   contracts,
   fillPath,
+  queryString,
   type BodyOf,
   type ErrorBody,
   type ParamsOf,
@@ -140,14 +141,6 @@ export function urlOf<C extends AnyContract>(contract: C, ...[address]: AddressA
  */
 export function errorOf(reply: { body: unknown }): ErrorBody['error'] | undefined {
   return (reply.body as Partial<ErrorBody> | undefined)?.error;
-}
-
-/** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
-function queryString(query: QueryValues | undefined): string {
-  const pairs = Object.entries(query ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }
 
 /** A fresh person: a unique openid logged in through the dev login. */

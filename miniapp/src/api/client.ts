@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import {
   ACT_FOR_HEADER,
   fillPath,
+  queryString,
   type BodyOf,
   type ParamsOf,
   type QueryOf,
@@ -101,13 +102,4 @@ export function authHeaders(path: string): Record<string, string> {
   const resident = actingFor.get();
   if (resident && !path.startsWith('/v1/auth/')) header[ACT_FOR_HEADER] = resident.residentId;
   return header;
-}
-
-/** `{status: 'pending', cursor: undefined}` → `?status=pending`; nothing to send → ''. */
-export function queryString(query: QueryValues | undefined): string {
-  if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { contracts, fillPath, type ExportDataset, type ExportQuery } from '@linli/shared';
 import { ApiError } from './api-error';
-import { authHeaders, checkQuery, queryString } from './client';
+import { queryString } from '@linli/shared';
+import { authHeaders, checkQuery } from './client';
 
 export type ExportFormat = NonNullable<ExportQuery['format']>;
 
