@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENTITY, keys } from '../functions/src/store/keys';
 import { DynamoCommunityStore } from '../functions/src/store/identity/identity-store';
 import { DynamoLedgerStore } from '../functions/src/store/ledger/ledger-store';
+import { newId } from '../functions/src/lib/ids';
 import { issueToken } from '../functions/src/lib/token';
 import { httpEvent, invoke, type Handler } from '../tests/support/events';
 
@@ -98,10 +99,9 @@ export async function createCommunity(
   await new DynamoCommunityStore(client, tableName).putCommunity(community);
   const at = new Date().toISOString();
   const person = (userId: string, displayName: string): Person => ({ userId, displayName, token: tokenFor(userId) });
-  const staff = person(`u-${randomUUID()}`, '压测社工');
-  const residents = Array.from({ length: options.residents }, (_, index) =>
-    person(`u-${randomUUID()}`, `居民${index + 1}`),
-  );
+  // User ids as login makes them (`newId`: 26 characters).
+  const staff = person(newId(), '压测社工');
+  const residents = Array.from({ length: options.residents }, (_, index) => person(newId(), `居民${index + 1}`));
   await batchWrite(client, tableName, [
     ...personItems(community.id, staff.userId, ['staff', 'maker'], staff.displayName, at),
     ...residents.flatMap((resident) =>

@@ -6,28 +6,28 @@ import { invoke } from '../support/events';
 import { tableName } from '../support/factories';
 
 /**
- * Issue 7: the DynamoDB requests of each hot route, counted on the real client, so they
- * cannot grow unnoticed. Writes carry an Idempotency-Key as the mini-program sends it:
- * the idempotency record costs one PutItem (lock) and one UpdateItem (stored reply).
+ * Issue 7, issue 15: the DynamoDB requests of each hot route, counted on the real client, so they
+ * cannot grow unnoticed. Writes carry an Idempotency-Key as the mini-program sends it. A write is
+ * at the physical minimum: ONE BatchGetItem for everything it reads (with the idempotency record
+ * and the rate window) and ONE TransactWriteItems for everything it changes (with the record
+ * carrying the reply, and the window's ADD) — `store/unit-of-work.ts`.
  */
-const IDEMPOTENCY = { PutItem: 1, UpdateItem: 1 };
+const WRITE = { BatchGetItem: 1, TransactWriteItems: 1 };
 
 const PINNED: Record<string, RequestCounts> = {
   // community ∥ the member's items (profile, account, certificate) in one Query
   me: { GetItem: 1, Query: 1 },
   // membership, then one page of the activities index
   'activities list': { GetItem: 1, Query: 1 },
-  // membership, activity (secret and window); attendance + capacity counter in one transaction;
-  // one conditional ADD on the caller's rate-limit window (30 scans a minute). The community is read
-  // only for a check-out (its claim needs the rules).
-  'check-in': { GetItem: 2, TransactWriteItems: 1, PutItem: 1, UpdateItem: IDEMPOTENCY.UpdateItem + 1 },
-  // approver's membership ∥ community (rules) ∥ claim; status + transfer + audit + statistics +
-  // notification in one transaction; the member's account for the certificate threshold
-  approve: { GetItem: 4, TransactWriteItems: 1, ...IDEMPOTENCY },
-  // membership, good; stock + redemption + transfer in one transaction
-  redemption: { GetItem: 2, TransactWriteItems: 1, ...IDEMPOTENCY },
-  // membership, product, the buyer's openid for WeChat Pay; stock + order in one transaction
-  order: { GetItem: 3, TransactWriteItems: 1, ...IDEMPOTENCY },
+  // membership, community, activity, attendance (+ record, window); attendance + counter shard + window
+  'check-in': WRITE,
+  // approver's membership, community, claim, the member's account and certificate (+ record);
+  // status + transfer + audit + statistics + notification (+ record)
+  approve: WRITE,
+  // membership, good (+ record); stock + redemption + transfer (+ record)
+  redemption: WRITE,
+  // membership, user (openid for WeChat Pay), product (+ record); stock + order (+ record)
+  order: WRITE,
   // community ∥ fund head with the monthly totals (one Query: they share a partition) ∥ newest entries
   'fund page': { GetItem: 1, Query: 2 },
 };

@@ -1,5 +1,6 @@
 import { createDecipheriv, createSign, createVerify, randomBytes } from 'node:crypto';
 import { AppError } from '../lib/errors';
+import { beforeOutsideEffect } from '../lib/request-scope';
 import { LIMITS, requestViolations } from './wechat-pay-rules';
 
 import type { WechatPayConfig } from '../lib/env';
@@ -339,9 +340,16 @@ export function wechatPayGateway(config: WechatPayConfig): PaymentGateway {
     merchantId: config.merchantId,
     appId: config.appId,
     prepay: async (input) => paymentParameters(config, await requestJsapiPrepay(config, input)),
-    close: (outTradeNo) => closeTransaction(config, outTradeNo),
+    // Closing and refunding act on money: the books they follow must have committed first.
+    close: (outTradeNo) => {
+      beforeOutsideEffect();
+      return closeTransaction(config, outTradeNo);
+    },
     query: (outTradeNo) => queryTransaction(config, outTradeNo),
-    refund: (input) => requestRefund(config, input),
+    refund: (input) => {
+      beforeOutsideEffect();
+      return requestRefund(config, input);
+    },
     openNotification: (headers, body) => openNotification(config, headers, body),
   };
 }

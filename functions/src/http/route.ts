@@ -17,14 +17,14 @@ import * as z from 'zod/mini';
 import { authenticate } from '../lib/auth';
 import { env } from '../lib/env';
 import { AppError, errorBody, statusForCode } from '../lib/errors';
-import { IdempotencyStore, validIdempotencyKey, type IdSeed } from '../store/idempotency';
+import { UnitOfWork, validIdempotencyKey, type StoredResponse } from '../store/unit-of-work';
 import { logger } from '../lib/logger';
 import { sourceMappedError } from '../lib/stack-trace';
 import { consumeRateLimit, rateLimitRule, type RateLimitName } from '../store/rate-limit';
-import { runInScope } from '../lib/request-scope';
+import { runInScope, type RequestScope } from '../lib/request-scope';
 import { parseWith } from '../lib/validation';
 import { authorizeActingFor } from '../domain/identity/proxies';
-import { getDocumentClient } from '../store/client';
+import { baseDocumentClient } from '../store/client';
 import { stores } from '../wiring';
 
 type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
@@ -102,9 +102,6 @@ type State = {
   params?: unknown;
   body?: unknown;
   query?: unknown;
-  idempotencyScopeHash?: string;
-  /** The same on every attempt with one Idempotency-Key: the ids the request makes derive from it. */
-  idempotencyIds?: IdSeed;
 };
 
 type Request = middy.Request<APIGatewayProxyEventV2, HttpResult, Error, Context, State>;
@@ -292,56 +289,70 @@ const rateLimiting = (
   before: async (request: Request) => {
     const rule = rateLimitRule(name);
     const subject = rule.by === 'user' ? request.internal.userId : request.event.requestContext?.http?.sourceIp;
-    await consumeRateLimit(getDocumentClient(), env.tableName(), name, subject || 'unknown');
+    await consumeRateLimit(baseDocumentClient(), env.tableName(), name, subject || 'unknown');
   },
 });
 
-const idempotency = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => {
-  const store = () => new IdempotencyStore(getDocumentClient(), env.tableName());
-  return {
-    before: async (request: Request) => {
-      const key = request.internal.headers['idempotency-key'];
-      if (key === undefined) return undefined;
-      if (!validIdempotencyKey(key)) {
-        throw new AppError('idempotency.key_invalid', 'Idempotency-Key must be 8-128 letters, digits or . _ : -');
-      }
-      const { event, internal } = request;
-      const caller = internal.proxyId ? `${internal.proxyId}>${internal.userId}` : (internal.userId ?? 'anonymous');
-      const scope = `${caller} ${event.requestContext.http.method} ${event.rawPath}`;
-      const started = await store().start({ scope, key, requestBody: internal.rawBody });
-      if (started.kind === 'proceed') {
-        internal.idempotencyScopeHash = started.scopeHash;
-        internal.idempotencyIds = started.ids;
-        return undefined;
-      }
-      const replay = jsonResponse(internal.requestId, started.response.statusCode, undefined);
-      return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' }, body: started.response.body };
-    },
-    after: async (request: Request) => {
-      const scopeHash = request.internal.idempotencyScopeHash;
-      const response = request.response;
-      if (!scopeHash || !response) return;
-      try {
-        await store().complete(scopeHash, { statusCode: response.statusCode ?? 200, body: String(response.body) });
-      } catch (error) {
-        // The use case's writes are done: answer with its reply rather than a 500 (and never
-        // release the record, which would let a retry do them again). A retry after the lock
-        // expires runs with the same ids and finds them done.
-        logger.warn('idempotency record not completed', { error: error as Error });
-      }
-    },
-    onError: async (request: Request) => {
-      const scopeHash = request.internal?.idempotencyScopeHash;
-      if (!scopeHash) return;
-      try {
-        await store().release(scopeHash);
-      } catch (error) {
-        // Still locked: a retry gets 409 idempotency.in_progress until the lock expires.
-        logger.warn('idempotency record not released', { error: error as Error });
-      }
-    },
-  };
-};
+/** A malformed `Idempotency-Key` is refused before anything runs. */
+const idempotencyKeyCheck = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
+  before: (request: Request) => {
+    const key = request.internal.headers['idempotency-key'];
+    if (key !== undefined && !validIdempotencyKey(key)) {
+      throw new AppError('idempotency.key_invalid', 'Idempotency-Key must be 8-128 letters, digits or . _ : -');
+    }
+  },
+});
+
+/**
+ * Routes whose use case was seen to write twice (or read after writing) run direct from the start
+ * for a while (`UnitOfWork`); every `DIRECT_PROBE`-th request tries the deferred way again.
+ */
+const directRoutes = new Map<string, number>();
+const DIRECT_AFTER = 3;
+const DIRECT_PROBE = 50;
+
+function startsDirect(routeName: string): boolean {
+  const seen = directRoutes.get(routeName) ?? 0;
+  if (seen < DIRECT_AFTER) return false;
+  directRoutes.set(routeName, seen + 1);
+  return (seen - DIRECT_AFTER) % DIRECT_PROBE !== DIRECT_PROBE - 1;
+}
+
+function learnShape(routeName: string, needsDirect: boolean): void {
+  if (needsDirect) directRoutes.set(routeName, Math.max(directRoutes.get(routeName) ?? 0, 0) + 1);
+  else directRoutes.delete(routeName);
+}
+
+/**
+ * Runs the use case in a unit of work: its writes, the idempotency record with the reply and the
+ * caller's rate window commit in one transaction (`store/unit-of-work.ts`).
+ */
+async function inUnitOfWork<Result extends Reply<unknown>>(
+  request: { state: State; event: APIGatewayProxyEventV2; key?: string; rateLimit?: RateLimitName },
+  scope: RequestScope,
+  useCase: () => Promise<Result>,
+): Promise<{ kind: 'done'; result: Result } | { kind: 'replay'; response: StoredResponse }> {
+  const { state, event, key } = request;
+  const routeName = scope.route ?? '';
+  const caller = state.proxyId ? `${state.proxyId}>${state.userId}` : (state.userId ?? 'anonymous');
+  const direct = startsDirect(routeName);
+  const work = new UnitOfWork({
+    client: baseDocumentClient(),
+    tableName: env.tableName(),
+    idempotency:
+      key === undefined
+        ? undefined
+        : { scope: `${caller} ${event.requestContext.http.method} ${event.rawPath}`, key, requestBody: state.rawBody },
+    rateLimit: request.rateLimit ? { name: request.rateLimit, subject: state.userId || 'unknown' } : undefined,
+    direct,
+  });
+  const outcome = await work.perform(
+    (ids) => runInScope({ ...scope, ids: key === undefined ? undefined : { ...ids, next: 0 }, work }, useCase),
+    (result): StoredResponse => ({ statusCode: result.statusCode, body: JSON.stringify(result.body) }),
+  );
+  if (outcome.kind === 'done' && !direct) learnShape(routeName, outcome.needsDirect);
+  return outcome;
+}
 
 type RouteRun<Contract extends AnyContract> = (
   request: RouteRequest<ParamsOf<Contract>, BodyOf<Contract>, QueryOf<Contract>>,
@@ -386,52 +397,65 @@ function routeHandler<Contract extends AnyContract>(
   if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'ip') stack.use(rateLimiting(options.rateLimit));
   const withToken = needsToken(contract.access);
   if (withToken) stack.use(authentication());
-  if (options.rateLimit && rateLimitRule(options.rateLimit).by === 'user') stack.use(rateLimiting(options.rateLimit));
   stack.use(validation(contract));
   if (withToken) stack.use(actingFor(routeName));
-  if (MUTATING.has(contract.method) && options.idempotent !== false) stack.use(idempotency());
+  const honoursKey = MUTATING.has(contract.method) && options.idempotent !== false;
+  if (honoursKey) stack.use(idempotencyKeyCheck());
+  const userRateLimit =
+    options.rateLimit && rateLimitRule(options.rateLimit).by === 'user' ? options.rateLimit : undefined;
 
   return stack.handler(async (event, context) => {
     const state = (context as ContextWithState).linli;
-    const reply = await runInScope(
-      {
+    const scope = {
+      requestId: state.requestId,
+      actorId: state.proxyId ?? state.userId ?? 'anonymous',
+      onBehalfOf: state.proxyId ? state.userId : undefined,
+      communityId: (state.params as { cid?: string } | undefined)?.cid,
+      route: routeName,
+    };
+    const useCase = () =>
+      run({
+        params: state.params as ParamsOf<Contract>,
+        body: state.body as BodyOf<Contract>,
+        query: state.query as QueryOf<Contract>,
+        userId: state.userId ?? '',
+        proxyId: state.proxyId,
         requestId: state.requestId,
-        actorId: state.proxyId ?? state.userId ?? 'anonymous',
-        onBehalfOf: state.proxyId ? state.userId : undefined,
-        communityId: (state.params as { cid?: string } | undefined)?.cid,
-        route: routeName,
-        ids: state.idempotencyIds ? { ...state.idempotencyIds, next: 0 } : undefined,
-      },
-      () =>
-        run({
-          params: state.params as ParamsOf<Contract>,
-          body: state.body as BodyOf<Contract>,
-          query: state.query as QueryOf<Contract>,
-          userId: state.userId ?? '',
-          proxyId: state.proxyId,
-          requestId: state.requestId,
-          headers: state.headers,
-          event,
-        }),
-    );
-    if (reply.file) {
-      const response = jsonResponse(state.requestId, reply.statusCode, null);
-      const { bytes } = reply.file;
-      return {
-        ...response,
-        headers: {
-          ...response.headers,
-          'content-type': reply.file.contentType,
-          'content-disposition': contentDisposition(reply.file.fileName, reply.file.displayName),
-        },
-        ...(bytes
-          ? {
-              body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
-              isBase64Encoded: true,
-            }
-          : { body: String(reply.body) }),
-      };
+        headers: state.headers,
+        event,
+      });
+    const key = honoursKey ? state.headers['idempotency-key'] : undefined;
+    const outcome =
+      key === undefined && !userRateLimit
+        ? { kind: 'done' as const, result: await runInScope(scope, useCase) }
+        : await inUnitOfWork({ state, event, key, rateLimit: userRateLimit }, scope, useCase);
+    if (outcome.kind === 'replay') {
+      const replay = jsonResponse(state.requestId, outcome.response.statusCode, undefined);
+      return { ...replay, headers: { ...replay.headers, 'idempotent-replayed': 'true' }, body: outcome.response.body };
     }
-    return jsonResponse(state.requestId, reply.statusCode, reply.body);
+    return httpResult(state.requestId, outcome.result);
   });
+}
+
+/** A use case's reply as API Gateway's result: JSON, or a file with its headers. */
+function httpResult(requestId: string, reply: Reply<unknown>): HttpResult {
+  if (reply.file) {
+    const response = jsonResponse(requestId, reply.statusCode, null);
+    const { bytes } = reply.file;
+    return {
+      ...response,
+      headers: {
+        ...response.headers,
+        'content-type': reply.file.contentType,
+        'content-disposition': contentDisposition(reply.file.fileName, reply.file.displayName),
+      },
+      ...(bytes
+        ? {
+            body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+            isBase64Encoded: true,
+          }
+        : { body: String(reply.body) }),
+    };
+  }
+  return jsonResponse(requestId, reply.statusCode, reply.body);
 }

@@ -57,6 +57,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'claim.already_decided': 409,
   'claim.same_staff': 403,
   'claim.own_claim': 403,
+  'claim.busy': 409,
+  'checkin.busy': 409,
   'certificate.not_found': 404,
   'certificate.revoked': 409,
   'certificate.conflict': 409,

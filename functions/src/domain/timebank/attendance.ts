@@ -18,6 +18,23 @@ const attendanceId = (activityId: string, memberId: string) => `${activityId}_${
 /** The claim of a check-out has a fixed id, so a retried or automatic close cannot file it twice. */
 const checkoutClaimId = (activityId: string, memberId: string) => `co_${activityId}_${memberId}`;
 
+/** An office entry's claim id names its member too (when it fits an id's 64 characters), as a check-out's does. */
+const officeClaimId = (memberId: string, now: Date) => {
+  const id = newId(now.getTime());
+  const named = `of_${id}_${memberId}`;
+  return named.length <= 64 ? named : id;
+};
+
+/**
+ * The member a claim id names (`co_{activityId}_{memberId}`, `of_{id}_{memberId}`), so an
+ * approval can read the member's account with the claim in one round trip; undefined for
+ * other ids. A hint only: the claim item's `memberId` is what counts.
+ */
+export function memberOfClaimId(claimId: string): string | undefined {
+  const match = /^(?:co|of)_[^_]+_(.+)$/.exec(claimId);
+  return match?.[1];
+}
+
 function windowOf(activity: ActivityWindow) {
   const grace = activity.graceMinutes * MINUTE;
   return { opens: Date.parse(activity.startsAt) - grace, closes: Date.parse(activity.endsAt) + grace };
@@ -250,7 +267,7 @@ async function officeEntryFor(
     activity,
     member,
     minutes: input.minutes,
-    id: newId(now.getTime()),
+    id: officeClaimId(member.userId, now),
     source: 'office',
     createdBy: input.actorId,
     createdAt: now.toISOString(),

@@ -2,8 +2,8 @@ import { monthOf, type BulkApproveResponse, type Claim, type Community, type Pag
 import type { Effects } from '../effects';
 import { AppError, notFound } from '../../lib/errors';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
-import type { LedgerStore } from '../ledger/ports';
-import type { Transfer } from '../ledger/transfer';
+import type { LedgerStore, TransferGuards } from '../ledger/ports';
+import { earnedChanges, type Transfer } from '../ledger/transfer';
 import { issueCertificateIfEligible } from './certificates';
 import type { ActivityStore, CertificateStore, ClaimStore } from './ports';
 
@@ -60,6 +60,12 @@ export function claimTransfer(
  * transaction, so it is paid at most once even when two staff press "approve" at the same
  * moment, and never once its activity is cancelled (409 `activity.cancelled`). Staff may
  * not approve their own hours, nor an office entry they typed in themselves.
+ *
+ * The member's certificate is decided from what was read before the write (their account and
+ * certificate, read ahead with the claim): when these points take them to the community's
+ * threshold the certificate is issued after the approval; when they do not, the approval
+ * carries the guard "earned points still below threshold − these points", so two approvals at
+ * once cannot both conclude "not yet" while together they reach it (a failed guard reads again).
  */
 export async function approveClaim(
   input: {
@@ -74,7 +80,22 @@ export async function approveClaim(
 ): Promise<Claim> {
   const now = input.now ?? new Date();
   if (input.claim === null) throw notFound('claim');
-  const claim = input.claim ?? (await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId));
+  let claim = input.claim ?? (await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId));
+  for (let attempt = 1; ; attempt += 1) {
+    const approval = await tryApproveClaim({ ...input, claim, now }, dependencies);
+    if (approval) return approval;
+    // A guard failed: the member's earned points changed meanwhile (another approval). Read again.
+    if (attempt >= 4) throw new AppError('claim.busy', 'This member’s hours are being approved right now; try again');
+    claim = await getClaimOrThrow(dependencies.claims, input.community.id, input.claimId);
+  }
+}
+
+/** One attempt of {@link approveClaim}; null when what it read has changed since (read again). */
+async function tryApproveClaim(
+  input: { community: Community; claim: Claim; actorId: string; now: Date },
+  dependencies: ApprovalDependencies,
+): Promise<Claim | null> {
+  const { claim, now } = input;
   if (claim.status !== 'pending') {
     // A retry of an approval that paid the points but failed before its certificate step
     // (a lost reply) must not leave the certificate out: issuing is once-only, so finish it.
@@ -91,6 +112,7 @@ export async function approveClaim(
   const decision = { decidedBy: input.actorId, decidedAt: now.toISOString() };
   const transfer = claimTransfer(claim, input.actorId, decision.decidedAt, input.community.rules.monthlyCapPoints);
   const approved: Claim = { ...claim, status: 'approved', ...decision, transferId: transfer?.transferId };
+  const certificate = await certificateStep(input.community, claim, transfer, dependencies);
   const effects: Effects = {
     audit: {
       communityId: claim.communityId,
@@ -121,11 +143,39 @@ export async function approveClaim(
       },
     ],
   };
-  const outcome = await dependencies.claims.approveClaim(claim, decision, transfer, effects);
+  const outcome = await dependencies.claims.approveClaim(claim, decision, transfer, effects, certificate.guards);
+  if (outcome === 'conflict') return null;
   if (outcome === 'already_decided') throw alreadyDecided();
   if (outcome === 'activity_cancelled') throw activityCancelled();
-  await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
+  if (certificate.issue) {
+    await issueCertificateIfEligible({ community: input.community, memberId: claim.memberId, now }, dependencies);
+  }
   return approved;
+}
+
+/**
+ * Whether this approval gives the member their certificate, from their account and certificate
+ * as read before it: `issue` after the approval, or `guards` that keep "not yet" true at commit.
+ */
+async function certificateStep(
+  community: Community,
+  claim: Claim,
+  transfer: Transfer | null,
+  dependencies: ApprovalDependencies,
+): Promise<{ issue: boolean; guards?: TransferGuards }> {
+  const address = memberAccount(claim.memberId);
+  const [account, current] = await Promise.all([
+    dependencies.ledger.getAccount(community.id, address),
+    dependencies.certificates.getCertificate(community.id, claim.memberId),
+  ]);
+  if (current && current.status !== 'review') return { issue: false };
+  const credited = transfer ? (earnedChanges(transfer.postings).get(address) ?? 0) : 0;
+  const threshold = community.rules.certificateThresholdPoints;
+  if (account.earnedPoints + credited >= threshold) return { issue: true };
+  return {
+    issue: false,
+    guards: { earnedPoints: new Map([[address, { operator: '<', points: threshold - credited }]]) },
+  };
 }
 
 export async function rejectClaim(

@@ -89,7 +89,9 @@ export interface ClaimStore {
     decision: Decision,
     transfer: Transfer | null,
     effects?: Effects,
-  ): Promise<'approved' | 'already_decided' | 'activity_cancelled'>;
+    /** Conditions on what the approver read (the member's earned points): `conflict` when one fails. */
+    guards?: TransferGuards,
+  ): Promise<'approved' | 'already_decided' | 'activity_cancelled' | 'conflict'>;
   rejectClaim(claim: Claim, decision: Decision, effects?: Effects): Promise<'rejected' | 'already_decided'>;
   /**
    * Approved → reversed with the reversing transfer, the activity's approved count and `effects`,

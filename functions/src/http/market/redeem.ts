@@ -6,6 +6,7 @@ import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/redemptions — points, stock and pickup code in one transaction. */
 export const handler = httpRoute(contracts.redeem, async ({ params, body, userId }) => {
+  await stores.supermarket().readAheadRedemption(params.cid, body.goodId, userId);
   const member = await requireMember(stores.communities(), params.cid, userId);
   return created(
     await redeem(

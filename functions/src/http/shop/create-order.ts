@@ -10,6 +10,8 @@ import { created, httpRoute } from '../route';
  * minutes. The reply carries the WeChat Pay parameters (or the dev payment on the dev stage).
  */
 export const handler = httpRoute(contracts.createOrder, async ({ params, body, userId }) => {
+  const productIds = body.items.map((item) => item.productId);
+  await stores.shop().readAheadOrder(params.cid, productIds, userId);
   const buyer = await requireMember(stores.communities(), params.cid, userId);
   const place = () => createOrder({ communityId: params.cid, buyer, request: body }, stores.shop());
   return created(await checkout({ communityId: params.cid, payerId: userId, place }, await checkoutDependencies()));

@@ -156,7 +156,12 @@ function pushAccountPosting(parts: TransferItems, context: TransferContext, post
   };
   const earnedGuard = guards.earnedPoints?.get(address);
   if (earnedGuard) {
-    addCondition(account, `earnedPoints ${earnedGuard.operator} :earnedGuard`, { ':earnedGuard': earnedGuard.points });
+    // An account not yet written has earned nothing: below any positive guard.
+    const missing =
+      earnedGuard.operator === '<' && earnedGuard.points > 0 ? 'attribute_not_exists(earnedPoints) OR ' : '';
+    addCondition(account, `${missing}earnedPoints ${earnedGuard.operator} :earnedGuard`, {
+      ':earnedGuard': earnedGuard.points,
+    });
     parts.guardIndexes.add(offset + parts.items.length);
   }
   parts.items.push(account, {

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import type { ContributionStore, LeaderboardEntry, StaffDecision, SupermarketStore } from '../../domain/market/ports';
 import type { TransferGuards } from '../../domain/ledger/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
-import { cancellationReasons } from '../client';
+import { cancellationReasons, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import { ENTITY, INDEXES, keys } from '../keys';
@@ -53,6 +53,11 @@ export class DynamoSupermarketStore implements SupermarketStore, ContributionSto
       },
       effects,
     );
+  }
+
+  /** Reads in one round trip what a redemption reads next: the member and the good. */
+  async readAheadRedemption(communityId: string, goodId: string, memberId: string): Promise<void> {
+    await readAhead(this.client, this.tableName, [keys.member(communityId, memberId), keys.good(communityId, goodId)]);
   }
 
   getGood(communityId: string, goodId: string): Promise<Good | null> {

@@ -10,7 +10,7 @@ import type {
   ReturnedPayment,
 } from '@linli/shared';
 import type { RefundField, ShopStore } from '../../domain/shop/ports';
-import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryPage } from '../cursor';
 import { fundAppendItems } from '../fund/fund-store';
 import { getEntity, getItem, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
@@ -111,6 +111,18 @@ export class DynamoShopStore implements ShopStore {
       type: ENTITY.product,
       ...product,
     });
+  }
+
+  /**
+   * Reads in one round trip what placing an order reads next: the buyer's membership and user
+   * profile (the openid WeChat Pay needs) and the products (at most 20 lines).
+   */
+  async readAheadOrder(communityId: string, productIds: readonly string[], buyerId: string): Promise<void> {
+    await readAhead(this.client, this.tableName, [
+      keys.member(communityId, buyerId),
+      keys.user(buyerId),
+      ...productIds.slice(0, 50).map((productId) => keys.product(communityId, productId)),
+    ]);
   }
 
   getProduct(communityId: string, productId: string): Promise<Product | null> {

@@ -12,7 +12,7 @@ import type {
 } from '../../domain/timebank/ports';
 import type { TransferGuards } from '../../domain/ledger/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
-import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
 import { getEntity, getItem, withoutKeys } from '../items';
 import { ENTITY, INDEXES, keys } from '../keys';
@@ -275,6 +275,19 @@ export class DynamoAttendanceStore implements AttendanceStore {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * Reads in one round trip what a check-in or check-out reads next: the member, the community
+   * (a check-out's claim needs its rules), the activity and the member's attendance at it.
+   */
+  async readAheadCheckin(communityId: string, activityId: string, memberId: string): Promise<void> {
+    await readAhead(this.client, this.tableName, [
+      keys.member(communityId, memberId),
+      keys.community(communityId),
+      keys.activity(communityId, activityId),
+      keys.attendance(communityId, activityId, memberId),
+    ]);
+  }
+
   async getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null> {
     return getEntity<Attendance>(this.client, this.tableName, keys.attendance(communityId, activityId, memberId));
   }
@@ -512,6 +525,25 @@ export class DynamoClaimStore implements ClaimStore {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * Reads in one round trip what an approval reads next: the approver's membership, the
+   * community (its rules), the claim, and — when the claim id names its member — the member's
+   * account and certificate (the certificate decision).
+   */
+  async readAheadApproval(
+    communityId: string,
+    claimId: string,
+    approverId: string,
+    memberId: string | undefined,
+  ): Promise<void> {
+    await readAhead(this.client, this.tableName, [
+      keys.member(communityId, approverId),
+      keys.community(communityId),
+      keys.claim(communityId, claimId),
+      ...(memberId ? [keys.memberAccount(communityId, memberId), keys.memberCertificate(communityId, memberId)] : []),
+    ]);
+  }
+
   async putClaim(claim: Claim, effects?: Effects): Promise<void> {
     await writeWithEffects(
       this.client,
@@ -585,7 +617,8 @@ export class DynamoClaimStore implements ClaimStore {
     decision: Decision,
     transfer: Transfer | null,
     effects?: Effects,
-  ): Promise<'approved' | 'already_decided' | 'activity_cancelled'> {
+    guards?: TransferGuards,
+  ): Promise<'approved' | 'already_decided' | 'activity_cancelled' | 'conflict'> {
     const update = { Update: this.decisionUpdate(claim, 'approved', decision, transfer?.transferId) };
     // While a claim of it stands approved, the activity cannot be cancelled; a cancelled one pays nothing.
     const activity: TransactionItem = {
@@ -598,7 +631,7 @@ export class DynamoClaimStore implements ClaimStore {
         ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
       },
     };
-    const parts = transfer ? transferItems(this.tableName, transfer, 2) : null;
+    const parts = transfer ? transferItems(this.tableName, transfer, 2, guards) : null;
     // A claim worth no points still counts its minutes and visit on the member's month.
     const month = parts
       ? []
@@ -624,6 +657,9 @@ export class DynamoClaimStore implements ClaimStore {
         if (failure === 'duplicate') return 'already_decided';
         if (failure === 'insufficient_funds') throw insufficientFunds();
         if (failure === 'monthly_cap') throw monthlyCapReached();
+        if (parts && [...parts.guardIndexes].some((index) => reasons[index] === 'ConditionalCheckFailed')) {
+          return 'conflict';
+        }
         if (reasons.includes('TransactionConflict') && attempt < 6) {
           await pause(attempt);
           continue;
