@@ -8,13 +8,19 @@ import { logger } from '../lib/logger';
  * Scheduled (serverless.yml, every 5 minutes; `npm start` runs it too): attendances
  * still open after an activity's window are closed at its end and their claims flagged;
  * cancelled activities whose settlement did not finish (a failure after the cancellation
- * committed) have their pending claims rejected and open attendances closed.
+ * committed) have their pending claims rejected and open attendances closed. The attendee
+ * counts of uncapped activities (kept on shards by check-ins) are copied onto the activities
+ * for lists: those checking in now, and each one a last time when its window has closed.
  */
 export async function handler(): Promise<{ activities: number; closed: number; settled: number }> {
   const activities = stores.activities();
   const communities = stores.communities();
   const attendances = stores.attendances();
-  const due = await activities.activitiesDueForAutoClose(new Date().toISOString());
+  const now = new Date().toISOString();
+  for (const { communityId, activityId } of await activities.activitiesCheckingIn(now)) {
+    await activities.foldAttendeeCount(communityId, activityId);
+  }
+  const due = await activities.activitiesDueForAutoClose(now);
   let closed = 0;
   for (const { communityId, activityId } of due) {
     const [community, activity] = await Promise.all([
@@ -27,6 +33,7 @@ export async function handler(): Promise<{ activities: number; closed: number; s
         attendances,
       );
     }
+    await activities.foldAttendeeCount(communityId, activityId);
     await activities.markAutoCloseDone(communityId, activityId);
   }
   let settled = 0;

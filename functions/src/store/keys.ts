@@ -21,6 +21,8 @@
  * |12 | a transfer by id (= its idempotency key)    | PK=COMMUNITY#{cid}          SK=TRANSFER#{transferId}            |
  * |13 | an account's history, newest first          | PK=LEDGER#{cid}#{address}   SK={createdAt}#{transferId}         |
  * |14 | an activity by id                           | PK=COMMUNITY#{cid}          SK=ACTIVITY#{activityId}            |
+ * |14b| an uncapped activity's attendee shards       | PK=COMMUNITY#{cid}  SK=ACTIVITY#{aid}#ATTENDEES#{00..15}        |
+ * |   | (with the activity: one Query, SK BETWEEN)  |                                                                 |
  * |15 | a community's activities by start time      | GSI1: GSI1PK=ACTIVITIES#{cid} GSI1SK={startsAt}#{activityId}    |
  * |16 | activities due for auto-close (sparse)      | GSI2: GSI2PK=ACTIVITY_OPEN  GSI2SK={closeAfter}#{cid}#{aid}     |
  * |16b| cancelled activities still to settle (sparse)| GSI2: GSI2PK=ACTIVITY_SETTLE GSI2SK={cancelledAt}#{cid}#{aid}  |
@@ -93,6 +95,19 @@ export interface TableKey {
 
 const key = (PK: string, SK: string): TableKey => ({ PK, SK });
 
+/** Attendee counter shards per uncapped activity: 16 items each take ~1,000 writes a second. */
+export const ATTENDEE_SHARDS = 16;
+
+/** The shard a member's check-ins count on (FNV-1a of the member id): fixed per member. */
+export function attendeeShardOf(memberId: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < memberId.length; index += 1) {
+    hash ^= memberId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % ATTENDEE_SHARDS;
+}
+
 export const keys = {
   user: (userId: string) => key(`USER#${userId}`, 'PROFILE'),
   openid: (openid: string) => key(`OPENID#${openid}`, 'OPENID'),
@@ -133,6 +148,18 @@ export const keys = {
   ledgerPartition: (communityId: string, address: string) => `LEDGER#${communityId}#${address}`,
 
   activity: (communityId: string, activityId: string) => key(`COMMUNITY#${communityId}`, `ACTIVITY#${activityId}`),
+  /**
+   * One of an uncapped activity's attendee counter shards (issue 15): a scan check-in ADDs to the
+   * shard of its member, so a crowd checking in at once writes {@link ATTENDEE_SHARDS} items, not one.
+   */
+  attendeeShard: (communityId: string, activityId: string, shard: number) =>
+    key(`COMMUNITY#${communityId}`, `ACTIVITY#${activityId}#ATTENDEES#${String(shard).padStart(2, '0')}`),
+  /** The activity item and its shards, in one Query (`SK BETWEEN`). */
+  activityWithShards: (communityId: string, activityId: string) => ({
+    PK: `COMMUNITY#${communityId}`,
+    from: `ACTIVITY#${activityId}`,
+    to: `ACTIVITY#${activityId}#ATTENDEES#~`,
+  }),
   activityListing: (communityId: string, startsAt: string, activityId: string) => ({
     GSI1PK: `ACTIVITIES#${communityId}`,
     GSI1SK: `${startsAt}#${activityId}`,
@@ -310,6 +337,7 @@ export const ENTITY = {
   transfer: 'Transfer',
   ledgerEntry: 'LedgerEntry',
   activity: 'Activity',
+  attendeeShard: 'AttendeeShard',
   attendance: 'Attendance',
   claim: 'Claim',
   merchant: 'Merchant',

@@ -18,7 +18,7 @@ export const DEFAULT_GRACE_MINUTES = 15;
 const LISTING_LOOKBACK_MILLISECONDS = 7 * 24 * 3600 * 1000;
 
 export function toActivity(record: ActivityRecord): Activity {
-  const { checkinSecret: _secret, ...activity } = record;
+  const { checkinSecret: _secret, attended: _attended, ...activity } = record;
   return activity;
 }
 

@@ -138,7 +138,7 @@ async function checkIn(activity: ActivityRecord, member: MemberRecord, now: Date
     status: 'open',
     checkedInAt: now.toISOString(),
   };
-  const outcome = await attendances.checkIn(activity.communityId, attendance);
+  const outcome = await attendances.checkIn(activity.communityId, attendance, activity);
   if (outcome === 'full') throw new AppError('checkin.capacity_full', 'This activity is full');
   if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   if (outcome === 'created') return attendance;

@@ -6,6 +6,8 @@ import type { Transfer } from '../ledger/transfer';
 /** An activity as stored: the check-in secret never leaves the server. */
 export interface ActivityRecord extends Activity {
   checkinSecret: string;
+  /** Someone has checked in by scan (an uncapped activity counts them on shards, not on the item). */
+  attended?: boolean;
 }
 
 /** The times that bound attendance: check-in from `startsAt − grace` to `endsAt + grace`. */
@@ -14,6 +16,12 @@ export type ActivityWindow = Pick<Activity, 'startsAt' | 'endsAt' | 'graceMinute
 export interface ActivityStore {
   createActivity(activity: ActivityRecord, effects?: Effects): Promise<void>;
   getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null>;
+  /** The activity with its attendee count as of now (its shards summed): what the activity page shows. */
+  getActivityWithLiveCount(communityId: string, activityId: string): Promise<ActivityRecord | null>;
+  /** Copies the sum of an activity's attendee shards onto it, for lists (at most minutes behind). */
+  foldAttendeeCount(communityId: string, activityId: string): Promise<void>;
+  /** Activities whose check-in window is open now (and that someone has checked in to), for folding. */
+  activitiesCheckingIn(nowIso: string): Promise<{ communityId: string; activityId: string }[]>;
   listActivities(communityId: string, fromIso: string, cursor: string | undefined): Promise<Page<ActivityRecord>>;
   /**
    * Saves edits while the activity is still scheduled, its capacity covers who came and — once
@@ -43,7 +51,16 @@ export interface ActivityStore {
 export interface AttendanceStore {
   getAttendance(communityId: string, activityId: string, memberId: string): Promise<Attendance | null>;
   /** Opens the attendance and counts it against capacity, in one transaction. */
-  checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'>;
+  /**
+   * Records a scan check-in once. A capped activity counts it on the activity item (its capacity
+   * holds in the write); an uncapped one on the member's attendee shard, touching the activity
+   * item only while it is not yet `attended` — a crowd checking in writes no item they all share.
+   */
+  checkIn(
+    communityId: string,
+    attendance: Attendance,
+    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled'>;
   /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */
   checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open' | 'not_scheduled'>;
   listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]>;

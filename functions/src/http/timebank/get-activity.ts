@@ -1,11 +1,16 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
-import { getActivityOrThrow, toActivity } from '../../domain/timebank/activities';
+import { notFound } from '../../lib/errors';
+import { toActivity } from '../../domain/timebank/activities';
 import { stores } from '../../wiring';
 import { httpRoute, ok } from '../route';
 
-/** GET /v1/communities/{cid}/activities/{aid} — members. */
+/** GET /v1/communities/{cid}/activities/{aid} — members; the attendee count as of now. */
 export const handler = httpRoute(contracts.getActivity, async ({ params, userId }) => {
-  await requireMember(stores.communities(), params.cid, userId);
-  return ok(toActivity(await getActivityOrThrow(stores.activities(), params.cid, params.aid)));
+  const [, activity] = await Promise.all([
+    requireMember(stores.communities(), params.cid, userId),
+    stores.activities().getActivityWithLiveCount(params.cid, params.aid),
+  ]);
+  if (!activity) throw notFound('activity');
+  return ok(toActivity(activity));
 });

@@ -15,7 +15,7 @@ import type { Transfer } from '../../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
 import { getEntity, getItem, withoutKeys } from '../items';
-import { ENTITY, INDEXES, keys } from '../keys';
+import { ATTENDEE_SHARDS, ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
 import { AppError } from '../../lib/errors';
 import {
   earnedMonthUpdate,
@@ -27,7 +27,7 @@ import {
 } from '../ledger/ledger-store';
 import type { TransactionItem } from '../client';
 import type { Effects } from '../../domain/effects';
-import { effectItems, writeWithEffects } from '../effects';
+import { addUpdate, effectItems, writeWithEffects } from '../effects';
 
 const PAGE_SIZE = 25;
 /** Fields staff may edit (PATCH); everything else on the item is kept as it is. */
@@ -78,7 +78,67 @@ export class DynamoActivityStore implements ActivityStore {
   }
 
   async getActivity(communityId: string, activityId: string): Promise<ActivityRecord | null> {
-    return getEntity<ActivityRecord>(this.client, this.tableName, keys.activity(communityId, activityId));
+    const item = await getItem(this.client, this.tableName, keys.activity(communityId, activityId));
+    return item ? toActivityRecord(item) : null;
+  }
+
+  async getActivityWithLiveCount(communityId: string, activityId: string): Promise<ActivityRecord | null> {
+    const { item, live } = await this.activityAndShards(communityId, activityId);
+    return item ? toActivityRecord({ ...item, shardedCount: live }) : null;
+  }
+
+  async foldAttendeeCount(communityId: string, activityId: string): Promise<void> {
+    const { item, live } = await this.activityAndShards(communityId, activityId);
+    if (!item?.attended) return;
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.activity(communityId, activityId),
+          // Only ever upwards: a fold that read before a later one never lowers what that one wrote.
+          UpdateExpression: 'SET shardedCount = :count',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(shardedCount) OR shardedCount < :count)',
+          ExpressionAttributeValues: { ':count': live },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  /** The activity item and the sum of its attendee shards, in one Query. */
+  private async activityAndShards(communityId: string, activityId: string) {
+    const range = keys.activityWithShards(communityId, activityId);
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': range.PK, ':from': range.from, ':to': range.to },
+        ConsistentRead: true,
+      }),
+    );
+    const items = result.Items ?? [];
+    const live = items
+      .filter((item) => item.type === ENTITY.attendeeShard)
+      .reduce((sum, item) => sum + Number(item.attendees ?? 0), 0);
+    return { item: items.find((item) => item.type === ENTITY.activity), live };
+  }
+
+  async activitiesCheckingIn(nowIso: string): Promise<{ communityId: string; activityId: string }[]> {
+    // In the auto-close index until its window has closed; an activity lasts at most a day.
+    const dayLater = new Date(Date.parse(nowIso) + 24 * 3600_000).toISOString();
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi2,
+      KeyConditionExpression: 'GSI2PK = :partition AND GSI2SK BETWEEN :now AND :later',
+      FilterExpression: 'attended = :true',
+      ExpressionAttributeValues: {
+        ':partition': keys.activityAutoClosePartition(),
+        ':now': nowIso,
+        ':later': dayLater,
+        ':true': true,
+      },
+    });
+    return items.map((item) => ({ communityId: String(item.communityId), activityId: String(item.id) }));
   }
 
   async listActivities(
@@ -94,7 +154,7 @@ export class DynamoActivityStore implements ActivityStore {
       cursor,
       limit: PAGE_SIZE,
     });
-    return { items: page.items.map((item) => withoutKeys<ActivityRecord>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map(toActivityRecord), nextCursor: page.nextCursor };
   }
 
   /**
@@ -105,10 +165,11 @@ export class DynamoActivityStore implements ActivityStore {
     activity: ActivityRecord,
     effects?: Effects,
   ): Promise<'saved' | 'not_scheduled' | 'below_attendance' | 'window_below_attendance'> {
-    const names: Record<string, string> = { '#status': 'status' };
+    const names: Record<string, string> = { '#status': 'status', '#capacity': 'capacity' };
     const values: Record<string, unknown> = {
       ':scheduled': 'scheduled',
       ':capacity': activity.capacity ?? Number.MAX_SAFE_INTEGER,
+      ':unlimited': Number.MAX_SAFE_INTEGER,
       ':zero': 0,
       ':GSI1SK': keys.activityListing(activity.communityId, activity.startsAt, activity.id).GSI1SK,
       ...keyValues(keys.activityAutoClose(closeAfter(activity), activity.communityId, activity.id)),
@@ -129,8 +190,12 @@ export class DynamoActivityStore implements ActivityStore {
             Key: keys.activity(activity.communityId, activity.id),
             UpdateExpression: `SET ${assignments.join(', ')}`,
             // Once anyone attended, the window may only widen: no attendance or claim falls outside it.
+            // Scan check-ins to an uncapped activity are counted on shards (`attended` marks them):
+            // such an activity cannot be given a capacity any more.
             ConditionExpression:
-              '#status = :scheduled AND attendeeCount <= :capacity AND (attendeeCount = :zero OR ' +
+              '#status = :scheduled AND attendeeCount <= :capacity AND ' +
+              '(attribute_not_exists(attended) OR attribute_exists(#capacity) OR :capacity = :unlimited) AND ' +
+              '((attendeeCount = :zero AND attribute_not_exists(attended)) OR ' +
               '(#startsAt >= :startsAt AND #endsAt <= :endsAt AND #graceMinutes <= :graceMinutes))',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,
@@ -143,6 +208,8 @@ export class DynamoActivityStore implements ActivityStore {
       if (!isConditionalCheckFailed(error)) throw error;
       const current = await this.getActivity(activity.communityId, activity.id);
       if (current?.status !== 'scheduled') return 'not_scheduled';
+      if (current.attended && current.capacity === undefined && activity.capacity !== undefined)
+        return 'below_attendance';
       return current.attendeeCount > (activity.capacity ?? Number.MAX_SAFE_INTEGER)
         ? 'below_attendance'
         : 'window_below_attendance';
@@ -292,20 +359,69 @@ export class DynamoAttendanceStore implements AttendanceStore {
     return getEntity<Attendance>(this.client, this.tableName, keys.attendance(communityId, activityId, memberId));
   }
 
-  async checkIn(communityId: string, attendance: Attendance): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
+  async checkIn(
+    communityId: string,
+    attendance: Attendance,
+    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await this.tryCheckIn(communityId, attendance);
-      // A conflict with a concurrent check-in to the same activity decides nothing: try again.
+      const outcome = await this.tryCheckIn(communityId, attendance, activity);
+      // A conflict with a concurrent check-in decides nothing: try again.
       if (outcome !== 'conflict') return outcome;
       if (attempt >= 6) throw new AppError('checkin.busy', 'Many people are checking in; please scan again');
       await new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
     }
   }
 
+  /**
+   * The attendance (once per member) and its count: on the activity item under the capacity
+   * condition when capped; else on the member's shard, with the activity marked `attended` (and
+   * checked to be scheduled) only by check-ins that read it unmarked — the first moments of a crowd.
+   */
   private async tryCheckIn(
     communityId: string,
     attendance: Attendance,
+    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
   ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
+    const activityKey = keys.activity(communityId, attendance.activityId);
+    const capped = activity.capacity !== undefined && activity.capacity !== null;
+    const counting: TransactionItem[] = capped
+      ? [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: activityKey,
+              UpdateExpression: 'ADD attendeeCount :one',
+              ConditionExpression:
+                '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
+              ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+            },
+          },
+        ]
+      : [
+          ...(activity.attended
+            ? []
+            : [
+                {
+                  Update: {
+                    TableName: this.tableName,
+                    Key: activityKey,
+                    UpdateExpression: 'SET attended = :true',
+                    ConditionExpression: '#status = :scheduled AND attribute_not_exists(#capacity)',
+                    ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
+                    ExpressionAttributeValues: { ':true': true, ':scheduled': 'scheduled' },
+                  },
+                },
+              ]),
+          addUpdate(
+            this.tableName,
+            keys.attendeeShard(communityId, attendance.activityId, attendeeShardOf(attendance.memberId)),
+            { attendees: 1 },
+            {},
+            { type: ENTITY.attendeeShard, communityId, activityId: attendance.activityId },
+          ),
+        ];
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -322,17 +438,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.activity(communityId, attendance.activityId),
-                UpdateExpression: 'ADD attendeeCount :one',
-                ConditionExpression:
-                  '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
-                ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-                ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
-              },
-            },
+            ...counting,
           ],
         }),
       );
@@ -342,9 +448,14 @@ export class DynamoAttendanceStore implements AttendanceStore {
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
       if (reasons.includes('TransactionConflict')) return 'conflict';
-      if (reasons[1] === 'ConditionalCheckFailed') {
-        const activity = await getItem(this.client, this.tableName, keys.activity(communityId, attendance.activityId));
-        return activity?.status === 'scheduled' ? 'full' : 'not_scheduled';
+      if (counting[0]?.Update?.Key === activityKey && reasons[1] === 'ConditionalCheckFailed') {
+        const current = await getItem(this.client, this.tableName, activityKey);
+        if (current?.status !== 'scheduled') return 'not_scheduled';
+        // A capacity was set meanwhile (before anyone had checked in): count on the item instead.
+        if (!capped && current.capacity !== undefined) {
+          return this.tryCheckIn(communityId, attendance, { capacity: Number(current.capacity), attended: false });
+        }
+        return 'full';
       }
       throw error;
     }
@@ -876,4 +987,13 @@ function toCertificate(item: Record<string, unknown>): Certificate {
       : {}),
     ...(item.flaggedAt ? { flaggedAt: String(item.flaggedAt), reviewReason: String(item.reviewReason ?? '') } : {}),
   };
+}
+
+/**
+ * An activity as stored → as used: `attendeeCount` is the item's own count (capped check-ins,
+ * office entries) plus the shards' (`shardedCount`: live, or as last folded).
+ */
+function toActivityRecord(item: Record<string, unknown>): ActivityRecord {
+  const { shardedCount, ...rest } = withoutKeys<ActivityRecord & { shardedCount?: number }>(item);
+  return { ...rest, attendeeCount: Number(rest.attendeeCount ?? 0) + Number(shardedCount ?? 0) };
 }
