@@ -15,7 +15,7 @@ import type { Transfer } from '../../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
 import { getEntity, getItem, withoutKeys } from '../items';
-import { ATTENDEE_SHARDS, ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
+import { ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
 import { AppError } from '../../lib/errors';
 import {
   earnedMonthUpdate,
@@ -373,19 +373,15 @@ export class DynamoAttendanceStore implements AttendanceStore {
     }
   }
 
-  /**
-   * The attendance (once per member) and its count: on the activity item under the capacity
-   * condition when capped; else on the member's shard, with the activity marked `attended` (and
-   * checked to be scheduled) only by check-ins that read it unmarked — the first moments of a crowd.
-   */
-  private async tryCheckIn(
+  /** The items that count one check-in (see `tryCheckIn`). */
+  private attendeeCounting(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
+    activity: Pick<ActivityRecord, 'attended'>,
+    capped: boolean,
+  ): TransactionItem[] {
     const activityKey = keys.activity(communityId, attendance.activityId);
-    const capped = activity.capacity !== undefined && activity.capacity !== null;
-    const counting: TransactionItem[] = capped
+    return capped
       ? [
           {
             Update: {
@@ -422,6 +418,21 @@ export class DynamoAttendanceStore implements AttendanceStore {
             { type: ENTITY.attendeeShard, communityId, activityId: attendance.activityId },
           ),
         ];
+  }
+
+  /**
+   * The attendance (once per member) and its count: on the activity item under the capacity
+   * condition when capped; else on the member's shard, with the activity marked `attended` (and
+   * checked to be scheduled) only by check-ins that read it unmarked — the first moments of a crowd.
+   */
+  private async tryCheckIn(
+    communityId: string,
+    attendance: Attendance,
+    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
+    const activityKey = keys.activity(communityId, attendance.activityId);
+    const capped = activity.capacity !== undefined && activity.capacity !== null;
+    const counting = this.attendeeCounting(communityId, attendance, activity, capped);
     try {
       await this.client.send(
         new TransactWriteCommand({
