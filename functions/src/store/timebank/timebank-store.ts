@@ -459,7 +459,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
       if (reasons.includes('TransactionConflict')) return 'conflict';
-      if (counting[0]?.Update?.Key === activityKey && reasons[1] === 'ConditionalCheckFailed') {
+      if (counting[0]?.Update?.Key?.SK === activityKey.SK && reasons[1] === 'ConditionalCheckFailed') {
         const current = await getItem(this.client, this.tableName, activityKey);
         if (current?.status !== 'scheduled') return 'not_scheduled';
         // A capacity was set meanwhile (before anyone had checked in): count on the item instead.
