@@ -1,6 +1,6 @@
 import { invoke } from '../tests/support/events';
 import type { BenchStack } from './stack';
-import type { RequestCounts } from './counting-client';
+import type { ConsumedUnits, RequestCounts } from './counting-client';
 import { HOT_ROUTES } from './routes';
 import { now, percentile } from './timing';
 
@@ -17,6 +17,8 @@ export interface RouteOverhead {
   requests: RequestCounts;
   bareRequests: RequestCounts;
   varies: boolean;
+  /** Request units of one handler invocation, averaged over the measured calls. */
+  units: ConsumedUnits;
 }
 
 const WARM_UP = 5;
@@ -42,6 +44,7 @@ export async function measureOverhead(stack: BenchStack, iterations: number): Pr
     let requests: RequestCounts | undefined;
     let bareRequests: RequestCounts = {};
     let varies = false;
+    const units: ConsumedUnits = { read: 0, write: 0 };
     for (let iteration = 0; iteration < total; iteration += 1) {
       const event = prepared.event(iteration);
       stack.client.reset();
@@ -52,6 +55,11 @@ export async function measureOverhead(stack: BenchStack, iterations: number): Pr
         throw new Error(`${route.name} → ${reply.status} (expected ${prepared.status}): ${JSON.stringify(reply.body)}`);
       }
       const counts = stack.client.counts();
+      const consumed = stack.client.consumed();
+      if (iteration >= WARM_UP) {
+        units.read += consumed.read / iterations;
+        units.write += consumed.write / iterations;
+      }
       if (requests && !same(requests, counts)) varies = true;
       requests ??= counts;
       stack.client.reset();
@@ -79,6 +87,7 @@ export async function measureOverhead(stack: BenchStack, iterations: number): Pr
       requests: requests ?? {},
       bareRequests,
       varies,
+      units,
     });
   }
   return results;

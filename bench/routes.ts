@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
-import { ENTITY, INDEXES, keys, type TableKey } from '../functions/src/store/keys';
+import { ENTITY, INDEXES, attendeeShardOf, keys, type TableKey } from '../functions/src/store/keys';
 import { transferItems } from '../functions/src/store/ledger/ledger-store';
 import type { Handler } from '../tests/support/events';
 import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
@@ -57,6 +63,46 @@ async function createActivity(cid: string, staff: Person, overrides: Record<stri
 
 const get = (context: RouteContext, Key: TableKey) =>
   context.client.send(new GetCommand({ TableName: context.tableName, Key, ConsistentRead: true }));
+
+/** A write's reads: one BatchGetItem, strongly consistent (issue 15). */
+const batchGet = (context: RouteContext, Keys: TableKey[]) =>
+  context.client.send(new BatchGetCommand({ RequestItems: { [context.tableName]: { Keys, ConsistentRead: true } } }));
+
+/**
+ * What every idempotent write's transaction carries besides its own items (issue 15): the
+ * idempotency record with the reply, and for a rate-limited route the window's conditional ADD.
+ */
+function requestItems(context: RouteContext, reply: unknown, rateLimited = false) {
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Put: {
+        TableName: context.tableName,
+        Item: {
+          ...keys.idempotency(randomUUID()),
+          type: ENTITY.idempotency,
+          status: 'completed',
+          requestHash: randomUUID(),
+          responseStatus: 200,
+          responseBody: JSON.stringify(reply),
+          expiresAt: Math.floor(Date.now() / 1000) + 86_400,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ];
+  if (rateLimited) {
+    items.push({
+      Update: {
+        TableName: context.tableName,
+        Key: keys.rateWindow('checkin', randomUUID(), Date.now()),
+        UpdateExpression: 'ADD hits :one SET expiresAt = :expires',
+        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+        ExpressionAttributeValues: { ':one': 1, ':limit': 30, ':expires': Math.floor(Date.now() / 1000) + 120 },
+      },
+    });
+  }
+  return items;
+}
 
 const query = (context: RouteContext, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) =>
   context.client.send(new QueryCommand({ TableName: context.tableName, ...input }));
@@ -137,11 +183,13 @@ const checkIn: HotRoute = {
           },
         ),
       bare: async (iteration) => {
-        await Promise.all([
-          get(context, keys.member(cid, staff.userId)),
-          get(context, keys.activity(cid, activity.id)),
-        ]);
         const memberId = `bare-${iteration}-${randomUUID()}`;
+        await batchGet(context, [
+          keys.member(cid, memberId),
+          keys.community(cid),
+          keys.activity(cid, activity.id),
+          keys.attendance(cid, activity.id, memberId),
+        ]);
         return context.client.send(
           new TransactWriteCommand({
             TransactItems: [
@@ -164,14 +212,12 @@ const checkIn: HotRoute = {
               {
                 Update: {
                   TableName: context.tableName,
-                  Key: keys.activity(cid, activity.id),
-                  UpdateExpression: 'ADD attendeeCount :one',
-                  ConditionExpression:
-                    '#status = :scheduled AND (attribute_not_exists(#capacity) OR attendeeCount < #capacity)',
-                  ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-                  ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+                  Key: keys.attendeeShard(cid, activity.id, attendeeShardOf(memberId)),
+                  UpdateExpression: 'ADD attendees :one',
+                  ExpressionAttributeValues: { ':one': 1 },
                 },
               },
+              ...requestItems(context, { attendance: { id: memberId, status: 'open' }, claim: null }, true),
             ],
           }),
         );
@@ -225,10 +271,12 @@ const approve: HotRoute = {
         ),
       bare: async (iteration) => {
         const claim = claims[iteration % claims.length]!;
-        await Promise.all([
-          get(context, keys.member(cid, approver.userId)),
-          get(context, keys.community(cid)),
-          get(context, keys.claim(cid, claim.id)),
+        await batchGet(context, [
+          keys.member(cid, approver.userId),
+          keys.community(cid),
+          keys.claim(cid, claim.id),
+          keys.memberAccount(cid, claim.memberId),
+          keys.memberCertificate(cid, claim.memberId),
         ]);
         const createdAt = new Date().toISOString();
         const transfer = {
@@ -255,12 +303,15 @@ const approve: HotRoute = {
             ExpressionAttributeValues: { ':approved': 'approved', ':actor': approver.userId, ':at': createdAt },
           },
         };
-        await context.client.send(
+        return context.client.send(
           new TransactWriteCommand({
-            TransactItems: [claimUpdate, ...transferItems(context.tableName, transfer, 1).items],
+            TransactItems: [
+              claimUpdate,
+              ...transferItems(context.tableName, transfer, 1).items,
+              ...requestItems(context, { claim }),
+            ],
           }),
         );
-        return get(context, keys.memberAccount(cid, claim.memberId));
       },
     };
   },
@@ -297,7 +348,7 @@ const redemption: HotRoute = {
         ),
       bare: async (iteration) => {
         const resident = residents[iteration % residents.length]!;
-        await Promise.all([get(context, keys.member(cid, resident.userId)), get(context, keys.good(cid, good.id))]);
+        await batchGet(context, [keys.member(cid, resident.userId), keys.good(cid, good.id)]);
         const id = `bare-${randomUUID()}`;
         const transfer = {
           communityId: cid,
@@ -334,6 +385,7 @@ const redemption: HotRoute = {
                 },
               },
               ...transferItems(context.tableName, transfer, 2).items,
+              ...requestItems(context, { id, goodId: good.id, quantity: 1, pickupCode: '123456', status: 'reserved' }),
             ],
           }),
         );
@@ -381,10 +433,10 @@ const order: HotRoute = {
         ),
       bare: async (iteration) => {
         const resident = residents[iteration % residents.length]!;
-        await Promise.all([
-          get(context, keys.member(cid, resident.userId)),
-          get(context, keys.product(cid, product.id)),
-          get(context, keys.user(resident.userId)),
+        await batchGet(context, [
+          keys.member(cid, resident.userId),
+          keys.user(resident.userId),
+          keys.product(cid, product.id),
         ]);
         const id = `bare-${randomUUID()}`;
         return context.client.send(
@@ -406,6 +458,7 @@ const order: HotRoute = {
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
+              ...requestItems(context, { id, totalFen: 5000, status: 'pending_payment' }),
             ],
           }),
         );
