@@ -17,7 +17,7 @@ const WRITE = { BatchGetItem: 1, TransactWriteItems: 1 };
 const PINNED: Record<string, RequestCounts> = {
   // community ∥ the member's items (profile, account, certificate) in one Query
   me: { GetItem: 1, Query: 1 },
-  // membership, then one page of the activities index
+  // membership ∥ one page of the activities index
   'activities list': { GetItem: 1, Query: 1 },
   // membership, community, activity, attendance (+ record, window); attendance + counter shard + window
   'check-in': WRITE,

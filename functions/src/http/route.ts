@@ -56,6 +56,21 @@ export const file = (
     ? { statusCode: 200, body: content, file: { contentType, fileName, displayName } }
     : { statusCode: 200, body: '', file: { contentType, fileName, displayName, bytes: content } };
 
+/**
+ * Runs an authorization check and a read side by side (one round trip instead of two): the
+ * check's refusal wins over anything the read threw, and the read's result is returned only
+ * once the check has passed — nothing read is shown to someone refused.
+ */
+export async function alongside<Checked, Result>(
+  check: Promise<Checked>,
+  read: Promise<Result>,
+): Promise<[Checked, Result]> {
+  const [checked, result] = await Promise.allSettled([check, read]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return [checked.value, result.value];
+}
+
 /** RFC 6266 / RFC 5987: an ASCII `filename=` for old clients and `filename*=UTF-8''…` for the real name. */
 function contentDisposition(fileName: string, displayName: string | undefined): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -162,7 +177,16 @@ const TRANSIENT_ERRORS = new Set([
 ]);
 
 function isTransient(error: unknown): boolean {
-  return error instanceof Error && TRANSIENT_ERRORS.has(error.name);
+  if (!(error instanceof Error)) return false;
+  if (TRANSIENT_ERRORS.has(error.name)) return true;
+  // A transaction cancelled only because an item was busy (no condition failed) is load too.
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return (
+    error.name === 'TransactionCanceledException' &&
+    Array.isArray(reasons) &&
+    reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError') &&
+    reasons.every((reason) => ['None', 'TransactionConflict', 'ThrottlingError', undefined].includes(reason.Code))
+  );
 }
 
 const errorResponses = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({

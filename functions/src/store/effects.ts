@@ -246,10 +246,13 @@ export async function writeWithEffects(
   client: DynamoDBDocumentClient,
   item: TransactionItem,
   effects: Effects | undefined,
-  options: { returnNew?: boolean } = {},
+  options: {
+    returnNew?: boolean;
+    /** More items of the same change, after the first. */ with?: TransactionItem[];
+  } = {},
 ): Promise<Record<string, unknown> | undefined> {
   const tableName = (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!.TableName!;
-  const extra = effectItems(tableName, effects);
+  const extra = [...(options.with ?? []), ...effectItems(tableName, effects)];
   if (extra.length === 0) {
     if (item.Put) await client.send(new PutCommand(item.Put));
     else if (item.Update) {

@@ -113,6 +113,15 @@ function withReasons(error: unknown, count: number): unknown {
   return trimmed;
 }
 
+/** The use case's reasons, its untouched items marked as conflicting: what a conflict on our item means to it. */
+function withConflict(error: unknown, count: number): unknown {
+  const trimmed = withReasons(error, count) as { CancellationReasons?: { Code?: string }[] };
+  trimmed.CancellationReasons = (trimmed.CancellationReasons ?? []).map((reason) =>
+    !reason.Code || reason.Code === 'None' ? { ...reason, Code: 'TransactionConflict' } : reason,
+  );
+  return trimmed;
+}
+
 /** A single write's failed condition, as DynamoDB answers it outside a transaction (with the old item when asked). */
 function conditionFailed(reason: { Item?: unknown } | undefined): Error {
   const error = Object.assign(new Error('The conditional request failed'), reason?.Item ? { Item: reason.Item } : {});
@@ -230,6 +239,13 @@ export class UnitOfWork implements RequestWork {
         if (runs >= 2) {
           throw new AppError('idempotency.in_progress', 'The same request is still being handled; retry shortly');
         }
+        this.mode = 'direct';
+        continue;
+      }
+      if (failed && this.mode === 'deferred' && this.held) {
+        // It wrote, then refused (e.g. an approval already made finishes its certificate, then
+        // says so): run it again direct, so the write is made and the refusal still answered.
+        this.shapeNeedsDirect = true;
         this.mode = 'direct';
         continue;
       }
@@ -546,6 +562,11 @@ export class UnitOfWork implements RequestWork {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       await this.explainOwnFailure(client, reasons, business.length, own);
+      if (reasons.slice(business.length).includes('TransactionConflict')) {
+        // Our item (the caller's rate window) was in another transaction at that moment: to the use
+        // case that is its transaction conflicting — it retries, or the request is answered 503.
+        throw withConflict(error, business.length);
+      }
       if (command instanceof TransactWriteCommand) throw withReasons(error, business.length);
       const reason = (error as { CancellationReasons?: { Code?: string; Item?: unknown }[] }).CancellationReasons?.[0];
       if (reason?.Code === 'ConditionalCheckFailed') throw conditionFailed(reason);

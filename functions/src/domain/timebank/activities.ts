@@ -71,7 +71,9 @@ export async function updateActivity(
   input: { communityId: string; activityId: string; patch: UpdateActivityRequest },
   activities: ActivityStore,
 ): Promise<Activity> {
-  const current = await getActivityOrThrow(activities, input.communityId, input.activityId);
+  // With its count as of now: the reply shows it (the scans are counted on shards).
+  const current = await activities.getActivityWithLiveCount(input.communityId, input.activityId);
+  if (!current) throw notFound('activity');
   const defined = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
   const next: ActivityRecord = { ...current, ...defined };
   next.startsAt = new Date(next.startsAt).toISOString();

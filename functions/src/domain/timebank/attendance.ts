@@ -139,6 +139,10 @@ async function checkIn(activity: ActivityRecord, member: MemberRecord, now: Date
     checkedInAt: now.toISOString(),
   };
   const outcome = await attendances.checkIn(activity.communityId, attendance, activity);
+  if (outcome === 'window_changed') {
+    // Staff moved the activity's times while this scan was checked against them.
+    throw new AppError('checkin.busy', 'The activity was just changed; please scan again');
+  }
   if (outcome === 'full') throw new AppError('checkin.capacity_full', 'This activity is full');
   if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   if (outcome === 'created') return attendance;

@@ -59,8 +59,8 @@ export interface AttendanceStore {
   checkIn(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled'>;
+    activity: Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes'>,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'>;
   /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */
   checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open' | 'not_scheduled'>;
   listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]>;

@@ -15,7 +15,7 @@ import type { Transfer } from '../../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
 import { getEntity, getItem, withoutKeys } from '../items';
-import { ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
+import { ATTENDEE_SHARDS, ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
 import { AppError } from '../../lib/errors';
 import {
   earnedMonthUpdate,
@@ -27,7 +27,7 @@ import {
 } from '../ledger/ledger-store';
 import type { TransactionItem } from '../client';
 import type { Effects } from '../../domain/effects';
-import { addUpdate, effectItems, writeWithEffects } from '../effects';
+import { effectItems, writeWithEffects } from '../effects';
 
 const PAGE_SIZE = 25;
 /** Fields staff may edit (PATCH); everything else on the item is kept as it is. */
@@ -56,6 +56,9 @@ function activityItem(activity: ActivityRecord) {
     ...activity,
   };
 }
+
+/** What a check-in's write needs of the activity as it read it. */
+type CheckinActivity = Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes'>;
 
 export class DynamoActivityStore implements ActivityStore {
   constructor(
@@ -223,6 +226,22 @@ export class DynamoActivityStore implements ActivityStore {
     effects?: Effects,
   ): Promise<'cancelled' | 'not_scheduled' | 'has_approved_claims'> {
     const settlement = keys.activitySettlement(cancellation.at, communityId, activityId);
+    // Every attendee shard says so too: a scan that read the activity before the cancellation
+    // (and writes only its shard) is refused.
+    const shards: TransactionItem[] = Array.from({ length: ATTENDEE_SHARDS }, (_, shard) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: keys.attendeeShard(communityId, activityId, shard),
+        UpdateExpression: 'SET #status = :cancelled, #type = :type, communityId = :community, activityId = :activity',
+        ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':cancelled': 'cancelled',
+          ':type': ENTITY.attendeeShard,
+          ':community': communityId,
+          ':activity': activityId,
+        },
+      },
+    }));
     try {
       await writeWithEffects(
         this.client,
@@ -246,7 +265,8 @@ export class DynamoActivityStore implements ActivityStore {
             },
           },
         },
-        effects,
+        effects ?? {},
+        { with: shards },
       );
       return 'cancelled';
     } catch (error) {
@@ -362,8 +382,8 @@ export class DynamoAttendanceStore implements AttendanceStore {
   async checkIn(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled'> {
+    activity: CheckinActivity,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'> {
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.tryCheckIn(communityId, attendance, activity);
       // A conflict with a concurrent check-in decides nothing: try again.
@@ -377,7 +397,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
   private attendeeCounting(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'attended'>,
+    activity: CheckinActivity,
     capped: boolean,
   ): TransactionItem[] {
     const activityKey = keys.activity(communityId, attendance.activityId);
@@ -404,19 +424,46 @@ export class DynamoAttendanceStore implements AttendanceStore {
                     TableName: this.tableName,
                     Key: activityKey,
                     UpdateExpression: 'SET attended = :true',
-                    ConditionExpression: '#status = :scheduled AND attribute_not_exists(#capacity)',
-                    ExpressionAttributeNames: { '#status': 'status', '#capacity': 'capacity' },
-                    ExpressionAttributeValues: { ':true': true, ':scheduled': 'scheduled' },
+                    // Still scheduled, uncapped and with the times this scan was checked against
+                    // (until someone attends, staff may move them either way).
+                    ConditionExpression:
+                      '#status = :scheduled AND attribute_not_exists(#capacity) AND ' +
+                      '#startsAt = :startsAt AND #endsAt = :endsAt AND #grace = :grace',
+                    ExpressionAttributeNames: {
+                      '#status': 'status',
+                      '#capacity': 'capacity',
+                      '#startsAt': 'startsAt',
+                      '#endsAt': 'endsAt',
+                      '#grace': 'graceMinutes',
+                    },
+                    ExpressionAttributeValues: {
+                      ':true': true,
+                      ':scheduled': 'scheduled',
+                      ':startsAt': activity.startsAt,
+                      ':endsAt': activity.endsAt,
+                      ':grace': activity.graceMinutes,
+                    },
                   },
                 },
               ]),
-          addUpdate(
-            this.tableName,
-            keys.attendeeShard(communityId, attendance.activityId, attendeeShardOf(attendance.memberId)),
-            { attendees: 1 },
-            {},
-            { type: ENTITY.attendeeShard, communityId, activityId: attendance.activityId },
-          ),
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.attendeeShard(communityId, attendance.activityId, attendeeShardOf(attendance.memberId)),
+              UpdateExpression:
+                'ADD attendees :one SET #type = :type, communityId = :community, activityId = :activity',
+              // A cancellation marks every shard: no scan counts after it (the activity item is not read).
+              ConditionExpression: 'attribute_not_exists(#status) OR #status = :scheduled',
+              ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':type': ENTITY.attendeeShard,
+                ':community': communityId,
+                ':activity': attendance.activityId,
+                ':scheduled': 'scheduled',
+              },
+            },
+          },
         ];
   }
 
@@ -428,8 +475,8 @@ export class DynamoAttendanceStore implements AttendanceStore {
   private async tryCheckIn(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended'>,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'conflict'> {
+    activity: CheckinActivity,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'conflict'> {
     const activityKey = keys.activity(communityId, attendance.activityId);
     const capped = activity.capacity !== undefined && activity.capacity !== null;
     const counting = this.attendeeCounting(communityId, attendance, activity, capped);
@@ -459,12 +506,18 @@ export class DynamoAttendanceStore implements AttendanceStore {
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
       if (reasons.includes('TransactionConflict')) return 'conflict';
+      const shardFailed = counting.some(
+        (item, index) => item.Update?.Key?.SK !== activityKey.SK && reasons[index + 1] === 'ConditionalCheckFailed',
+      );
+      if (shardFailed) return 'not_scheduled';
       if (counting[0]?.Update?.Key?.SK === activityKey.SK && reasons[1] === 'ConditionalCheckFailed') {
         const current = await getItem(this.client, this.tableName, activityKey);
         if (current?.status !== 'scheduled') return 'not_scheduled';
+        const moved = ['startsAt', 'endsAt', 'graceMinutes'] as const;
+        if (!capped && moved.some((field) => current[field] !== activity[field])) return 'window_changed';
         // A capacity was set meanwhile (before anyone had checked in): count on the item instead.
         if (!capped && current.capacity !== undefined) {
-          return this.tryCheckIn(communityId, attendance, { capacity: Number(current.capacity), attended: false });
+          return this.tryCheckIn(communityId, attendance, { ...activity, capacity: Number(current.capacity) });
         }
         return 'full';
       }
