@@ -575,4 +575,40 @@ describe('attacks on the unit of work', () => {
     expect(reply.status).not.toBe(500);
     expect([200, 503]).toContain(reply.status);
   });
+
+  it('a check-in already answered is answered again from its record even once the rate window is full', async () => {
+    const { cid, staff, residents } = await community(1);
+    const resident = residents[0]!;
+    const aid = await createActivity(cid, staff[0]!);
+    const previous = process.env.RATE_LIMITS;
+    process.env.RATE_LIMITS = JSON.stringify({ checkin: { limit: 2 } });
+    try {
+      const send = (payload: unknown, idempotencyKey: string) =>
+        call(
+          checkinHandler,
+          'POST',
+          '/v1/communities/{cid}/checkins',
+          { cid },
+          {
+            person: resident,
+            body: payload,
+            key: idempotencyKey,
+          },
+        );
+      const inKey = key();
+      const body = await checkinBody(cid, aid, 'in');
+      expect((await send(body, inKey)).status).toBe(200);
+      // A wrong code counts against the window too: now it is full.
+      expect((await send({ ...body, code: '000000' }, key())).status).toBeGreaterThanOrEqual(400);
+      expect((await send(body, key())).status).toBe(429);
+
+      const replay = await send(body, inKey);
+
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+    } finally {
+      if (previous === undefined) delete process.env.RATE_LIMITS;
+      else process.env.RATE_LIMITS = previous;
+    }
+  });
 });

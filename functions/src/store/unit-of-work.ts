@@ -379,10 +379,15 @@ export class UnitOfWork implements RequestWork {
   private inspect([first, second]: (Item | undefined)[]): void {
     const record = this.record ? first : undefined;
     const window = this.record ? second : first;
+    // A request already answered is answered again, whatever the window says since.
+    if (this.record && record) this.inspectRecord(record);
     if (this.rate && window && Number(window.hits ?? 0) >= this.rate.limit) {
       this.interrupt({ kind: 'refuse', error: tooManyRequests(this.rate.retryAfterSeconds) });
     }
-    if (!this.record || !record) return;
+  }
+
+  private inspectRecord(record: Item): void {
+    if (!this.record) return;
     const nowSeconds = Math.floor(this.now() / 1000);
     if (Number(record.expiresAt ?? 0) < nowSeconds) return;
     if (record.requestHash !== this.record.requestHash) {
