@@ -167,7 +167,8 @@ describe('1,000 check-ins to one activity', () => {
       );
       return (list.body.items as { id: string; attendeeCount: number }[]).find((item) => item.id === activity.id);
     };
-    expect((await listed())?.attendeeCount).toBe(0);
+    // (Before the job the list may show any count up to 1,000: the local stack's own minute job
+    // folds too, when it runs during the test.)
     await closeOpenAttendances();
     expect((await listed())?.attendeeCount).toBe(PEOPLE);
 
