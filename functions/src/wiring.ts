@@ -1,4 +1,4 @@
-import { DynamoCommunityStore, DynamoUserStore } from './store/identity/identity-store';
+import { DynamoCommunityStore, DynamoInvitationStore, DynamoUserStore } from './store/identity/identity-store';
 import { DynamoExportStore } from './store/office/export-store';
 import { DynamoFundStore } from './store/fund/fund-store';
 import { DynamoLedgerStore } from './store/ledger/ledger-store';
@@ -42,6 +42,7 @@ export const stores = {
   exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
   office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
+  invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
   reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
 };
 

@@ -52,6 +52,11 @@ export class InMemoryCommunityStore implements CommunityStore {
   async putCommunity(community: Community) {
     this.communities.set(community.id, community);
   }
+  async createCommunity(community: Community): Promise<'created' | 'exists'> {
+    if (this.communities.has(community.id)) return 'exists';
+    this.communities.set(community.id, community);
+    return 'created';
+  }
   async updateCommunity(community: Community) {
     this.communities.set(community.id, community);
   }

@@ -9,6 +9,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   communities: '/pages/communities/index',
+  invite: '/pages/invite/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',
@@ -46,6 +47,7 @@ export const ROUTES = {
   officePolicies: '/office/pages/policies/index',
   officeRecognition: '/office/pages/recognition/index',
   officeProxies: '/office/pages/proxies/index',
+  officeInvitations: '/office/pages/invitations/index',
 
   // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
   good: '/market/pages/good/index',

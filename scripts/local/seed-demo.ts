@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Community, Role } from '@linli/shared';
+import { DEFAULT_ACTIVITY_CATEGORIES, type Community, type Role } from '@linli/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { findOrCreateUser } from '../../functions/src/domain/identity/login';
 import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity/identity-store';
@@ -83,7 +83,10 @@ async function seedDemoActivities(activities: DynamoActivityStore, staffId: stri
     },
   ];
   for (const request of requests) {
-    await createActivity({ communityId: DEMO_COMMUNITY.id, actorId: staffId, request }, activities);
+    await createActivity(
+      { communityId: DEMO_COMMUNITY.id, actorId: staffId, request, categories: DEFAULT_ACTIVITY_CATEGORIES },
+      activities,
+    );
   }
 }
 

@@ -7,7 +7,11 @@ import type { ProxyableRoute } from './proxyable';
  */
 export const AUDIT_ACTIONS = [
   // identity
+  'community.create',
   'community.update',
+  'community.name_admin',
+  'invitation.create',
+  'invitation.accept',
   'member.set_roles',
   'member.register_offline',
   'proxy.create',

@@ -2,7 +2,11 @@ import type * as z from 'zod/mini';
 import { CursorQuery, type Page } from './schemas/common';
 import {
   CommunityPath,
+  CreateCommunityRequest,
+  CreateInvitationRequest,
   DevLoginRequest,
+  InvitationPath,
+  SetCommunityAdminRequest,
   MemberPath,
   OfflineMemberRequest,
   ProxyPath,
@@ -22,6 +26,9 @@ import {
   type ProxyList,
   type ProxyRelation,
   type SubscribeResponse,
+  type AcceptInvitationResponse,
+  type CommunityAdminResponse,
+  type Invitation,
 } from './schemas/identity';
 import {
   ActivityPath,
@@ -149,6 +156,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `merchant-staff`: the merchant's own staff; `merchant-or-office`: those or the office;
  * - `maker`, `staff` (staff or admin), `admin`;
  * - `proxy-setup`: a member for themself (not an office member), or the office for an offline resident.
+ * - `platform`: a platform operator (openid in `PLATFORM_ADMIN_OPENIDS`), in no community's name.
  */
 export type Access =
   | 'public'
@@ -163,7 +171,8 @@ export type Access =
   | 'maker'
   | 'staff'
   | 'admin'
-  | 'proxy-setup';
+  | 'proxy-setup'
+  | 'platform';
 
 /** Does a route take a token? Every one but `public` and the signed webhook. */
 export const needsToken = (access: Access): boolean => access !== 'public' && access !== 'signed';
@@ -289,6 +298,36 @@ export const contracts = {
     params: CommunityPath,
     body: UpdateCommunityRequest,
     response: returns<Community>(),
+  }),
+  createCommunity: route({
+    method: 'POST',
+    path: '/v1/communities',
+    access: 'platform',
+    body: CreateCommunityRequest,
+    response: returns<Community>(),
+  }),
+  setCommunityAdmin: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/admins',
+    access: 'platform',
+    params: CommunityPath,
+    body: SetCommunityAdminRequest,
+    response: returns<CommunityAdminResponse>(),
+  }),
+  createInvitation: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/invitations',
+    access: 'staff',
+    params: CommunityPath,
+    body: CreateInvitationRequest,
+    response: returns<Invitation>(),
+  }),
+  acceptInvitation: route({
+    method: 'POST',
+    path: '/v1/invitations/{code}/accept',
+    access: 'user',
+    params: InvitationPath,
+    response: returns<AcceptInvitationResponse>(),
   }),
   joinCommunity: route({
     method: 'POST',

@@ -43,13 +43,15 @@ const PERSONAS = [
   'staff',
   'admin',
   'foreignStaff',
+  /** A platform operator (dev login `demo-platform`): a member of no community here. */
+  'operator',
 ] as const;
 type PersonaName = (typeof PERSONAS)[number];
 /** Who calls: a persona, or `proxy` — the resident the office set up to act for the ward. */
 type CallerName = PersonaName | 'proxy';
 /** Whom a cell is about: a persona, or `ward` — a resident registered offline (no phone, no token). */
 type OwnerName = PersonaName | 'ward';
-type MemberPersona = Exclude<PersonaName, 'anonymous' | 'foreignStaff'>;
+type MemberPersona = Exclude<PersonaName, 'anonymous' | 'foreignStaff' | 'operator'>;
 const MEMBER_PERSONAS: MemberPersona[] = ['resident', 'otherResident', 'merchant', 'maker', 'staff', 'admin'];
 const OFFICE: PersonaName[] = ['staff', 'admin'];
 
@@ -77,6 +79,8 @@ interface World {
   people: Record<Exclude<PersonaName, 'anonymous'>, Person>;
   /** Office helpers that prepare fixtures (never the persona under test: two-person rules). */
   clerk: Person;
+  /** Staff of the joinable community (its invitations). */
+  joinClerk: Person;
   checker: Person;
   family: Person;
   /** A resident registered offline by the office, and the resident the office set up as their proxy. */
@@ -311,6 +315,28 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     build: async () => ({ params: inCommunity(), body: { name: '矩阵社区' } }),
   },
   joinCommunity: { ok: [200, 201], build: async () => ({ params: { cid: w.joinCid } }) },
+  createCommunity: {
+    ok: [201],
+    build: async () => ({
+      body: { id: `matrix-${randomUUID().slice(0, 8)}`, name: '矩阵新社区', currencyName: '矩阵币' },
+    }),
+  },
+  setCommunityAdmin: {
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: { openid: `matrix-admin-${randomUUID().slice(0, 8)}` } }),
+  },
+  createInvitation: { ok: [201], build: async () => ({ params: inCommunity(), body: { roles: ['resident'] } }) },
+  acceptInvitation: {
+    ok: [200],
+    build: async () => {
+      // Into the joinable community: accepting must not make a persona a member of the main one.
+      const invitation = await must<{ code: string }>(
+        'createInvitation',
+        as(w.joinClerk, { params: { cid: w.joinCid }, body: { roles: ['resident'] } }),
+      );
+      return { params: { code: invitation.code } };
+    },
+  },
   getMe: { ok: [200], proxy: true, build: community },
   listMyCommunities: { ok: [200], build: async () => ({}) },
   setMemberRoles: {
@@ -860,6 +886,9 @@ function roleCells(spec: RouteSpec): Cell[] {
     case 'signed':
       // no caller is trusted without WeChat Pay's signature: 401 payment.notification_rejected for everyone
       return PERSONAS.map((caller) => ({ caller, owner: 'resident', expected: [401] }));
+    case 'platform':
+      // no community role makes a platform operator, and being one lends no community role
+      return [...byRole([]), { caller: 'operator', owner: 'resident', expected: ok }];
   }
 }
 
@@ -931,12 +960,18 @@ beforeAll(async () => {
       personIn(cid, ['resident'], 'owner2'),
       personIn(cid, ['resident'], 'proxy'),
     ]);
+  const operatorLogin = await must<{ token: string; user: { id: string } }>('devLogin', {
+    body: { openid: 'demo-platform', nickname: 'platform' },
+  });
+  const operator = { token: operatorLogin.token, userId: operatorLogin.user.id };
+  const joinClerk = await personIn(joinable.id, ['staff'], 'joinclerk');
   w = {
     cid,
     foreignCid: foreign.id,
     joinCid: joinable.id,
-    people: { resident, otherResident, merchant, maker, staff, admin, foreignStaff },
+    people: { resident, otherResident, merchant, maker, staff, admin, foreignStaff, operator },
     clerk,
+    joinClerk,
     checker,
     family,
     ward: { token: proxy.token, userId: '' },
@@ -953,7 +988,7 @@ beforeAll(async () => {
   w.activityId = await newActivity();
   await certify(resident);
   for (const person of Object.values(w.people)) {
-    if (person !== foreignStaff) await newTransfer(person.userId, 10);
+    if (person !== foreignStaff && person !== operator) await newTransfer(person.userId, 10);
   }
   // the ward: registered offline by the office, with the proxy the office set up for them
   const ward = await must<{ member: { id: string } }>(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_ACTIVITY_CATEGORIES,
   monthOf,
   pointsForMinutes,
   type Claim,
@@ -445,6 +446,7 @@ class CreateActivity implements Command {
       {
         communityId: real.community.id,
         actorId: real.staff.userId,
+        categories: DEFAULT_ACTIVITY_CATEGORIES,
         request: {
           title: '帮老人洗澡',
           category: 'care',

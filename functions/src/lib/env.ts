@@ -55,6 +55,26 @@ export const env = {
     if (!process.env.SECRETS_SSM_PREFIX || process.env.JWT_ROTATION !== 'on') return undefined;
     return getSecret('jwt-secret-previous', 'JWT_SECRET_PREVIOUS');
   },
+  /**
+   * The platform operators' WeChat openids (`PLATFORM_ADMIN_OPENIDS`, comma-separated, from the
+   * environment or SSM `…/platform-admin-openids`); on the dev stage the dev login `demo-platform`
+   * is one too. Nobody is an operator where none are configured.
+   */
+  platformOperatorOpenids: async (): Promise<Set<string>> => {
+    const configured =
+      process.env.PLATFORM_ADMIN_OPENIDS ??
+      (process.env.SECRETS_SSM_PREFIX
+        ? await getSecret('platform-admin-openids', 'PLATFORM_ADMIN_OPENIDS').catch(() => '')
+        : '');
+    const openids = new Set(
+      configured
+        .split(',')
+        .map((openid) => openid.trim())
+        .filter(Boolean),
+    );
+    if (process.env.STAGE === 'dev') openids.add('demo-platform');
+    return openids;
+  },
   tokenTtlSeconds: () => Number(process.env.TOKEN_TTL_SECONDS ?? 7200),
   wechatAppId: () => required('WECHAT_APP_ID'),
   wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),

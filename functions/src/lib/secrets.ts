@@ -19,7 +19,13 @@ async function fromSsm(name: string): Promise<string> {
 }
 
 export function getSecret(
-  name: 'jwt-secret' | 'jwt-secret-previous' | 'wechat-app-secret' | 'wechat-pay-private-key' | 'wechat-pay-apiv3-key',
+  name:
+    | 'jwt-secret'
+    | 'jwt-secret-previous'
+    | 'wechat-app-secret'
+    | 'wechat-pay-private-key'
+    | 'wechat-pay-apiv3-key'
+    | 'platform-admin-openids',
   environmentVariable: string,
 ): Promise<string> {
   const fromEnvironment = process.env[environmentVariable];

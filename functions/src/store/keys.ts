@@ -15,6 +15,7 @@
  * |   | certificate) in one request                 |   → #PROFILE, #ACCOUNT, #CERTIFICATE                            |
  * | 8 | the communities a user belongs to           | GSI1: GSI1PK=USER#{userId}  GSI1SK=COMMUNITY#{cid}              |
  * | 9 | members of a community, by join time        | GSI2: GSI2PK=MEMBERS#{cid}  GSI2SK={joinedAt}#{userId}          |
+ * |10b| an invitation, by its code                 | PK=INVITATION#{code}        SK=INVITATION                       |
  * |10 | idempotency record of a request             | PK=IDEMPOTENCY#{hash(scope,key)} SK=RECORD  (TTL expiresAt)     |
  * |11 | a ledger account (balance, lifetime earned) | member:  PK=COMMUNITY#{cid} SK=MEMBER#{userId}#ACCOUNT          |
  * |   |                                             | system:  PK=COMMUNITY#{cid} SK=ACCOUNT#{address}                |
@@ -251,6 +252,8 @@ export const keys = {
   communityPartition: (communityId: string) => `COMMUNITY#${communityId}`,
   /** GSI1SK prefix of a user's memberships (pattern 8). */
   membershipPrefix: () => 'COMMUNITY#',
+  /** An invitation to a community, by its code (accepting it knows only the code). */
+  invitation: (code: string) => key(`INVITATION#${code}`, 'INVITATION'),
   /** A WeChat login code already used (a replay guard, TTL expiresAt). */
   loginCode: (codeHash: string) => key(`LOGIN_CODE#${codeHash}`, 'USED'),
   /** A fund entry appended once (its id), so a retry finds it. */
@@ -330,6 +333,7 @@ export const ENTITY = {
   openid: 'Openid',
   wechatSession: 'WechatSession',
   community: 'Community',
+  invitation: 'Invitation',
   member: 'Member',
   account: 'Account',
   certificate: 'Certificate',

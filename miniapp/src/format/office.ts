@@ -36,7 +36,11 @@ export function monthLabel(month: string, withYear: boolean, language: Language)
  * so a missing or stray label is a type error. A proxy's `proxy.<route>` is named by its route.
  */
 export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en: string }> = {
+  'community.create': { 'zh-CN': '开通社区', en: 'Started the community' },
   'community.update': { 'zh-CN': '修改社区规则', en: 'Changed the community rules' },
+  'community.name_admin': { 'zh-CN': '指定社区管理员', en: 'Named a community admin' },
+  'invitation.create': { 'zh-CN': '发出邀请', en: 'Created an invitation' },
+  'invitation.accept': { 'zh-CN': '接受邀请加入', en: 'Joined by invitation' },
   'member.set_roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
   'member.register_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
   'proxy.create': { 'zh-CN': '添加代办人', en: 'Added a proxy' },

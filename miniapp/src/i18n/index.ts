@@ -1,3 +1,4 @@
+import { DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
 import { useCallback } from 'react';
 import { languagePreference, type Language } from '../state/preferences';
 import { useStoredValue } from '../state/stored-value';
@@ -39,6 +40,23 @@ export function describeError(t: Translate, error: unknown): string {
   if (error.status === 403) return t('error.forbidden');
   if (error.status === 404) return t('error.notFound');
   return error.message;
+}
+
+/**
+ * An activity category's name: the label the community gave it (`rules.activityCategories`) when
+ * it renamed or added one, else the app's translation of a default category, else the id.
+ */
+export function categoryLabel(
+  t: Translate,
+  id: string,
+  categories: readonly { id: string; label: string }[] = [],
+): string {
+  const own = categories.find((category) => category.id === id)?.label;
+  const standard = DEFAULT_ACTIVITY_CATEGORIES.find((category) => category.id === id)?.label;
+  if (own && own !== standard) return own;
+  const key = `category.${id}`;
+  if (isMessageKey(key)) return t(key);
+  return own ?? id;
 }
 
 function isMessageKey(key: string): key is MessageKey {

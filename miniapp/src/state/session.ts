@@ -6,6 +6,9 @@ import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-va
 export const sessionToken = createStoredValue<string | null>('linli.session.token', null, isNonEmptyString);
 
 /** The community the user is looking at; memberships are per user, so logging out forgets it. */
+/** An invitation code opened before logging in: the login comes back to it. */
+export const pendingInvitation = createStoredValue<string | null>('linli.invitation.code', null, isNonEmptyString);
+
 export const currentCommunityId = createStoredValue<string | null>('linli.community.id', null, isNonEmptyString);
 
 export function signIn(login: LoginResponse): void {

@@ -33,6 +33,34 @@ export const MinuteRounding = z.strictObject({
 });
 export type MinuteRounding = z.infer<typeof MinuteRounding>;
 
+/** One of a community's own activity categories (`rules.activityCategories`). */
+export const ActivityCategoryDefinition = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,23}$/, 'must be 1-24 lower-case letters, digits or dashes')),
+  label: humanText(12),
+});
+export type ActivityCategoryDefinition = z.infer<typeof ActivityCategoryDefinition>;
+
+/**
+ * The categories a new community starts with (and any community that never set its own): the
+ * kinds of service the programmes Linli is built from record. Labels are zh-CN; the app shows
+ * its own translation for these ids and the label for a community's own.
+ */
+export const DEFAULT_ACTIVITY_CATEGORIES: readonly ActivityCategoryDefinition[] = [
+  { id: 'care', label: '关爱老人' },
+  { id: 'cooking', label: '助餐做饭' },
+  { id: 'cleaning', label: '清洁卫生' },
+  { id: 'lecture', label: '讲座培训' },
+  { id: 'publicity', label: '宣传倡导' },
+  { id: 'escort', label: '陪同就医' },
+  { id: 'snow', label: '扫雪除冰' },
+  { id: 'environment', label: '环境保护' },
+  { id: 'other', label: '其他' },
+];
+
+/** A community's activity categories: its own, or the default set. */
+export const activityCategoriesOf = (rules: { activityCategories?: readonly ActivityCategoryDefinition[] }) =>
+  rules.activityCategories ?? DEFAULT_ACTIVITY_CATEGORIES;
+
 export const CommunityRules = z.strictObject({
   pointsPerHour: positiveInt(1000),
   certificateThresholdPoints: nonNegativeInt(1_000_000),
@@ -53,6 +81,16 @@ export const CommunityRules = z.strictObject({
   expiryNoticeDays: z.optional(nonNegativeInt(90)),
   /** Most points a member may earn in one calendar month (0 or absent: no cap). */
   monthlyCapPoints: z.optional(nonNegativeInt(1_000_000)),
+  /** The community's own activity categories (absent: `DEFAULT_ACTIVITY_CATEGORIES`). */
+  activityCategories: z.optional(
+    z.array(ActivityCategoryDefinition).check(
+      z.minLength(1),
+      z.maxLength(30),
+      z.refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+        message: 'category ids must be unique',
+      }),
+    ),
+  ),
 });
 export type CommunityRules = z.infer<typeof CommunityRules>;
 
@@ -61,6 +99,8 @@ export interface Community {
   name: string;
   currencyName: string;
   rules: CommunityRules;
+  /** The district (街道) it belongs to, if any. */
+  districtId?: string;
 }
 
 export const UpdateCommunityRequest = z.strictObject({
@@ -71,6 +111,69 @@ export const UpdateCommunityRequest = z.strictObject({
 export type UpdateCommunityRequest = z.infer<typeof UpdateCommunityRequest>;
 
 export const CommunityPath = z.strictObject({ cid: CommunityId });
+
+/** A new community's id: a lower-case slug of 3–32 (`a-z 0-9 -`), chosen by the platform operator. */
+export const NewCommunityId = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{2,31}$/, 'must be 3-32 lower-case letters, digits or dashes'));
+
+/** `POST /v1/communities` — platform operators. */
+export const CreateCommunityRequest = z.strictObject({
+  id: NewCommunityId,
+  name: humanText(40),
+  currencyName: humanText(12),
+  rules: z.optional(z.partial(CommunityRules)),
+  districtId: z.optional(NewCommunityId),
+});
+export type CreateCommunityRequest = z.infer<typeof CreateCommunityRequest>;
+
+/** A WeChat openid (28 characters from WeChat; the dev logins' are shorter). */
+export const Openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a WeChat openid'));
+
+/** `PUT /v1/communities/{cid}/admins` — platform operators name a community's admin. */
+export const SetCommunityAdminRequest = z.strictObject({ openid: Openid });
+export type SetCommunityAdminRequest = z.infer<typeof SetCommunityAdminRequest>;
+
+export interface CommunityAdminResponse {
+  communityId: string;
+  member: MemberView;
+}
+
+/** `POST /v1/communities/{cid}/invitations` — admins (any roles), staff (`resident` only). */
+export const CreateInvitationRequest = z.strictObject({
+  roles: z.array(Role).check(
+    z.minLength(1),
+    z.maxLength(5),
+    z.refine((roles) => new Set(roles).size === roles.length, { message: 'roles must be unique' }),
+  ),
+  /** How many people may accept it (default 1). */
+  maxUses: z.optional(positiveInt(1000)),
+  /** Default 7 days from now; at most 90 days. */
+  expiresAt: z.optional(z.iso.datetime({ offset: true })),
+});
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequest>;
+
+export interface Invitation {
+  code: string;
+  communityId: string;
+  roles: Role[];
+  maxUses: number;
+  uses: number;
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  /** The mini-program page that accepts it (`scene` on weapp is the code) and the H5 path. */
+  link: { page: string; scene: string; h5Path: string };
+}
+
+export const InvitationPath = z.strictObject({
+  code: z.string().check(z.regex(/^[A-Za-z0-9]{12,32}$/, 'must be an invitation code')),
+});
+
+export interface AcceptInvitationResponse {
+  communityId: string;
+  member: MemberView;
+}
 export const MemberPath = z.strictObject({
   cid: CommunityId,
   memberId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id')),

@@ -4,8 +4,13 @@ import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from '.
 const IsoDateTime = z.iso.datetime({ offset: false, local: false });
 const MAX_ACTIVITY_MINUTES = 7 * 24 * 60;
 
-export const ACTIVITY_CATEGORIES = ['care', 'cooking', 'cleaning', 'lecture', 'publicity', 'escort', 'other'] as const;
-export const ActivityCategory = z.enum(ACTIVITY_CATEGORIES);
+/**
+ * An activity's category: one of its community's `rules.activityCategories` ids (checked by the
+ * server against the community; the schema checks the form only).
+ */
+export const ActivityCategory = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9-]{0,23}$/, 'must be one of the community’s activity categories'));
 export type ActivityCategory = z.infer<typeof ActivityCategory>;
 
 export const CreateActivityRequest = z
@@ -50,7 +55,7 @@ export interface Activity {
   id: string;
   communityId: string;
   title: string;
-  category: ActivityCategory;
+  category: string;
   description?: string;
   startsAt: string;
   endsAt: string;

@@ -91,7 +91,9 @@ export async function updateCommunity(
   input: { communityId: string; patch: UpdateCommunityRequest },
   communities: CommunityStore,
 ): Promise<Community> {
-  const current = await getCommunityOrThrow(communities, input.communityId);
+  // Strongly consistent: the audit's "before" is what was there, not a second-old copy.
+  const current = await communities.getCommunity(input.communityId, { consistent: true });
+  if (!current) throw notFound('community');
   const { patch } = input;
   const updated: Community = {
     ...current,
@@ -99,16 +101,20 @@ export async function updateCommunity(
     ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
     rules: { ...current.rules, ...patch.rules },
   };
-  await communities.updateCommunity(updated, {
-    audit: {
-      communityId: input.communityId,
-      action: 'community.update',
-      objectType: 'community',
-      objectId: input.communityId,
-      before: current,
-      after: updated,
+  await communities.updateCommunity(
+    updated,
+    {
+      audit: {
+        communityId: input.communityId,
+        action: 'community.update',
+        objectType: 'community',
+        objectId: input.communityId,
+        before: current,
+        after: updated,
+      },
     },
-  });
+    Object.keys(patch.rules ?? {}),
+  );
   return updated;
 }
 

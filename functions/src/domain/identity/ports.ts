@@ -1,4 +1,4 @@
-import type { Community, CertificateStatus, Notification, Page, ProxyRelation, Role } from '@linli/shared';
+import type { Community, CertificateStatus, Invitation, Notification, Page, ProxyRelation, Role } from '@linli/shared';
 import type { Effects } from '../effects';
 
 export interface UserRecord {
@@ -39,10 +39,14 @@ export interface UserStore {
 }
 
 export interface CommunityStore {
-  getCommunity(communityId: string): Promise<Community | null>;
+  /** Eventually consistent unless `consistent` (a read that a write will be based on). */
+  getCommunity(communityId: string, options?: { consistent?: boolean }): Promise<Community | null>;
   listCommunities(): Promise<Community[]>;
   putCommunity(community: Community): Promise<void>;
-  updateCommunity(community: Community, effects?: Effects): Promise<void>;
+  /** A new community (audited in `effects`); `exists` when its id is taken. */
+  createCommunity(community: Community, effects?: Effects): Promise<'created' | 'exists'>;
+  /** Sets name, currency name and the rules named in `changedRules` (all rules when absent), field by field. */
+  updateCommunity(community: Community, effects?: Effects, changedRules?: readonly string[]): Promise<void>;
   getMember(communityId: string, userId: string): Promise<MemberRecord | null>;
   getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null>;
   /** Adds the member unless present; returns the stored member either way. */
@@ -69,4 +73,24 @@ export interface ProxyStore {
   removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean>;
   listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]>;
   listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]>;
+}
+
+/** Invitations to join a community (issue 16). */
+/** An invitation as kept (its link is derived from the code). */
+export type StoredInvitation = Omit<Invitation, 'link'>;
+
+export interface InvitationStore {
+  createInvitation(invitation: StoredInvitation, effects?: Effects): Promise<void>;
+  getInvitation(code: string): Promise<StoredInvitation | null>;
+  /**
+   * Takes one use (while one is left and `nowIso` is before the expiry) and writes the membership
+   * — new (`previousRoles` null) or with its roles replaced (while they are still `previousRoles`)
+   * — in one transaction: `gone` when no use is left or it expired, `member_changed` when the
+   * membership changed meanwhile.
+   */
+  acceptInvitation(
+    use: { code: string; nowIso: string },
+    membership: { member: MemberRecord; previousRoles: Role[] | null },
+    effects?: Effects,
+  ): Promise<'accepted' | 'gone' | 'member_changed'>;
 }

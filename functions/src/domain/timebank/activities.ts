@@ -2,6 +2,7 @@ import type { Effects } from '../effects';
 import {
   monthOf,
   type Activity,
+  type ActivityCategoryDefinition,
   type CheckinCode,
   type CreateActivityRequest,
   type Page,
@@ -28,12 +29,30 @@ export async function getActivityOrThrow(activities: ActivityStore, communityId:
   return activity;
 }
 
+/**
+ * An activity's category must be one of its community's own (`rules.activityCategories`, or the
+ * default set): 400 `activity.category_unknown` with the ids it may be.
+ */
+export function assertCategory(category: string, categories: readonly ActivityCategoryDefinition[]): void {
+  if (categories.some((known) => known.id === category)) return;
+  throw new AppError('activity.category_unknown', 'This community has no such activity category', {
+    categories: categories.map((known) => known.id),
+  });
+}
+
 export async function createActivity(
-  input: { communityId: string; actorId: string; request: CreateActivityRequest; now?: Date },
+  input: {
+    communityId: string;
+    actorId: string;
+    request: CreateActivityRequest;
+    categories: readonly ActivityCategoryDefinition[];
+    now?: Date;
+  },
   activities: ActivityStore,
 ): Promise<Activity> {
   const now = input.now ?? new Date();
   const { request } = input;
+  assertCategory(request.category, input.categories);
   const record: ActivityRecord = {
     id: newId(now.getTime()),
     communityId: input.communityId,
@@ -68,9 +87,15 @@ export async function createActivity(
 }
 
 export async function updateActivity(
-  input: { communityId: string; activityId: string; patch: UpdateActivityRequest },
+  input: {
+    communityId: string;
+    activityId: string;
+    patch: UpdateActivityRequest;
+    categories: readonly ActivityCategoryDefinition[];
+  },
   activities: ActivityStore,
 ): Promise<Activity> {
+  if (input.patch.category !== undefined) assertCategory(input.patch.category, input.categories);
   // With its count as of now: the reply shows it (the scans are counted on shards).
   const current = await activities.getActivityWithLiveCount(input.communityId, input.activityId);
   if (!current) throw notFound('activity');

@@ -1,13 +1,19 @@
-import { contracts } from '@linli/shared';
+import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
+import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
 import { stores } from '../../wiring';
-import { created, httpRoute } from '../route';
+import { alongside, created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/activities — staff. */
 export const handler = httpRoute(contracts.createActivity, async ({ params, body, userId }) => {
-  await requireStaff(stores.communities(), params.cid, userId);
+  // The community's own activity categories are checked against.
+  const [, community] = await alongside(
+    requireStaff(stores.communities(), params.cid, userId),
+    getCommunityOrThrow(stores.communities(), params.cid),
+  );
+  const categories = activityCategoriesOf(community.rules);
   return created(
-    await createActivity({ communityId: params.cid, actorId: userId, request: body }, stores.activities()),
+    await createActivity({ communityId: params.cid, actorId: userId, request: body, categories }, stores.activities()),
   );
 });

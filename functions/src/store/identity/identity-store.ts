@@ -2,11 +2,20 @@ import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentCl
 import type { Community, CertificateStatus, Notification, Page, Role } from '@linli/shared';
 import { queryAll, queryPage } from '../cursor';
 import { AppError } from '../../lib/errors';
-import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../../domain/identity/ports';
+import type {
+  CommunityStore,
+  InvitationStore,
+  MemberOverview,
+  MemberRecord,
+  StoredInvitation,
+  UserRecord,
+  UserStore,
+} from '../../domain/identity/ports';
 import { cancellationReasons, isConditionalCheckFailed } from '../client';
 import { ENTITY, INDEXES, keys } from '../keys';
 import type { Effects } from '../../domain/effects';
-import { writeWithEffects } from '../effects';
+import { effectItems, writeWithEffects } from '../effects';
+import type { TransactionItem } from '../client';
 import { getItem, withoutKeys } from '../items';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
@@ -118,8 +127,10 @@ export class DynamoCommunityStore implements CommunityStore {
     private readonly tableName: string,
   ) {}
 
-  async getCommunity(communityId: string): Promise<Community | null> {
-    const item = await getItem(this.client, this.tableName, keys.community(communityId), { consistent: false });
+  async getCommunity(communityId: string, options: { consistent?: boolean } = {}): Promise<Community | null> {
+    const item = await getItem(this.client, this.tableName, keys.community(communityId), {
+      consistent: options.consistent ?? false,
+    });
     return item ? toCommunity(item) : null;
   }
 
@@ -152,21 +163,67 @@ export class DynamoCommunityStore implements CommunityStore {
     );
   }
 
-  async updateCommunity(community: Community, effects?: Effects): Promise<void> {
+  async createCommunity(community: Community, effects?: Effects): Promise<'created' | 'exists'> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.community(community.id),
+              ...keys.communityListing(community.id),
+              type: ENTITY.community,
+              ...community,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        effects,
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  /**
+   * Sets the name, the currency name and each rule the change names — field by field
+   * (`SET rules.#rule`), so two admins changing different rules at once both keep theirs.
+   */
+  async updateCommunity(community: Community, effects?: Effects, changedRules?: readonly string[]): Promise<void> {
+    const rules = community.rules as Record<string, unknown>;
+    const names: Record<string, string> = { '#name': 'name' };
+    const values: Record<string, unknown> = { ':name': community.name, ':currencyName': community.currencyName };
+    const assignments = ['#name = :name', 'currencyName = :currencyName'];
+    const removals: string[] = [];
+    if (changedRules === undefined) {
+      names['#rules'] = 'rules';
+      values[':rules'] = community.rules;
+      assignments.push('#rules = :rules');
+    } else {
+      changedRules.forEach((rule, index) => {
+        names['#rules'] = 'rules';
+        names[`#r${index}`] = rule;
+        if (rules[rule] === undefined) {
+          removals.push(`#rules.#r${index}`);
+        } else {
+          values[`:r${index}`] = rules[rule];
+          assignments.push(`#rules.#r${index} = :r${index}`);
+        }
+      });
+    }
     await writeWithEffects(
       this.client,
       {
         Update: {
           TableName: this.tableName,
           Key: keys.community(community.id),
-          UpdateExpression: 'SET #name = :name, currencyName = :currencyName, #rules = :rules',
+          UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#name': 'name', '#rules': 'rules' },
-          ExpressionAttributeValues: {
-            ':name': community.name,
-            ':currencyName': community.currencyName,
-            ':rules': community.rules,
-          },
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         },
       },
       effects,
@@ -304,6 +361,7 @@ function toCommunity(item: Record<string, unknown>): Community {
     name: String(item.name),
     currencyName: String(item.currencyName),
     rules: item.rules as Community['rules'],
+    ...(typeof item.districtId === 'string' ? { districtId: item.districtId } : {}),
   };
 }
 
@@ -317,4 +375,93 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     ...(item.offline === true ? { offline: true } : {}),
     ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
   };
+}
+
+export class DynamoInvitationStore implements InvitationStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createInvitation(invitation: StoredInvitation, effects?: Effects): Promise<void> {
+    const stored = invitation;
+    await writeWithEffects(
+      this.client,
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.invitation(invitation.code),
+            type: ENTITY.invitation,
+            ...stored,
+            // Kept a month past its expiry (TTL), for the audit trail's sake.
+            expiresAtEpoch: Math.floor(Date.parse(invitation.expiresAt) / 1000) + 30 * 86_400,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      effects,
+    );
+  }
+
+  async getInvitation(code: string): Promise<StoredInvitation | null> {
+    const item = await getItem(this.client, this.tableName, keys.invitation(code));
+    if (!item) return null;
+    const { expiresAtEpoch: _ttl, ...invitation } = withoutKeys<StoredInvitation & { expiresAtEpoch?: number }>(item);
+    return { ...invitation, uses: Number(invitation.uses ?? 0) };
+  }
+
+  async acceptInvitation(
+    use: { code: string; nowIso: string },
+    membership: { member: MemberRecord; previousRoles: Role[] | null },
+    effects?: Effects,
+  ): Promise<'accepted' | 'gone' | 'member_changed'> {
+    const { member, previousRoles } = membership;
+    const take: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.invitation(use.code),
+        UpdateExpression: 'ADD uses :one',
+        ConditionExpression: 'attribute_exists(PK) AND uses < maxUses AND expiresAt > :now',
+        ExpressionAttributeValues: { ':one': 1, ':now': use.nowIso },
+      },
+    };
+    const write: TransactionItem = previousRoles
+      ? {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.member(member.communityId, member.userId),
+            UpdateExpression: 'SET #roles = :roles',
+            ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
+            ExpressionAttributeNames: { '#roles': 'roles' },
+            ExpressionAttributeValues: { ':roles': member.roles, ':expected': previousRoles },
+          },
+        }
+      : {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.member(member.communityId, member.userId),
+              ...keys.membershipOfUser(member.userId, member.communityId),
+              ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
+              type: ENTITY.member,
+              ...member,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        };
+    const extra = effectItems(this.tableName, {
+      ...effects,
+      ...(previousRoles ? {} : { gauges: { communityId: member.communityId, add: { members: 1 } } }),
+    });
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: [take, write, ...extra] }));
+      return 'accepted';
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === 'ConditionalCheckFailed') return 'gone';
+      if (reasons?.[1] === 'ConditionalCheckFailed') return 'member_changed';
+      throw error;
+    }
+  }
 }

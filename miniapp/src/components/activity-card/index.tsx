@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Activity } from '@linli/shared';
 import { formatTimeRange } from '../../format/time';
-import { useI18n } from '../../i18n';
+import { categoryLabel, useI18n } from '../../i18n';
 
 /** One activity: title, category, time, place, how many came, and whether it was cancelled. */
 export default function ActivityCard({
@@ -22,7 +22,7 @@ export default function ActivityCard({
         <View className="row">
           <Text className="card__value row__text">{activity.title}</Text>
           <Text className={cancelled ? 'tag tag--danger' : 'tag'}>
-            {cancelled ? t('activity.cancelled') : t(`category.${activity.category}`)}
+            {cancelled ? t('activity.cancelled') : categoryLabel(t, activity.category)}
           </Text>
         </View>
         <Text className="activity-card__line">

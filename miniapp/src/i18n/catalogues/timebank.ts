@@ -17,7 +17,10 @@ export const zhCN = {
   'category.lecture': '讲座培训',
   'category.publicity': '宣传倡导',
   'category.escort': '陪同出行',
+  'category.snow': '扫雪除冰',
+  'category.environment': '环境保护',
   'category.other': '其他服务',
+  'newActivity.categoriesLoading': '正在读取本社区的活动类别…',
 
   'checkin.direction': '我要',
   'checkin.in': '签到',
@@ -169,7 +172,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'category.lecture': 'Lecture or training',
   'category.publicity': 'Publicity',
   'category.escort': 'Escorting',
+  'category.snow': 'Snow clearing',
+  'category.environment': 'Environment',
   'category.other': 'Other service',
+  'newActivity.categoriesLoading': 'Loading this community’s activity categories…',
 
   'checkin.direction': 'I want to',
   'checkin.in': 'Check in',

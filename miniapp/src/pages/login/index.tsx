@@ -5,7 +5,7 @@ import { contracts, type LoginResponse } from '@linli/shared';
 import { ApiError, request } from '../../api';
 import PageLayout from '../../components/page-layout';
 import SubmitButton from '../../components/submit-button';
-import { signIn } from '../../state/session';
+import { pendingInvitation, signIn } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 
@@ -39,7 +39,8 @@ function useLogin() {
     setErrorMessage(undefined);
     try {
       signIn(await login());
-      await restartAt(ROUTES.communities);
+      // Came from an invitation: back to it, to accept it.
+      await restartAt(pendingInvitation.get() ? ROUTES.invite : ROUTES.communities);
     } catch (error) {
       setErrorMessage(error instanceof ApiError ? error.message : String(error));
       setSubmitting(false);

@@ -33,6 +33,7 @@ const CONSOLE_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-policies', 'office.policies', 'office.policiesHint', ROUTES.officePolicies],
   ['office-recognition', 'office.recognition', 'office.recognitionHint', ROUTES.officeRecognition],
   ['office-proxies', 'office.proxies', 'office.proxiesHint', ROUTES.officeProxies],
+  ['office-invitations', 'office.invitations', 'office.invitationsHint', ROUTES.officeInvitations],
 ];
 
 /** The community office console: what staff do, one large line each. */

@@ -1,13 +1,19 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { ACTIVITY_CATEGORIES, contracts, type ActivityCategory, type CreateActivityRequest } from '@linli/shared';
+import { useEffect, useState } from 'react';
+import {
+  activityCategoriesOf,
+  contracts,
+  type ActivityCategory,
+  type ActivityCategoryDefinition,
+  type CreateActivityRequest,
+} from '@linli/shared';
 import { request, newIdempotencyKey } from '../../../api';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
-import { describeError, useI18n, type Translate } from '../../../i18n';
+import { categoryLabel, describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
 
 interface Draft {
@@ -73,7 +79,19 @@ function NewActivityForm({ communityId }: { communityId: string }) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [categories, setCategories] = useState<readonly ActivityCategoryDefinition[]>();
   const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
+
+  // The community's own categories (an admin edits them in the rules).
+  useEffect(() => {
+    let live = true;
+    request(contracts.getCommunity, { params: { cid: communityId } })
+      .then((community) => live && setCategories(activityCategoriesOf(community.rules)))
+      .catch((error: unknown) => live && setProblem(describeError(t, error)));
+    return () => {
+      live = false;
+    };
+  }, [communityId, t]);
 
   const submit = async () => {
     if (busy) return;
@@ -95,7 +113,7 @@ function NewActivityForm({ communityId }: { communityId: string }) {
 
   return (
     <View className="card" id="new-activity-form">
-      <DraftFields draft={draft} onChange={change} />
+      <DraftFields draft={draft} categories={categories} onChange={change} />
       {problem ? (
         <Text className="form-error" id="new-activity-error">
           {problem}
@@ -109,7 +127,15 @@ function NewActivityForm({ communityId }: { communityId: string }) {
 }
 
 /** What, which kind, when, where and how many people: the draft's fields, as typed. */
-function DraftFields({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+function DraftFields({
+  draft,
+  categories,
+  onChange: change,
+}: {
+  draft: Draft;
+  categories: readonly ActivityCategoryDefinition[] | undefined;
+  onChange: (patch: Partial<Draft>) => void;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -124,15 +150,7 @@ function DraftFields({ draft, onChange: change }: { draft: Draft; onChange: (pat
           onInput={(event) => change({ title: event.detail.value })}
         />
       </View>
-      <View className="field">
-        <Text className="field__label">{t('newActivity.category')}</Text>
-        <ChoiceTabs
-          idPrefix="activity-category"
-          value={draft.category}
-          onChange={(category) => change({ category })}
-          choices={ACTIVITY_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) }))}
-        />
-      </View>
+      <CategoryField value={draft.category} categories={categories} onChange={(category) => change({ category })} />
       <DateTimeField
         id="activity-start"
         label={t('newActivity.start')}
@@ -169,5 +187,36 @@ function DraftFields({ draft, onChange: change }: { draft: Draft; onChange: (pat
         />
       </View>
     </>
+  );
+}
+
+/** The community's own activity categories as tabs (a hint while they load). */
+function CategoryField({
+  value,
+  categories,
+  onChange,
+}: {
+  value: ActivityCategory | undefined;
+  categories: readonly ActivityCategoryDefinition[] | undefined;
+  onChange: (category: ActivityCategory) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <View className="field">
+      <Text className="field__label">{t('newActivity.category')}</Text>
+      {categories ? (
+        <ChoiceTabs
+          idPrefix="activity-category"
+          value={value}
+          onChange={onChange}
+          choices={categories.map((category) => ({
+            value: category.id,
+            label: categoryLabel(t, category.id, categories),
+          }))}
+        />
+      ) : (
+        <Text className="card__hint">{t('newActivity.categoriesLoading')}</Text>
+      )}
+    </View>
   );
 }

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { AcceptInvitationResponse, CreateInvitationRequest, Invitation, MemberView, Role } from '@linli/shared';
+import { AppError, notFound } from '../../lib/errors';
+import { getCommunityOrThrow, toMemberView } from './communities';
+import type { CommunityStore, InvitationStore, MemberRecord } from './ports';
+
+/** An invitation stays open a week unless its creator says otherwise; never more than 90 days. */
+const DEFAULT_DAYS = 7;
+const MAX_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
+/** The mini-program page that accepts an invitation (its `scene` is the code on weapp). */
+export const INVITATION_PAGE = 'pages/invite/index';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** 20 characters of 56 (≈ 116 bits): unguessable, and short enough for a QR scene (≤ 32). */
+function newInvitationCode(): string {
+  let code = '';
+  for (const byte of randomBytes(20)) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+  return code;
+}
+
+export function invitationLink(code: string): Invitation['link'] {
+  return { page: INVITATION_PAGE, scene: code, h5Path: `/${INVITATION_PAGE}?code=${code}` };
+}
+
+/**
+ * An invitation to join `communityId` with `roles`: admins may invite to any roles; staff to
+ * `resident` only (403 `invitation.roles_not_allowed`). At most `maxUses` people (default 1) may
+ * accept it, until `expiresAt` (default in 7 days, at most 90; 400 `invitation.expiry_invalid`).
+ * Audited as `invitation.create`.
+ */
+export async function createInvitation(
+  input: { communityId: string; inviter: MemberRecord; request: CreateInvitationRequest; now?: Date },
+  dependencies: { communities: CommunityStore; invitations: InvitationStore },
+): Promise<Invitation> {
+  const now = input.now ?? new Date();
+  const { request, inviter } = input;
+  const mayInviteTo: Role[] = inviter.roles.includes('admin')
+    ? ['resident', 'maker', 'merchant', 'staff', 'admin']
+    : ['resident'];
+  const refused = request.roles.filter((role) => !mayInviteTo.includes(role));
+  if (refused.length > 0) {
+    throw new AppError('invitation.roles_not_allowed', 'Staff may invite residents only; an admin invites staff', {
+      roles: refused,
+    });
+  }
+  const expiresAt = request.expiresAt ? new Date(request.expiresAt) : new Date(now.getTime() + DEFAULT_DAYS * DAY_MS);
+  if (expiresAt.getTime() <= now.getTime() || expiresAt.getTime() > now.getTime() + MAX_DAYS * DAY_MS) {
+    throw new AppError('invitation.expiry_invalid', `An invitation expires between now and ${MAX_DAYS} days from now`);
+  }
+  await getCommunityOrThrow(dependencies.communities, input.communityId);
+  const code = newInvitationCode();
+  const invitation: Invitation = {
+    code,
+    communityId: input.communityId,
+    roles: request.roles.includes('resident') ? request.roles : ['resident', ...request.roles],
+    maxUses: request.maxUses ?? 1,
+    uses: 0,
+    expiresAt: expiresAt.toISOString(),
+    createdBy: inviter.userId,
+    createdAt: now.toISOString(),
+    link: invitationLink(code),
+  };
+  const { link: _link, ...stored } = invitation;
+  await dependencies.invitations.createInvitation(stored, {
+    audit: {
+      communityId: input.communityId,
+      action: 'invitation.create',
+      objectType: 'invitation',
+      objectId: code,
+      after: { ...invitation, code: `${code.slice(0, 4)}…` },
+    },
+  });
+  return invitation;
+}
+
+const gone = () => new AppError('invitation.expired', 'This invitation has expired or has been used up');
+
+/**
+ * Joins the invitation's community with its roles (added to the caller's roles when they are a
+ * member already). One use is taken in the same transaction as the membership, on the condition
+ * that one is left and the invitation has not expired: of two people racing for the last use,
+ * one joins and the other gets 410 `invitation.expired`. A member who already holds every role
+ * gets 200 without using it up. 404 `invitation.not_found` for a code that never existed.
+ */
+export async function acceptInvitation(
+  input: { code: string; userId: string; displayName: string; now?: Date },
+  dependencies: { communities: CommunityStore; invitations: InvitationStore },
+): Promise<AcceptInvitationResponse> {
+  const now = input.now ?? new Date();
+  const invitation = await dependencies.invitations.getInvitation(input.code);
+  if (!invitation) throw notFound('invitation');
+  if (Date.parse(invitation.expiresAt) <= now.getTime() || invitation.uses >= invitation.maxUses) throw gone();
+  const current = await dependencies.communities.getMember(invitation.communityId, input.userId);
+  const roles = [...new Set([...(current?.roles ?? []), ...invitation.roles])];
+  const answer = (member: MemberRecord): AcceptInvitationResponse => ({
+    communityId: invitation.communityId,
+    member: toMemberView(member) as MemberView,
+  });
+  if (current && roles.length === current.roles.length) return answer(current);
+  const member: MemberRecord = current
+    ? { ...current, roles }
+    : {
+        communityId: invitation.communityId,
+        userId: input.userId,
+        roles,
+        displayName: input.displayName,
+        joinedAt: now.toISOString(),
+      };
+  const outcome = await dependencies.invitations.acceptInvitation(
+    { code: invitation.code, nowIso: now.toISOString() },
+    { member, previousRoles: current?.roles ?? null },
+    {
+      audit: {
+        communityId: invitation.communityId,
+        action: 'invitation.accept',
+        objectType: 'member',
+        objectId: input.userId,
+        before: current,
+        after: member,
+      },
+    },
+  );
+  if (outcome === 'gone') throw gone();
+  if (outcome === 'member_changed') {
+    throw new AppError('member.conflict', 'Your membership changed meanwhile; please try again');
+  }
+  return answer(member);
+}

@@ -1,0 +1,134 @@
+import { Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { contracts, type Invitation, type Role } from '@linli/shared';
+import { newIdempotencyKey, request } from '../../../api';
+import ChoiceTabs from '../../../components/choice-tabs';
+import QrView from '../../../components/qr-view';
+import SubmitButton from '../../../components/submit-button';
+import OfficeLayout from '../../components/office-layout';
+import { parseWholeNumber } from '../../../format/market';
+import { describeError, useI18n } from '../../../i18n';
+
+type Invitee = 'resident' | 'staff';
+
+/**
+ * 邀请加入: staff invite residents, admins also invite staff. The invitation is shown as a QR code
+ * (the H5 console: a link to the invite page; the mini-program: its page and code) and as text.
+ */
+export default function OfficeInvitationsPage() {
+  return (
+    <OfficeLayout title="office.invitations">
+      {({ communityId, me }) => (
+        <InvitationForm communityId={communityId} isAdmin={me.member.roles.includes('admin')} />
+      )}
+    </OfficeLayout>
+  );
+}
+
+/** Where the invitation opens: the H5 app's invite page (hash router), or the mini-program page. */
+export function invitationAddress(invitation: Invitation, location?: { origin: string; pathname: string }): string {
+  if (process.env.TARO_ENV === 'h5' && location) {
+    return `${location.origin}${location.pathname}#${invitation.link.h5Path}`;
+  }
+  return `${invitation.link.page}?scene=${invitation.link.scene}`;
+}
+
+function InvitationForm({ communityId, isAdmin }: { communityId: string; isAdmin: boolean }) {
+  const { t } = useI18n();
+  const [invitee, setInvitee] = useState<Invitee>('resident');
+  const [uses, setUses] = useState('1');
+  const [days, setDays] = useState('7');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const [invitation, setInvitation] = useState<Invitation>();
+
+  const create = async () => {
+    const maxUses = parseWholeNumber(uses, 1, 1000);
+    const validDays = parseWholeNumber(days, 1, 90);
+    if (maxUses === null) return setProblem(t('invitations.usesInvalid'));
+    if (validDays === null) return setProblem(t('invitations.daysInvalid'));
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const roles: Role[] = invitee === 'staff' ? ['resident', 'staff'] : ['resident'];
+      const expiresAt = new Date(Date.now() + validDays * 24 * 3600 * 1000).toISOString();
+      setInvitation(
+        await request(contracts.createInvitation, {
+          params: { cid: communityId },
+          body: { roles, maxUses, expiresAt },
+          idempotencyKey: newIdempotencyKey(),
+        }),
+      );
+    } catch (error) {
+      setProblem(describeError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <View className="card" id="invitation-form">
+        <Text className="card__hint">{t('invitations.intro')}</Text>
+        <View className="field">
+          <Text className="field__label">{t('invitations.who')}</Text>
+          <ChoiceTabs
+            idPrefix="invitation-role"
+            value={invitee}
+            onChange={(value) => setInvitee(value as Invitee)}
+            choices={[
+              { value: 'resident', label: t('invitations.resident') },
+              ...(isAdmin ? [{ value: 'staff', label: t('invitations.staff') }] : []),
+            ]}
+          />
+        </View>
+        <NumberField id="invitation-uses" label={t('invitations.uses')} value={uses} onChange={setUses} />
+        <NumberField id="invitation-days" label={t('invitations.days')} value={days} onChange={setDays} />
+        {problem ? (
+          <Text className="form-error" id="invitation-form-error">
+            {problem}
+          </Text>
+        ) : null}
+        <SubmitButton id="invitation-create" busy={busy} onClick={create}>
+          {t('invitations.create')}
+        </SubmitButton>
+      </View>
+      {invitation ? <CreatedInvitation invitation={invitation} /> : null}
+    </>
+  );
+}
+
+function NumberField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <View className="field">
+      <Text className="field__label">{props.label}</Text>
+      <Input
+        className="field__input"
+        id={props.id}
+        type="number"
+        value={props.value}
+        onInput={(event) => props.onChange(event.detail.value)}
+      />
+    </View>
+  );
+}
+
+/** The invitation as a QR code, its address as text, and its code. */
+function CreatedInvitation({ invitation }: { invitation: Invitation }) {
+  const { t } = useI18n();
+  const address = invitationAddress(invitation, typeof window === 'undefined' ? undefined : window.location);
+  return (
+    <View className="card" id="invitation-created">
+      <Text className="card__value">
+        {t('invitations.created', { uses: invitation.maxUses, until: invitation.expiresAt.slice(0, 10) })}
+      </Text>
+      <QrView value={address} id="invitation-qr" />
+      <Text className="card__hint" id="invitation-link" userSelect>
+        {address}
+      </Text>
+      <Text className="card__hint">
+        {t('invitations.code')}：<Text id="invitation-code">{invitation.code}</Text>
+      </Text>
+    </View>
+  );
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { contracts, DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, errorOf, login, newUser, send } from '../support/api';
+import { createCommunity, createMember, tableName } from '../support/factories';
+
+/**
+ * Issue 16: a platform operator starts a community and names its admin; the admin invites staff,
+ * staff invite residents; each community has its own activity categories. Over HTTP against the
+ * local stack (dev stage: the dev login `demo-platform` is a platform operator).
+ */
+const slug = () => `t-${randomUUID().slice(0, 8)}`;
+const operator = () => login('demo-platform', '平台运营');
+const isoIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+async function auditActions(communityId: string): Promise<string[]> {
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk',
+      FilterExpression: '#type = :audit',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':pk': `AUDIT#${communityId}`, ':audit': 'AuditEntry' },
+    }),
+  );
+  return (result.Items ?? []).map((item) => String(item.action));
+}
+
+describe('platform operators start communities', () => {
+  it('creates a community with the default rules and categories, once per id; others may not', async () => {
+    const { token } = await operator();
+    const id = slug();
+    const body = { id, name: '凤凰里社区', currencyName: '凤凰币', rules: { pointsPerHour: 12 } };
+
+    const created = await send(contracts.createCommunity, { token, body });
+    const again = await send(contracts.createCommunity, { token, body: { ...body, name: '另一个' } });
+    const resident = await newUser('resident');
+    const refused = await send(contracts.createCommunity, { token: resident.token, body: { ...body, id: slug() } });
+    const badIds = await Promise.all(
+      ['ab', 'Upper-case', '-dash', 'x'.repeat(33), 'with space'].map((bad) =>
+        send(contracts.createCommunity, { token, body: { ...body, id: bad } }),
+      ),
+    );
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id, name: '凤凰里社区', currencyName: '凤凰币' });
+    expect(created.body.rules.pointsPerHour).toBe(12);
+    expect(created.body.rules.activityCategories).toEqual(DEFAULT_ACTIVITY_CATEGORIES);
+    expect(again.status).toBe(409);
+    expect(errorOf(again)?.code).toBe('community.exists');
+    expect((await send(contracts.getCommunity, { params: { cid: id } })).body.name).toBe('凤凰里社区');
+    expect(refused.status).toBe(403);
+    expect(badIds.map((reply) => reply.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(await auditActions(id)).toContain('community.create');
+  });
+
+  it('names the first admin by openid (even before their first login), who can then run the community', async () => {
+    const { token } = await operator();
+    const id = slug();
+    await send(contracts.createCommunity, { token, body: { id, name: '青龙街社区', currencyName: '信用币' } });
+    const openid = `admin-${randomUUID().slice(0, 8)}`;
+
+    const named = await send(contracts.setCommunityAdmin, { token, params: { cid: id }, body: { openid } });
+    const admin = await login(openid, '王主任');
+    const renamed = await send(contracts.updateCommunity, {
+      token: admin.token,
+      params: { cid: id },
+      body: { rules: { certificateThresholdPoints: 50 } },
+    });
+    const byResident = await send(contracts.setCommunityAdmin, {
+      token: (await newUser()).token,
+      params: { cid: id },
+      body: { openid: 'someone' },
+    });
+    const unknownCommunity = await send(contracts.setCommunityAdmin, {
+      token,
+      params: { cid: slug() },
+      body: { openid },
+    });
+
+    expect(named.status).toBe(200);
+    expect(named.body.member.roles).toEqual(expect.arrayContaining(['admin', 'staff']));
+    expect(named.body.member.id).toBe(admin.userId);
+    expect(renamed.status).toBe(200);
+    // Only the rule named changes: the rest (and the default categories) stay.
+    expect(renamed.body.rules).toMatchObject({ certificateThresholdPoints: 50, pointsPerHour: 10 });
+    expect(renamed.body.rules.activityCategories).toHaveLength(DEFAULT_ACTIVITY_CATEGORIES.length);
+    expect(byResident.status).toBe(403);
+    expect(unknownCommunity.status).toBe(404);
+    expect(await auditActions(id)).toEqual(expect.arrayContaining(['community.create', 'community.name_admin']));
+  });
+
+  it('keeps both of two rule changes made at once (each sets only its own rule)', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+    await Promise.all([
+      send(contracts.updateCommunity, {
+        token: admin.token,
+        params: { cid: community.id },
+        body: { rules: { pointsPerHour: 20 } },
+      }),
+      send(contracts.updateCommunity, {
+        token: admin.token,
+        params: { cid: community.id },
+        body: { rules: { certificateThresholdPoints: 7 } },
+      }),
+    ]);
+
+    const rules = (await send(contracts.getCommunity, { params: { cid: community.id } })).body.rules;
+
+    expect(rules).toMatchObject({ pointsPerHour: 20, certificateThresholdPoints: 7 });
+  });
+});
+
+describe('invitations', () => {
+  it('admins invite staff, staff invite residents only; accepting joins with those roles', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+    const staff = await createMember(community.id, ['staff'], 'staff');
+    const params = { cid: community.id };
+
+    const staffInvite = await send(contracts.createInvitation, {
+      token: admin.token,
+      params,
+      body: { roles: ['staff'], maxUses: 2 },
+    });
+    const residentInvite = await send(contracts.createInvitation, {
+      token: staff.token,
+      params,
+      body: { roles: ['resident'] },
+    });
+    const tooMuch = await send(contracts.createInvitation, { token: staff.token, params, body: { roles: ['staff'] } });
+    const byResident = await send(contracts.createInvitation, {
+      token: (await createMember(community.id, ['resident'], 'resident')).token,
+      params,
+      body: { roles: ['resident'] },
+    });
+    const newcomer = await newUser('newcomer');
+    const accepted = await send(contracts.acceptInvitation, {
+      token: newcomer.token,
+      params: { code: String(staffInvite.body.code) },
+    });
+    const me = await send(contracts.getMe, { token: newcomer.token, params });
+
+    expect(staffInvite.status).toBe(201);
+    expect(staffInvite.body).toMatchObject({ roles: ['resident', 'staff'], maxUses: 2, uses: 0 });
+    expect(Date.parse(staffInvite.body.expiresAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect(staffInvite.body.link).toMatchObject({ page: 'pages/invite/index', scene: staffInvite.body.code });
+    expect(residentInvite.status).toBe(201);
+    expect(tooMuch.status).toBe(403);
+    expect(errorOf(tooMuch)?.code).toBe('invitation.roles_not_allowed');
+    expect(byResident.status).toBe(403);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ communityId: community.id });
+    expect(accepted.body.member.roles).toEqual(expect.arrayContaining(['resident', 'staff']));
+    expect(me.body.member.roles).toEqual(expect.arrayContaining(['staff']));
+    expect(await auditActions(community.id)).toEqual(
+      expect.arrayContaining(['invitation.create', 'invitation.accept']),
+    );
+  });
+
+  it('is 410 once used up or expired, 404 for a code that never was; of two racing for the last use one wins', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+    const params = { cid: community.id };
+    const single = await send(contracts.createInvitation, {
+      token: admin.token,
+      params,
+      body: { roles: ['resident'] },
+    });
+    const code = String(single.body.code);
+    const [first, second] = await Promise.all([newUser('racer'), newUser('racer')]);
+
+    const race = await Promise.all(
+      [first, second].map((person) => send(contracts.acceptInvitation, { token: person.token, params: { code } })),
+    );
+    const late = await send(contracts.acceptInvitation, { token: (await newUser()).token, params: { code } });
+    const expired = await send(contracts.createInvitation, {
+      token: admin.token,
+      params,
+      body: { roles: ['resident'], expiresAt: isoIn(-1) },
+    });
+    const tooLong = await send(contracts.createInvitation, {
+      token: admin.token,
+      params,
+      body: { roles: ['resident'], expiresAt: isoIn(91 * 24 * 60) },
+    });
+    const never = await send(contracts.acceptInvitation, {
+      token: first.token,
+      params: { code: 'AAAAAAAAAAAAAAAAAAAA' },
+    });
+
+    expect(race.map((reply) => reply.status).sort()).toEqual([200, 410]);
+    expect(errorOf(race.find((reply) => reply.status === 410)!)?.code).toBe('invitation.expired');
+    expect(late.status).toBe(410);
+    expect(expired.status).toBe(400);
+    expect(tooLong.status).toBe(400);
+    expect(never.status).toBe(404);
+  });
+});
+
+describe('own activity categories', () => {
+  it('an activity takes one of its own community’s categories; the admin edits the list', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin'], 'admin');
+    const staff = await createMember(community.id, ['staff'], 'staff');
+    const params = { cid: community.id };
+    const activity = (category: string) =>
+      send(contracts.createActivity, {
+        token: staff.token,
+        params,
+        body: { title: '扫雪', category, startsAt: isoIn(60), endsAt: isoIn(120) },
+      });
+
+    const defaultOne = await activity('snow');
+    const unknown = await activity('gardening');
+    const edited = await send(contracts.updateCommunity, {
+      token: admin.token,
+      params,
+      body: {
+        rules: {
+          activityCategories: [
+            { id: 'gardening', label: '绿化养护' },
+            { id: 'other', label: '其他' },
+          ],
+        },
+      },
+    });
+    const ownOne = await activity('gardening');
+    const removedOne = await activity('snow');
+    const duplicateIds = await send(contracts.updateCommunity, {
+      token: admin.token,
+      params,
+      body: {
+        rules: {
+          activityCategories: [
+            { id: 'a', label: '甲' },
+            { id: 'a', label: '乙' },
+          ],
+        },
+      },
+    });
+
+    expect(defaultOne.status).toBe(201);
+    expect(unknown.status).toBe(400);
+    expect(errorOf(unknown)?.code).toBe('activity.category_unknown');
+    expect(edited.status).toBe(200);
+    expect(ownOne.status).toBe(201);
+    expect(removedOne.status).toBe(400);
+    expect(duplicateIds.status).toBe(400);
+  });
+});
