@@ -6,9 +6,11 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { Claim } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
 import { ENTITY, INDEXES, attendeeShardOf, keys, type TableKey } from '../functions/src/store/keys';
+import { effectItems } from '../functions/src/store/effects';
 import { transferItems } from '../functions/src/store/ledger/ledger-store';
 import type { Handler } from '../tests/support/events';
 import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
@@ -233,7 +235,7 @@ const checkIn: HotRoute = {
  */
 export async function pendingClaims(cid: string, staff: Person, residents: Person[], count: number) {
   const { handler } = await import('../functions/src/http/timebank/record-office-attendance');
-  const claims: { id: string; memberId: string }[] = [];
+  const claims: Claim[] = [];
   for (let start = 0; start < count; start += 16) {
     const size = Math.min(16, count - start);
     const activities = await Promise.all(Array.from({ length: size }, () => createActivity(cid, staff)));
@@ -246,7 +248,7 @@ export async function pendingClaims(cid: string, staff: Person, residents: Perso
           { cid, aid: activity.id },
           { token: staff.token, body: { memberId: member.userId, minutes: 60 } },
         );
-        return expectStatus(handlerOf({ handler }), event, 201) as Promise<{ claim: { id: string; memberId: string } }>;
+        return expectStatus(handlerOf({ handler }), event, 201) as Promise<{ claim: Claim }>;
       }),
     );
     claims.push(...batch.map((reply) => reply.claim));
@@ -303,12 +305,55 @@ const approve: HotRoute = {
             ExpressionAttributeValues: { ':approved': 'approved', ':actor': approver.userId, ':at': createdAt },
           },
         };
+        // What the approval's transaction carries besides: the activity's approved count, the audit
+        // entry (with the claim before and after), the month's statistics and the member's notification.
+        const activityCount = {
+          Update: {
+            TableName: context.tableName,
+            Key: keys.activity(cid, claim.activityId),
+            UpdateExpression: 'ADD approvedClaimCount :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        };
+        const approved = { ...claim, status: 'approved' as const, decidedBy: approver.userId, decidedAt: createdAt };
+        const effects = effectItems(context.tableName, {
+          audit: {
+            communityId: cid,
+            action: 'claim.approve',
+            objectType: 'claim',
+            objectId: claim.id,
+            before: claim,
+            after: approved,
+          },
+          stats: [
+            {
+              communityId: cid,
+              month: createdAt.slice(0, 7),
+              section: 'TIMEBANK',
+              add: { volunteerVisits: 1, volunteerMinutes: claim.minutes },
+              addToSet: { volunteers: [claim.memberId] },
+            },
+          ],
+          notify: [
+            {
+              userId: claim.memberId,
+              communityId: cid,
+              kind: 'claim_decided',
+              title: '服务时长已通过',
+              body: `「${claim.activityTitle}」${claim.minutes} 分钟`,
+              objectType: 'claim',
+              objectId: claim.id,
+            },
+          ],
+        });
         return context.client.send(
           new TransactWriteCommand({
             TransactItems: [
               claimUpdate,
-              ...transferItems(context.tableName, transfer, 1).items,
-              ...requestItems(context, { claim }),
+              activityCount,
+              ...transferItems(context.tableName, transfer, 2).items,
+              ...effects,
+              ...requestItems(context, { claim: approved }),
             ],
           }),
         );
@@ -385,6 +430,27 @@ const redemption: HotRoute = {
                 },
               },
               ...transferItems(context.tableName, transfer, 2).items,
+              ...effectItems(context.tableName, {
+                stats: [
+                  {
+                    communityId: cid,
+                    month: new Date().toISOString().slice(0, 7),
+                    section: 'MARKET',
+                    add: { exchanges: 1, exchangeValueFen: 3000 },
+                  },
+                ],
+                notify: [
+                  {
+                    userId: resident.userId,
+                    communityId: cid,
+                    kind: 'redemption_ready',
+                    title: '大米 5kg 可以领取了',
+                    body: '凭取货码 123456 到社区诚信超市领取',
+                    objectType: 'redemption',
+                    objectId: id,
+                  },
+                ],
+              }),
               ...requestItems(context, { id, goodId: good.id, quantity: 1, pickupCode: '123456', status: 'reserved' }),
             ],
           }),
@@ -454,7 +520,20 @@ const order: HotRoute = {
               {
                 Put: {
                   TableName: context.tableName,
-                  Item: { ...keys.order(cid, id), type: ENTITY.order, id, buyerId: resident.userId, totalFen: 5000 },
+                  // As the order is stored: in the unpaid-orders and the buyer's indexes.
+                  Item: {
+                    ...keys.order(cid, id),
+                    GSI1PK: keys.unpaidOrdersPartition(),
+                    GSI1SK: `${new Date(Date.now() + 900_000).toISOString()}#${cid}#${id}`,
+                    GSI2PK: keys.buyerOrders(cid, resident.userId),
+                    GSI2SK: `${new Date().toISOString()}#${id}`,
+                    type: ENTITY.order,
+                    id,
+                    buyerId: resident.userId,
+                    totalFen: 5000,
+                    status: 'pending_payment',
+                    lines: [{ productId: product.id, title: '手工布鞋', quantity: 1, unitPriceFen: 5000 }],
+                  },
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
