@@ -10,6 +10,7 @@ export const ROUTES = {
   login: '/pages/login/index',
   communities: '/pages/communities/index',
   invite: '/pages/invite/index',
+  platform: '/pages/platform/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',
@@ -48,6 +49,7 @@ export const ROUTES = {
   officeRecognition: '/office/pages/recognition/index',
   officeProxies: '/office/pages/proxies/index',
   officeInvitations: '/office/pages/invitations/index',
+  officeSetup: '/office/pages/setup/index',
 
   // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
   good: '/market/pages/good/index',

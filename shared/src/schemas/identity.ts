@@ -94,6 +94,13 @@ export const CommunityRules = z.strictObject({
 });
 export type CommunityRules = z.infer<typeof CommunityRules>;
 
+/** Where residents find the community office, and how to reach it (shown in the app). */
+export const CommunityOffice = z.strictObject({
+  address: humanText(100),
+  phone: z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')),
+});
+export type CommunityOffice = z.infer<typeof CommunityOffice>;
+
 export interface Community {
   id: string;
   name: string;
@@ -101,12 +108,14 @@ export interface Community {
   rules: CommunityRules;
   /** The district (街道) it belongs to, if any. */
   districtId?: string;
+  office?: CommunityOffice;
 }
 
 export const UpdateCommunityRequest = z.strictObject({
   name: z.optional(humanText(40)),
   currencyName: z.optional(humanText(12)),
   rules: z.optional(z.partial(CommunityRules)),
+  office: z.optional(CommunityOffice),
 });
 export type UpdateCommunityRequest = z.infer<typeof UpdateCommunityRequest>;
 

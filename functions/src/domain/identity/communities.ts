@@ -99,6 +99,7 @@ export async function updateCommunity(
     ...current,
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
+    ...(patch.office === undefined ? {} : { office: patch.office }),
     rules: { ...current.rules, ...patch.rules },
   };
   await communities.updateCommunity(

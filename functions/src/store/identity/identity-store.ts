@@ -197,6 +197,10 @@ export class DynamoCommunityStore implements CommunityStore {
     const names: Record<string, string> = { '#name': 'name' };
     const values: Record<string, unknown> = { ':name': community.name, ':currencyName': community.currencyName };
     const assignments = ['#name = :name', 'currencyName = :currencyName'];
+    if (community.office) {
+      values[':office'] = community.office;
+      assignments.push('office = :office');
+    }
     const removals: string[] = [];
     if (changedRules === undefined) {
       names['#rules'] = 'rules';
@@ -362,6 +366,7 @@ function toCommunity(item: Record<string, unknown>): Community {
     currencyName: String(item.currencyName),
     rules: item.rules as Community['rules'],
     ...(typeof item.districtId === 'string' ? { districtId: item.districtId } : {}),
+    ...(item.office ? { office: item.office as Community['office'] } : {}),
   };
 }
 

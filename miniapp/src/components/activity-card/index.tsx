@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Activity } from '@linli/shared';
 import { formatTimeRange } from '../../format/time';
+import { useActivityCategories } from '../../hooks/activity-categories';
 import { categoryLabel, useI18n } from '../../i18n';
 
 /** One activity: title, category, time, place, how many came, and whether it was cancelled. */
@@ -16,13 +17,14 @@ export default function ActivityCard({
 }) {
   const { t, language } = useI18n();
   const cancelled = activity.status === 'cancelled';
+  const categories = useActivityCategories(activity.communityId);
   return (
     <View className="card activity-card" id={`activity-${activity.id}`}>
       <View className="activity-card__main" onClick={onOpen}>
         <View className="row">
           <Text className="card__value row__text">{activity.title}</Text>
           <Text className={cancelled ? 'tag tag--danger' : 'tag'}>
-            {cancelled ? t('activity.cancelled') : categoryLabel(t, activity.category)}
+            {cancelled ? t('activity.cancelled') : categoryLabel(t, activity.category, categories)}
           </Text>
         </View>
         <Text className="activity-card__line">

@@ -34,6 +34,7 @@ const CONSOLE_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-recognition', 'office.recognition', 'office.recognitionHint', ROUTES.officeRecognition],
   ['office-proxies', 'office.proxies', 'office.proxiesHint', ROUTES.officeProxies],
   ['office-invitations', 'office.invitations', 'office.invitationsHint', ROUTES.officeInvitations],
+  ['office-setup', 'office.setup', 'office.setupHint', ROUTES.officeSetup],
 ];
 
 /** The community office console: what staff do, one large line each. */
