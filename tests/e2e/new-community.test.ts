@@ -111,6 +111,7 @@ describe('a new community in Chromium', () => {
     await card.locator('.show-code').click();
     await staff!.locator('#checkin-qr .qr__run--dark').first().waitFor(WAIT);
     await staff!.screenshot({ path: artifactPath('e2e-new-community-3-qr.png'), fullPage: true });
+    const codeRoute = staff!.url().split('#')[1] ?? '';
 
     // A resident joins by the staff member's invitation and checks in with the code on the screen.
     const residentLink = await createInvitation(staff!, 'resident');
@@ -123,7 +124,8 @@ describe('a new community in Chromium', () => {
       resident!.locator('.activity-card', { hasText: title }),
     );
     await residentCard.locator('.activity-card__main').click();
-    await openRoute(staff!, staff!.url().split('#')[1] ?? '');
+    await openRoute(staff!, codeRoute); // back to the screen with the code
+    await staff!.locator('#checkin-code-digits').waitFor(WAIT);
     let outcome = '';
     for (let attempt = 0; attempt < 2 && !outcome.includes('签到成功'); attempt += 1) {
       const digits = ((await staff!.locator('#checkin-code-digits').textContent()) ?? '').replace(/\D/g, '');
