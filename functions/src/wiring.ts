@@ -1,4 +1,9 @@
-import { DynamoCommunityStore, DynamoInvitationStore, DynamoUserStore } from './store/identity/identity-store';
+import {
+  DynamoCommunityStore,
+  DynamoDistrictStore,
+  DynamoInvitationStore,
+  DynamoUserStore,
+} from './store/identity/identity-store';
 import { DynamoExportStore } from './store/office/export-store';
 import { DynamoFundStore } from './store/fund/fund-store';
 import { DynamoLedgerStore } from './store/ledger/ledger-store';
@@ -43,6 +48,7 @@ export const stores = {
   office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
+  districts: () => new DynamoDistrictStore(getDocumentClient(), env.tableName()),
   reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
 };
 

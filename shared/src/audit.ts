@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'community.name_admin',
   'invitation.create',
   'invitation.accept',
+  'district.create',
+  'district.name_officer',
   'member.set_roles',
   'member.register_offline',
   'proxy.create',

@@ -3,6 +3,10 @@ import { CursorQuery, type Page } from './schemas/common';
 import {
   CommunityPath,
   CreateCommunityRequest,
+  CreateDistrictRequest,
+  DistrictPath,
+  SetDistrictOfficerRequest,
+  type District,
   CreateInvitationRequest,
   DevLoginRequest,
   InvitationPath,
@@ -138,6 +142,7 @@ import {
   RecognizeRequest,
   StatsQuery,
   type AuditEntry,
+  type DistrictStatsResponse,
   type Recognition,
   type RecognitionPage,
   type StatsResponse,
@@ -157,6 +162,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `maker`, `staff` (staff or admin), `admin`;
  * - `proxy-setup`: a member for themself (not an office member), or the office for an offline resident.
  * - `platform`: a platform operator (openid in `PLATFORM_ADMIN_OPENIDS`), in no community's name.
+ * - `district`: an officer of the district in the path, or a platform operator.
  */
 export type Access =
   | 'public'
@@ -172,7 +178,8 @@ export type Access =
   | 'staff'
   | 'admin'
   | 'proxy-setup'
-  | 'platform';
+  | 'platform'
+  | 'district';
 
 /** Does a route take a token? Every one but `public` and the signed webhook. */
 export const needsToken = (access: Access): boolean => access !== 'public' && access !== 'signed';
@@ -321,6 +328,29 @@ export const contracts = {
     params: CommunityPath,
     body: CreateInvitationRequest,
     response: returns<Invitation>(),
+  }),
+  createDistrict: route({
+    method: 'POST',
+    path: '/v1/districts',
+    access: 'platform',
+    body: CreateDistrictRequest,
+    response: returns<District>(),
+  }),
+  setDistrictOfficer: route({
+    method: 'PUT',
+    path: '/v1/districts/{did}/officers',
+    access: 'platform',
+    params: DistrictPath,
+    body: SetDistrictOfficerRequest,
+    response: returns<{ districtId: string; officerId: string }>(),
+  }),
+  getDistrictStats: route({
+    method: 'GET',
+    path: '/v1/districts/{did}/stats',
+    access: 'district',
+    params: DistrictPath,
+    query: StatsQuery,
+    response: returns<DistrictStatsResponse>(),
   }),
   acceptInvitation: route({
     method: 'POST',

@@ -81,6 +81,8 @@ interface World {
   clerk: Person;
   /** Staff of the joinable community (its invitations). */
   joinClerk: Person;
+  /** A district the main community belongs to (its dashboard). */
+  districtId: string;
   checker: Person;
   family: Person;
   /** A resident registered offline by the office, and the resident the office set up as their proxy. */
@@ -326,6 +328,18 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     build: async () => ({ params: inCommunity(), body: { openid: `matrix-admin-${randomUUID().slice(0, 8)}` } }),
   },
   createInvitation: { ok: [201], build: async () => ({ params: inCommunity(), body: { roles: ['resident'] } }) },
+  createDistrict: {
+    ok: [201],
+    build: async () => ({ body: { id: `matrix-d-${randomUUID().slice(0, 8)}`, name: '矩阵街道' } }),
+  },
+  setDistrictOfficer: {
+    ok: [200],
+    build: async () => ({
+      params: { did: w.districtId },
+      body: { openid: `matrix-officer-${randomUUID().slice(0, 8)}` },
+    }),
+  },
+  getDistrictStats: { ok: [200], build: async () => ({ params: { did: w.districtId } }) },
   acceptInvitation: {
     ok: [200],
     build: async () => {
@@ -889,6 +903,9 @@ function roleCells(spec: RouteSpec): Cell[] {
     case 'platform':
       // no community role makes a platform operator, and being one lends no community role
       return [...byRole([]), { caller: 'operator', owner: 'resident', expected: ok }];
+    case 'district':
+      // a district's figures: its officers (tested in platform.test.ts) and operators; no community role
+      return [...byRole([]), { caller: 'operator', owner: 'resident', expected: ok }];
   }
 }
 
@@ -965,6 +982,8 @@ beforeAll(async () => {
   });
   const operator = { token: operatorLogin.token, userId: operatorLogin.user.id };
   const joinClerk = await personIn(joinable.id, ['staff'], 'joinclerk');
+  const districtId = `matrix-d-${randomUUID().slice(0, 8)}`;
+  await must('createDistrict', { token: operator.token, body: { id: districtId, name: '矩阵街道' } });
   w = {
     cid,
     foreignCid: foreign.id,
@@ -972,6 +991,7 @@ beforeAll(async () => {
     people: { resident, otherResident, merchant, maker, staff, admin, foreignStaff, operator },
     clerk,
     joinClerk,
+    districtId,
     checker,
     family,
     ward: { token: proxy.token, userId: '' },

@@ -250,3 +250,59 @@ describe('own activity categories', () => {
     expect(duplicateIds.status).toBe(400);
   });
 });
+
+describe('districts', () => {
+  it('groups communities; its officers and operators see every community’s figures and the total, nobody else', async () => {
+    const { token } = await operator();
+    const did = slug();
+    const district = await send(contracts.createDistrict, { token, body: { id: did, name: '解放路街道' } });
+    const duplicate = await send(contracts.createDistrict, { token, body: { id: did, name: '又一个' } });
+    const [qinglong, fenghuang] = [slug(), slug()];
+    for (const [id, currencyName] of [
+      [qinglong, '信用币'],
+      [fenghuang, '凤凰币'],
+    ] as const) {
+      await send(contracts.createCommunity, { token, body: { id, name: `社区${id}`, currencyName, districtId: did } });
+    }
+    const noSuchDistrict = await send(contracts.createCommunity, {
+      token,
+      body: { id: slug(), name: '无街道', currencyName: '币', districtId: slug() },
+    });
+    const officerOpenid = `officer-${randomUUID().slice(0, 8)}`;
+    const named = await send(contracts.setDistrictOfficer, { token, params: { did }, body: { openid: officerOpenid } });
+    const officer = await login(officerOpenid, '街道干部');
+    // Two members join 青龙街 (by the admin's invitation), one 凤凰里.
+    const adminOpenid = `admin-${randomUUID().slice(0, 8)}`;
+    await send(contracts.setCommunityAdmin, { token, params: { cid: qinglong }, body: { openid: adminOpenid } });
+    const admin = await login(adminOpenid);
+    const invitation = await send(contracts.createInvitation, {
+      token: admin.token,
+      params: { cid: qinglong },
+      body: { roles: ['resident'], maxUses: 5 },
+    });
+    for (const person of await Promise.all([newUser(), newUser()])) {
+      await send(contracts.acceptInvitation, { token: person.token, params: { code: String(invitation.body.code) } });
+    }
+    await send(contracts.joinCommunity, { token: (await newUser()).token, params: { cid: fenghuang } });
+
+    const stats = await send(contracts.getDistrictStats, { token: officer.token, params: { did } });
+    const byOperator = await send(contracts.getDistrictStats, { token, params: { did } });
+    const byAdmin = await send(contracts.getDistrictStats, { token: admin.token, params: { did } });
+    const officerInCommunity = await send(contracts.listMembers, { token: officer.token, params: { cid: qinglong } });
+
+    expect(district.status).toBe(201);
+    expect(duplicate.status).toBe(409);
+    expect(noSuchDistrict.status).toBe(404);
+    expect(named.status).toBe(200);
+    expect(stats.status).toBe(200);
+    expect(stats.body.communities.map((community) => community.id).sort()).toEqual([qinglong, fenghuang].sort());
+    const members = Object.fromEntries(stats.body.communities.map((row) => [row.id, row.totals.members]));
+    // 青龙街: its admin and the two invited; 凤凰里: the one who joined.
+    expect(members).toEqual({ [qinglong]: 3, [fenghuang]: 1 });
+    expect(stats.body.totals.members).toBe(4);
+    expect(byOperator.status).toBe(200);
+    expect(byAdmin.status).toBe(403);
+    // A district officer is nobody inside its communities.
+    expect(officerInCommunity.status).toBe(403);
+  });
+});

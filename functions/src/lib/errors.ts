@@ -59,6 +59,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'claim.own_claim': 403,
   'claim.busy': 409,
   'community.exists': 409,
+  'member.conflict': 409,
+  'district.exists': 409,
   'invitation.expired': 410,
   'invitation.roles_not_allowed': 403,
   'invitation.expiry_invalid': 400,

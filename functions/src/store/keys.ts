@@ -15,6 +15,7 @@
  * |   | certificate) in one request                 |   → #PROFILE, #ACCOUNT, #CERTIFICATE                            |
  * | 8 | the communities a user belongs to           | GSI1: GSI1PK=USER#{userId}  GSI1SK=COMMUNITY#{cid}              |
  * | 9 | members of a community, by join time        | GSI2: GSI2PK=MEMBERS#{cid}  GSI2SK={joinedAt}#{userId}          |
+ * |10c| a district and its officers               | PK=DISTRICT#{did} SK=PROFILE | OFFICER#{userId}                  |
  * |10b| an invitation, by its code                 | PK=INVITATION#{code}        SK=INVITATION                       |
  * |10 | idempotency record of a request             | PK=IDEMPOTENCY#{hash(scope,key)} SK=RECORD  (TTL expiresAt)     |
  * |11 | a ledger account (balance, lifetime earned) | member:  PK=COMMUNITY#{cid} SK=MEMBER#{userId}#ACCOUNT          |
@@ -252,6 +253,9 @@ export const keys = {
   communityPartition: (communityId: string) => `COMMUNITY#${communityId}`,
   /** GSI1SK prefix of a user's memberships (pattern 8). */
   membershipPrefix: () => 'COMMUNITY#',
+  /** A district (街道) and, in its partition, its officers. */
+  district: (districtId: string) => key(`DISTRICT#${districtId}`, 'PROFILE'),
+  districtOfficer: (districtId: string, userId: string) => key(`DISTRICT#${districtId}`, `OFFICER#${userId}`),
   /** An invitation to a community, by its code (accepting it knows only the code). */
   invitation: (code: string) => key(`INVITATION#${code}`, 'INVITATION'),
   /** A WeChat login code already used (a replay guard, TTL expiresAt). */
@@ -334,6 +338,8 @@ export const ENTITY = {
   wechatSession: 'WechatSession',
   community: 'Community',
   invitation: 'Invitation',
+  district: 'District',
+  districtOfficer: 'DistrictOfficer',
   member: 'Member',
   account: 'Account',
   certificate: 'Certificate',

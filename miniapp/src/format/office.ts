@@ -41,6 +41,8 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'community.name_admin': { 'zh-CN': '指定社区管理员', en: 'Named a community admin' },
   'invitation.create': { 'zh-CN': '发出邀请', en: 'Created an invitation' },
   'invitation.accept': { 'zh-CN': '接受邀请加入', en: 'Joined by invitation' },
+  'district.create': { 'zh-CN': '设立街道', en: 'Created the district' },
+  'district.name_officer': { 'zh-CN': '指定街道工作人员', en: 'Named a district officer' },
   'member.set_roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
   'member.register_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
   'proxy.create': { 'zh-CN': '添加代办人', en: 'Added a proxy' },

@@ -136,8 +136,24 @@ export const CreateCommunityRequest = z.strictObject({
 });
 export type CreateCommunityRequest = z.infer<typeof CreateCommunityRequest>;
 
+/** `POST /v1/districts` — platform operators: a district (街道) groups communities. */
+export const CreateDistrictRequest = z.strictObject({ id: NewCommunityId, name: humanText(40) });
+export type CreateDistrictRequest = z.infer<typeof CreateDistrictRequest>;
+export const DistrictPath = z.strictObject({ did: NewCommunityId });
+
+export interface District {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
 /** A WeChat openid (28 characters from WeChat; the dev logins' are shorter). */
 export const Openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a WeChat openid'));
+
+/** `PUT /v1/districts/{did}/officers` — platform operators name a district officer. */
+export const SetDistrictOfficerRequest = z.strictObject({
+  openid: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a WeChat openid')),
+});
 
 /** `PUT /v1/communities/{cid}/admins` — platform operators name a community's admin. */
 export const SetCommunityAdminRequest = z.strictObject({ openid: Openid });

@@ -56,6 +56,36 @@ export interface StatsResponse {
   };
 }
 
+/** A district's (街道) figures: per community and in total, over a range of months. */
+export interface DistrictTotals {
+  /** Sums over the range. */
+  activities: number;
+  volunteerVisits: number;
+  volunteerMinutes: number;
+  pointsIssued: number;
+  pointsRedeemed: number;
+  certificatesIssued: number;
+  exchanges: number;
+  shopOrders: number;
+  shopSalesFen: number;
+  fundIncomeFen: number;
+  fundExpenseFen: number;
+  /** As of now. */
+  members: number;
+  pointsOutstanding: number;
+  activeCertificates: number;
+  fundBalanceFen: number;
+}
+
+export interface DistrictStatsResponse {
+  districtId: string;
+  name: string;
+  from: string;
+  to: string;
+  communities: { id: string; name: string; currencyName: string; totals: DistrictTotals }[];
+  totals: DistrictTotals;
+}
+
 // ---------------------------------------------------------------- exports
 
 export const EXPORT_DATASETS = [

@@ -114,7 +114,10 @@ export async function updateCommunity(
         after: updated,
       },
     },
-    Object.keys(patch.rules ?? {}),
+    {
+      fields: (['name', 'currencyName', 'office'] as const).filter((field) => patch[field] !== undefined),
+      rules: Object.keys(patch.rules ?? {}),
+    },
   );
   return updated;
 }

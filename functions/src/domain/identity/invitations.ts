@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AcceptInvitationResponse, CreateInvitationRequest, Invitation, MemberView, Role } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { getCommunityOrThrow, toMemberView } from './communities';
+import { refuseOwnInterest } from './conflicts';
 import type { CommunityStore, InvitationStore, MemberRecord } from './ports';
 
 /** An invitation stays open a week unless its creator says otherwise; never more than 90 days. */
@@ -63,13 +64,15 @@ export async function createInvitation(
     link: invitationLink(code),
   };
   const { link: _link, ...stored } = invitation;
+  // The audit log names the invitation without giving away a usable code.
+  const named = `${code.slice(0, 4)}…`;
   await dependencies.invitations.createInvitation(stored, {
     audit: {
       communityId: input.communityId,
       action: 'invitation.create',
       objectType: 'invitation',
-      objectId: code,
-      after: { ...invitation, code: `${code.slice(0, 4)}…` },
+      objectId: named,
+      after: { ...stored, code: named },
     },
   });
   return invitation;
@@ -92,6 +95,8 @@ export async function acceptInvitation(
   const invitation = await dependencies.invitations.getInvitation(input.code);
   if (!invitation) throw notFound('invitation');
   if (Date.parse(invitation.expiresAt) <= now.getTime() || invitation.uses >= invitation.maxUses) throw gone();
+  // Nobody changes their own roles (as setting roles refuses): not through their own invitation either.
+  refuseOwnInterest(input.userId, [invitation.createdBy], 'Someone else must accept an invitation you made');
   const current = await dependencies.communities.getMember(invitation.communityId, input.userId);
   const roles = [...new Set([...(current?.roles ?? []), ...invitation.roles])];
   const answer = (member: MemberRecord): AcceptInvitationResponse => ({

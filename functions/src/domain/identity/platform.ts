@@ -6,10 +6,10 @@ import {
   type CreateCommunityRequest,
   type Role,
 } from '@linli/shared';
-import { AppError } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import { findOrCreateUser } from './login';
 import { toMemberView, getCommunityOrThrow } from './communities';
-import type { CommunityStore, UserStore } from './ports';
+import type { CommunityStore, DistrictStore, UserStore } from './ports';
 
 /**
  * Platform operators (issue 16): the people who start communities on a Linli platform and hand
@@ -44,8 +44,10 @@ export const NEW_COMMUNITY_RULES: CommunityRules = {
 export async function createCommunity(
   input: { request: CreateCommunityRequest; actorId: string },
   communities: CommunityStore,
+  districts?: DistrictStore,
 ): Promise<Community> {
   const { request } = input;
+  if (request.districtId && !(await districts?.getDistrict(request.districtId))) throw notFound('district');
   const community: Community = {
     id: request.id,
     name: request.name,

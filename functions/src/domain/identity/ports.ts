@@ -1,4 +1,13 @@
-import type { Community, CertificateStatus, Invitation, Notification, Page, ProxyRelation, Role } from '@linli/shared';
+import type {
+  Community,
+  CertificateStatus,
+  District,
+  Invitation,
+  Notification,
+  Page,
+  ProxyRelation,
+  Role,
+} from '@linli/shared';
 import type { Effects } from '../effects';
 
 export interface UserRecord {
@@ -25,6 +34,12 @@ export interface MemberOverview {
   certificate: null | { status: CertificateStatus; issuedAt: string };
 }
 
+/** What a change of a community's settings names: its own fields, and which rules. */
+export interface CommunityChange {
+  fields: readonly ('name' | 'currencyName' | 'office')[];
+  rules: readonly string[];
+}
+
 /** Persistence the identity use cases need; DynamoDB in production, a Map in unit tests. */
 export interface UserStore {
   findUserByOpenid(openid: string): Promise<UserRecord | null>;
@@ -45,8 +60,11 @@ export interface CommunityStore {
   putCommunity(community: Community): Promise<void>;
   /** A new community (audited in `effects`); `exists` when its id is taken. */
   createCommunity(community: Community, effects?: Effects): Promise<'created' | 'exists'>;
-  /** Sets name, currency name and the rules named in `changedRules` (all rules when absent), field by field. */
-  updateCommunity(community: Community, effects?: Effects, changedRules?: readonly string[]): Promise<void>;
+  /**
+   * Sets, field by field, the community's fields and rules named in `changed` (everything when
+   * absent): two admins changing different things at once both keep theirs.
+   */
+  updateCommunity(community: Community, effects?: Effects, changed?: CommunityChange): Promise<void>;
   getMember(communityId: string, userId: string): Promise<MemberRecord | null>;
   getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null>;
   /** Adds the member unless present; returns the stored member either way. */
@@ -93,4 +111,13 @@ export interface InvitationStore {
     membership: { member: MemberRecord; previousRoles: Role[] | null },
     effects?: Effects,
   ): Promise<'accepted' | 'gone' | 'member_changed'>;
+}
+
+/** Districts (街道) and their officers (issue 16). */
+export interface DistrictStore {
+  /** `exists` when the id is taken. */
+  createDistrict(district: District, effects?: Effects): Promise<'created' | 'exists'>;
+  getDistrict(districtId: string): Promise<District | null>;
+  addOfficer(districtId: string, userId: string, effects?: Effects): Promise<void>;
+  isOfficer(districtId: string, userId: string): Promise<boolean>;
 }

@@ -7,6 +7,7 @@ export const routes = {
   listAudit: () => import('./list-audit'),
   getRecognition: () => import('./get-recognition'),
   recognize: () => import('./recognize'),
+  getDistrictStats: () => import('./get-district-stats'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

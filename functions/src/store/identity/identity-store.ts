@@ -1,9 +1,11 @@
 import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Community, CertificateStatus, Notification, Page, Role } from '@linli/shared';
+import type { Community, CertificateStatus, District, Notification, Page, Role } from '@linli/shared';
 import { queryAll, queryPage } from '../cursor';
 import { AppError } from '../../lib/errors';
 import type {
+  CommunityChange,
   CommunityStore,
+  DistrictStore,
   InvitationStore,
   MemberOverview,
   MemberRecord,
@@ -192,42 +194,54 @@ export class DynamoCommunityStore implements CommunityStore {
    * Sets the name, the currency name and each rule the change names — field by field
    * (`SET rules.#rule`), so two admins changing different rules at once both keep theirs.
    */
-  async updateCommunity(community: Community, effects?: Effects, changedRules?: readonly string[]): Promise<void> {
+  async updateCommunity(community: Community, effects?: Effects, changed?: CommunityChange): Promise<void> {
     const rules = community.rules as Record<string, unknown>;
-    const names: Record<string, string> = { '#name': 'name' };
-    const values: Record<string, unknown> = { ':name': community.name, ':currencyName': community.currencyName };
-    const assignments = ['#name = :name', 'currencyName = :currencyName'];
-    if (community.office) {
-      values[':office'] = community.office;
-      assignments.push('office = :office');
-    }
+    const fields = changed?.fields ?? ['name', 'currencyName', 'office'];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const assignments: string[] = [];
     const removals: string[] = [];
-    if (changedRules === undefined) {
+    fields.forEach((field, index) => {
+      const value = (community as unknown as Record<string, unknown>)[field];
+      names[`#f${index}`] = field;
+      if (value === undefined) removals.push(`#f${index}`);
+      else {
+        values[`:f${index}`] = value;
+        assignments.push(`#f${index} = :f${index}`);
+      }
+    });
+    if (changed === undefined) {
       names['#rules'] = 'rules';
       values[':rules'] = community.rules;
       assignments.push('#rules = :rules');
     } else {
-      changedRules.forEach((rule, index) => {
+      changed.rules.forEach((rule, index) => {
         names['#rules'] = 'rules';
         names[`#r${index}`] = rule;
-        if (rules[rule] === undefined) {
-          removals.push(`#rules.#r${index}`);
-        } else {
+        if (rules[rule] === undefined) removals.push(`#rules.#r${index}`);
+        else {
           values[`:r${index}`] = rules[rule];
           assignments.push(`#rules.#r${index} = :r${index}`);
         }
       });
     }
+    if (assignments.length === 0 && removals.length === 0) return;
+    const expression = [
+      assignments.length ? `SET ${assignments.join(', ')}` : '',
+      removals.length ? `REMOVE ${removals.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     await writeWithEffects(
       this.client,
       {
         Update: {
           TableName: this.tableName,
           Key: keys.community(community.id),
-          UpdateExpression: `SET ${assignments.join(', ')}${removals.length ? ` REMOVE ${removals.join(', ')}` : ''}`,
+          UpdateExpression: expression,
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         },
       },
       effects,
@@ -468,5 +482,54 @@ export class DynamoInvitationStore implements InvitationStore {
       if (reasons?.[1] === 'ConditionalCheckFailed') return 'member_changed';
       throw error;
     }
+  }
+}
+
+export class DynamoDistrictStore implements DistrictStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createDistrict(district: District, effects?: Effects): Promise<'created' | 'exists'> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.district(district.id), type: ENTITY.district, ...district },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        effects,
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async getDistrict(districtId: string): Promise<District | null> {
+    const item = await getItem(this.client, this.tableName, keys.district(districtId));
+    return item ? withoutKeys<District>(item) : null;
+  }
+
+  async addOfficer(districtId: string, userId: string, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.districtOfficer(districtId, userId), type: ENTITY.districtOfficer, districtId, userId },
+        },
+      },
+      effects,
+    );
+  }
+
+  async isOfficer(districtId: string, userId: string): Promise<boolean> {
+    return (await getItem(this.client, this.tableName, keys.districtOfficer(districtId, userId))) !== null;
   }
 }
