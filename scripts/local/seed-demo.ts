@@ -2,7 +2,12 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_ACTIVITY_CATEGORIES, type Community, type Role } from '@linli/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { findOrCreateUser } from '../../functions/src/domain/identity/login';
-import { DynamoCommunityStore, DynamoUserStore } from '../../functions/src/store/identity/identity-store';
+import {
+  DynamoCommunityStore,
+  DynamoDistrictStore,
+  DynamoUserStore,
+} from '../../functions/src/store/identity/identity-store';
+import { NEW_COMMUNITY_RULES } from '../../functions/src/domain/identity/platform';
 import { DynamoActivityStore } from '../../functions/src/store/timebank/timebank-store';
 import { createActivity } from '../../functions/src/domain/timebank/activities';
 import { DynamoMerchantStore } from '../../functions/src/store/market/merchant-store';
@@ -53,7 +58,75 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
   }
   await seedDemoActivities(new DynamoActivityStore(documents, tableName), ids['demo-staff']!);
   await seedDemoMerchant(new DynamoMerchantStore(documents, tableName), ids['demo-merchant']!, ids['demo-staff']!);
+  await seedDemoDistrict({ communities, districts: new DynamoDistrictStore(documents, tableName), users }, ids);
   return { users: ids };
+}
+
+/**
+ * 解放路街道 with two communities shaped like the programmes Linli comes from: 青龙街 (信用币, a credit
+ * supermarket) and 凤凰里 (凤凰币), each with its admin; demo-resident belongs to 青龙街 too (switching
+ * communities), and `demo-district` is the district's officer (its dashboard).
+ */
+export const DEMO_DISTRICT = { id: 'jiefanglu', name: '解放路街道' };
+export const DISTRICT_COMMUNITIES: (Community & { admin: string })[] = [
+  {
+    id: 'qinglongjie',
+    name: '青龙街社区',
+    currencyName: '信用币',
+    rules: { ...NEW_COMMUNITY_RULES, pointsPerHour: 10, certificateThresholdPoints: 100 },
+    districtId: DEMO_DISTRICT.id,
+    office: { address: '青龙街 18 号社区服务中心', phone: '0871-6300 1234' },
+    admin: 'demo-qinglong-admin',
+  },
+  {
+    id: 'fenghuangli',
+    name: '凤凰里社区',
+    currencyName: '凤凰币',
+    rules: {
+      ...NEW_COMMUNITY_RULES,
+      pointsPerHour: 12,
+      activityCategories: [
+        { id: 'care', label: '助残扶老' },
+        { id: 'civility', label: '文明劝导' },
+        { id: 'safety', label: '社区平安' },
+        { id: 'environment', label: '环保科普' },
+        { id: 'other', label: '其他' },
+      ],
+    },
+    districtId: DEMO_DISTRICT.id,
+    office: { address: '凤凰里 3 栋 1 楼', phone: '0871-6300 5678' },
+    admin: 'demo-fenghuang-admin',
+  },
+];
+
+async function seedDemoDistrict(
+  stores: { communities: DynamoCommunityStore; districts: DynamoDistrictStore; users: DynamoUserStore },
+  ids: Record<string, string>,
+): Promise<void> {
+  const { communities, districts, users } = stores;
+  await districts.createDistrict({ ...DEMO_DISTRICT, createdAt: new Date().toISOString() });
+  const officer = await findOrCreateUser({ openid: 'demo-district', nickname: '街道干部' }, users);
+  await districts.addOfficer(DEMO_DISTRICT.id, officer.id);
+  ids['demo-district'] = officer.id;
+  for (const { admin, ...community } of DISTRICT_COMMUNITIES) {
+    await communities.createCommunity(community);
+    const user = await findOrCreateUser({ openid: admin, nickname: `${community.name}管理员` }, users);
+    ids[admin] = user.id;
+    await communities.addMember({
+      communityId: community.id,
+      userId: user.id,
+      roles: ['resident', 'staff', 'admin'],
+      displayName: user.nickname,
+      joinedAt: new Date().toISOString(),
+    });
+  }
+  await communities.addMember({
+    communityId: 'qinglongjie',
+    userId: ids['demo-resident']!,
+    roles: ['resident'],
+    displayName: '刘大爷',
+    joinedAt: new Date().toISOString(),
+  });
 }
 
 const HOUR = 3600_000;
