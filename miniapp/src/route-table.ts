@@ -11,6 +11,7 @@ export const ROUTES = {
   communities: '/pages/communities/index',
   invite: '/pages/invite/index',
   platform: '/pages/platform/index',
+  district: '/pages/district/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',

@@ -63,6 +63,8 @@ describe('identity and communities over HTTP (serverless-offline + DynamoDB Loca
 
     expect(reply.status).toBe(200);
     expect(reply.body.items.map((item) => item.community.id)).toEqual(['demo']);
+    // Each with the caller's balance there, for switching between communities.
+    expect(reply.body.items[0]!.balancePoints).toBe(0);
   });
 });
 

@@ -240,7 +240,8 @@ export interface CommunityList {
 }
 
 export interface MyCommunities {
-  items: { community: Community; member: MemberView }[];
+  /** Each community the caller belongs to, with their balance there (in its own currency). */
+  items: { community: Community; member: MemberView; balancePoints: number }[];
 }
 
 export const NOTIFICATION_KINDS = [

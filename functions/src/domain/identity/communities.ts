@@ -126,8 +126,13 @@ export async function listMyCommunities(userId: string, communities: CommunitySt
   const memberships = await communities.listMembershipsOfUser(userId);
   const items = await Promise.all(
     memberships.map(async (member) => {
-      const community = await communities.getCommunity(member.communityId);
-      return community ? { community, member: toMemberView(member) } : null;
+      const [community, overview] = await Promise.all([
+        communities.getCommunity(member.communityId),
+        communities.getMemberOverview(member.communityId, userId),
+      ]);
+      return community
+        ? { community, member: toMemberView(member), balancePoints: overview?.balancePoints ?? 0 }
+        : null;
     }),
   );
   return { items: items.filter((item) => item !== null) };

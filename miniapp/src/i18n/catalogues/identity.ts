@@ -67,6 +67,7 @@ export const zhCN = {
   'communities.current': '当前',
   'communities.joined': '已加入',
   'communities.currency': '积分：{currency}',
+  'communities.balance': '我的{currency}：{count}',
 
   'me.title': '我的',
   'me.balance': '{currency} {balance}',
@@ -213,6 +214,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'communities.current': 'Current',
   'communities.joined': 'Joined',
   'communities.currency': 'Points: {currency}',
+  'communities.balance': 'My {currency}: {count}',
 
   'me.title': 'Me',
   'me.balance': '{currency} {balance}',

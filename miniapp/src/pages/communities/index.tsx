@@ -12,12 +12,17 @@ import { ROUTES, openPage } from '../../routes';
 interface Choice {
   community: Community;
   joined: boolean;
+  /** The caller's balance there, in its own currency (joined ones). */
+  balancePoints?: number;
 }
 
 async function loadChoices(): Promise<Choice[]> {
   const [all, mine] = await Promise.all([request(contracts.listCommunities), request(contracts.listMyCommunities)]);
-  const joinedIds = new Set(mine.items.map((membership) => membership.community.id));
-  return all.items.map((community) => ({ community, joined: joinedIds.has(community.id) }));
+  const joined = new Map(mine.items.map((membership) => [membership.community.id, membership.balancePoints]));
+  // The ones the person belongs to first, each with their balance: switching is one tap.
+  return all.items
+    .map((community) => ({ community, joined: joined.has(community.id), balancePoints: joined.get(community.id) }))
+    .sort((left, right) => Number(right.joined) - Number(left.joined));
 }
 
 export default function CommunitiesPage() {
@@ -70,7 +75,11 @@ function CommunityCard({ choice }: { choice: Choice }) {
       <View className="row">
         <View className="row__text">
           <Text className="card__value">{community.name}</Text>
-          <Text className="card__hint">{t('communities.currency', { currency: community.currencyName })}</Text>
+          <Text className="card__hint">
+            {joined
+              ? t('communities.balance', { count: choice.balancePoints ?? 0, currency: community.currencyName })
+              : t('communities.currency', { currency: community.currencyName })}
+          </Text>
         </View>
         <SubmitButton
           id={`join-${community.id}`}
