@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contracts, PROXYABLE_ROUTES, type Access } from '@linli/shared';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
+import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
 import { documentClient } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
@@ -45,13 +46,22 @@ const PERSONAS = [
   'foreignStaff',
   /** A platform operator (dev login `demo-platform`): a member of no community here. */
   'operator',
+  /** Staff and admin of another community in the same district (解放路's 青龙街 for 凤凰里). */
+  'neighbourStaff',
+  /** An officer of the main community's district: no role inside the community. */
+  'districtOfficer',
 ] as const;
 type PersonaName = (typeof PERSONAS)[number];
 /** Who calls: a persona, or `proxy` — the resident the office set up to act for the ward. */
 type CallerName = PersonaName | 'proxy';
 /** Whom a cell is about: a persona, or `ward` — a resident registered offline (no phone, no token). */
 type OwnerName = PersonaName | 'ward';
-type MemberPersona = Exclude<PersonaName, 'anonymous' | 'foreignStaff' | 'operator'>;
+type MemberPersona = Exclude<
+  PersonaName,
+  'anonymous' | 'foreignStaff' | 'operator' | 'neighbourStaff' | 'districtOfficer'
+>;
+/** Callers with no role in the main community, though near it: each is refused there. */
+const OUTSIDERS = ['foreignStaff', 'neighbourStaff', 'districtOfficer'] as const;
 const MEMBER_PERSONAS: MemberPersona[] = ['resident', 'otherResident', 'merchant', 'maker', 'staff', 'admin'];
 const OFFICE: PersonaName[] = ['staff', 'admin'];
 
@@ -810,7 +820,7 @@ function actingForCells(spec: RouteSpec): Cell[] {
 function roleCells(spec: RouteSpec): Cell[] {
   const ok = [...spec.ok, ...(spec.refusals?.statuses ?? [])];
   const anonymous: Cell = { caller: 'anonymous', owner: 'resident', expected: [401] };
-  const foreign: Cell = { caller: 'foreignStaff', owner: 'resident', expected: [403] };
+  const outsiders: Cell[] = OUTSIDERS.map((caller) => ({ caller, owner: 'resident', expected: [403] }));
   const byRole = (allowed: PersonaName[]): Cell[] => [
     anonymous,
     ...MEMBER_PERSONAS.map((caller) => ({
@@ -818,7 +828,7 @@ function roleCells(spec: RouteSpec): Cell[] {
       owner: 'resident' as const,
       expected: allowed.includes(caller) ? ok : [403],
     })),
-    foreign,
+    ...outsiders,
   ];
   switch (spec.access) {
     case 'public':
@@ -839,7 +849,7 @@ function roleCells(spec: RouteSpec): Cell[] {
           actFor: 'resident' as const,
           expected: [403],
         })),
-        foreign,
+        ...outsiders,
       ];
     case 'own':
     case 'own-or-office':
@@ -851,7 +861,7 @@ function roleCells(spec: RouteSpec): Cell[] {
           owner: 'resident' as const,
           expected: spec.access === 'own-or-office' && OFFICE.includes(caller) ? ok : DENY,
         })),
-        foreign,
+        ...outsiders,
       ];
     case 'merchant-staff':
     case 'merchant-or-office':
@@ -865,7 +875,7 @@ function roleCells(spec: RouteSpec): Cell[] {
         })),
         // the merchant persona on another owner's merchant
         { caller: 'merchant', owner: 'otherResident', expected: [403] },
-        { caller: 'foreignStaff', owner: 'merchant', expected: [403] },
+        ...OUTSIDERS.map((caller) => ({ caller, owner: 'merchant' as const, expected: [403] })),
       ];
     case 'proxy-setup':
       return [
@@ -889,7 +899,7 @@ function roleCells(spec: RouteSpec): Cell[] {
           owner: 'ward' as const,
           expected: OFFICE.includes(caller) ? ok : [403],
         })),
-        foreign,
+        ...outsiders,
       ];
     case 'maker':
       return byRole(['maker']);
@@ -904,8 +914,12 @@ function roleCells(spec: RouteSpec): Cell[] {
       // no community role makes a platform operator, and being one lends no community role
       return [...byRole([]), { caller: 'operator', owner: 'resident', expected: ok }];
     case 'district':
-      // a district's figures: its officers (tested in platform.test.ts) and operators; no community role
-      return [...byRole([]), { caller: 'operator', owner: 'resident', expected: ok }];
+      // a district's figures: its officers and operators; no community role opens them
+      return [
+        ...byRole([]).filter((cell) => cell.caller !== 'districtOfficer'),
+        { caller: 'districtOfficer', owner: 'resident', expected: ok },
+        { caller: 'operator', owner: 'resident', expected: ok },
+      ];
   }
 }
 
@@ -982,13 +996,38 @@ beforeAll(async () => {
   });
   const operator = { token: operatorLogin.token, userId: operatorLogin.user.id };
   const joinClerk = await personIn(joinable.id, ['staff'], 'joinclerk');
+  // The main community sits in a district with a neighbour community; the district has an officer.
   const districtId = `matrix-d-${randomUUID().slice(0, 8)}`;
   await must('createDistrict', { token: operator.token, body: { id: districtId, name: '矩阵街道' } });
+  await new DynamoCommunityStore(documentClient(), tableName()).putCommunity({ ...main, districtId });
+  const neighbour = await createCommunity({ districtId });
+  const neighbourStaff = await personIn(neighbour.id, ['resident', 'staff', 'admin'], 'neighbour');
+  const officerOpenid = `matrix-officer-${randomUUID().slice(0, 8)}`;
+  const officerLogin = await must<{ token: string; user: { id: string } }>('devLogin', {
+    body: { openid: officerOpenid, nickname: 'officer' },
+  });
+  await must('setDistrictOfficer', {
+    token: operator.token,
+    params: { did: districtId },
+    body: { openid: officerOpenid },
+  });
+  const districtOfficer = { token: officerLogin.token, userId: officerLogin.user.id };
   w = {
     cid,
     foreignCid: foreign.id,
     joinCid: joinable.id,
-    people: { resident, otherResident, merchant, maker, staff, admin, foreignStaff, operator },
+    people: {
+      resident,
+      otherResident,
+      merchant,
+      maker,
+      staff,
+      admin,
+      foreignStaff,
+      operator,
+      neighbourStaff,
+      districtOfficer,
+    },
     clerk,
     joinClerk,
     districtId,
@@ -1008,7 +1047,8 @@ beforeAll(async () => {
   w.activityId = await newActivity();
   await certify(resident);
   for (const person of Object.values(w.people)) {
-    if (person !== foreignStaff && person !== operator) await newTransfer(person.userId, 10);
+    if (![foreignStaff, operator, neighbourStaff, districtOfficer].includes(person))
+      await newTransfer(person.userId, 10);
   }
   // the ward: registered offline by the office, with the proxy the office set up for them
   const ward = await must<{ member: { id: string } }>(
