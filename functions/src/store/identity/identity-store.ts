@@ -285,13 +285,7 @@ export class DynamoCommunityStore implements CommunityStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...keys.member(member.communityId, member.userId),
-              ...keys.membershipOfUser(member.userId, member.communityId),
-              ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
-              type: ENTITY.member,
-              ...member,
-            },
+            Item: memberItem(member),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -459,13 +453,7 @@ export class DynamoInvitationStore implements InvitationStore {
       : {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...keys.member(member.communityId, member.userId),
-              ...keys.membershipOfUser(member.userId, member.communityId),
-              ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
-              type: ENTITY.member,
-              ...member,
-            },
+            Item: memberItem(member),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         };
@@ -532,4 +520,15 @@ export class DynamoDistrictStore implements DistrictStore {
   async isOfficer(districtId: string, userId: string): Promise<boolean> {
     return (await getItem(this.client, this.tableName, keys.districtOfficer(districtId, userId))) !== null;
   }
+}
+
+/** A membership as stored: by community, in the user's list of communities, and in the member listing. */
+function memberItem(member: MemberRecord): Record<string, unknown> {
+  return {
+    ...keys.member(member.communityId, member.userId),
+    ...keys.membershipOfUser(member.userId, member.communityId),
+    ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
+    type: ENTITY.member,
+    ...member,
+  };
 }
