@@ -344,6 +344,12 @@ export const contracts = {
     body: SetDistrictOfficerRequest,
     response: returns<{ districtId: string; officerId: string }>(),
   }),
+  listMyDistricts: route({
+    method: 'GET',
+    path: '/v1/me/districts',
+    access: 'user',
+    response: returns<{ items: District[] }>(),
+  }),
   getDistrictStats: route({
     method: 'GET',
     path: '/v1/districts/{did}/stats',

@@ -60,6 +60,7 @@ interface Seeded {
   goodId: string;
   productId: string;
   merchantId: string;
+  invitationCode: string;
 }
 
 /** The real ids a page's query needs; each page reading a parameter must be listed here. */
@@ -71,6 +72,9 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'market/pages/merchant/index': (ids) => ({ id: ids.merchantId }),
   'shop/pages/product/index': (ids) => ({ id: ids.productId }),
   'fund/pages/index/index': () => ({ cid: CID }),
+  // The H5 link carries `code`; weapp's mini-program code carries `scene`.
+  'pages/invite/index': (ids) => ({ code: ids.invitationCode, scene: ids.invitationCode }),
+  'pages/district/index': () => ({ did: 'jiefanglu' }),
 };
 
 type RoleName = 'visitor' | 'resident' | 'merchant' | 'assistant' | 'maker' | 'staff' | 'admin';
@@ -189,7 +193,19 @@ async function seed(): Promise<Seeded> {
     }),
     201,
   );
-  return { activityId: activity.id, goodId: good.body.id, productId: product.body.id, merchantId: 'demo-baozi' };
+  const invitation = await send(contracts.createInvitation, {
+    params: { cid: CID },
+    token: staff.token,
+    body: { roles: ['resident'], maxUses: 100 },
+  });
+  expectStatus('invitation', invitation, 201);
+  return {
+    activityId: activity.id,
+    goodId: good.body.id,
+    productId: product.body.id,
+    merchantId: 'demo-baozi',
+    invitationCode: invitation.body.code,
+  };
 }
 
 interface Visit {

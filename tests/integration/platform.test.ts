@@ -301,6 +301,10 @@ describe('districts', () => {
     expect(members).toEqual({ [qinglong]: 3, [fenghuang]: 1 });
     expect(stats.body.totals.members).toBe(4);
     expect(byOperator.status).toBe(200);
+    const officerDistricts = await send(contracts.listMyDistricts, { token: officer.token });
+    const adminDistricts = await send(contracts.listMyDistricts, { token: admin.token });
+    expect(officerDistricts.body.items.map((item) => item.id)).toEqual([did]);
+    expect(adminDistricts.body.items).toEqual([]);
     expect(byAdmin.status).toBe(403);
     // A district officer is nobody inside its communities.
     expect(officerInCommunity.status).toBe(403);

@@ -256,6 +256,9 @@ export const keys = {
   /** A district (街道) and, in its partition, its officers. */
   district: (districtId: string) => key(`DISTRICT#${districtId}`, 'PROFILE'),
   districtOfficer: (districtId: string, userId: string) => key(`DISTRICT#${districtId}`, `OFFICER#${userId}`),
+  /** GSI1 of districts: all of them (a platform has tens), and the ones a user is an officer of. */
+  districtsPartition: () => 'DISTRICTS',
+  officerDistrictsPartition: (userId: string) => `USER_DISTRICTS#${userId}`,
   /** An invitation to a community, by its code (accepting it knows only the code). */
   invitation: (code: string) => key(`INVITATION#${code}`, 'INVITATION'),
   /** A WeChat login code already used (a replay guard, TTL expiresAt). */

@@ -65,3 +65,16 @@ export async function requireDistrictViewer(
   if (officer || (user && operators.has(user.openid))) return;
   throw new AppError('auth.forbidden', 'Only the district’s officers may see its figures');
 }
+
+/** The districts whose figures the caller may see: all for a platform operator, else those they serve. */
+export async function listMyDistricts(
+  userId: string,
+  dependencies: { districts: DistrictStore; users: UserStore; operatorOpenids: () => Promise<Set<string>> },
+): Promise<{ items: District[] }> {
+  const [user, operators] = await Promise.all([dependencies.users.getUser(userId), dependencies.operatorOpenids()]);
+  const items =
+    user && operators.has(user.openid)
+      ? await dependencies.districts.listDistricts()
+      : await dependencies.districts.listDistrictsOfOfficer(userId);
+  return { items };
+}

@@ -120,4 +120,8 @@ export interface DistrictStore {
   getDistrict(districtId: string): Promise<District | null>;
   addOfficer(districtId: string, userId: string, effects?: Effects): Promise<void>;
   isOfficer(districtId: string, userId: string): Promise<boolean>;
+  /** Every district (a platform has tens). */
+  listDistricts(): Promise<District[]>;
+  /** The districts `userId` is an officer of. */
+  listDistrictsOfOfficer(userId: string): Promise<District[]>;
 }

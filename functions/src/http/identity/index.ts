@@ -15,6 +15,7 @@ export const routes = {
   acceptInvitation: () => import('./accept-invitation'),
   createDistrict: () => import('./create-district'),
   setDistrictOfficer: () => import('./set-district-officer'),
+  listMyDistricts: () => import('./list-my-districts'),
   getMe: () => import('./get-me'),
   setMemberRoles: () => import('./set-member-roles'),
   listMembers: () => import('./list-members'),

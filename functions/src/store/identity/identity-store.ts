@@ -486,7 +486,13 @@ export class DynamoDistrictStore implements DistrictStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: { ...keys.district(district.id), type: ENTITY.district, ...district },
+            Item: {
+              ...keys.district(district.id),
+              GSI1PK: keys.districtsPartition(),
+              GSI1SK: district.id,
+              type: ENTITY.district,
+              ...district,
+            },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -510,7 +516,14 @@ export class DynamoDistrictStore implements DistrictStore {
       {
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.districtOfficer(districtId, userId), type: ENTITY.districtOfficer, districtId, userId },
+          Item: {
+            ...keys.districtOfficer(districtId, userId),
+            GSI1PK: keys.officerDistrictsPartition(userId),
+            GSI1SK: districtId,
+            type: ENTITY.districtOfficer,
+            districtId,
+            userId,
+          },
         },
       },
       effects,
@@ -519,6 +532,25 @@ export class DynamoDistrictStore implements DistrictStore {
 
   async isOfficer(districtId: string, userId: string): Promise<boolean> {
     return (await getItem(this.client, this.tableName, keys.districtOfficer(districtId, userId))) !== null;
+  }
+
+  async listDistricts(): Promise<District[]> {
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.districtsPartition() },
+    });
+    return items.map((item) => ({ id: String(item.id), name: String(item.name), createdAt: String(item.createdAt) }));
+  }
+
+  async listDistrictsOfOfficer(userId: string): Promise<District[]> {
+    const items = await queryAll(this.client, this.tableName, {
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :partition',
+      ExpressionAttributeValues: { ':partition': keys.officerDistrictsPartition(userId) },
+    });
+    const districts = await Promise.all(items.map((item) => this.getDistrict(String(item.districtId))));
+    return districts.filter((district): district is District => district !== null);
   }
 }
 

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { contracts, type DistrictTotals } from '@linli/shared';
 import { request, useApi } from '../../api';
+import EmptyState from '../../components/empty-state';
 import PageLayout from '../../components/page-layout';
 import { formatYuan } from '../../format/market';
 import { useI18n, type Translate } from '../../i18n';
@@ -13,20 +14,26 @@ import { useSession } from '../../state/session';
  */
 export default function DistrictPage() {
   const { t } = useI18n();
-  const did = useRouter().params.did ?? '';
+  const asked = useRouter().params.did ?? '';
   const { loggedIn, token } = useSession();
-  const stats = useApi(loggedIn && did ? `district:${did}:${token}` : null, () =>
+  // Which districts the caller may see, first: nobody else asks for a district's figures.
+  const mine = useApi(loggedIn ? `my-districts:${token}` : null, () => request(contracts.listMyDistricts));
+  const did = asked || mine.data?.items[0]?.id || '';
+  const allowed = mine.data?.items.some((district) => district.id === did) ?? false;
+  const stats = useApi(allowed ? `district:${did}:${token}` : null, () =>
     request(contracts.getDistrictStats, { params: { did } }),
   );
   return (
     <PageLayout
       title="district.title"
       requires="session"
-      loading={stats.loading}
-      error={stats.error}
-      onRetry={stats.reload}
+      loading={mine.loading || stats.loading}
+      error={mine.error ?? stats.error}
+      onRetry={stats.error ? stats.reload : mine.reload}
     >
-      {!did ? <Text className="card__hint">{t('district.noDistrict')}</Text> : null}
+      {mine.data && !allowed ? (
+        <EmptyState id="district-officers-only" title={t('district.officersOnly')} hint={t('district.noDistrict')} />
+      ) : null}
       {stats.data ? (
         <>
           <Text className="card__hint" id="district-range">
