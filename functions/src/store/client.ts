@@ -41,7 +41,8 @@ function withUnitOfWork(client: DynamoDBDocumentClient): DynamoDBDocumentClient 
   return wrapped;
 }
 
-const isWrite = (command: unknown) =>
+/** A request that changes items (what read-ahead forgets, and what a unit of work holds). */
+export const isWrite = (command: unknown) =>
   command instanceof PutCommand ||
   command instanceof UpdateCommand ||
   command instanceof DeleteCommand ||

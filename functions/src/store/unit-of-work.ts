@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -14,7 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../lib/errors';
 import type { RequestWork } from '../lib/request-scope';
-import { cancellationReasons, type TransactionItem } from './client';
+import { cancellationReasons, getItems, isWrite, type TransactionItem } from './client';
 import { ENTITY, keys, type TableKey } from './keys';
 import { consumeRateLimit, rateLimitRule, tooManyRequests, type RateLimitName } from './rate-limit';
 
@@ -157,13 +156,6 @@ const isRead = (command: unknown) =>
   command instanceof QueryCommand ||
   command instanceof ScanCommand ||
   command instanceof TransactGetCommand;
-
-const isWrite = (command: unknown) =>
-  command instanceof PutCommand ||
-  command instanceof UpdateCommand ||
-  command instanceof DeleteCommand ||
-  command instanceof TransactWriteCommand ||
-  command instanceof BatchWriteCommand;
 
 const sameKey = (item: { PK?: unknown; SK?: unknown }, key: TableKey) => item.PK === key.PK && item.SK === key.SK;
 
@@ -358,21 +350,8 @@ export class UnitOfWork implements RequestWork {
   }
 
   private async fetchExtras(client: DynamoDBDocumentClient, wanted: TableKey[]): Promise<Item[]> {
-    const { tableName } = this.request;
-    let pending = wanted;
-    const items: Item[] = [];
-    for (let attempt = 1; pending.length > 0; attempt += 1) {
-      const output = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      items.push(...((output.Responses?.[tableName] ?? []) as Item[]));
-      pending = (output.UnprocessedKeys?.[tableName]?.Keys ?? []) as TableKey[];
-      if (pending.length > 0) {
-        if (attempt >= FINISH_ATTEMPTS) throw Object.assign(new Error('Throttled'), { name: 'ThrottlingException' });
-        await pause(attempt);
-      }
-    }
-    return items;
+    const items = await getItems(client, this.request.tableName, wanted);
+    return items.filter((item): item is Item => item !== null);
   }
 
   /** What the record and the window say: go on, answer from the record, refuse, or resume an earlier attempt. */

@@ -18,7 +18,7 @@ import { ENTITY, INDEXES, keys } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
 import type { TransactionItem } from '../client';
-import { getItem, withoutKeys } from '../items';
+import { getItem, putNewEntity, withoutKeys } from '../items';
 
 const WECHAT_SESSION_TTL_SECONDS = 3 * 24 * 3600;
 /** wx.login codes live 5 minutes on WeChat's side; remember used ones a little longer. */
@@ -166,33 +166,18 @@ export class DynamoCommunityStore implements CommunityStore {
   }
 
   async createCommunity(community: Community, effects?: Effects): Promise<'created' | 'exists'> {
-    try {
-      await writeWithEffects(
-        this.client,
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.community(community.id),
-              ...keys.communityListing(community.id),
-              type: ENTITY.community,
-              ...community,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        effects,
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'exists';
-      throw error;
-    }
+    const item = {
+      ...keys.community(community.id),
+      ...keys.communityListing(community.id),
+      type: ENTITY.community,
+      ...community,
+    };
+    return (await putNewEntity(this.client, this.tableName, item, effects)) ? 'created' : 'exists';
   }
 
   /**
-   * Sets the name, the currency name and each rule the change names — field by field
-   * (`SET rules.#rule`), so two admins changing different rules at once both keep theirs.
+   * Sets the fields and the rules the change names, each on its own (`SET #field`, `SET rules.#rule`),
+   * so two admins changing different things at once both keep theirs.
    */
   async updateCommunity(community: Community, effects?: Effects, changed?: CommunityChange): Promise<void> {
     const rules = community.rules as Record<string, unknown>;
@@ -480,29 +465,14 @@ export class DynamoDistrictStore implements DistrictStore {
   ) {}
 
   async createDistrict(district: District, effects?: Effects): Promise<'created' | 'exists'> {
-    try {
-      await writeWithEffects(
-        this.client,
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.district(district.id),
-              GSI1PK: keys.districtsPartition(),
-              GSI1SK: district.id,
-              type: ENTITY.district,
-              ...district,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        effects,
-      );
-      return 'created';
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return 'exists';
-      throw error;
-    }
+    const item = {
+      ...keys.district(district.id),
+      GSI1PK: keys.districtsPartition(),
+      GSI1SK: district.id,
+      type: ENTITY.district,
+      ...district,
+    };
+    return (await putNewEntity(this.client, this.tableName, item, effects)) ? 'created' : 'exists';
   }
 
   async getDistrict(districtId: string): Promise<District | null> {
