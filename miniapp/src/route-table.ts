@@ -11,7 +11,6 @@ export const ROUTES = {
   communities: '/pages/communities/index',
   invite: '/pages/invite/index',
   platform: '/pages/platform/index',
-  district: '/pages/district/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',
@@ -44,6 +43,7 @@ export const ROUTES = {
   officeFundIncome: '/office/pages/fund-income/index',
   officeExpenses: '/office/pages/expenses/index',
   officeDashboard: '/office/pages/dashboard/index',
+  district: '/office/pages/district/index',
   officeExports: '/office/pages/exports/index',
   officeAudit: '/office/pages/audit/index',
   officePolicies: '/office/pages/policies/index',

@@ -141,6 +141,7 @@ import {
   RecognitionQuery,
   RecognizeRequest,
   StatsQuery,
+  DistrictExportQuery,
   type AuditEntry,
   type DistrictStatsResponse,
   type Recognition,
@@ -357,6 +358,15 @@ export const contracts = {
     params: DistrictPath,
     query: StatsQuery,
     response: returns<DistrictStatsResponse>(),
+  }),
+  /** A district's figures as a spreadsheet: one row per community and month, then the district's months. */
+  exportDistrictStats: route({
+    method: 'GET',
+    path: '/v1/districts/{did}/exports/stats',
+    access: 'district',
+    params: DistrictPath,
+    query: DistrictExportQuery,
+    response: returns<string>(),
   }),
   acceptInvitation: route({
     method: 'POST',

@@ -209,4 +209,36 @@ describe('office dashboard, exports and audit log in Chromium', () => {
     expect(await entry.textContent()).toContain('赵社工');
     expect(await entry.textContent()).toContain('claim.approve');
   }, 180_000);
+
+  it('a district officer sees the district’s charts, one community’s, and exports its figures', async () => {
+    const thisMonth = monthOf(new Date());
+    await logInToDemo(page, 'demo-district', '街道干部');
+    await openRoute(page, '/office/pages/district/index?did=jiefanglu');
+    await page.locator('#district-total').waitFor(WAIT);
+    const bar = `chart-hours-hours-${thisMonth}`;
+    await page.locator(`[data-testid="${bar}"]`).waitFor({ state: 'attached', ...WAIT });
+    const districtHours = (await thisMonthBar(page, bar)).value;
+    await page.locator('#district-charts-qinglongjie').click();
+    await page.locator('#district-charts-qinglongjie.choice--on').waitFor(WAIT);
+    const communityHours = (await thisMonthBar(page, bar)).value;
+    expect(communityHours).toBeLessThanOrEqual(districtHours);
+    await snapshot(page, 'e2e-office-5-district.png');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.locator('#district-export-download').click(),
+    ]);
+    mkdirSync(artifactPath(''), { recursive: true });
+    const file = artifactPath('e2e-district-jiefanglu.xlsx');
+    await download.saveAs(file);
+    await page.locator('#district-export-result').waitFor(WAIT);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const rows: string[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
+    // A header, twelve months of 青龙街 and 凤凰里, twelve of the district.
+    expect(rows).toHaveLength(1 + 36);
+    expect(rows.filter((row) => row[0] === '全街道合计')).toHaveLength(12);
+    expect(rows.some((row) => row[1] === 'qinglongjie' && row[3] === thisMonth)).toBe(true);
+  }, 120_000);
 });

@@ -74,7 +74,7 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'fund/pages/index/index': () => ({ cid: CID }),
   // The H5 link carries `code`; weapp's mini-program code carries `scene`.
   'pages/invite/index': (ids) => ({ code: ids.invitationCode, scene: ids.invitationCode }),
-  'pages/district/index': () => ({ did: 'jiefanglu' }),
+  'office/pages/district/index': () => ({ did: 'jiefanglu' }),
 };
 
 type RoleName = 'visitor' | 'resident' | 'merchant' | 'assistant' | 'maker' | 'staff' | 'admin';

@@ -350,6 +350,7 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     }),
   },
   getDistrictStats: { ok: [200], build: async () => ({ params: { did: w.districtId } }) },
+  exportDistrictStats: { ok: [200], build: async () => ({ params: { did: w.districtId }, query: { format: 'csv' } }) },
   listMyDistricts: { ok: [200], build: async () => ({}) },
   acceptInvitation: {
     ok: [200],

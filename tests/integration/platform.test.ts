@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { contracts, DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, errorOf, login, newUser, send } from '../support/api';
+import { documentClient, errorOf, login, newUser, send, urlOf } from '../support/api';
+import { keyed, parseCsv } from '../support/csv';
 import { createCommunity, createMember, tableName } from '../support/factories';
+import { createActivityNow, officeClaim } from '../support/timebank';
 
 /**
  * Issue 16: a platform operator starts a community and names its admin; the admin invites staff,
@@ -308,5 +310,67 @@ describe('districts', () => {
     expect(byAdmin.status).toBe(403);
     // A district officer is nobody inside its communities.
     expect(officerInCommunity.status).toBe(403);
+  });
+
+  it('shows the district month by month, in total and per community, and exports the figures only', async () => {
+    const { token } = await operator();
+    const did = slug();
+    await send(contracts.createDistrict, { token, body: { id: did, name: '图表街道' } });
+    const minutes: Record<string, number> = {};
+    for (const [currencyName, served] of [
+      ['信用币', 120],
+      ['凤凰币', 60],
+    ] as const) {
+      const id = slug();
+      await send(contracts.createCommunity, { token, body: { id, name: `社区${id}`, currencyName, districtId: did } });
+      const [staff, second, resident] = await Promise.all([
+        createMember(id, ['staff'], 'staff'),
+        createMember(id, ['staff'], 'staff2'),
+        createMember(id, ['resident'], 'resident'),
+      ]);
+      const activity = await createActivityNow(id, staff.token);
+      const claim = await officeClaim(id, activity.id, staff.token, resident.userId, served);
+      await send(contracts.approveClaim, { params: { cid: id, claimId: claim.id }, token: second.token });
+      minutes[id] = served;
+    }
+    const officerOpenid = `officer-${randomUUID().slice(0, 8)}`;
+    await send(contracts.setDistrictOfficer, { token, params: { did }, body: { openid: officerOpenid } });
+    const officer = await login(officerOpenid);
+    const outsider = await newUser();
+
+    const stats = await send(contracts.getDistrictStats, { token: officer.token, params: { did } });
+    const download = async (format: 'csv' | 'xlsx', who: string) =>
+      fetch(urlOf(contracts.exportDistrictStats, { params: { did }, query: { format } }), {
+        headers: { authorization: `Bearer ${who}` },
+      });
+    const csv = await download('csv', officer.token);
+    const xlsx = await download('xlsx', officer.token);
+    const refused = await download('csv', outsider.token);
+
+    const sum = (months: { volunteerMinutes: number }[]) => months.reduce((total, m) => total + m.volunteerMinutes, 0);
+    expect(stats.status).toBe(200);
+    expect(stats.body.months).toHaveLength(12);
+    expect(sum(stats.body.months)).toBe(180);
+    for (const community of stats.body.communities) {
+      expect(community.months.map((month) => month.month)).toEqual(stats.body.months.map((month) => month.month));
+      expect(sum(community.months)).toBe(minutes[community.id]);
+    }
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const rows = keyed(parseCsv((await csv.text()).replace(/^\uFEFF/, '')));
+    // Twelve months for each community, then twelve for the district; no person's name or id.
+    expect(rows).toHaveLength(36);
+    const served = (of: (row: Record<string, unknown>) => boolean) =>
+      rows.filter(of).reduce((total, row) => total + Number(row['志愿服务分钟']), 0);
+    expect(served((row) => row['社区'] === '全街道合计')).toBe(180);
+    for (const [id, total] of Object.entries(minutes)) expect(served((row) => row['社区编号'] === id)).toBe(total);
+    expect(Object.keys(rows[0]!)).not.toContain('姓名');
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    expect(refused.status).toBe(403);
   });
 });

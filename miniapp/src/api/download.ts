@@ -35,11 +35,28 @@ export function exportFileName({ dataset, from, to, format }: ExportRequest): st
 export async function downloadExport(exportRequest: ExportRequest): Promise<void> {
   const url = exportUrl(exportRequest);
   const header = authHeaders(contracts.exportData.path);
-  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, exportRequest);
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, exportFileName(exportRequest));
   return openInWeChat(url, header);
 }
 
-async function saveInBrowser(url: string, header: Record<string, string>, exportRequest: ExportRequest) {
+/** A district's figures (months `2026-01`..`2026-12`) as a spreadsheet, saved or opened as an export is. */
+export async function downloadDistrictExport(input: {
+  districtId: string;
+  from: string;
+  to: string;
+  format: ExportFormat;
+}): Promise<void> {
+  const query = { from: input.from, to: input.to, format: input.format };
+  checkQuery(contracts.exportDistrictStats, query);
+  const path = fillPath(contracts.exportDistrictStats.path, { did: input.districtId });
+  const url = LINLI_API_BASE + path + queryString(query);
+  const header = authHeaders(contracts.exportDistrictStats.path);
+  const fallback = `linli-district-${input.districtId}-${input.from}-${input.to}.${input.format}`;
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, fallback);
+  return openInWeChat(url, header);
+}
+
+async function saveInBrowser(url: string, header: Record<string, string>, fallbackName: string) {
   let response: Response;
   try {
     response = await fetch(url, { headers: header });
@@ -51,7 +68,7 @@ async function saveInBrowser(url: string, header: Record<string, string>, export
   const objectUrl = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = objectUrl;
-  link.download = fileNameFrom(response.headers.get('content-disposition')) ?? exportFileName(exportRequest);
+  link.download = fileNameFrom(response.headers.get('content-disposition')) ?? fallbackName;
   link.style.display = 'none';
   document.body.appendChild(link);
   link.click();

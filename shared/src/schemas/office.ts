@@ -82,9 +82,26 @@ export interface DistrictStatsResponse {
   name: string;
   from: string;
   to: string;
-  communities: { id: string; name: string; currencyName: string; totals: DistrictTotals }[];
+  communities: {
+    id: string;
+    name: string;
+    currencyName: string;
+    totals: DistrictTotals;
+    /** This community's months, as its office's dashboard shows them. */
+    months: MonthlyStats[];
+  }[];
   totals: DistrictTotals;
+  /** The district's months: each month's flows summed over its communities (stocks at month end, summed). */
+  months: MonthlyStats[];
 }
+
+/** `GET /v1/districts/{did}/exports/stats`: months of the range, one row per community and month. */
+export const DistrictExportQuery = z.strictObject({
+  from: z.optional(Month),
+  to: z.optional(Month),
+  format: z.optional(z.enum(['csv', 'xlsx'])),
+});
+export type DistrictExportQuery = z.infer<typeof DistrictExportQuery>;
 
 // ---------------------------------------------------------------- exports
 

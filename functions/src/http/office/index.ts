@@ -8,6 +8,7 @@ export const routes = {
   getRecognition: () => import('./get-recognition'),
   recognize: () => import('./recognize'),
   getDistrictStats: () => import('./get-district-stats'),
+  exportDistrictStats: () => import('./export-district-stats'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

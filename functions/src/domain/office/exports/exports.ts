@@ -118,17 +118,37 @@ export async function exportDataset(
     NEEDS_NAMES.has(dataset) ? source.memberNames(communityId) : Promise.resolve(new Map<string, string>()),
   ]);
   if (items.length > MAX_EXPORT_ROWS) throw tooLarge({ maxRows: MAX_EXPORT_ROWS });
-  const values = rowValues(definition.columns, items, names);
-  const format = query.format ?? 'csv';
-  const stem = `${communityId}-${dataset}-${query.from}_${query.to}`;
-  const displayStem = `${definition.title}-${communityId}-${query.from}至${query.to}`;
+  return spreadsheetFile({
+    title: definition.title,
+    columns: definition.columns,
+    values: rowValues(definition.columns, items, names),
+    format: query.format ?? 'csv',
+    stem: `${communityId}-${dataset}-${query.from}_${query.to}`,
+    displayStem: `${definition.title}-${communityId}-${query.from}至${query.to}`,
+  });
+}
+
+/**
+ * Rows of raw values as a file: XLSX (one sheet named `title`) or CSV (UTF-8 with BOM); `stem` is the
+ * ASCII file name without extension, `displayStem` the Chinese one. 413 `export.too_large` past
+ * MAX_EXPORT_BYTES.
+ */
+export async function spreadsheetFile(input: {
+  title: string;
+  columns: readonly Column<never>[];
+  values: RawValue[][];
+  format: 'csv' | 'xlsx';
+  stem: string;
+  displayStem: string;
+}): Promise<ExportFile> {
+  const { title, columns, values, stem, displayStem } = input;
   const file: ExportFile =
-    format === 'xlsx'
+    input.format === 'xlsx'
       ? {
           body: await toXlsx(
-            definition.title,
-            definition.columns,
-            values.map((row) => row.map((value, index) => xlsxCell(definition.columns[index]!.kind, value))),
+            title,
+            columns,
+            values.map((row) => row.map((value, index) => xlsxCell(columns[index]!.kind, value))),
           ),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           fileName: `${stem}.xlsx`,
@@ -136,8 +156,8 @@ export async function exportDataset(
         }
       : {
           body: toCsv(
-            definition.columns.map((column) => column.header),
-            values.map((row) => row.map((value, index) => csvValue(definition.columns[index]!.kind, value))),
+            columns.map((column) => column.header),
+            values.map((row) => row.map((value, index) => csvValue(columns[index]!.kind, value))),
           ),
           contentType: 'text/csv; charset=utf-8',
           fileName: `${stem}.csv`,
