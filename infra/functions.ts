@@ -33,6 +33,7 @@ export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs'
   // 00:30 China time, just after the month turns
   expirePoints: { schedule: 'cron(30 16 * * ? *)', functionName: 'jobs' },
   sendSubscribeMessages: { schedule: 'rate(1 minute)', functionName: 'jobs' },
+  sendActivityReminders: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
   // 03:00 China time
   reconcile: { schedule: 'cron(0 19 * * ? *)', functionName: 'reconcile' },
 };

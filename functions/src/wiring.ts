@@ -19,6 +19,7 @@ import {
 } from './store/timebank/timebank-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
+import { DynamoSignupStore } from './store/timebank/signup-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
@@ -37,6 +38,7 @@ export const stores = {
   ledger: () => new DynamoLedgerStore(getDocumentClient(), env.tableName()),
   activities: () => new DynamoActivityStore(getDocumentClient(), env.tableName()),
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
+  signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),

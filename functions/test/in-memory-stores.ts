@@ -63,6 +63,14 @@ export class InMemoryCommunityStore implements CommunityStore {
   async getMember(communityId: string, userId: string) {
     return this.members.get(this.key(communityId, userId)) ?? null;
   }
+  async getMembers(communityId: string, userIds: readonly string[]) {
+    const found = new Map<string, MemberRecord>();
+    for (const userId of userIds) {
+      const member = this.members.get(this.key(communityId, userId));
+      if (member) found.set(userId, member);
+    }
+    return found;
+  }
   async getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null> {
     const member = await this.getMember(communityId, userId);
     if (!member) return null;

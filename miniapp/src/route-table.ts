@@ -15,6 +15,7 @@ export const ROUTES = {
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',
   myHours: '/volunteer/pages/hours/index',
+  mySignups: '/volunteer/pages/signups/index',
   myLedger: '/volunteer/pages/ledger/index',
   myCertificate: '/volunteer/pages/certificate/index',
   gift: '/volunteer/pages/gift/index',
@@ -27,6 +28,7 @@ export const ROUTES = {
   officeActivities: '/office/pages/activities/index',
   officeCheckinCode: '/office/pages/checkin-code/index',
   officeAttendance: '/office/pages/attendance/index',
+  officeRoster: '/office/pages/roster/index',
   officeClaims: '/office/pages/claims/index',
   officeCertificates: '/office/pages/certificates/index',
   officeApplications: '/office/pages/applications/index',

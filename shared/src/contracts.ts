@@ -39,6 +39,11 @@ import {
   BulkApproveRequest,
   CertificatePath,
   CheckinRequest,
+  MySignupsQuery,
+  SignupRequest,
+  type MySignup,
+  type RosterResponse,
+  type Signup,
   ClaimPath,
   ClaimsQuery,
   CreateActivityRequest,
@@ -451,6 +456,47 @@ export const contracts = {
     access: 'staff',
     params: ActivityPath,
     response: returns<CheckinCode>(),
+  }),
+  /** 报名: confirmed while places last (per position), waitlisted after; 409 `signup.exists`. */
+  signUp: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/activities/{aid}/signups',
+    access: 'member',
+    params: ActivityPath,
+    body: SignupRequest,
+    response: returns<{ signup: Signup }>(),
+  }),
+  /** 取消报名: the first waitlisted member of the same position takes the place (and is told). */
+  cancelSignup: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/activities/{aid}/signups/cancel',
+    access: 'member',
+    params: ActivityPath,
+    response: returns<{ signup: Signup; promoted?: { memberId: string } }>(),
+  }),
+  /** The roster (名单): staff. */
+  listSignups: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/activities/{aid}/signups',
+    access: 'staff',
+    params: ActivityPath,
+    response: returns<RosterResponse>(),
+  }),
+  /** The caller's own sign-up for one activity (null when none): what the activity page shows. */
+  getMySignup: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/activities/{aid}/signups/mine',
+    access: 'member',
+    params: ActivityPath,
+    response: returns<{ signup: MySignup | null }>(),
+  }),
+  listMySignups: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/signups',
+    access: 'member',
+    params: CommunityPath,
+    query: MySignupsQuery,
+    response: returns<{ items: MySignup[] }>(),
   }),
   checkin: route({
     method: 'POST',

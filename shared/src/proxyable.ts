@@ -22,6 +22,8 @@ export const PROXYABLE_ROUTES = [
   'getMe',
   'listActivities',
   'getActivity',
+  'getMySignup',
+  'listMySignups',
   'listMyClaims',
   'getMyLedger',
   'listGoods',

@@ -154,6 +154,18 @@ async function newActivity(): Promise<string> {
   return activity.id;
 }
 
+/** An activity tomorrow: sign-up is open. */
+async function futureActivity(): Promise<string> {
+  const activity = await must<{ id: string }>(
+    'createActivity',
+    as(w.clerk, {
+      params: inCommunity(),
+      body: { title: '助老做饭', category: 'care', startsAt: isoIn(24 * 60), endsAt: isoIn(26 * 60) },
+    }),
+  );
+  return activity.id;
+}
+
 async function newClaim(memberId: string): Promise<string> {
   const aid = await newActivity();
   const reply = await must<{ claim: { id: string } }>(
@@ -403,6 +415,22 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       body: { activityId: w.activityId, code: await checkinCode(), direction: 'in' },
     }),
   },
+  signUp: {
+    ok: [201],
+    build: async () => ({ params: inCommunity({ aid: await futureActivity() }), body: {} }),
+  },
+  cancelSignup: {
+    ok: [200],
+    refusals: { statuses: [404], why: 'only the member who signed up can cancel it (signup.not_found)' },
+    build: async ({ ownerPerson }) => {
+      const aid = await futureActivity();
+      await must('signUp', as(ownerPerson, { params: inCommunity({ aid }), body: {} }));
+      return { params: inCommunity({ aid }) };
+    },
+  },
+  listSignups: { ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  getMySignup: { ok: [200], proxy: true, build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  listMySignups: { ok: [200], proxy: true, build: community },
   recordOfficeAttendance: {
     ok: [201],
     build: async ({ ownerPerson }) => ({

@@ -580,7 +580,12 @@ class CancelActivity implements Command {
     const refusal = await attempt(() =>
       cancelActivity(
         { communityId: real.community.id, activityId: real.activityIds[index]!, actorId: real.staff.userId },
-        { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+        {
+          activities: stores.activities(),
+          attendances: stores.attendances(),
+          claims: stores.claims(),
+          signups: stores.signups(),
+        },
       ),
     );
     const ofActivity = model.claims.filter((claim) => claim.activity === index);

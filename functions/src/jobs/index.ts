@@ -8,6 +8,7 @@ export const jobs = {
   createPledgeDonations: () => import('./create-pledge-donations'),
   expirePoints: () => import('./expire-points'),
   sendSubscribeMessages: () => import('./send-subscribe-messages'),
+  sendActivityReminders: () => import('./send-activity-reminders'),
   reconcile: () => import('./reconcile'),
 };
 

@@ -30,6 +30,9 @@
  * |16b| cancelled activities still to settle (sparse)| GSI2: GSI2PK=ACTIVITY_SETTLE GSI2SK={cancelledAt}#{cid}#{aid}  |
  * |17 | a member's attendance at an activity        | PK=COMMUNITY#{cid}          SK=ATTENDANCE#{activityId}#{userId} |
  * |18 | all attendances of an activity              | Query PK=COMMUNITY#{cid}, SK begins_with ATTENDANCE#{aid}#      |
+ * |18b| a member's sign-up (报名) for an activity     | PK=COMMUNITY#{cid}          SK=SIGNUP#{activityId}#{userId}     |
+ * |18c| an activity's sign-ups (roster, waitlist)    | Query PK=COMMUNITY#{cid}, SK BETWEEN SIGNUP#{aid}# and …#~      |
+ * |18d| a member's sign-ups, by activity start       | GSI2: GSI2PK=MEMBER_SIGNUPS#{cid}#{userId} GSI2SK={startsAt}#{aid} |
  * |19 | a claim by id                               | PK=COMMUNITY#{cid}          SK=CLAIM#{claimId}                  |
  * |20 | the claims queue by status, oldest first    | GSI1: GSI1PK=CLAIMS#{cid}#{status} GSI1SK={createdAt}#{claimId} |
  * |21 | a member's claims, newest first             | GSI2: GSI2PK=MEMBER_CLAIMS#{cid}#{userId} GSI2SK={createdAt}#{id}|
@@ -181,6 +184,19 @@ export const keys = {
   attendance: (communityId: string, activityId: string, userId: string) =>
     key(`COMMUNITY#${communityId}`, `ATTENDANCE#${activityId}#${userId}`),
   attendancesPrefix: (activityId: string) => `ATTENDANCE#${activityId}#`,
+  signup: (communityId: string, activityId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `SIGNUP#${activityId}#${userId}`),
+  /** An activity's sign-ups, in one Query (`SK BETWEEN`). */
+  signupsOf: (communityId: string, activityId: string) => ({
+    PK: `COMMUNITY#${communityId}`,
+    from: `SIGNUP#${activityId}#`,
+    to: `SIGNUP#${activityId}#~`,
+  }),
+  memberSignup: (communityId: string, userId: string, startsAt: string, activityId: string) => ({
+    GSI2PK: `MEMBER_SIGNUPS#${communityId}#${userId}`,
+    GSI2SK: `${startsAt}#${activityId}`,
+  }),
+  memberSignupsPartition: (communityId: string, userId: string) => `MEMBER_SIGNUPS#${communityId}#${userId}`,
 
   claim: (communityId: string, claimId: string) => key(`COMMUNITY#${communityId}`, `CLAIM#${claimId}`),
   claimQueue: (communityId: string, status: string, createdAt: string, claimId: string) => ({
@@ -352,6 +368,7 @@ export const ENTITY = {
   activity: 'Activity',
   attendeeShard: 'AttendeeShard',
   attendance: 'Attendance',
+  signup: 'Signup',
   claim: 'Claim',
   merchant: 'Merchant',
   merchantStaff: 'MerchantStaff',

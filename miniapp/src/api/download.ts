@@ -13,12 +13,14 @@ export interface ExportRequest {
   from: string;
   to: string;
   format: ExportFormat;
+  /** `signups` only: one activity's roster. */
+  activityId?: string;
 }
 
 /** `/v1/communities/demo/exports/hours?from=…&to=…&format=xlsx` on the API. */
-export function exportUrl({ communityId, dataset, from, to, format }: ExportRequest): string {
+export function exportUrl({ communityId, dataset, from, to, format, activityId }: ExportRequest): string {
   const path = fillPath(contracts.exportData.path, { cid: communityId, dataset });
-  const query: ExportQuery = { from, to, format };
+  const query: ExportQuery = { from, to, format, ...(activityId ? { activityId } : {}) };
   checkQuery(contracts.exportData, query);
   return LINLI_API_BASE + path + queryString(query);
 }

@@ -257,6 +257,9 @@ export const NOTIFICATION_KINDS = [
   'points_expired',
   'recognized',
   'certificate_review',
+  'signup_promoted',
+  'activity_reminder',
+  'activity_cancelled',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

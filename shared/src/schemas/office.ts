@@ -113,6 +113,7 @@ export const EXPORT_DATASETS = [
   'merchant-uses',
   'orders',
   'fund',
+  'signups',
 ] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const ExportPath = z.strictObject({ cid: CommunityId, dataset: z.enum(EXPORT_DATASETS) });
@@ -122,6 +123,8 @@ export const ExportQuery = z.strictObject({
   /** Inclusive, China time. */
   to: Day,
   format: z.optional(z.enum(['csv', 'xlsx'])),
+  /** `signups` only: the roster of this one activity (its days need not match `from`..`to`). */
+  activityId: z.optional(EntityId),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 

@@ -13,6 +13,19 @@ export const ActivityCategory = z
   .check(z.regex(/^[a-z][a-z0-9-]{0,23}$/, 'must be one of the community’s activity categories'));
 export type ActivityCategory = z.infer<typeof ActivityCategory>;
 
+/** A position (岗位) of an activity as staff define it: 4 cooks, 2 drivers. */
+export const PositionRequest = z.strictObject({ name: humanText(30), capacity: positiveInt(1000) });
+export type PositionRequest = z.infer<typeof PositionRequest>;
+
+const Positions = z.array(PositionRequest).check(
+  z.minLength(1),
+  z.maxLength(10, 'at most 10 positions'),
+  z.refine(
+    (positions) => new Set(positions.map((one) => one.name)).size === positions.length,
+    'position names must not repeat',
+  ),
+);
+
 export const CreateActivityRequest = z
   .strictObject({
     title: humanText(60),
@@ -24,12 +37,23 @@ export const CreateActivityRequest = z
     capacity: z.optional(positiveInt(10_000)),
     teamId: z.optional(EntityId),
     graceMinutes: z.optional(nonNegativeInt(240)),
+    /** Places to sign up for, each with its own capacity (without: `capacity` places, or unlimited). */
+    positions: z.optional(Positions),
+    /** Only members with a confirmed sign-up may check in (409 `checkin.not_signed_up`). */
+    signupRequired: z.optional(z.boolean()),
+    /** Sign-up closes then (default: when the activity starts); not after the start. */
+    signupClosesAt: z.optional(IsoDateTime),
   })
   .check(
     z.refine((activity) => Date.parse(activity.endsAt) > Date.parse(activity.startsAt), {
       message: 'endsAt must be after startsAt',
       path: ['endsAt'],
     }),
+    z.refine(
+      (activity) =>
+        activity.signupClosesAt === undefined || Date.parse(activity.signupClosesAt) <= Date.parse(activity.startsAt),
+      { message: 'sign-up closes at the latest when the activity starts', path: ['signupClosesAt'] },
+    ),
     z.refine(
       (activity) => Date.parse(activity.endsAt) - Date.parse(activity.startsAt) <= MAX_ACTIVITY_MINUTES * 60_000,
       { message: 'an activity lasts at most 7 days', path: ['endsAt'] },
@@ -46,6 +70,8 @@ export const UpdateActivityRequest = z.strictObject({
   location: z.optional(humanText(100)),
   capacity: z.optional(positiveInt(10_000)),
   graceMinutes: z.optional(nonNegativeInt(240)),
+  signupRequired: z.optional(z.boolean()),
+  signupClosesAt: z.optional(IsoDateTime),
 });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
@@ -63,6 +89,12 @@ export interface Activity {
   capacity?: number;
   teamId?: string;
   graceMinutes: number;
+  /** Its positions (岗位) with the places taken: confirmed sign-ups and the waitlist. */
+  positions?: ActivityPosition[];
+  /** Sign-ups of an activity without positions (places: `capacity`, or unlimited). */
+  signups?: { confirmed: number; waitlisted: number };
+  signupRequired?: boolean;
+  signupClosesAt?: string;
   status: ActivityStatus;
   attendeeCount: number;
   /** Claims of this activity approved and not reversed: while any stand, it cannot be cancelled. */
@@ -73,7 +105,79 @@ export interface Activity {
   cancelledAt?: string;
 }
 
+export interface ActivityPosition {
+  id: string;
+  name: string;
+  capacity: number;
+  confirmed: number;
+  waitlisted: number;
+}
+
 export const ActivityPath = z.strictObject({ cid: CommunityId, aid: EntityId });
+
+// ---------------------------------------------------------------- sign-up (报名)
+
+export const SignupRequest = z.strictObject({ positionId: z.optional(EntityId) });
+export type SignupRequest = z.infer<typeof SignupRequest>;
+
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+/** A member's sign-up for an activity (one per member and activity; cancelled ones may sign up again). */
+export interface Signup {
+  id: string;
+  activityId: string;
+  memberId: string;
+  displayName: string;
+  positionId?: string;
+  status: SignupStatus;
+  /** When they last signed up: the waitlist is served in this order. */
+  signedUpAt: string;
+  confirmedAt?: string;
+  cancelledAt?: string;
+  /** Promoted from the waitlist when a confirmed member cancelled. */
+  promotedAt?: string;
+  /** Set after the activity ended: confirmed and never checked in. */
+  noShow?: boolean;
+  /** Ended because the activity was cancelled (the member was told). */
+  activityCancelled?: boolean;
+}
+
+/** One line of the roster (名单): a sign-up or a walk-in, with where they are now. */
+export interface RosterEntry {
+  memberId: string;
+  displayName: string;
+  positionId?: string;
+  /** `walk_in`: checked in without a sign-up (only where sign-up is not required). */
+  status: SignupStatus | 'walk_in';
+  /** 1 for the first on the waitlist of their position. */
+  waitlistPosition?: number;
+  attendance: 'checked_in' | 'checked_out' | 'no_show' | 'none';
+  signedUpAt?: string;
+  checkedInAt?: string;
+  /** Staff only: how often this member signed up and never came (every activity of the community). */
+  noShows?: number;
+}
+
+export interface RosterResponse {
+  activity: Activity;
+  items: RosterEntry[];
+}
+
+/** The caller's own sign-ups, soonest activity first, with the activity as it is now. */
+export interface MySignup {
+  activityId: string;
+  status: SignupStatus;
+  positionId?: string;
+  positionName?: string;
+  waitlistPosition?: number;
+  checkedIn: boolean;
+  signedUpAt: string;
+  activity: Activity;
+}
+
+export const MySignupsQuery = z.strictObject({ scope: z.optional(z.enum(['upcoming', 'all'])) });
+export type MySignupsQuery = z.infer<typeof MySignupsQuery>;
 export const ClaimPath = z.strictObject({ cid: CommunityId, claimId: EntityId });
 
 /** What the staff screen shows: the QR payload (rotates every `stepSeconds`) and the 6-digit code. */

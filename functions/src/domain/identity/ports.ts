@@ -26,6 +26,8 @@ export interface MemberRecord {
   /** Registered by the office for a resident without a phone. */
   offline?: boolean;
   phone?: string;
+  /** Confirmed sign-ups never attended (counted when each activity ended); staff see it on rosters. */
+  noShows?: number;
 }
 
 export interface MemberOverview {
@@ -66,6 +68,8 @@ export interface CommunityStore {
    */
   updateCommunity(community: Community, effects?: Effects, changed?: CommunityChange): Promise<void>;
   getMember(communityId: string, userId: string): Promise<MemberRecord | null>;
+  /** Members by user id, in BatchGets of 100; absent ids are left out. */
+  getMembers(communityId: string, userIds: readonly string[]): Promise<Map<string, MemberRecord>>;
   getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null>;
   /** Adds the member unless present; returns the stored member either way. */
   addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }>;

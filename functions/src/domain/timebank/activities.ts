@@ -12,15 +12,31 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { currentCheckinCode, newCheckinSecret } from './checkin-token';
 import { rejectClaim } from './claims';
-import type { ActivityRecord, ActivityStore, AttendanceStore, ClaimStore } from './ports';
+import {
+  WHOLE_ACTIVITY,
+  type ActivityRecord,
+  type ActivityStore,
+  type AttendanceStore,
+  type ClaimStore,
+  type SignupStore,
+} from './ports';
+import { closeSignupsOfCancelledActivity, initialSignupCounts } from './signups';
 
 export const DEFAULT_GRACE_MINUTES = 15;
 /** Residents see activities from a week back onwards. */
 const LISTING_LOOKBACK_MILLISECONDS = 7 * 24 * 3600 * 1000;
 
+/** The activity as anyone sees it: positions with their places taken, never the check-in secret. */
 export function toActivity(record: ActivityRecord): Activity {
-  const { checkinSecret: _secret, attended: _attended, ...activity } = record;
-  return activity;
+  const { checkinSecret: _secret, attended: _attended, signupCounts, positions, ...activity } = record;
+  const counts = (id: string) => ({
+    confirmed: Number(signupCounts?.[id]?.confirmed ?? 0),
+    waitlisted: Number(signupCounts?.[id]?.waiting ?? 0),
+  });
+  if (positions?.length) {
+    return { ...activity, positions: positions.map((position) => ({ ...position, ...counts(position.id) })) };
+  }
+  return { ...activity, signups: counts(WHOLE_ACTIVITY) };
 }
 
 export async function getActivityOrThrow(activities: ActivityStore, communityId: string, activityId: string) {
@@ -65,12 +81,18 @@ export async function createActivity(
     capacity: request.capacity,
     teamId: request.teamId,
     graceMinutes: request.graceMinutes ?? DEFAULT_GRACE_MINUTES,
+    ...(request.positions
+      ? { positions: request.positions.map((position, index) => ({ id: `p${index + 1}`, ...position })) }
+      : {}),
+    ...(request.signupRequired ? { signupRequired: true } : {}),
+    ...(request.signupClosesAt ? { signupClosesAt: new Date(request.signupClosesAt).toISOString() } : {}),
     status: 'scheduled',
     attendeeCount: 0,
     createdBy: input.actorId,
     createdAt: now.toISOString(),
     checkinSecret: newCheckinSecret(),
   };
+  record.signupCounts = initialSignupCounts(record);
   await activities.createActivity(record, {
     audit: {
       communityId: record.communityId,
@@ -103,6 +125,12 @@ export async function updateActivity(
   const next: ActivityRecord = { ...current, ...defined };
   next.startsAt = new Date(next.startsAt).toISOString();
   next.endsAt = new Date(next.endsAt).toISOString();
+  if (next.signupClosesAt) next.signupClosesAt = new Date(next.signupClosesAt).toISOString();
+  if (next.signupClosesAt && Date.parse(next.signupClosesAt) > Date.parse(next.startsAt)) {
+    throw new AppError('request.validation_failed', 'Sign-up closes at the latest when the activity starts', {
+      fields: [{ path: 'signupClosesAt', code: 'custom', message: 'must not be after startsAt' }],
+    });
+  }
   if (Date.parse(next.endsAt) <= Date.parse(next.startsAt)) {
     throw new AppError('request.validation_failed', 'endsAt must be after startsAt', {
       fields: [{ path: 'endsAt', code: 'custom', message: 'endsAt must be after startsAt' }],
@@ -201,12 +229,13 @@ export interface SettlementDependencies {
   activities: ActivityStore;
   attendances: AttendanceStore;
   claims: ClaimStore;
+  signups: SignupStore;
 }
 
 /**
  * Settles a cancelled activity: every pending claim rejected with the reason (the member
- * notified, as any rejection), every open attendance closed without a claim; then it leaves
- * the settlement queue. Idempotent: a second run finds nothing left to do.
+ * notified, as any rejection), every open attendance closed without a claim, every sign-up
+ * ended with a notice to its member; then it leaves the settlement queue. Idempotent: a second run finds nothing left to do.
  * Returns how many claims and attendances it settled.
  */
 export async function settleCancelledActivity(
@@ -233,6 +262,7 @@ export async function settleCancelledActivity(
       if (!(error instanceof AppError && error.code === 'claim.already_decided')) throw error;
     }
   }
+  settled += await closeSignupsOfCancelledActivity(activity, dependencies.signups);
   await dependencies.activities.markSettled(input.communityId, input.activityId);
   return settled;
 }

@@ -144,6 +144,9 @@ async function checkIn(activity: ActivityRecord, member: MemberRecord, now: Date
     throw new AppError('checkin.busy', 'The activity was just changed; please scan again');
   }
   if (outcome === 'full') throw new AppError('checkin.capacity_full', 'This activity is full');
+  if (outcome === 'not_signed_up') {
+    throw new AppError('checkin.not_signed_up', 'This activity takes only members whose sign-up is confirmed');
+  }
   if (outcome === 'not_scheduled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   if (outcome === 'created') return attendance;
   const existing = await attendances.getAttendance(activity.communityId, activity.id, member.userId);

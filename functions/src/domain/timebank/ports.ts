@@ -1,13 +1,86 @@
 import type { Effects } from '../effects';
-import type { Activity, Attendance, Certificate, Claim, Page } from '@linli/shared';
+import type { Activity, Attendance, Certificate, Claim, Page, Signup } from '@linli/shared';
 import type { TransferGuards } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
 
+/** A position (岗位) as stored on its activity: its places are counted in `signupCounts[id]`. */
+export interface StoredPosition {
+  id: string;
+  name: string;
+  capacity: number;
+}
+
+/** One position's places: `capacity` absent = unlimited; `waiting` is the waitlist's length. */
+export interface SignupCount {
+  capacity?: number;
+  confirmed: number;
+  waiting: number;
+}
+
+/** The position key of an activity without positions: its places are the activity's `capacity`. */
+export const WHOLE_ACTIVITY = 'all';
+
 /** An activity as stored: the check-in secret never leaves the server. */
-export interface ActivityRecord extends Activity {
+export interface ActivityRecord extends Omit<Activity, 'positions' | 'signups'> {
   checkinSecret: string;
   /** Someone has checked in by scan (an uncapped activity counts them on shards, not on the item). */
   attended?: boolean;
+  positions?: StoredPosition[];
+  /**
+   * Sign-up places by position id ({@link WHOLE_ACTIVITY} without positions), kept on the activity
+   * item so that each sign-up's condition holds in its own write (no overbooking). Absent on
+   * activities made before sign-up existed: the first sign-up adds it.
+   */
+  signupCounts?: Record<string, SignupCount>;
+}
+
+/** A sign-up as stored, with the keys it is found by. */
+export interface SignupRecord extends Signup {
+  communityId: string;
+  /** The activity's start when signed up: orders a member's sign-ups. */
+  activityStartsAt: string;
+  remindedDayBefore?: boolean;
+  remindedHourBefore?: boolean;
+}
+
+export interface SignupStore {
+  getSignup(communityId: string, activityId: string, memberId: string): Promise<SignupRecord | null>;
+  /** Every sign-up of an activity, cancelled ones included (an activity has hundreds at most). */
+  listSignups(communityId: string, activityId: string): Promise<SignupRecord[]>;
+  /** The member's sign-ups whose activity starts at or after `fromIso`, soonest first (≤ 100). */
+  listMemberSignups(communityId: string, memberId: string, fromIso: string): Promise<SignupRecord[]>;
+  /**
+   * Takes a place in the sign-up's position if one is free and nobody waits for it (`confirmed`),
+   * else joins its waitlist (`waitlisted`); each in one transaction with the count on the
+   * activity. `exists`: the member holds an active sign-up; `not_scheduled`: cancelled meanwhile.
+   */
+  signUp(
+    signup: SignupRecord,
+    position: string,
+    initialCounts: Record<string, SignupCount>,
+  ): Promise<'confirmed' | 'waitlisted' | 'exists' | 'not_scheduled'>;
+  /**
+   * Cancels an active sign-up; a confirmed one's place goes to `promote` (the head of its
+   * position's waitlist, read by the caller) in the same transaction, with its notice.
+   * `changed`: the sign-up or the waitlist changed meanwhile — read again and retry.
+   */
+  cancelSignup(
+    current: SignupRecord,
+    cancelledAt: string,
+    promote: { signup: SignupRecord; effects: Effects } | null,
+  ): Promise<'cancelled' | 'changed'>;
+  /** Marks a confirmed sign-up that never came (once) and counts it on the member. */
+  markNoShow(communityId: string, activityId: string, memberId: string): Promise<boolean>;
+  /**
+   * Ends an active sign-up because its activity was cancelled, with `effects` (the member's notice)
+   * in the same transaction; false when it was no longer active (so each member is told once).
+   */
+  closeForCancelledActivity(signup: SignupRecord, at: string, effects: Effects): Promise<boolean>;
+  /**
+   * Marks that the member was reminded (`day`: the day before, `hour`: an hour before), with the
+   * reminder in the same transaction; false when they were already reminded or no longer confirmed.
+   */
+  markReminded(signup: SignupRecord, which: 'day' | 'hour', effects: Effects): Promise<boolean>;
 }
 
 /** The times that bound attendance: check-in from `startsAt − grace` to `endsAt + grace`. */
@@ -23,6 +96,8 @@ export interface ActivityStore {
   /** Activities whose check-in window is open now (and that someone has checked in to), for folding. */
   activitiesCheckingIn(nowIso: string): Promise<{ communityId: string; activityId: string }[]>;
   listActivities(communityId: string, fromIso: string, cursor: string | undefined): Promise<Page<ActivityRecord>>;
+  /** The community's activities starting from `fromIso` to `toIso` (inclusive; at most 500), for jobs. */
+  activitiesStartingBetween(communityId: string, fromIso: string, toIso: string): Promise<ActivityRecord[]>;
   /**
    * Saves edits while the activity is still scheduled, its capacity covers who came and — once
    * anyone attended — its window only widens (`window_below_attendance` otherwise).
@@ -59,11 +134,13 @@ export interface AttendanceStore {
   checkIn(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes'>,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'>;
+    activity: Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired'>,
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up'>;
   /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */
   checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open' | 'not_scheduled'>;
   listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]>;
+  /** Every attendance of an activity, open and closed (the roster). */
+  listAttendances(communityId: string, activityId: string): Promise<Attendance[]>;
   /**
    * An office entry: the (closed) attendance, its claim and the capacity count in one
    * transaction, while the activity is scheduled with the `window` the minutes were checked

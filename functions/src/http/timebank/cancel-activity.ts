@@ -10,7 +10,12 @@ export const handler = httpRoute(contracts.cancelActivity, async ({ params, user
   return ok(
     await cancelActivity(
       { communityId: params.cid, activityId: params.aid, actorId: userId },
-      { activities: stores.activities(), attendances: stores.attendances(), claims: stores.claims() },
+      {
+        activities: stores.activities(),
+        attendances: stores.attendances(),
+        claims: stores.claims(),
+        signups: stores.signups(),
+      },
     ),
   );
 });

@@ -13,7 +13,7 @@ import type {
   UserRecord,
   UserStore,
 } from '../../domain/identity/ports';
-import { cancellationReasons, isConditionalCheckFailed } from '../client';
+import { cancellationReasons, getItems, isConditionalCheckFailed } from '../client';
 import { ENTITY, INDEXES, keys } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
@@ -238,6 +238,21 @@ export class DynamoCommunityStore implements CommunityStore {
     return result ? toMember(result) : null;
   }
 
+  async getMembers(communityId: string, userIds: readonly string[]): Promise<Map<string, MemberRecord>> {
+    const unique = [...new Set(userIds)];
+    const found = new Map<string, MemberRecord>();
+    for (let start = 0; start < unique.length; start += 100) {
+      const batch = unique.slice(start, start + 100);
+      const items = await getItems(
+        this.client,
+        this.tableName,
+        batch.map((userId) => keys.member(communityId, userId)),
+      );
+      for (const item of items) if (item) found.set(String(item.userId), toMember(item));
+    }
+    return found;
+  }
+
   async getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null> {
     const { PK, SKPrefix } = keys.memberItemsPrefix(communityId, userId);
     const result = await this.client.send(
@@ -372,6 +387,7 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     joinedAt: String(item.joinedAt),
     ...(item.offline === true ? { offline: true } : {}),
     ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
+    ...(typeof item.noShows === 'number' && item.noShows > 0 ? { noShows: item.noShows } : {}),
   };
 }
 

@@ -53,6 +53,11 @@ export class DynamoExportStore implements ExportSource {
     return new Map(items.map((item) => [String(item.userId), String(item.displayName)]));
   }
 
+  async activitiesStarting(communityId: string, range: TimeRange, limit: number): Promise<string[]> {
+    const items = await this.queryAll(this.gsiRange(INDEXES.gsi1, keys.activitiesPartition(communityId), range), limit);
+    return items.map((item) => String(item.id));
+  }
+
   async approvedClaims(communityId: string, range: TimeRange, limit: number): Promise<Claim[]> {
     const partition = keys.claimQueuePartition(communityId, 'approved');
     const items = await this.queryAll(this.gsiRange(INDEXES.gsi1, partition, range), limit);

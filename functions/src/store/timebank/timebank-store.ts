@@ -1,14 +1,15 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attendance, Certificate, Claim, Page } from '@linli/shared';
 import { monthOf } from '@linli/shared';
-import type {
-  ActivityRecord,
-  ActivityStore,
-  ActivityWindow,
-  AttendanceStore,
-  CertificateStore,
-  ClaimStore,
-  Decision,
+import {
+  WHOLE_ACTIVITY,
+  type ActivityRecord,
+  type ActivityStore,
+  type ActivityWindow,
+  type AttendanceStore,
+  type CertificateStore,
+  type ClaimStore,
+  type Decision,
 } from '../../domain/timebank/ports';
 import type { TransferGuards } from '../../domain/ledger/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
@@ -40,6 +41,8 @@ const EDITABLE_FIELDS = [
   'location',
   'capacity',
   'graceMinutes',
+  'signupRequired',
+  'signupClosesAt',
 ] as const;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
 const closeAfter = (activity: ActivityRecord) =>
@@ -58,7 +61,10 @@ function activityItem(activity: ActivityRecord) {
 }
 
 /** What a check-in's write needs of the activity as it read it. */
-type CheckinActivity = Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes'>;
+type CheckinActivity = Pick<
+  ActivityRecord,
+  'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired'
+>;
 
 export class DynamoActivityStore implements ActivityStore {
   constructor(
@@ -160,6 +166,24 @@ export class DynamoActivityStore implements ActivityStore {
     return { items: page.items.map(toActivityRecord), nextCursor: page.nextCursor };
   }
 
+  async activitiesStartingBetween(communityId: string, fromIso: string, toIso: string): Promise<ActivityRecord[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      {
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.activitiesPartition(communityId),
+          ':from': fromIso,
+          ':to': `${toIso}~`,
+        },
+      },
+      500,
+    );
+    return items.map(toActivityRecord);
+  }
+
   /**
    * An UpdateItem of the editable fields only (never a Put of what was read: a concurrent
    * check-in's count must not be overwritten), on the conditions of `ActivityStore.saveActivity`.
@@ -183,6 +207,11 @@ export class DynamoActivityStore implements ActivityStore {
       names[`#${field}`] = field;
       values[`:${field}`] = activity[field];
       assignments.push(`#${field} = :${field}`);
+    }
+    // Without positions, the capacity is also the number of sign-up places.
+    if (activity.capacity !== undefined && activity.signupCounts?.[WHOLE_ACTIVITY] && !activity.positions?.length) {
+      names['#whole'] = WHOLE_ACTIVITY;
+      assignments.push('signupCounts.#whole.#capacity = :capacity');
     }
     try {
       await writeWithEffects(
@@ -383,7 +412,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
     communityId: string,
     attendance: Attendance,
     activity: CheckinActivity,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed'> {
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up'> {
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await this.tryCheckIn(communityId, attendance, activity);
       // A conflict with a concurrent check-in decides nothing: try again.
@@ -476,10 +505,24 @@ export class DynamoAttendanceStore implements AttendanceStore {
     communityId: string,
     attendance: Attendance,
     activity: CheckinActivity,
-  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'conflict'> {
+  ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up' | 'conflict'> {
     const activityKey = keys.activity(communityId, attendance.activityId);
     const capped = activity.capacity !== undefined && activity.capacity !== null;
     const counting = this.attendeeCounting(communityId, attendance, activity, capped);
+    // Sign-up required: the member's confirmed sign-up must stand when the check-in is written.
+    const signedUp: TransactionItem[] = activity.signupRequired
+      ? [
+          {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: keys.signup(communityId, attendance.activityId, attendance.memberId),
+              ConditionExpression: '#status = :confirmed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':confirmed': 'confirmed' },
+            },
+          },
+        ]
+      : [];
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -497,6 +540,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
               },
             },
             ...counting,
+            ...signedUp,
           ],
         }),
       );
@@ -505,6 +549,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
+      if (signedUp.length > 0 && reasons[1 + counting.length] === 'ConditionalCheckFailed') return 'not_signed_up';
       if (reasons.includes('TransactionConflict')) return 'conflict';
       const shardFailed = counting.some(
         (item, index) => item.Update?.Key?.SK !== activityKey.SK && reasons[index + 1] === 'ConditionalCheckFailed',
@@ -670,27 +715,36 @@ export class DynamoAttendanceStore implements AttendanceStore {
   }
 
   async listOpenAttendances(communityId: string, activityId: string): Promise<Attendance[]> {
-    const open: Attendance[] = [];
+    return this.attendancesOf(communityId, activityId, true);
+  }
+
+  async listAttendances(communityId: string, activityId: string): Promise<Attendance[]> {
+    return this.attendancesOf(communityId, activityId, false);
+  }
+
+  private async attendancesOf(communityId: string, activityId: string, openOnly: boolean): Promise<Attendance[]> {
+    const found: Attendance[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const result = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          FilterExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ...(openOnly
+            ? { FilterExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' } }
+            : {}),
           ExpressionAttributeValues: {
             ':pk': keys.communityPartition(communityId),
             ':prefix': keys.attendancesPrefix(activityId),
-            ':open': 'open',
+            ...(openOnly ? { ':open': 'open' } : {}),
           },
           ExclusiveStartKey: startKey,
         }),
       );
-      open.push(...(result.Items ?? []).map((item) => withoutKeys<Attendance>(item)));
+      found.push(...(result.Items ?? []).map((item) => withoutKeys<Attendance>(item)));
       startKey = result.LastEvaluatedKey;
     } while (startKey);
-    return open;
+    return found;
   }
 }
 

@@ -30,6 +30,9 @@ export const zhCN = {
   'chart.noData': '这段时间还没有数据',
 
   'notification.kind.claim_decided': '志愿时长审核',
+  'notification.kind.signup_promoted': '候补转正',
+  'notification.kind.activity_reminder': '活动提醒',
+  'notification.kind.activity_cancelled': '活动取消',
   'notification.kind.certificate_issued': '获得志愿者证',
   'notification.kind.certificate_revoked': '志愿者证被撤销',
   'notification.kind.redemption_ready': '兑换可以领取',
@@ -71,6 +74,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'chart.noData': 'No data for this period yet',
 
   'notification.kind.claim_decided': 'Hours decided',
+  'notification.kind.signup_promoted': 'Off the waitlist',
+  'notification.kind.activity_reminder': 'Activity reminder',
+  'notification.kind.activity_cancelled': 'Activity cancelled',
   'notification.kind.certificate_issued': 'Certificate issued',
   'notification.kind.certificate_revoked': 'Certificate revoked',
   'notification.kind.redemption_ready': 'Ready for pickup',

@@ -1,5 +1,6 @@
 /** Who and where: login, communities, the home page, 我的, roles, and proxies (acting for a resident). */
 export const zhCN = {
+  'me.signups': '我的报名',
   'me.hours': '我的志愿时长',
   'me.ledger': '积分明细',
   'me.certificatePass': '我的志愿者证书',
@@ -144,6 +145,7 @@ export const zhCN = {
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
+  'me.signups': 'My sign-ups',
   'me.hours': 'My volunteer hours',
   'me.ledger': 'Points history',
   'me.certificatePass': 'My volunteer certificate',

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../api';
 import NavRow from '../../components/nav-row';
+import NextActivities from '../../components/next-activities';
 import PageLayout from '../../components/page-layout';
 import { useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
@@ -40,6 +41,7 @@ export default function HomePage() {
           </Text>
         </View>
       ) : null}
+      {loggedIn && communityId ? <NextActivities communityId={communityId} /> : null}
       <NavRow
         id="home-honor"
         label={t('honor.title')}

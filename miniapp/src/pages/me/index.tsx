@@ -34,6 +34,7 @@ function VolunteerLinks({ office, merchant }: { office: boolean; merchant: strin
   return (
     <View className="card card--links">
       <NavRow id="me-inbox" label={t('inbox.title')} onClick={() => openPage(ROUTES.inbox)} />
+      <NavRow id="me-signups" label={t('me.signups')} onClick={() => openPage(ROUTES.mySignups)} />
       <NavRow id="me-hours" label={t('me.hours')} onClick={() => openPage(ROUTES.myHours)} />
       <NavRow id="me-ledger" label={t('me.ledger')} onClick={() => openPage(ROUTES.myLedger)} />
       <NavRow id="me-certificate-pass" label={t('me.certificatePass')} onClick={() => openPage(ROUTES.myCertificate)} />

@@ -1,4 +1,6 @@
 import type {
+  Activity,
+  RosterEntry,
   Claim,
   DiscountUse,
   ExportDataset,
@@ -239,6 +241,48 @@ function sum(order: Order, field: 'fundFen' | 'makerFen'): number {
 }
 
 /** What each dataset's rows are made of. */
+/** One line of an activity's roster, with its activity (the `signups` dataset). */
+export interface SignupRow {
+  activity: Activity;
+  entry: RosterEntry;
+}
+
+const SIGNUP_STATUS_LABELS: Record<RosterEntry['status'], string> = {
+  confirmed: '已报名',
+  waitlisted: '候补',
+  cancelled: '已取消',
+  walk_in: '未报名直接签到',
+};
+
+const ATTENDANCE_LABELS: Record<RosterEntry['attendance'], string> = {
+  checked_in: '已签到',
+  checked_out: '已签退',
+  no_show: '未到场',
+  none: '',
+};
+
+const signups: Dataset<SignupRow> = {
+  title: '报名名单',
+  columns: [
+    { header: '活动', kind: 'text', width: 24, value: (row) => row.activity.title },
+    { header: '活动开始', kind: 'time', width: 18, value: (row) => row.activity.startsAt },
+    {
+      header: '岗位',
+      kind: 'text',
+      width: 12,
+      value: (row) => row.activity.positions?.find((position) => position.id === row.entry.positionId)?.name,
+    },
+    { header: '姓名', kind: 'text', width: 16, value: (row) => row.entry.displayName },
+    { header: '报名状态', kind: 'text', width: 14, value: (row) => SIGNUP_STATUS_LABELS[row.entry.status] },
+    { header: '候补位次', kind: 'integer', value: (row) => row.entry.waitlistPosition },
+    { header: '报名时间', kind: 'time', width: 18, value: (row) => row.entry.signedUpAt },
+    { header: '到场', kind: 'text', value: (row) => ATTENDANCE_LABELS[row.entry.attendance] },
+    { header: '签到时间', kind: 'time', width: 18, value: (row) => row.entry.checkedInAt },
+    { header: '累计未到场', kind: 'integer', value: (row) => row.entry.noShows ?? 0 },
+    { header: '成员编号', kind: 'text', width: 28, value: (row) => row.entry.memberId },
+  ],
+};
+
 export interface DatasetRecords {
   members: MemberRecord;
   hours: Claim;
@@ -247,6 +291,7 @@ export interface DatasetRecords {
   'merchant-uses': DiscountUse;
   orders: Order;
   fund: FundEntry;
+  signups: SignupRow;
 }
 
 export const DATASETS: { [Name in ExportDataset]: Dataset<DatasetRecords[Name]> } = {
@@ -257,6 +302,7 @@ export const DATASETS: { [Name in ExportDataset]: Dataset<DatasetRecords[Name]> 
   'merchant-uses': merchantUses,
   orders,
   fund,
+  signups,
 };
 
 /** One row per posting, in the transfer's order. */

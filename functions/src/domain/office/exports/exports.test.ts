@@ -37,6 +37,7 @@ function source(claims: Claim[]) {
     merchantUses: empty,
     orders: empty,
     fundEntries: empty,
+    activitiesStarting: empty,
   };
   return { fake, ranges };
 }

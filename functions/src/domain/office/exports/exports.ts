@@ -7,10 +7,11 @@ import {
   postingRows,
   type Column,
   type DatasetRecords,
+  type SignupRow,
   type Names,
   type RawValue,
 } from './datasets';
-import type { ExportSource, TimeRange } from './ports';
+import type { ExportSource, RosterSource, TimeRange } from './ports';
 import { toXlsx, type Cell } from './xlsx';
 
 export const MAX_EXPORT_ROWS = 50_000;
@@ -62,6 +63,7 @@ async function records<Name extends ExportDataset>(
   source: ExportSource,
   communityId: string,
   range: TimeRange,
+  signupsOf: () => Promise<SignupRow[]>,
 ): Promise<DatasetRecords[Name][]> {
   const limit = MAX_EXPORT_ROWS + 1;
   const read: { [D in ExportDataset]: () => Promise<DatasetRecords[D][]> } = {
@@ -72,6 +74,7 @@ async function records<Name extends ExportDataset>(
     'merchant-uses': () => source.merchantUses(communityId, range, limit),
     orders: () => source.orders(communityId, range, limit),
     fund: () => source.fundEntries(communityId, range, limit),
+    signups: signupsOf,
   };
   return read[dataset]() as Promise<DatasetRecords[Name][]>;
 }
@@ -109,12 +112,26 @@ export function xlsxCell(kind: Column['kind'], value: RawValue): Cell {
 export async function exportDataset(
   input: { communityId: string; dataset: ExportDataset; query: ExportQuery },
   source: ExportSource,
+  rosterOf?: RosterSource,
 ): Promise<ExportFile> {
   const { communityId, dataset, query } = input;
   const range = exportRange(query.from, query.to);
+  if (query.activityId !== undefined && dataset !== 'signups') {
+    throw new AppError('request.validation_failed', 'activityId is only for the signups export', {
+      fields: [{ path: 'activityId', code: 'custom', message: 'only with the signups dataset' }],
+    });
+  }
   const definition = DATASETS[dataset] as unknown as { title: string; columns: Column<unknown>[] };
+  const signupsOf = async (): Promise<SignupRow[]> => {
+    if (!rosterOf) throw new Error('the signups export needs the rosters');
+    const ids = query.activityId
+      ? [query.activityId]
+      : await source.activitiesStarting(communityId, range, MAX_EXPORT_ROWS + 1);
+    const rosters = await Promise.all(ids.map((activityId) => rosterOf(communityId, activityId)));
+    return rosters.flatMap(({ activity, items }) => items.map((entry) => ({ activity, entry })));
+  };
   const [items, names] = await Promise.all([
-    records(dataset, source, communityId, range),
+    records(dataset, source, communityId, range, signupsOf),
     NEEDS_NAMES.has(dataset) ? source.memberNames(communityId) : Promise.resolve(new Map<string, string>()),
   ]);
   if (items.length > MAX_EXPORT_ROWS) throw tooLarge({ maxRows: MAX_EXPORT_ROWS });

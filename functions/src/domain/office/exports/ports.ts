@@ -1,4 +1,4 @@
-import type { Claim, DiscountUse, FundEntry, Order, Redemption } from '@linli/shared';
+import type { Claim, DiscountUse, FundEntry, Order, Redemption, RosterResponse } from '@linli/shared';
 import type { MemberRecord } from '../../identity/ports';
 import type { Transfer } from '../../ledger/transfer';
 
@@ -23,4 +23,9 @@ export interface ExportSource {
   merchantUses(communityId: string, range: TimeRange, limit: number): Promise<DiscountUse[]>;
   orders(communityId: string, range: TimeRange, limit: number): Promise<Order[]>;
   fundEntries(communityId: string, range: TimeRange, limit: number): Promise<FundEntry[]>;
+  /** The ids of the activities starting in the range, oldest first. */
+  activitiesStarting(communityId: string, range: TimeRange, limit: number): Promise<string[]>;
 }
+
+/** One roster (sign-ups, walk-ins, check-ins) by activity id: the `signups` dataset reads these. */
+export type RosterSource = (communityId: string, activityId: string) => Promise<RosterResponse>;

@@ -33,6 +33,13 @@ function OfficeActivities({ communityId }: { communityId: string }) {
         empty={t('activities.empty')}
         renderItem={(activity) => (
           <ActivityCard key={activity.id} activity={activity}>
+            <Button
+              id={`roster-${activity.id}`}
+              className="button button--secondary"
+              onClick={() => openPage(ROUTES.officeRoster, { activityId: activity.id })}
+            >
+              {t('office.roster')}
+            </Button>
             {activity.status === 'scheduled' ? (
               <View className="row">
                 <Button

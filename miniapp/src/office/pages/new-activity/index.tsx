@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import {
   activityCategoriesOf,
@@ -23,7 +23,20 @@ interface Draft {
   end: DateTimeValue;
   location: string;
   capacity: string;
+  /** 岗位, as typed: each a name and a number of people. */
+  positions: PositionDraft[];
+  signupRequired: boolean;
+  /** Sign-up closes before the start (at `closes`) instead of at it. */
+  closesEarly: boolean;
+  closes: DateTimeValue;
 }
+
+interface PositionDraft {
+  name: string;
+  capacity: string;
+}
+
+const MAX_POSITIONS = 10;
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -36,7 +49,31 @@ function newDraft(now = Date.now()): Draft {
     end: toDateTimeInputs(new Date(start + 2 * HOUR_MS)),
     location: '',
     capacity: '',
+    positions: [],
+    signupRequired: false,
+    closesEarly: false,
+    closes: toDateTimeInputs(new Date(start - 24 * HOUR_MS)),
   };
+}
+
+/** The positions the draft names, or the first thing to fix in them. */
+function positionsFromDraft(
+  draft: Draft,
+  t: Translate,
+): { positions?: CreateActivityRequest['positions'] } | { problem: string } {
+  if (draft.positions.length === 0) return {};
+  const positions = draft.positions.map((position) => ({
+    name: position.name.trim(),
+    capacity: Number(position.capacity.trim()),
+  }));
+  if (positions.some((position) => !position.name)) return { problem: t('newActivity.positionNameRequired') };
+  if (positions.some((position) => !Number.isInteger(position.capacity) || position.capacity < 1)) {
+    return { problem: t('newActivity.positionCapacityInvalid') };
+  }
+  if (new Set(positions.map((position) => position.name)).size !== positions.length) {
+    return { problem: t('newActivity.positionNamesRepeat') };
+  }
+  return { positions };
 }
 
 /** The request the draft describes, or the first thing the person must fix. */
@@ -53,6 +90,12 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
   if (capacity !== undefined && (!Number.isInteger(capacity) || capacity < 1)) {
     return { problem: t('newActivity.capacityInvalid') };
   }
+  const positions = positionsFromDraft(draft, t);
+  if ('problem' in positions) return positions;
+  const signupClosesAt = draft.closesEarly ? fromDateTimeInputs(draft.closes.date, draft.closes.time) : undefined;
+  if (draft.closesEarly && (!signupClosesAt || Date.parse(signupClosesAt) > Date.parse(startsAt))) {
+    return { problem: t('newActivity.closesAfterStart') };
+  }
   const location = draft.location.trim();
   return {
     title,
@@ -61,6 +104,9 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
     endsAt,
     ...(location ? { location } : {}),
     ...(capacity !== undefined ? { capacity } : {}),
+    ...positions,
+    ...(draft.signupRequired ? { signupRequired: true } : {}),
+    ...(signupClosesAt ? { signupClosesAt } : {}),
   };
 }
 
@@ -114,6 +160,7 @@ function NewActivityForm({ communityId }: { communityId: string }) {
   return (
     <View className="card" id="new-activity-form">
       <DraftFields draft={draft} categories={categories} onChange={change} />
+      <SignupFields draft={draft} onChange={change} />
       {problem ? (
         <Text className="form-error" id="new-activity-error">
           {problem}
@@ -185,6 +232,107 @@ function DraftFields({
           maxlength={5}
           onInput={(event) => change({ capacity: event.detail.value })}
         />
+      </View>
+    </>
+  );
+}
+
+/** 报名: positions (岗位) with their places, whether check-in needs a sign-up, and an earlier cut-off. */
+function SignupFields({ draft, onChange }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  return (
+    <>
+      <PositionsField draft={draft} onChange={onChange} />
+      <SignupRuleFields draft={draft} onChange={onChange} />
+    </>
+  );
+}
+
+/** 岗位: a name and a number of people each, added and removed one by one. */
+function PositionsField({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  const { t } = useI18n();
+  const setPosition = (index: number, patch: Partial<PositionDraft>) =>
+    change({ positions: draft.positions.map((position, at) => (at === index ? { ...position, ...patch } : position)) });
+  return (
+    <View className="field" id="activity-positions">
+      <Text className="field__label">{t('newActivity.positions')}</Text>
+      <Text className="card__hint">{t('newActivity.positionsHint')}</Text>
+      {draft.positions.map((position, index) => (
+        <View className="row" key={index}>
+          <Input
+            id={`activity-position-name-${index}`}
+            className="field__input"
+            value={position.name}
+            placeholder={t('newActivity.positionNamePlaceholder')}
+            maxlength={30}
+            onInput={(event) => setPosition(index, { name: event.detail.value })}
+          />
+          <Input
+            id={`activity-position-capacity-${index}`}
+            className="field__input"
+            type="number"
+            value={position.capacity}
+            placeholder={t('newActivity.positionCapacityPlaceholder')}
+            maxlength={4}
+            onInput={(event) => setPosition(index, { capacity: event.detail.value })}
+          />
+          <Button
+            id={`activity-position-remove-${index}`}
+            className="button button--secondary button--small"
+            onClick={() => change({ positions: draft.positions.filter((_, at) => at !== index) })}
+          >
+            {t('newActivity.positionRemove')}
+          </Button>
+        </View>
+      ))}
+      {draft.positions.length < MAX_POSITIONS ? (
+        <Button
+          id="activity-position-add"
+          className="button button--secondary button--small"
+          onClick={() => change({ positions: [...draft.positions, { name: '', capacity: '' }] })}
+        >
+          {t('newActivity.positionAdd')}
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** Whether check-in needs a confirmed sign-up, and when sign-up closes. */
+function SignupRuleFields({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.checkinRule')}</Text>
+        <ChoiceTabs
+          idPrefix="activity-signup-required"
+          value={draft.signupRequired ? 'yes' : 'no'}
+          onChange={(value) => change({ signupRequired: value === 'yes' })}
+          choices={[
+            { value: 'no', label: t('newActivity.anyoneChecksIn') },
+            { value: 'yes', label: t('newActivity.signupRequired') },
+          ]}
+        />
+      </View>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.signupCloses')}</Text>
+        <ChoiceTabs
+          idPrefix="activity-closes"
+          value={draft.closesEarly ? 'early' : 'start'}
+          onChange={(value) => change({ closesEarly: value === 'early' })}
+          choices={[
+            { value: 'start', label: t('newActivity.closesAtStart') },
+            { value: 'early', label: t('newActivity.closesEarly') },
+          ]}
+        />
+        {draft.closesEarly ? (
+          <DateTimeField
+            id="activity-closes-at"
+            label={t('newActivity.closesAt')}
+            value={draft.closes}
+            onChange={(closes) => change({ closes })}
+          />
+        ) : null}
       </View>
     </>
   );

@@ -23,7 +23,20 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   points_expired: '⌛',
   recognized: '🏅',
   certificate_review: '🔍',
+  signup_promoted: '✅',
+  activity_reminder: '⏰',
+  activity_cancelled: '🚫',
 };
+
+/** Where tapping a message leads: its order, or its activity; nowhere for the others. */
+function destinationOf(notification: Notification): (() => unknown) | undefined {
+  if (notification.orderId !== undefined) return () => openPage(ROUTES.myOrders);
+  if (notification.objectType === 'activity' && notification.objectId) {
+    const id = notification.objectId;
+    return () => openPage(ROUTES.activity, { id });
+  }
+  return undefined;
+}
 
 /** 消息: my notifications, newest first; one about an order opens 我的订单. */
 export default function InboxPage() {
@@ -53,11 +66,7 @@ function NotificationCard({ notification }: { notification: Notification }) {
   const { t, language } = useI18n();
   const opensOrders = notification.orderId !== undefined;
   return (
-    <View
-      className="card"
-      id={`notification-${notification.id}`}
-      onClick={opensOrders ? () => openPage(ROUTES.myOrders) : undefined}
-    >
+    <View className="card" id={`notification-${notification.id}`} onClick={destinationOf(notification)}>
       <View className="row notification__head">
         <Text className="notification__icon">{NOTIFICATION_ICONS[notification.kind] ?? '🔔'}</Text>
         <Text className="card__label row__text notification__kind">{t(`notification.kind.${notification.kind}`)}</Text>

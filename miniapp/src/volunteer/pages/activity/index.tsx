@@ -4,11 +4,12 @@ import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
 import CheckinForm from '../../components/checkin-form';
+import SignupPanel from '../../components/signup-panel';
 import PageLayout from '../../../components/page-layout';
 import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
-/** One activity: when and where, what it is about, and 签到 / 签退. */
+/** One activity: when and where, what it is about, 报名 (places per position) and 签到 / 签退. */
 export default function ActivityPage() {
   const { t } = useI18n();
   const activityId = useRouter().params.id ?? '';
@@ -35,7 +36,10 @@ export default function ActivityPage() {
               {t('activity.cancelledHint')}
             </View>
           ) : (
-            <CheckinForm communityId={communityId ?? ''} activityId={activity.data.id} />
+            <>
+              <SignupPanel communityId={communityId ?? ''} activity={activity.data} onChanged={activity.reload} />
+              <CheckinForm communityId={communityId ?? ''} activityId={activity.data.id} />
+            </>
           )}
         </>
       ) : null}
