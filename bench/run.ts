@@ -31,6 +31,7 @@ const SIZES = {
   checkins: envNumber('BENCH_CHECKINS', 1_000),
   approvals: envNumber('BENCH_APPROVALS', 200),
   redemptions: envNumber('BENCH_REDEMPTIONS', 200),
+  signups: envNumber('BENCH_SIGNUPS', 200),
   concurrency: envNumber('BENCH_CONCURRENCY', 100),
   burst: envNumber('BENCH_BURST', 200),
   scaleRuns: envNumber('BENCH_SCALE_RUNS', 30),
@@ -213,6 +214,11 @@ async function database() {
       log('throughput under concurrency');
       const throughput = await measureThroughput(stack, SIZES);
       results.throughput = throughput;
+      for (const row of throughput) {
+        if (row.lost > 0 || row.duplicated > 0) {
+          failures.push(`${row.scenario}: ${row.lost} lost, ${row.duplicated} duplicated or over capacity`);
+        }
+      }
       sections.push({
         title: `5. Throughput: concurrent in-process handlers over DynamoDB Local (${SIZES.concurrency} in flight)`,
         header: ['scenario', 'requests', 'seconds', 'ops/s', 'replies', 'recorded/expected', 'lost', 'duplicated'],

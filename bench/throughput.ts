@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
-import { keys } from '../functions/src/store/keys';
+import { ATTENDEE_SHARDS, keys } from '../functions/src/store/keys';
 import { invoke, type Handler } from '../tests/support/events';
 import { apiEvent, createCommunity, expectStatus, grantPoints, setRoles, type Person } from './fixtures';
 import { pendingClaims } from './routes';
@@ -98,7 +98,11 @@ async function checkins(stack: BenchStack, residentCount: number, concurrency: n
     concurrency,
   );
   const recorded = await countItems(stack, keys.activity(cid, activity.id).PK, keys.attendancesPrefix(activity.id));
-  const counted = await getNumber(stack, keys.activity(cid, activity.id), 'attendeeCount');
+  // An uncapped activity counts its attendees on shards (issue 15): the item plus the shards' sum.
+  let counted = await getNumber(stack, keys.activity(cid, activity.id), 'attendeeCount');
+  for (let shard = 0; shard < ATTENDEE_SHARDS; shard += 1) {
+    counted += await getNumber(stack, keys.attendeeShard(cid, activity.id, shard), 'attendees');
+  }
   return {
     scenario: `check-in: ${residentCount} residents, one activity (+${scanners.length - residentCount} double scans)`,
     requests: scanners.length,
@@ -110,6 +114,73 @@ async function checkins(stack: BenchStack, residentCount: number, concurrency: n
     recordedEffects: recorded,
     lost: Math.max(0, residentCount - recorded),
     duplicated: Math.max(0, recorded - residentCount) + Math.abs(counted - recorded),
+  };
+}
+
+/**
+ * 报名 race (issue 17): every resident signs up at once for an activity with fewer places; one in
+ * ten taps twice. Exactly `places` confirmed, everyone else waitlisted once, the activity's counters
+ * equal to the sign-up items: `duplicated` counts any place given past capacity or a counter off.
+ */
+async function signups(stack: BenchStack, residentCount: number, concurrency: number): Promise<ThroughputResult> {
+  const client = stack.client.documentClient;
+  const { cid, staff, residents } = await createCommunity(client, stack.tableName, { residents: residentCount });
+  const places = Math.max(1, Math.floor(residentCount / 10));
+  const create = handlerOf(await import('../functions/src/http/timebank/create-activity'));
+  const body = {
+    title: '助老做饭',
+    category: 'cooking',
+    startsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+    endsAt: new Date(Date.now() + 26 * 3600_000).toISOString(),
+    capacity: places,
+  };
+  const activity = (await expectStatus(
+    create,
+    apiEvent('POST', '/v1/communities/{cid}/activities', { cid }, { token: staff.token, body }),
+    201,
+  )) as { id: string };
+  const tappers: Person[] = [...residents, ...residents.filter((_, index) => index % 10 === 0)];
+  const handler = handlerOf(await import('../functions/src/http/timebank/sign-up'));
+  const { seconds, statuses } = await burst(
+    tappers.map(
+      (resident) => () =>
+        apiEvent(
+          'POST',
+          '/v1/communities/{cid}/activities/{aid}/signups',
+          { cid, aid: activity.id },
+          { token: resident.token, body: {} },
+        ),
+    ),
+    handler,
+    concurrency,
+  );
+  const items = await client.send(
+    new QueryCommand({
+      TableName: stack.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.activity(cid, activity.id).PK, ':prefix': `SIGNUP#${activity.id}#` },
+      ConsistentRead: true,
+    }),
+  );
+  const confirmed = (items.Items ?? []).filter((item) => item.status === 'confirmed').length;
+  const recorded = items.Items?.length ?? 0;
+  const counts = await client.send(
+    new GetCommand({ TableName: stack.tableName, Key: keys.activity(cid, activity.id), ConsistentRead: true }),
+  );
+  const whole = (counts.Item?.signupCounts as Record<string, { confirmed: number; waiting: number }>)?.all;
+  const countersOff =
+    Math.abs(Number(whole?.confirmed) - confirmed) + Math.abs(Number(whole?.waiting) - (recorded - confirmed));
+  return {
+    scenario: `sign-up: ${residentCount} residents for ${places} places at once (+${tappers.length - residentCount} double taps)`,
+    requests: tappers.length,
+    concurrency,
+    seconds,
+    operationsPerSecond: tappers.length / seconds,
+    statuses,
+    expectedEffects: residentCount,
+    recordedEffects: recorded,
+    lost: Math.max(0, residentCount - recorded),
+    duplicated: Math.max(0, confirmed - places) + Math.max(0, recorded - residentCount) + countersOff,
   };
 }
 
@@ -231,10 +302,11 @@ async function redemptions(stack: BenchStack, residentCount: number, concurrency
 
 export async function measureThroughput(
   stack: BenchStack,
-  sizes: { checkins: number; approvals: number; redemptions: number; concurrency: number },
+  sizes: { checkins: number; approvals: number; redemptions: number; signups: number; concurrency: number },
 ): Promise<ThroughputResult[]> {
   return [
     await checkins(stack, sizes.checkins, sizes.concurrency),
+    await signups(stack, sizes.signups, sizes.concurrency),
     await approvals(stack, sizes.approvals, sizes.concurrency),
     await redemptions(stack, sizes.redemptions, sizes.concurrency),
   ];

@@ -145,6 +145,23 @@ describe('sign-up (报名)', () => {
     }
   });
 
+  it('more places from staff move the waitlist up, in order, each told', async () => {
+    const activity = await createActivityNow(cid, staff.token, tomorrow({ capacity: 1 }));
+    const [first, second, third] = await people(cid, 3, 'grow');
+    for (const person of [first, second, third]) await signUp(cid, activity.id, person!);
+    const grown = await send(contracts.updateActivity, {
+      params: { cid, aid: activity.id },
+      token: staff.token,
+      body: { capacity: 2 },
+    });
+    expect(grown.status).toBe(200);
+    expect(grown.body.signups).toEqual({ confirmed: 2, waitlisted: 1 });
+    expect((await mine(cid, activity.id, second!))?.status).toBe('confirmed');
+    expect((await mine(cid, activity.id, third!))?.waitlistPosition).toBe(1);
+    const inbox = await send(contracts.listMyNotifications, { token: second!.token });
+    expect(inbox.body.items.some((item) => item.kind === 'signup_promoted')).toBe(true);
+  });
+
   it('closes at the start or the staff’s cut-off; cancelled and ended activities refuse it', async () => {
     const started = await createActivityNow(cid, staff.token);
     const cutOff = await createActivityNow(cid, staff.token, tomorrow({ signupClosesAt: minutesFromNow(-1) }));

@@ -69,6 +69,11 @@ export interface SignupStore {
     cancelledAt: string,
     promote: { signup: SignupRecord; effects: Effects } | null,
   ): Promise<'cancelled' | 'changed'>;
+  /**
+   * Confirms the head of a position's waitlist into a free place (after the capacity grew), with
+   * its notice; `changed` when the place, the queue or the head changed meanwhile.
+   */
+  promote(head: SignupRecord, at: string, effects: Effects): Promise<'promoted' | 'changed'>;
   /** Marks a confirmed sign-up that never came (once) and counts it on the member. */
   markNoShow(communityId: string, activityId: string, memberId: string): Promise<boolean>;
   /**

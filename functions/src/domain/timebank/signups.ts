@@ -185,6 +185,32 @@ export async function cancelSignup(
   throw new AppError('signup.busy', 'Many people are signing up right now; please try again');
 }
 
+/**
+ * After staff gave an activity more places: the heads of its waitlists take the free places, in
+ * order, each told as on a cancellation. Returns how many were confirmed.
+ */
+export async function fillFromWaitlist(
+  input: { communityId: string; activityId: string; now?: Date },
+  dependencies: SignupDependencies,
+): Promise<number> {
+  const at = (input.now ?? new Date()).toISOString();
+  let promoted = 0;
+  for (let round = 0; round < 200; round += 1) {
+    const activity = await getActivityOrThrow(dependencies.activities, input.communityId, input.activityId);
+    if (activity.status !== 'scheduled') return promoted;
+    const free = Object.entries(activity.signupCounts ?? {}).find(
+      ([, count]) => count.capacity !== undefined && count.confirmed < count.capacity && count.waiting > 0,
+    );
+    if (!free) return promoted;
+    const positionId = free[0] === WHOLE_ACTIVITY ? undefined : free[0];
+    const signups = await dependencies.signups.listSignups(input.communityId, input.activityId);
+    const head = waitlistOf(signups, positionId)[0];
+    if (!head) return promoted;
+    if ((await dependencies.signups.promote(head, at, promotionNotice(activity, head))) === 'promoted') promoted += 1;
+  }
+  return promoted;
+}
+
 /** Where an attendance leaves its member on the roster. */
 function attendanceState(
   attendance: Attendance | undefined,

@@ -1,11 +1,12 @@
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
-import { updateActivity } from '../../domain/timebank/activities';
+import { toActivity, updateActivity } from '../../domain/timebank/activities';
+import { fillFromWaitlist } from '../../domain/timebank/signups';
 import { stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
 
-/** PATCH /v1/communities/{cid}/activities/{aid} — staff. */
+/** PATCH /v1/communities/{cid}/activities/{aid} — staff; a larger capacity confirms waitlisted sign-ups. */
 export const handler = httpRoute(contracts.updateActivity, async ({ params, body, userId }) => {
   // The community's own activity categories are checked against.
   const [, community] = await alongside(
@@ -13,10 +14,17 @@ export const handler = httpRoute(contracts.updateActivity, async ({ params, body
     getCommunityOrThrow(stores.communities(), params.cid),
   );
   const categories = activityCategoriesOf(community.rules);
-  return ok(
-    await updateActivity(
-      { communityId: params.cid, activityId: params.aid, patch: body, categories },
-      stores.activities(),
-    ),
+  const updated = await updateActivity(
+    { communityId: params.cid, activityId: params.aid, patch: body, categories },
+    stores.activities(),
   );
+  // More places: the waitlist moves up into them (each promoted member told).
+  if (body.capacity === undefined) return ok(updated);
+  const moved = await fillFromWaitlist(
+    { communityId: params.cid, activityId: params.aid },
+    { activities: stores.activities(), signups: stores.signups() },
+  );
+  if (moved === 0) return ok(updated);
+  const current = await stores.activities().getActivityWithLiveCount(params.cid, params.aid);
+  return ok(current ? toActivity(current) : updated);
 });

@@ -192,6 +192,43 @@ export class DynamoSignupStore implements SignupStore {
     throw busy();
   }
 
+  async promote(head: SignupRecord, at: string, effects: Effects): Promise<'promoted' | 'changed'> {
+    const position = head.positionId ?? WHOLE_ACTIVITY;
+    const confirmed: SignupRecord = { ...head, status: 'confirmed', confirmedAt: at, promotedAt: at };
+    const outcome = await this.transact([
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.signupItem(confirmed),
+          ConditionExpression: '#status = :waitlisted AND signedUpAt = :signedUpAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':waitlisted': 'waitlisted', ':signedUpAt': head.signedUpAt },
+        },
+      },
+      {
+        // One item, one operation: the place and the queue change together.
+        Update: {
+          TableName: this.tableName,
+          Key: keys.activity(head.communityId, head.activityId),
+          UpdateExpression: `ADD ${counter('confirmed')} :one, ${counter('waiting')} :minusOne`,
+          ConditionExpression:
+            `#status = :scheduled AND ${counter('confirmed')} < ${counter('capacity')} AND ` +
+            `${counter('waiting')} > :zero`,
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#position': position,
+            '#confirmed': 'confirmed',
+            '#waiting': 'waiting',
+            '#capacity': 'capacity',
+          },
+          ExpressionAttributeValues: { ':one': 1, ':minusOne': -1, ':zero': 0, ':scheduled': 'scheduled' },
+        },
+      },
+      ...effectItems(this.tableName, effects),
+    ]);
+    return outcome === 'done' ? 'promoted' : 'changed';
+  }
+
   async markNoShow(communityId: string, activityId: string, memberId: string): Promise<boolean> {
     const outcome = await this.transact([
       {
