@@ -71,6 +71,9 @@ export interface Activity {
   createdAt: string;
   cancelledBy?: string;
   cancelledAt?: string;
+  /** An occurrence of a weekly series (`…/activity-series/{seriesId}`), on these ISO weekdays (China time). */
+  seriesId?: string;
+  seriesWeekdays?: number[];
 }
 
 export const ActivityPath = z.strictObject({ cid: CommunityId, aid: EntityId });
