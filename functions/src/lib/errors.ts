@@ -65,6 +65,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   'invitation.roles_not_allowed': 403,
   'invitation.expiry_invalid': 400,
   'activity.category_unknown': 400,
+  /** Weekly activities: a series too long, or an occurrence named that is not one of it. */
+  'activity_series.until_too_far': 400,
+  'activity_series.too_many_occurrences': 400,
+  'activity_series.not_found': 404,
+  'activity_series.occurrence_not_found': 404,
   'checkin.busy': 409,
   'certificate.not_found': 404,
   'certificate.revoked': 409,

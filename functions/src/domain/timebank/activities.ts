@@ -47,8 +47,10 @@ export async function createActivity(
     request: CreateActivityRequest;
     categories: readonly ActivityCategoryDefinition[];
     now?: Date;
+    /** An occurrence of a weekly series (`series.ts`, which writes them all at once). */
+    series?: { id: string; weekdays: number[] };
   },
-  activities: ActivityStore,
+  activities: Pick<ActivityStore, 'createActivity'>,
 ): Promise<Activity> {
   const now = input.now ?? new Date();
   const { request } = input;
@@ -70,6 +72,8 @@ export async function createActivity(
     createdBy: input.actorId,
     createdAt: now.toISOString(),
     checkinSecret: newCheckinSecret(),
+    seriesId: input.series?.id,
+    seriesWeekdays: input.series?.weekdays,
   };
   await activities.createActivity(record, {
     audit: {
