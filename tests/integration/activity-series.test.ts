@@ -10,7 +10,7 @@ import {
   type ActivitySeriesView,
   type CreateActivitySeriesRequest,
 } from '@linli/shared';
-import { newUser, send } from '../support/api';
+import { login, newUser, send } from '../support/api';
 import { checkinCode, minutesFromNow, officeClaim, timebankCommunity } from '../support/timebank';
 
 /**
@@ -385,5 +385,25 @@ describe('cancelling one occurrence or the rest', () => {
     expect(other.activities.every((activity) => activity.status === 'scheduled')).toBe(true);
     expect(unknown.status).toBe(404);
     expect(byOutsider.status).toBe(403);
+  });
+});
+
+describe('the demo data', () => {
+  it('has 助老洗澡 every Tuesday and Friday at 09:00 for four weeks, shown to residents', async () => {
+    const resident = await login('demo-resident');
+
+    const reply = await send(contracts.getActivitySeries, {
+      params: { cid: 'demo', sid: 'demo-bathing' },
+      token: resident.token,
+    });
+
+    expect(reply.status).toBe(200);
+    expect(reply.body.series.weekdays).toEqual([2, 5]);
+    expect(reply.body.activities).toHaveLength(8);
+    const onTuesdayOrFridayAtNine = (startsAt: string) =>
+      [2, 5].includes(weekdayOf(startsAt)) && startsAt === chinaTime(dayOf(startsAt), '09:00');
+    expect(reply.body.activities.map((activity) => onTuesdayOrFridayAtNine(activity.startsAt))).toEqual(
+      Array(8).fill(true),
+    );
   });
 });
