@@ -127,11 +127,12 @@ describe('the series request schemas', () => {
     expect(Day.safeParse('2025-02-30').success).toBe(true);
   });
 
-  it('takes clock times in pairs, the end after the start, and at least one change', () => {
+  it('takes clock times in pairs, an earlier end as the next day’s, and at least one change', () => {
     expect(ActivitySeriesPatch.safeParse({ title: '新名字' }).success).toBe(true);
     expect(ActivitySeriesPatch.safeParse({ startTime: '14:00', endTime: '16:30' }).success).toBe(true);
+    expect(ActivitySeriesPatch.safeParse({ startTime: '20:00', endTime: '02:00' }).success).toBe(true);
     expect(ActivitySeriesPatch.safeParse({ startTime: '14:00' }).success).toBe(false);
-    expect(ActivitySeriesPatch.safeParse({ startTime: '14:00', endTime: '13:00' }).success).toBe(false);
+    expect(ActivitySeriesPatch.safeParse({ startTime: '14:00', endTime: '14:00' }).success).toBe(false);
     expect(ActivitySeriesPatch.safeParse({ startTime: '24:00', endTime: '25:00' }).success).toBe(false);
     expect(ActivitySeriesPatch.safeParse({}).success).toBe(false);
     expect(ActivitySeriesPatch.safeParse({ startsAt: TUESDAY_NINE.startsAt }).success).toBe(false);

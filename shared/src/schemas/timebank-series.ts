@@ -51,8 +51,8 @@ export type CreateActivitySeriesRequest = z.infer<typeof CreateActivitySeriesReq
 
 /**
  * What "this and the rest" may change: what a single edit may (`PATCH …/activities/{aid}`), but the
- * time as a China-time clock time (`startTime`, `endTime`, both or neither, the end after the start,
- * same day) so each occurrence keeps its own day.
+ * time as China-time clock times (`startTime`, `endTime`, both or neither) so each occurrence keeps its
+ * own day; an `endTime` not after `startTime` is on the next day (20:00–02:00), an equal one is refused.
  */
 export const ActivitySeriesPatch = z
   .extend(z.omit(UpdateActivityRequest, { startsAt: true, endsAt: true }), {
@@ -64,8 +64,8 @@ export const ActivitySeriesPatch = z
       message: 'give startTime and endTime together',
       path: ['endTime'],
     }),
-    z.refine((patch) => !patch.startTime || !patch.endTime || patch.endTime > patch.startTime, {
-      message: 'endTime must be after startTime',
+    z.refine((patch) => !patch.startTime || patch.endTime !== patch.startTime, {
+      message: 'endTime must not be startTime (an earlier endTime is on the next day)',
       path: ['endTime'],
     }),
     z.refine((patch) => Object.values(patch).some((value) => value !== undefined), 'change at least one field'),

@@ -103,13 +103,17 @@ describe('createActivitySeries', () => {
 });
 
 describe('occurrencePatch', () => {
-  it('puts clock times on the occurrence’s own China-time day and passes the other fields as they are', () => {
+  it('puts clock times on the occurrence’s own China-time day (an earlier end on the next) and passes the rest', () => {
     expect(
       occurrencePatch({ startsAt: '2025-10-06T16:30:00.000Z' }, { title: 'x', startTime: '14:00', endTime: '16:00' }),
     ).toEqual({
       title: 'x',
       startsAt: '2025-10-07T06:00:00.000Z',
       endsAt: '2025-10-07T08:00:00.000Z',
+    });
+    expect(occurrencePatch(FRIDAY_NINE, { startTime: '20:00', endTime: '02:00' })).toEqual({
+      startsAt: '2025-10-03T12:00:00.000Z',
+      endsAt: '2025-10-03T18:00:00.000Z',
     });
     expect(occurrencePatch(FRIDAY_NINE, { capacity: 8 })).toEqual({ capacity: 8 });
   });

@@ -150,14 +150,17 @@ async function fromOnwards(series: ActivitySeriesStore, communityId: string, ser
   return { record, occurrences, targets };
 }
 
-/** A series edit as one occurrence's single edit: clock times on the occurrence's own China-time day. */
+/**
+ * A series edit as one occurrence's single edit: clock times on the occurrence's own China-time day
+ * (an `endTime` not after `startTime` on the day after).
+ */
 export function occurrencePatch(occurrence: Pick<Activity, 'startsAt'>, patch: ActivitySeriesPatch) {
   const { startTime, endTime, ...fields } = patch;
   const single: UpdateActivityRequest = { ...fields };
   if (startTime !== undefined && endTime !== undefined) {
     const day = dayOf(occurrence.startsAt);
     single.startsAt = atClockTime(day, startTime);
-    single.endsAt = atClockTime(day, endTime);
+    single.endsAt = atClockTime(endTime > startTime ? day : addDays(day, 1), endTime);
   }
   return single;
 }
