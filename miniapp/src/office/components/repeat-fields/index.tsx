@@ -69,7 +69,7 @@ export default function RepeatFields({
 }) {
   const { t } = useI18n();
   return (
-    <View className="field" id="activity-repeat">
+    <View className="field" id="activity-repeat-field">
       <Text className="field__label">{t('series.repeat')}</Text>
       <ChoiceTabs
         idPrefix="activity-repeat"
