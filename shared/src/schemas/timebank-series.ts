@@ -54,11 +54,11 @@ export type CreateActivitySeriesRequest = z.infer<typeof CreateActivitySeriesReq
  * time as China-time clock times (`startTime`, `endTime`, both or neither) so each occurrence keeps its
  * own day; an `endTime` not after `startTime` is on the next day (20:00–02:00), an equal one is refused.
  */
+// From the shape (not `z.omit`, which refuses a schema with refinements): a field the single edit gains is here too.
+const { startsAt: _startsAt, endsAt: _endsAt, ...editableFields } = UpdateActivityRequest.shape;
+
 export const ActivitySeriesPatch = z
-  .extend(z.omit(UpdateActivityRequest, { startsAt: true, endsAt: true }), {
-    startTime: z.optional(ClockTime),
-    endTime: z.optional(ClockTime),
-  })
+  .strictObject({ ...editableFields, startTime: z.optional(ClockTime), endTime: z.optional(ClockTime) })
   .check(
     z.refine((patch) => (patch.startTime === undefined) === (patch.endTime === undefined), {
       message: 'give startTime and endTime together',
