@@ -17,6 +17,7 @@ import {
   DynamoCertificateStore,
   DynamoClaimStore,
 } from './store/timebank/timebank-store';
+import { DynamoActivitySeriesStore } from './store/timebank/series-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
 import { DynamoSignupStore } from './store/timebank/signup-store';
@@ -37,6 +38,7 @@ export const stores = {
   communities: () => new DynamoCommunityStore(getDocumentClient(), env.tableName()),
   ledger: () => new DynamoLedgerStore(getDocumentClient(), env.tableName()),
   activities: () => new DynamoActivityStore(getDocumentClient(), env.tableName()),
+  activitySeries: () => new DynamoActivitySeriesStore(getDocumentClient(), env.tableName()),
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),

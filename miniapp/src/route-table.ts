@@ -26,6 +26,7 @@ export const ROUTES = {
   office: '/office/pages/index/index',
   officeNewActivity: '/office/pages/new-activity/index',
   officeActivities: '/office/pages/activities/index',
+  officeActivity: '/office/pages/activity/index',
   officeCheckinCode: '/office/pages/checkin-code/index',
   officeAttendance: '/office/pages/attendance/index',
   officeRoster: '/office/pages/roster/index',

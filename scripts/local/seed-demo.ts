@@ -1,5 +1,13 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_ACTIVITY_CATEGORIES, type Community, type Role } from '@linli/shared';
+import {
+  DEFAULT_ACTIVITY_CATEGORIES,
+  addDays,
+  atClockTime,
+  dayOf,
+  weekdayOfDay,
+  type Community,
+  type Role,
+} from '@linli/shared';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { findOrCreateUser } from '../../functions/src/domain/identity/login';
 import {
@@ -10,6 +18,8 @@ import {
 import { NEW_COMMUNITY_RULES } from '../../functions/src/domain/identity/platform';
 import { DynamoActivityStore } from '../../functions/src/store/timebank/timebank-store';
 import { createActivity } from '../../functions/src/domain/timebank/activities';
+import { createActivitySeries } from '../../functions/src/domain/timebank/series';
+import { DynamoActivitySeriesStore } from '../../functions/src/store/timebank/series-store';
 import { DynamoMerchantStore } from '../../functions/src/store/market/merchant-store';
 import type { MerchantDetail } from '@linli/shared';
 
@@ -57,6 +67,7 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
     }
   }
   await seedDemoActivities(new DynamoActivityStore(documents, tableName), ids['demo-staff']!);
+  await seedDemoSeries(new DynamoActivitySeriesStore(documents, tableName), ids['demo-staff']!);
   await seedDemoMerchant(new DynamoMerchantStore(documents, tableName), ids['demo-merchant']!, ids['demo-staff']!);
   await seedDemoDistrict({ communities, districts: new DynamoDistrictStore(documents, tableName), users }, ids);
   return { users: ids };
@@ -161,6 +172,36 @@ async function seedDemoActivities(activities: DynamoActivityStore, staffId: stri
       activities,
     );
   }
+}
+
+/** The weekly 助老洗澡 (fixed id, so seeding twice changes nothing). */
+export const DEMO_SERIES_ID = 'demo-bathing';
+
+/** 助老洗澡 every Tuesday and Friday, 09:00–11:00 China time, for four weeks from the next of those days. */
+async function seedDemoSeries(series: DynamoActivitySeriesStore, staffId: string): Promise<void> {
+  if (await series.getSeries(DEMO_COMMUNITY.id, DEMO_SERIES_ID)) return;
+  const weekdays = [2, 5];
+  let first = addDays(dayOf(new Date()), 1);
+  while (!weekdays.includes(weekdayOfDay(first))) first = addDays(first, 1);
+  const activity = {
+    title: '助老洗澡',
+    category: 'care',
+    description: '为行动不便的老人上门洗澡，两人一组',
+    location: '日间照料中心',
+    capacity: 6,
+    startsAt: atClockTime(first, '09:00'),
+    endsAt: atClockTime(first, '11:00'),
+  };
+  await createActivitySeries(
+    {
+      communityId: DEMO_COMMUNITY.id,
+      actorId: staffId,
+      request: { activity, weekdays, until: addDays(first, 25) },
+      categories: DEFAULT_ACTIVITY_CATEGORIES,
+      seriesId: DEMO_SERIES_ID,
+    },
+    series,
+  );
 }
 
 /** `demo-merchant` owns an approved alliance merchant (fixed id, so seeding twice changes nothing). */

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'activity.create',
   'activity.update',
   'activity.cancel',
+  'activity_series.create',
+  'activity_series.cancel',
   'claim.office_entry',
   'claim.approve',
   'claim.reject',

@@ -60,6 +60,14 @@ import {
   type Claim,
 } from './schemas/timebank';
 import {
+  ActivitySeriesPath,
+  CancelActivitySeriesRequest,
+  CreateActivitySeriesRequest,
+  UpdateActivitySeriesRequest,
+  type ActivitySeriesChange,
+  type ActivitySeriesView,
+} from './schemas/timebank-series';
+import {
   GiftPointsRequest,
   ReverseTransferRequest,
   TransferPath,
@@ -449,6 +457,41 @@ export const contracts = {
     access: 'staff',
     params: ActivityPath,
     response: returns<Activity>(),
+  }),
+  // Weekly activities (issue 17): each occurrence is an activity of its own (edit or cancel one above).
+  /** Staff: the first occurrence (an activity as createActivity takes it) repeated on weekdays until a day. */
+  createActivitySeries: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/activity-series',
+    access: 'staff',
+    params: CommunityPath,
+    body: CreateActivitySeriesRequest,
+    response: returns<ActivitySeriesView>(),
+  }),
+  getActivitySeries: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/activity-series/{sid}',
+    access: 'member',
+    params: ActivitySeriesPath,
+    response: returns<ActivitySeriesView>(),
+  }),
+  /** Staff: edit occurrence `from` and every later one still to come; a result per occurrence. */
+  updateActivitySeries: route({
+    method: 'PATCH',
+    path: '/v1/communities/{cid}/activity-series/{sid}',
+    access: 'staff',
+    params: ActivitySeriesPath,
+    body: UpdateActivitySeriesRequest,
+    response: returns<ActivitySeriesChange>(),
+  }),
+  /** Staff: cancel occurrence `from` and every later one; the series then ends before it. */
+  cancelActivitySeries: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/activity-series/{sid}/cancel',
+    access: 'staff',
+    params: ActivitySeriesPath,
+    body: CancelActivitySeriesRequest,
+    response: returns<ActivitySeriesChange>(),
   }),
   getCheckinCode: route({
     method: 'GET',

@@ -67,6 +67,7 @@ interface Seeded {
 const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'volunteer/pages/activity/index': (ids) => ({ id: ids.activityId }),
   'office/pages/checkin-code/index': (ids) => ({ id: ids.activityId }),
+  'office/pages/activity/index': (ids) => ({ id: ids.activityId }),
   'office/pages/attendance/index': (ids) => ({ activityId: ids.activityId }),
   'office/pages/roster/index': (ids) => ({ activityId: ids.activityId }),
   'market/pages/good/index': (ids) => ({ id: ids.goodId }),

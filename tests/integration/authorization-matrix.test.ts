@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contracts, PROXYABLE_ROUTES, type Access } from '@linli/shared';
+import { addDays, contracts, dayOf, PROXYABLE_ROUTES, weekdayOf, type Access } from '@linli/shared';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
@@ -310,6 +310,32 @@ async function newTransfer(memberId: string, amountPoints = 5): Promise<string> 
   return transferId;
 }
 
+/** A weekly series of two occurrences, an hour from now and a week later. */
+async function newSeries(): Promise<{ id: string; activityIds: string[] }> {
+  const startsAt = isoIn(60);
+  const reply = await must<{ series: { id: string; activityIds: string[] } }>(
+    'createActivitySeries',
+    as(w.clerk, { params: inCommunity(), body: seriesBody(startsAt) }),
+  );
+  return reply.series;
+}
+
+function seriesBody(startsAt: string) {
+  return {
+    activity: {
+      title: '助老洗澡',
+      category: 'care',
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+    },
+    weekdays: [weekdayOf(startsAt)],
+    until: addDays(dayOf(startsAt), 7),
+  };
+}
+
+/** One series for the read cells, made on first use. */
+let readSeries: Promise<{ id: string; activityIds: string[] }> | undefined;
+
 async function checkinCode(): Promise<string> {
   const code = await must<{ code: string }>(
     'getCheckinCode',
@@ -406,6 +432,28 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   cancelActivity: {
     ok: [200],
     build: async () => ({ params: inCommunity({ aid: await newActivity() }) }),
+  },
+  createActivitySeries: { ok: [201], build: async () => ({ params: inCommunity(), body: seriesBody(isoIn(60)) }) },
+  getActivitySeries: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ sid: (await (readSeries ??= newSeries())).id }) }),
+  },
+  updateActivitySeries: {
+    ok: [200],
+    build: async () => {
+      const series = await newSeries();
+      return {
+        params: inCommunity({ sid: series.id }),
+        body: { from: series.activityIds[0]!, patch: { location: '活动室' } },
+      };
+    },
+  },
+  cancelActivitySeries: {
+    ok: [200],
+    build: async () => {
+      const series = await newSeries();
+      return { params: inCommunity({ sid: series.id }), body: { from: series.activityIds[0]! } };
+    },
   },
   getCheckinCode: { ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
   checkin: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contracts } from '@linli/shared';
+import { addDays, contracts, dayOf, weekdayOf } from '@linli/shared';
 import fc from 'fast-check';
 import { createCommunity } from '../support/factories';
 import {
@@ -263,6 +263,7 @@ const OBJECT_PARAMS = new Set([
   'pledgeId',
   'residentId',
   'proxyId',
+  'sid',
 ]);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const reason = () => ({ reason: '核实后处理' });
@@ -312,6 +313,16 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   createProxy: (fixture) => ({ residentId: fixture.caller.userId, proxyId: fixture.ids.proxyId }),
   setMemberRoles: () => ({ roles: ['resident'] }),
   updateActivity: () => ({ title: '新标题' }),
+  createActivitySeries: () => {
+    const startsAt = inAnHour(60);
+    return {
+      activity: { title: '助老洗澡', category: 'care', startsAt, endsAt: inAnHour(120) },
+      weekdays: [weekdayOf(startsAt)],
+      until: addDays(dayOf(startsAt), 14),
+    };
+  },
+  updateActivitySeries: (fixture) => ({ from: fixture.ids.aid, patch: { title: '新标题' } }),
+  cancelActivitySeries: (fixture) => ({ from: fixture.ids.aid }),
   recordOfficeAttendance: (fixture) => ({ memberId: fixture.caller.userId, minutes: 60 }),
   rejectClaim: reason,
   reverseTransfer: reason,

@@ -73,6 +73,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   'signup.position_required': 400,
   'signup.position_unknown': 400,
   'checkin.not_signed_up': 409,
+  /** Weekly activities: a series too long, or an occurrence named that is not one of it. */
+  'activity_series.until_too_far': 400,
+  'activity_series.too_many_occurrences': 400,
+  'activity_series.not_found': 404,
+  'activity_series.occurrence_not_found': 404,
   'checkin.busy': 409,
   'certificate.not_found': 404,
   'certificate.revoked': 409,

@@ -25,6 +25,8 @@
  * |14 | an activity by id                           | PK=COMMUNITY#{cid}          SK=ACTIVITY#{activityId}            |
  * |14b| an uncapped activity's attendee shards       | PK=COMMUNITY#{cid}  SK=ACTIVITY#{aid}#ATTENDEES#{00..15}        |
  * |   | (with the activity: one Query, SK BETWEEN)  |                                                                 |
+ * |14c| a weekly activity series (its occurrences'  | PK=COMMUNITY#{cid}          SK=SERIES#{seriesId}                |
+ * |   | ids: read with them in one BatchGetItem)    |                                                                 |
  * |15 | a community's activities by start time      | GSI1: GSI1PK=ACTIVITIES#{cid} GSI1SK={startsAt}#{activityId}    |
  * |16 | activities due for auto-close (sparse)      | GSI2: GSI2PK=ACTIVITY_OPEN  GSI2SK={closeAfter}#{cid}#{aid}     |
  * |16b| cancelled activities still to settle (sparse)| GSI2: GSI2PK=ACTIVITY_SETTLE GSI2SK={cancelledAt}#{cid}#{aid}  |
@@ -153,6 +155,7 @@ export const keys = {
   ledgerPartition: (communityId: string, address: string) => `LEDGER#${communityId}#${address}`,
 
   activity: (communityId: string, activityId: string) => key(`COMMUNITY#${communityId}`, `ACTIVITY#${activityId}`),
+  activitySeries: (communityId: string, seriesId: string) => key(`COMMUNITY#${communityId}`, `SERIES#${seriesId}`),
   /**
    * One of an uncapped activity's attendee counter shards (issue 15): a scan check-in ADDs to the
    * shard of its member, so a crowd checking in at once writes {@link ATTENDEE_SHARDS} items, not one.
@@ -366,6 +369,7 @@ export const ENTITY = {
   transfer: 'Transfer',
   ledgerEntry: 'LedgerEntry',
   activity: 'Activity',
+  activitySeries: 'ActivitySeries',
   attendeeShard: 'AttendeeShard',
   attendance: 'Attendance',
   signup: 'Signup',

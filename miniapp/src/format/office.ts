@@ -50,6 +50,8 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'activity.create': { 'zh-CN': '发布活动', en: 'Published an activity' },
   'activity.update': { 'zh-CN': '修改活动', en: 'Changed an activity' },
   'activity.cancel': { 'zh-CN': '取消活动', en: 'Cancelled an activity' },
+  'activity_series.create': { 'zh-CN': '发布每周活动', en: 'Published a weekly activity' },
+  'activity_series.cancel': { 'zh-CN': '取消此后的每周活动', en: 'Cancelled the rest of a weekly activity' },
   'claim.office_entry': { 'zh-CN': '补录时长', en: 'Recorded hours at the office' },
   'claim.approve': { 'zh-CN': '通过时长', en: 'Approved hours' },
   'claim.reject': { 'zh-CN': '驳回时长', en: 'Rejected hours' },

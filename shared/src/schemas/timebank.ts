@@ -103,6 +103,9 @@ export interface Activity {
   createdAt: string;
   cancelledBy?: string;
   cancelledAt?: string;
+  /** An occurrence of a weekly series (`…/activity-series/{seriesId}`), on these ISO weekdays (China time). */
+  seriesId?: string;
+  seriesWeekdays?: number[];
 }
 
 export interface ActivityPosition {

@@ -63,8 +63,10 @@ export async function createActivity(
     request: CreateActivityRequest;
     categories: readonly ActivityCategoryDefinition[];
     now?: Date;
+    /** An occurrence of a weekly series (`series.ts`, which writes them all at once). */
+    series?: { id: string; weekdays: number[] };
   },
-  activities: ActivityStore,
+  activities: Pick<ActivityStore, 'createActivity'>,
 ): Promise<Activity> {
   const now = input.now ?? new Date();
   const { request } = input;
@@ -91,6 +93,8 @@ export async function createActivity(
     createdBy: input.actorId,
     createdAt: now.toISOString(),
     checkinSecret: newCheckinSecret(),
+    seriesId: input.series?.id,
+    seriesWeekdays: input.series?.weekdays,
   };
   record.signupCounts = initialSignupCounts(record);
   await activities.createActivity(record, {

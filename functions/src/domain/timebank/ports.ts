@@ -1,5 +1,5 @@
 import type { Effects } from '../effects';
-import type { Activity, Attendance, Certificate, Claim, Page, Signup } from '@linli/shared';
+import type { Activity, ActivitySeries, Attendance, Certificate, Claim, Page, Signup } from '@linli/shared';
 import type { TransferGuards } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
 
@@ -231,4 +231,23 @@ export interface CertificateStore {
     change: { from: Certificate['status']; to: Certificate['status']; by: string; at: string; reason?: string },
     effects?: Effects,
   ): Promise<Certificate | null>;
+}
+
+/** A new activity with what its creation writes besides it (its audit entry, its month's count). */
+export interface ActivityDraft {
+  activity: ActivityRecord;
+  effects?: Effects;
+}
+
+export interface ActivitySeriesStore {
+  /**
+   * The series and every occurrence with its effects in ONE transaction (statistics of a month
+   * summed): all of them or none.
+   */
+  createSeries(series: ActivitySeries, occurrences: ActivityDraft[], effects?: Effects): Promise<void>;
+  getSeries(communityId: string, seriesId: string): Promise<ActivitySeries | null>;
+  /** The occurrences as stored (any that is missing left out), in the order of `activityIds`. */
+  getOccurrences(communityId: string, activityIds: readonly string[]): Promise<ActivityRecord[]>;
+  /** Saves a series' `until`, `status` and who changed it last. */
+  saveSeries(series: ActivitySeries, effects?: Effects): Promise<void>;
 }

@@ -48,7 +48,8 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 const closeAfter = (activity: ActivityRecord) =>
   new Date(Date.parse(activity.endsAt) + activity.graceMinutes * 60_000).toISOString();
 
-function activityItem(activity: ActivityRecord) {
+/** An activity as its item (keys, listing, auto-close): also what a weekly series writes for each occurrence. */
+export function activityItem(activity: ActivityRecord) {
   return {
     ...keys.activity(activity.communityId, activity.id),
     ...keys.activityListing(activity.communityId, activity.startsAt, activity.id),
@@ -1111,7 +1112,7 @@ function toCertificate(item: Record<string, unknown>): Certificate {
  * An activity as stored → as used: `attendeeCount` is the item's own count (capped check-ins,
  * office entries) plus the shards' (`shardedCount`: live, or as last folded).
  */
-function toActivityRecord(item: Record<string, unknown>): ActivityRecord {
+export function toActivityRecord(item: Record<string, unknown>): ActivityRecord {
   const { shardedCount, ...rest } = withoutKeys<ActivityRecord & { shardedCount?: number }>(item);
   return { ...rest, attendeeCount: Number(rest.attendeeCount ?? 0) + Number(shardedCount ?? 0) };
 }

@@ -1,11 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { Activity } from '@linli/shared';
+import { weekdaysLabel, type Activity } from '@linli/shared';
 import { formatTimeRange } from '../../format/time';
 import { useActivityCategories } from '../../hooks/activity-categories';
 import { categoryLabel, useI18n } from '../../i18n';
 
-/** One activity: title, category, time, place, how many came, and whether it was cancelled. */
+/**
+ * One activity: title, category, time, its weekly series (每周二、五), place, how many came, and whether
+ * it was cancelled.
+ */
 export default function ActivityCard({
   activity,
   onOpen,
@@ -30,6 +33,11 @@ export default function ActivityCard({
         <Text className="activity-card__line">
           {t('activity.time')}：{formatTimeRange(activity.startsAt, activity.endsAt, language)}
         </Text>
+        {activity.seriesWeekdays?.length ? (
+          <Text className="activity-card__line activity-card__series" id={`activity-series-${activity.id}`}>
+            {t('series.everyWeek', { days: weekdaysLabel(activity.seriesWeekdays, language) })}
+          </Text>
+        ) : null}
         {activity.location ? (
           <Text className="activity-card__line">
             {t('activity.location')}：{activity.location}

@@ -8,7 +8,7 @@ import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 
-/** Staff's activity list: show the rotating check-in code, or record hours for someone who could not scan. */
+/** Staff's activity list: show the rotating check-in code, record hours for someone who could not scan, change or cancel. */
 export default function OfficeActivitiesPage() {
   return (
     <OfficeLayout title="office.activities">
@@ -55,6 +55,13 @@ function OfficeActivities({ communityId }: { communityId: string }) {
                   onClick={() => openPage(ROUTES.officeAttendance, { activityId: activity.id })}
                 >
                   {t('office.recordHours')}
+                </Button>
+                <Button
+                  id={`manage-${activity.id}`}
+                  className="button button--secondary manage-activity"
+                  onClick={() => openPage(ROUTES.officeActivity, { id: activity.id })}
+                >
+                  {t('manage.open')}
                 </Button>
               </View>
             ) : null}

@@ -12,6 +12,7 @@ import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
+import RepeatFields, { NO_REPEAT, seriesFromDraft } from '../../components/repeat-fields';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { categoryLabel, describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
@@ -110,7 +111,7 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
   };
 }
 
-/** Staff publish a volunteer activity: what, which kind, when, where, how many people. */
+/** Staff publish a volunteer activity: what, which kind, when, where, how many people — once, or every week. */
 export default function NewActivityPage() {
   return (
     <OfficeLayout title="newActivity.title">
@@ -119,13 +120,21 @@ export default function NewActivityPage() {
   );
 }
 
+/** The start and end the draft holds, when both are valid (the weekly preview's first occurrence). */
+function firstOccurrence(draft: Draft): { startsAt: string; endsAt: string } | null {
+  const startsAt = fromDateTimeInputs(draft.start.date, draft.start.time);
+  const endsAt = fromDateTimeInputs(draft.end.date, draft.end.time);
+  return startsAt && endsAt && Date.parse(endsAt) > Date.parse(startsAt) ? { startsAt, endsAt } : null;
+}
+
 function NewActivityForm({ communityId }: { communityId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [draft, setDraft] = useState(() => newDraft());
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [categories, setCategories] = useState<readonly ActivityCategoryDefinition[]>();
+  const [repeat, setRepeat] = useState(NO_REPEAT);
   const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   // The community's own categories (an admin edits them in the rules).
@@ -142,14 +151,20 @@ function NewActivityForm({ communityId }: { communityId: string }) {
   const submit = async () => {
     if (busy) return;
     const body = activityFromDraft(draft, t);
-    if ('problem' in body) {
-      setProblem(body.problem);
+    const series = repeat.weekly && !('problem' in body) ? seriesFromDraft(body, repeat, t, language) : undefined;
+    const invalid = 'problem' in body ? body : series && 'problem' in series ? series : undefined;
+    if (invalid) {
+      setProblem(invalid.problem);
       return;
     }
     setBusy(true);
     setProblem(undefined);
     try {
-      await request(contracts.createActivity, { params: { cid: communityId }, body, idempotencyKey });
+      if (series && !('problem' in series)) {
+        await request(contracts.createActivitySeries, { params: { cid: communityId }, body: series, idempotencyKey });
+      } else if (!('problem' in body)) {
+        await request(contracts.createActivity, { params: { cid: communityId }, body, idempotencyKey });
+      }
       await replacePage(ROUTES.officeActivities);
     } catch (error) {
       setProblem(describeError(t, error));
@@ -161,6 +176,7 @@ function NewActivityForm({ communityId }: { communityId: string }) {
     <View className="card" id="new-activity-form">
       <DraftFields draft={draft} categories={categories} onChange={change} />
       <SignupFields draft={draft} onChange={change} />
+      <RepeatFields value={repeat} onChange={setRepeat} first={firstOccurrence(draft)} />
       {problem ? (
         <Text className="form-error" id="new-activity-error">
           {problem}
