@@ -17,6 +17,7 @@ import {
   DynamoCertificateStore,
   DynamoClaimStore,
 } from './store/timebank/timebank-store';
+import { DynamoTeamStore } from './store/timebank/team-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
@@ -39,6 +40,7 @@ export const stores = {
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
+  teams: () => new DynamoTeamStore(getDocumentClient(), env.tableName()),
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),

@@ -257,6 +257,7 @@ export const NOTIFICATION_KINDS = [
   'points_expired',
   'recognized',
   'certificate_review',
+  'team_membership',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -23,6 +23,7 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   points_expired: '⌛',
   recognized: '🏅',
   certificate_review: '🔍',
+  team_membership: '🤝',
 };
 
 /** 消息: my notifications, newest first; one about an order opens 我的订单. */
