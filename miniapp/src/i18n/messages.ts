@@ -7,6 +7,7 @@
 import * as common from './catalogues/common';
 import * as identity from './catalogues/identity';
 import * as timebank from './catalogues/timebank';
+import * as teams from './catalogues/teams';
 import * as ledger from './catalogues/ledger';
 import * as market from './catalogues/market';
 import * as shop from './catalogues/shop';
@@ -18,6 +19,7 @@ export const CATALOGUES = {
   common,
   identity,
   timebank,
+  teams,
   ledger,
   market,
   shop,
@@ -29,6 +31,7 @@ export const zhCN = {
   ...common.zhCN,
   ...identity.zhCN,
   ...timebank.zhCN,
+  ...teams.zhCN,
   ...ledger.zhCN,
   ...market.zhCN,
   ...shop.zhCN,
@@ -43,6 +46,7 @@ export const en: Messages = {
   ...common.en,
   ...identity.en,
   ...timebank.en,
+  ...teams.en,
   ...ledger.en,
   ...market.en,
   ...shop.en,
