@@ -1,5 +1,5 @@
 import { contracts, type Team } from '@linli/shared';
-import { errorOf, send } from '../support/api';
+import { errorOf, login, send } from '../support/api';
 import { createCommunity, createMember } from '../support/factories';
 import { createActivityNow, minutesFromNow, officeClaim, timebankCommunity } from '../support/timebank';
 
@@ -454,5 +454,26 @@ describe('a team’s activities and hours', () => {
     });
     expect(reversal.status).toBe(201);
     expect(reversed).toEqual({ page: [0, 0], list: 0, recognition: [[team.id, 0, 0]], stats: [[team.id, 0, 0]] });
+  });
+});
+
+describe('demo data', () => {
+  it('gives 凤凰里 its four teams and demo one, each led by a resident', async () => {
+    const [fenghuang, demo] = await Promise.all([login('demo-fenghuang-admin'), login('demo-staff')]);
+
+    const [fenghuangTeams, demoTeams] = await Promise.all([
+      send(contracts.listTeams, { params: { cid: 'fenghuangli' }, token: fenghuang.token }),
+      send(contracts.listTeams, { params: { cid: 'demo' }, token: demo.token }),
+    ]);
+
+    const seeded = (items: Team[]) =>
+      items.filter((team) => team.createdBy === 'system').map((team) => [team.name, team.leaderIds.length]);
+    expect(seeded(fenghuangTeams.body.items).sort()).toEqual([
+      ['助残扶老', 1],
+      ['文明劝导', 1],
+      ['环保科普', 1],
+      ['社区平安', 1],
+    ]);
+    expect(seeded(demoTeams.body.items)).toEqual([['爱心助老队', 1]]);
   });
 });
