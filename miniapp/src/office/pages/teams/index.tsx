@@ -29,8 +29,6 @@ function TeamsConsole({ communityId }: { communityId: string }) {
   );
   return (
     <>
-      <CreateTeamForm communityId={communityId} onCreated={teams.reload} />
-      <Text className="section-title">{t('officeTeams.title')}</Text>
       {teams.loading ? <EmptyState title={t('common.loading')} /> : null}
       {teams.error ? <Text className="form-error">{describeError(t, teams.error)}</Text> : null}
       {teams.data && teams.data.items.length === 0 ? (
@@ -41,6 +39,8 @@ function TeamsConsole({ communityId }: { communityId: string }) {
           <TeamCard key={team.id} communityId={communityId} team={team} onChange={teams.reload} />
         ))}
       </View>
+      <Text className="section-title">{t('officeTeams.create')}</Text>
+      <CreateTeamForm communityId={communityId} onCreated={teams.reload} />
     </>
   );
 }
@@ -51,6 +51,7 @@ function CreateTeamForm({ communityId, onCreated }: { communityId: string; onCre
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [leader, setLeader] = useState<MemberView>();
+  const [choosing, setChoosing] = useState(false);
   const create = async () => {
     if (!name.trim()) return action.fail(t('officeTeams.nameRequired'));
     const done = await action.run(async (idempotencyKey) => {
@@ -69,12 +70,12 @@ function CreateTeamForm({ communityId, onCreated }: { communityId: string; onCre
       setName('');
       setDescription('');
       setLeader(undefined);
+      setChoosing(false);
       onCreated();
     }
   };
   return (
     <View className="card" id="office-team-form">
-      <Text className="card__label">{t('officeTeams.create')}</Text>
       <TextField
         id="office-team-name"
         label={t('officeTeams.name')}
@@ -92,8 +93,14 @@ function CreateTeamForm({ communityId, onCreated }: { communityId: string; onCre
         multiline
         onChange={setDescription}
       />
+      {choosing ? (
+        <MemberPicker communityId={communityId} selected={leader} onSelect={setLeader} />
+      ) : (
+        <Button id="office-team-choose-leader" className="button button--secondary" onClick={() => setChoosing(true)}>
+          {t('officeTeams.chooseLeader')}
+        </Button>
+      )}
       <Text className="card__hint">{t('officeTeams.leaderHint')}</Text>
-      <MemberPicker communityId={communityId} selected={leader} onSelect={setLeader} />
       <SubmitButton id="office-team-submit" busy={action.busy} onClick={create}>
         {t('officeTeams.submit')}
       </SubmitButton>
