@@ -18,6 +18,7 @@ import {
   DynamoClaimStore,
 } from './store/timebank/timebank-store';
 import { DynamoActivitySeriesStore } from './store/timebank/series-store';
+import { DynamoTeamStore } from './store/timebank/team-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
 import { DynamoSignupStore } from './store/timebank/signup-store';
@@ -43,6 +44,7 @@ export const stores = {
   signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
+  teams: () => new DynamoTeamStore(getDocumentClient(), env.tableName()),
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),

@@ -21,6 +21,9 @@ export const ROUTES = {
   gift: '/volunteer/pages/gift/index',
   myProxies: '/volunteer/pages/proxies/index',
   honor: '/volunteer/pages/honor/index',
+  teams: '/volunteer/pages/teams/index',
+  team: '/volunteer/pages/team/index',
+  teamActivity: '/volunteer/pages/team-activity/index',
 
   // Subpackage `office`: community office staff (the H5 build is their web console).
   office: '/office/pages/index/index',
@@ -51,6 +54,7 @@ export const ROUTES = {
   officeAudit: '/office/pages/audit/index',
   officePolicies: '/office/pages/policies/index',
   officeRecognition: '/office/pages/recognition/index',
+  officeTeams: '/office/pages/teams/index',
   officeProxies: '/office/pages/proxies/index',
   officeInvitations: '/office/pages/invitations/index',
   officeSetup: '/office/pages/setup/index',

@@ -21,6 +21,7 @@ import { createActivity } from '../../functions/src/domain/timebank/activities';
 import { createActivitySeries } from '../../functions/src/domain/timebank/series';
 import { DynamoActivitySeriesStore } from '../../functions/src/store/timebank/series-store';
 import { DynamoMerchantStore } from '../../functions/src/store/market/merchant-store';
+import { DynamoTeamStore } from '../../functions/src/store/timebank/team-store';
 import type { MerchantDetail } from '@linli/shared';
 
 export const DEMO_COMMUNITY: Community = {
@@ -70,6 +71,7 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
   await seedDemoSeries(new DynamoActivitySeriesStore(documents, tableName), ids['demo-staff']!);
   await seedDemoMerchant(new DynamoMerchantStore(documents, tableName), ids['demo-merchant']!, ids['demo-staff']!);
   await seedDemoDistrict({ communities, districts: new DynamoDistrictStore(documents, tableName), users }, ids);
+  await seedDemoTeams({ communities, users, teams: new DynamoTeamStore(documents, tableName) }, ids);
   return { users: ids };
 }
 
@@ -230,4 +232,89 @@ async function seedDemoMerchant(merchants: DynamoMerchantStore, ownerId: string,
     staffIds: [ownerId],
   };
   await merchants.createMerchant(merchant);
+}
+
+/**
+ * Volunteer teams, each led by a resident of its own dev login (fixed ids: seeding twice changes
+ * nothing): `demo` has 爱心助老队 (`demo-leader`); 凤凰里 has its four teams.
+ */
+export const DEMO_TEAMS: {
+  communityId: string;
+  id: string;
+  name: string;
+  description: string;
+  leader: { openid: string; nickname: string };
+}[] = [
+  {
+    communityId: DEMO_COMMUNITY.id,
+    id: 'demo-aixin',
+    name: '爱心助老队',
+    description: '每周看望独居老人，陪聊天、帮买菜',
+    leader: { openid: 'demo-leader', nickname: '孙队长' },
+  },
+  {
+    communityId: 'fenghuangli',
+    id: 'fenghuang-zhucan',
+    name: '助残扶老',
+    description: '为行动不便的老人和残障邻居送餐、陪同就医',
+    leader: { openid: 'demo-fenghuang-leader-1', nickname: '周阿姨' },
+  },
+  {
+    communityId: 'fenghuangli',
+    id: 'fenghuang-wenming',
+    name: '文明劝导',
+    description: '劝导乱停车、乱扔垃圾，维护小区秩序',
+    leader: { openid: 'demo-fenghuang-leader-2', nickname: '吴大哥' },
+  },
+  {
+    communityId: 'fenghuangli',
+    id: 'fenghuang-pingan',
+    name: '社区平安',
+    description: '夜间巡逻、防火防盗宣传',
+    leader: { openid: 'demo-fenghuang-leader-3', nickname: '郑师傅' },
+  },
+  {
+    communityId: 'fenghuangli',
+    id: 'fenghuang-huanbao',
+    name: '环保科普',
+    description: '垃圾分类指导、环保知识进楼栋',
+    leader: { openid: 'demo-fenghuang-leader-4', nickname: '冯老师' },
+  },
+];
+
+async function seedDemoTeams(
+  stores: { communities: DynamoCommunityStore; users: DynamoUserStore; teams: DynamoTeamStore },
+  ids: Record<string, string>,
+): Promise<void> {
+  const now = new Date().toISOString();
+  for (const { leader, ...team } of DEMO_TEAMS) {
+    const user = await findOrCreateUser(leader, stores.users);
+    ids[leader.openid] = user.id;
+    if (await stores.teams.getTeam(team.communityId, team.id)) continue;
+    await stores.communities.addMember({
+      communityId: team.communityId,
+      userId: user.id,
+      roles: ['resident'],
+      displayName: leader.nickname,
+      joinedAt: now,
+    });
+    const record = { ...team, leaderIds: [user.id], memberCount: 1, createdBy: 'system', createdAt: now, version: 1 };
+    const membership = {
+      teamId: team.id,
+      memberId: user.id,
+      displayName: leader.nickname,
+      role: 'leader' as const,
+      joinedAt: now,
+      addedBy: 'system',
+    };
+    await stores.teams.createTeam(record, [membership], {
+      audit: {
+        communityId: team.communityId,
+        action: 'team.create',
+        objectType: 'team',
+        objectId: team.id,
+        after: team,
+      },
+    });
+  }
 }

@@ -29,6 +29,14 @@ export const AUDIT_ACTIONS = [
   'claim.reject',
   'certificate.revoke',
   'certificate.reinstate',
+  'team.create',
+  'team.update',
+  'team.add_member',
+  'team.remove_member',
+  'team.leave',
+  'team.request_join',
+  'team.approve_request',
+  'team.reject_request',
   // ledger
   'transfer.reverse',
   // market

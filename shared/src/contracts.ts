@@ -68,6 +68,19 @@ import {
   type ActivitySeriesView,
 } from './schemas/timebank-series';
 import {
+  AddTeamMemberRequest,
+  CreateTeamRequest,
+  RejectJoinRequest,
+  TeamMemberPath,
+  TeamPath,
+  UpdateTeamRequest,
+  type Team,
+  type TeamJoinRequest,
+  type TeamMember,
+  type TeamPage,
+  type TeamSummary,
+} from './schemas/teams';
+import {
   GiftPointsRequest,
   ReverseTransferRequest,
   TransferPath,
@@ -174,6 +187,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  *   redemption, pledge); `own-or-office`: the object's member, or staff/admin;
  * - `merchant-staff`: the merchant's own staff; `merchant-or-office`: those or the office;
  * - `maker`, `staff` (staff or admin), `admin`;
+ * - `team-leader-or-office`: a leader of the volunteer team the request is about (`{tid}` in the
+ *   path, or the body's `teamId`), or staff/admin;
  * - `proxy-setup`: a member for themself (not an office member), or the office for an offline resident.
  * - `platform`: a platform operator (openid in `PLATFORM_ADMIN_OPENIDS`), in no community's name.
  * - `district`: an officer of the district in the path, or a platform operator.
@@ -188,6 +203,7 @@ export type Access =
   | 'own-or-office'
   | 'merchant-staff'
   | 'merchant-or-office'
+  | 'team-leader-or-office'
   | 'maker'
   | 'staff'
   | 'admin'
@@ -420,10 +436,11 @@ export const contracts = {
   }),
 
   // Time bank: activities (query ?cursor=)
+  /** Staff; or a leader of the body's `teamId`, for that team only. */
   createActivity: route({
     method: 'POST',
     path: '/v1/communities/{cid}/activities',
-    access: 'staff',
+    access: 'team-leader-or-office',
     params: CommunityPath,
     body: CreateActivityRequest,
     response: returns<Activity>(),
@@ -517,11 +534,11 @@ export const contracts = {
     params: ActivityPath,
     response: returns<{ signup: Signup; promoted?: { memberId: string } }>(),
   }),
-  /** The roster (名单): staff. */
+  /** The roster (名单): staff, or a leader of the activity's team (who does not see no-show counts). */
   listSignups: route({
     method: 'GET',
     path: '/v1/communities/{cid}/activities/{aid}/signups',
-    access: 'staff',
+    access: 'team-leader-or-office',
     params: ActivityPath,
     response: returns<RosterResponse>(),
   }),
@@ -597,6 +614,86 @@ export const contracts = {
     params: CommunityPath,
     query: ClaimsQuery,
     response: returns<Page<Claim>>(),
+  }),
+
+  // Volunteer teams (issue 17): staff create them and name leaders; leaders (and staff) manage the roster
+  createTeam: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/teams',
+    access: 'staff',
+    params: CommunityPath,
+    body: CreateTeamRequest,
+    response: returns<Team>(),
+  }),
+  /** Every team of the community with its hours this year and the caller's place in it. */
+  listTeams: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/teams',
+    access: 'member',
+    params: CommunityPath,
+    response: returns<{ items: TeamSummary[] }>(),
+  }),
+  getTeam: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/teams/{tid}',
+    access: 'member',
+    params: TeamPath,
+    response: returns<TeamPage>(),
+  }),
+  /** Staff: rename, describe, or name the leaders (the whole list). */
+  updateTeam: route({
+    method: 'PATCH',
+    path: '/v1/communities/{cid}/teams/{tid}',
+    access: 'staff',
+    params: TeamPath,
+    body: UpdateTeamRequest,
+    response: returns<Team>(),
+  }),
+  addTeamMember: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/teams/{tid}/members',
+    access: 'team-leader-or-office',
+    params: TeamPath,
+    body: AddTeamMemberRequest,
+    response: returns<{ member: TeamMember }>(),
+  }),
+  /** The member leaves; staff remove anyone; a leader removes an ordinary member of their team. */
+  removeTeamMember: route({
+    method: 'DELETE',
+    path: '/v1/communities/{cid}/teams/{tid}/members/{memberId}',
+    access: 'own-or-office',
+    params: TeamMemberPath,
+    response: returns<{ removed: true; team: Team }>(),
+  }),
+  requestToJoinTeam: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/teams/{tid}/join-requests',
+    access: 'member',
+    params: TeamPath,
+    response: returns<{ request: TeamJoinRequest }>(),
+  }),
+  /** The team's requests waiting for a decision, oldest first. */
+  listTeamJoinRequests: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/teams/{tid}/join-requests',
+    access: 'team-leader-or-office',
+    params: TeamPath,
+    response: returns<{ items: TeamJoinRequest[] }>(),
+  }),
+  approveTeamJoinRequest: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/teams/{tid}/join-requests/{memberId}/approve',
+    access: 'team-leader-or-office',
+    params: TeamMemberPath,
+    response: returns<{ member: TeamMember }>(),
+  }),
+  rejectTeamJoinRequest: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/teams/{tid}/join-requests/{memberId}/reject',
+    access: 'team-leader-or-office',
+    params: TeamMemberPath,
+    body: RejectJoinRequest,
+    response: returns<{ request: TeamJoinRequest }>(),
   }),
 
   // Points ledger (getMyLedger: query ?cursor=)

@@ -61,6 +61,7 @@ interface Seeded {
   productId: string;
   merchantId: string;
   invitationCode: string;
+  teamId: string;
 }
 
 /** The real ids a page's query needs; each page reading a parameter must be listed here. */
@@ -77,6 +78,8 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   // The H5 link carries `code`; weapp's mini-program code carries `scene`.
   'pages/invite/index': (ids) => ({ code: ids.invitationCode, scene: ids.invitationCode }),
   'office/pages/district/index': () => ({ did: 'jiefanglu' }),
+  'volunteer/pages/team/index': (ids) => ({ id: ids.teamId }),
+  'volunteer/pages/team-activity/index': (ids) => ({ id: ids.teamId }),
 };
 
 type RoleName = 'visitor' | 'resident' | 'merchant' | 'assistant' | 'maker' | 'staff' | 'admin';
@@ -201,12 +204,24 @@ async function seed(): Promise<Seeded> {
     body: { roles: ['resident'], maxUses: 100 },
   });
   expectStatus('invitation', invitation, 201);
+  const team = await send(contracts.createTeam, {
+    params: { cid: CID },
+    token: staff.token,
+    body: { name: `冒烟服务队${suffix}` },
+  });
+  expectStatus('team', team, 201);
+  expectStatus(
+    'team request',
+    await send(contracts.requestToJoinTeam, { params: { cid: CID, tid: team.body.id }, token: resident.token }),
+    201,
+  );
   return {
     activityId: activity.id,
     goodId: good.body.id,
     productId: product.body.id,
     merchantId: 'demo-baozi',
     invitationCode: invitation.body.code,
+    teamId: team.body.id,
   };
 }
 

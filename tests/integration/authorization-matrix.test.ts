@@ -105,6 +105,9 @@ interface World {
   activityId: string;
   goodId: string;
   productId: string;
+  /** A volunteer team led by the resident persona, and one led by someone else (`extraMerchantOwner`). */
+  teamId: string;
+  otherTeamId: string;
 }
 
 interface Build {
@@ -336,6 +339,25 @@ function seriesBody(startsAt: string) {
 /** One series for the read cells, made on first use. */
 let readSeries: Promise<{ id: string; activityIds: string[] }> | undefined;
 
+/** A new team made by the office (no leaders unless named). */
+async function newTeam(leaderIds: string[] = []): Promise<string> {
+  const team = await must<{ id: string }>(
+    'createTeam',
+    as(w.clerk, { params: inCommunity(), body: { name: `矩阵队-${randomUUID().slice(0, 8)}`, leaderIds } }),
+  );
+  return team.id;
+}
+
+/** The team a `team-leader-or-office` cell is about: the resident persona leads it; anyone else's is the other. */
+const teamOf = (owner: OwnerName) => (owner === 'resident' ? w.teamId : w.otherTeamId);
+
+/** A new resident who has asked to join `teamId`. */
+async function newJoinRequest(teamId: string): Promise<string> {
+  const joiner = await personIn(w.cid, ['resident'], 'joiner');
+  await must('requestToJoinTeam', as(joiner, { params: inCommunity({ tid: teamId }) }));
+  return joiner.userId;
+}
+
 async function checkinCode(): Promise<string> {
   const code = await must<{ code: string }>(
     'getCheckinCode',
@@ -414,9 +436,10 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
 
   createActivity: {
     ok: [201],
-    build: async () => ({
+    // for the team the cell is about: its leader (the resident persona) or the office may
+    build: async ({ owner }) => ({
       params: inCommunity(),
-      body: { title: '陪老人聊天', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120) },
+      body: { title: '陪老人聊天', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120), teamId: teamOf(owner) },
     }),
   },
   listActivities: { ok: [200], proxy: true, build: community },
@@ -476,7 +499,20 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       return { params: inCommunity({ aid }) };
     },
   },
-  listSignups: { ok: [200], build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
+  listSignups: {
+    ok: [200],
+    // an activity of the team the cell is about: its leader (the resident persona) or the office may
+    build: async ({ owner }) => {
+      const activity = await must<{ id: string }>(
+        'createActivity',
+        as(w.clerk, {
+          params: inCommunity(),
+          body: { title: '队伍活动', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120), teamId: teamOf(owner) },
+        }),
+      );
+      return { params: inCommunity({ aid: activity.id }) };
+    },
+  },
   getMySignup: { ok: [200], proxy: true, build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
   listMySignups: { ok: [200], proxy: true, build: community },
   recordOfficeAttendance: {
@@ -515,6 +551,50 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       params: inCommunity({ transferId: await newTransfer(ownerPerson.userId) }),
       body: reason,
     }),
+  },
+  createTeam: {
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { name: `新队-${randomUUID().slice(0, 8)}` } }),
+  },
+  listTeams: { ok: [200], build: community },
+  getTeam: { ok: [200], build: async () => ({ params: inCommunity({ tid: w.teamId }) }) },
+  updateTeam: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ tid: await newTeam() }), body: { description: '每周六上午活动' } }),
+  },
+  addTeamMember: {
+    ok: [201],
+    build: async ({ owner }) => {
+      const joiner = await personIn(w.cid, ['resident'], 'recruit');
+      return { params: inCommunity({ tid: teamOf(owner) }), body: { memberId: joiner.userId } };
+    },
+  },
+  removeTeamMember: {
+    ok: [200],
+    build: async ({ ownerPerson }) => {
+      const tid = await newTeam();
+      await must(
+        'addTeamMember',
+        as(w.clerk, { params: inCommunity({ tid }), body: { memberId: ownerPerson.userId } }),
+      );
+      return { params: inCommunity({ tid, memberId: ownerPerson.userId }) };
+    },
+  },
+  requestToJoinTeam: { ok: [201], build: async () => ({ params: inCommunity({ tid: await newTeam() }) }) },
+  listTeamJoinRequests: { ok: [200], build: async ({ owner }) => ({ params: inCommunity({ tid: teamOf(owner) }) }) },
+  approveTeamJoinRequest: {
+    ok: [200],
+    build: async ({ owner }) => {
+      const tid = teamOf(owner);
+      return { params: inCommunity({ tid, memberId: await newJoinRequest(tid) }) };
+    },
+  },
+  rejectTeamJoinRequest: {
+    ok: [200],
+    build: async ({ owner }) => {
+      const tid = teamOf(owner);
+      return { params: inCommunity({ tid, memberId: await newJoinRequest(tid) }), body: reason };
+    },
   },
   getCertificatePass: {
     ok: [200],
@@ -833,6 +913,7 @@ const DENY = [403, 404];
 
 /** Routes whose body names an object of the community (checked under another community too). */
 const CROSS_TENANT_BODY: ContractName[] = [
+  'createActivity',
   'checkin',
   'recordContribution',
   'redeem',
@@ -954,6 +1035,19 @@ function roleCells(spec: RouteSpec): Cell[] {
         // the merchant persona on another owner's merchant
         { caller: 'merchant', owner: 'otherResident', expected: [403] },
         ...OUTSIDERS.map((caller) => ({ caller, owner: 'merchant' as const, expected: [403] })),
+      ];
+    case 'team-leader-or-office':
+      // the resident persona leads the team of these cells (w.teamId); staff and admin manage every team
+      return [
+        anonymous,
+        ...MEMBER_PERSONAS.map((caller) => ({
+          caller,
+          owner: 'resident' as const,
+          expected: caller === 'resident' || OFFICE.includes(caller) ? ok : [403],
+        })),
+        // a leader on another team
+        { caller: 'resident', owner: 'otherResident', expected: [403] },
+        ...outsiders,
       ];
     case 'proxy-setup':
       return [
@@ -1119,10 +1213,14 @@ beforeAll(async () => {
     activityId: '',
     goodId: '',
     productId: '',
+    teamId: '',
+    otherTeamId: '',
   };
   w.merchantId = await newMerchant(merchant);
   w.otherMerchantId = await newMerchant(extra);
   w.activityId = await newActivity();
+  w.teamId = await newTeam([resident.userId]);
+  w.otherTeamId = await newTeam([extra.userId]);
   await certify(resident);
   for (const person of Object.values(w.people)) {
     if (![foreignStaff, operator, neighbourStaff, districtOfficer].includes(person))

@@ -264,6 +264,7 @@ const OBJECT_PARAMS = new Set([
   'residentId',
   'proxyId',
   'sid',
+  'tid',
 ]);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const reason = () => ({ reason: '核实后处理' });
@@ -345,6 +346,10 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   refundOrder: reason,
   recordPayout: () => ({ amountFen: 1, note: '月结' }),
   changePledge: () => ({ action: 'cancel' }),
+  createTeam: () => ({ name: '模糊服务队', description: '周末活动' }),
+  updateTeam: () => ({ description: '新的介绍' }),
+  addTeamMember: (fixture) => ({ memberId: fixture.caller.userId }),
+  rejectTeamJoinRequest: reason,
 };
 
 function validBody(name: ContractName, fixture: Fixture): unknown {

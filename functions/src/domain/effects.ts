@@ -1,7 +1,7 @@
 import type { AuditAction, NotificationKind } from '@linli/shared';
 
 /** Monthly statistics are kept in a few items per month so one transaction touches each once. */
-export type StatsSection = 'POINTS' | 'TIMEBANK' | 'CERTS' | 'MERCHANTS' | 'MARKET' | 'SHOP';
+export type StatsSection = 'POINTS' | 'TIMEBANK' | 'CERTS' | 'MERCHANTS' | 'MARKET' | 'SHOP' | 'TEAMS';
 
 export interface AuditDraft {
   communityId: string;

@@ -139,6 +139,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   'stats.range_invalid': 400,
   'audit.range_invalid': 400,
   'recognition.not_a_volunteer': 409,
+  'team.not_found': 404,
+  'team.name_taken': 409,
+  'team.already_member': 409,
+  'team.not_a_member': 404,
+  'team.request_exists': 409,
+  'team.request_not_found': 404,
+  'team.request_decided': 409,
+  'team.leader_only_by_staff': 403,
+  'team.conflict': 409,
 };
 
 export function statusForCode(code: string): number {

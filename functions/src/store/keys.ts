@@ -77,6 +77,13 @@
  * |56 | an expiry notice already sent (once)        | PK=COMMUNITY#{cid}  SK=EXPIRY_NOTICE#{userId}#{cutoffMonth}     |
  * |57 | a write done once per id (restock, income)  | PK=COMMUNITY#{cid}  SK=ONCE#{id}  (a retry finds it: no repeat)  |
  * |58 | the order a WeChat Pay refund belongs to     | PK=WECHAT_REFUND#{outRefundNo} SK=WECHAT_REFUND (refund notices) |
+ * |59 | a volunteer team; all teams of a community  | PK=COMMUNITY#{cid} SK=TEAM#{tid}; Query SK begins_with TEAM#    |
+ * |60 | a team name taken (unique per community)    | PK=COMMUNITY#{cid} SK=TEAM_NAME#{normalised name}               |
+ * |61 | a team's member; all members of a team      | SK=TEAM_MEMBER#{tid}#{userId}; Query begins_with TEAM_MEMBER#{tid}# |
+ * |62 | a request to join a team; a team's requests | SK=TEAM_REQUEST#{tid}#{userId}; Query begins_with TEAM_REQUEST#{tid}# |
+ * |63 | a member's teams and requests (my state)    | GSI2: GSI2PK=MY_TEAMS#{cid}#{userId} GSI2SK={tid}#MEMBER|REQUEST |
+ * |64 | a team's minutes and visits of a month      | STATS#{YYYY-MM}#TEAMS (pattern 48): teamMinutes:{tid}, teamVisits:{tid} |
+ * |65 | a team's activities from a time (filtered)  | GSI1: ACTIVITIES#{cid} (pattern 15), FilterExpression teamId    |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -351,6 +358,24 @@ export const keys = {
   expiryNotice: (communityId: string, userId: string, cutoff: string) =>
     key(`COMMUNITY#${communityId}`, `EXPIRY_NOTICE#${userId}#${cutoff}`),
   wechatRefund: (outRefundNo: string) => key(`WECHAT_REFUND#${outRefundNo}`, 'WECHAT_REFUND'),
+
+  team: (communityId: string, teamId: string) => key(`COMMUNITY#${communityId}`, `TEAM#${teamId}`),
+  teamsPrefix: () => 'TEAM#',
+  /** Claims a team's name in its community (case and width folded), so two teams never share one. */
+  teamName: (communityId: string, name: string) =>
+    key(`COMMUNITY#${communityId}`, `TEAM_NAME#${name.normalize('NFKC').trim().toLowerCase()}`),
+  teamMember: (communityId: string, teamId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `TEAM_MEMBER#${teamId}#${userId}`),
+  teamMembersPrefix: (teamId: string) => `TEAM_MEMBER#${teamId}#`,
+  teamRequest: (communityId: string, teamId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `TEAM_REQUEST#${teamId}#${userId}`),
+  teamRequestsPrefix: (teamId: string) => `TEAM_REQUEST#${teamId}#`,
+  /** A membership's or a request's place among the member's teams (`my state` in one Query). */
+  myTeams: (communityId: string, userId: string, teamId: string, kind: 'MEMBER' | 'REQUEST') => ({
+    GSI2PK: `MY_TEAMS#${communityId}#${userId}`,
+    GSI2SK: `${teamId}#${kind}`,
+  }),
+  myTeamsPartition: (communityId: string, userId: string) => `MY_TEAMS#${communityId}#${userId}`,
 } as const;
 
 /** Which kind of item a row is; written on every item for exports and debugging. */
@@ -404,4 +429,8 @@ export const ENTITY = {
   proxy: 'Proxy',
   expiryNotice: 'ExpiryNotice',
   wechatRefund: 'WechatRefund',
+  team: 'Team',
+  teamName: 'TeamName',
+  teamMember: 'TeamMember',
+  teamRequest: 'TeamJoinRequest',
 } as const;

@@ -8,6 +8,7 @@ import * as common from './catalogues/common';
 import * as identity from './catalogues/identity';
 import * as timebank from './catalogues/timebank';
 import * as timebankSeries from './catalogues/timebank-series';
+import * as teams from './catalogues/teams';
 import * as ledger from './catalogues/ledger';
 import * as market from './catalogues/market';
 import * as shop from './catalogues/shop';
@@ -20,6 +21,7 @@ export const CATALOGUES = {
   identity,
   timebank,
   timebankSeries,
+  teams,
   ledger,
   market,
   shop,
@@ -32,6 +34,7 @@ export const zhCN = {
   ...identity.zhCN,
   ...timebank.zhCN,
   ...timebankSeries.zhCN,
+  ...teams.zhCN,
   ...ledger.zhCN,
   ...market.zhCN,
   ...shop.zhCN,
@@ -47,6 +50,7 @@ export const en: Messages = {
   ...identity.en,
   ...timebank.en,
   ...timebankSeries.en,
+  ...teams.en,
   ...ledger.en,
   ...market.en,
   ...shop.en,

@@ -260,6 +260,7 @@ export const NOTIFICATION_KINDS = [
   'signup_promoted',
   'activity_reminder',
   'activity_cancelled',
+  'team_membership',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText } from './common';
+import type { TeamFigures, TeamRecognition } from './teams';
 
 /** A calendar month in China time, `2026-11`. */
 export const Month = z.string().check(z.regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11'));
@@ -54,6 +55,8 @@ export interface StatsResponse {
     activeMerchants: number;
     fundBalanceFen: number;
   };
+  /** Each volunteer team's minutes and visits over the range, most minutes first (the community's statistics). */
+  teams?: TeamFigures[];
 }
 
 /** A district's (街道) figures: per community and in total, over a range of months. */
@@ -194,6 +197,8 @@ export interface RecognitionPage {
   /** The month's volunteers by minutes served, most first: everyone ranked 1-20 (a tie at 20 is kept whole). */
   candidates: RecognitionCandidate[];
   recognized: Recognition[];
+  /** The volunteer teams with their minutes in the month and in its year so far, most this month first. */
+  teams: TeamRecognition[];
 }
 
 // ---------------------------------------------------------------- proxies (elderly residents)

@@ -251,6 +251,8 @@ export interface Claim {
   memberName: string;
   activityId: string;
   activityTitle: string;
+  /** The activity's team, when it had one: its approval counts toward the team's hours. */
+  teamId?: string;
   minutes: number;
   points: number;
   status: ClaimStatus;

@@ -6,6 +6,7 @@ import { chinaMonth } from '../market/contributions';
 import { reverseRedemption } from '../market/supermarket';
 import type { EarnedMonth } from '../office/ports';
 import type { CertificateStore, ClaimStore } from '../timebank/ports';
+import { teamStatsDraft } from '../timebank/team-figures';
 import { refuseOwnInterest } from '../identity/conflicts';
 import { isMemberAccount, memberAccount, memberIdOf, type AccountAddress } from './accounts';
 import type { LedgerStore, TransferGuards } from './ports';
@@ -218,7 +219,12 @@ async function reverseClaimTransfer(
     guards,
     effects: {
       ...effects,
-      stats: [timebank],
+      stats: [
+        timebank,
+        ...(claim.teamId
+          ? [teamStatsDraft(community.id, month, claim.teamId, { minutes: -claim.minutes, visits: -1 })]
+          : []),
+      ],
       notify: [...(effects.notify ?? []), claimReversedNotice(community, claim, reversal.memo)],
     },
   });

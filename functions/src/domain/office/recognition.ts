@@ -4,6 +4,8 @@ import type { Effects } from '../effects';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { CommunityStore } from '../identity/ports';
 import { rankTop } from '../market/ranking';
+import type { TeamStore } from '../timebank/ports';
+import { teamRecognitions, yearToMonth } from '../timebank/team-figures';
 import type { OfficeStore } from './ports';
 
 /** How many places the candidate list shows (more when a tie straddles the last place). */
@@ -12,15 +14,18 @@ export const CANDIDATE_PLACES = 20;
 /**
  * The month's volunteers by minutes served (from the per-member month items), in standard
  * competition ranking (equal minutes share a rank; everyone ranked within the top 20 is listed,
- * so a tie at the last place is never split — `rankTop`), and who was recognised.
+ * so a tie at the last place is never split — `rankTop`), who was recognised, and the volunteer
+ * teams with their minutes in the month and in its year up to it.
  */
 export async function getRecognition(
   input: { communityId: string; month: string },
-  dependencies: { office: OfficeStore; communities: CommunityStore },
+  dependencies: { office: OfficeStore; communities: CommunityStore; teams: TeamStore },
 ): Promise<RecognitionPage> {
-  const [earners, recognized] = await Promise.all([
+  const [earners, recognized, teams, teamStats] = await Promise.all([
     dependencies.office.earners(input.communityId, input.month),
     dependencies.office.listRecognitions(input.communityId, input.month),
+    dependencies.teams.listTeams(input.communityId),
+    dependencies.teams.teamStats(input.communityId, yearToMonth(input.month)),
   ]);
   const top = rankTop(
     earners.filter((earner) => earner.volunteerMinutes > 0),
@@ -43,6 +48,7 @@ export async function getRecognition(
       pointsEarned: earner.earnedPoints,
     })),
     recognized: recognized.sort((a, b) => b.volunteerMinutes - a.volunteerMinutes),
+    teams: teamRecognitions(teams, teamStats, input.month),
   };
 }
 

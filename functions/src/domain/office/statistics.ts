@@ -1,5 +1,7 @@
 import { addMonths, monthOf, monthsBetween, type MonthlyStats, type StatsResponse } from '@linli/shared';
 import { AppError } from '../../lib/errors';
+import type { TeamStore } from '../timebank/ports';
+import { teamFiguresOf } from '../timebank/team-figures';
 import type { OfficeStore, StatsItem } from './ports';
 
 const MAX_MONTHS = 36;
@@ -79,10 +81,15 @@ export function foldStatistics(items: StatsItem[], from: string, to: string): Mo
   return rows;
 }
 
+/**
+ * The community's monthly figures over a range (the last 12 months by default); with `teams` (the
+ * office dashboard, not a district's), each volunteer team's minutes and visits over the range too.
+ */
 export async function getStatistics(
   input: { community: { id: string; currencyName: string }; from?: string; to?: string; now?: Date },
   office: OfficeStore,
   fundBalance: () => Promise<number>,
+  teams?: Pick<TeamStore, 'listTeams'>,
 ): Promise<StatsResponse> {
   const to = input.to ?? monthOf(input.now ?? new Date());
   const from = input.from ?? addMonths(to, -11);
@@ -91,11 +98,12 @@ export async function getStatistics(
     throw new AppError('stats.range_invalid', `Ask for at most ${MAX_MONTHS} months at a time`);
   }
   const currentMonth = monthOf(input.now ?? new Date());
-  const [items, gauges, activeMerchants, fundBalanceFen] = await Promise.all([
+  const [items, gauges, activeMerchants, fundBalanceFen, teamRecords] = await Promise.all([
     office.statsItems(input.community.id, currentMonth > to ? currentMonth : to),
     office.gauges(input.community.id),
     office.countActiveMerchants(input.community.id),
     fundBalance(),
+    teams?.listTeams(input.community.id),
   ]);
   const everything = foldStatistics(items, '0000-00', '9999-99');
   const months = foldStatistics(items, from, to);
@@ -112,5 +120,6 @@ export async function getStatistics(
       activeMerchants,
       fundBalanceFen,
     },
+    ...(teamRecords ? { teams: teamFiguresOf(teamRecords, items, from, to) } : {}),
   };
 }

@@ -75,6 +75,7 @@ export function claimFor(input: {
     memberName: input.member.displayName,
     activityId: input.activity.id,
     activityTitle: input.activity.title,
+    ...(input.activity.teamId ? { teamId: input.activity.teamId } : {}),
     minutes: input.minutes,
     points: pointsForMinutes(input.minutes, input.community.rules),
     status: 'pending',

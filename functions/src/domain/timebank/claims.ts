@@ -5,6 +5,7 @@ import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { LedgerStore, TransferGuards } from '../ledger/ports';
 import { earnedChanges, type Transfer } from '../ledger/transfer';
 import { issueCertificateIfEligible } from './certificates';
+import { teamStatsDraft } from './team-figures';
 import type { ActivityStore, CertificateStore, ClaimStore } from './ports';
 
 export interface ApprovalDependencies {
@@ -130,6 +131,9 @@ async function tryApproveClaim(
         add: { volunteerVisits: 1, volunteerMinutes: claim.minutes },
         addToSet: { volunteers: [claim.memberId] },
       },
+      ...(claim.teamId
+        ? [teamStatsDraft(claim.communityId, monthOf(now), claim.teamId, { minutes: claim.minutes, visits: 1 })]
+        : []),
     ],
     notify: [
       {

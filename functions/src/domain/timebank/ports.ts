@@ -2,6 +2,8 @@ import type { Effects } from '../effects';
 import type { Activity, ActivitySeries, Attendance, Certificate, Claim, Page, Signup } from '@linli/shared';
 import type { TransferGuards } from '../ledger/ports';
 import type { Transfer } from '../ledger/transfer';
+import type { Team, TeamJoinRequest, TeamMember, TeamRole } from '@linli/shared';
+import type { StatsItem } from '../office/ports';
 
 /** A position (岗位) as stored on its activity: its places are counted in `signupCounts[id]`. */
 export interface StoredPosition {
@@ -250,4 +252,72 @@ export interface ActivitySeriesStore {
   getOccurrences(communityId: string, activityIds: readonly string[]): Promise<ActivityRecord[]>;
   /** Saves a series' `until`, `status` and who changed it last. */
   saveSeries(series: ActivitySeries, effects?: Effects): Promise<void>;
+}
+
+// ---------------------------------------------------------------- volunteer teams
+
+/** A team as stored: `version` guards edits of its name, description and leaders. */
+export interface TeamRecord extends Team {
+  version: number;
+}
+
+/** An edit of a team: the record before and after, and what leadership changes on the roster. */
+export interface TeamChange {
+  before: TeamRecord;
+  after: TeamRecord;
+  /** New leaders who were not members: their memberships are created (the count grows). */
+  joined: TeamMember[];
+  /** Members whose role changes (named leader, or no longer one). */
+  roles: { memberId: string; role: TeamRole }[];
+}
+
+export interface TeamStore {
+  /** The team, its name claim and its leaders' memberships; `name_taken` when another team has the name. */
+  createTeam(team: TeamRecord, leaders: TeamMember[], effects: Effects): Promise<'created' | 'name_taken'>;
+  getTeam(communityId: string, teamId: string): Promise<TeamRecord | null>;
+  listTeams(communityId: string): Promise<TeamRecord[]>;
+  /** Saves the edit while the team is as read (`conflict` otherwise), with its roster changes. */
+  updateTeam(change: TeamChange, effects: Effects): Promise<'updated' | 'name_taken' | 'conflict'>;
+  getMember(communityId: string, teamId: string, memberId: string): Promise<TeamMember | null>;
+  listMembers(communityId: string, teamId: string): Promise<TeamMember[]>;
+  /** The member's memberships and join requests across the community's teams, in one read. */
+  myTeams(communityId: string, memberId: string): Promise<{ memberships: TeamMember[]; requests: TeamJoinRequest[] }>;
+  /** Adds a member (the team's count with it); a request of theirs is settled by it. */
+  addMember(communityId: string, member: TeamMember, effects: Effects): Promise<'added' | 'already_member' | 'no_team'>;
+  /**
+   * Removes a membership and counts it off; `leaderIds` (with the team as read: `conflict` when it
+   * changed) when the member was a leader.
+   */
+  removeMember(
+    team: TeamRecord,
+    member: TeamMember,
+    leaderIds: string[] | null,
+    effects: Effects,
+  ): Promise<'removed' | 'not_member' | 'conflict'>;
+  getJoinRequest(communityId: string, teamId: string, memberId: string): Promise<TeamJoinRequest | null>;
+  /** The team's pending requests, oldest first. */
+  listPendingRequests(communityId: string, teamId: string): Promise<TeamJoinRequest[]>;
+  /** A new pending request (replacing a decided one), unless one is pending or the member is in the team. */
+  putJoinRequest(
+    communityId: string,
+    request: TeamJoinRequest,
+    effects: Effects,
+  ): Promise<'created' | 'pending_exists' | 'already_member' | 'no_team'>;
+  /** Pending → approved, with the membership and the team's count, in one transaction. */
+  approveJoinRequest(
+    communityId: string,
+    request: TeamJoinRequest,
+    member: TeamMember,
+    effects: Effects,
+  ): Promise<'approved' | 'not_pending' | 'already_member' | 'no_team'>;
+  /** Pending → rejected. */
+  rejectJoinRequest(
+    communityId: string,
+    request: TeamJoinRequest,
+    effects: Effects,
+  ): Promise<'rejected' | 'not_pending'>;
+  /** The teams' statistics items (section TEAMS) of these months. */
+  teamStats(communityId: string, months: string[]): Promise<StatsItem[]>;
+  /** The team's activities starting from `fromIso`, soonest first (at most `limit`). */
+  teamActivities(communityId: string, teamId: string, fromIso: string, limit: number): Promise<ActivityRecord[]>;
 }

@@ -10,7 +10,7 @@ export const handler = httpRoute(contracts.getRecognition, async ({ params, quer
   return ok(
     await getRecognition(
       { communityId: params.cid, month: query.month ?? monthOf(new Date()) },
-      { office: stores.office(), communities: stores.communities() },
+      { office: stores.office(), communities: stores.communities(), teams: stores.teams() },
     ),
   );
 });

@@ -14,6 +14,7 @@ export const handler = httpRoute(contracts.getStats, async ({ params, query, use
       { community, from: query.from, to: query.to },
       stores.office(),
       async () => (await stores.fund().getHead(params.cid)).balanceFen,
+      stores.teams(),
     ),
   );
 });

@@ -1,15 +1,18 @@
 import { activityCategoriesOf, contracts } from '@linli/shared';
-import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
+import { requireActivityOrganiser } from '../../domain/timebank/teams';
 import { stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
-/** POST /v1/communities/{cid}/activities — staff. */
+/** POST /v1/communities/{cid}/activities — staff; or a leader of the body's `teamId`, for that team. */
 export const handler = httpRoute(contracts.createActivity, async ({ params, body, userId }) => {
   // The community's own activity categories are checked against.
   const [, community] = await alongside(
-    requireStaff(stores.communities(), params.cid, userId),
+    requireActivityOrganiser(
+      { teams: stores.teams(), communities: stores.communities() },
+      { communityId: params.cid, userId, teamId: body.teamId },
+    ),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
   const categories = activityCategoriesOf(community.rules);

@@ -27,6 +27,16 @@ export const routes = {
   getCertificatePass: () => import('./get-certificate-pass'),
   revokeCertificate: () => import('./revoke-certificate'),
   reinstateCertificate: () => import('./reinstate-certificate'),
+  createTeam: () => import('./create-team'),
+  listTeams: () => import('./list-teams'),
+  getTeam: () => import('./get-team'),
+  updateTeam: () => import('./update-team'),
+  addTeamMember: () => import('./add-team-member'),
+  removeTeamMember: () => import('./remove-team-member'),
+  requestToJoinTeam: () => import('./request-to-join-team'),
+  listTeamJoinRequests: () => import('./list-team-join-requests'),
+  approveTeamJoinRequest: () => import('./approve-team-join-request'),
+  rejectTeamJoinRequest: () => import('./reject-team-join-request'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

@@ -44,6 +44,7 @@ export const zhCN = {
   'notification.kind.points_expired': '积分已到期',
   'notification.kind.recognized': '登上光荣榜',
   'notification.kind.certificate_review': '志愿者证待复核',
+  'notification.kind.team_membership': '志愿服务队',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -88,4 +89,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notification.kind.points_expired': 'Points expired',
   'notification.kind.recognized': 'On the honour roll',
   'notification.kind.certificate_review': 'Certificate under review',
+  'notification.kind.team_membership': 'Volunteer team',
 };

@@ -41,6 +41,12 @@ function VolunteerLinks({ office, merchant }: { office: boolean; merchant: strin
       <NavRow id="me-redemptions" label={t('market.myRedemptions')} onClick={() => openPage(ROUTES.myRedemptions)} />
       <NavRow id="me-gift" label={t('gift.title')} hint={t('gift.linkHint')} onClick={() => openPage(ROUTES.gift)} />
       <NavRow
+        id="me-teams"
+        label={t('teams.meLink')}
+        hint={t('teams.meLinkHint')}
+        onClick={() => openPage(ROUTES.teams)}
+      />
+      <NavRow
         id="me-proxies"
         label={t('proxy.title')}
         hint={t('proxy.linkHint')}

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, formatFen, type StatsResponse } from '@linli/shared';
+import { contracts, formatFen, type StatsResponse, type TeamFigures as TeamRow } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import MonthRange from '../../components/month-range';
 import MonthlyCharts from '../../components/monthly-charts';
 import NavRow from '../../../components/nav-row';
 import OfficeLayout from '../../components/office-layout';
-import { lastMonths } from '../../../format/office';
+import { formatHours, lastMonths } from '../../../format/office';
 import { describeError, useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { ROUTES, openPage, type Route } from '../../../routes';
 import './index.scss';
@@ -48,6 +48,7 @@ function Dashboard({ communityId }: { communityId: string }) {
         <>
           <Headlines stats={stats.data} t={t} />
           <MonthlyCharts months={stats.data.months} currencyName={stats.data.currencyName} />
+          <TeamFigures teams={stats.data.teams ?? []} t={t} />
         </>
       ) : null}
       <Text className="section-title">{t('dashboard.more')}</Text>
@@ -79,5 +80,25 @@ function Headlines({ stats, t }: { stats: StatsResponse; t: Translate }) {
         </View>
       ))}
     </View>
+  );
+}
+
+/** Each volunteer team's hours and visits over the months shown, most hours first (nothing without teams). */
+function TeamFigures({ teams, t }: { teams: readonly TeamRow[]; t: Translate }) {
+  if (teams.length === 0) return null;
+  return (
+    <>
+      <Text className="section-title">{t('teams.dashboardTitle')}</Text>
+      <View className="card" id="dashboard-teams">
+        {teams.map((team) => (
+          <View className="row" key={team.id} id={`dashboard-team-${team.id}`}>
+            <Text className="row__text">{team.name}</Text>
+            <Text className="card__label">
+              {t('teams.dashboardRow', { hours: formatHours(team.volunteerMinutes), visits: team.volunteerVisits })}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </>
   );
 }

@@ -69,6 +69,12 @@ export default function OfficePage() {
             onClick={() => openPage(ROUTES.officeClaims)}
           />
           <NavRow
+            id="office-teams"
+            label={t('teams.officeLink')}
+            hint={t('teams.officeLinkHint')}
+            onClick={() => openPage(ROUTES.officeTeams)}
+          />
+          <NavRow
             id="office-certificates"
             label={t('office.certificates')}
             hint={t('office.certificatesHint')}

@@ -8,6 +8,7 @@ import EmptyState from '../../../components/empty-state';
 import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
 import SubmitButton from '../../../components/submit-button';
+import TeamHours from '../../../components/team-hours';
 import OfficeLayout from '../../components/office-layout';
 import TextField from '../../../components/text-field';
 import { monthOf } from '../../../format/market';
@@ -40,6 +41,7 @@ function RecognitionConsole({ communityId }: { communityId: string }) {
           <CandidatesForm communityId={communityId} page={page.data} onDone={page.reload} />
           <Text className="section-title">{t('recognition.recognized')}</Text>
           <HonorList id="recognition-recognized" items={page.data.recognized} />
+          <TeamHours id="recognition-teams" teams={page.data.teams} />
         </>
       ) : null}
     </>

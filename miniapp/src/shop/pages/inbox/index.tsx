@@ -26,6 +26,7 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   signup_promoted: '✅',
   activity_reminder: '⏰',
   activity_cancelled: '🚫',
+  team_membership: '🤝',
 };
 
 /** Where tapping a message leads: its order, or its activity; nowhere for the others. */

@@ -4,6 +4,7 @@ import { request, useApi } from '../../../api';
 import HonorList from '../../../components/honor-list';
 import MonthField from '../../../components/month-field';
 import PageLayout from '../../../components/page-layout';
+import TeamHours from '../../../components/team-hours';
 import { monthOf } from '../../../format/market';
 import { useSession } from '../../../state/session';
 
@@ -18,6 +19,7 @@ export default function HonorPage() {
     <PageLayout title="honor.title" requires="community" error={page.error} onRetry={page.reload}>
       <MonthField idPrefix="honor-month" value={month} onChange={setMonth} />
       {page.data ? <HonorList id="honor-list" items={page.data.recognized} /> : null}
+      {page.data ? <TeamHours id="honor-teams" teams={page.data.teams} /> : null}
     </PageLayout>
   );
 }

@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { createTeam } from '../../domain/timebank/teams';
+import { stores } from '../../wiring';
+import { created, httpRoute } from '../route';
+
+/** POST /v1/communities/{cid}/teams — staff: a volunteer team, its leaders its first members. */
+export const handler = httpRoute(contracts.createTeam, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return created(
+    await createTeam(
+      { communityId: params.cid, actorId: userId, request: body },
+      { teams: stores.teams(), communities: stores.communities() },
+    ),
+  );
+});

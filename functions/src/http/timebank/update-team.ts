@@ -1,0 +1,16 @@
+import { contracts } from '@linli/shared';
+import { requireStaff } from '../../domain/identity/authorization';
+import { updateTeam } from '../../domain/timebank/teams';
+import { stores } from '../../wiring';
+import { httpRoute, ok } from '../route';
+
+/** PATCH /v1/communities/{cid}/teams/{tid} — staff: rename, describe, name the leaders. */
+export const handler = httpRoute(contracts.updateTeam, async ({ params, body, userId }) => {
+  await requireStaff(stores.communities(), params.cid, userId);
+  return ok(
+    await updateTeam(
+      { communityId: params.cid, teamId: params.tid, actorId: userId, patch: body },
+      { teams: stores.teams(), communities: stores.communities() },
+    ),
+  );
+});

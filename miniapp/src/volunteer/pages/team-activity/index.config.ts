@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '为服务队发布活动' });
