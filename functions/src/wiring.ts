@@ -22,9 +22,12 @@ import { DynamoTeamStore } from './store/timebank/team-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
 import { DynamoSignupStore } from './store/timebank/signup-store';
+import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
+import { openField, sealField } from './lib/envelope';
+import type { FieldSealer } from './domain/timebank/volunteer-profile';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { wechatSessionClient } from './gateways/wechat';
 import { wechatPayGateway } from './gateways/wechat-pay';
@@ -42,6 +45,7 @@ export const stores = {
   activitySeries: () => new DynamoActivitySeriesStore(getDocumentClient(), env.tableName()),
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
+  volunteerProfiles: () => new DynamoVolunteerProfileStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
   teams: () => new DynamoTeamStore(getDocumentClient(), env.tableName()),
@@ -64,6 +68,11 @@ export const stores = {
  */
 export const gateways = {
   wechatSession: () => wechatSessionClient,
+  /** Seals personal fields with the stage's master key (envelope encryption). */
+  sealer: (): FieldSealer => ({
+    seal: async (value, context) => sealField(value, await env.dataMasterKey(), context),
+    open: async (sealed, context) => openField(sealed, await env.dataMasterKey(), context),
+  }),
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
   /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
   payments: async (): Promise<PaymentGateway | null> => {

@@ -16,6 +16,7 @@ export const ROUTES = {
   activity: '/volunteer/pages/activity/index',
   myHours: '/volunteer/pages/hours/index',
   mySignups: '/volunteer/pages/signups/index',
+  volunteerProfile: '/volunteer/pages/profile/index',
   myLedger: '/volunteer/pages/ledger/index',
   myCertificate: '/volunteer/pages/certificate/index',
   gift: '/volunteer/pages/gift/index',

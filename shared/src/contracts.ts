@@ -67,6 +67,7 @@ import {
   type ActivitySeriesChange,
   type ActivitySeriesView,
 } from './schemas/timebank-series';
+import { VolunteerProfileRequest, type UnmetRequirement, type VolunteerProfile } from './schemas/volunteer';
 import {
   AddTeamMemberRequest,
   CreateTeamRequest,
@@ -542,13 +543,33 @@ export const contracts = {
     params: ActivityPath,
     response: returns<RosterResponse>(),
   }),
-  /** The caller's own sign-up for one activity (null when none): what the activity page shows. */
+  /**
+   * The caller's own sign-up for one activity (null when none) and the activity's requirements
+   * they do not meet: what the activity page shows.
+   */
   getMySignup: route({
     method: 'GET',
     path: '/v1/communities/{cid}/activities/{aid}/signups/mine',
     access: 'member',
     params: ActivityPath,
-    response: returns<{ signup: MySignup | null }>(),
+    response: returns<{ signup: MySignup | null; unmet: UnmetRequirement[] }>(),
+  }),
+  /** 志愿者资料: the caller's own (null before the first save), the ID number masked. */
+  getVolunteerProfile: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/volunteer-profile',
+    access: 'member',
+    params: CommunityPath,
+    response: returns<{ profile: VolunteerProfile | null }>(),
+  }),
+  /** Saves the caller's profile; the ID number is stored encrypted and returned masked. */
+  putVolunteerProfile: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/me/volunteer-profile',
+    access: 'member',
+    params: CommunityPath,
+    body: VolunteerProfileRequest,
+    response: returns<{ profile: VolunteerProfile }>(),
   }),
   listMySignups: route({
     method: 'GET',

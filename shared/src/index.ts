@@ -3,6 +3,7 @@ export * from './schemas/identity';
 export * from './schemas/timebank';
 export * from './schemas/timebank-series';
 export * from './schemas/teams';
+export * from './schemas/volunteer';
 export * from './schemas/ledger';
 export * from './schemas/market';
 export * from './schemas/fund';

@@ -515,6 +515,11 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   },
   getMySignup: { ok: [200], proxy: true, build: async () => ({ params: inCommunity({ aid: w.activityId }) }) },
   listMySignups: { ok: [200], proxy: true, build: community },
+  getVolunteerProfile: { ok: [200], build: community },
+  putVolunteerProfile: {
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: { realName: '王芳', idNumber: '11010119900307002X' } }),
+  },
   recordOfficeAttendance: {
     ok: [201],
     build: async ({ ownerPerson }) => ({

@@ -284,6 +284,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   createActivity: () => ({ title: '清扫', category: 'care', startsAt: inAnHour(60), endsAt: inAnHour(120) }),
   checkin: (fixture) => ({ activityId: fixture.ids.aid, code: '123456', direction: 'in' }),
   signUp: () => ({}),
+  putVolunteerProfile: () => ({ realName: '王芳', skills: ['急救'] }),
   bulkApproveClaims: (fixture) => ({ claimIds: [fixture.ids.claimId] }),
   submitMerchantApplication: () => ({
     name: '小店',

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { contracts, dayOf, type Activity } from '@linli/shared';
-import { errorOf, send, urlOf } from '../support/api';
-import { createMember } from '../support/factories';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, errorOf, send, urlOf } from '../support/api';
+import { createMember, tableName } from '../support/factories';
 import { checkinCode, createActivityNow, minutesFromNow, timebankCommunity } from '../support/timebank';
 
 /**
@@ -335,5 +336,86 @@ describe('sign-up required at check-in, the roster and no-shows', () => {
       ['报名活动提醒', '活动一小时后开始'].sort(),
     );
     expect(await reminders(waiting!)).toEqual([]);
+  });
+});
+
+describe('the volunteer profile and an activity’s requirements', () => {
+  const ID = '11010119900307002X';
+
+  it('keeps the ID number sealed at rest and shows it masked', async () => {
+    const { cid } = await timebankCommunity();
+    const [volunteer] = await people(cid, 1, 'prof');
+    const params = { cid };
+    const saved = await send(contracts.putVolunteerProfile, {
+      params,
+      token: volunteer!.token,
+      body: { realName: '王芳', idNumber: ID.toLowerCase(), birthDate: '1990-03-07', skills: ['急救', '急救'] },
+    });
+    const badChecksum = await send(contracts.putVolunteerProfile, {
+      params,
+      token: volunteer!.token,
+      body: { realName: '王芳', idNumber: '110101199003070021' },
+    });
+    const renamed = await send(contracts.putVolunteerProfile, {
+      params,
+      token: volunteer!.token,
+      body: { realName: '王芳芳', skills: ['理发'] },
+    });
+    const read = await send(contracts.getVolunteerProfile, { params, token: volunteer!.token });
+    const stored = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: { PK: `COMMUNITY#${cid}`, SK: `VOLUNTEER#${volunteer!.userId}` } }),
+    );
+
+    expect(saved.status).toBe(200);
+    expect(saved.body.profile).toMatchObject({ idNumberMasked: '1101**********002X', skills: ['急救'] });
+    expect([badChecksum.status, errorOf(badChecksum)?.code]).toEqual([400, 'request.validation_failed']);
+    // A save without the ID number keeps it (it is never sent back in full).
+    expect(renamed.body.profile).toMatchObject({ realName: '王芳芳', idNumberMasked: '1101**********002X' });
+    expect(read.body.profile).toEqual(renamed.body.profile);
+    expect(JSON.stringify(read.body)).not.toContain(ID);
+    expect(JSON.stringify(stored.Item)).not.toContain(ID);
+    expect(JSON.stringify(stored.Item)).not.toContain('199003070');
+  });
+
+  it('tells a member which requirements they miss, refuses their sign-up, and takes it once met', async () => {
+    const { cid, staff, admin } = await timebankCommunity();
+    const [volunteer, young] = await people(cid, 2, 'req');
+    const activity = await createActivityNow(
+      cid,
+      staff.token,
+      tomorrow({ requirements: { minAge: 18, skills: ['急救'], insurance: true } }),
+    );
+    const before = await send(contracts.getMySignup, { params: { cid, aid: activity.id }, token: volunteer!.token });
+    const refused = await signUp(cid, activity.id, volunteer!);
+    await send(contracts.putVolunteerProfile, {
+      params: { cid },
+      token: volunteer!.token,
+      body: { realName: '王芳', idNumber: ID, birthDate: '1990-03-07', skills: ['急救'] },
+    });
+    const taken = await signUp(cid, activity.id, volunteer!);
+    await send(contracts.putVolunteerProfile, {
+      params: { cid },
+      token: young!.token,
+      body: {
+        realName: '小明',
+        idNumber: ID,
+        birthDate: `${new Date().getUTCFullYear() - 10}-01-01`,
+        skills: ['急救'],
+      },
+    });
+    const tooYoung = await signUp(cid, activity.id, young!);
+
+    expect(before.body.unmet).toEqual([
+      { requirement: 'birthDate', need: 18 },
+      { requirement: 'skill', need: '急救' },
+      { requirement: 'realName' },
+      { requirement: 'idNumber' },
+    ]);
+    expect([refused.status, errorOf(refused)?.code]).toEqual([409, 'signup.requirements_unmet']);
+    expect(taken.status).toBe(201);
+    expect([tooYoung.status, errorOf(tooYoung)?.details]).toEqual([
+      409,
+      { unmet: [{ requirement: 'minAge', need: 18 }] },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { getSecret } from './secrets';
 
 /**
@@ -74,6 +75,24 @@ export const env = {
     );
     if (process.env.STAGE === 'dev') openids.add('demo-platform');
     return openids;
+  },
+  /**
+   * The key that wraps each personal field's own data key (envelope encryption, `lib/envelope.ts`):
+   * 32 bytes, hex — `DATA_MASTER_KEY` or SSM `…/data-master-key` (SecureString). On the dev stage
+   * without one, a local key derived from the JWT secret (never used on a real stage).
+   */
+  dataMasterKey: async (): Promise<Buffer> => {
+    const configured =
+      process.env.DATA_MASTER_KEY ??
+      (process.env.SECRETS_SSM_PREFIX ? await getSecret('data-master-key', 'DATA_MASTER_KEY') : undefined);
+    if (configured) {
+      const key = Buffer.from(configured, 'hex');
+      if (key.length !== 32) throw new Error('DATA_MASTER_KEY must be 32 bytes in hex');
+      return key;
+    }
+    if (process.env.STAGE !== 'dev') throw new Error('DATA_MASTER_KEY is not configured');
+    const jwt = await getSecret('jwt-secret', 'JWT_SECRET');
+    return Buffer.from(hkdfSync('sha256', jwt, 'linli', 'linli-dev-data-master-key', 32));
   },
   tokenTtlSeconds: () => Number(process.env.TOKEN_TTL_SECONDS ?? 7200),
   wechatAppId: () => required('WECHAT_APP_ID'),

@@ -72,6 +72,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'signup.not_found': 404,
   'signup.position_required': 400,
   'signup.position_unknown': 400,
+  'signup.requirements_unmet': 409,
   'checkin.not_signed_up': 409,
   /** Weekly activities: a series too long, or an occurrence named that is not one of it. */
   'activity_series.until_too_far': 400,

@@ -25,7 +25,8 @@ export function getSecret(
     | 'wechat-app-secret'
     | 'wechat-pay-private-key'
     | 'wechat-pay-apiv3-key'
-    | 'platform-admin-openids',
+    | 'platform-admin-openids'
+    | 'data-master-key',
   environmentVariable: string,
 ): Promise<string> {
   const fromEnvironment = process.env[environmentVariable];

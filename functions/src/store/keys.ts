@@ -33,6 +33,7 @@
  * |17 | a member's attendance at an activity        | PK=COMMUNITY#{cid}          SK=ATTENDANCE#{activityId}#{userId} |
  * |18 | all attendances of an activity              | Query PK=COMMUNITY#{cid}, SK begins_with ATTENDANCE#{aid}#      |
  * |18b| a member's sign-up (报名) for an activity     | PK=COMMUNITY#{cid}          SK=SIGNUP#{activityId}#{userId}     |
+ * |18e| a member's volunteer profile (ID sealed)    | PK=COMMUNITY#{cid}          SK=VOLUNTEER#{userId}               |
  * |18c| an activity's sign-ups (roster, waitlist)    | Query PK=COMMUNITY#{cid}, SK BETWEEN SIGNUP#{aid}# and …#~      |
  * |18d| a member's sign-ups, by activity start       | GSI2: GSI2PK=MEMBER_SIGNUPS#{cid}#{userId} GSI2SK={startsAt}#{aid} |
  * |19 | a claim by id                               | PK=COMMUNITY#{cid}          SK=CLAIM#{claimId}                  |
@@ -194,6 +195,7 @@ export const keys = {
   attendance: (communityId: string, activityId: string, userId: string) =>
     key(`COMMUNITY#${communityId}`, `ATTENDANCE#${activityId}#${userId}`),
   attendancesPrefix: (activityId: string) => `ATTENDANCE#${activityId}#`,
+  volunteerProfile: (communityId: string, userId: string) => key(`COMMUNITY#${communityId}`, `VOLUNTEER#${userId}`),
   signup: (communityId: string, activityId: string, userId: string) =>
     key(`COMMUNITY#${communityId}`, `SIGNUP#${activityId}#${userId}`),
   /** An activity's sign-ups, in one Query (`SK BETWEEN`). */
@@ -398,6 +400,7 @@ export const ENTITY = {
   attendeeShard: 'AttendeeShard',
   attendance: 'Attendance',
   signup: 'Signup',
+  volunteerProfile: 'VolunteerProfile',
   claim: 'Claim',
   merchant: 'Merchant',
   merchantStaff: 'MerchantStaff',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import { ActivityRequirements } from './volunteer';
 
 const IsoDateTime = z.iso.datetime({ offset: false, local: false });
 const MAX_ACTIVITY_MINUTES = 7 * 24 * 60;
@@ -43,6 +44,8 @@ export const CreateActivityRequest = z
     signupRequired: z.optional(z.boolean()),
     /** Sign-up closes then (default: when the activity starts); not after the start. */
     signupClosesAt: z.optional(IsoDateTime),
+    /** Minimum age, skills, accident insurance: checked against the volunteer profile at sign-up. */
+    requirements: z.optional(ActivityRequirements),
   })
   .check(
     z.refine((activity) => Date.parse(activity.endsAt) > Date.parse(activity.startsAt), {
@@ -72,6 +75,7 @@ export const UpdateActivityRequest = z.strictObject({
   graceMinutes: z.optional(nonNegativeInt(240)),
   signupRequired: z.optional(z.boolean()),
   signupClosesAt: z.optional(IsoDateTime),
+  requirements: z.optional(ActivityRequirements),
 });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
@@ -95,6 +99,7 @@ export interface Activity {
   signups?: { confirmed: number; waitlisted: number };
   signupRequired?: boolean;
   signupClosesAt?: string;
+  requirements?: ActivityRequirements;
   status: ActivityStatus;
   attendeeCount: number;
   /** Claims of this activity approved and not reversed: while any stand, it cannot be cancelled. */
@@ -158,6 +163,8 @@ export interface RosterEntry {
   attendance: 'checked_in' | 'checked_out' | 'no_show' | 'none';
   signedUpAt?: string;
   checkedInAt?: string;
+  /** The claim their attendance filed (its minutes are the hours served). */
+  claimId?: string;
   /** Staff only: how often this member signed up and never came (every activity of the community). */
   noShows?: number;
 }

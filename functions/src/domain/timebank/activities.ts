@@ -88,6 +88,7 @@ export async function createActivity(
       : {}),
     ...(request.signupRequired ? { signupRequired: true } : {}),
     ...(request.signupClosesAt ? { signupClosesAt: new Date(request.signupClosesAt).toISOString() } : {}),
+    ...(request.requirements ? { requirements: request.requirements } : {}),
     status: 'scheduled',
     attendeeCount: 0,
     createdBy: input.actorId,

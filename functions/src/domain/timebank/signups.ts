@@ -1,4 +1,14 @@
-import type { Activity, Attendance, MySignup, RosterEntry, RosterResponse, Signup, SignupRequest } from '@linli/shared';
+import type {
+  Activity,
+  Attendance,
+  MySignup,
+  RosterEntry,
+  RosterResponse,
+  Signup,
+  SignupRequest,
+  UnmetRequirement,
+} from '@linli/shared';
+import { unmetRequirements, type VolunteerProfileRecord } from './volunteer-profile';
 import type { Effects } from '../effects';
 import { AppError } from '../../lib/errors';
 import type { MemberRecord } from '../identity/ports';
@@ -19,6 +29,9 @@ export interface SignupDependencies {
   activities: ActivityStore;
   signups: SignupStore;
 }
+
+/** Where a sign-up's requirements are checked: the member's volunteer profile. */
+export type ProfileReader = (communityId: string, userId: string) => Promise<VolunteerProfileRecord | null>;
 
 /**
  * The places an activity starts with: one counter per position (岗位), or one for the whole
@@ -86,13 +99,21 @@ const publicSignup = ({
  */
 export async function signUp(
   input: { communityId: string; activityId: string; member: MemberRecord; request: SignupRequest; now?: Date },
-  dependencies: SignupDependencies,
+  dependencies: SignupDependencies & { profileOf: ProfileReader },
 ): Promise<Signup> {
   const now = input.now ?? new Date();
   const activity = await getActivityOrThrow(dependencies.activities, input.communityId, input.activityId);
   assertOpen(activity, now);
   if (now.getTime() >= Date.parse(signupClosesAt(activity))) {
     throw new AppError('signup.closed', 'Sign-up for this activity has closed', { closedAt: signupClosesAt(activity) });
+  }
+  if (activity.requirements) {
+    const unmet = unmetRequirements(activity, await dependencies.profileOf(input.communityId, input.member.userId));
+    if (unmet.length > 0) {
+      throw new AppError('signup.requirements_unmet', 'Your volunteer profile does not meet this activity’s needs', {
+        unmet,
+      });
+    }
   }
   const position = positionOf(activity, input.request.positionId);
   const signup: SignupRecord = {
@@ -269,6 +290,7 @@ export async function roster(
           attendance: attendanceState(attendance, signup.status, ended),
           signedUpAt: signup.signedUpAt,
           ...(attendance ? { checkedInAt: attendance.checkedInAt } : {}),
+          ...(attendance?.claimId ? { claimId: attendance.claimId } : {}),
           noShows: members.get(signup.memberId)?.noShows ?? 0,
         };
       }),
@@ -308,20 +330,26 @@ function mySignup(
   };
 }
 
-/** The caller's sign-up for one activity (with their place on the waitlist), or null. */
+/**
+ * The caller's sign-up for one activity (with their place on the waitlist), or null; and the
+ * activity's requirements their profile does not meet (told before they sign up).
+ */
 export async function getMySignup(
   input: { communityId: string; activityId: string; memberId: string },
-  dependencies: SignupDependencies & { attendances: AttendanceStore },
-): Promise<MySignup | null> {
+  dependencies: SignupDependencies & { attendances: AttendanceStore; profileOf: ProfileReader },
+): Promise<{ signup: MySignup | null; unmet: UnmetRequirement[] }> {
   const [activity, signup, attendance] = await Promise.all([
     getActivityOrThrow(dependencies.activities, input.communityId, input.activityId),
     dependencies.signups.getSignup(input.communityId, input.activityId, input.memberId),
     dependencies.attendances.getAttendance(input.communityId, input.activityId, input.memberId),
   ]);
-  if (!signup) return null;
+  const unmet = activity.requirements
+    ? unmetRequirements(activity, await dependencies.profileOf(input.communityId, input.memberId))
+    : [];
+  if (!signup) return { signup: null, unmet };
   const signups =
     signup.status === 'waitlisted' ? await dependencies.signups.listSignups(input.communityId, input.activityId) : null;
-  return mySignup(signup, activity, signups, attendance !== null);
+  return { signup: mySignup(signup, activity, signups, attendance !== null), unmet };
 }
 
 /**

@@ -2,26 +2,43 @@ import { contracts } from '@linli/shared';
 import { exportDataset } from '../../domain/office/exports/exports';
 import { requireStaff } from '../../domain/identity/authorization';
 import { roster } from '../../domain/timebank/signups';
-import { stores } from '../../wiring';
+import { insuredPeople } from '../../domain/timebank/volunteer-profile';
+import { gateways, stores } from '../../wiring';
 import { file, httpRoute } from '../route';
 
-/** GET /v1/communities/{cid}/exports/{dataset}?from&to&format — office staff: one dataset as CSV or XLSX. */
+/**
+ * GET /v1/communities/{cid}/exports/{dataset}?from&to&format — office staff: one dataset as CSV or
+ * XLSX. The `signups` roster of an activity that needs insurance carries the insurer's fields (the ID
+ * number in full only for an admin).
+ */
 export const handler = httpRoute(contracts.exportData, async (request) => {
   const { params, query, userId } = request;
-  await requireStaff(stores.communities(), params.cid, userId);
+  const caller = await requireStaff(stores.communities(), params.cid, userId);
+  const rosterOf = async (communityId: string, activityId: string) => {
+    const reply = await roster(
+      { communityId, activityId },
+      {
+        activities: stores.activities(),
+        signups: stores.signups(),
+        attendances: stores.attendances(),
+        membersById: (ids) => stores.communities().getMembers(communityId, ids),
+      },
+    );
+    if (!reply.activity.requirements?.insurance) return reply;
+    const insured = await insuredPeople(
+      { communityId, entries: reply.items, revealIdNumbers: caller.roles.includes('admin') },
+      {
+        profileOf: (cid, memberId) => stores.volunteerProfiles().getProfile(cid, memberId),
+        sealer: gateways.sealer(),
+        claimMinutes: async (claimId) => (await stores.claims().getClaim(communityId, claimId))?.minutes,
+      },
+    );
+    return { ...reply, insured };
+  };
   const exported = await exportDataset(
     { communityId: params.cid, dataset: params.dataset, query },
     stores.exports(),
-    (communityId, activityId) =>
-      roster(
-        { communityId, activityId },
-        {
-          activities: stores.activities(),
-          signups: stores.signups(),
-          attendances: stores.attendances(),
-          membersById: (ids) => stores.communities().getMembers(communityId, ids),
-        },
-      ),
+    rosterOf,
   );
   return file(exported.body, exported.contentType, exported.fileName, exported.displayName);
 });

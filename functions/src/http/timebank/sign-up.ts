@@ -9,7 +9,11 @@ export const handler = httpRoute(contracts.signUp, async ({ params, body, userId
   const member = await requireMember(stores.communities(), params.cid, userId);
   const signup = await signUp(
     { communityId: params.cid, activityId: params.aid, member, request: body },
-    { activities: stores.activities(), signups: stores.signups() },
+    {
+      activities: stores.activities(),
+      signups: stores.signups(),
+      profileOf: (communityId, memberId) => stores.volunteerProfiles().getProfile(communityId, memberId),
+    },
   );
   return created({ signup });
 });

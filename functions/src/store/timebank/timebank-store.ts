@@ -43,6 +43,7 @@ const EDITABLE_FIELDS = [
   'graceMinutes',
   'signupRequired',
   'signupClosesAt',
+  'requirements',
 ] as const;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 15 * attempt + Math.random() * 25));
 const closeAfter = (activity: ActivityRecord) =>

@@ -245,6 +245,8 @@ function sum(order: Order, field: 'fundFen' | 'makerFen'): number {
 export interface SignupRow {
   activity: Activity;
   entry: RosterEntry;
+  /** Where the activity needs accident insurance: what the insurer asks for (the ID masked unless an admin exports). */
+  insured?: { realName?: string; idNumber?: string; minutes?: number };
 }
 
 const SIGNUP_STATUS_LABELS: Record<RosterEntry['status'], string> = {
@@ -279,6 +281,9 @@ const signups: Dataset<SignupRow> = {
     { header: '到场', kind: 'text', value: (row) => ATTENDANCE_LABELS[row.entry.attendance] },
     { header: '签到时间', kind: 'time', width: 18, value: (row) => row.entry.checkedInAt },
     { header: '累计未到场', kind: 'integer', value: (row) => row.entry.noShows ?? 0 },
+    { header: '真实姓名（保险）', kind: 'text', width: 12, value: (row) => row.insured?.realName },
+    { header: '身份证号（保险）', kind: 'text', width: 22, value: (row) => row.insured?.idNumber },
+    { header: '服务分钟', kind: 'integer', value: (row) => row.insured?.minutes },
     { header: '成员编号', kind: 'text', width: 28, value: (row) => row.entry.memberId },
   ],
 };

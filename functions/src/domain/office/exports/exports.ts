@@ -128,7 +128,9 @@ export async function exportDataset(
       ? [query.activityId]
       : await source.activitiesStarting(communityId, range, MAX_EXPORT_ROWS + 1);
     const rosters = await Promise.all(ids.map((activityId) => rosterOf(communityId, activityId)));
-    return rosters.flatMap(({ activity, items }) => items.map((entry) => ({ activity, entry })));
+    return rosters.flatMap(({ activity, items, insured }) =>
+      items.map((entry) => ({ activity, entry, insured: insured?.get(entry.memberId) })),
+    );
   };
   const [items, names] = await Promise.all([
     records(dataset, source, communityId, range, signupsOf),

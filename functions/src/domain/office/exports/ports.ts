@@ -27,5 +27,11 @@ export interface ExportSource {
   activitiesStarting(communityId: string, range: TimeRange, limit: number): Promise<string[]>;
 }
 
-/** One roster (sign-ups, walk-ins, check-ins) by activity id: the `signups` dataset reads these. */
-export type RosterSource = (communityId: string, activityId: string) => Promise<RosterResponse>;
+/**
+ * One roster (sign-ups, walk-ins, check-ins) by activity id, and for an activity that needs accident
+ * insurance what the insurer asks of each person: the `signups` dataset reads these.
+ */
+export type RosterSource = (
+  communityId: string,
+  activityId: string,
+) => Promise<RosterResponse & { insured?: Map<string, { realName?: string; idNumber?: string; minutes?: number }> }>;

@@ -30,6 +30,10 @@ interface Draft {
   /** Sign-up closes before the start (at `closes`) instead of at it. */
   closesEarly: boolean;
   closes: DateTimeValue;
+  /** 报名条件, as typed: a minimum age, skills separated by 、 or commas, accident insurance. */
+  minAge: string;
+  skills: string;
+  insurance: boolean;
 }
 
 interface PositionDraft {
@@ -54,6 +58,33 @@ function newDraft(now = Date.now()): Draft {
     signupRequired: false,
     closesEarly: false,
     closes: toDateTimeInputs(new Date(start - 24 * HOUR_MS)),
+    minAge: '',
+    skills: '',
+    insurance: false,
+  };
+}
+
+/** The draft's 报名条件 (none when nothing is asked), or the first thing to fix in them. */
+function requirementsFromDraft(
+  draft: Draft,
+  t: Translate,
+): { requirements?: CreateActivityRequest['requirements'] } | { problem: string } {
+  const minAgeText = draft.minAge.trim();
+  const minAge = minAgeText === '' ? undefined : Number(minAgeText);
+  if (minAge !== undefined && (!Number.isInteger(minAge) || minAge < 1 || minAge > 100)) {
+    return { problem: t('newActivity.minAgeInvalid') };
+  }
+  const skills = draft.skills
+    .split(/[、,，\s]+/)
+    .map((skill) => skill.trim())
+    .filter(Boolean);
+  if (minAge === undefined && skills.length === 0 && !draft.insurance) return {};
+  return {
+    requirements: {
+      ...(minAge !== undefined ? { minAge } : {}),
+      ...(skills.length > 0 ? { skills } : {}),
+      ...(draft.insurance ? { insurance: true } : {}),
+    },
   };
 }
 
@@ -97,8 +128,11 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
   if (draft.closesEarly && (!signupClosesAt || Date.parse(signupClosesAt) > Date.parse(startsAt))) {
     return { problem: t('newActivity.closesAfterStart') };
   }
+  const requirements = requirementsFromDraft(draft, t);
+  if ('problem' in requirements) return requirements;
   const location = draft.location.trim();
   return {
+    ...requirements,
     title,
     category: draft.category,
     startsAt,
@@ -259,6 +293,7 @@ function SignupFields({ draft, onChange }: { draft: Draft; onChange: (patch: Par
     <>
       <PositionsField draft={draft} onChange={onChange} />
       <SignupRuleFields draft={draft} onChange={onChange} />
+      <RequirementFields draft={draft} onChange={onChange} />
     </>
   );
 }
@@ -349,6 +384,50 @@ function SignupRuleFields({ draft, onChange: change }: { draft: Draft; onChange:
             onChange={(closes) => change({ closes })}
           />
         ) : null}
+      </View>
+    </>
+  );
+}
+
+/** 报名条件: a minimum age, skills from the volunteer profile, accident insurance. */
+function RequirementFields({ draft, onChange: change }: { draft: Draft; onChange: (patch: Partial<Draft>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.minAge')}</Text>
+        <Input
+          id="activity-min-age"
+          className="field__input"
+          type="number"
+          value={draft.minAge}
+          placeholder={t('newActivity.minAgePlaceholder')}
+          maxlength={3}
+          onInput={(event) => change({ minAge: event.detail.value })}
+        />
+      </View>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.skills')}</Text>
+        <Input
+          id="activity-skills"
+          className="field__input"
+          value={draft.skills}
+          placeholder={t('newActivity.skillsPlaceholder')}
+          maxlength={100}
+          onInput={(event) => change({ skills: event.detail.value })}
+        />
+      </View>
+      <View className="field">
+        <Text className="field__label">{t('newActivity.insurance')}</Text>
+        <ChoiceTabs
+          idPrefix="activity-insurance"
+          value={draft.insurance ? 'yes' : 'no'}
+          onChange={(value) => change({ insurance: value === 'yes' })}
+          choices={[
+            { value: 'no', label: t('newActivity.insuranceNo') },
+            { value: 'yes', label: t('newActivity.insuranceYes') },
+          ]}
+        />
       </View>
     </>
   );

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type Activity, type MySignup } from '@linli/shared';
+import { contracts, type Activity, type MySignup, type UnmetRequirement } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import SubmitButton from '../../../components/submit-button';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
 import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
 import { useI18n, type Translate } from '../../../i18n';
+import { ROUTES, openPage } from '../../../routes';
 
 /** A position (岗位) as the panel lists it; the whole activity when it has none. */
 interface Place {
@@ -99,11 +100,12 @@ export default function SignupPanel(props: { communityId: string; activity: Acti
     <View className="card" id="signup-panel">
       <Text className="card__label">{t('signup.title')}</Text>
       {activity.signupRequired ? <Text className="card__hint">{t('signup.requiredHint')}</Text> : null}
+      <Requirements activity={activity} unmet={active ? [] : (mine.data?.unmet ?? [])} />
       {places.map((place) => (
         <PlaceRow
           key={place.id ?? 'all'}
           place={place}
-          canSignUp={open && !active && mine.data !== undefined}
+          canSignUp={open && !active && mine.data !== undefined && mine.data.unmet.length === 0}
           onSignUp={signUp}
         />
       ))}
@@ -181,5 +183,40 @@ function ClosingLine({ open, closesAt, showClosed }: { open: boolean; closesAt: 
     <Text className="card__hint" id="signup-closed">
       {t('signup.closed')}
     </Text>
+  );
+}
+
+/** 报名条件 in words, what the member's profile still lacks, and the way to complete it. */
+function Requirements({ activity, unmet }: { activity: Activity; unmet: UnmetRequirement[] }) {
+  const { t } = useI18n();
+  const wants = activity.requirements;
+  if (!wants) return null;
+  const needs = [
+    ...(wants.minAge ? [t('signup.needs.minAge', { age: wants.minAge })] : []),
+    ...(wants.skills ?? []).map((skill) => t('signup.needs.skill', { skill })),
+    ...(wants.insurance ? [t('signup.needs.insurance')] : []),
+  ];
+  return (
+    <>
+      <Text className="card__hint" id="signup-needs">
+        {t('signup.needs', { needs: needs.join('；') })}
+      </Text>
+      {unmet.length > 0 ? (
+        <>
+          <Text className="form-error" id="signup-unmet">
+            {t('signup.unmet', {
+              unmet: unmet.map((one) => t(`signup.unmet.${one.requirement}`, { need: one.need ?? '' })).join('；'),
+            })}
+          </Text>
+          <Button
+            className="button button--secondary"
+            id="signup-fill-profile"
+            onClick={() => openPage(ROUTES.volunteerProfile)}
+          >
+            {t('signup.fillProfile')}
+          </Button>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,150 @@
+import {
+  dayOf,
+  maskIdNumber,
+  type ActivityRequirements,
+  type UnmetRequirement,
+  type VolunteerProfile,
+  type VolunteerProfileRequest,
+} from '@linli/shared';
+import type { SealedField } from '../../lib/envelope';
+
+/** The profile as stored: the ID number sealed (envelope encryption) beside its masked form. */
+export interface VolunteerProfileRecord extends Omit<VolunteerProfile, 'idNumberMasked'> {
+  communityId: string;
+  userId: string;
+  idNumberSealed?: SealedField;
+  idNumberMasked?: string;
+}
+
+export interface VolunteerProfileStore {
+  getProfile(communityId: string, userId: string): Promise<VolunteerProfileRecord | null>;
+  putProfile(profile: VolunteerProfileRecord): Promise<void>;
+}
+
+/** Seals and opens personal fields (`lib/envelope.ts` with the stage's master key). */
+export interface FieldSealer {
+  seal(value: string, context: string): Promise<SealedField>;
+  open(sealed: SealedField, context: string): Promise<string>;
+}
+
+/** What binds a sealed ID number to its holder: it opens on their own item only. */
+export const idNumberContext = (communityId: string, userId: string) => `idNumber:${communityId}:${userId}`;
+
+export function toVolunteerProfile(record: VolunteerProfileRecord): VolunteerProfile {
+  return {
+    realName: record.realName,
+    ...(record.gender ? { gender: record.gender } : {}),
+    ...(record.birthDate ? { birthDate: record.birthDate } : {}),
+    ...(record.idNumberMasked ? { idNumberMasked: record.idNumberMasked } : {}),
+    ...(record.phone ? { phone: record.phone } : {}),
+    skills: record.skills ?? [],
+    serviceTypes: record.serviceTypes ?? [],
+    updatedAt: record.updatedAt,
+  };
+}
+
+/**
+ * Saves the member's volunteer profile (志愿者资料) as given — a field left out is cleared, except
+ * the ID number, which stays as it was unless a new one is given (it is never sent back in full).
+ * The ID number is sealed with its own data key; only its masked form is kept readable.
+ */
+export async function saveVolunteerProfile(
+  input: { communityId: string; userId: string; request: VolunteerProfileRequest; now?: Date },
+  dependencies: { profiles: VolunteerProfileStore; sealer: FieldSealer },
+): Promise<VolunteerProfile> {
+  const { request } = input;
+  const current = await dependencies.profiles.getProfile(input.communityId, input.userId);
+  const idNumber = request.idNumber?.toUpperCase();
+  const record: VolunteerProfileRecord = {
+    communityId: input.communityId,
+    userId: input.userId,
+    realName: request.realName,
+    ...(request.gender ? { gender: request.gender } : {}),
+    ...(request.birthDate ? { birthDate: request.birthDate } : {}),
+    ...(request.phone ? { phone: request.phone } : {}),
+    skills: [...new Set(request.skills ?? [])],
+    serviceTypes: [...new Set(request.serviceTypes ?? [])],
+    updatedAt: (input.now ?? new Date()).toISOString(),
+    ...(idNumber
+      ? {
+          idNumberSealed: await dependencies.sealer.seal(idNumber, idNumberContext(input.communityId, input.userId)),
+          idNumberMasked: maskIdNumber(idNumber),
+        }
+      : current?.idNumberSealed
+        ? { idNumberSealed: current.idNumberSealed, idNumberMasked: current.idNumberMasked }
+        : {}),
+  };
+  await dependencies.profiles.putProfile(record);
+  return toVolunteerProfile(record);
+}
+
+/** Whole years from `birthDate` to `onDay` (both `YYYY-MM-DD`). */
+export function ageOn(birthDate: string, onDay: string): number {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  const [onYear, onMonth, onDate] = onDay.split('-').map(Number) as [number, number, number];
+  return onYear - year - (onMonth < month || (onMonth === month && onDate < day) ? 1 : 0);
+}
+
+/**
+ * The requirements of an activity the member's profile does not meet (empty: they may sign up):
+ * a minimum age on the activity's day (China time) needs a birth date; each skill must be in the
+ * profile; accident insurance needs the real name and the ID number an insurer asks for.
+ */
+export function unmetRequirements(
+  activity: { requirements?: ActivityRequirements; startsAt: string },
+  profile: VolunteerProfileRecord | null,
+): UnmetRequirement[] {
+  const wants = activity.requirements;
+  if (!wants) return [];
+  const unmet: UnmetRequirement[] = [];
+  if (wants.minAge !== undefined) {
+    if (!profile?.birthDate) unmet.push({ requirement: 'birthDate', need: wants.minAge });
+    else if (ageOn(profile.birthDate, dayOf(activity.startsAt)) < wants.minAge) {
+      unmet.push({ requirement: 'minAge', need: wants.minAge });
+    }
+  }
+  for (const skill of wants.skills ?? []) {
+    if (!profile?.skills?.includes(skill)) unmet.push({ requirement: 'skill', need: skill });
+  }
+  if (wants.insurance) {
+    if (!profile?.realName) unmet.push({ requirement: 'realName' });
+    if (!profile?.idNumberSealed) unmet.push({ requirement: 'idNumber' });
+  }
+  return unmet;
+}
+
+/** What an insurer asks of one volunteer of an activity: real name, ID number, minutes served. */
+export interface InsuredPerson {
+  realName?: string;
+  idNumber?: string;
+  minutes?: number;
+}
+
+/**
+ * For an activity that needs accident insurance, each person on its roster as the insurer needs
+ * them: real name and ID number from the volunteer profile — the ID number masked, in full only
+ * when `revealIdNumbers` (an admin's export) — and the minutes of the claim their attendance filed.
+ */
+export async function insuredPeople(
+  input: { communityId: string; entries: readonly { memberId: string; claimId?: string }[]; revealIdNumbers: boolean },
+  dependencies: {
+    profileOf: (communityId: string, userId: string) => Promise<VolunteerProfileRecord | null>;
+    sealer: FieldSealer;
+    claimMinutes: (claimId: string) => Promise<number | undefined>;
+  },
+): Promise<Map<string, InsuredPerson>> {
+  const people = await Promise.all(
+    input.entries.map(async (entry): Promise<[string, InsuredPerson]> => {
+      const [profile, minutes] = await Promise.all([
+        dependencies.profileOf(input.communityId, entry.memberId),
+        entry.claimId ? dependencies.claimMinutes(entry.claimId) : Promise.resolve(undefined),
+      ]);
+      const idNumber =
+        profile?.idNumberSealed && input.revealIdNumbers
+          ? await dependencies.sealer.open(profile.idNumberSealed, idNumberContext(input.communityId, entry.memberId))
+          : profile?.idNumberMasked;
+      return [entry.memberId, { realName: profile?.realName, idNumber, minutes }];
+    }),
+  );
+  return new Map(people);
+}

@@ -1,0 +1,31 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { VolunteerProfileRecord, VolunteerProfileStore } from '../../domain/timebank/volunteer-profile';
+import { getItem } from '../client';
+import { withoutKeys } from '../items';
+import { ENTITY, keys } from '../keys';
+
+/** Volunteer profiles (志愿者资料), one item per member of a community; the ID number sealed. */
+export class DynamoVolunteerProfileStore implements VolunteerProfileStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getProfile(communityId: string, userId: string): Promise<VolunteerProfileRecord | null> {
+    const item = await getItem(this.client, this.tableName, keys.volunteerProfile(communityId, userId));
+    return item ? withoutKeys<VolunteerProfileRecord>(item) : null;
+  }
+
+  async putProfile(profile: VolunteerProfileRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.volunteerProfile(profile.communityId, profile.userId),
+          type: ENTITY.volunteerProfile,
+          ...profile,
+        },
+      }),
+    );
+  }
+}
