@@ -417,5 +417,26 @@ describe('the volunteer profile and an activity’s requirements', () => {
       409,
       { unmet: [{ requirement: 'minAge', need: 18 }] },
     ]);
+
+    // The roster export carries what the insurer needs: the ID number masked for staff, in full for an admin.
+    const day = dayOf(activity.startsAt);
+    const insuredRow = async (token: string) => {
+      const reply = await fetch(
+        urlOf(contracts.exportData, {
+          params: { cid, dataset: 'signups' },
+          query: { from: day, to: day, activityId: activity.id },
+        }),
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      const text = (await reply.text()).replace(/^\uFEFF/, '');
+      const [header, ...rows] = text
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      const row = rows.find((cells) => cells.includes(volunteer!.userId))!;
+      return { name: row[header!.indexOf('真实姓名（保险）')], id: row[header!.indexOf('身份证号（保险）')] };
+    };
+    expect(await insuredRow(staff.token)).toEqual({ name: '王芳', id: '1101**********002X' });
+    expect(await insuredRow(admin.token)).toEqual({ name: '王芳', id: ID });
   });
 });
