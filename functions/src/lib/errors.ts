@@ -73,6 +73,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'signup.position_required': 400,
   'signup.position_unknown': 400,
   'signup.requirements_unmet': 409,
+  'signup.checked_in': 409,
+  'activity.capacity_with_positions': 400,
   'checkin.not_signed_up': 409,
   /** Weekly activities: a series too long, or an occurrence named that is not one of it. */
   'activity_series.until_too_far': 400,

@@ -149,6 +149,8 @@ export interface Signup {
   noShow?: boolean;
   /** Ended because the activity was cancelled (the member was told). */
   activityCancelled?: boolean;
+  /** Took a free place by checking in without signing up (an activity whose capacity is its places). */
+  walkIn?: boolean;
 }
 
 /** One line of the roster (名单): a sign-up or a walk-in, with where they are now. */

@@ -1,6 +1,7 @@
 import type { Community, DistrictStatsResponse, DistrictTotals, MonthlyStats, StatsResponse } from '@linli/shared';
 import type { Column, RawValue } from './exports/datasets';
 import { spreadsheetFile, type ExportFile } from './exports/exports';
+import { statisticsRange } from './statistics';
 
 const ZERO: DistrictTotals = {
   activities: 0,
@@ -54,6 +55,8 @@ export async function districtStatistics(
   input: { district: { id: string; name: string }; communities: Community[]; from?: string; to?: string },
   statisticsOf: (community: Community) => Promise<StatsResponse>,
 ): Promise<DistrictStatsResponse> {
+  // Checked here too: a district without communities asks no community's statistics.
+  const range = statisticsRange(input);
   const members = input.communities.filter((community) => community.districtId === input.district.id);
   const stats = await Promise.all(members.map(statisticsOf));
   const rows = members.map((community, index) => ({
@@ -70,8 +73,8 @@ export async function districtStatistics(
   return {
     districtId: input.district.id,
     name: input.district.name,
-    from: stats[0]?.from ?? input.from ?? '',
-    to: stats[0]?.to ?? input.to ?? '',
+    from: stats[0]?.from ?? range.from,
+    to: stats[0]?.to ?? range.to,
     communities: rows,
     totals,
     months: sumMonths(stats.map((one) => one.months)),

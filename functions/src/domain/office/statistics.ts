@@ -82,6 +82,21 @@ export function foldStatistics(items: StatsItem[], from: string, to: string): Mo
 }
 
 /**
+ * The months a statistics request covers (`YYYY-MM`, China time): `to` defaults to this month and
+ * `from` to eleven months before it; 400 `stats.range_invalid` when `from` is after `to` or the
+ * range is longer than {@link MAX_MONTHS} months.
+ */
+export function statisticsRange(input: { from?: string; to?: string; now?: Date }): { from: string; to: string } {
+  const to = input.to ?? monthOf(input.now ?? new Date());
+  const from = input.from ?? addMonths(to, -11);
+  if (from > to) throw new AppError('stats.range_invalid', '`from` must not be after `to`');
+  if (monthsBetween(from, to).length > MAX_MONTHS) {
+    throw new AppError('stats.range_invalid', `Ask for at most ${MAX_MONTHS} months at a time`);
+  }
+  return { from, to };
+}
+
+/**
  * The community's monthly figures over a range (the last 12 months by default); with `teams` (the
  * office dashboard, not a district's), each volunteer team's minutes and visits over the range too.
  */
@@ -91,12 +106,7 @@ export async function getStatistics(
   fundBalance: () => Promise<number>,
   teams?: Pick<TeamStore, 'listTeams'>,
 ): Promise<StatsResponse> {
-  const to = input.to ?? monthOf(input.now ?? new Date());
-  const from = input.from ?? addMonths(to, -11);
-  if (from > to) throw new AppError('stats.range_invalid', '`from` must not be after `to`');
-  if (monthsBetween(from, to).length > MAX_MONTHS) {
-    throw new AppError('stats.range_invalid', `Ask for at most ${MAX_MONTHS} months at a time`);
-  }
+  const { from, to } = statisticsRange(input);
   const currentMonth = monthOf(input.now ?? new Date());
   const [items, gauges, activeMerchants, fundBalanceFen, teamRecords] = await Promise.all([
     office.statsItems(input.community.id, currentMonth > to ? currentMonth : to),

@@ -23,6 +23,15 @@ import {
 import { closeSignupsOfCancelledActivity, initialSignupCounts } from './signups';
 
 export const DEFAULT_GRACE_MINUTES = 15;
+
+/**
+ * An activity with positions (岗位) takes its places from them; an overall capacity beside them
+ * could turn away a confirmed member at check-in: 400 `activity.capacity_with_positions`.
+ */
+const capacityWithPositions = () =>
+  new AppError('activity.capacity_with_positions', 'An activity with positions has its places per position', {
+    fields: [{ path: 'capacity', code: 'custom', message: 'leave it out: each position has its capacity' }],
+  });
 /** Residents see activities from a week back onwards. */
 const LISTING_LOOKBACK_MILLISECONDS = 7 * 24 * 3600 * 1000;
 
@@ -71,6 +80,7 @@ export async function createActivity(
   const now = input.now ?? new Date();
   const { request } = input;
   assertCategory(request.category, input.categories);
+  if (request.positions?.length && request.capacity !== undefined) throw capacityWithPositions();
   const record: ActivityRecord = {
     id: newId(now.getTime()),
     communityId: input.communityId,
@@ -126,6 +136,7 @@ export async function updateActivity(
   // With its count as of now: the reply shows it (the scans are counted on shards).
   const current = await activities.getActivityWithLiveCount(input.communityId, input.activityId);
   if (!current) throw notFound('activity');
+  if (current.positions?.length && input.patch.capacity !== undefined) throw capacityWithPositions();
   const defined = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
   const next: ActivityRecord = { ...current, ...defined };
   next.startsAt = new Date(next.startsAt).toISOString();

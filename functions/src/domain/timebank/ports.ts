@@ -141,7 +141,10 @@ export interface AttendanceStore {
   checkIn(
     communityId: string,
     attendance: Attendance,
-    activity: Pick<ActivityRecord, 'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired'>,
+    activity: Pick<
+      ActivityRecord,
+      'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired' | 'signupCounts' | 'positions'
+    >,
   ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up'>;
   /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */
   checkOut(communityId: string, attendance: Attendance, claim: Claim): Promise<'closed' | 'not_open' | 'not_scheduled'>;

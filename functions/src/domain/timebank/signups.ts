@@ -164,11 +164,12 @@ function promotionNotice(activity: ActivityRecord, promoted: SignupRecord): Effe
 /**
  * 取消报名: the member gives up their sign-up. A confirmed member's place goes, in the same
  * transaction, to the first on their position's waitlist, who is notified. 404
- * `signup.not_found` without an active sign-up; 409 `activity.ended` once it ended.
+ * `signup.not_found` without an active sign-up; 409 `activity.ended` once it ended, 409
+ * `signup.checked_in` once they checked in.
  */
 export async function cancelSignup(
   input: { communityId: string; activityId: string; memberId: string; now?: Date },
-  dependencies: SignupDependencies,
+  dependencies: SignupDependencies & { attendances: Pick<AttendanceStore, 'getAttendance'> },
 ): Promise<{ signup: Signup; promoted?: { memberId: string } }> {
   const now = input.now ?? new Date();
   for (let attempt = 1; attempt <= 6; attempt += 1) {
@@ -179,6 +180,12 @@ export async function cancelSignup(
     if (now.getTime() >= Date.parse(activity.endsAt)) throw new AppError('activity.ended', 'This activity has ended');
     if (!current || current.status === 'cancelled') {
       throw new AppError('signup.not_found', 'You have not signed up for this activity');
+    }
+    if (
+      current.status === 'confirmed' &&
+      (await dependencies.attendances.getAttendance(input.communityId, input.activityId, input.memberId))
+    ) {
+      throw new AppError('signup.checked_in', 'You have checked in to this activity: the sign-up stands');
     }
     let promote: { signup: SignupRecord; effects: Effects } | null = null;
     if (current.status === 'confirmed' && activity.status === 'scheduled') {
@@ -285,7 +292,7 @@ export async function roster(
           memberId: signup.memberId,
           displayName: members.get(signup.memberId)?.displayName ?? signup.displayName,
           ...(signup.positionId ? { positionId: signup.positionId } : {}),
-          status: signup.status,
+          status: signup.walkIn && signup.status === 'confirmed' ? 'walk_in' : signup.status,
           ...(places.has(signup.memberId) ? { waitlistPosition: places.get(signup.memberId) } : {}),
           attendance: attendanceState(attendance, signup.status, ended),
           signedUpAt: signup.signedUpAt,

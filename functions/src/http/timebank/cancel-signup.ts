@@ -10,7 +10,7 @@ export const handler = httpRoute(contracts.cancelSignup, async ({ params, userId
   return ok(
     await cancelSignup(
       { communityId: params.cid, activityId: params.aid, memberId: member.userId },
-      { activities: stores.activities(), signups: stores.signups() },
+      { activities: stores.activities(), signups: stores.signups(), attendances: stores.attendances() },
     ),
   );
 });

@@ -2,6 +2,7 @@ import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivitySeries } from '../../domain/timebank/series';
+import { notFound } from '../../lib/errors';
 import { stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
@@ -12,6 +13,10 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
     requireStaff(stores.communities(), params.cid, userId),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
+  // A team's series: the team must be this community's (404 `team.not_found`), as for one activity.
+  if (body.activity.teamId && !(await stores.teams().getTeam(params.cid, body.activity.teamId))) {
+    throw notFound('team');
+  }
   const categories = activityCategoriesOf(community.rules);
   return created(
     await createActivitySeries(

@@ -65,7 +65,7 @@ export function activityItem(activity: ActivityRecord) {
 /** What a check-in's write needs of the activity as it read it. */
 type CheckinActivity = Pick<
   ActivityRecord,
-  'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired'
+  'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired' | 'signupCounts' | 'positions'
 >;
 
 export class DynamoActivityStore implements ActivityStore {
@@ -403,6 +403,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
       keys.community(communityId),
       keys.activity(communityId, activityId),
       keys.attendance(communityId, activityId, memberId),
+      keys.signup(communityId, activityId, memberId),
     ]);
   }
 
@@ -499,6 +500,98 @@ export class DynamoAttendanceStore implements AttendanceStore {
   }
 
   /**
+   * Whose place a check-in of a capped activity takes, where its capacity is also its sign-up places
+   * (no positions, counters present): a confirmed member's own (`reserved`: no capacity condition —
+   * their place was counted when they signed up); else a free sign-up place, taken as a walk-in
+   * (`walk_in`), never one held by a confirmed member or owed to the waitlist. `none`: the activity
+   * counts attendees only (positions, or made before sign-up existed).
+   */
+  private async placeOf(
+    communityId: string,
+    attendance: Attendance,
+    activity: CheckinActivity,
+  ): Promise<'reserved' | 'walk_in' | 'not_signed_up' | 'none'> {
+    if (activity.positions?.length || !activity.signupCounts?.[WHOLE_ACTIVITY]) return 'none';
+    const signup = await getItem(
+      this.client,
+      this.tableName,
+      keys.signup(communityId, attendance.activityId, attendance.memberId),
+    );
+    if (signup?.status === 'confirmed') return 'reserved';
+    return activity.signupRequired ? 'not_signed_up' : 'walk_in';
+  }
+
+  /** The counting of a `reserved` or `walk_in` check-in (see `placeOf`): one update of the activity item. */
+  private placeCounting(
+    communityId: string,
+    attendance: Attendance,
+    activity: CheckinActivity,
+    place: 'reserved' | 'walk_in',
+  ): TransactionItem[] {
+    const key = keys.activity(communityId, attendance.activityId);
+    if (place === 'reserved') {
+      return [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'ADD attendeeCount :one',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ':scheduled': 'scheduled' },
+          },
+        },
+      ];
+    }
+    const walkIn = {
+      id: `${attendance.activityId}_${attendance.memberId}`,
+      communityId,
+      activityId: attendance.activityId,
+      activityStartsAt: activity.startsAt,
+      memberId: attendance.memberId,
+      displayName: '',
+      status: 'confirmed',
+      signedUpAt: attendance.checkedInAt,
+      confirmedAt: attendance.checkedInAt,
+      walkIn: true,
+    };
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'ADD attendeeCount :one, signupCounts.#whole.#confirmed :one',
+          ConditionExpression:
+            '#status = :scheduled AND attendeeCount < #capacity AND signupCounts.#whole.#waiting = :zero AND ' +
+            'signupCounts.#whole.#confirmed < signupCounts.#whole.#capacity',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#capacity': 'capacity',
+            '#whole': WHOLE_ACTIVITY,
+            '#confirmed': 'confirmed',
+            '#waiting': 'waiting',
+          },
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':scheduled': 'scheduled' },
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.signup(communityId, attendance.activityId, attendance.memberId),
+            ...keys.memberSignup(communityId, attendance.memberId, activity.startsAt, attendance.activityId),
+            type: ENTITY.signup,
+            ...walkIn,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR #status = :cancelled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+        },
+      },
+    ];
+  }
+
+  /**
    * The attendance (once per member) and its count: on the activity item under the capacity
    * condition when capped; else on the member's shard, with the activity marked `attended` (and
    * checked to be scheduled) only by check-ins that read it unmarked — the first moments of a crowd.
@@ -510,21 +603,27 @@ export class DynamoAttendanceStore implements AttendanceStore {
   ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up' | 'conflict'> {
     const activityKey = keys.activity(communityId, attendance.activityId);
     const capped = activity.capacity !== undefined && activity.capacity !== null;
-    const counting = this.attendeeCounting(communityId, attendance, activity, capped);
-    // Sign-up required: the member's confirmed sign-up must stand when the check-in is written.
-    const signedUp: TransactionItem[] = activity.signupRequired
-      ? [
-          {
-            ConditionCheck: {
-              TableName: this.tableName,
-              Key: keys.signup(communityId, attendance.activityId, attendance.memberId),
-              ConditionExpression: '#status = :confirmed',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':confirmed': 'confirmed' },
+    const places = capped ? await this.placeOf(communityId, attendance, activity) : 'none';
+    if (places === 'not_signed_up') return 'not_signed_up';
+    const counting =
+      places === 'reserved' || places === 'walk_in'
+        ? this.placeCounting(communityId, attendance, activity, places)
+        : this.attendeeCounting(communityId, attendance, activity, capped);
+    // Sign-up required (or a reserved place): the member's confirmed sign-up must stand when the check-in is written.
+    const signedUp: TransactionItem[] =
+      activity.signupRequired || places === 'reserved'
+        ? [
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: keys.signup(communityId, attendance.activityId, attendance.memberId),
+                ConditionExpression: '#status = :confirmed',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':confirmed': 'confirmed' },
+              },
             },
-          },
-        ]
-      : [];
+          ]
+        : [];
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -551,7 +650,12 @@ export class DynamoAttendanceStore implements AttendanceStore {
       const reasons = cancellationReasons(error);
       if (!reasons) throw error;
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
-      if (signedUp.length > 0 && reasons[1 + counting.length] === 'ConditionalCheckFailed') return 'not_signed_up';
+      if (signedUp.length > 0 && reasons[1 + counting.length] === 'ConditionalCheckFailed') {
+        // A reserved place whose sign-up was cancelled meanwhile is decided again, as a walk-in.
+        return places === 'reserved' && !activity.signupRequired ? 'conflict' : 'not_signed_up';
+      }
+      // A walk-in's sign-up item changed meanwhile (they signed up): decide again.
+      if (places === 'walk_in' && reasons[2] === 'ConditionalCheckFailed') return 'conflict';
       if (reasons.includes('TransactionConflict')) return 'conflict';
       const shardFailed = counting.some(
         (item, index) => item.Update?.Key?.SK !== activityKey.SK && reasons[index + 1] === 'ConditionalCheckFailed',

@@ -124,6 +124,7 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
   }
   const positions = positionsFromDraft(draft, t);
   if ('problem' in positions) return positions;
+  if (positions.positions && capacity !== undefined) return { problem: t('newActivity.capacityWithPositions') };
   const signupClosesAt = draft.closesEarly ? fromDateTimeInputs(draft.closes.date, draft.closes.time) : undefined;
   if (draft.closesEarly && (!signupClosesAt || Date.parse(signupClosesAt) > Date.parse(startsAt))) {
     return { problem: t('newActivity.closesAfterStart') };
