@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, contracts, dayOf, weekdayOfDay, type Activity } from '@linli/shared';
-import { call, errorOf, login, send, urlOf } from '../support/api';
+import { errorOf, login, send, urlOf } from '../support/api';
 import { createMember } from '../support/factories';
 import { checkinCode, createActivityNow, minutesFromNow, timebankCommunity } from '../support/timebank';
 
@@ -720,12 +720,9 @@ describe('attack: district officers acting inside communities, and the district 
         token: officer.token,
         query: { from: '2026-12', to: '2026-01', format: 'csv' },
       }),
-      call('GET', `/v1/districts/${encodeURIComponent('../communities')}/stats`, { token: officer.token }),
     ]);
-    expect(replies.map((reply) => reply.status)).toEqual([400, 400, 400, 400, 400, 400, 400, expect.any(Number)]);
-    for (const reply of replies.slice(0, 7)) expect(errorOf(reply)?.code).toEqual(expect.any(String));
-    expect(replies[7]!.status).toBeGreaterThanOrEqual(400);
-    expect(replies[7]!.status).toBeLessThan(500);
+    expect(replies.map((reply) => reply.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    for (const reply of replies) expect(errorOf(reply)?.code).toEqual(expect.any(String));
   });
 
   it('a district without communities refuses a backwards or too long month range (400)', async () => {

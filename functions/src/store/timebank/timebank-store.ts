@@ -521,6 +521,19 @@ export class DynamoAttendanceStore implements AttendanceStore {
     return activity.signupRequired ? 'not_signed_up' : 'walk_in';
   }
 
+  /** The condition that the member's sign-up for the activity is confirmed. */
+  private confirmedSignup(communityId: string, attendance: Attendance): TransactionItem {
+    return {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.signup(communityId, attendance.activityId, attendance.memberId),
+        ConditionExpression: '#status = :confirmed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':confirmed': 'confirmed' },
+      },
+    };
+  }
+
   /** The counting of a `reserved` or `walk_in` check-in (see `placeOf`): one update of the activity item. */
   private placeCounting(
     communityId: string,
@@ -610,20 +623,8 @@ export class DynamoAttendanceStore implements AttendanceStore {
         ? this.placeCounting(communityId, attendance, activity, places)
         : this.attendeeCounting(communityId, attendance, activity, capped);
     // Sign-up required (or a reserved place): the member's confirmed sign-up must stand when the check-in is written.
-    const signedUp: TransactionItem[] =
-      activity.signupRequired || places === 'reserved'
-        ? [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: keys.signup(communityId, attendance.activityId, attendance.memberId),
-                ConditionExpression: '#status = :confirmed',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':confirmed': 'confirmed' },
-              },
-            },
-          ]
-        : [];
+    const signedUp =
+      activity.signupRequired || places === 'reserved' ? [this.confirmedSignup(communityId, attendance)] : [];
     try {
       await this.client.send(
         new TransactWriteCommand({
