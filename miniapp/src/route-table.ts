@@ -17,6 +17,7 @@ export const ROUTES = {
   myHours: '/volunteer/pages/hours/index',
   mySignups: '/volunteer/pages/signups/index',
   volunteerProfile: '/volunteer/pages/profile/index',
+  leaderRoster: '/volunteer/pages/roster/index',
   myLedger: '/volunteer/pages/ledger/index',
   myCertificate: '/volunteer/pages/certificate/index',
   gift: '/volunteer/pages/gift/index',

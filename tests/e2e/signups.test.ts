@@ -131,7 +131,8 @@ describe('sign-up in Chromium', () => {
     // Staff: the roster, exported as Excel.
     await logInToDemo(page, 'demo-staff');
     await openRoute(page, `/office/pages/roster/index?activityId=${activity.id}`);
-    await page.locator('#roster-summary').waitFor(WAIT);
+    await page.locator('#roster-summary, #roster-error').first().waitFor(WAIT);
+    expect(await page.locator('#roster-error').count()).toBe(0);
     await snapshot(page, 'e2e-signup-4-roster.png');
     const [download] = await Promise.all([
       page.waitForEvent('download', WAIT),

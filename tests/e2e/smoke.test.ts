@@ -71,6 +71,7 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'office/pages/activity/index': (ids) => ({ id: ids.activityId }),
   'office/pages/attendance/index': (ids) => ({ activityId: ids.activityId }),
   'office/pages/roster/index': (ids) => ({ activityId: ids.activityId }),
+  'volunteer/pages/roster/index': (ids) => ({ activityId: ids.activityId }),
   'market/pages/good/index': (ids) => ({ id: ids.goodId }),
   'market/pages/merchant/index': (ids) => ({ id: ids.merchantId }),
   'shop/pages/product/index': (ids) => ({ id: ids.productId }),

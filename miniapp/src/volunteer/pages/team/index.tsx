@@ -69,7 +69,17 @@ function TeamView({ communityId, page, me, onChange }: TeamViewProps) {
               key={activity.id}
               activity={activity}
               onOpen={() => openPage(ROUTES.activity, { id: activity.id })}
-            />
+            >
+              {page.canManage ? (
+                <Button
+                  id={`team-roster-${activity.id}`}
+                  className="button button--secondary button--small"
+                  onClick={() => openPage(ROUTES.leaderRoster, { activityId: activity.id })}
+                >
+                  {t('office.roster')}
+                </Button>
+              ) : null}
+            </ActivityCard>
           ))}
         </View>
       )}
