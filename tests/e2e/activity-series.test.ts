@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { clockTimeOf, contracts, dayOf, type Activity } from '@linli/shared';
+import { clockTimeOf, contracts, dayOf } from '@linli/shared';
 import { login, send } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
-import { WAIT, browserDateTime, findInList, logInToDemo, openRoute, type Browser } from './helpers';
-
-/** Every activity of `demo` titled `title`, soonest first (through the API, page by page). */
-async function activitiesTitled(token: string, title: string): Promise<Activity[]> {
-  const found: Activity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await send(contracts.listActivities, { params: { cid: 'demo' }, token, query: { cursor } });
-    found.push(...page.body.items.filter((activity) => activity.title === title));
-    cursor = page.body.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
-}
+import { WAIT, activitiesTitled, browserDateTime, findInList, logInToDemo, openRoute, type Browser } from './helpers';
 
 async function openManagePage(staffPage: Page, activityId: string): Promise<void> {
   await openRoute(staffPage, `/office/pages/activity/index?id=${activityId}`);

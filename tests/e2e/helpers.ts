@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { contracts, type Activity } from '@linli/shared';
+import { send } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
 
 /** Shared steps of the end-to-end stories, in Chromium against the H5 build and the real local API. */
@@ -124,4 +126,16 @@ export async function approveClaimOf(staffPage: Page, nickname: string): Promise
   const claim = await findInList(staffPage, 'claims-list', staffPage.locator('.claim', { hasText: nickname }));
   await claim.locator('[id^="claim-approve-"]').click();
   await staffPage.locator('.claim', { hasText: nickname }).waitFor({ state: 'detached', ...WAIT });
+}
+
+/** Every activity of `demo` titled `title`, soonest first (through the API, page by page). */
+export async function activitiesTitled(token: string, title: string): Promise<Activity[]> {
+  const found: Activity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await send(contracts.listActivities, { params: { cid: 'demo' }, token, query: { cursor } });
+    found.push(...page.body.items.filter((activity) => activity.title === title));
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
 }

@@ -2,23 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { contracts, type Activity } from '@linli/shared';
+import { contracts } from '@linli/shared';
 import { login, send } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { minutesFromNow } from '../support/timebank';
-import { WAIT, browserDateTime, findInList, logInToDemo, openRoute, snapshot, type Browser } from './helpers';
-
-/** Every activity of `demo` titled `title`, soonest first (through the API, page by page). */
-async function activitiesTitled(token: string, title: string): Promise<Activity[]> {
-  const found: Activity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await send(contracts.listActivities, { params: { cid: 'demo' }, token, query: { cursor } });
-    found.push(...page.body.items.filter((activity) => activity.title === title));
-    cursor = page.body.nextCursor ?? undefined;
-  } while (cursor);
-  return found;
-}
+import {
+  WAIT,
+  activitiesTitled,
+  browserDateTime,
+  findInList,
+  logInToDemo,
+  openRoute,
+  snapshot,
+  type Browser,
+} from './helpers';
 
 /** A resident opens the activity's page (logged in as `openid`, joining demo the first time). */
 async function openActivityAs(page: Page, openid: string, nickname: string, activityId: string) {

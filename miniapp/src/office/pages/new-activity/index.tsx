@@ -8,13 +8,14 @@ import {
   type CreateActivityRequest,
 } from '@linli/shared';
 import { request, newIdempotencyKey } from '../../../api';
+import CategoryField from '../../../components/category-field';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import RepeatFields, { NO_REPEAT, seriesFromDraft } from '../../components/repeat-fields';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
-import { categoryLabel, describeError, useI18n, type Translate } from '../../../i18n';
+import { describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
 
 interface Draft {
@@ -248,7 +249,12 @@ function DraftFields({
           onInput={(event) => change({ title: event.detail.value })}
         />
       </View>
-      <CategoryField value={draft.category} categories={categories} onChange={(category) => change({ category })} />
+      <CategoryField
+        idPrefix="activity-category"
+        value={draft.category}
+        categories={categories}
+        onChange={(category) => change({ category })}
+      />
       <DateTimeField
         id="activity-start"
         label={t('newActivity.start')}
@@ -431,36 +437,5 @@ function RequirementFields({ draft, onChange: change }: { draft: Draft; onChange
         />
       </View>
     </>
-  );
-}
-
-/** The community's own activity categories as tabs (a hint while they load). */
-function CategoryField({
-  value,
-  categories,
-  onChange,
-}: {
-  value: ActivityCategory | undefined;
-  categories: readonly ActivityCategoryDefinition[] | undefined;
-  onChange: (category: ActivityCategory) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <View className="field">
-      <Text className="field__label">{t('newActivity.category')}</Text>
-      {categories ? (
-        <ChoiceTabs
-          idPrefix="activity-category"
-          value={value}
-          onChange={onChange}
-          choices={categories.map((category) => ({
-            value: category.id,
-            label: categoryLabel(t, category.id, categories),
-          }))}
-        />
-      ) : (
-        <Text className="card__hint">{t('newActivity.categoriesLoading')}</Text>
-      )}
-    </View>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { contracts, type CreateActivityRequest, type TeamPage } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
-import ChoiceTabs from '../../../components/choice-tabs';
+import CategoryField from '../../../components/category-field';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
@@ -13,7 +13,7 @@ import TextField from '../../../components/text-field';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
 import { useActivityCategories } from '../../../hooks/activity-categories';
-import { categoryLabel, useI18n, type Translate } from '../../../i18n';
+import { useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
 import { useSession } from '../../../state/session';
 
@@ -92,6 +92,7 @@ export default function TeamActivityPage() {
 
 function TeamActivityForm({ communityId, page }: { communityId: string; page: TeamPage }) {
   const { t } = useI18n();
+  const categories = useActivityCategories(communityId);
   const action = useAction();
   const [draft, setDraft] = useState(() => newDraft());
   const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
@@ -115,7 +116,12 @@ function TeamActivityForm({ communityId, page }: { communityId: string; page: Te
         maxlength={60}
         onChange={(title) => change({ title })}
       />
-      <CategoryField communityId={communityId} value={draft.category} onChange={(category) => change({ category })} />
+      <CategoryField
+        idPrefix="team-activity-category"
+        value={draft.category}
+        categories={categories}
+        onChange={(category) => change({ category })}
+      />
       <DateTimeField
         id="team-activity-start"
         label={t('newActivity.start')}
@@ -149,38 +155,6 @@ function TeamActivityForm({ communityId, page }: { communityId: string; page: Te
         {action.busy ? t('newActivity.submitting') : t('newActivity.submit')}
       </SubmitButton>
       <ActionOutcome id="team-activity" outcome={action.outcome} />
-    </View>
-  );
-}
-
-/** The community's own activity categories as tabs (a hint while they load). */
-function CategoryField({
-  communityId,
-  value,
-  onChange,
-}: {
-  communityId: string;
-  value: string | undefined;
-  onChange: (category: string) => void;
-}) {
-  const { t } = useI18n();
-  const categories = useActivityCategories(communityId);
-  return (
-    <View className="field">
-      <Text className="field__label">{t('newActivity.category')}</Text>
-      {categories.length > 0 ? (
-        <ChoiceTabs
-          idPrefix="team-activity-category"
-          value={value}
-          onChange={onChange}
-          choices={categories.map((category) => ({
-            value: category.id,
-            label: categoryLabel(t, category.id, categories),
-          }))}
-        />
-      ) : (
-        <Text className="card__hint">{t('newActivity.categoriesLoading')}</Text>
-      )}
     </View>
   );
 }
