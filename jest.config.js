@@ -12,7 +12,7 @@ const node = {
   roots: ['<rootDir>/shared/src', '<rootDir>/functions/src', '<rootDir>/tests/static'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@middy/|zod/v4/locales/|zod/v4/core/)'],
 };
 
 const miniapp = path.join(__dirname, 'miniapp', 'jest.config.js');

@@ -7,7 +7,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/integration/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts', '<rootDir>/budgets/**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  transformIgnorePatterns: ['/node_modules/(?!@middy/|zod/v4/locales/|zod/v4/core/)'],
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
   testSequencer: '<rootDir>/support/sequencer.js',

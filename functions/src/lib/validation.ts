@@ -1,7 +1,8 @@
 import type { FieldError } from '@linli/shared';
 import * as z from 'zod/mini';
-// Only the English messages: `z.locales` would bundle every language zod ships (~260 KB).
-import english from 'zod/v4/locales/en.cjs';
+// Only the English messages: `z.locales` would bundle every language zod ships (~260 KB). The ESM file:
+// the CommonJS one would bring a second copy of zod's core into the bundle (~25 KB).
+import english from 'zod/v4/locales/en.js';
 import { validationError } from './errors';
 
 z.config(english());

@@ -22,7 +22,7 @@ const Positions = z.array(PositionRequest).check(
   z.minLength(1),
   z.maxLength(10, 'at most 10 positions'),
   z.refine(
-    (positions) => new Set(positions.map((one) => one.name)).size === positions.length,
+    (positions) => new Set(positions.map((one) => one?.name)).size === positions.length,
     'position names must not repeat',
   ),
 );

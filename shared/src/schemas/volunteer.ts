@@ -21,7 +21,11 @@ const Tag = humanText(20);
 /** A birth date `1950-03-07`: a real calendar day from 1900 on. */
 const BirthDate = z.string().check(
   z.regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day like 1950-03-07'),
-  z.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real calendar day'),
+  z.refine((day) => {
+    // Every check runs, the pattern's failure too: parse defensively (no RangeError on garbage).
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+  }, 'must be a real calendar day'),
 );
 
 /** 志愿者资料: each field optional until an activity or a certificate needs it. */

@@ -13,7 +13,6 @@ import { newId } from '../../lib/ids';
 import { currentCheckinCode, newCheckinSecret } from './checkin-token';
 import { rejectClaim } from './claims';
 import {
-  WHOLE_ACTIVITY,
   type ActivityRecord,
   type ActivityStore,
   type AttendanceStore,
@@ -35,24 +34,8 @@ const capacityWithPositions = () =>
 /** Residents see activities from a week back onwards. */
 const LISTING_LOOKBACK_MILLISECONDS = 7 * 24 * 3600 * 1000;
 
-/** The activity as anyone sees it: positions with their places taken, never the check-in secret. */
-export function toActivity(record: ActivityRecord): Activity {
-  const { checkinSecret: _secret, attended: _attended, signupCounts, positions, ...activity } = record;
-  const counts = (id: string) => ({
-    confirmed: Number(signupCounts?.[id]?.confirmed ?? 0),
-    waitlisted: Number(signupCounts?.[id]?.waiting ?? 0),
-  });
-  if (positions?.length) {
-    return { ...activity, positions: positions.map((position) => ({ ...position, ...counts(position.id) })) };
-  }
-  return { ...activity, signups: counts(WHOLE_ACTIVITY) };
-}
-
-export async function getActivityOrThrow(activities: ActivityStore, communityId: string, activityId: string) {
-  const activity = await activities.getActivity(communityId, activityId);
-  if (!activity) throw notFound('activity');
-  return activity;
-}
+export { getActivityOrThrow, toActivity } from './activity-view';
+import { getActivityOrThrow, toActivity } from './activity-view';
 
 /**
  * An activity's category must be one of its community's own (`rules.activityCategories`, or the

@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { exportDataset } from '../../domain/office/exports/exports';
 import { requireStaff } from '../../domain/identity/authorization';
-import { roster } from '../../domain/timebank/signups';
+import { roster } from '../../domain/timebank/roster';
 import { insuredPeople } from '../../domain/timebank/volunteer-profile';
 import { gateways, stores } from '../../wiring';
 import { file, httpRoute } from '../route';

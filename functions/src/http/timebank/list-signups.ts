@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getActivityOrThrow } from '../../domain/timebank/activities';
-import { roster } from '../../domain/timebank/signups';
+import { roster } from '../../domain/timebank/roster';
 import { requireTeamManager } from '../../domain/timebank/teams';
 import { stores } from '../../wiring';
 import { httpRoute, ok } from '../route';
