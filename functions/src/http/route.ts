@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import {
   ACT_FOR_HEADER,
@@ -347,6 +347,22 @@ function learnShape(routeName: string, needsDirect: boolean): void {
   else directRoutes.delete(routeName);
 }
 
+let bodyKey: Promise<Buffer> | undefined;
+
+/**
+ * What the idempotency record keeps of a request's body to recognise a retry: an HMAC under a key
+ * derived from the JWT secret, never a plain hash — a body with personal data (an ID number whose
+ * masked form and birth date are readable elsewhere) could be guessed back from one.
+ */
+async function keyedDigest(body: string): Promise<string> {
+  bodyKey ??= env
+    .jwtSecret()
+    .then((secret) => Buffer.from(hkdfSync('sha256', secret, 'linli', 'linli-idempotency-body', 32)));
+  return createHmac('sha256', await bodyKey)
+    .update(body)
+    .digest('hex');
+}
+
 /**
  * Runs the use case in a unit of work: its writes, the idempotency record with the reply and the
  * caller's rate window commit in one transaction (`store/unit-of-work.ts`).
@@ -366,7 +382,11 @@ async function inUnitOfWork<Result extends Reply<unknown>>(
     idempotency:
       key === undefined
         ? undefined
-        : { scope: `${caller} ${event.requestContext.http.method} ${event.rawPath}`, key, requestBody: state.rawBody },
+        : {
+            scope: `${caller} ${event.requestContext.http.method} ${event.rawPath}`,
+            key,
+            requestBody: await keyedDigest(state.rawBody),
+          },
     rateLimit: request.rateLimit ? { name: request.rateLimit, subject: state.userId || 'unknown' } : undefined,
     direct,
   });

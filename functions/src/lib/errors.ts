@@ -74,6 +74,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'signup.position_unknown': 400,
   'signup.requirements_unmet': 409,
   'signup.checked_in': 409,
+  'profile.busy': 409,
   'activity.capacity_with_positions': 400,
   'checkin.not_signed_up': 409,
   /** Weekly activities: a series too long, or an occurrence named that is not one of it. */

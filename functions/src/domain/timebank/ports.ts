@@ -143,7 +143,15 @@ export interface AttendanceStore {
     attendance: Attendance,
     activity: Pick<
       ActivityRecord,
-      'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired' | 'signupCounts' | 'positions'
+      | 'capacity'
+      | 'attended'
+      | 'startsAt'
+      | 'endsAt'
+      | 'graceMinutes'
+      | 'signupRequired'
+      | 'signupCounts'
+      | 'positions'
+      | 'requirements'
     >,
   ): Promise<'created' | 'exists' | 'full' | 'not_scheduled' | 'window_changed' | 'not_signed_up'>;
   /** Closes an open attendance and files its claim, in one transaction, while the activity is scheduled. */

@@ -7,6 +7,7 @@ import {
   type VolunteerProfileRequest,
 } from '@linli/shared';
 import type { SealedField } from '../../lib/envelope';
+import { AppError } from '../../lib/errors';
 
 /** The profile as stored: the ID number sealed (envelope encryption) beside its masked form. */
 export interface VolunteerProfileRecord extends Omit<VolunteerProfile, 'idNumberMasked'> {
@@ -18,7 +19,8 @@ export interface VolunteerProfileRecord extends Omit<VolunteerProfile, 'idNumber
 
 export interface VolunteerProfileStore {
   getProfile(communityId: string, userId: string): Promise<VolunteerProfileRecord | null>;
-  putProfile(profile: VolunteerProfileRecord): Promise<void>;
+  /** Saves while the profile is as read (`readAt`: its `updatedAt`, null when there was none); false otherwise. */
+  putProfile(profile: VolunteerProfileRecord, readAt: string | null): Promise<boolean>;
 }
 
 /** Seals and opens personal fields (`lib/envelope.ts` with the stage's master key). */
@@ -53,8 +55,32 @@ export async function saveVolunteerProfile(
   dependencies: { profiles: VolunteerProfileStore; sealer: FieldSealer },
 ): Promise<VolunteerProfile> {
   const { request } = input;
-  const current = await dependencies.profiles.getProfile(input.communityId, input.userId);
   const idNumber = request.idNumber?.toUpperCase();
+  const sealed = idNumber
+    ? {
+        idNumberSealed: await dependencies.sealer.seal(idNumber, idNumberContext(input.communityId, input.userId)),
+        idNumberMasked: maskIdNumber(idNumber),
+      }
+    : undefined;
+  // Read, then write on the condition that nothing was saved meanwhile: a save without the ID number
+  // racing one with it never drops the number.
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const current = await dependencies.profiles.getProfile(input.communityId, input.userId);
+    const record = profileRecord(input, sealed, current);
+    if (await dependencies.profiles.putProfile(record, current?.updatedAt ?? null)) return toVolunteerProfile(record);
+  }
+  throw new AppError('profile.busy', 'Your profile was being saved at the same moment; please save again');
+}
+
+function profileRecord(
+  input: { communityId: string; userId: string; request: VolunteerProfileRequest; now?: Date },
+  sealed: { idNumberSealed: SealedField; idNumberMasked: string } | undefined,
+  current: VolunteerProfileRecord | null,
+): VolunteerProfileRecord {
+  const { request } = input;
+  const previous = current?.updatedAt ? Date.parse(current.updatedAt) : 0;
+  // Strictly later than the version read, so the next save's condition tells the two apart.
+  const updatedAt = new Date(Math.max((input.now ?? new Date()).getTime(), previous + 1)).toISOString();
   const record: VolunteerProfileRecord = {
     communityId: input.communityId,
     userId: input.userId,
@@ -64,18 +90,13 @@ export async function saveVolunteerProfile(
     ...(request.phone ? { phone: request.phone } : {}),
     skills: [...new Set(request.skills ?? [])],
     serviceTypes: [...new Set(request.serviceTypes ?? [])],
-    updatedAt: (input.now ?? new Date()).toISOString(),
-    ...(idNumber
-      ? {
-          idNumberSealed: await dependencies.sealer.seal(idNumber, idNumberContext(input.communityId, input.userId)),
-          idNumberMasked: maskIdNumber(idNumber),
-        }
-      : current?.idNumberSealed
+    updatedAt,
+    ...(sealed ??
+      (current?.idNumberSealed
         ? { idNumberSealed: current.idNumberSealed, idNumberMasked: current.idNumberMasked }
-        : {}),
+        : {})),
   };
-  await dependencies.profiles.putProfile(record);
-  return toVolunteerProfile(record);
+  return record;
 }
 
 /** Whole years from `birthDate` to `onDay` (both `YYYY-MM-DD`). */

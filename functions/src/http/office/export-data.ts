@@ -26,7 +26,12 @@ export const handler = httpRoute(contracts.exportData, async (request) => {
     );
     if (!reply.activity.requirements?.insurance) return reply;
     const insured = await insuredPeople(
-      { communityId, entries: reply.items, revealIdNumbers: caller.roles.includes('admin') },
+      {
+        communityId,
+        // Only those going are insured: the cancelled and the waitlisted are not the insurer's business.
+        entries: reply.items.filter((entry) => entry.status === 'confirmed' || entry.status === 'walk_in'),
+        revealIdNumbers: caller.roles.includes('admin'),
+      },
       {
         profileOf: (cid, memberId) => stores.volunteerProfiles().getProfile(cid, memberId),
         sealer: gateways.sealer(),

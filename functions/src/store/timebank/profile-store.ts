@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { VolunteerProfileRecord, VolunteerProfileStore } from '../../domain/timebank/volunteer-profile';
-import { getItem } from '../client';
+import { getItem, isConditionalCheckFailed } from '../client';
 import { withoutKeys } from '../items';
 import { ENTITY, keys } from '../keys';
 
@@ -16,16 +16,25 @@ export class DynamoVolunteerProfileStore implements VolunteerProfileStore {
     return item ? withoutKeys<VolunteerProfileRecord>(item) : null;
   }
 
-  async putProfile(profile: VolunteerProfileRecord): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.volunteerProfile(profile.communityId, profile.userId),
-          type: ENTITY.volunteerProfile,
-          ...profile,
-        },
-      }),
-    );
+  async putProfile(profile: VolunteerProfileRecord, readAt: string | null): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.volunteerProfile(profile.communityId, profile.userId),
+            type: ENTITY.volunteerProfile,
+            ...profile,
+          },
+          ...(readAt === null
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : { ConditionExpression: 'updatedAt = :readAt', ExpressionAttributeValues: { ':readAt': readAt } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 }

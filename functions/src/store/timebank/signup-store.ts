@@ -153,6 +153,14 @@ export class DynamoSignupStore implements SignupStore {
         ExpressionAttributeValues: { ':was': current.status, ':signedUpAt': current.signedUpAt },
       },
     };
+    // A confirmed member who checked in meanwhile keeps the sign-up (the caller reads again and refuses).
+    const notCheckedIn: TransactionItem = {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: keys.attendance(current.communityId, current.activityId, current.memberId),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
     const items: TransactionItem[] =
       current.status === 'waitlisted'
         ? [own, this.count(current, position, 'waiting', { add: -1 })]
@@ -183,6 +191,7 @@ export class DynamoSignupStore implements SignupStore {
                 condition: `${counter('waiting')} = :zero OR ${counter('confirmed')} > ${counter('capacity')}`,
               }),
             ];
+    if (current.status === 'confirmed') items.push(notCheckedIn);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const outcome = await this.transact(items);
       if (outcome === 'done') return 'cancelled';

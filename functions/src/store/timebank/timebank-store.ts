@@ -65,7 +65,15 @@ export function activityItem(activity: ActivityRecord) {
 /** What a check-in's write needs of the activity as it read it. */
 type CheckinActivity = Pick<
   ActivityRecord,
-  'capacity' | 'attended' | 'startsAt' | 'endsAt' | 'graceMinutes' | 'signupRequired' | 'signupCounts' | 'positions'
+  | 'capacity'
+  | 'attended'
+  | 'startsAt'
+  | 'endsAt'
+  | 'graceMinutes'
+  | 'signupRequired'
+  | 'signupCounts'
+  | 'positions'
+  | 'requirements'
 >;
 
 export class DynamoActivityStore implements ActivityStore {
@@ -510,7 +518,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
     communityId: string,
     attendance: Attendance,
     activity: CheckinActivity,
-  ): Promise<'reserved' | 'walk_in' | 'not_signed_up' | 'none'> {
+  ): Promise<'reserved' | 'walk_in' | 'not_signed_up' | 'full' | 'none'> {
     if (activity.positions?.length || !activity.signupCounts?.[WHOLE_ACTIVITY]) return 'none';
     const signup = await getItem(
       this.client,
@@ -518,7 +526,9 @@ export class DynamoAttendanceStore implements AttendanceStore {
       keys.signup(communityId, attendance.activityId, attendance.memberId),
     );
     if (signup?.status === 'confirmed') return 'reserved';
-    return activity.signupRequired ? 'not_signed_up' : 'walk_in';
+    if (activity.signupRequired || activity.requirements) return 'not_signed_up';
+    // On the waitlist: no place is free for them (a free one would have gone to the queue's head).
+    return signup?.status === 'waitlisted' ? 'full' : 'walk_in';
   }
 
   /** The condition that the member's sign-up for the activity is confirmed. */
@@ -617,14 +627,15 @@ export class DynamoAttendanceStore implements AttendanceStore {
     const activityKey = keys.activity(communityId, attendance.activityId);
     const capped = activity.capacity !== undefined && activity.capacity !== null;
     const places = capped ? await this.placeOf(communityId, attendance, activity) : 'none';
-    if (places === 'not_signed_up') return 'not_signed_up';
+    if (places === 'not_signed_up' || places === 'full') return places;
     const counting =
       places === 'reserved' || places === 'walk_in'
         ? this.placeCounting(communityId, attendance, activity, places)
         : this.attendeeCounting(communityId, attendance, activity, capped);
-    // Sign-up required (or a reserved place): the member's confirmed sign-up must stand when the check-in is written.
-    const signedUp =
-      activity.signupRequired || places === 'reserved' ? [this.confirmedSignup(communityId, attendance)] : [];
+    // Sign-up required, requirements (checked at sign-up) or a reserved place: the member's confirmed
+    // sign-up must stand when the check-in is written.
+    const needsSignup = activity.signupRequired === true || activity.requirements !== undefined;
+    const signedUp = needsSignup || places === 'reserved' ? [this.confirmedSignup(communityId, attendance)] : [];
     try {
       await this.client.send(
         new TransactWriteCommand({
@@ -653,7 +664,7 @@ export class DynamoAttendanceStore implements AttendanceStore {
       if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
       if (signedUp.length > 0 && reasons[1 + counting.length] === 'ConditionalCheckFailed') {
         // A reserved place whose sign-up was cancelled meanwhile is decided again, as a walk-in.
-        return places === 'reserved' && !activity.signupRequired ? 'conflict' : 'not_signed_up';
+        return places === 'reserved' && !needsSignup ? 'conflict' : 'not_signed_up';
       }
       // A walk-in's sign-up item changed meanwhile (they signed up): decide again.
       if (places === 'walk_in' && reasons[2] === 'ConditionalCheckFailed') return 'conflict';

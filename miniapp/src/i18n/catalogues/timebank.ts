@@ -220,6 +220,7 @@ export const zhCN = {
   'error.activity.ended': '活动已经结束',
   'error.signup.exists': '你已经报过名了',
   'error.signup.checked_in': '你已经签到，不能再取消报名',
+  'error.profile.busy': '资料正在保存，请再保存一次',
   'error.activity.capacity_with_positions': '设置了岗位的活动按各岗位人数报名，请不要再填总人数上限',
   'error.signup.requirements_unmet': '你的志愿者资料还不符合这个活动的报名条件',
   'error.signup.closed': '报名已截止',
@@ -481,6 +482,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.activity.ended': 'The activity has ended',
   'error.signup.exists': 'You have already signed up',
   'error.signup.checked_in': 'You have checked in: the sign-up can no longer be cancelled',
+  'error.profile.busy': 'Your profile was being saved at the same moment; please save again',
   'error.activity.capacity_with_positions':
     'An activity with positions takes sign-ups per position: leave the overall capacity empty',
   'error.signup.requirements_unmet': 'Your volunteer profile does not meet this activity’s conditions yet',
