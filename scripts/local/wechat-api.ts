@@ -1,0 +1,275 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ROUTES } from '../../miniapp/src/route-table';
+import { qrPng } from './qr-png';
+
+/**
+ * A local stand-in for WeChat's server API (https://api.weixin.qq.com), speaking its protocol over
+ * plain HTTP: `npm start` and the test stack point WECHAT_API_BASE at it. It answers as WeChat
+ * documents it — JSON `{errcode, errmsg}` for every refusal, with WeChat's own codes — so the
+ * gateways in functions/src/gateways are exercised as they will be in production.
+ *
+ * Endpoints are a table (`ENDPOINTS`, method + path → handler): a later issue adds one entry
+ * (msgSecCheck, the order-shipping upload…) and, if it needs them, a field of {@link WechatApiState}.
+ */
+
+/** One request as an endpoint sees it: the query, the raw body and the body as JSON (undefined if it is not). */
+export interface WechatApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  raw: Buffer;
+  json: Record<string, unknown> | undefined;
+}
+
+/** An endpoint's answer: JSON (WeChat answers HTTP 200 even for its errors), or bytes of a content type. */
+export type WechatApiReply =
+  { status?: number; json: object } | { status?: number; contentType: string; bytes: Buffer };
+
+export interface WechatApiState {
+  appId: string;
+  appSecret: string;
+  /** Live access tokens → when each expires (ms since the epoch). */
+  tokens: Map<string, number>;
+  /** The token `stable_token` hands out in its normal mode until it nears expiry. */
+  stableToken?: string;
+  /** Pages of the "published" mini-program (no leading `/`): what `check_path: true` accepts. */
+  publishedPages: Set<string>;
+  tokenLifetimeSeconds: number;
+  now: () => number;
+}
+
+export type WechatEndpoint = (request: WechatApiRequest, state: WechatApiState) => WechatApiReply;
+
+/** A request the stand-in received, for tests to look at (`access_token` and `secret` included). */
+export interface ReceivedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown> | undefined;
+  /** The errcode answered (0 for a success). */
+  errcode: number;
+}
+
+export interface WechatApi {
+  /** `http://127.0.0.1:<port>`: the WECHAT_API_BASE to use. */
+  url: string;
+  state: WechatApiState;
+  calls: ReceivedCall[];
+  /** The next `count` requests to `path` are answered `{errcode, errmsg}` whatever they ask (a fault to test). */
+  failNext(path: string, errcode: number, errmsg?: string, count?: number): void;
+  /** Every token stops working at once (as a force refresh elsewhere would do): the next use gets 40001. */
+  revokeTokens(): void;
+  close(): Promise<void>;
+}
+
+const refuse = (errcode: number, errmsg: string): WechatApiReply => ({ json: { errcode, errmsg } });
+
+/** What WeChat adds to every errmsg: ` rid: <request id>`. */
+const rid = () => ` rid: ${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * `POST /cgi-bin/stable_token` — getStableAccessToken
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html):
+ * `{grant_type: "client_credential", appid, secret, force_refresh?}` → `{access_token, expires_in}`.
+ * The normal mode returns the same token while it has more than 5 minutes left; `force_refresh`
+ * revokes it and issues a new one. Refusals: 40002 grant_type, 40013 appid, 40125 secret, 47001 body.
+ */
+function stableToken(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const body = request.json;
+  if (!body) return refuse(47001, `data format error${rid()}`);
+  if (body.grant_type !== 'client_credential') return refuse(40002, `invalid grant_type${rid()}`);
+  if (body.appid !== state.appId) return refuse(40013, `invalid appid${rid()}`);
+  if (body.secret !== state.appSecret) return refuse(40125, `invalid appsecret${rid()}`);
+  const now = state.now();
+  const current = state.stableToken;
+  const currentExpiry = current ? (state.tokens.get(current) ?? 0) : 0;
+  if (body.force_refresh === true || !current || currentExpiry - now <= 300_000) {
+    if (body.force_refresh === true && current) state.tokens.delete(current);
+    const token = `${createHash('sha256').update(randomBytes(16)).digest('base64url')}_stand_in`;
+    state.tokens.set(token, now + state.tokenLifetimeSeconds * 1000);
+    state.stableToken = token;
+  }
+  const expiresAt = state.tokens.get(state.stableToken!)!;
+  return { json: { access_token: state.stableToken, expires_in: Math.round((expiresAt - now) / 1000) } };
+}
+
+/** 41001 no token, 40001 one never issued (or revoked), 42001 one expired; undefined for a good one. */
+function tokenRefusal(request: WechatApiRequest, state: WechatApiState): WechatApiReply | undefined {
+  const token = request.query.get('access_token');
+  if (!token) return refuse(41001, `access_token missing${rid()}`);
+  const expiresAt = state.tokens.get(token);
+  if (expiresAt === undefined) {
+    return refuse(40001, `invalid credential, access_token is invalid or not latest${rid()}`);
+  }
+  if (expiresAt <= state.now()) return refuse(42001, `access_token expired${rid()}`);
+  return undefined;
+}
+
+/** The characters a scene may hold (at most 32 of them), as the getUnlimitedQRCode doc lists them. */
+const SCENE = /^[0-9a-zA-Z!#$&'()*+,/:;=?@\-._~]+$/;
+const ENV_VERSIONS = new Set(['release', 'trial', 'develop']);
+
+/**
+ * `POST /wxa/getwxacodeunlimit?access_token=` — getUnlimitedQRCode
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html):
+ * `{scene, page?, check_path? = true, env_version? = "release", width? = 430}` → the image bytes
+ * (`image/png` here: a plain QR code of `<page>?scene=<scene>`, since only WeChat draws the round
+ * code). Refusals as WeChat answers them: 40001/41001/42001 token, 47001 body not JSON,
+ * 40169 scene empty or longer than 32, 40129 scene with a character outside the list, 41030 page
+ * with a leading `/` or a query, or — `check_path` true — not a page of the published app,
+ * 40097 env_version not one of release/trial/develop.
+ */
+function unlimitedCode(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const body = request.json;
+  if (!body) return refuse(47001, `data format error${rid()}`);
+  const {
+    scene,
+    page = ROUTES.home.slice(1),
+    check_path: checkPath = true,
+    env_version: envVersion = 'release',
+  } = body;
+  if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32) {
+    return refuse(40169, `invalid length for scene, or the data is not json string${rid()}`);
+  }
+  if (!SCENE.test(scene)) return refuse(40129, `invalid scene${rid()}`);
+  if (typeof page !== 'string' || page.startsWith('/') || /[?#&=]/.test(page)) {
+    return refuse(41030, `invalid page${rid()}`);
+  }
+  if (checkPath !== false && !state.publishedPages.has(page)) return refuse(41030, `invalid page${rid()}`);
+  if (typeof envVersion !== 'string' || !ENV_VERSIONS.has(envVersion)) return refuse(40097, `invalid args${rid()}`);
+  const requested = typeof body.width === 'number' ? body.width : 430;
+  const width = Math.min(1280, Math.max(280, Math.round(requested)));
+  return { contentType: 'image/png', bytes: qrPng(`${page}?scene=${scene}`, width) };
+}
+
+/**
+ * `GET /sns/jscode2session` — code2Session: appid and secret checked (40013, 40125), a code
+ * starting `invalid` refused (40029); any other code answers a fresh openid and session key, so
+ * each login through the stand-in is a new WeChat user.
+ */
+function codeToSession(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  if (request.query.get('appid') !== state.appId) return refuse(40013, `invalid appid${rid()}`);
+  if (request.query.get('secret') !== state.appSecret) return refuse(40125, `invalid appsecret${rid()}`);
+  const code = request.query.get('js_code') ?? '';
+  if (!code || code.startsWith('invalid')) return refuse(40029, `invalid code${rid()}`);
+  return {
+    json: {
+      openid: `o-stand-in-${randomBytes(9).toString('base64url')}`,
+      session_key: randomBytes(16).toString('base64'),
+    },
+  };
+}
+
+/** The endpoints, by `METHOD /path`: add a later one here. */
+export const ENDPOINTS: Record<string, WechatEndpoint> = {
+  'POST /cgi-bin/stable_token': stableToken,
+  'POST /wxa/getwxacodeunlimit': unlimitedCode,
+  'GET /sns/jscode2session': codeToSession,
+};
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function parseJson(raw: Buffer): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw.toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(response: ServerResponse, reply: WechatApiReply): void {
+  if ('bytes' in reply) {
+    response.writeHead(reply.status ?? 200, {
+      'content-type': reply.contentType,
+      'content-length': reply.bytes.length,
+    });
+    response.end(reply.bytes);
+    return;
+  }
+  response.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(reply.json));
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 (`port` 0 or absent: any free port) for the app `appId` /
+ * `appSecret` — what WECHAT_APP_ID / WECHAT_APP_SECRET must then say. `publishedPages` defaults to
+ * every page of the mini-program's route table; tokens live `tokenLifetimeSeconds` (7200 as WeChat's).
+ */
+export async function startWechatApi(options: {
+  appId: string;
+  appSecret: string;
+  port?: number;
+  publishedPages?: string[];
+  tokenLifetimeSeconds?: number;
+  now?: () => number;
+}): Promise<WechatApi> {
+  const state: WechatApiState = {
+    appId: options.appId,
+    appSecret: options.appSecret,
+    tokens: new Map(),
+    publishedPages: new Set(options.publishedPages ?? Object.values(ROUTES).map((page) => page.slice(1))),
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7200,
+    now: options.now ?? Date.now,
+  };
+  const calls: ReceivedCall[] = [];
+  const faults = new Map<string, { errcode: number; errmsg: string }[]>();
+  const server: Server = createServer((incoming, response) => {
+    void readBody(incoming).then((raw) => {
+      const url = new URL(incoming.url ?? '/', 'http://stand-in');
+      const request: WechatApiRequest = {
+        method: incoming.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        raw,
+        json: parseJson(raw),
+      };
+      const endpoint = ENDPOINTS[`${request.method} ${request.path}`];
+      const fault = faults.get(request.path)?.shift();
+      const reply = fault
+        ? refuse(fault.errcode, `${fault.errmsg}${rid()}`)
+        : endpoint
+          ? endpoint(request, state)
+          : { status: 404, json: { errcode: 404, errmsg: `no such api: ${request.method} ${request.path}` } };
+      const errcode = 'json' in reply ? Number((reply.json as { errcode?: number }).errcode ?? 0) : 0;
+      calls.push({
+        method: request.method,
+        path: request.path,
+        query: Object.fromEntries(url.searchParams),
+        body: request.json,
+        errcode,
+      });
+      write(response, reply);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    state,
+    calls,
+    failNext: (path, errcode, errmsg = 'scripted fault', count = 1) =>
+      faults.set(path, [...(faults.get(path) ?? []), ...Array.from({ length: count }, () => ({ errcode, errmsg }))]),
+    revokeTokens: () => {
+      state.tokens.clear();
+      state.stableToken = undefined;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
