@@ -29,6 +29,7 @@ import { env } from './lib/env';
 import { openField, sealField } from './lib/envelope';
 import type { FieldSealer } from './domain/timebank/volunteer-profile';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
+import { miniProgramCodes } from './gateways/mini-program-code';
 import { wechatSessionClient } from './gateways/wechat';
 import { wechatPayGateway } from './gateways/wechat-pay';
 import type { PaymentGateway } from './domain/shop/payment-gateway';
@@ -74,6 +75,8 @@ export const gateways = {
     open: async (sealed, context) => openField(sealed, await env.dataMasterKey(), context),
   }),
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
+  /** Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode. */
+  miniProgramCodes: () => miniProgramCodes,
   /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
   payments: async (): Promise<PaymentGateway | null> => {
     const config = await env.wechatPay();

@@ -10,6 +10,7 @@ import {
   CreateInvitationRequest,
   DevLoginRequest,
   InvitationPath,
+  CommunityInvitationPath,
   SetCommunityAdminRequest,
   MemberPath,
   OfflineMemberRequest,
@@ -359,6 +360,19 @@ export const contracts = {
     params: CommunityPath,
     body: CreateInvitationRequest,
     response: returns<Invitation>(),
+  }),
+  /**
+   * An invitation as a mini-program code (小程序码, `image/png` or `image/jpeg`) that opens the
+   * invite page with the code as its `scene`: office staff of the invitation's community. 404 for
+   * an unknown code (or another community's), 410 `invitation.expired` once used up or expired,
+   * 502 `wechat.unavailable` / `wechat.code_refused` and 503 `wechat.busy` when WeChat fails.
+   */
+  getInvitationWxacode: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/invitations/{code}/wxacode',
+    access: 'staff',
+    params: CommunityInvitationPath,
+    response: returns<string>(),
   }),
   createDistrict: route({
     method: 'POST',

@@ -98,6 +98,16 @@ export const env = {
   wechatAppId: () => required('WECHAT_APP_ID'),
   wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),
   wechatApiBase: () => process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+  /**
+   * Which version of the mini-program a mini-program code opens (getUnlimitedQRCode's `env_version`):
+   * `WECHAT_MINIPROGRAM_VERSION` (`release`, `trial` or `develop`), else `develop` on the dev stage
+   * and `release` elsewhere.
+   */
+  wechatMiniProgramVersion: (): 'release' | 'trial' | 'develop' => {
+    const configured = process.env.WECHAT_MINIPROGRAM_VERSION;
+    if (configured === 'release' || configured === 'trial' || configured === 'develop') return configured;
+    return process.env.STAGE === 'dev' ? 'develop' : 'release';
+  },
   corsOrigin: () => process.env.CORS_ORIGIN || '*',
   /** WeChat Pay v3, or null where it is not configured (then only the dev stage can take orders). */
   wechatPay: async (): Promise<WechatPayConfig | null> => {

@@ -44,6 +44,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   'market.sold_out': 409,
   'fund.insufficient_balance': 409,
   'wechat.unavailable': 502,
+  /** WeChat answered -1 (busy) or 45009 (over its per-minute quota): try again shortly. */
+  'wechat.busy': 503,
+  /** WeChat refused to make a mini-program code (page not published, scene refused…). */
+  'wechat.code_refused': 502,
   'request.invalid_cursor': 400,
   'checkin.invalid_token': 400,
   'checkin.invalid_code': 400,

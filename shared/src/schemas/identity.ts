@@ -191,9 +191,12 @@ export interface Invitation {
   link: { page: string; scene: string; h5Path: string };
 }
 
-export const InvitationPath = z.strictObject({
-  code: z.string().check(z.regex(/^[A-Za-z0-9]{12,32}$/, 'must be an invitation code')),
-});
+const InvitationCode = z.string().check(z.regex(/^[A-Za-z0-9]{12,32}$/, 'must be an invitation code'));
+
+export const InvitationPath = z.strictObject({ code: InvitationCode });
+
+/** `GET /v1/communities/{cid}/invitations/{code}/wxacode` — one of the community's invitations. */
+export const CommunityInvitationPath = z.strictObject({ cid: CommunityId, code: InvitationCode });
 
 export interface AcceptInvitationResponse {
   communityId: string;

@@ -3,7 +3,7 @@ import type { AcceptInvitationResponse, CreateInvitationRequest, Invitation, Mem
 import { AppError, notFound } from '../../lib/errors';
 import { getCommunityOrThrow, toMemberView } from './communities';
 import { refuseOwnInterest } from './conflicts';
-import type { CommunityStore, InvitationStore, MemberRecord } from './ports';
+import type { CommunityStore, InvitationStore, MemberRecord, MiniProgramCodes } from './ports';
 
 /** An invitation stays open a week unless its creator says otherwise; never more than 90 days. */
 const DEFAULT_DAYS = 7;
@@ -79,6 +79,27 @@ export async function createInvitation(
 }
 
 const gone = () => new AppError('invitation.expired', 'This invitation has expired or has been used up');
+
+/**
+ * The invitation `code` of `communityId` as a mini-program code (小程序码): WeChat's
+ * getUnlimitedQRCode for the invite page ({@link INVITATION_PAGE}) with the code as its `scene` —
+ * 20 letters and digits, within WeChat's 32 characters of `0-9a-zA-Z…`. Scanning it in WeChat opens
+ * the mini-program there, the code in `options.scene`. The caller's right to see the community's
+ * invitations (its office staff) is checked by the route. 404 `invitation.not_found` for a code
+ * that never existed or belongs to another community; 410 `invitation.expired` once it is used up
+ * or expired, as accepting it would be; WeChat's failures as {@link MiniProgramCodes} says.
+ */
+export async function invitationMiniProgramCode(
+  input: { communityId: string; code: string; now?: Date },
+  dependencies: { invitations: InvitationStore; codes: MiniProgramCodes },
+): Promise<{ bytes: Uint8Array; contentType: string }> {
+  const now = input.now ?? new Date();
+  const invitation = await dependencies.invitations.getInvitation(input.code);
+  if (!invitation || invitation.communityId !== input.communityId) throw notFound('invitation');
+  if (Date.parse(invitation.expiresAt) <= now.getTime() || invitation.uses >= invitation.maxUses) throw gone();
+  const link = invitationLink(invitation.code);
+  return dependencies.codes.unlimited({ scene: link.scene, page: link.page });
+}
 
 /**
  * Joins the invitation's community with its roles (added to the caller's roles when they are a

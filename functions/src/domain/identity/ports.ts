@@ -117,6 +117,17 @@ export interface InvitationStore {
   ): Promise<'accepted' | 'gone' | 'member_changed'>;
 }
 
+/**
+ * Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode: a code that opens `page` (no
+ * leading `/`, no query) with `scene` (at most 32 of `0-9a-zA-Z!#$&'()*+,/:;=?@-._~`) in its launch
+ * options. Resolves to the image (`contentType` `image/png` or `image/jpeg`); rejects with AppError
+ * `wechat.unavailable` (502: unreachable, credentials refused), `wechat.busy` (503) or
+ * `wechat.code_refused` (502: WeChat refused the page or scene; its errcode in `details`).
+ */
+export interface MiniProgramCodes {
+  unlimited(input: { scene: string; page: string }): Promise<{ bytes: Uint8Array; contentType: string }>;
+}
+
 /** Districts (街道) and their officers (issue 16). */
 export interface DistrictStore {
   /** `exists` when the id is taken. */

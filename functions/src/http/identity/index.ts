@@ -13,6 +13,7 @@ export const routes = {
   setCommunityAdmin: () => import('./set-community-admin'),
   createInvitation: () => import('./create-invitation'),
   acceptInvitation: () => import('./accept-invitation'),
+  getInvitationWxacode: () => import('./get-invitation-wxacode'),
   createDistrict: () => import('./create-district'),
   setDistrictOfficer: () => import('./set-district-officer'),
   listMyDistricts: () => import('./list-my-districts'),
