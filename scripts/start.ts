@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     api: port('LINLI_API_PORT', 3000),
     lambda: port('LINLI_LAMBDA_PORT', 3002),
     h5: port('LINLI_H5_PORT', 10086),
+    wechat: port('LINLI_WECHAT_API_PORT', 3003),
   };
   if (!flags.has('--skip-h5-build')) {
     console.log('› Building the H5 app (miniapp/dist/h5)…');
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     databasePort: ports.database,
     apiPort: ports.api,
     lambdaPort: ports.lambda,
+    wechatApiPort: ports.wechat,
     dataDirectory: flags.has('--in-memory') ? undefined : path.join(LOCAL_DIRECTORY, 'dynamodb'),
     jwtSecret: localJwtSecret(),
     extraEnvironment: { LOG_LEVEL: 'INFO' },
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       `  App (H5, also the office console):  http://127.0.0.1:${ports.h5}/`,
       `  API:                                ${stack.api.url}   e.g. curl ${stack.api.url}/v1/communities/demo`,
       `  DynamoDB Local:                     ${stack.database.endpoint}   table linli-dev, ${flags.has('--in-memory') ? 'in memory' : 'data in .local/dynamodb'}`,
+      `  WeChat API stand-in:                ${stack.wechat.url}   stable_token, getwxacodeunlimit (mini-program codes), jscode2session`,
       `  Scheduled jobs (every minute):      ${SCHEDULED_JOBS.join(', ')}`,
       '  Demo logins (dev stage): demo-admin, demo-staff, demo-staff-2, demo-merchant, demo-maker, demo-resident',
       '',

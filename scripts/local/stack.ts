@@ -5,10 +5,13 @@ import { localClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-
 import { startOfflineApi, type OfflineApi } from './offline';
 import { ensureTable } from './table';
 import { seedDemo } from './seed-demo';
+import { startWechatApi, type WechatApi } from './wechat-api';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const LOCAL_DIRECTORY = path.join(ROOT, '.local');
 export const TABLE_NAME = 'linli-dev';
+/** The app id the local stack's functions and its WeChat stand-in agree on (serverless.yml's dev default). */
+export const LOCAL_WECHAT_APP_ID = 'wx0000000000000000';
 
 /** A random JWT secret made once per checkout and kept in the git-ignored .local folder. */
 export function localJwtSecret(): string {
@@ -23,26 +26,37 @@ export function localJwtSecret(): string {
 export interface LocalStack {
   database: DynamoDbLocal;
   api: OfflineApi;
+  /** The local stand-in for WeChat's server API that WECHAT_API_BASE points at. */
+  wechat: WechatApi;
   environment: Record<string, string>;
   stop(): Promise<void>;
 }
 
-/** DynamoDB Local → table → demo data → the API from serverless.yml. Used by `npm start` and the tests. */
+/**
+ * DynamoDB Local → table → demo data → the WeChat API stand-in → the API from serverless.yml, its
+ * WECHAT_API_BASE / WECHAT_APP_ID / WECHAT_APP_SECRET pointed at the stand-in (a secret made per
+ * start; `extraEnvironment` may override any of them). Used by `npm start` and the tests.
+ */
 export async function startLocalStack(options: {
   databasePort: number;
   apiPort: number;
   lambdaPort: number;
+  /** The WeChat API stand-in's port (0 or absent: any free one). */
+  wechatApiPort?: number;
   dataDirectory?: string;
   jwtSecret: string;
   extraEnvironment?: Record<string, string>;
   echo?: boolean;
 }): Promise<LocalStack> {
   const database = await startDynamoDbLocal({ port: options.databasePort, dataDirectory: options.dataDirectory });
+  let wechat: WechatApi | undefined;
   try {
     const client = localClient(database.endpoint);
     await ensureTable(client, TABLE_NAME);
     await seedDemo(client, TABLE_NAME);
     client.destroy();
+    const appSecret = randomBytes(16).toString('hex');
+    wechat = await startWechatApi({ appId: LOCAL_WECHAT_APP_ID, appSecret, port: options.wechatApiPort });
     const environment = {
       STAGE: 'dev',
       DYNAMODB_ENDPOINT: database.endpoint,
@@ -50,6 +64,9 @@ export async function startLocalStack(options: {
       AWS_REGION: 'local',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
+      WECHAT_APP_SECRET: appSecret,
       ...options.extraEnvironment,
     };
     const api = await startOfflineApi({
@@ -58,16 +75,20 @@ export async function startLocalStack(options: {
       environment,
       echo: options.echo,
     });
+    const started = wechat;
     return {
       database,
       api,
+      wechat: started,
       environment: { ...environment, TABLE_NAME },
       stop: async () => {
         await api.stop();
+        await started.close();
         await database.stop();
       },
     };
   } catch (error) {
+    await wechat?.close();
     await database.stop();
     throw error;
   }

@@ -1,7 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { addDays, contracts, dayOf, PROXYABLE_ROUTES, weekdayOf, type Access } from '@linli/shared';
+import { startWechatApi, type WechatApi } from '../../scripts/local/wechat-api';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
@@ -398,6 +397,16 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     build: async () => ({ params: inCommunity(), body: { openid: `matrix-admin-${randomUUID().slice(0, 8)}` } }),
   },
   createInvitation: { ok: [201], build: async () => ({ params: inCommunity(), body: { roles: ['resident'] } }) },
+  getInvitationWxacode: {
+    ok: [200],
+    build: async () => {
+      const invitation = await must<{ code: string }>(
+        'createInvitation',
+        as(w.clerk, { params: inCommunity(), body: { roles: ['resident'], maxUses: 5 } }),
+      );
+      return { params: inCommunity({ code: invitation.code }) };
+    },
+  },
   createDistrict: {
     ok: [201],
     build: async () => ({ body: { id: `matrix-d-${randomUUID().slice(0, 8)}`, name: '矩阵街道' } }),
@@ -1102,16 +1111,13 @@ function roleCells(spec: RouteSpec): Cell[] {
 
 // ---------------------------------------------------------------- stand-ins for WeChat (login, pay keys)
 
-let wechat: Server;
+let wechat: WechatApi | undefined;
 const savedEnvironment = { ...process.env };
 
+/** The local WeChat API stand-in (login: a new openid a code; tokens; mini-program codes), for this suite's app. */
 async function startWechatStandIn(): Promise<string> {
-  wechat = createServer((_request, response) => {
-    response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify({ openid: `o-${randomUUID()}`, session_key: randomBytes(16).toString('base64') }));
-  });
-  await new Promise<void>((resolve) => wechat.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
+  wechat = await startWechatApi({ appId: 'wx0000000000000000', appSecret: 'matrix-wechat-secret' });
+  return wechat.url;
 }
 
 function configureWechatPay() {
@@ -1264,7 +1270,7 @@ afterAll(async () => {
     if (savedEnvironment[name] === undefined) delete process.env[name];
     else process.env[name] = savedEnvironment[name];
   }
-  await new Promise((resolve) => wechat?.close(resolve));
+  await wechat?.close();
 });
 
 describe('authorization matrix (generated from the route table)', () => {

@@ -7,8 +7,10 @@ import { ROOT, startLocalStack } from '../../scripts/local/stack';
 
 /**
  * Starts DynamoDB Local (in memory), creates the table, loads the demo data and runs
- * the API with `osls offline` — once for the whole run. Tests read the addresses from
- * process.env (LINLI_API_URL, DYNAMODB_ENDPOINT, JWT_SECRET, TABLE_NAME, LINLI_H5_URL).
+ * the API with `osls offline`, with the local WeChat API stand-in (`scripts/local/wechat-api.ts`)
+ * — once for the whole run. Tests read the addresses from process.env (LINLI_API_URL,
+ * DYNAMODB_ENDPOINT, JWT_SECRET, TABLE_NAME, LINLI_H5_URL; WECHAT_API_BASE, WECHAT_APP_ID and
+ * WECHAT_APP_SECRET of the stand-in, which in-process handlers use too).
  */
 export default async function globalSetup(): Promise<void> {
   const jwtSecret = randomBytes(32).toString('hex');
@@ -18,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
     await freePort(),
     await freePort(),
   ];
-  const stack = await startLocalStack({ databasePort, apiPort, lambdaPort, jwtSecret });
+  const stack = await startLocalStack({ databasePort, apiPort, lambdaPort, wechatApiPort: 0, jwtSecret });
   const h5Root = path.join(ROOT, 'miniapp', 'dist', 'h5');
   const web = existsSync(path.join(h5Root, 'index.html'))
     ? await serveH5({ port: h5Port, root: h5Root, apiUrl: stack.api.url })
