@@ -1,7 +1,8 @@
+import Taro from '@tarojs/taro';
 import { ACT_FOR_HEADER } from '@linli/shared';
 import { actingFor } from '../state/acting-for';
 import { sessionToken } from '../state/session';
-import { downloadExport, exportFileName, exportUrl, fileNameFrom } from './download';
+import { downloadExport, downloadInvitationCode, exportFileName, exportUrl, fileNameFrom } from './download';
 
 /** The part of a fetch Response the helper reads (jsdom has no Response). */
 function fakeResponse(status: number, body: string, headers: Record<string, string> = {}) {
@@ -73,5 +74,39 @@ describe('export downloads', () => {
     ) as unknown as typeof fetch;
 
     await expect(downloadExport(HOURS_XLSX)).rejects.toMatchObject({ status: 403, code: 'auth.forbidden' });
+  });
+});
+
+describe('the invitation’s mini-program code (weapp)', () => {
+  beforeEach(() => {
+    sessionToken.set('token-staff');
+    actingFor.clear();
+  });
+
+  it('downloads the image with the token and hands back its temporary file for <Image>', async () => {
+    const downloadFile = jest.mocked(Taro.downloadFile);
+    downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/code.png', errMsg: 'ok' } as never);
+
+    const file = await downloadInvitationCode('demo', 'AbCdEfGh23456789wxyz');
+
+    expect(file).toBe('wxfile://tmp/code.png');
+    expect(downloadFile).toHaveBeenCalledWith({
+      url: 'https://api.linli.test/v1/communities/demo/invitations/AbCdEfGh23456789wxyz/wxacode',
+      header: { Authorization: 'Bearer token-staff' },
+    });
+  });
+
+  it('reads the error the API saved as the file into an ApiError (WeChat busy: 503)', async () => {
+    jest
+      .mocked(Taro.downloadFile)
+      .mockResolvedValue({ statusCode: 503, tempFilePath: 'wxfile://tmp/error', errMsg: 'ok' } as never);
+    jest
+      .mocked(Taro.getFileSystemManager().readFileSync)
+      .mockReturnValue(JSON.stringify({ error: { code: 'wechat.busy', message: 'busy' } }));
+
+    await expect(downloadInvitationCode('demo', 'AbCdEfGh23456789wxyz')).rejects.toMatchObject({
+      status: 503,
+      code: 'wechat.busy',
+    });
   });
 });

@@ -107,3 +107,34 @@ export function fileNameFrom(contentDisposition: string | null): string | null {
   const plain = /filename="?([^";]+)"?/i.exec(contentDisposition);
   return plain?.[1] ?? null;
 }
+
+/**
+ * The invitation's mini-program code (小程序码, from WeChat through the API) as a local image file
+ * for `<Image src>` — weapp only, where `Taro.downloadFile` keeps it as a temporary file (an image
+ * cannot send the Authorization header itself). Throws an `ApiError`: 410 `invitation.expired`,
+ * 502/503 `wechat.*` when WeChat could not make it.
+ */
+export async function downloadInvitationCode(communityId: string, code: string): Promise<string> {
+  const url = LINLI_API_BASE + fillPath(contracts.getInvitationWxacode.path, { cid: communityId, code });
+  const header = authHeaders(contracts.getInvitationWxacode.path);
+  let downloaded: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    downloaded = await Taro.downloadFile({ url, header });
+  } catch (error) {
+    throw new ApiError(0, 'network.unreachable', (error as { errMsg?: string })?.errMsg ?? 'The download failed');
+  }
+  if (downloaded.statusCode < 200 || downloaded.statusCode >= 300) {
+    throw ApiError.fromResponse(downloaded.statusCode, await readJsonFile(downloaded.tempFilePath));
+  }
+  return downloaded.tempFilePath;
+}
+
+/** An error reply saved as a file by `downloadFile`: its JSON, or undefined when it cannot be read. */
+async function readJsonFile(filePath: string): Promise<unknown> {
+  try {
+    const text = Taro.getFileSystemManager().readFileSync(filePath, 'utf8');
+    return JSON.parse(String(text));
+  } catch {
+    return undefined;
+  }
+}

@@ -5,6 +5,8 @@
 const storage = new Map<string, unknown>();
 const resolved = (errMsg: string) => jest.fn(() => Promise.resolve({ errMsg }));
 
+const fileSystem = { readFileSync: jest.fn() };
+
 const Taro = {
   getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown): void => {
@@ -25,6 +27,8 @@ const Taro = {
   setTabBarItem: resolved('setTabBarItem:ok'),
   setClipboardData: resolved('setClipboardData:ok'),
   downloadFile: jest.fn(),
+  /** What a failed `downloadFile` saved: tests set `readFileSync`'s answer. */
+  getFileSystemManager: () => fileSystem,
   openDocument: resolved('openDocument:ok'),
   requestSubscribeMessage: jest.fn(),
 };

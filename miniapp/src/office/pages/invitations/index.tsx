@@ -1,19 +1,23 @@
-import { Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { Button, Image, Input, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
 import { contracts, type Invitation, type Role } from '@linli/shared';
 import { newIdempotencyKey, request } from '../../../api';
+import { downloadInvitationCode } from '../../../api/download';
 import ChoiceTabs from '../../../components/choice-tabs';
 import QrView from '../../../components/qr-view';
 import SubmitButton from '../../../components/submit-button';
 import OfficeLayout from '../../components/office-layout';
 import { parseWholeNumber } from '../../../format/market';
 import { describeError, useI18n } from '../../../i18n';
+import './index.scss';
 
 type Invitee = 'resident' | 'staff';
 
 /**
- * 邀请加入: staff invite residents, admins also invite staff. The invitation is shown as a QR code
- * (the H5 console: a link to the invite page; the mini-program: its page and code) and as text.
+ * 邀请加入: staff invite residents, admins also invite staff. The invitation is shown as a code to
+ * scan — in the H5 console a QR code of the link to the invite page; in the mini-program WeChat's
+ * own mini-program code (小程序码, `GET …/invitations/{code}/wxacode`), which WeChat's scanner
+ * opens as the mini-program — and as text.
  */
 export default function OfficeInvitationsPage() {
   return (
@@ -93,7 +97,7 @@ function InvitationForm({ communityId, isAdmin }: { communityId: string; isAdmin
           {t('invitations.create')}
         </SubmitButton>
       </View>
-      {invitation ? <CreatedInvitation invitation={invitation} /> : null}
+      {invitation ? <CreatedInvitation communityId={communityId} invitation={invitation} /> : null}
     </>
   );
 }
@@ -113,8 +117,8 @@ function NumberField(props: { id: string; label: string; value: string; onChange
   );
 }
 
-/** The invitation as a QR code, its address as text, and its code. */
-function CreatedInvitation({ invitation }: { invitation: Invitation }) {
+/** The invitation as a code to scan (a mini-program code on weapp, a QR code of its URL on H5), its address and its code. */
+function CreatedInvitation({ communityId, invitation }: { communityId: string; invitation: Invitation }) {
   const { t } = useI18n();
   const address = invitationAddress(invitation, typeof window === 'undefined' ? undefined : window.location);
   return (
@@ -122,13 +126,61 @@ function CreatedInvitation({ invitation }: { invitation: Invitation }) {
       <Text className="card__value">
         {t('invitations.created', { uses: invitation.maxUses, until: invitation.expiresAt.slice(0, 10) })}
       </Text>
-      <QrView value={address} id="invitation-qr" />
+      {process.env.TARO_ENV === 'weapp' ? (
+        <MiniProgramCode communityId={communityId} code={invitation.code} />
+      ) : (
+        <QrView value={address} id="invitation-qr" />
+      )}
       <Text className="card__hint" id="invitation-link" userSelect>
         {address}
       </Text>
       <Text className="card__hint">
         {t('invitations.code')}：<Text id="invitation-code">{invitation.code}</Text>
       </Text>
+    </View>
+  );
+}
+
+/** WeChat's mini-program code for the invitation, fetched once (and again on request) from the API. */
+function MiniProgramCode({ communityId, code }: { communityId: string; code: string }) {
+  const { t } = useI18n();
+  const [image, setImage] = useState<string>();
+  const [problem, setProblem] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setImage(undefined);
+    setProblem(undefined);
+    downloadInvitationCode(communityId, code).then(
+      (path) => current && setImage(path),
+      (error: unknown) => current && setProblem(error ?? new Error('failed')),
+    );
+    return () => {
+      current = false;
+    };
+  }, [communityId, code, attempt]);
+
+  if (problem) {
+    return (
+      <View id="invitation-wxacode-error">
+        <Text className="form-error">{describeError(t, problem)}</Text>
+        <Button className="button" id="invitation-wxacode-retry" onClick={() => setAttempt(attempt + 1)}>
+          {t('invitations.wxacodeRetry')}
+        </Button>
+      </View>
+    );
+  }
+  if (!image) return <Text className="card__hint">{t('invitations.wxacodeLoading')}</Text>;
+  return (
+    <View className="invitation-wxacode">
+      <Image
+        className="invitation-wxacode__image"
+        id="invitation-wxacode"
+        src={image}
+        mode="aspectFit"
+        showMenuByLongpress
+      />
+      <Text className="card__hint">{t('invitations.wxacodeHint')}</Text>
     </View>
   );
 }
