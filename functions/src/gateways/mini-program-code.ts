@@ -59,14 +59,22 @@ async function requestCode(input: { scene: string; page: string }, token: string
 }
 
 /**
- * Throws the AppError for a refusal of getUnlimitedQRCode (never a 500): busy or over quota →
- * `wechat.busy` (503); anything else (41030 page not published, 40129/40169 scene, 40097 args,
- * a token still refused after a refresh) → `wechat.code_refused` (502), WeChat's errcode in `details`.
+ * The AppError for a refusal of getUnlimitedQRCode (never a 500), WeChat's errcode in `details`:
+ * busy or over quota (-1, 45009) → `wechat.busy` (503); a token still refused after a refresh →
+ * `wechat.unavailable` (502); anything else (41030 page not published, 40129/40169 scene, 40097
+ * args) → `wechat.code_refused` (502).
  */
 function refusal(reply: CodeReply): AppError {
   const details = { api: 'getwxacodeunlimit', errcode: reply.errcode, errmsg: reply.errmsg };
   if (reply.errcode !== undefined && BUSY_ERRORS.has(reply.errcode)) {
     return new AppError('wechat.busy', 'WeChat is busy right now; please try again in a minute', details);
+  }
+  if (reply.errcode !== undefined && ACCESS_TOKEN_ERRORS.has(reply.errcode)) {
+    return new AppError(
+      'wechat.unavailable',
+      'WeChat refused our credentials; please tell the platform operator',
+      details,
+    );
   }
   return new AppError('wechat.code_refused', 'WeChat could not make the mini-program code', details);
 }
