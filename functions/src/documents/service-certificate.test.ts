@@ -107,7 +107,8 @@ describe('renderServiceCertificate', () => {
       expect(page).toContain('序号服务日期活动名称服务内容服务地点组织方时长（小时）');
     const rows = pages.join('').match(/\d+2026-\d\d-\d\d/g) ?? [];
     expect(rows).toHaveLength(60);
-    expect(pages.at(-1)).toContain('合计（60次）90.0');
+    expect(pages.join('')).toContain('合计（60次）90.0');
+    expect(pages.at(-1)).toMatch(/特此证明。.*出具单位（盖章）：青龙街社区居委会/);
     expect(await pdfQrCodes(long, { first: pages.length })).toEqual([certificate().checkUrl]);
   });
 

@@ -271,16 +271,15 @@ function drawBody(document: Doc, input: ServiceCertificateDocument): void {
   let y = drawServicesTable(document, input, document.y + 10);
   document.fontSize(12).fillColor(INK);
   const closing = '以上记录依据本单位志愿服务记录如实出具。特此证明。';
-  if (y + 30 > CONTENT_BOTTOM) {
+  const closingOptions = { width: CONTENT_WIDTH, indent: 24, lineGap: 7 };
+  // The closing words go with the signature block: a page never carries the seal alone.
+  const needed = 14 + document.heightOfString(closing, closingOptions) + 22 + SIGNATURE_BLOCK_HEIGHT;
+  if (y + needed > CONTENT_BOTTOM) {
     document.addPage();
     y = MARGIN.top - 14;
   }
-  document.text(closing, MARGIN.left, y + 14, { width: CONTENT_WIDTH, indent: 24, lineGap: 7 });
+  document.text(closing, MARGIN.left, y + 14, closingOptions);
   y = document.y + 22;
-  if (y + SIGNATURE_BLOCK_HEIGHT > CONTENT_BOTTOM) {
-    document.addPage();
-    y = MARGIN.top;
-  }
   drawSignatureBlock(document, input, y);
 }
 
