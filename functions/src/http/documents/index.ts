@@ -7,6 +7,7 @@ import { areaHandler, type AreaRoutes } from '../area';
  */
 export const routes = {
   checkServiceCertificate: () => import('./check-service-certificate'),
+  getServiceCertificatePdf: () => import('./get-service-certificate-pdf'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);
