@@ -686,7 +686,7 @@ export const contracts = {
   getServiceCertificatePdf: route({
     method: 'GET',
     path: '/v1/service-certificates/{serialNumber}/pdf',
-    access: 'user',
+    access: 'own-or-office',
     params: ServiceCertificatePath,
     response: returns<string>(),
   }),

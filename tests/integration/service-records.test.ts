@@ -3,6 +3,7 @@ import { contracts, dayOf, type Claim } from '@linli/shared';
 import { DynamoClaimStore } from '../../functions/src/store/timebank/timebank-store';
 import { documentClient, errorOf, send, urlOf } from '../support/api';
 import { createMember, tableName } from '../support/factories';
+import { pdfQrCodes, pdfText } from '../support/pdf';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
 
 /**
@@ -45,6 +46,21 @@ const putProfile = (cid: string, person: Person, body: Record<string, unknown>) 
 
 const issue = (cid: string, staff: Person, body: Record<string, unknown>) =>
   send(contracts.issueServiceCertificate, { params: { cid }, token: staff.token, body: body as never });
+
+/** The check page the certificate's QR code opens (the H5 app that `PUBLIC_APP_URL` names). */
+const expectedCheckUrl = (serialNumber: string) =>
+  `${process.env.PUBLIC_APP_URL}/#/pages/certificate-check/index?serial=${serialNumber}`;
+
+async function fetchPdf(serialNumber: string, token: string) {
+  const response = await fetch(urlOf(contracts.getServiceCertificatePdf, { params: { serialNumber } }), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
+}
 
 const check = (serialNumber: string) => send(contracts.checkServiceCertificate, { params: { serialNumber } });
 
@@ -273,6 +289,24 @@ describe('the 志愿服务记录证明', () => {
     );
     expect(JSON.stringify(stored.Item)).not.toContain(ID);
     expect(stored.Item).toMatchObject({ idNumberMasked: MASKED, holderName: '王小明', responsiblePerson: '张主任' });
+
+    // The PDF: for the holder and the office; the text is real, the ID masked, the QR leads to the check page.
+    const pdf = await fetchPdf(serialNumber, resident.token);
+    expect(pdf.status).toBe(200);
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    const text = (await pdfText(pdf.bytes)).replace(/\s+/g, '');
+    for (const expected of ['志愿服务记录证明', '王小明', MASKED, serialNumber, '1.5', '张主任', '青龙街社区'])
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    expect(text).not.toContain(ID);
+    expect(await pdfQrCodes(pdf.bytes, { first: 1, last: 1 })).toEqual([
+      expectedCheckUrl(serialNumber),
+    ]);
+    expect((await fetchPdf(serialNumber, staff.token)).status).toBe(200);
+    const neighbour = await createMember(cid, ['resident'], 'neighbour');
+    expect((await fetchPdf(serialNumber, neighbour.token)).status).toBe(403);
+    const elsewhere = await timebankCommunity();
+    expect((await fetchPdf(serialNumber, elsewhere.staff.token)).status).toBe(403);
 
     const register = await send(contracts.listServiceCertificates, { params: { cid }, query: {}, token: staff.token });
     expect(register.body.items[0]).toMatchObject({ serialNumber, memberId: resident.userId, handlerId: staff.userId });

@@ -226,7 +226,7 @@ const revokedAlready = () => new AppError('service_certificate.revoked', 'This c
 
 /**
  * Who may fetch a certificate's PDF: its holder, or staff of the issuing community (`isStaff`
- * answers for that community). Anyone else gets 404, as if it did not exist.
+ * answers for that community). Anyone else: 403 (that a serial exists is public; its contents are not).
  */
 export async function certificateForReader(
   input: { serialNumber: string; userId: string; isStaff: (communityId: string) => Promise<boolean> },
@@ -235,7 +235,7 @@ export async function certificateForReader(
   const certificate = await certificates.getCertificate(input.serialNumber);
   if (!certificate) throw notFound('service_certificate');
   if (certificate.memberId === input.userId || (await input.isStaff(certificate.communityId))) return certificate;
-  throw notFound('service_certificate');
+  throw new AppError('auth.forbidden', 'Only its holder and the office that issued it may open this certificate');
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
