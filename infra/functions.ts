@@ -23,7 +23,10 @@ import type { JobName } from '../functions/src/jobs';
  * - **`jobs`** and **`reconcile`**: the scheduled jobs (EventBridge sends `{ job }`); reconciliation
  *   reads whole communities and gets the longest timeout, so it has its own function.
  */
-export const AREAS = { identity, timebank, ledger, market, shop, fund, office, documents } satisfies Record<string, AreaRoutes>;
+export const AREAS = { identity, timebank, ledger, market, shop, fund, office, documents } satisfies Record<
+  string,
+  AreaRoutes
+>;
 
 /** Each job's schedule (EventBridge, UTC) and the function that runs it. */
 export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs' | 'reconcile' }> = {

@@ -99,7 +99,7 @@ describe('the service record', () => {
       token: admin.token,
       body: { reason: '重复登记' },
     });
-    expect(reversal.status).toBe(200);
+    expect(reversal.status).toBe(201);
     mine = await record(cid, resident);
     expect(mine.items.map((item) => item.claimId)).toEqual([kept.id]);
     expect(mine.totalMinutes).toBe(60);
@@ -299,9 +299,7 @@ describe('the 志愿服务记录证明', () => {
     for (const expected of ['志愿服务记录证明', '王小明', MASKED, serialNumber, '1.5', '张主任', '青龙街社区'])
       expect(text).toContain(expected.replace(/\s+/g, ''));
     expect(text).not.toContain(ID);
-    expect(await pdfQrCodes(pdf.bytes, { first: 1, last: 1 })).toEqual([
-      expectedCheckUrl(serialNumber),
-    ]);
+    expect(await pdfQrCodes(pdf.bytes, { first: 1, last: 1 })).toEqual([expectedCheckUrl(serialNumber)]);
     expect((await fetchPdf(serialNumber, staff.token)).status).toBe(200);
     const neighbour = await createMember(cid, ['resident'], 'neighbour');
     expect((await fetchPdf(serialNumber, neighbour.token)).status).toBe(403);
