@@ -36,16 +36,18 @@ async function checkVerdict(page: Page, url: string): Promise<string> {
  * the PDF → its QR code is the public check page, which says valid → staff revoke it → it says revoked.
  */
 describe('the service record certificate in Chromium', () => {
+  // The volunteer and the office in two browsers: a login is kept per browser profile.
   let browser: Browser;
+  let officeBrowser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    [browser, officeBrowser] = await Promise.all([launchBrowser(), launchBrowser()]);
     page = await browser.context.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([browser?.close(), officeBrowser?.close()]);
   });
 
   it('profile → hours → request → issue → PDF with QR → check valid → revoke → check revoked', async () => {
@@ -74,13 +76,13 @@ describe('the service record certificate in Chromium', () => {
     await snapshot(page, 'e2e-certificate-1-record.png');
 
     // Staff: the request in the queue → 出具证明.
-    const staffPage = await browser.context.newPage();
+    const staffPage = await officeBrowser.context.newPage();
     await logInToDemo(staffPage, 'demo-staff');
     await openRoute(staffPage, '/office/pages/service-records/index');
     const card = staffPage.locator('#record-requests .card', { hasText: nickname });
     await card.waitFor(WAIT);
     await card.locator('[id^="record-issue-"]').click();
-    const issued = staffPage.locator('[id^="record-request-"][id$="-result"]');
+    const issued = staffPage.locator('#record-requests-result');
     await issued.waitFor(WAIT);
     const serial = /[A-Z0-9]+-\d{4}-\d{6}-[0-9A-Z]{4}/.exec(await issued.innerText())?.[0];
     if (!serial) throw new Error('no serial number in the outcome');
@@ -88,6 +90,8 @@ describe('the service record certificate in Chromium', () => {
 
     // The volunteer downloads the PDF; its QR code is the public check page.
     await openRoute(page, '/volunteer/pages/service-record/index');
+    await page.locator('#record-certificates').waitFor(WAIT);
+    await snapshot(page, 'e2e-certificate-3-mine.png');
     const [download] = await Promise.all([
       page.waitForEvent('download', WAIT),
       page.locator(`#certificate-download-${serial}`).click(),

@@ -59,25 +59,37 @@ function RequestQueue({ communityId }: { communityId: string }) {
   const queue = usePagedList(`record-requests:${communityId}`, (cursor) =>
     request(contracts.listRecordRequests, { params: { cid: communityId }, query: { status: 'open', cursor } }),
   );
+  // The answered request leaves the list: what was done stays above it.
+  const [done, setDone] = useState<string>();
   return (
-    <PagedListView
-      id="record-requests"
-      list={queue}
-      empty={t('officeRecord.noRequests')}
-      renderItem={(item) => (
-        <RequestCard
-          key={item.id}
-          communityId={communityId}
-          item={item}
-          onDone={() => queue.removeWhere((other) => other.id === item.id)}
-        />
-      )}
-    />
+    <>
+      {done ? (
+        <Text id="record-requests-result" className="result-good">
+          {done}
+        </Text>
+      ) : null}
+      <PagedListView
+        id="record-requests"
+        list={queue}
+        empty={t('officeRecord.noRequests')}
+        renderItem={(item) => (
+          <RequestCard
+            key={item.id}
+            communityId={communityId}
+            item={item}
+            onDone={(message) => {
+              setDone(message);
+              queue.removeWhere((other) => other.id === item.id);
+            }}
+          />
+        )}
+      />
+    </>
   );
 }
 
 /** Answering a request: accept or reject with a reason, or issue the certificate it asks for. */
-function useRequestActions(props: { communityId: string; item: RecordRequest; onDone: () => void }) {
+function useRequestActions(props: { communityId: string; item: RecordRequest; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const { item } = props;
   const action = useAction();
@@ -90,9 +102,10 @@ function useRequestActions(props: { communityId: string; item: RecordRequest; on
       });
       return t('officeRecord.decided');
     });
-    if (done) props.onDone();
+    if (done) props.onDone(t('officeRecord.decided'));
   };
   const issue = async () => {
+    let message = '';
     const done = await action.run(async (idempotencyKey) => {
       const issued = await request(contracts.issueServiceCertificate, {
         params: { cid: props.communityId },
@@ -104,14 +117,15 @@ function useRequestActions(props: { communityId: string; item: RecordRequest; on
         },
         idempotencyKey,
       });
-      return t('officeRecord.issued', { serial: issued.serialNumber });
+      message = t('officeRecord.issued', { serial: issued.serialNumber });
+      return message;
     });
-    if (done) props.onDone();
+    if (done) props.onDone(message);
   };
   return { action, decide, issue };
 }
 
-function RequestCard(props: { communityId: string; item: RecordRequest; onDone: () => void }) {
+function RequestCard(props: { communityId: string; item: RecordRequest; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const { item } = props;
   const { action, decide, issue } = useRequestActions(props);
@@ -211,28 +225,27 @@ function Register({ communityId }: { communityId: string }) {
       id="record-register"
       list={register}
       empty={t('officeRecord.registerEmpty')}
-      renderItem={(entry) => (
-        <RegisterRow key={entry.serialNumber} communityId={communityId} entry={entry} onChanged={register.reload} />
-      )}
+      renderItem={(entry) => <RegisterRow key={entry.serialNumber} communityId={communityId} entry={entry} />}
     />
   );
 }
 
-function RegisterRow(props: { communityId: string; entry: CertificateRegisterEntry; onChanged: () => void }) {
+function RegisterRow(props: { communityId: string; entry: CertificateRegisterEntry }) {
   const { t } = useI18n();
-  const { entry } = props;
+  // A revocation shows on the row at once (the register is not reloaded under the staff member's eyes).
+  const [entry, setEntry] = useState(props.entry);
   const action = useAction();
-  const revoke = async (reason: string) => {
-    const done = await action.run(async (idempotencyKey) => {
-      await request(contracts.revokeServiceCertificate, {
-        params: { cid: props.communityId, serialNumber: entry.serialNumber },
-        body: { reason },
-        idempotencyKey,
-      });
+  const revoke = (reason: string) =>
+    action.run(async (idempotencyKey) => {
+      setEntry(
+        await request(contracts.revokeServiceCertificate, {
+          params: { cid: props.communityId, serialNumber: entry.serialNumber },
+          body: { reason },
+          idempotencyKey,
+        }),
+      );
       return t('officeRecord.revokedDone');
     });
-    if (done) props.onChanged();
-  };
   const download = () =>
     action.run(async () => {
       await downloadServiceCertificate(entry.serialNumber);
