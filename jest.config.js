@@ -11,7 +11,7 @@ const node = {
   testEnvironment: 'node',
   roots: ['<rootDir>/shared/src', '<rootDir>/functions/src', '<rootDir>/tests/static'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.woff$': '<rootDir>/jest.binary.js' },
   transformIgnorePatterns: ['/node_modules/(?!@middy/|zod/v4/locales/|zod/v4/core/)'],
 };
 

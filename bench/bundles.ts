@@ -13,6 +13,18 @@ export const ROOT = path.resolve(__dirname, '..');
  */
 export const FUNCTION_BUDGET_BYTES = 400 * 1024;
 
+/**
+ * The functions allowed more than FUNCTION_BUDGET_BYTES, each with its reason. `documents` (issue 18:
+ * the 志愿服务记录证明 PDF) carries pdfkit with fontkit and their Unicode/shaping tables (~1.0 MB
+ * minified) and the Noto Sans SC subset it embeds from, inlined by esbuild's binary loader as base64
+ * (1.56 MB of WOFF → 2.09 MB): the renderer alone bundles to ~3.1 MB (tests/static/documents-bundle.test.ts).
+ * 3.5 MiB leaves ~400 KB for its routes, as every other function gets.
+ */
+export const FUNCTION_BUDGETS_BYTES: Readonly<Record<string, number>> = { documents: 3.5 * 1024 * 1024 };
+
+/** The bundle budget of the function `name`, in bytes: its own entry in FUNCTION_BUDGETS_BYTES, else FUNCTION_BUDGET_BYTES. */
+export const budgetFor = (name: string): number => FUNCTION_BUDGETS_BYTES[name] ?? FUNCTION_BUDGET_BYTES;
+
 export interface FunctionEntry {
   name: string;
   /** `functions/src/http/identity/dev-login.ts` */
@@ -65,7 +77,17 @@ export function functionEntries(): FunctionEntry[] {
  * (exclude, packager, …) removed, `exclude` added to `external`.
  */
 export function esbuildOptions(config = readServerlessConfig()): BuildOptions {
-  const { exclude = [], external = [], bundle, minify, sourcemap, target, platform, format } = config.custom.esbuild;
+  const {
+    exclude = [],
+    external = [],
+    bundle,
+    minify,
+    sourcemap,
+    target,
+    platform,
+    format,
+    loader,
+  } = config.custom.esbuild;
   return {
     bundle: bundle as boolean,
     minify: minify as boolean,
@@ -73,6 +95,7 @@ export function esbuildOptions(config = readServerlessConfig()): BuildOptions {
     target: target as string,
     platform: platform as BuildOptions['platform'],
     format: format as BuildOptions['format'],
+    loader: loader as BuildOptions['loader'],
     external: [...external, ...exclude],
   };
 }

@@ -1,5 +1,6 @@
 import { contracts } from '@linli/shared';
 import { routes as dev } from '../functions/src/http/dev';
+import { routes as documents } from '../functions/src/http/documents/index';
 import { routes as fund } from '../functions/src/http/fund/index';
 import { routes as identity } from '../functions/src/http/identity/index';
 import { routes as ledger } from '../functions/src/http/ledger/index';
@@ -22,7 +23,10 @@ import type { JobName } from '../functions/src/jobs';
  * - **`jobs`** and **`reconcile`**: the scheduled jobs (EventBridge sends `{ job }`); reconciliation
  *   reads whole communities and gets the longest timeout, so it has its own function.
  */
-export const AREAS = { identity, timebank, ledger, market, shop, fund, office } satisfies Record<string, AreaRoutes>;
+export const AREAS = { identity, timebank, ledger, market, shop, fund, office, documents } satisfies Record<
+  string,
+  AreaRoutes
+>;
 
 /** Each job's schedule (EventBridge, UTC) and the function that runs it. */
 export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs' | 'reconcile' }> = {

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     wechatApiPort: ports.wechat,
     dataDirectory: flags.has('--in-memory') ? undefined : path.join(LOCAL_DIRECTORY, 'dynamodb'),
     jwtSecret: localJwtSecret(),
-    extraEnvironment: { LOG_LEVEL: 'INFO' },
+    // The certificates' QR codes lead to the H5 app's public check page.
+    extraEnvironment: { LOG_LEVEL: 'INFO', PUBLIC_APP_URL: `http://127.0.0.1:${ports.h5}` },
     echo: flags.has('--verbose'),
   });
   running.stack = stack;

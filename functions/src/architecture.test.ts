@@ -6,6 +6,8 @@ import path from 'node:path';
  * - `domain/` (the rules) imports neither the table (`store/`), nor the outside world
  *   (`gateways/`), nor the composition root: it speaks through its ports;
  * - `lib/` (the ground floor) imports nothing above it;
+ * - `documents/` (the PDFs: pure renderers from data to bytes, issue 18) imports only `lib/` and
+ *   its assets (`functions/assets`, the fonts);
  * - `wiring.ts` is the only module that imports both `store/` and `gateways/`;
  * - every table key is built in `store/keys.ts` — no `PREFIX#…` string anywhere else;
  * - one item is read one way: `getItem`/`getEntity` (`store/client.ts`, `store/items.ts`), no
@@ -41,7 +43,7 @@ describe('the house of functions/src', () => {
   it('has its floors and areas', () => {
     const floors = new Set(files.map(({ name }) => name.split('/')[0]));
     expect([...floors].sort()).toEqual(
-      expect.arrayContaining(['domain', 'gateways', 'http', 'jobs', 'lib', 'store', 'wiring.ts']),
+      expect.arrayContaining(['documents', 'domain', 'gateways', 'http', 'jobs', 'lib', 'store', 'wiring.ts']),
     );
     const areas = ['fund', 'identity', 'ledger', 'market', 'office', 'shop', 'timebank'];
     for (const floor of ['http', 'domain', 'store']) {
@@ -50,7 +52,9 @@ describe('the house of functions/src', () => {
           .filter(({ name }) => name.split('/').length > 2 && name.startsWith(`${floor}/`))
           .map(({ name }) => name.split('/')[1]),
       );
-      expect([...folders].sort()).toEqual(areas);
+      // `http/documents` is a deployable area of its own (the PDF renderer's weight) whose rules live in
+      // `domain/timebank` and whose drawing is `documents/`.
+      expect([...folders].sort()).toEqual(floor === 'http' ? [...areas, 'documents'].sort() : areas);
     }
   });
 
@@ -71,6 +75,17 @@ describe('the house of functions/src', () => {
       .flatMap(({ name, imports }) =>
         ['store', 'gateways', 'wiring', 'http', 'domain', 'jobs']
           .flatMap((floor) => importsFrom(imports, floor))
+          .map((target) => `${name} → ${target}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps documents/ pure: it imports only lib/ and functions/assets', () => {
+    const offending = files
+      .filter(({ name }) => name.startsWith('documents/'))
+      .flatMap(({ name, imports }) =>
+        imports
+          .filter((target) => !['documents/', 'lib/', '../assets/'].some((floor) => target.startsWith(floor)))
           .map((target) => `${name} → ${target}`),
       );
     expect(offending).toEqual([]);

@@ -23,6 +23,7 @@ import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
 import { DynamoSignupStore } from './store/timebank/signup-store';
 import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
+import { DynamoServiceRecordStore } from './store/timebank/service-record-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
@@ -47,6 +48,8 @@ export const stores = {
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
   volunteerProfiles: () => new DynamoVolunteerProfileStore(getDocumentClient(), env.tableName()),
+  /** The service record's reads, members' requests about it, and the 志愿服务记录证明. */
+  serviceRecords: () => new DynamoServiceRecordStore(getDocumentClient(), env.tableName()),
   claims: () => new DynamoClaimStore(getDocumentClient(), env.tableName()),
   certificates: () => new DynamoCertificateStore(getDocumentClient(), env.tableName()),
   teams: () => new DynamoTeamStore(getDocumentClient(), env.tableName()),

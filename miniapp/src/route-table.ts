@@ -11,12 +11,15 @@ export const ROUTES = {
   communities: '/pages/communities/index',
   invite: '/pages/invite/index',
   platform: '/pages/platform/index',
+  /** Public: a 志愿服务记录证明's check page (its QR code leads here; no login). */
+  certificateCheck: '/pages/certificate-check/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',
   myHours: '/volunteer/pages/hours/index',
   mySignups: '/volunteer/pages/signups/index',
   volunteerProfile: '/volunteer/pages/profile/index',
+  myServiceRecord: '/volunteer/pages/service-record/index',
   leaderRoster: '/volunteer/pages/roster/index',
   myLedger: '/volunteer/pages/ledger/index',
   myCertificate: '/volunteer/pages/certificate/index',
@@ -60,6 +63,7 @@ export const ROUTES = {
   officeProxies: '/office/pages/proxies/index',
   officeInvitations: '/office/pages/invitations/index',
   officeSetup: '/office/pages/setup/index',
+  officeServiceRecords: '/office/pages/service-records/index',
 
   // Subpackage `market`: the credit supermarket, the alliance and the board, for residents.
   good: '/market/pages/good/index',

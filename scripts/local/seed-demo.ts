@@ -34,6 +34,8 @@ export const DEMO_COMMUNITY: Community = {
     fundShareBps: 2000,
     minuteRounding: { unitMinutes: 30, mode: 'down' },
   },
+  // Its responsible person signs the 志愿服务记录证明 the office issues.
+  office: { address: '邻里路 1 号社区服务中心', phone: '0871-6300 0000', responsiblePerson: '王主任' },
 };
 
 /** The dev logins of API.md ("Local demo data") and their roles in `demo`. */
@@ -88,7 +90,7 @@ export const DISTRICT_COMMUNITIES: (Community & { admin: string })[] = [
     currencyName: '信用币',
     rules: { ...NEW_COMMUNITY_RULES, pointsPerHour: 10, certificateThresholdPoints: 100 },
     districtId: DEMO_DISTRICT.id,
-    office: { address: '青龙街 18 号社区服务中心', phone: '0871-6300 1234' },
+    office: { address: '青龙街 18 号社区服务中心', phone: '0871-6300 1234', responsiblePerson: '刘书记' },
     admin: 'demo-qinglong-admin',
   },
   {
@@ -107,7 +109,7 @@ export const DISTRICT_COMMUNITIES: (Community & { admin: string })[] = [
       ],
     },
     districtId: DEMO_DISTRICT.id,
-    office: { address: '凤凰里 3 栋 1 楼', phone: '0871-6300 5678' },
+    office: { address: '凤凰里 3 栋 1 楼', phone: '0871-6300 5678', responsiblePerson: '陈主任' },
     admin: 'demo-fenghuang-admin',
   },
 ];

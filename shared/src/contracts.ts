@@ -70,6 +70,22 @@ import {
 } from './schemas/timebank-series';
 import { VolunteerProfileRequest, type UnmetRequirement, type VolunteerProfile } from './schemas/volunteer';
 import {
+  ServiceCertificatePath,
+  CertificateRequestBody,
+  CommunityCertificatePath,
+  CorrectionRequest,
+  DecideRecordRequestBody,
+  IssueCertificateRequest,
+  RecordRequestPath,
+  RecordRequestsQuery,
+  RevokeCertificateBody,
+  SealUpload,
+  type CertificateCheck,
+  type CertificateRegisterEntry,
+  type RecordRequest,
+  type ServiceRecord,
+} from './schemas/service-record';
+import {
   AddTeamMemberRequest,
   CreateTeamRequest,
   RejectJoinRequest,
@@ -584,6 +600,125 @@ export const contracts = {
     params: CommunityPath,
     body: VolunteerProfileRequest,
     response: returns<{ profile: VolunteerProfile }>(),
+  }),
+  /** 我的志愿服务记录: every approved, unreversed entry with the fields the 办法 lists. */
+  getMyServiceRecord: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/service-record',
+    access: 'member',
+    params: CommunityPath,
+    response: returns<ServiceRecord>(),
+  }),
+  /** A member asks for a correction of an entry (`claimId`) or for a missing one. */
+  requestRecordCorrection: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/me/service-record/corrections',
+    access: 'member',
+    params: CommunityPath,
+    body: CorrectionRequest,
+    response: returns<RecordRequest>(),
+  }),
+  /** A member asks the office for a 志愿服务记录证明 (free). */
+  requestServiceCertificate: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/me/service-certificates/requests',
+    access: 'member',
+    params: CommunityPath,
+    body: CertificateRequestBody,
+    response: returns<RecordRequest>(),
+  }),
+  /** The caller's requests (corrections and certificates) and certificates issued to them. */
+  listMyRecordRequests: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/service-record/requests',
+    access: 'member',
+    params: CommunityPath,
+    response: returns<{ requests: RecordRequest[]; certificates: CertificateRegisterEntry[] }>(),
+  }),
+  /** Staff: the requests queue (open first by default), oldest first. */
+  listRecordRequests: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/service-record/requests',
+    access: 'staff',
+    params: CommunityPath,
+    query: RecordRequestsQuery,
+    response: returns<Page<RecordRequest>>(),
+  }),
+  /** Staff accept (saying what the office did) or reject (saying why) a request; the member is told. */
+  decideRecordRequest: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/service-record/requests/{rid}/decision',
+    access: 'staff',
+    params: RecordRequestPath,
+    body: DecideRecordRequestBody,
+    response: returns<RecordRequest>(),
+  }),
+  /** Staff: a member's whole service record (to answer a request, or before issuing). */
+  getMemberServiceRecord: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/members/{memberId}/service-record',
+    access: 'staff',
+    params: MemberPath,
+    response: returns<ServiceRecord>(),
+  }),
+  /** Staff issue a 志愿服务记录证明 for a member and a period (all of the record by default). */
+  issueServiceCertificate: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/service-certificates',
+    access: 'staff',
+    params: CommunityPath,
+    body: IssueCertificateRequest,
+    response: returns<{ serialNumber: string; totalMinutes: number; issuedAt: string }>(),
+  }),
+  /** Staff: the issuance register, newest first. */
+  listServiceCertificates: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/service-certificates',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<CertificateRegisterEntry>>(),
+  }),
+  /** Staff revoke a certificate with a reason; the public check then says it is not valid. */
+  revokeServiceCertificate: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/service-certificates/{serialNumber}/revoke',
+    access: 'staff',
+    params: CommunityCertificatePath,
+    body: RevokeCertificateBody,
+    response: returns<CertificateRegisterEntry>(),
+  }),
+  /** Public: whether a certificate is genuine and valid (masked name, hours, issuer, date). */
+  checkServiceCertificate: route({
+    method: 'GET',
+    path: '/v1/service-certificates/{serialNumber}',
+    access: 'public',
+    params: ServiceCertificatePath,
+    response: returns<CertificateCheck>(),
+  }),
+  /** The certificate as a printable A4 PDF: its holder, or staff of the issuing community. */
+  getServiceCertificatePdf: route({
+    method: 'GET',
+    path: '/v1/service-certificates/{serialNumber}/pdf',
+    access: 'own-or-office',
+    params: ServiceCertificatePath,
+    response: returns<string>(),
+  }),
+  /** Admin: the office's seal image stamped on certificates. */
+  putCertificateSeal: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/service-certificates/seal',
+    access: 'admin',
+    params: CommunityPath,
+    body: SealUpload,
+    response: returns<{ contentType: string; bytes: number; updatedAt: string }>(),
+  }),
+  getCertificateSeal: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/service-certificates/seal',
+    access: 'staff',
+    params: CommunityPath,
+    response: returns<{ seal: { contentType: string; base64: string; updatedAt: string } | null }>(),
   }),
   listMySignups: route({
     method: 'GET',

@@ -62,6 +62,7 @@ interface Seeded {
   merchantId: string;
   invitationCode: string;
   teamId: string;
+  certificateSerial: string;
 }
 
 /** The real ids a page's query needs; each page reading a parameter must be listed here. */
@@ -81,6 +82,7 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'office/pages/district/index': () => ({ did: 'jiefanglu' }),
   'volunteer/pages/team/index': (ids) => ({ id: ids.teamId }),
   'volunteer/pages/team-activity/index': (ids) => ({ id: ids.teamId }),
+  'pages/certificate-check/index': (ids) => ({ serial: ids.certificateSerial }),
 };
 
 type RoleName = 'visitor' | 'resident' | 'merchant' | 'assistant' | 'maker' | 'staff' | 'admin';
@@ -139,7 +141,9 @@ async function seed(): Promise<Seeded> {
   );
 
   const activity = await createActivityNow(CID, staff.token, { title: `冒烟活动${suffix}`, location: '社区活动室' });
-  await officeClaim(CID, activity.id, staff.token, memberId, 60);
+  // Approved by the admin (not the staff who entered it): the resident's record, and their certificate.
+  const claim = await officeClaim(CID, activity.id, staff.token, memberId, 60);
+  const certificateSerial = await serviceCertificate(staff.token, resident, claim.id);
 
   const good = await send(contracts.createGood, {
     params: { cid: CID },
@@ -223,7 +227,26 @@ async function seed(): Promise<Seeded> {
     merchantId: 'demo-baozi',
     invitationCode: invitation.body.code,
     teamId: team.body.id,
+    certificateSerial,
   };
+}
+
+/** The resident's 志愿服务记录证明: their hour approved by the admin, a real name given, issued by staff. */
+async function serviceCertificate(staffToken: string, resident: { token: string; memberId: string }, claimId: string) {
+  const admin = await login('demo-admin');
+  await send(contracts.approveClaim, { params: { cid: CID, claimId }, token: admin.token });
+  await send(contracts.putVolunteerProfile, {
+    params: { cid: CID },
+    token: resident.token,
+    body: { realName: '冒烟居民' },
+  });
+  const issued = await send(contracts.issueServiceCertificate, {
+    params: { cid: CID },
+    token: staffToken,
+    body: { memberId: resident.memberId },
+  });
+  if (issued.status !== 201) throw new Error(`certificate → ${issued.status} ${JSON.stringify(issued.body)}`);
+  return issued.body.serialNumber;
 }
 
 interface Visit {

@@ -365,6 +365,44 @@ async function checkinCode(): Promise<string> {
   return code.code;
 }
 
+/** A 1×1 PNG: the office's seal in the seal cells. */
+const SEAL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** The office names its responsible person once (a certificate names them). */
+let officeNamed: Promise<unknown> | undefined;
+
+/** A 志愿服务记录证明 held by `holder`: their hours approved, their real name given, issued by the clerk. */
+async function certificateOf(holder: Actor): Promise<string> {
+  officeNamed ??= must(
+    'updateCommunity',
+    as(w.people.admin, {
+      params: inCommunity(),
+      body: { office: { address: '邻里路 1 号', phone: '010-12345678', responsiblePerson: '张主任' } },
+    }),
+  );
+  await officeNamed;
+  await certify(holder);
+  await must(
+    'putVolunteerProfile',
+    as({ ...holder, actFor: undefined }, { params: inCommunity(), body: { realName: '王芳' } }),
+  );
+  const issued = await must<{ serialNumber: string }>(
+    'issueServiceCertificate',
+    as(w.checker, { params: inCommunity(), body: { memberId: holder.userId } }),
+  );
+  return issued.serialNumber;
+}
+
+/** An open request to the office by a new resident. */
+async function newRecordRequest(): Promise<string> {
+  const asker = await personIn(w.cid, ['resident'], 'asker');
+  const request = await must<{ id: string }>(
+    'requestRecordCorrection',
+    as(asker, { params: inCommunity(), body: { description: '少记了一次扫雪' } }),
+  );
+  return request.id;
+}
+
 // ---------------------------------------------------------------- the policy, one line per contract
 
 const community = async () => ({ params: inCommunity() });
@@ -529,6 +567,58 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     ok: [200],
     build: async () => ({ params: inCommunity(), body: { realName: '王芳', idNumber: '11010119900307002X' } }),
   },
+  getMyServiceRecord: { ok: [200], build: community },
+  requestRecordCorrection: {
+    ok: [201],
+    build: async () => ({ params: inCommunity(), body: { description: '少记了一次扫雪' } }),
+  },
+  requestServiceCertificate: { ok: [201], build: async () => ({ params: inCommunity(), body: {} }) },
+  listMyRecordRequests: { ok: [200], build: community },
+  listRecordRequests: { ok: [200], build: community },
+  decideRecordRequest: {
+    ok: [200],
+    build: async () => ({
+      params: inCommunity({ rid: await newRecordRequest() }),
+      body: { decision: 'rejected', reason: '核实后处理' },
+    }),
+  },
+  getMemberServiceRecord: {
+    ok: [200],
+    build: async ({ ownerPerson }) => ({ params: inCommunity({ memberId: ownerPerson.userId }) }),
+  },
+  issueServiceCertificate: {
+    ok: [201],
+    build: async () => {
+      const holder = await personIn(w.cid, ['resident'], 'holder');
+      await certify(holder);
+      await must('putVolunteerProfile', as(holder, { params: inCommunity(), body: { realName: '李雷' } }));
+      return { params: inCommunity(), body: { memberId: holder.userId } };
+    },
+  },
+  listServiceCertificates: { ok: [200], build: community },
+  revokeServiceCertificate: {
+    ok: [200],
+    build: async () => {
+      const holder = await personIn(w.cid, ['resident'], 'holder');
+      return { params: inCommunity({ serialNumber: await certificateOf(holder) }), body: reason };
+    },
+  },
+  checkServiceCertificate: {
+    ok: [200],
+    build: async () => ({
+      params: { serialNumber: await certificateOf(await personIn(w.cid, ['resident'], 'holder')) },
+    }),
+  },
+  // the holder's own certificate, or the issuing office's
+  getServiceCertificatePdf: {
+    ok: [200],
+    build: async ({ ownerPerson }) => ({ params: { serialNumber: await certificateOf(ownerPerson) } }),
+  },
+  putCertificateSeal: {
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: { contentType: 'image/png', base64: SEAL_PNG } }),
+  },
+  getCertificateSeal: { ok: [200], build: community },
   recordOfficeAttendance: {
     ok: [201],
     build: async ({ ownerPerson }) => ({

@@ -285,6 +285,15 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   checkin: (fixture) => ({ activityId: fixture.ids.aid, code: '123456', direction: 'in' }),
   signUp: () => ({}),
   putVolunteerProfile: () => ({ realName: '王芳', skills: ['急救'] }),
+  requestRecordCorrection: () => ({ description: '少记了一次扫雪' }),
+  requestServiceCertificate: () => ({ from: '2026-01-01', to: '2026-06-30' }),
+  decideRecordRequest: () => ({ decision: 'rejected', reason: '核实后处理' }),
+  issueServiceCertificate: (fixture) => ({ memberId: fixture.caller.userId }),
+  revokeServiceCertificate: reason,
+  putCertificateSeal: () => ({
+    contentType: 'image/png',
+    base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  }),
   bulkApproveClaims: (fixture) => ({ claimIds: [fixture.ids.claimId] }),
   submitMerchantApplication: () => ({
     name: '小店',

@@ -20,7 +20,15 @@ export default async function globalSetup(): Promise<void> {
     await freePort(),
     await freePort(),
   ];
-  const stack = await startLocalStack({ databasePort, apiPort, lambdaPort, wechatApiPort: 0, jwtSecret });
+  const stack = await startLocalStack({
+    databasePort,
+    apiPort,
+    lambdaPort,
+    wechatApiPort: 0,
+    jwtSecret,
+    // The certificates' QR codes lead to the H5 app's public check page.
+    extraEnvironment: { PUBLIC_APP_URL: `http://127.0.0.1:${h5Port}` },
+  });
   const h5Root = path.join(ROOT, 'miniapp', 'dist', 'h5');
   const web = existsSync(path.join(h5Root, 'index.html'))
     ? await serveH5({ port: h5Port, root: h5Root, apiUrl: stack.api.url })

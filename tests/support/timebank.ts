@@ -1,12 +1,13 @@
-import { contracts, type Activity, type CheckinCode, type MeResponse } from '@linli/shared';
+import { contracts, type Activity, type CheckinCode, type Community, type MeResponse } from '@linli/shared';
 import { send } from './api';
 import { createCommunity, createMember } from './factories';
 
 const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 /** A community with demo-like rules (1 point/hour, certificate at 3, 30-minute rounding) and its people. */
-export async function timebankCommunity() {
+export async function timebankCommunity(overrides: Partial<Community> = {}) {
   const community = await createCommunity({
+    ...overrides,
     rules: {
       pointsPerHour: 1,
       certificateThresholdPoints: 3,

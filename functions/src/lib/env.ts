@@ -109,6 +109,8 @@ export const env = {
     return process.env.STAGE === 'dev' ? 'develop' : 'release';
   },
   corsOrigin: () => process.env.CORS_ORIGIN || '*',
+  /** The H5 app's base address (`https://linli.example.cn`): certificates' QR codes lead to its check page. */
+  publicAppUrl: () => (process.env.PUBLIC_APP_URL || 'http://127.0.0.1:10086').replace(/\/+$/, ''),
   /** WeChat Pay v3, or null where it is not configured (then only the dev stage can take orders). */
   wechatPay: async (): Promise<WechatPayConfig | null> => {
     const merchantId = process.env.WECHAT_PAY_MCHID;

@@ -85,6 +85,11 @@
  * |63 | a member's teams and requests (my state)    | GSI2: GSI2PK=MY_TEAMS#{cid}#{userId} GSI2SK={tid}#MEMBER|REQUEST |
  * |64 | a team's minutes and visits of a month      | STATS#{YYYY-MM}#TEAMS (pattern 48): teamMinutes:{tid}, teamVisits:{tid} |
  * |65 | a team's activities from a time (filtered)  | GSI1: ACTIVITIES#{cid} (pattern 15), FilterExpression teamId    |
+ * |66 | a record request (correction, certificate)  | PK=COMMUNITY#{cid} SK=RECORD_REQUEST#{id}; GSI1: RECORD_REQUESTS#{cid}#{status}; |
+ * |   |   the queue by status; a member's requests  |   GSI2: MEMBER_RECORD_REQUESTS#{cid}#{userId} (both SK={createdAt}#{id}) |
+ * |67 | a service certificate by serial (public)    | PK=SERVICE_CERT#{serial} SK=SERVICE_CERT; GSI1: SERVICE_CERTS#{cid}; |
+ * |   |   the register; a member's certificates     |   GSI2: MEMBER_SERVICE_CERTS#{cid}#{userId} (both SK={issuedAt}#{serial}) |
+ * |68 | the certificates' yearly sequence; the seal | PK=COMMUNITY#{cid} SK=SERVICE_CERT_SEQ#{YYYY} (ADD) / SK=CERT_SEAL |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -210,6 +215,39 @@ export const keys = {
   }),
   memberSignupsPartition: (communityId: string, userId: string) => `MEMBER_SIGNUPS#${communityId}#${userId}`,
 
+  recordRequest: (communityId: string, requestId: string) =>
+    key(`COMMUNITY#${communityId}`, `RECORD_REQUEST#${requestId}`),
+  recordRequestIndexes: (request: {
+    communityId: string;
+    memberId: string;
+    status: string;
+    createdAt: string;
+    id: string;
+  }) => ({
+    GSI1PK: `RECORD_REQUESTS#${request.communityId}#${request.status}`,
+    GSI1SK: `${request.createdAt}#${request.id}`,
+    GSI2PK: `MEMBER_RECORD_REQUESTS#${request.communityId}#${request.memberId}`,
+    GSI2SK: `${request.createdAt}#${request.id}`,
+  }),
+  recordRequestQueue: (communityId: string, status: string) => `RECORD_REQUESTS#${communityId}#${status}`,
+  memberRecordRequests: (communityId: string, userId: string) => `MEMBER_RECORD_REQUESTS#${communityId}#${userId}`,
+  serviceCertificate: (serialNumber: string) => key(`SERVICE_CERT#${serialNumber}`, 'SERVICE_CERT'),
+  serviceCertificateIndexes: (certificate: {
+    communityId: string;
+    memberId: string;
+    issuedAt: string;
+    serialNumber: string;
+  }) => ({
+    GSI1PK: `SERVICE_CERTS#${certificate.communityId}`,
+    GSI1SK: `${certificate.issuedAt}#${certificate.serialNumber}`,
+    GSI2PK: `MEMBER_SERVICE_CERTS#${certificate.communityId}#${certificate.memberId}`,
+    GSI2SK: `${certificate.issuedAt}#${certificate.serialNumber}`,
+  }),
+  serviceCertificateRegister: (communityId: string) => `SERVICE_CERTS#${communityId}`,
+  memberServiceCertificates: (communityId: string, userId: string) => `MEMBER_SERVICE_CERTS#${communityId}#${userId}`,
+  serviceCertificateSequence: (communityId: string, year: string) =>
+    key(`COMMUNITY#${communityId}`, `SERVICE_CERT_SEQ#${year}`),
+  certificateSeal: (communityId: string) => key(`COMMUNITY#${communityId}`, 'CERT_SEAL'),
   claim: (communityId: string, claimId: string) => key(`COMMUNITY#${communityId}`, `CLAIM#${claimId}`),
   claimQueue: (communityId: string, status: string, createdAt: string, claimId: string) => ({
     GSI1PK: `CLAIMS#${communityId}#${status}`,
@@ -401,6 +439,10 @@ export const ENTITY = {
   attendance: 'Attendance',
   signup: 'Signup',
   volunteerProfile: 'VolunteerProfile',
+  recordRequest: 'RecordRequest',
+  serviceCertificate: 'ServiceCertificate',
+  serviceCertificateSequence: 'ServiceCertificateSequence',
+  certificateSeal: 'CertificateSeal',
   claim: 'Claim',
   merchant: 'Merchant',
   merchantStaff: 'MerchantStaff',

@@ -20,6 +20,8 @@ export const RATE_LIMITS = {
   login: { limit: 20, windowSeconds: 60, by: 'ip' },
   checkin: { limit: 30, windowSeconds: 60, by: 'user' },
   verifyPass: { limit: 60, windowSeconds: 60, by: 'user' },
+  /** The public certificate check: enough for a school's desk, too few to walk the serials. */
+  certificateCheck: { limit: 60, windowSeconds: 60, by: 'ip' },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -78,7 +78,16 @@ async function saveInBrowser(url: string, header: Record<string, string>, fallba
   setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
 }
 
-async function openInWeChat(url: string, header: Record<string, string>) {
+/** A 志愿服务记录证明 as its PDF: saved in the browser, opened in WeChat's document viewer (print or share from there). */
+export async function downloadServiceCertificate(serialNumber: string): Promise<void> {
+  const path = fillPath(contracts.getServiceCertificatePdf.path, { serialNumber });
+  const header = authHeaders(contracts.getServiceCertificatePdf.path);
+  const url = LINLI_API_BASE + path;
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, header, `志愿服务记录证明-${serialNumber}.pdf`);
+  return openInWeChat(url, header, 'pdf');
+}
+
+async function openInWeChat(url: string, header: Record<string, string>, fileType: 'xlsx' | 'pdf' = 'xlsx') {
   let downloaded: Taro.downloadFile.FileSuccessCallbackResult;
   try {
     downloaded = await Taro.downloadFile({ url, header });
@@ -89,7 +98,7 @@ async function openInWeChat(url: string, header: Record<string, string>) {
     throw new ApiError(downloaded.statusCode, `http.${downloaded.statusCode}`, 'The export failed');
   }
   // WeChat's viewer reads xlsx but not CSV, so the exports page offers only xlsx in WeChat.
-  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'xlsx', showMenu: true });
+  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType, showMenu: true });
   return undefined;
 }
 

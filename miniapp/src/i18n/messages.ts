@@ -14,6 +14,7 @@ import * as market from './catalogues/market';
 import * as shop from './catalogues/shop';
 import * as fund from './catalogues/fund';
 import * as office from './catalogues/office';
+import * as serviceRecord from './catalogues/service-record';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -27,6 +28,7 @@ export const CATALOGUES = {
   shop,
   fund,
   office,
+  serviceRecord,
 };
 
 export const zhCN = {
@@ -40,6 +42,7 @@ export const zhCN = {
   ...shop.zhCN,
   ...fund.zhCN,
   ...office.zhCN,
+  ...serviceRecord.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -56,4 +59,5 @@ export const en: Messages = {
   ...shop.en,
   ...fund.en,
   ...office.en,
+  ...serviceRecord.en,
 };

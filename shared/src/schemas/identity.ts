@@ -98,6 +98,8 @@ export type CommunityRules = z.infer<typeof CommunityRules>;
 export const CommunityOffice = z.strictObject({
   address: humanText(100),
   phone: z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number')),
+  /** The office's responsible person (负责人), named on its 志愿服务记录证明. */
+  responsiblePerson: z.optional(humanText(20)),
 });
 export type CommunityOffice = z.infer<typeof CommunityOffice>;
 
@@ -264,6 +266,7 @@ export const NOTIFICATION_KINDS = [
   'activity_reminder',
   'activity_cancelled',
   'team_membership',
+  'service_record',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -54,6 +54,9 @@ export interface StatsResponse {
     activeCertificates: number;
     activeMerchants: number;
     fundBalanceFen: number;
+    /** The office dashboard only: claims waiting to be recorded, and those past their 10-working-day deadline. */
+    pendingClaims?: number;
+    overdueClaims?: number;
   };
   /** Each volunteer team's minutes and visits over the range, most minutes first (the community's statistics). */
   teams?: TeamFigures[];
@@ -117,6 +120,7 @@ export const EXPORT_DATASETS = [
   'orders',
   'fund',
   'signups',
+  'service-records',
 ] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const ExportPath = z.strictObject({ cid: CommunityId, dataset: z.enum(EXPORT_DATASETS) });

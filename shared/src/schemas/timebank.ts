@@ -277,6 +277,13 @@ export interface Claim {
   reversedBy?: string;
   reversedAt?: string;
   reversalReason?: string;
+  /** When its activity ended: the office must record it within 10 working days of that. */
+  activityEndsAt?: string;
+  /** In the office's queue (pending claims): the China day it must be recorded by, and whether that is past. */
+  recordingDeadline?: string;
+  overdue?: boolean;
+  /** The deadline crosses a year whose holiday calendar Linli does not ship yet (weekends only). */
+  deadlineEstimated?: boolean;
 }
 
 export const ClaimsQuery = z.strictObject({

@@ -40,6 +40,8 @@ export interface OfficeStore {
   statsItems(communityId: string, toMonth: string): Promise<StatsItem[]>;
   gauges(communityId: string): Promise<Record<string, number>>;
   countActiveMerchants(communityId: string): Promise<number>;
+  /** When each pending claim's activity ended (its creation for claims older than that field), for the deadlines. */
+  pendingClaimEnds(communityId: string): Promise<string[]>;
   listAudit(communityId: string, filter: AuditFilter, cursor: string | undefined): Promise<Page<AuditEntry>>;
   earners(communityId: string, month: string): Promise<EarnedMonth[]>;
   memberMonths(communityId: string, memberId: string): Promise<EarnedMonth[]>;

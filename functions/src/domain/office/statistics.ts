@@ -1,4 +1,11 @@
-import { addMonths, monthOf, monthsBetween, type MonthlyStats, type StatsResponse } from '@linli/shared';
+import {
+  addMonths,
+  monthOf,
+  monthsBetween,
+  recordingDeadline,
+  type MonthlyStats,
+  type StatsResponse,
+} from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { TeamStore } from '../timebank/ports';
 import { teamFiguresOf } from '../timebank/team-figures';
@@ -108,13 +115,16 @@ export async function getStatistics(
 ): Promise<StatsResponse> {
   const { from, to } = statisticsRange(input);
   const currentMonth = monthOf(input.now ?? new Date());
-  const [items, gauges, activeMerchants, fundBalanceFen, teamRecords] = await Promise.all([
+  const [items, gauges, activeMerchants, fundBalanceFen, teamRecords, pendingEnds] = await Promise.all([
     office.statsItems(input.community.id, currentMonth > to ? currentMonth : to),
     office.gauges(input.community.id),
     office.countActiveMerchants(input.community.id),
     fundBalance(),
     teams?.listTeams(input.community.id),
+    // The office's own dashboard (with its teams) counts the recording queue too.
+    teams ? office.pendingClaimEnds(input.community.id) : undefined,
   ]);
+  const now = input.now ?? new Date();
   const everything = foldStatistics(items, '0000-00', '9999-99');
   const months = foldStatistics(items, from, to);
   return {
@@ -129,6 +139,12 @@ export async function getStatistics(
       activeCertificates: gauges.activeCertificates ?? 0,
       activeMerchants,
       fundBalanceFen,
+      ...(pendingEnds
+        ? {
+            pendingClaims: pendingEnds.length,
+            overdueClaims: pendingEnds.filter((endsAt) => recordingDeadline(endsAt, now).overdue).length,
+          }
+        : {}),
     },
     ...(teamRecords ? { teams: teamFiguresOf(teamRecords, items, from, to) } : {}),
   };

@@ -76,6 +76,7 @@ export function claimFor(input: {
     activityId: input.activity.id,
     activityTitle: input.activity.title,
     ...(input.activity.teamId ? { teamId: input.activity.teamId } : {}),
+    activityEndsAt: input.activity.endsAt,
     minutes: input.minutes,
     points: pointsForMinutes(input.minutes, input.community.rules),
     status: 'pending',

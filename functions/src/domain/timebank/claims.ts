@@ -5,6 +5,7 @@ import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { LedgerStore, TransferGuards } from '../ledger/ports';
 import { earnedChanges, type Transfer } from '../ledger/transfer';
 import { issueCertificateIfEligible } from './certificates';
+import { withRecordingDeadline } from './service-record';
 import { teamStatsDraft } from './team-figures';
 import type { ActivityStore, CertificateStore, ClaimStore } from './ports';
 
@@ -237,9 +238,16 @@ export async function bulkApproveClaims(
   return { results };
 }
 
-export function listClaims(
-  input: { communityId: string; status?: Claim['status']; cursor?: string },
+/**
+ * The approval queue in one status (`pending` by default, oldest first); each pending claim with
+ * `recordingDeadline` (China day), `overdue` and `deadlineEstimated` ({@link withRecordingDeadline}).
+ */
+export async function listClaims(
+  input: { communityId: string; status?: Claim['status']; cursor?: string; now?: Date },
   claims: ClaimStore,
 ): Promise<Page<Claim>> {
-  return claims.listClaims(input.communityId, input.status ?? 'pending', input.cursor);
+  const page = await claims.listClaims(input.communityId, input.status ?? 'pending', input.cursor);
+  // Pending ones carry the day they must be recorded by (10 working days after the activity).
+  const now = input.now ?? new Date();
+  return { ...page, items: page.items.map((claim) => withRecordingDeadline(claim, now)) };
 }

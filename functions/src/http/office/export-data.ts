@@ -1,10 +1,35 @@
-import { contracts } from '@linli/shared';
+import { contracts, type Claim } from '@linli/shared';
+import { getCommunityOrThrow } from '../../domain/identity/communities';
+import { recordEntries } from '../../domain/timebank/service-record';
 import { exportDataset } from '../../domain/office/exports/exports';
 import { requireStaff } from '../../domain/identity/authorization';
 import { roster } from '../../domain/timebank/roster';
 import { insuredPeople } from '../../domain/timebank/volunteer-profile';
 import { gateways, stores } from '../../wiring';
 import { file, httpRoute } from '../route';
+
+/** The record entries of approved claims, with each volunteer's real name and ID number (full for an admin). */
+async function serviceRecordRows(communityId: string, claims: Claim[], revealIdNumbers: boolean) {
+  const community = await getCommunityOrThrow(stores.communities(), communityId);
+  const entries = await recordEntries(community, claims, stores.serviceRecords());
+  const people = await insuredPeople(
+    {
+      communityId,
+      entries: [...new Set(claims.map((claim) => claim.memberId))].map((memberId) => ({ memberId })),
+      revealIdNumbers,
+    },
+    {
+      profileOf: (cid, memberId) => stores.volunteerProfiles().getProfile(cid, memberId),
+      sealer: gateways.sealer(),
+      claimMinutes: async () => undefined,
+    },
+  );
+  return entries.map((entry, index) => {
+    const claim = claims[index]!;
+    const person = people.get(claim.memberId);
+    return { entry, memberId: claim.memberId, displayName: claim.memberName, ...(person ? { person } : {}) };
+  });
+}
 
 /**
  * GET /v1/communities/{cid}/exports/{dataset}?from&to&format — office staff: one dataset as CSV or
@@ -44,6 +69,7 @@ export const handler = httpRoute(contracts.exportData, async (request) => {
     { communityId: params.cid, dataset: params.dataset, query },
     stores.exports(),
     rosterOf,
+    (claims) => serviceRecordRows(params.cid, claims, caller.roles.includes('admin')),
   );
   return file(exported.body, exported.contentType, exported.fileName, exported.displayName);
 });

@@ -67,6 +67,21 @@ export class DynamoOfficeStore implements OfficeStore {
     });
   }
 
+  async pendingClaimEnds(communityId: string): Promise<string[]> {
+    const items = await queryAll(
+      this.client,
+      this.tableName,
+      {
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition',
+        ExpressionAttributeValues: { ':partition': keys.claimQueuePartition(communityId, 'pending') },
+        ProjectionExpression: 'activityEndsAt, createdAt',
+      },
+      5000,
+    );
+    return items.map((item) => String(item.activityEndsAt ?? item.createdAt));
+  }
+
   async listAudit(communityId: string, filter: AuditFilter, cursor: string | undefined): Promise<Page<AuditEntry>> {
     const range = { from: filter.fromIso ?? '0', to: filter.toIso ?? '9' };
     const base =

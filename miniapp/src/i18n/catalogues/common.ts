@@ -45,6 +45,7 @@ export const zhCN = {
   'notification.kind.recognized': '登上光荣榜',
   'notification.kind.certificate_review': '志愿者证待复核',
   'notification.kind.team_membership': '志愿服务队',
+  'notification.kind.service_record': '志愿服务记录',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -90,4 +91,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'notification.kind.recognized': 'On the honour roll',
   'notification.kind.certificate_review': 'Certificate under review',
   'notification.kind.team_membership': 'Volunteer team',
+  'notification.kind.service_record': 'Service record',
 };

@@ -36,6 +36,7 @@ function VolunteerLinks({ office, merchant }: { office: boolean; merchant: strin
       <NavRow id="me-inbox" label={t('inbox.title')} onClick={() => openPage(ROUTES.inbox)} />
       <NavRow id="me-signups" label={t('me.signups')} onClick={() => openPage(ROUTES.mySignups)} />
       <NavRow id="me-profile" label={t('profile.title')} onClick={() => openPage(ROUTES.volunteerProfile)} />
+      <NavRow id="me-service-record" label={t('record.title')} onClick={() => openPage(ROUTES.myServiceRecord)} />
       <NavRow id="me-hours" label={t('me.hours')} onClick={() => openPage(ROUTES.myHours)} />
       <NavRow id="me-ledger" label={t('me.ledger')} onClick={() => openPage(ROUTES.myLedger)} />
       <NavRow id="me-certificate-pass" label={t('me.certificatePass')} onClick={() => openPage(ROUTES.myCertificate)} />

@@ -2,6 +2,7 @@ import type {
   Activity,
   RosterEntry,
   Claim,
+  ServiceRecordEntry,
   DiscountUse,
   ExportDataset,
   FundEntry,
@@ -288,6 +289,41 @@ const signups: Dataset<SignupRow> = {
   ],
 };
 
+/** One entry of a volunteer's service record, with who they are (the `service-records` dataset). */
+export interface ServiceRecordRow {
+  entry: ServiceRecordEntry;
+  memberId: string;
+  displayName: string;
+  /** From the volunteer profile: the real name, and the ID number (masked unless an admin exports). */
+  person?: { realName?: string; idNumber?: string };
+}
+
+/**
+ * The fields of the 志愿服务记录与证明出具办法（试行） per entry, in the order the national volunteer
+ * service information system's import asks for a volunteer and a service (README: which map where).
+ */
+const serviceRecords: Dataset<ServiceRecordRow> = {
+  title: '志愿服务记录',
+  columns: [
+    { header: '志愿者姓名', kind: 'text', width: 12, value: (row) => row.person?.realName ?? row.displayName },
+    { header: '证件类型', kind: 'text', width: 12, value: (row) => (row.person?.idNumber ? '居民身份证' : undefined) },
+    { header: '证件号码', kind: 'text', width: 22, value: (row) => row.person?.idNumber },
+    { header: '志愿者编号', kind: 'text', width: 28, value: (row) => row.memberId },
+    { header: '活动名称', kind: 'text', width: 24, value: (row) => row.entry.activityTitle },
+    { header: '服务内容', kind: 'text', width: 30, value: (row) => row.entry.content },
+    { header: '服务日期', kind: 'text', width: 12, value: (row) => row.entry.date },
+    { header: '服务地点', kind: 'text', width: 20, value: (row) => row.entry.place },
+    { header: '服务时长（小时）', kind: 'text', width: 10, value: (row) => (row.entry.minutes / 60).toFixed(2) },
+    { header: '服务分钟', kind: 'integer', value: (row) => row.entry.minutes },
+    { header: '组织单位', kind: 'text', width: 20, value: (row) => row.entry.organiser },
+    { header: '负责人', kind: 'text', width: 12, value: (row) => row.entry.personInCharge },
+    { header: '记录人', kind: 'text', width: 12, value: (row) => row.entry.recordedBy },
+    { header: '记录时间', kind: 'time', width: 18, value: (row) => row.entry.recordedAt },
+    { header: '记录方式', kind: 'text', value: (row) => (row.entry.source === 'office' ? '补录' : '扫码签到') },
+    { header: '记录编号', kind: 'text', width: 28, value: (row) => row.entry.claimId },
+  ],
+};
+
 export interface DatasetRecords {
   members: MemberRecord;
   hours: Claim;
@@ -297,6 +333,7 @@ export interface DatasetRecords {
   orders: Order;
   fund: FundEntry;
   signups: SignupRow;
+  'service-records': ServiceRecordRow;
 }
 
 export const DATASETS: { [Name in ExportDataset]: Dataset<DatasetRecords[Name]> } = {
@@ -308,6 +345,7 @@ export const DATASETS: { [Name in ExportDataset]: Dataset<DatasetRecords[Name]> 
   orders,
   fund,
   signups,
+  'service-records': serviceRecords,
 };
 
 /** One row per posting, in the transfer's order. */

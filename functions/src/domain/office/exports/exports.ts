@@ -1,4 +1,4 @@
-import { endOfDay, formatFen, startOfDay, type ExportDataset, type ExportQuery } from '@linli/shared';
+import { endOfDay, formatFen, startOfDay, type Claim, type ExportDataset, type ExportQuery } from '@linli/shared';
 import { AppError } from '../../../lib/errors';
 import { decimalCell, toCsv, type CellValue } from './csv';
 import {
@@ -7,6 +7,7 @@ import {
   postingRows,
   type Column,
   type DatasetRecords,
+  type ServiceRecordRow,
   type SignupRow,
   type Names,
   type RawValue,
@@ -64,6 +65,7 @@ async function records<Name extends ExportDataset>(
   communityId: string,
   range: TimeRange,
   signupsOf: () => Promise<SignupRow[]>,
+  serviceRecordsOf: () => Promise<ServiceRecordRow[]>,
 ): Promise<DatasetRecords[Name][]> {
   const limit = MAX_EXPORT_ROWS + 1;
   const read: { [D in ExportDataset]: () => Promise<DatasetRecords[D][]> } = {
@@ -75,6 +77,7 @@ async function records<Name extends ExportDataset>(
     orders: () => source.orders(communityId, range, limit),
     fund: () => source.fundEntries(communityId, range, limit),
     signups: signupsOf,
+    'service-records': serviceRecordsOf,
   };
   return read[dataset]() as Promise<DatasetRecords[Name][]>;
 }
@@ -113,6 +116,8 @@ export async function exportDataset(
   input: { communityId: string; dataset: ExportDataset; query: ExportQuery },
   source: ExportSource,
   rosterOf?: RosterSource,
+  /** The `service-records` dataset: the record entries (and who) of these approved claims. */
+  serviceRecordRows?: (claims: Claim[]) => Promise<ServiceRecordRow[]>,
 ): Promise<ExportFile> {
   const { communityId, dataset, query } = input;
   const range = exportRange(query.from, query.to);
@@ -132,8 +137,14 @@ export async function exportDataset(
       items.map((entry) => ({ activity, entry, insured: insured?.get(entry.memberId) })),
     );
   };
+  const serviceRecordsOf = async (): Promise<ServiceRecordRow[]> => {
+    if (!serviceRecordRows) throw new Error('the service-records export needs the record');
+    const claims = await source.approvedClaims(communityId, range, MAX_EXPORT_ROWS + 1);
+    if (claims.length > MAX_EXPORT_ROWS) throw tooLarge({ maxRows: MAX_EXPORT_ROWS });
+    return serviceRecordRows(claims);
+  };
   const [items, names] = await Promise.all([
-    records(dataset, source, communityId, range, signupsOf),
+    records(dataset, source, communityId, range, signupsOf, serviceRecordsOf),
     NEEDS_NAMES.has(dataset) ? source.memberNames(communityId) : Promise.resolve(new Map<string, string>()),
   ]);
   if (items.length > MAX_EXPORT_ROWS) throw tooLarge({ maxRows: MAX_EXPORT_ROWS });

@@ -252,6 +252,12 @@ function ClaimFacts({ claim }: { claim: Claim }) {
       </View>
       {claim.note ? <Text className="card__hint">{t('claims.note', { note: claim.note })}</Text> : null}
       <Text className="card__hint">{formatDateTime(claim.createdAt, language)}</Text>
+      {claim.recordingDeadline ? (
+        <Text className={claim.overdue ? 'tag tag--danger' : 'card__hint'} id={`claim-deadline-${claim.id}`}>
+          {claim.overdue ? `${t('officeRecord.overdue')} · ` : ''}
+          {t('officeRecord.deadline', { day: claim.recordingDeadline })}
+        </Text>
+      ) : null}
     </>
   );
 }

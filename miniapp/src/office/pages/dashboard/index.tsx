@@ -61,7 +61,7 @@ function Dashboard({ communityId }: { communityId: string }) {
   );
 }
 
-/** The five figures the office is asked for most, as they stand today. */
+/** The figures the office is asked for most, as they stand today, and the recording queue (pending, overdue). */
 function Headlines({ stats, t }: { stats: StatsResponse; t: Translate }) {
   const { current } = stats;
   const figures: [string, string, string][] = [
@@ -70,6 +70,12 @@ function Headlines({ stats, t }: { stats: StatsResponse; t: Translate }) {
     ['certificates', t('dashboard.activeCertificates'), String(current.activeCertificates)],
     ['merchants', t('dashboard.activeMerchants'), String(current.activeMerchants)],
     ['fund', t('dashboard.fundBalance'), `¥${formatFen(current.fundBalanceFen)}`],
+    ...(current.pendingClaims !== undefined
+      ? ([
+          ['pending-claims', t('dashboard.pendingClaims'), String(current.pendingClaims)],
+          ['overdue-claims', t('dashboard.overdueClaims'), String(current.overdueClaims ?? 0)],
+        ] as [string, string, string][])
+      : []),
   ];
   return (
     <View className="headlines" id="dashboard-headlines">

@@ -69,6 +69,12 @@ export default function OfficePage() {
             onClick={() => openPage(ROUTES.officeClaims)}
           />
           <NavRow
+            id="office-service-records"
+            label={t('officeRecord.title')}
+            hint={t('officeRecord.hint')}
+            onClick={() => openPage(ROUTES.officeServiceRecords)}
+          />
+          <NavRow
             id="office-teams"
             label={t('teams.officeLink')}
             hint={t('teams.officeLinkHint')}

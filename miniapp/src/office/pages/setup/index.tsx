@@ -41,6 +41,8 @@ interface SetupInput {
   categories: ActivityCategoryDefinition[];
   address: string;
   phone: string;
+  /** 负责人: named on the office's 志愿服务记录证明. */
+  responsiblePerson: string;
 }
 
 function setupInput(community: Community): SetupInput {
@@ -55,6 +57,7 @@ function setupInput(community: Community): SetupInput {
     categories: categories.map((category) => ({ ...category })),
     address: community.office?.address ?? '',
     phone: community.office?.phone ?? '',
+    responsiblePerson: community.office?.responsiblePerson ?? '',
   };
 }
 
@@ -69,8 +72,11 @@ export function setupChange(form: SetupInput, t: Translate) {
   if (percent === null) return { problem: t('setup.shareInvalid') };
   const categories = form.categories.filter((category) => category.label.trim());
   if (categories.length === 0) return { problem: t('setup.categoriesRequired') };
+  const responsiblePerson = form.responsiblePerson.trim();
   const office =
-    form.address.trim() || form.phone.trim() ? { address: form.address.trim(), phone: form.phone.trim() } : undefined;
+    form.address.trim() || form.phone.trim() || responsiblePerson
+      ? { address: form.address.trim(), phone: form.phone.trim(), ...(responsiblePerson ? { responsiblePerson } : {}) }
+      : undefined;
   if (office && (!office.address || !/^[0-9+\- ]{5,20}$/.test(office.phone)))
     return { problem: t('setup.officeInvalid') };
   return {
@@ -124,20 +130,7 @@ function SetupForm({ communityId, community }: { communityId: string; community:
       />
       <RulesFields form={form} onChange={set} />
       <CategoriesField categories={form.categories} onChange={(categories) => set({ categories })} />
-      <TextField
-        id="setup-address"
-        label={t('setup.address')}
-        value={form.address}
-        maxlength={100}
-        onChange={(address) => set({ address })}
-      />
-      <TextField
-        id="setup-phone"
-        label={t('setup.phone')}
-        value={form.phone}
-        maxlength={20}
-        onChange={(phone) => set({ phone })}
-      />
+      <OfficeFields form={form} onChange={set} />
       <SubmitButton id="setup-save" busy={action.busy} onClick={save}>
         {t('setup.save')}
       </SubmitButton>
@@ -237,6 +230,37 @@ function RulesFields({ form, onChange: set }: { form: SetupInput; onChange: (cha
         value={form.fundSharePercent}
         numeric
         onChange={(fundSharePercent) => set({ fundSharePercent })}
+      />
+    </>
+  );
+}
+
+/** Where the office is, how to reach it, and who signs its certificates (负责人). */
+function OfficeFields({ form, onChange }: { form: SetupInput; onChange: (change: Partial<SetupInput>) => void }) {
+  const { t } = useI18n();
+  const set = onChange;
+  return (
+    <>
+      <TextField
+        id="setup-address"
+        label={t('setup.address')}
+        value={form.address}
+        maxlength={100}
+        onChange={(address) => set({ address })}
+      />
+      <TextField
+        id="setup-phone"
+        label={t('setup.phone')}
+        value={form.phone}
+        maxlength={20}
+        onChange={(phone) => set({ phone })}
+      />
+      <TextField
+        id="setup-responsible"
+        label={t('setup.responsiblePerson')}
+        value={form.responsiblePerson}
+        maxlength={20}
+        onChange={(responsiblePerson) => set({ responsiblePerson })}
       />
     </>
   );

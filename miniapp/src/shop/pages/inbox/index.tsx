@@ -27,6 +27,7 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   activity_reminder: '⏰',
   activity_cancelled: '🚫',
   team_membership: '🤝',
+  service_record: '📜',
 };
 
 /** Where tapping a message leads: its order, or its activity; nowhere for the others. */
