@@ -368,11 +368,11 @@ async function checkinCode(): Promise<string> {
 /** A 1×1 PNG: the office's seal in the seal cells. */
 const SEAL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-/** The office names its responsible person once (a certificate names them). */
+/** The naming of the office's responsible person, made on first use. */
 let officeNamed: Promise<unknown> | undefined;
 
-/** A 志愿服务记录证明 held by `holder`: their hours approved, their real name given, issued by the clerk. */
-async function certificateOf(holder: Actor): Promise<string> {
+/** The office names its responsible person, once (a certificate names them). */
+async function nameOffice(): Promise<void> {
   officeNamed ??= must(
     'updateCommunity',
     as(w.people.admin, {
@@ -381,6 +381,11 @@ async function certificateOf(holder: Actor): Promise<string> {
     }),
   );
   await officeNamed;
+}
+
+/** A 志愿服务记录证明 held by `holder`: their hours approved, their real name given, issued by the clerk. */
+async function certificateOf(holder: Actor): Promise<string> {
+  await nameOffice();
   await certify(holder);
   await must(
     'putVolunteerProfile',
@@ -590,6 +595,7 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     ok: [201],
     build: async () => {
       const holder = await personIn(w.cid, ['resident'], 'holder');
+      await nameOffice();
       await certify(holder);
       await must('putVolunteerProfile', as(holder, { params: inCommunity(), body: { realName: '李雷' } }));
       return { params: inCommunity(), body: { memberId: holder.userId } };

@@ -137,6 +137,9 @@ describe('statistics', () => {
       activeCertificates: 1,
       activeMerchants: 1,
       fundBalanceFen: 8000,
+      // the recording queue: every claim was decided
+      pendingClaims: 0,
+      overdueClaims: 0,
     });
   });
 
