@@ -27,7 +27,8 @@ import { DynamoServiceRecordStore } from './store/timebank/service-record-store'
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
-import { openField, sealField } from './lib/envelope';
+import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
+import { kmsDataKeys } from './gateways/kms-data-keys';
 import type { FieldSealer } from './domain/timebank/volunteer-profile';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { miniProgramCodes } from './gateways/mini-program-code';
@@ -72,11 +73,23 @@ export const stores = {
  */
 export const gateways = {
   wechatSession: () => wechatSessionClient,
-  /** Seals personal fields with the stage's master key (envelope encryption). */
-  sealer: (): FieldSealer => ({
-    seal: async (value, context) => sealField(value, await env.dataMasterKey(), context),
-    open: async (sealed, context) => openField(sealed, await env.dataMasterKey(), context),
-  }),
+  /**
+   * Seals personal fields (envelope encryption): with a data key from AWS KMS where the stage names
+   * one (`DATA_KMS_KEY_ID`, production), else under the stage's local master key (the dev stage).
+   * Fields sealed either way open either way, so a stage can move to KMS without re-sealing.
+   */
+  sealer: (): FieldSealer => {
+    const keyId = env.dataKmsKeyId();
+    const kms = keyId ? kmsDataKeys(keyId, env.kmsEndpoint()) : undefined;
+    return {
+      seal: async (value, context) =>
+        kms ? sealFieldWith(value, kms, context) : sealField(value, await env.dataMasterKey(), context),
+      open: async (sealed, context) =>
+        kms
+          ? openFieldWith(sealed, kms, context, () => env.dataMasterKey())
+          : openField(sealed, await env.dataMasterKey(), context),
+    };
+  },
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
   /** Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode. */
   miniProgramCodes: () => miniProgramCodes,

@@ -81,6 +81,10 @@ export const env = {
    * 32 bytes, hex — `DATA_MASTER_KEY` or SSM `…/data-master-key` (SecureString). On the dev stage
    * without one, a local key derived from the JWT secret (never used on a real stage).
    */
+  /** The KMS key whose data keys seal personal fields (production); none on the dev stage. */
+  dataKmsKeyId: () => process.env.DATA_KMS_KEY_ID || undefined,
+  /** Another KMS endpoint (a local stand-in in tests); AWS's regional one when unset. */
+  kmsEndpoint: () => process.env.KMS_ENDPOINT || undefined,
   dataMasterKey: async (): Promise<Buffer> => {
     const configured =
       process.env.DATA_MASTER_KEY ??

@@ -10,12 +10,21 @@ export interface SealedField {
   ciphertext: string;
   iv: string;
   tag: string;
-  /** The data key, encrypted with the master key. */
+  /** The data key, encrypted with the master key (or KMS's `CiphertextBlob` when `wrappedBy` is `kms`). */
   wrappedKey: string;
-  wrapIv: string;
-  wrapTag: string;
+  /** The local master key's IV and tag (absent when KMS wrapped the key). */
+  wrapIv?: string;
+  wrapTag?: string;
   /** Which master key wrapped it (for a rotation). */
   keyVersion: number;
+  /** `kms`: the data key came from AWS KMS `GenerateDataKey` and opens with `Decrypt` (production). */
+  wrappedBy?: 'kms';
+}
+
+/** Where data keys come from: AWS KMS in production (`GenerateDataKey` / `Decrypt`, bound to `context`). */
+export interface DataKeySource {
+  generate(context: string): Promise<{ plaintext: Buffer; wrapped: Buffer }>;
+  unwrap(wrapped: Buffer, context: string): Promise<Buffer>;
 }
 
 const KEY_VERSION = 1;
@@ -55,14 +64,10 @@ export function sealField(value: string, masterKey: Buffer, context: string): Se
   };
 }
 
-/** Opens a sealed field (throws when the master key, the context or the field does not match). */
-export function openField(sealed: SealedField, masterKey: Buffer, context: string): string {
-  const b64 = (value: string) => Buffer.from(value, 'base64');
-  const dataKey = decrypt(
-    masterKey,
-    { ciphertext: b64(sealed.wrappedKey), iv: b64(sealed.wrapIv), tag: b64(sealed.wrapTag) },
-    context,
-  );
+const b64 = (value: string) => Buffer.from(value, 'base64');
+
+/** The value under its data key, with the key (plain) wiped once used. */
+function openWithDataKey(sealed: SealedField, dataKey: Buffer, context: string): string {
   const plain = decrypt(
     dataKey,
     { ciphertext: b64(sealed.ciphertext), iv: b64(sealed.iv), tag: b64(sealed.tag) },
@@ -70,4 +75,49 @@ export function openField(sealed: SealedField, masterKey: Buffer, context: strin
   );
   dataKey.fill(0);
   return plain.toString('utf8');
+}
+
+/** Opens a sealed field (throws when the master key, the context or the field does not match). */
+export function openField(sealed: SealedField, masterKey: Buffer, context: string): string {
+  if (sealed.wrappedBy === 'kms' || !sealed.wrapIv || !sealed.wrapTag)
+    throw new Error('this field was sealed with a KMS data key: open it with openFieldWith');
+  const dataKey = decrypt(
+    masterKey,
+    { ciphertext: b64(sealed.wrappedKey), iv: b64(sealed.wrapIv), tag: b64(sealed.wrapTag) },
+    context,
+  );
+  return openWithDataKey(sealed, dataKey, context);
+}
+
+/**
+ * Seals `value` under a data key from `keys` (AWS KMS `GenerateDataKey` with `context` as its
+ * encryption context): the table holds the value encrypted and KMS's wrapped key, never a key that
+ * opens it without KMS.
+ */
+export async function sealFieldWith(value: string, keys: DataKeySource, context: string): Promise<SealedField> {
+  const { plaintext, wrapped } = await keys.generate(context);
+  const field = encrypt(plaintext, Buffer.from(value, 'utf8'), context);
+  plaintext.fill(0);
+  return {
+    ciphertext: field.ciphertext.toString('base64'),
+    iv: field.iv.toString('base64'),
+    tag: field.tag.toString('base64'),
+    wrappedKey: wrapped.toString('base64'),
+    keyVersion: KEY_VERSION,
+    wrappedBy: 'kms',
+  };
+}
+
+/** Opens a field sealed by {@link sealFieldWith} (KMS `Decrypt` with the same context), or a local-key one with `masterKey`. */
+export async function openFieldWith(
+  sealed: SealedField,
+  keys: DataKeySource,
+  context: string,
+  masterKey?: () => Promise<Buffer>,
+): Promise<string> {
+  if (sealed.wrappedBy !== 'kms') {
+    if (!masterKey) throw new Error('a field sealed with the local master key needs it to open');
+    return openField(sealed, await masterKey(), context);
+  }
+  return openWithDataKey(sealed, await keys.unwrap(b64(sealed.wrappedKey), context), context);
 }
