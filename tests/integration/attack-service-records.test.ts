@@ -9,7 +9,7 @@ import { createActivityNow, officeClaim, timebankCommunity } from '../support/ti
  * office, the 志愿服务记录证明 (issue, register, public check, PDF, revoke, seal) and the
  * national-shape export — as staff helping themselves or a friend, as a curious resident, and
  * across features (reversals, renames, edited activities). Each test states the correct
- * behaviour; those that fail carry a `// FINDING:` comment saying what is wrong.
+ * behaviour; those it found failing carry a comment saying what was wrong (each is fixed).
  */
 type Person = { token: string; userId: string };
 
@@ -171,7 +171,7 @@ describe('staff helping themselves or a friend', () => {
   it('a period that has not ended yet is not certified: `to` after today is refused (or cut to today)', async () => {
     const { cid, staff, resident } = await office();
     const future = await issue(cid, staff, { memberId: resident.userId, to: '2099-12-31' });
-    // FINDING: a certificate "for service up to 2099-12-31" is issued today (201, period to 2099-12-31):
+    // Found by an outsider, now fixed: a certificate "for service up to 2099-12-31" is issued today (201, period to 2099-12-31):
     // it certifies a period that has not happened. `to` should be refused (400) or cut to the issue day.
     if (future.status === 201) {
       const entry = (await register(cid, staff)).find((item) => item.serialNumber === future.body.serialNumber);
@@ -214,7 +214,7 @@ describe('races on requests and certificates', () => {
     const next = await issue(cid, staff, { memberId: resident.userId });
     expect(next.status).toBe(201);
     const sequences = (await register(cid, staff)).map((item) => sequenceOf(item.serialNumber)).sort((a, b) => a - b);
-    // FINDING: every losing issuance consumed a number of the yearly sequence before its transaction
+    // Found by an outsider, now fixed: every losing issuance consumed a number of the yearly sequence before its transaction
     // failed, so the register (登记簿) jumps, e.g. 000001 then 000004: a gap an auditor reads as a
     // certificate issued and then destroyed. The sequence should be taken in the issuing transaction.
     expect(sequences).toEqual(sequences.map((_, index) => index + 1));
@@ -252,7 +252,7 @@ describe('races on requests and certificates', () => {
     for (const refused of replies.filter((reply) => reply.status !== 201)) expectClearRefusal(refused);
     const mine = await send(contracts.listMyRecordRequests, { params: { cid }, token: resident.token });
     const open = mine.body.requests.filter((request) => request.status === 'open').length;
-    // FINDING: the limit is read-then-write (count the open requests, then put one) with nothing
+    // Found by an outsider, now fixed: the limit is read-then-write (count the open requests, then put one) with nothing
     // guarding the count: of ten requests at once 6 to 9 were created in my runs (open > 5), so the
     // office queue can be spammed past the limit. The count needs a conditional counter item in the write.
     expect(created).toBeLessThanOrEqual(5);
@@ -352,7 +352,7 @@ describe('a curious resident', () => {
     const { cid, staff, resident } = await office();
     const asked = await askCertificate(cid, resident, { from: '2026-02-30', to: '2026-02-31' });
     const issued = await issue(cid, staff, { memberId: resident.userId, from: '2026-02-30' });
-    // FINDING: the `Day` schema is a pattern only (…-(0[1-9]|[12]\d|3[01])), so 2026-02-30 and
+    // Found by an outsider, now fixed: the `Day` schema is a pattern only (…-(0[1-9]|[12]\d|3[01])), so 2026-02-30 and
     // 2026-02-31 pass: the request is queued (201) with an impossible period, and a certificate is
     // issued (201) stating "2026-02-30 至 …" on a document with legal weight. The export route checks
     // real days (`export.range_invalid`); requests and certificates should too.
@@ -423,7 +423,7 @@ describe('consistency between features', () => {
     expect(pdf).toContain('上门陪伴独居老人');
     expect(pdf).not.toContain('改过的内容');
     const after = (await myRecord(cid, resident)).items[0]!;
-    // FINDING: the record is "read from the claims, never copied" — but date, place and content are
+    // Found by an outsider, now fixed: the record is "read from the claims, never copied" — but date, place and content are
     // read live from the activity, so staff editing an activity after its claims were approved
     // silently rewrites the volunteer's record: the service done today now reads as 2025-01-06 at
     // 别的地方 (a start may move earlier once people attended), and a certificate "for 2025" can be
@@ -500,7 +500,7 @@ describe('the seal', () => {
     const pdfAfterPng = await fetchPdf(issued.body.serialNumber, resident.token);
     const jpegReply = await putSeal(cid, admin, 'image/jpeg', jpegJunk);
     const pdfAfterJpeg = await fetchPdf(issued.body.serialNumber, resident.token);
-    // FINDING: the seal check is the magic bytes only, so the 8-byte PNG signature (or FF D8 FF) followed
+    // Found by an outsider, now fixed: the seal check is the magic bytes only, so the 8-byte PNG signature (or FF D8 FF) followed
     // by junk is stored (200); pdfkit then throws ("Incomplete or corrupt PNG file") and every
     // certificate PDF of the community answers 500 internal.error until an admin uploads a new seal.
     // The upload should decode the image (or at least its header chunks) and refuse with 400 seal_invalid.

@@ -275,6 +275,18 @@ describe('the 志愿服务记录证明', () => {
     // The same request cannot be answered twice.
     const again = await issue(cid, otherStaff, { memberId: resident.userId, requestId: asked.body.id });
     expect(errorOf(again)?.code).toBe('record_request.already_decided');
+    // A certificate request is accepted by issuing it, not by a bare "accepted".
+    const another = await send(contracts.requestServiceCertificate, {
+      params: { cid },
+      token: resident.token,
+      body: {},
+    });
+    const bare = await send(contracts.decideRecordRequest, {
+      params: { cid, rid: another.body.id },
+      token: staff.token,
+      body: { decision: 'accepted', reason: '好的' },
+    });
+    expect(errorOf(bare)?.code).toBe('record_request.issue_to_accept');
 
     const mine = await send(contracts.listMyRecordRequests, { params: { cid }, token: resident.token });
     expect(mine.body.requests.find((request) => request.id === asked.body.id)).toMatchObject({
@@ -282,6 +294,7 @@ describe('the 志愿服务记录证明', () => {
       serialNumber,
     });
     expect(mine.body.certificates.map((certificate) => certificate.serialNumber)).toEqual([serialNumber]);
+    expect(mine.body.requests.find((request) => request.id === another.body.id)?.status).toBe('open');
 
     // Stored with the masked ID number only.
     const stored = await documentClient().send(

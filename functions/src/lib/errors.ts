@@ -91,6 +91,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'record_request.claim_unknown': 404,
   'record_request.already_decided': 409,
   'record_request.too_many': 409,
+  'record_request.issue_to_accept': 409,
   'service_certificate.not_found': 404,
   'service_certificate.period_invalid': 400,
   'service_certificate.profile_missing': 409,

@@ -89,7 +89,8 @@
  * |   |   the queue by status; a member's requests  |   GSI2: MEMBER_RECORD_REQUESTS#{cid}#{userId} (both SK={createdAt}#{id}) |
  * |67 | a service certificate by serial (public)    | PK=SERVICE_CERT#{serial} SK=SERVICE_CERT; GSI1: SERVICE_CERTS#{cid}; |
  * |   |   the register; a member's certificates     |   GSI2: MEMBER_SERVICE_CERTS#{cid}#{userId} (both SK={issuedAt}#{serial}) |
- * |68 | the certificates' yearly sequence; the seal | PK=COMMUNITY#{cid} SK=SERVICE_CERT_SEQ#{YYYY} (ADD) / SK=CERT_SEAL |
+ * |68 | the certificates' yearly sequence; the seal | PK=COMMUNITY#{cid} SK=SERVICE_CERT_SEQ#{YYYY} / SK=CERT_SEAL       |
+ * |69 | a member's open record requests (a count)   | PK=COMMUNITY#{cid} SK=RECORD_REQUESTS_OPEN#{userId} (ADD, ≤ 5)  |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -231,6 +232,9 @@ export const keys = {
   }),
   recordRequestQueue: (communityId: string, status: string) => `RECORD_REQUESTS#${communityId}#${status}`,
   memberRecordRequests: (communityId: string, userId: string) => `MEMBER_RECORD_REQUESTS#${communityId}#${userId}`,
+  /** How many of a member's record requests are open (a counter: the limit holds under concurrency). */
+  openRecordRequests: (communityId: string, userId: string) =>
+    key(`COMMUNITY#${communityId}`, `RECORD_REQUESTS_OPEN#${userId}`),
   serviceCertificate: (serialNumber: string) => key(`SERVICE_CERT#${serialNumber}`, 'SERVICE_CERT'),
   serviceCertificateIndexes: (certificate: {
     communityId: string;
@@ -443,6 +447,7 @@ export const ENTITY = {
   serviceCertificate: 'ServiceCertificate',
   serviceCertificateSequence: 'ServiceCertificateSequence',
   certificateSeal: 'CertificateSeal',
+  openRecordRequests: 'OpenRecordRequests',
   claim: 'Claim',
   merchant: 'Merchant',
   merchantStaff: 'MerchantStaff',

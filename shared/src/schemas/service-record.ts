@@ -41,6 +41,14 @@ export interface ServiceRecord {
 export const RECORD_REQUEST_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type RecordRequestStatus = (typeof RECORD_REQUEST_STATUSES)[number];
 
+/** A real calendar day `2026-02-28` (2026-02-30 matches the pattern but is no day); never throws. */
+const RealDay = Day.check(
+  z.refine((day) => {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+  }, 'must be a real calendar day'),
+);
+
 /** `POST …/me/service-record/corrections`: an entry that is wrong (`claimId`) or one that is missing. */
 export const CorrectionRequest = z.strictObject({
   claimId: z.optional(EntityId),
@@ -49,7 +57,7 @@ export const CorrectionRequest = z.strictObject({
 export type CorrectionRequest = z.infer<typeof CorrectionRequest>;
 
 /** `POST …/me/service-certificates/requests`: a member asks the office for a certificate (free). */
-export const CertificateRequestBody = z.strictObject({ from: z.optional(Day), to: z.optional(Day) });
+export const CertificateRequestBody = z.strictObject({ from: z.optional(RealDay), to: z.optional(RealDay) });
 export type CertificateRequestBody = z.infer<typeof CertificateRequestBody>;
 
 /** A member's request to the office: a correction of the record, or a certificate. */
@@ -98,8 +106,8 @@ export const SerialNumber = z.string().check(z.regex(/^[A-Z0-9-]{8,64}$/, 'must 
 
 export const IssueCertificateRequest = z.strictObject({
   memberId: EntityId,
-  from: z.optional(Day),
-  to: z.optional(Day),
+  from: z.optional(RealDay),
+  to: z.optional(RealDay),
   /** The member's request this answers, if any (it is then marked accepted). */
   requestId: z.optional(EntityId),
 });

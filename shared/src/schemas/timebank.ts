@@ -279,6 +279,11 @@ export interface Claim {
   reversalReason?: string;
   /** When its activity ended: the office must record it within 10 working days of that. */
   activityEndsAt?: string;
+  /**
+   * The activity as it was when the service was done (the service record's date, place, content
+   * and person in charge): a later edit of the activity does not rewrite what was recorded.
+   */
+  activityAtService?: Pick<Activity, 'startsAt' | 'location' | 'description' | 'category' | 'createdBy'>;
   /** In the office's queue (pending claims): the China day it must be recorded by, and whether that is past. */
   recordingDeadline?: string;
   overdue?: boolean;

@@ -77,6 +77,13 @@ export function claimFor(input: {
     activityTitle: input.activity.title,
     ...(input.activity.teamId ? { teamId: input.activity.teamId } : {}),
     activityEndsAt: input.activity.endsAt,
+    activityAtService: {
+      startsAt: input.activity.startsAt,
+      category: input.activity.category,
+      createdBy: input.activity.createdBy,
+      ...(input.activity.location ? { location: input.activity.location } : {}),
+      ...(input.activity.description ? { description: input.activity.description } : {}),
+    },
     minutes: input.minutes,
     points: pointsForMinutes(input.minutes, input.community.rules),
     status: 'pending',

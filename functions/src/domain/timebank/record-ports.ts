@@ -3,7 +3,11 @@ import type { Effects } from '../effects';
 
 /** Members' requests to the office about their service record: corrections and certificates. */
 export interface RecordRequestStore {
-  createRequest(request: RecordRequest, effects: Effects): Promise<void>;
+  /**
+   * Writes a new open request with `effects`, and counts it among the member's open ones in the same
+   * transaction while fewer than `maxOpen` are: `too_many` otherwise, and nothing is written.
+   */
+  createRequest(request: RecordRequest, effects: Effects, maxOpen: number): Promise<'created' | 'too_many'>;
   getRequest(communityId: string, requestId: string): Promise<RecordRequest | null>;
   /** The queue in one status, oldest first. */
   listRequests(
@@ -13,7 +17,7 @@ export interface RecordRequestStore {
   ): Promise<Page<RecordRequest>>;
   /** The member's requests, newest first (the last 100). */
   listMemberRequests(communityId: string, memberId: string): Promise<RecordRequest[]>;
-  /** Saves the decided request while it is still open, with `effects`; false when it no longer was. */
+  /** Saves the decided request while it is still open (and counts it off the open ones), with `effects`; false when it no longer was. */
   decideRequest(decided: RecordRequest, effects: Effects): Promise<boolean>;
 }
 
@@ -27,17 +31,18 @@ export interface SealImage {
 
 /** 志愿服务记录证明 as issued (contents fixed at issue), the register, and the office's seal. */
 export interface ServiceCertificateStore {
-  /** The next number of the community's sequence for a year (1, 2, …; atomic). */
-  nextSequence(communityId: string, year: string): Promise<number>;
   /**
-   * Writes a new certificate with `effects`; with `answers` (the member's request, decided) only
-   * while that request is still open: `request_decided` otherwise, and nothing is written.
+   * Writes a new certificate numbered with the next of its community's yearly sequence (`serialFor`
+   * makes the serial of a number), the number taken in the same transaction as the certificate, so the
+   * register has no gaps; with `answers` (the member's request, decided) only while that request is
+   * still open: `request_decided` otherwise, and nothing is written.
    */
   issueCertificate(
-    certificate: ServiceCertificate,
-    effects: Effects,
-    answers?: RecordRequest,
-  ): Promise<'issued' | 'request_decided'>;
+    draft: Omit<ServiceCertificate, 'serialNumber'>,
+    serialFor: (sequence: number) => string,
+    effectsFor: (certificate: ServiceCertificate) => Effects,
+    answers?: (certificate: ServiceCertificate) => RecordRequest,
+  ): Promise<ServiceCertificate | 'request_decided'>;
   getCertificate(serialNumber: string): Promise<ServiceCertificate | null>;
   /** The register, newest first. */
   listCertificates(communityId: string, cursor: string | undefined): Promise<Page<CertificateRegisterEntry>>;

@@ -53,7 +53,8 @@ export async function requestCorrection(
     status: 'open',
     createdAt: input.now.toISOString(),
   };
-  await dependencies.requests.createRequest(request, createdEffects(request));
+  if ((await dependencies.requests.createRequest(request, createdEffects(request), MAX_OPEN_REQUESTS)) === 'too_many')
+    throw tooMany();
   return request;
 }
 
@@ -77,7 +78,8 @@ export async function requestCertificate(
     status: 'open',
     createdAt: input.now.toISOString(),
   };
-  await requests.createRequest(request, createdEffects(request));
+  if ((await requests.createRequest(request, createdEffects(request), MAX_OPEN_REQUESTS)) === 'too_many')
+    throw tooMany();
   return request;
 }
 
@@ -132,7 +134,8 @@ export function decisionEffects(decided: RecordRequest, actorId: string) {
 }
 
 /**
- * Staff decide an open request. 404 `record_request.not_found`; 409 `record_request.already_decided`
+ * Staff decide an open request (a certificate request is accepted only by issuing it: 409
+ * `record_request.issue_to_accept`). 404 `record_request.not_found`; 409 `record_request.already_decided`
  * (a second staff member deciding the same request at once: one wins). Staff may not decide their
  * own request (403 `auth.conflict_of_interest`).
  */
@@ -145,6 +148,11 @@ export async function decideRequest(
   if (request.memberId === input.actorId)
     throw new AppError('auth.conflict_of_interest', 'Another staff member must decide your own request');
   if (request.status !== 'open') throw alreadyDecided();
+  if (request.kind === 'certificate' && input.body.decision === 'accepted')
+    throw new AppError(
+      'record_request.issue_to_accept',
+      'A certificate request is accepted by issuing the certificate (POST …/service-certificates with requestId)',
+    );
   const decided: RecordRequest = {
     ...request,
     status: input.body.decision,

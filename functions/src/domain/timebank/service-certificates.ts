@@ -11,6 +11,7 @@ import {
   type ServiceCertificate,
 } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
+import { isWellFormedImage } from '../../lib/image-check';
 import type { MemberRecord } from '../identity/ports';
 import type { RecordRequestStore, ServiceCertificateStore } from './record-ports';
 import { getServiceRecord, type ServiceRecordDependencies } from './service-record';
@@ -81,9 +82,12 @@ export async function issueServiceCertificate(
 ): Promise<ServiceCertificate> {
   const { community, holder, issuer, body, now } = input;
   assertIssuable(input);
+  const today = dayOf(now);
   const from = body.from ?? '2000-01-01';
-  const to = body.to ?? dayOf(now);
-  if (from > to) throw new AppError('service_certificate.period_invalid', '`from` must not be after `to`');
+  // A certificate speaks of service done: a period reaching past today ends today.
+  const to = body.to && body.to < today ? body.to : today;
+  if (from > to)
+    throw new AppError('service_certificate.period_invalid', '`from` must not be after `to` nor after today');
   const request = await answeredRequest(dependencies.requests, {
     communityId: community.id,
     requestId: body.requestId,
@@ -98,10 +102,8 @@ export async function issueServiceCertificate(
   const record = await getServiceRecord({ community, memberId: holder.userId, from, to }, dependencies);
   if (record.items.length === 0)
     throw new AppError('service_certificate.no_service', 'There is no recorded service in this period');
-  const year = dayOf(now).slice(0, 4);
-  const sequence = await dependencies.certificates.nextSequence(community.id, year);
-  const certificate: ServiceCertificate = {
-    serialNumber: serialNumberOf(community.id, year, sequence),
+  const year = today.slice(0, 4);
+  const draft: Omit<ServiceCertificate, 'serialNumber'> = {
     communityId: community.id,
     memberId: holder.userId,
     holderName: profile.realName,
@@ -117,25 +119,28 @@ export async function issueServiceCertificate(
     handlerId: issuer.userId,
     issuedAt: now.toISOString(),
   };
-  const accepted = request && {
-    ...request,
-    status: 'accepted' as const,
-    reason: `已出具证明 ${certificate.serialNumber}`,
-    serialNumber: certificate.serialNumber,
-    decidedBy: issuer.userId,
-    decidedAt: certificate.issuedAt,
-  };
-  const outcome = await dependencies.certificates.issueCertificate(
-    certificate,
-    issuedEffects(certificate, accepted),
-    accepted,
+  const answers =
+    request &&
+    ((certificate: ServiceCertificate): RecordRequest => ({
+      ...request,
+      status: 'accepted',
+      reason: `已出具证明 ${certificate.serialNumber}`,
+      serialNumber: certificate.serialNumber,
+      decidedBy: issuer.userId,
+      decidedAt: certificate.issuedAt,
+    }));
+  const issued = await dependencies.certificates.issueCertificate(
+    draft,
+    (sequence) => serialNumberOf(community.id, year, sequence),
+    (certificate) => issuedEffects(certificate, request?.id),
+    answers,
   );
-  if (outcome === 'request_decided')
+  if (issued === 'request_decided')
     throw new AppError('record_request.already_decided', 'This request has already been answered');
-  return certificate;
+  return issued;
 }
 
-function issuedEffects(certificate: ServiceCertificate, accepted: RecordRequest | undefined) {
+function issuedEffects(certificate: ServiceCertificate, requestId: string | undefined) {
   const notice = {
     userId: certificate.memberId,
     communityId: certificate.communityId,
@@ -156,7 +161,7 @@ function issuedEffects(certificate: ServiceCertificate, accepted: RecordRequest 
         from: certificate.from,
         to: certificate.to,
         totalMinutes: certificate.totalMinutes,
-        ...(accepted ? { requestId: accepted.id } : {}),
+        ...(requestId ? { requestId } : {}),
       },
     },
     // An answered request is settled by this write: the certificate's entry and notice say so.
@@ -238,17 +243,16 @@ export async function certificateForReader(
   throw new AppError('auth.forbidden', 'Only its holder and the office that issued it may open this certificate');
 }
 
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-
-/** The seal image's bytes, checked to be what its content type says (400 `service_certificate.seal_invalid`). */
+/**
+ * The seal image's bytes, checked to be a whole image of its content type (its structure, as the PDF
+ * writer reads it, not only its first bytes): 400 `service_certificate.seal_invalid` otherwise.
+ */
 export function sealBytes(upload: SealUpload): Buffer {
   const bytes = Buffer.from(upload.base64, 'base64');
-  const magic = upload.contentType === 'image/png' ? PNG : JPEG;
-  if (bytes.length > 200 * 1024 || !magic.every((byte, index) => bytes[index] === byte))
+  if (bytes.length > 200 * 1024 || !isWellFormedImage(bytes, upload.contentType))
     throw new AppError(
       'service_certificate.seal_invalid',
-      `The seal must be a ${upload.contentType} image of at most 200 KB`,
+      `The seal must be a whole ${upload.contentType} image of at most 200 KB`,
     );
   return bytes;
 }

@@ -39,17 +39,18 @@ export function recordEntry(
   claim: Claim,
   context: { community: Community; activity?: ActivityRecord; team?: Team; names: Map<string, string> },
 ): ServiceRecordEntry {
-  const { community, activity, team, names } = context;
-  const category = activityCategoriesOf(community.rules).find((entry) => entry.id === activity?.category);
-  const leaderId = team?.leaderIds[0];
-  const personId = leaderId ?? activity?.createdBy;
+  const { community, team, names } = context;
+  // What the activity was when served (claims made before that was kept: the activity as it is).
+  const served = claim.activityAtService ?? context.activity;
+  const category = activityCategoriesOf(community.rules).find((entry) => entry.id === served?.category);
+  const personId = team?.leaderIds[0] ?? served?.createdBy;
   return {
     claimId: claim.id,
     activityId: claim.activityId,
     activityTitle: claim.activityTitle,
-    content: activity?.description?.trim() || category?.label || claim.activityTitle,
-    date: dayOf(activity?.startsAt ?? claim.createdAt),
-    place: activity?.location?.trim() || community.office?.address || community.name,
+    content: served?.description?.trim() || category?.label || claim.activityTitle,
+    date: dayOf(served?.startsAt ?? claim.createdAt),
+    place: served?.location?.trim() || community.office?.address || community.name,
     minutes: claim.minutes,
     organiser: team?.name ?? community.name,
     personInCharge: (personId && names.get(personId)) || '—',
@@ -66,21 +67,20 @@ export async function recordEntries(
   lookups: ServiceRecordLookups,
 ): Promise<ServiceRecordEntry[]> {
   if (claims.length === 0) return [];
-  const activities = await lookups.activitiesById(community.id, [...new Set(claims.map((claim) => claim.activityId))]);
+  const unsnapped = claims.filter((claim) => !claim.activityAtService).map((claim) => claim.activityId);
+  const activities = await lookups.activitiesById(community.id, [...new Set(unsnapped)]);
   const teams = new Map((await lookups.listTeams(community.id)).map((team) => [team.id, team]));
   const people = new Set<string>();
   for (const claim of claims) {
     if (claim.decidedBy) people.add(claim.decidedBy);
-    const activity = activities.get(claim.activityId);
-    const team = activity?.teamId ? teams.get(activity.teamId) : undefined;
-    const person = team?.leaderIds[0] ?? activity?.createdBy;
+    const team = claim.teamId ? teams.get(claim.teamId) : undefined;
+    const person = team?.leaderIds[0] ?? (claim.activityAtService ?? activities.get(claim.activityId))?.createdBy;
     if (person) people.add(person);
   }
   const names = await lookups.memberNames(community.id, [...people]);
   return claims.map((claim) => {
-    const activity = activities.get(claim.activityId);
-    const team = activity?.teamId ? teams.get(activity.teamId) : undefined;
-    return recordEntry(claim, { community, activity, team, names });
+    const team = claim.teamId ? teams.get(claim.teamId) : undefined;
+    return recordEntry(claim, { community, activity: activities.get(claim.activityId), team, names });
   });
 }
 

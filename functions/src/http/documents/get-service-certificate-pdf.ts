@@ -2,6 +2,7 @@ import { contracts, OFFICE_ROLES } from '@linli/shared';
 import { renderServiceCertificate } from '../../documents/service-certificate';
 import { certificateForReader } from '../../domain/timebank/service-certificates';
 import { env } from '../../lib/env';
+import { logger } from '../../lib/logger';
 import { stores } from '../../wiring';
 import { file, httpRoute } from '../route';
 
@@ -28,7 +29,7 @@ export const handler = httpRoute(contracts.getServiceCertificatePdf, async ({ pa
     store,
   );
   const seal = await store.getSeal(certificate.communityId);
-  const pdf = await renderServiceCertificate({
+  const document = {
     serialNumber: certificate.serialNumber,
     holderName: certificate.holderName,
     maskedIdNumber: certificate.idNumberMasked ?? null,
@@ -41,8 +42,17 @@ export const handler = httpRoute(contracts.getServiceCertificatePdf, async ({ pa
     handler: certificate.handler,
     issuedAt: certificate.issuedAt,
     checkUrl: checkPageUrl(certificate.serialNumber),
-    seal: seal ? Buffer.from(seal.base64, 'base64') : null,
-  });
+  };
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderServiceCertificate({ ...document, seal: seal ? Buffer.from(seal.base64, 'base64') : null });
+  } catch (error) {
+    if (!seal) throw error;
+    // A seal the writer cannot read (uploads are checked; older ones were not) never costs the holder
+    // their certificate: it is drawn without the seal, and the office is told in the log.
+    logger.warn('certificate seal unreadable: drawn without it', { communityId: certificate.communityId });
+    pdf = await renderServiceCertificate({ ...document, seal: null });
+  }
   return file(
     pdf,
     'application/pdf',

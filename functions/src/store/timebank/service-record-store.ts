@@ -1,5 +1,13 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CertificateRegisterEntry, Claim, Page, RecordRequest, ServiceCertificate, Team } from '@linli/shared';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  dayOf,
+  type CertificateRegisterEntry,
+  type Claim,
+  type Page,
+  type RecordRequest,
+  type ServiceCertificate,
+  type Team,
+} from '@linli/shared';
 import type { Effects } from '../../domain/effects';
 import type { ActivityRecord } from '../../domain/timebank/ports';
 import type { RecordRequestStore, SealImage, ServiceCertificateStore } from '../../domain/timebank/record-ports';
@@ -77,18 +85,31 @@ export class DynamoServiceRecordStore implements ServiceRecordLookups, RecordReq
 
   // ------------------------------------------------------------ requests
 
-  async createRequest(request: RecordRequest, effects: Effects): Promise<void> {
-    await writeWithEffects(
-      this.client,
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: this.requestItem(request),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
+  async createRequest(request: RecordRequest, effects: Effects, maxOpen: number): Promise<'created' | 'too_many'> {
+    const counted = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.openRecordRequests(request.communityId, request.memberId),
+        UpdateExpression: 'ADD #open :one SET #type = :type',
+        ConditionExpression: 'attribute_not_exists(#open) OR #open < :max',
+        ExpressionAttributeNames: { '#open': 'open', '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':max': maxOpen, ':type': ENTITY.openRecordRequests },
       },
-      effects,
-    );
+    };
+    const put = {
+      Put: {
+        TableName: this.tableName,
+        Item: this.requestItem(request),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+    try {
+      await writeWithEffects(this.client, counted, effects, { with: [put] });
+      return 'created';
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return 'too_many';
+      throw error;
+    }
   }
 
   async getRequest(communityId: string, requestId: string): Promise<RecordRequest | null> {
@@ -130,12 +151,27 @@ export class DynamoServiceRecordStore implements ServiceRecordLookups, RecordReq
 
   async decideRequest(decided: RecordRequest, effects: Effects): Promise<boolean> {
     try {
-      await writeWithEffects(this.client, this.decidedRequestPut(decided), effects);
+      await writeWithEffects(this.client, this.decidedRequestPut(decided), effects, {
+        with: [this.openCountDown(decided)],
+      });
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  /** One open request fewer for its member (answered). */
+  private openCountDown(request: RecordRequest) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.openRecordRequests(request.communityId, request.memberId),
+        UpdateExpression: 'ADD #open :minusOne',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':minusOne': -1 },
+      },
+    };
   }
 
   private requestItem(request: RecordRequest) {
@@ -162,26 +198,54 @@ export class DynamoServiceRecordStore implements ServiceRecordLookups, RecordReq
 
   // ------------------------------------------------------------ certificates
 
-  async nextSequence(communityId: string, year: string): Promise<number> {
-    const result = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.serviceCertificateSequence(communityId, year),
-        UpdateExpression: 'ADD #last :one SET #type = :type',
-        ExpressionAttributeNames: { '#last': 'last', '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':type': ENTITY.serviceCertificateSequence },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.last);
+  async issueCertificate(
+    draft: Omit<ServiceCertificate, 'serialNumber'>,
+    serialFor: (sequence: number) => string,
+    effectsFor: (certificate: ServiceCertificate) => Effects,
+    answers?: (certificate: ServiceCertificate) => RecordRequest,
+  ): Promise<ServiceCertificate | 'request_decided'> {
+    const sequenceKey = keys.serviceCertificateSequence(draft.communityId, dayOf(draft.issuedAt).slice(0, 4));
+    for (let attempt = 1; ; attempt += 1) {
+      const last = Number((await getItem(this.client, this.tableName, sequenceKey))?.last ?? 0);
+      const certificate: ServiceCertificate = { ...draft, serialNumber: serialFor(last + 1) };
+      const decided = answers?.(certificate);
+      try {
+        await writeWithEffects(this.client, this.sequenceStep(sequenceKey, last), effectsFor(certificate), {
+          with: [
+            this.certificatePut(certificate),
+            ...(decided ? [this.decidedRequestPut(decided), this.openCountDown(decided)] : []),
+          ],
+        });
+        return certificate;
+      } catch (error) {
+        // Another issue took the number meanwhile: read it again (the register keeps no gaps).
+        if (isConditionalCheckFailed(error) && attempt < 8) continue;
+        if (decided && cancellationReasons(error)?.[2] === 'ConditionalCheckFailed') return 'request_decided';
+        throw error;
+      }
+    }
   }
 
-  async issueCertificate(
-    certificate: ServiceCertificate,
-    effects: Effects,
-    answers?: RecordRequest,
-  ): Promise<'issued' | 'request_decided'> {
-    const put = {
+  /** The yearly sequence moves from `last` to `last + 1`, only if it still stands at `last`. */
+  private sequenceStep(key: TableKey, last: number) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: 'SET #last = :next, #type = :type',
+        ConditionExpression: last === 0 ? 'attribute_not_exists(#last)' : '#last = :last',
+        ExpressionAttributeNames: { '#last': 'last', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':next': last + 1,
+          ':type': ENTITY.serviceCertificateSequence,
+          ...(last === 0 ? {} : { ':last': last }),
+        },
+      },
+    };
+  }
+
+  private certificatePut(certificate: ServiceCertificate) {
+    return {
       Put: {
         TableName: this.tableName,
         Item: {
@@ -193,14 +257,6 @@ export class DynamoServiceRecordStore implements ServiceRecordLookups, RecordReq
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
-    try {
-      await writeWithEffects(this.client, put, effects, answers ? { with: [this.decidedRequestPut(answers)] } : {});
-      return 'issued';
-    } catch (error) {
-      // The request (second in the transaction) was answered meanwhile.
-      if (answers && cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') return 'request_decided';
-      throw error;
-    }
   }
 
   async getCertificate(serialNumber: string): Promise<ServiceCertificate | null> {
