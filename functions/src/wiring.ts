@@ -29,6 +29,8 @@ import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
 import { kmsDataKeys } from './gateways/kms-data-keys';
+import { checkTextWithWechat } from './gateways/content-security';
+import type { TextChecker } from './domain/office/content-screening';
 import type { FieldSealer } from './domain/timebank/volunteer-profile';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { miniProgramCodes } from './gateways/mini-program-code';
@@ -73,6 +75,20 @@ export const stores = {
  */
 export const gateways = {
   wechatSession: () => wechatSessionClient,
+  /**
+   * Content security: each text checked by WeChat's msgSecCheck v2 under its author's openid (read
+   * from the user; a user without one — none on a real stage — is held for review).
+   */
+  /** A new user's nickname, checked under their openid (the profile scene). */
+  nicknameChecker: () => (openid: string, nickname: string) =>
+    checkTextWithWechat({ openid, scene: 'profile', text: nickname }),
+  textChecker: (): TextChecker => ({
+    check: async ({ userId, scene, text }) => {
+      const user = await stores.users().getUser(userId);
+      if (!user?.openid) return 'unavailable';
+      return checkTextWithWechat({ openid: user.openid, scene, text });
+    },
+  }),
   /**
    * Seals personal fields (envelope encryption): with a data key from AWS KMS where the stage names
    * one (`DATA_KMS_KEY_ID`, production), else under the stage's local master key (the dev stage).

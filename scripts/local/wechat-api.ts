@@ -164,10 +164,45 @@ function codeToSession(request: WechatApiRequest, state: WechatApiState): Wechat
   };
 }
 
+/** msgSecCheck's scenes (1 profile, 2 comment, 3 forum, 4 social log). */
+const CONTENT_SCENES = new Set([1, 2, 3, 4]);
+
+/**
+ * `POST /wxa/msg_sec_check?access_token=` — msgSecCheck v2
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html):
+ * `{content, version: 2, scene, openid}` → `{errcode: 0, result: {suggest, label}, detail, trace_id}`.
+ * The dev stage's fixed rules (shared/API.md "Content security"): content with `LINLI-RISKY` is
+ * `risky` (label 20002), with `LINLI-REVIEW` `review` (label 20006), anything else `pass` (100).
+ * Refusals: the token errors, 47001 not JSON, 40003 no openid, 40097 a bad version or scene.
+ */
+function messageCheck(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const body = request.json;
+  if (!body || typeof body.content !== 'string') return refuse(47001, `data format error${rid()}`);
+  if (typeof body.openid !== 'string' || !body.openid) return refuse(40003, `invalid openid${rid()}`);
+  if (body.version !== 2 || !CONTENT_SCENES.has(Number(body.scene))) return refuse(40097, `invalid args${rid()}`);
+  const [suggest, label] = body.content.includes('LINLI-RISKY')
+    ? ['risky', 20002]
+    : body.content.includes('LINLI-REVIEW')
+      ? ['review', 20006]
+      : ['pass', 100];
+  return {
+    json: {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+      trace_id: randomBytes(8).toString('hex'),
+    },
+  };
+}
+
 /** The endpoints, by `METHOD /path`: add a later one here. */
 export const ENDPOINTS: Record<string, WechatEndpoint> = {
   'POST /cgi-bin/stable_token': stableToken,
   'POST /wxa/getwxacodeunlimit': unlimitedCode,
+  'POST /wxa/msg_sec_check': messageCheck,
   'GET /sns/jscode2session': codeToSession,
 };
 

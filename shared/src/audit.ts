@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'flag.confirm',
   'flag.dismiss',
   'post.take_down',
+  'post.release',
   'contribution.record',
   'good.create',
   'good.restock',

@@ -1068,6 +1068,23 @@ export const contracts = {
     query: CursorQuery,
     response: returns<Page<MerchantPost>>(),
   }),
+  /** Staff: posts held by the content check, oldest first (release or take down). */
+  listHeldPosts: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/content-reviews/posts',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<MerchantPost>>(),
+  }),
+  /** Staff release a held post onto the board (taking it down is `takeDownPost`). */
+  releasePost: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/posts/{postId}/release',
+    access: 'staff',
+    params: PostPath,
+    response: returns<MerchantPost>(),
+  }),
   takeDownPost: route({
     method: 'POST',
     path: '/v1/communities/{cid}/posts/{postId}/take-down',

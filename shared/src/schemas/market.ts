@@ -138,6 +138,8 @@ export const ComplaintPath = z.strictObject({ cid: CommunityId, complaintId: Ent
 
 export interface Complaint {
   id: string;
+  /** WeChat's content check asked for a review (or could not answer); only the office reads complaints. */
+  contentHeld?: boolean;
   merchantId: string;
   merchantName: string;
   memberId: string;
@@ -180,7 +182,8 @@ export interface MerchantPost {
   title: string;
   body: string;
   expiresAt: string;
-  status: 'active' | 'taken_down';
+  /** `under_review`: held by the content check (WeChat's verdict `review`, or WeChat unreachable) until staff release it. */
+  status: 'active' | 'taken_down' | 'under_review';
   createdAt: string;
 }
 

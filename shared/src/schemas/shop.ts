@@ -17,6 +17,8 @@ export type ProductRequest = z.infer<typeof ProductRequest>;
 
 export interface Product {
   id: string;
+  /** WeChat's content check asked for a review (or could not answer): the approving staff read it with care. */
+  contentHeld?: boolean;
   title: string;
   description: string;
   priceFen: number;

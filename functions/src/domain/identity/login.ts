@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../lib/errors';
 import type { LoginResponse } from '@linli/shared';
+import type { ContentVerdict } from '../office/content-screening';
 import { newId } from '../../lib/ids';
 import type { TokenIssuer, UserRecord, UserStore, WechatSessionClient } from './ports';
 
@@ -8,14 +9,20 @@ export interface LoginDependencies {
   users: UserStore;
   tokens: TokenIssuer;
   now?: () => Date;
+  /**
+   * WeChat's content check of a new user's nickname (others read it): `risky` refuses the login
+   * (422 `content.rejected`, choose another); `review` or WeChat unreachable → the neutral default
+   * nickname, so nothing unchecked is shown. Absent: nicknames are taken as given (tools, tests).
+   */
+  checkNickname?: (openid: string, nickname: string) => Promise<ContentVerdict | 'unavailable'>;
 }
 
 /** Finds the user behind an openid, creating one on first login (safe under concurrent first logins). */
 export async function loginWithOpenid(
   input: { openid: string; nickname?: string },
-  { users, tokens, now = () => new Date() }: LoginDependencies,
+  { users, tokens, now = () => new Date(), checkNickname }: LoginDependencies,
 ): Promise<LoginResponse> {
-  const user = await findOrCreateUser(input, users, now);
+  const user = await findOrCreateUser(input, users, now, checkNickname);
   const { token, expiresAt } = await tokens.issue(user.id);
   return { token, expiresAt, user: { id: user.id, nickname: user.nickname } };
 }
@@ -24,13 +31,20 @@ export async function findOrCreateUser(
   { openid, nickname }: { openid: string; nickname?: string },
   users: UserStore,
   now: () => Date = () => new Date(),
+  checkNickname?: LoginDependencies['checkNickname'],
 ): Promise<UserRecord> {
   const existing = await users.findUserByOpenid(openid);
   if (existing) return existing;
+  const verdict = nickname && checkNickname ? await checkNickname(openid, nickname) : 'pass';
+  if (verdict === 'risky')
+    throw new AppError(
+      'content.rejected',
+      'This nickname cannot be used under the platform’s content rules; choose another',
+    );
   const candidate: UserRecord = {
     id: newId(now().getTime()),
     openid,
-    nickname: nickname ?? defaultNickname(openid),
+    nickname: nickname && verdict === 'pass' ? nickname : defaultNickname(openid),
     createdAt: now().toISOString(),
   };
   if ((await users.createUser(candidate)) === 'created') return candidate;

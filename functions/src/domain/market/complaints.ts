@@ -16,7 +16,14 @@ const MERCHANT_STATUS_FOR: Record<Outcome, MerchantStatus | null> = {
 
 /** A resident reports a merchant (e.g. the discount was refused). */
 export async function fileComplaint(
-  input: { communityId: string; merchantId: string; memberId: string; description: string; now?: Date },
+  input: {
+    communityId: string;
+    merchantId: string;
+    memberId: string;
+    description: string;
+    screening?: 'pass' | 'hold';
+    now?: Date;
+  },
   dependencies: { merchants: MerchantStore; complaints: ComplaintStore },
 ): Promise<Complaint> {
   const merchant = await getMerchantOrThrow(dependencies.merchants, input.communityId, input.merchantId);
@@ -29,6 +36,7 @@ export async function fileComplaint(
     description: input.description,
     status: 'open',
     createdAt: now.toISOString(),
+    ...(input.screening === 'hold' ? { contentHeld: true } : {}),
   };
   await dependencies.complaints.fileComplaint(input.communityId, complaint);
   return complaint;

@@ -89,6 +89,11 @@ export interface ComplaintStore {
 export interface PostStore {
   createPost(communityId: string, post: MerchantPost): Promise<void>;
   listActivePosts(communityId: string, nowIso: string, cursor: string | undefined): Promise<Page<MerchantPost>>;
+  /** Posts held by the content check, oldest first. */
+  listHeldPosts(communityId: string, cursor: string | undefined): Promise<Page<MerchantPost>>;
+  /** Under review → active (with `effects`); null when it was not held. */
+  release(communityId: string, postId: string, effects: Effects): Promise<MerchantPost | null>;
+  /** Active or held → taken down. */
   takeDown(
     communityId: string,
     postId: string,

@@ -5,8 +5,18 @@ import { ALLIANCE_STATUSES } from './merchants';
 import type { PostStore } from './ports';
 
 /** Recruitment and promotions, shown on the community board until they expire. */
+/**
+ * A merchant's post on the board. Its title and body go through the content check first
+ * (`screening`: `hold` → it waits hidden, `under_review`, for staff to release or take down).
+ */
 export async function createPost(
-  input: { communityId: string; merchant: MerchantDetail; request: PostRequest; now?: Date },
+  input: {
+    communityId: string;
+    merchant: MerchantDetail;
+    request: PostRequest;
+    screening: 'pass' | 'hold';
+    now?: Date;
+  },
   posts: PostStore,
 ): Promise<MerchantPost> {
   if (!ALLIANCE_STATUSES.includes(input.merchant.status)) {
@@ -21,7 +31,7 @@ export async function createPost(
     title: input.request.title,
     body: input.request.body,
     expiresAt: new Date(input.request.expiresAt).toISOString(),
-    status: 'active',
+    status: input.screening === 'hold' ? 'under_review' : 'active',
     createdAt: now.toISOString(),
   };
   await posts.createPost(input.communityId, post);
@@ -47,5 +57,22 @@ export async function takeDownPost(
     },
   );
   if (!post) throw new AppError('post.not_active', 'No such post on the board');
+  return post;
+}
+
+/** Staff release a post the content check held (404-like `post.not_held` when it is not held). */
+export async function releasePost(input: { communityId: string; postId: string; actorId: string }, posts: PostStore) {
+  const post = await posts.release(input.communityId, input.postId, {
+    audit: {
+      communityId: input.communityId,
+      action: 'post.release',
+      objectType: 'post',
+      objectId: input.postId,
+      before: { status: 'under_review' },
+      after: { status: 'active' },
+      actorId: input.actorId,
+    },
+  });
+  if (!post) throw new AppError('post.not_held', 'This post is not waiting for review');
   return post;
 }

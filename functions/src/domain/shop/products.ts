@@ -10,9 +10,18 @@ export function toPublicProduct(product: Product): PublicProduct {
   return { id, title, description, priceFen, stock, images, makerName, fundShareBps };
 }
 
-/** A maker lists a product; staff approve it before it is public. The fund share defaults to the community's. */
+/**
+ * A maker lists a product; staff approve it before it is public. The fund share defaults to the
+ * community's. `screening: 'hold'` (WeChat's content check asked for a review) marks it for the approver.
+ */
 export async function createProduct(
-  input: { community: Community; maker: MemberRecord; request: ProductRequest; now?: Date },
+  input: {
+    community: Community;
+    maker: MemberRecord;
+    request: ProductRequest;
+    screening?: 'pass' | 'hold';
+    now?: Date;
+  },
   shop: ShopStore,
 ): Promise<Product> {
   const now = input.now ?? new Date();
@@ -28,6 +37,7 @@ export async function createProduct(
     makerName: input.maker.displayName,
     status: 'pending',
     createdAt: now.toISOString(),
+    ...(input.screening === 'hold' ? { contentHeld: true } : {}),
   };
   await shop.createProduct(input.community.id, product);
   return product;

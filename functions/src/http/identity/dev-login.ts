@@ -1,7 +1,7 @@
 import { contracts } from '@linli/shared';
 import { loginWithOpenid } from '../../domain/identity/login';
 import { tokenIssuer } from '../../lib/auth';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { httpRoute, ok } from '../route';
 
@@ -9,5 +9,12 @@ import { httpRoute, ok } from '../route';
 export const handler = httpRoute(
   contracts.devLogin,
   { idempotent: false, availableWhen: env.isDevStage },
-  async ({ body }) => ok(await loginWithOpenid(body, { users: stores.users(), tokens: tokenIssuer })),
+  async ({ body }) =>
+    ok(
+      await loginWithOpenid(body, {
+        users: stores.users(),
+        tokens: tokenIssuer,
+        checkNickname: gateways.nicknameChecker(),
+      }),
+    ),
 );

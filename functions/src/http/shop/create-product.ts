@@ -1,11 +1,18 @@
 import { contracts } from '@linli/shared';
 import { createProduct } from '../../domain/shop/products';
 import { communityAndMember } from '../../domain/timebank/context';
-import { stores } from '../../wiring';
+import { screenTexts } from '../../domain/office/content-screening';
+import { gateways, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/products — makers list handmade goods; staff approve before they are public. */
 export const handler = httpRoute(contracts.createProduct, async ({ params, body, userId }) => {
   const { community, member } = await communityAndMember(stores.communities(), params.cid, userId, ['maker']);
-  return created(await createProduct({ community, maker: member, request: body }, stores.shop()));
+  // Listings are read by every resident: WeChat's check first (risky → 422; to review → marked for the approver).
+  const screening = await screenTexts(gateways.textChecker(), {
+    userId,
+    scene: 'forum',
+    texts: [body.title, body.description],
+  });
+  return created(await createProduct({ community, maker: member, request: body, screening }, stores.shop()));
 });

@@ -1,9 +1,10 @@
+import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivitySeries } from '../../domain/timebank/series';
 import { notFound } from '../../lib/errors';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/activity-series — staff; every occurrence written at once. */
@@ -13,6 +14,12 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
     requireStaff(stores.communities(), params.cid, userId),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
+  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  await screenStrictly(gateways.textChecker(), {
+    userId,
+    scene: 'forum',
+    texts: [body.activity.title, body.activity.description],
+  });
   // A team's series: the team must be this community's (404 `team.not_found`), as for one activity.
   if (body.activity.teamId && !(await stores.teams().getTeam(params.cid, body.activity.teamId))) {
     throw notFound('team');

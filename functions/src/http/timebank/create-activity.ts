@@ -1,8 +1,9 @@
+import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
 import { requireActivityOrganiser } from '../../domain/timebank/teams';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/activities — staff; or a leader of the body's `teamId`, for that team. */
@@ -15,6 +16,8 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
     ),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
+  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  await screenStrictly(gateways.textChecker(), { userId, scene: 'forum', texts: [body.title, body.description] });
   const categories = activityCategoriesOf(community.rules);
   return created(
     await createActivity({ communityId: params.cid, actorId: userId, request: body, categories }, stores.activities()),

@@ -1,12 +1,15 @@
+import { screenStrictly } from '../../domain/office/content-screening';
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { createTeam } from '../../domain/timebank/teams';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/teams — staff: a volunteer team, its leaders its first members. */
 export const handler = httpRoute(contracts.createTeam, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
+  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  await screenStrictly(gateways.textChecker(), { userId, scene: 'forum', texts: [body.name, body.description] });
   return created(
     await createTeam(
       { communityId: params.cid, actorId: userId, request: body },

@@ -1,8 +1,9 @@
+import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { updateActivitySeries } from '../../domain/timebank/series';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
 
 /** PATCH /v1/communities/{cid}/activity-series/{sid} — staff; occurrence `from` and the rest, a result each. */
@@ -11,6 +12,12 @@ export const handler = httpRoute(contracts.updateActivitySeries, async ({ params
     requireStaff(stores.communities(), params.cid, userId),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
+  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  await screenStrictly(gateways.textChecker(), {
+    userId,
+    scene: 'forum',
+    texts: [body.patch.title, body.patch.description],
+  });
   const categories = activityCategoriesOf(community.rules);
   return ok(
     await updateActivitySeries(

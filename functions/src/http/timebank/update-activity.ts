@@ -1,9 +1,10 @@
+import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { toActivity, updateActivity } from '../../domain/timebank/activities';
 import { fillFromWaitlist } from '../../domain/timebank/signups';
-import { stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
 
 /** PATCH /v1/communities/{cid}/activities/{aid} — staff; a larger capacity confirms waitlisted sign-ups. */
@@ -13,6 +14,8 @@ export const handler = httpRoute(contracts.updateActivity, async ({ params, body
     requireStaff(stores.communities(), params.cid, userId),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
+  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  await screenStrictly(gateways.textChecker(), { userId, scene: 'forum', texts: [body.title, body.description] });
   const categories = activityCategoriesOf(community.rules);
   const updated = await updateActivity(
     { communityId: params.cid, activityId: params.aid, patch: body, categories },

@@ -441,13 +441,37 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     return { items, nextCursor: page.nextCursor };
   }
 
+  async listHeldPosts(communityId: string, cursor: string | undefined): Promise<Page<MerchantPost>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.postsByStatus(communityId, 'under_review'),
+      cursor,
+      limit: PAGE_SIZE,
+    });
+    return { items: page.items.map((item) => withoutKeys<MerchantPost>(item)), nextCursor: page.nextCursor };
+  }
+
+  release(communityId: string, postId: string, effects: Effects) {
+    return transitionEntity<MerchantPost>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.post(communityId, postId),
+        fromStatuses: ['under_review'],
+        set: { status: 'active', GSI1PK: keys.postsByStatus(communityId, 'active') },
+      }),
+      effects,
+    );
+  }
+
   takeDown(communityId: string, postId: string, decision: StaffDecision, effects?: Effects) {
     return transitionEntity<MerchantPost>(
       this.client,
       statusUpdate({
         tableName: this.tableName,
         key: keys.post(communityId, postId),
-        fromStatuses: ['active'],
+        fromStatuses: ['active', 'under_review'],
         set: {
           status: 'taken_down',
           GSI1PK: keys.postsByStatus(communityId, 'taken_down'),

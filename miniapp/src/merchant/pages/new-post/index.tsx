@@ -45,12 +45,13 @@ function PostForm({ communityId, merchantId }: { communityId: string; merchantId
     const daysAhead = (Date.parse(expiresAt) - Date.now()) / (24 * 3600 * 1000);
     if (daysAhead <= 0 || daysAhead > MAX_DAYS) return action.fail(t('newPost.expiresInvalid'));
     const done = await action.run(async (idempotencyKey) => {
-      await request(contracts.createPost, {
+      const post = await request(contracts.createPost, {
         params: { cid: communityId, mid: merchantId },
         body: { kind, title: title.trim(), body: body.trim(), expiresAt },
         idempotencyKey,
       });
-      return t('newPost.done');
+      // Held by the content check: it shows on the board once the office has reviewed it.
+      return post.status === 'under_review' ? t('posts.heldNotice') : t('newPost.done');
     });
     if (done) {
       setTitle('');

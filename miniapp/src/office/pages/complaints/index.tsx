@@ -54,6 +54,7 @@ function ComplaintCard({ complaint, decision }: { complaint: Complaint; decision
     <View className="card" id={`complaint-${complaint.id}`}>
       <Text className="card__value">{complaint.merchantName}</Text>
       <Text>{complaint.description}</Text>
+      {complaint.contentHeld ? <Text className="tag tag--amber">{t('complaints.contentHeld')}</Text> : null}
       <Text className="card__hint">{formatDateTime(complaint.createdAt, language)}</Text>
       <ChoiceTabs
         idPrefix={`complaint-outcome-${complaint.id}`}

@@ -1,3 +1,4 @@
+import { Text } from '@tarojs/components';
 import { contracts, type Product } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
@@ -57,6 +58,11 @@ function ReviewCard({ product, decision }: { product: Product; decision: Decisio
           )
         }
       />
+      {product.contentHeld ? (
+        <Text className="tag tag--amber" id={`product-content-held-${product.id}`}>
+          {t('products.contentHeld')}
+        </Text>
+      ) : null}
       <ActionOutcome id={`product-review-${product.id}`} outcome={decision.outcome} />
     </ProductCard>
   );
