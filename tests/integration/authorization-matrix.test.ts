@@ -801,6 +801,21 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     }),
   },
   listPosts: { ok: [200], proxy: true, build: community },
+  listHeldPosts: { ok: [200], build: community },
+  releasePost: {
+    ok: [200],
+    // a post WeChat's check held for review (the stand-in's rule: LINLI-REVIEW)
+    build: async () => {
+      const post = await must<{ id: string }>(
+        'createPost',
+        as(w.people.merchant, {
+          params: inCommunity({ mid: w.merchantId }),
+          body: { kind: 'promotion', title: '新品 LINLI-REVIEW', body: '八折', expiresAt: isoIn(24 * 60) },
+        }),
+      );
+      return { params: inCommunity({ postId: post.id }) };
+    },
+  },
   takeDownPost: {
     ok: [200],
     build: async () => {

@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 
 /**
  * Readable stack traces without `--enable-source-maps` (issue 14). That flag makes Node parse the
  * bundle's source map (1.5–1.8 MB per area function) at every cold start — measured here: the
  * office function's import and first route load went from 275 to 417 ms (median of 7). Instead the bundle's linked `.map` file, deployed
  * beside it, is read only when an error is logged, and the frames are mapped back to the
- * TypeScript sources then (source-map-js).
+ * TypeScript sources then (Node's own `module.SourceMap`: no library in every bundle).
  */
-const consumers = new Map<string, SourceMapConsumer | null>();
+const consumers = new Map<string, SourceMap | null>();
 
-function consumerFor(file: string): SourceMapConsumer | null {
+function consumerFor(file: string): SourceMap | null {
   if (!consumers.has(file)) {
     try {
-      consumers.set(file, new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as RawSourceMap));
+      const payload = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapPayload;
+      // Node decodes any string as mappings: refuse one that is not base64 VLQ (it would map to nonsense).
+      if (typeof payload.mappings !== 'string' || !/^[A-Za-z0-9+/,;]*$/.test(payload.mappings))
+        throw new Error('not a source map');
+      consumers.set(file, new SourceMap(payload));
     } catch {
       consumers.set(file, null); // no map beside the file (tests run the sources): leave its frames as they are
     }
@@ -29,7 +33,20 @@ function originalPosition(file: string, line: number, column: number) {
   const consumer = consumerFor(file);
   if (!consumer) return null;
   try {
-    return consumer.originalPositionFor({ line, column });
+    // Node's SourceMap counts lines from 0; stack frames from 1.
+    const entry = consumer.findEntry(line - 1, column) as Partial<{
+      originalSource: string;
+      originalLine: number;
+      originalColumn: number;
+      name: string;
+    }>;
+    if (!entry.originalSource) return null;
+    return {
+      source: entry.originalSource,
+      line: entry.originalLine! + 1,
+      column: entry.originalColumn!,
+      name: entry.name,
+    };
   } catch {
     consumers.set(file, null);
     return null;

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { contracts, type MerchantDetail, type PostRequest } from '@linli/shared';
+import { errorOf, login, send } from '../support/api';
+import { createMember } from '../support/factories';
+import { callRoute, loadHandlers, routeTable } from '../support/routes';
+import { minutesFromNow, timebankCommunity } from '../support/timebank';
+
+/**
+ * Issue 19, content security: text others will read goes through WeChat's msgSecCheck (v2) — here
+ * the local WeChat stand-in with the dev stage's fixed rules (shared/API.md): `LINLI-RISKY` is
+ * refused (422 `content.rejected`), `LINLI-REVIEW` is held for the office (posts) or marked for the
+ * staff who read it (listings, complaints) or refused until it passes (names, activity texts, donation
+ * messages); WeChat unreachable holds, never publishes unchecked.
+ */
+type Person = { token: string; userId: string };
+
+async function activeMerchant(cid: string, owner: Person, staff: Person): Promise<MerchantDetail> {
+  const applied = await send(contracts.submitMerchantApplication, {
+    params: { cid },
+    token: owner.token,
+    body: {
+      name: `面馆${randomUUID().slice(0, 4)}`,
+      licenceNumber: '91510100MA6ABC1234',
+      category: 'food',
+      address: '邻里路 1 号',
+      offer: { description: '凭志愿者证 8 折', pricePercent: 80 },
+    },
+  });
+  const approved = await send(contracts.approveMerchantApplication, {
+    params: { cid, id: applied.body.id },
+    token: staff.token,
+  });
+  return approved.body.merchant;
+}
+
+const post = (title: string): PostRequest => ({
+  kind: 'promotion',
+  title,
+  body: '本周拉面八折',
+  expiresAt: minutesFromNow(60 * 24),
+});
+
+async function board(cid: string, person: Person) {
+  return (await send(contracts.listPosts, { params: { cid }, token: person.token })).body.items.map((item) => item.id);
+}
+
+describe('content security: merchant posts', () => {
+  it('refuses a risky post, holds one to review until staff release it, and publishes a clean one', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const owner = await createMember(cid, ['resident'], 'owner');
+    const merchant = await activeMerchant(cid, owner, staff);
+    const write = (title: string) =>
+      send(contracts.createPost, { params: { cid, mid: merchant.id }, token: owner.token, body: post(title) });
+
+    const risky = await write('特价 LINLI-RISKY');
+    expect(risky.status).toBe(422);
+    expect(errorOf(risky)?.code).toBe('content.rejected');
+    const held = await write('新品 LINLI-REVIEW');
+    expect(held.status).toBe(201);
+    expect(held.body.status).toBe('under_review');
+    const clean = await write('周末拉面八折');
+    expect(clean.body.status).toBe('active');
+
+    expect(await board(cid, resident)).toEqual([clean.body.id]);
+    const queue = await send(contracts.listHeldPosts, { params: { cid }, query: {}, token: staff.token });
+    expect(queue.body.items.map((item) => item.id)).toEqual([held.body.id]);
+    expect((await send(contracts.listHeldPosts, { params: { cid }, query: {}, token: resident.token })).status).toBe(
+      403,
+    );
+
+    const release = (token: string) => send(contracts.releasePost, { params: { cid, postId: held.body.id }, token });
+    expect((await release(owner.token)).status).toBe(403);
+    expect((await release(staff.token)).body.status).toBe('active');
+    expect(errorOf(await release(staff.token))?.code).toBe('post.not_held');
+    expect((await board(cid, resident)).sort()).toEqual([clean.body.id, held.body.id].sort());
+
+    // A held post can be taken down instead, with a reason.
+    const another = await write('再来一条 LINLI-REVIEW');
+    const takenDown = await send(contracts.takeDownPost, {
+      params: { cid, postId: another.body.id },
+      token: staff.token,
+      body: { reason: '广告内容不实' },
+    });
+    expect(takenDown.body.status).toBe('taken_down');
+    expect(await board(cid, resident)).not.toContain(another.body.id);
+  });
+
+  it('holds a post when WeChat cannot be reached, never publishing it unchecked', async () => {
+    const { cid, staff } = await timebankCommunity();
+    const owner = await createMember(cid, ['resident'], 'owner');
+    const merchant = await activeMerchant(cid, owner, staff);
+    await loadHandlers(routeTable().entries.filter((entry) => entry.contract === 'createPost'));
+    const saved = process.env.WECHAT_API_BASE;
+    // In-process, WeChat "down": nothing listens on this port.
+    process.env.WECHAT_API_BASE = 'http://127.0.0.1:9';
+    try {
+      const reply = await callRoute('createPost', {
+        params: { cid, mid: merchant.id },
+        token: owner.token,
+        body: post('周末拉面八折'),
+      });
+      expect(reply.status).toBe(201);
+      expect((reply.json as { status: string }).status).toBe('under_review');
+    } finally {
+      process.env.WECHAT_API_BASE = saved;
+    }
+  });
+});
+
+describe('content security: listings, complaints, activities, names and messages', () => {
+  it('marks a listing or a complaint to review for the staff who read them, and refuses risky ones', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const maker = await createMember(cid, ['resident', 'maker'], 'maker');
+    const list = (title: string) =>
+      send(contracts.createProduct, {
+        params: { cid },
+        token: maker.token,
+        body: { title, description: '麦秆编织', priceFen: 3000, stock: 2 },
+      });
+    expect(errorOf(await list('草帽 LINLI-RISKY'))?.code).toBe('content.rejected');
+    expect((await list('草帽 LINLI-REVIEW')).body).toMatchObject({ status: 'pending', contentHeld: true });
+    expect((await list('草帽')).body.contentHeld).toBeUndefined();
+
+    const owner = await createMember(cid, ['resident'], 'owner');
+    const merchant = await activeMerchant(cid, owner, staff);
+    const complain = (description: string) =>
+      send(contracts.fileComplaint, {
+        params: { cid, mid: merchant.id },
+        token: resident.token,
+        body: { description },
+      });
+    expect(errorOf(await complain('不给打折 LINLI-RISKY'))?.code).toBe('content.rejected');
+    expect((await complain('不给打折 LINLI-REVIEW')).body.contentHeld).toBe(true);
+  });
+
+  it('refuses activity texts, team names and donation messages until they pass', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const activity = (title: string) =>
+      send(contracts.createActivity, {
+        params: { cid },
+        token: staff.token,
+        body: { title, category: 'care', startsAt: minutesFromNow(60), endsAt: minutesFromNow(120) },
+      });
+    expect(errorOf(await activity('帮老人 LINLI-RISKY'))?.code).toBe('content.rejected');
+    expect(errorOf(await activity('帮老人 LINLI-REVIEW'))?.code).toBe('content.under_review');
+    expect((await activity('帮老人洗澡')).status).toBe(201);
+
+    const team = await send(contracts.createTeam, {
+      params: { cid },
+      token: staff.token,
+      body: { name: '助老队 LINLI-RISKY' },
+    });
+    expect(errorOf(team)?.code).toBe('content.rejected');
+
+    const donate = (message?: string) =>
+      send(contracts.donate, {
+        params: { cid },
+        token: resident.token,
+        body: { amountFen: 1000, ...(message ? { message } : {}) },
+      });
+    expect(errorOf(await donate('加油 LINLI-REVIEW'))?.code).toBe('content.under_review');
+    expect((await donate('加油')).status).toBeLessThan(300);
+  });
+
+  it('gives a new user the neutral nickname while theirs is unchecked, and refuses a risky one', async () => {
+    const held = await send(contracts.devLogin, {
+      body: { openid: `content-${randomUUID().slice(0, 8)}`, nickname: '小王 LINLI-REVIEW' },
+    });
+    expect(held.status).toBe(200);
+    expect(held.body.user.nickname).toMatch(/^邻居/);
+    const risky = await send(contracts.devLogin, {
+      body: { openid: `content-${randomUUID().slice(0, 8)}`, nickname: '小王 LINLI-RISKY' },
+    });
+    expect(errorOf(risky)?.code).toBe('content.rejected');
+    const clean = await login(`content-${randomUUID().slice(0, 8)}`, '小王');
+    expect(clean.userId).toBeTruthy();
+  });
+});
