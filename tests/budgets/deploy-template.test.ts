@@ -7,6 +7,13 @@ import { contracts } from '@linli/shared';
 import { SCHEDULES, TIMEOUTS, serverlessFunctions } from '../../infra/functions';
 
 /**
+ * The zipped package's budget where one function needs more: `documents` carries the 志愿服务记录证明's
+ * CJK font (Noto Sans SC, the simplified-Chinese subset: 1.5 MB of already-compressed WOFF that zip
+ * cannot shrink) besides pdfkit; it is called only to print a certificate.
+ */
+const ZIP_BUDGETS_BYTES: Readonly<Record<string, number>> = { documents: 2.5 * 1024 * 1024 };
+
+/**
  * Issue 14: what `osls deploy --stage prod` would send to CloudFormation, checked without an AWS
  * account — `osls package` needs no credentials. For a global region and a China region:
  * CloudFormation's limits (500 resources, here at most 250 to leave room; 1 MB template from S3,
@@ -192,8 +199,8 @@ describe.each([
     expect(JSON.stringify(packaged.template)).not.toMatch(/arn:aws(-cn)?:/);
   });
 
-  it('packages each function small: its bundle and source map, zipped, under 1 MB', () => {
+  it('packages each function small: its bundle and source map, zipped, under 1 MB (documents: 2.5 MB)', () => {
     for (const [name, bytes] of Object.entries(packaged.zips))
-      expect({ name, small: bytes < 1024 * 1024 }).toEqual({ name, small: true });
+      expect({ name, small: bytes < (ZIP_BUDGETS_BYTES[name] ?? 1024 * 1024) }).toEqual({ name, small: true });
   });
 });
