@@ -9,8 +9,8 @@ import { minutesFromNow, timebankCommunity } from '../support/timebank';
  * Issue 19, content security: text others will read goes through WeChat's msgSecCheck (v2) — here
  * the local WeChat stand-in with the dev stage's fixed rules (shared/API.md): `LINLI-RISKY` is
  * refused (422 `content.rejected`), `LINLI-REVIEW` is held for the office (posts) or marked for the
- * staff who read it (listings, complaints) or refused until it passes (names, activity texts, donation
- * messages); WeChat unreachable holds, never publishes unchecked.
+ * staff who read it (listings, complaints) or refused until it passes (activity texts by team leaders,
+ * donation messages); WeChat unreachable holds, never publishes unchecked.
  */
 type Person = { token: string; userId: string };
 
@@ -142,8 +142,29 @@ describe('content security: listings, complaints, activities, names and messages
         body: { title, category: 'care', startsAt: minutesFromNow(60), endsAt: minutesFromNow(120) },
       });
     expect(errorOf(await activity('帮老人 LINLI-RISKY'))?.code).toBe('content.rejected');
-    expect(errorOf(await activity('帮老人 LINLI-REVIEW'))?.code).toBe('content.under_review');
+    // Staff are the office that would review it: their text to review stands as their decision.
+    expect((await activity('帮老人 LINLI-REVIEW')).status).toBe(201);
     expect((await activity('帮老人洗澡')).status).toBe(201);
+
+    // A team leader's activity text to review is not shown until other words pass.
+    const leader = await createMember(cid, ['resident'], 'leader');
+    const led = await send(contracts.createTeam, {
+      params: { cid },
+      token: staff.token,
+      body: { name: '爱心助老队', leaderIds: [leader.userId] },
+    });
+    const byLeader = await send(contracts.createActivity, {
+      params: { cid },
+      token: leader.token,
+      body: {
+        title: '队伍活动 LINLI-REVIEW',
+        category: 'care',
+        startsAt: minutesFromNow(60),
+        endsAt: minutesFromNow(120),
+        teamId: led.body.id,
+      },
+    });
+    expect(errorOf(byLeader)?.code).toBe('content.under_review');
 
     const team = await send(contracts.createTeam, {
       params: { cid },

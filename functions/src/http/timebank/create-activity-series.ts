@@ -14,11 +14,12 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
     requireStaff(stores.communities(), params.cid, userId),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
-  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
+  // Text others will read: WeChat's content check (risky → 422 content.rejected); staff are the reviewers themselves.
   await screenStrictly(gateways.textChecker(), {
     userId,
     scene: 'forum',
     texts: [body.activity.title, body.activity.description],
+    officeAuthor: true,
   });
   // A team's series: the team must be this community's (404 `team.not_found`), as for one activity.
   if (body.activity.teamId && !(await stores.teams().getTeam(params.cid, body.activity.teamId))) {
