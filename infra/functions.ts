@@ -38,6 +38,8 @@ export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs'
   expirePoints: { schedule: 'cron(30 16 * * ? *)', functionName: 'jobs' },
   sendSubscribeMessages: { schedule: 'rate(1 minute)', functionName: 'jobs' },
   sendActivityReminders: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
+  // WeChat shipping uploads (发货信息管理) due a retry; the back-off is in the due times.
+  retryShippingUploads: { schedule: 'rate(1 minute)', functionName: 'jobs' },
   // 03:00 China time
   reconcile: { schedule: 'cron(0 19 * * ? *)', functionName: 'reconcile' },
 };

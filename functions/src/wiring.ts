@@ -37,6 +37,8 @@ import { miniProgramCodes } from './gateways/mini-program-code';
 import { wechatSessionClient } from './gateways/wechat';
 import { wechatPayGateway } from './gateways/wechat-pay';
 import type { PaymentGateway } from './domain/shop/payment-gateway';
+import { orderShippingGateway } from './gateways/order-shipping';
+import type { ShippingDependencies } from './domain/shop/shipping';
 
 /**
  * The composition root: the production wiring of ports to adapters (the DynamoDB stores here,
@@ -107,6 +109,8 @@ export const gateways = {
     };
   },
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
+  /** WeChat's order-shipping service (发货信息管理): shipping uploads and receipt reminders. */
+  orderShipping: () => orderShippingGateway,
   /** Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode. */
   miniProgramCodes: () => miniProgramCodes,
   /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
@@ -121,4 +125,12 @@ export const checkoutDependencies = async () => ({
   payments: await gateways.payments(),
   devStage: env.isDevStage(),
   users: stores.users(),
+});
+
+/** What the shipping-upload use cases need, as wired in production (see domain/shop/shipping.ts). */
+export const shippingDependencies = (): ShippingDependencies => ({
+  shop: stores.shop(),
+  users: stores.users(),
+  shipping: gateways.orderShipping(),
+  uploadDevPayments: env.shippingUploadsForDevPayments(),
 });

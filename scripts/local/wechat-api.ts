@@ -38,6 +38,24 @@ export interface WechatApiState {
   publishedPages: Set<string>;
   tokenLifetimeSeconds: number;
   now: () => number;
+  /** Orders' shipping at WeChat (发货信息管理), by order key (`tx:<transaction_id>` or `mch:<mchid>:<out_trade_no>`). */
+  shipping: Map<string, ShippingRecord>;
+  /** Order keys WeChat does not know as paid (a test marks them): upload and query answer 10060001. */
+  unpaidOrders: Set<string>;
+}
+
+/** What the stand-in keeps of an order's shipping, as get_order reports it. */
+export interface ShippingRecord {
+  key: string;
+  /** 2 shipped (发货), 3 receipt reminded/confirmed (the stand-in's simplification of WeChat's 1–5). */
+  orderState: 2 | 3;
+  logisticsType: number;
+  payerOpenid: string;
+  shippingList: Record<string, unknown>[];
+  uploadTime: string;
+  /** Uploads accepted: WeChat allows one re-upload (重新发货) per payment. */
+  uploads: number;
+  receivedTime?: number;
 }
 
 export type WechatEndpoint = (request: WechatApiRequest, state: WechatApiState) => WechatApiReply;
@@ -164,6 +182,173 @@ function codeToSession(request: WechatApiRequest, state: WechatApiState): Wechat
   };
 }
 
+/** RFC 3339 with a zone (`2022-12-15T13:29:35.120+08:00` or `…Z`), as upload_time must be. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The order an order_key (upload) or a query body names: `tx:<transaction_id>` (type 2) or
+ * `mch:<mchid>:<out_trade_no>` (type 1); undefined when the key is malformed (47001).
+ */
+function shippingKey(key: Record<string, unknown>): string | undefined {
+  const type = key.order_number_type;
+  const transactionId = key.transaction_id;
+  const mchid = key.mchid ?? key.merchant_id;
+  const tradeNo = key.out_trade_no ?? key.merchant_trade_no;
+  if (
+    (type === 2 || type === undefined) &&
+    typeof transactionId === 'string' &&
+    /^[0-9A-Za-z]{1,32}$/.test(transactionId)
+  )
+    return `tx:${transactionId}`;
+  if (
+    (type === 1 || type === undefined) &&
+    typeof mchid === 'string' &&
+    /^\d{1,32}$/.test(mchid) &&
+    typeof tradeNo === 'string' &&
+    /^[0-9A-Za-z_\-|*]{6,32}$/.test(tradeNo)
+  )
+    return `mch:${mchid}:${tradeNo}`;
+  return undefined;
+}
+
+/** The refusal for a shipping_list that breaks the doc's rules, or undefined. */
+function shippingListRefusal(body: Record<string, unknown>): WechatApiReply | undefined {
+  const list = body.shipping_list;
+  if (!Array.isArray(list) || list.length === 0) return refuse(47001, `data format error${rid()}`);
+  if (list.length > 15) return refuse(10060024, `物流信息列表太长${rid()}`);
+  if (body.delivery_mode === 1 && list.length !== 1)
+    return refuse(268485228, `统一发货模式下，物流信息列表长度必须为1${rid()}`);
+  for (const entry of list as Record<string, unknown>[]) {
+    const desc = entry?.item_desc;
+    if (typeof desc !== 'string' || desc.length === 0)
+      return refuse(10060008, `商品描述 item_desc 字段不能为空${rid()}`);
+    if (Array.from(desc).length > 120) return refuse(10060009, `商品描述 item_desc 字段太长${rid()}`);
+    if (body.logistics_type === 1) {
+      if (typeof entry.tracking_no !== 'string' || typeof entry.express_company !== 'string')
+        return refuse(10060014, `参数错误，物流快递发货须填写物流单号和物流公司编码${rid()}`);
+      if (entry.tracking_no.length > 128) return refuse(10060026, `物流单号太长${rid()}`);
+      if (entry.express_company.length > 128) return refuse(10060025, `物流公司编码太长${rid()}`);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `POST /wxa/sec/order/upload_shipping_info?access_token=` — uploadShippingInfo
+ * (https://developers.weixin.qq.com/miniprogram/dev/server/API/order_shipping/api_uploadshippinginfo.html):
+ * `{order_key, logistics_type 1–4, delivery_mode 1|2, is_all_delivered?, shipping_list[1..15], upload_time, payer:{openid}}`
+ * → `{errcode, errmsg}`. Which orders are paid: the stand-in is not joined to the WeChat Pay one,
+ * so every well-formed order key is a paid order WeChat knows, except those a test puts in
+ * `state.unpaidOrders` (10060001 支付单不存在). Refusals: 40001/41001/42001 token, 47001 body or
+ * order key malformed, 10060005 logistics type, 268485224 delivery mode, 10060006 split delivery not
+ * by express, 10060007 split without is_all_delivered, 10060008/10060009 item_desc empty/too long,
+ * 10060014 express without tracking number and courier, 10060024–26 list/courier/tracking too long,
+ * 268485228 unified delivery with more than one entry, 268485216 upload_time not RFC 3339, and
+ * 10060003 once the one re-upload (重新发货) a payment allows is used; 10060023 an upload not later than the last.
+ */
+function uploadShippingInfo(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const body = request.json;
+  if (!body || typeof body.order_key !== 'object' || body.order_key === null)
+    return refuse(47001, `data format error${rid()}`);
+  const key = shippingKey(body.order_key as Record<string, unknown>);
+  const openid = (body.payer as { openid?: unknown } | undefined)?.openid;
+  if (!key || typeof openid !== 'string' || openid.length === 0) return refuse(47001, `data format error${rid()}`);
+  if (![1, 2, 3, 4].includes(body.logistics_type as number)) return refuse(10060005, `物流类型有误${rid()}`);
+  if (body.delivery_mode !== 1 && body.delivery_mode !== 2) return refuse(268485224, `发货模式非法${rid()}`);
+  if (body.delivery_mode === 2 && body.logistics_type !== 1)
+    return refuse(10060006, `非快递发货时不允许分拆发货${rid()}`);
+  if (body.delivery_mode === 2 && typeof body.is_all_delivered !== 'boolean')
+    return refuse(10060007, `分拆发货模式下必须填写 is_all_delivered 字段${rid()}`);
+  const listProblem = shippingListRefusal(body);
+  if (listProblem) return listProblem;
+  if (
+    typeof body.upload_time !== 'string' ||
+    !RFC_3339.test(body.upload_time) ||
+    Number.isNaN(Date.parse(body.upload_time))
+  )
+    return refuse(268485216, `上传时间非法，请按照 RFC 3339 格式填写${rid()}`);
+  if (state.unpaidOrders.has(key)) return refuse(10060001, `支付单不存在${rid()}`);
+  const previous = state.shipping.get(key);
+  if (previous && previous.uploads >= 2) return refuse(10060003, `支付单已使用重新发货机会${rid()}`);
+  if (previous && Date.parse(body.upload_time) <= Date.parse(previous.uploadTime))
+    return refuse(10060023, `发货信息未更新${rid()}`);
+  state.shipping.set(key, {
+    key,
+    orderState: 2,
+    logisticsType: body.logistics_type as number,
+    payerOpenid: openid,
+    shippingList: body.shipping_list as Record<string, unknown>[],
+    uploadTime: body.upload_time,
+    uploads: (previous?.uploads ?? 0) + 1,
+  });
+  return { json: { errcode: 0, errmsg: 'ok' } };
+}
+
+/**
+ * `POST /wxa/sec/order/get_order?access_token=` — getOrder: `{transaction_id}` or
+ * `{merchant_id, merchant_trade_no}` → `{errcode: 0, order: {order_state, shipping: {logistics_type,
+ * shipping_list}, openid, …}}`; 10060001 for an order WeChat does not know as paid. An order
+ * known as paid but not yet shipped answers order_state 1 (待发货).
+ */
+function getShippingOrder(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const key = request.json ? shippingKey(request.json) : undefined;
+  if (!key) return refuse(47001, `data format error${rid()}`);
+  if (state.unpaidOrders.has(key)) return refuse(10060001, `支付单不存在${rid()}`);
+  const record = state.shipping.get(key);
+  const [, first, second] = key.split(':');
+  return {
+    json: {
+      errcode: 0,
+      errmsg: 'ok',
+      order: {
+        ...(key.startsWith('tx:') ? { transaction_id: first } : { merchant_id: first, merchant_trade_no: second }),
+        openid: record?.payerOpenid,
+        order_state: record?.orderState ?? 1,
+        shipping: record
+          ? {
+              delivery_mode: 1,
+              logistics_type: record.logisticsType,
+              finish_shipping: true,
+              finish_shipping_count: record.uploads,
+              shipping_list: record.shippingList.map((entry) => ({ ...entry, upload_time: record.uploadTime })),
+            }
+          : undefined,
+      },
+    },
+  };
+}
+
+/**
+ * `POST /wxa/sec/order/notify_confirm_receive?access_token=` — notifyConfirmReceive
+ * (https://developers.weixin.qq.com/miniprogram/dev/server/API/order_shipping/api_notifyconfirmreceive.html):
+ * `{transaction_id | merchant_id + merchant_trade_no, received_time (Unix seconds)}` → `{errcode, errmsg}`.
+ * The doc's rules: once per order, only for express delivery (logistics_type 1), the received time
+ * after the shipping time (10060029 签收时间不合理). Other refusals here: 10060001 an order not
+ * shipped through upload_shipping_info; 10060004 not express or reminded already (the code for
+ * these two is the stand-in's choice: the doc names the rule, not the code).
+ */
+function notifyConfirmReceive(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const key = request.json ? shippingKey(request.json) : undefined;
+  const received = request.json?.received_time;
+  if (!key || typeof received !== 'number' || !Number.isInteger(received))
+    return refuse(47001, `data format error${rid()}`);
+  const record = state.shipping.get(key);
+  if (!record || state.unpaidOrders.has(key)) return refuse(10060001, `支付单不存在${rid()}`);
+  if (record.logisticsType !== 1 || record.receivedTime !== undefined)
+    return refuse(10060004, `支付单处于不可提醒确认收货的状态${rid()}`);
+  if (received * 1000 < Date.parse(record.uploadTime) - 1000 || received > state.now() / 1000 + 60)
+    return refuse(10060029, `签收时间不合理${rid()}`);
+  record.receivedTime = received;
+  record.orderState = 3;
+  return { json: { errcode: 0, errmsg: 'ok' } };
+}
+
 /** msgSecCheck's scenes (1 profile, 2 comment, 3 forum, 4 social log). */
 const CONTENT_SCENES = new Set([1, 2, 3, 4]);
 
@@ -200,6 +385,9 @@ function messageCheck(request: WechatApiRequest, state: WechatApiState): WechatA
 
 /** The endpoints, by `METHOD /path`: add a later one here. */
 export const ENDPOINTS: Record<string, WechatEndpoint> = {
+  'POST /wxa/sec/order/upload_shipping_info': uploadShippingInfo,
+  'POST /wxa/sec/order/get_order': getShippingOrder,
+  'POST /wxa/sec/order/notify_confirm_receive': notifyConfirmReceive,
   'POST /cgi-bin/stable_token': stableToken,
   'POST /wxa/getwxacodeunlimit': unlimitedCode,
   'POST /wxa/msg_sec_check': messageCheck,
@@ -259,6 +447,8 @@ export async function startWechatApi(options: {
     publishedPages: new Set(options.publishedPages ?? Object.values(ROUTES).map((page) => page.slice(1))),
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7200,
     now: options.now ?? Date.now,
+    shipping: new Map(),
+    unpaidOrders: new Set(),
   };
   const calls: ReceivedCall[] = [];
   const faults = new Map<string, { errcode: number; errmsg: string }[]>();

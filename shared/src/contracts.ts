@@ -1345,6 +1345,14 @@ export const contracts = {
     body: FulfilOrderRequest,
     response: returns<Order>(),
   }),
+  /** Staff: upload the order's shipping information to WeChat again now (after it failed). */
+  retryShippingUpload: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/orders/{oid}/shipping-upload',
+    access: 'staff',
+    params: OrderPath,
+    response: returns<Order>(),
+  }),
   refundOrder: route({
     method: 'POST',
     path: '/v1/communities/{cid}/orders/{oid}/refund',

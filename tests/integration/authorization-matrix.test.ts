@@ -4,6 +4,8 @@ import { startWechatApi, type WechatApi } from '../../scripts/local/wechat-api';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
 import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 import {
@@ -259,6 +261,24 @@ async function newOrder(owner: Person): Promise<string> {
 async function paidOrder(owner: Person): Promise<string> {
   const oid = await newOrder(owner);
   await must('devPayOrder', as(owner, { params: inCommunity({ oid }) }));
+  return oid;
+}
+
+/** A paid order handed over whose shipping upload to WeChat failed for good (written as the job leaves it). */
+async function failedShippingOrder(owner: Person): Promise<string> {
+  const oid = await paidOrder(owner);
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.order(w.cid, oid),
+      UpdateExpression: 'SET #status = :ready, #shipping = :shipping',
+      ExpressionAttributeNames: { '#status': 'status', '#shipping': 'shipping' },
+      ExpressionAttributeValues: {
+        ':ready': 'ready_for_pickup',
+        ':shipping': { status: 'failed', logisticsType: 4, attempts: 12, lastError: '-1 system error' },
+      },
+    }),
+  );
   return oid;
 }
 
@@ -954,6 +974,10 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   refundOrder: {
     ok: [200],
     build: async ({ ownerPerson }) => ({ params: inCommunity({ oid: await paidOrder(ownerPerson) }), body: reason }),
+  },
+  retryShippingUpload: {
+    ok: [200],
+    build: async ({ ownerPerson }) => ({ params: inCommunity({ oid: await failedShippingOrder(ownerPerson) }) }),
   },
   recordPayout: {
     ok: [201],

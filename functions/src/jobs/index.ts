@@ -9,6 +9,7 @@ export const jobs = {
   expirePoints: () => import('./expire-points'),
   sendSubscribeMessages: () => import('./send-subscribe-messages'),
   sendActivityReminders: () => import('./send-activity-reminders'),
+  retryShippingUploads: () => import('./retry-shipping-uploads'),
   reconcile: () => import('./reconcile'),
 };
 

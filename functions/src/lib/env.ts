@@ -103,6 +103,14 @@ export const env = {
   wechatAppSecret: () => getSecret('wechat-app-secret', 'WECHAT_APP_SECRET'),
   wechatApiBase: () => process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
   /**
+   * Whether orders paid on the dev stage's dev-pay route (which WeChat never saw) have their
+   * shipping uploaded too: only on the dev stage and only when WECHAT_API_BASE is not WeChat's own
+   * (i.e. a stand-in), so the whole flow can be tried locally without real WeChat refusing them.
+   */
+  shippingUploadsForDevPayments: () =>
+    process.env.STAGE === 'dev' &&
+    (process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com') !== 'https://api.weixin.qq.com',
+  /**
    * Which version of the mini-program a mini-program code opens (getUnlimitedQRCode's `env_version`):
    * `WECHAT_MINIPROGRAM_VERSION` (`release`, `trial` or `develop`), else `develop` on the dev stage
    * and `release` elsewhere.

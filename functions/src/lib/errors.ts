@@ -142,6 +142,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'payment.refund_refused': 502,
   'shop.order_not_cancellable': 409,
   'shop.order_not_fulfillable': 409,
+  'shop.shipping_not_owed': 409,
   'shop.order_not_refundable': 409,
   'shop.payout_exceeds_balance': 409,
   'fund.pledge_not_found': 404,

@@ -306,6 +306,8 @@ export const keys = {
   order: (communityId: string, orderId: string) => key(`COMMUNITY#${communityId}`, `ORDER#${orderId}`),
   buyerOrders: (communityId: string, buyerId: string) => `BUYER_ORDERS#${communityId}#${buyerId}`,
   unpaidOrdersPartition: () => 'ORDERS_UNPAID',
+  /** Paid orders whose shipping upload to WeChat is due (sparse GSI1, by next attempt). */
+  shippingDuePartition: () => 'ORDERS_SHIPPING_DUE',
   makerAccount: (communityId: string, makerId: string) => key(`COMMUNITY#${communityId}`, `MAKER#${makerId}`),
   makerAccountPrefix: () => 'MAKER#',
   orderPrefix: () => 'ORDER#',

@@ -123,14 +123,65 @@ export interface Order {
   refund?: PaymentRefund;
   /** A payment sent back automatically (see ReturnedPayment). */
   returnedPayment?: ReturnedPayment;
+  /** The order's shipping information at WeChat (发货信息管理): absent where none is owed. */
+  shipping?: OrderShipping;
 }
 
-export const FulfilOrderRequest = z.strictObject({ status: z.enum(['ready_for_pickup', 'shipped', 'completed']) });
+/**
+ * WeChat's logistics types (upload_shipping_info `logistics_type`): 1 express with a tracking
+ * number, 2 same-city delivery, 3 virtual goods (donations), 4 the buyer picks up.
+ */
+export type LogisticsType = 1 | 2 | 3 | 4;
+
+/**
+ * The upload of an order's shipping information to WeChat: `pending` while it is owed or being
+ * retried (the job tries again at `nextAttemptAt`), `uploaded` once WeChat accepted it, `failed`
+ * when WeChat refused it for good or the retries gave up — staff see these and may retry.
+ */
+export interface OrderShipping {
+  status: 'pending' | 'uploaded' | 'failed';
+  logisticsType: LogisticsType;
+  attempts: number;
+  /** `errcode errmsg` of the last refusal, or the reason WeChat could not be reached. */
+  lastError?: string;
+  uploadedAt?: string;
+  nextAttemptAt?: string;
+  trackingNo?: string;
+  expressCompany?: string;
+  /** When WeChat was asked to remind the buyer to confirm receipt (notify_confirm_receive), once collected. */
+  receiptNotifiedAt?: string;
+  /** Why the receipt reminder could not be sent (it is not retried: the buyer can confirm in WeChat). */
+  receiptError?: string;
+}
+
+/**
+ * Staff hand an order over. Shipping by courier names the tracking number and the courier's code
+ * (WeChat's delivery ids, e.g. `ZTO`, `SF`), both or neither; without them a shipped order is
+ * uploaded to WeChat as same-city delivery.
+ */
+export const FulfilOrderRequest = z
+  .strictObject({
+    status: z.enum(['ready_for_pickup', 'shipped', 'completed']),
+    trackingNo: z.optional(z.string().check(z.regex(/^[0-9A-Za-z-]{4,64}$/, 'letters, digits and -, 4 to 64'))),
+    expressCompany: z.optional(z.string().check(z.regex(/^[0-9A-Za-z_]{1,32}$/, 'a courier code such as ZTO'))),
+  })
+  .check(
+    z.refine(
+      (request) => (request.trackingNo === undefined) === (request.expressCompany === undefined),
+      'a tracking number and a courier go together',
+    ),
+    z.refine(
+      (request) => request.trackingNo === undefined || request.status === 'shipped',
+      'a tracking number only when shipping',
+    ),
+  );
 export const RefundOrderRequest = z.strictObject({ reason: humanText(200) });
 export const OrdersQuery = z.strictObject({
   status: z.optional(
     z.enum(['pending_payment', 'paid', 'ready_for_pickup', 'shipped', 'completed', 'refunded', 'expired', 'cancelled']),
   ),
+  /** `failed`: only the orders whose shipping upload to WeChat failed (whatever their status). */
+  shipping: z.optional(z.enum(['failed'])),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 

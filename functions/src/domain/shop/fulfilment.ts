@@ -1,4 +1,4 @@
-import type { DonationRequest, Order, PaymentRefund, Payout } from '@linli/shared';
+import type { DonationRequest, Order, OrderShipping, PaymentRefund, Payout } from '@linli/shared';
 import { formatFen, monthOf } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -10,6 +10,7 @@ import type { MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
 import { closeAtWechat, refundNumberOf, sendRequestedRefund } from './payments';
 import type { ShopStore } from './ports';
+import { owedShipping, shippingKeyOf } from './shipping';
 
 const PAID_STATUSES: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
 const NEXT_STATUS_FROM: Record<'ready_for_pickup' | 'shipped' | 'completed', readonly Order['status'][]> = {
@@ -88,11 +89,33 @@ export async function expireDueOrders(
   return { expired, deferred };
 }
 
-/** Ready for pickup or shipped, then completed; each step records who. */
-export async function fulfilOrder(
-  input: { communityId: string; orderId: string; actorId: string; status: keyof typeof NEXT_STATUS_FROM },
-  shop: ShopStore,
-): Promise<Order> {
+/**
+ * The shipping upload an order handed over owes WeChat (in the same write as its status): ready
+ * for pickup → logistics type 4; shipped → 1 (express) with a tracking number, else 2 (same-city).
+ * None for `completed`, nor where the order was not paid through WeChat (see `shippingKeyOf`).
+ */
+function shippingOwedBy(order: Order, input: FulfilInput, now: Date): { shipping: OrderShipping } | undefined {
+  if (input.status === 'completed' || !shippingKeyOf(order, input.uploadDevPayments ?? false)) return undefined;
+  const type = input.status === 'ready_for_pickup' ? 4 : input.trackingNo ? 1 : 2;
+  return { shipping: owedShipping(type, now, input) };
+}
+
+export interface FulfilInput {
+  communityId: string;
+  orderId: string;
+  actorId: string;
+  status: keyof typeof NEXT_STATUS_FROM;
+  trackingNo?: string;
+  expressCompany?: string;
+  /** Dev payments owe a shipping upload too (see `shippingKeyOf`). */
+  uploadDevPayments?: boolean;
+}
+
+/**
+ * Ready for pickup or shipped, then completed; each step records who. Handing over a WeChat-paid
+ * order records the shipping upload it owes (`pending`); the caller then attempts it.
+ */
+export async function fulfilOrder(input: FulfilInput, shop: ShopStore): Promise<Order> {
   const order = await orderOrThrow(shop, input.communityId, input.orderId);
   if (order.kind === 'donation')
     throw new AppError('shop.order_not_fulfillable', 'A donation has nothing to hand over');
@@ -102,7 +125,7 @@ export async function fulfilOrder(
     input.orderId,
     NEXT_STATUS_FROM[input.status],
     input.status,
-    { fulfilledBy: input.actorId },
+    { fulfilledBy: input.actorId, ...shippingOwedBy(order, input, new Date()) },
     {
       audit: {
         communityId: input.communityId,

@@ -10,8 +10,10 @@ import {
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { chainEntry, type FundHead } from '../fund/chain';
+import type { Effects } from '../effects';
 import type { FundStore } from '../fund/ports';
 import type { MemberRecord } from '../identity/ports';
+import { owedShipping } from './shipping';
 import type { ShopStore } from './ports';
 import { MAX_AMOUNT_FEN } from './payment-gateway';
 
@@ -113,13 +115,52 @@ export function fundEntriesFor(order: Order, head: FundHead, at: string, refund 
   return entries;
 }
 
+/** What a payment changes besides the order: the month's shop figures (a purchase), the buyer's notice. */
+function paidEffects(communityId: string, order: Order, paidAt: string): Effects {
+  const purchase = order.kind !== 'donation';
+  return {
+    stats: purchase
+      ? [
+          {
+            communityId,
+            month: monthOf(paidAt),
+            section: 'SHOP',
+            add: { shopOrders: 1, shopSalesFen: order.totalFen },
+          },
+        ]
+      : [],
+    notify: [
+      {
+        userId: order.buyerId,
+        communityId,
+        kind: 'order_status',
+        title: purchase ? '订单已付款' : '感谢您的捐款',
+        body: purchase
+          ? `订单 ${formatFen(order.totalFen)} 元已付款，手作人正在准备`
+          : `${formatFen(order.totalFen)} 元已计入社区公益基金，可在基金公示中查看`,
+        objectType: 'order',
+        objectId: order.id,
+        orderId: order.id,
+      },
+    ],
+  };
+}
+
 /**
  * Records a payment — the one code path for a verified WeChat Pay notification and the dev
  * payment: the order, the makers' earnings and the fund's shares change in one transaction.
  * A second notification for a paid order changes nothing.
  */
 export async function markOrderPaid(
-  input: { communityId: string; orderId: string; reference: string; amountFen?: number; now?: Date },
+  input: {
+    communityId: string;
+    orderId: string;
+    reference: string;
+    amountFen?: number;
+    now?: Date;
+    /** A dev payment (`dev-…`) owes a shipping upload too (the dev stage talking to a WeChat stand-in). */
+    devShipping?: boolean;
+  },
   dependencies: { shop: ShopStore; fund: FundStore },
 ): Promise<{ order: Order; credited: boolean }> {
   for (let attempt = 1; attempt <= MAX_PAY_ATTEMPTS; attempt += 1) {
@@ -135,37 +176,17 @@ export async function markOrderPaid(
     const head = await dependencies.fund.getHead(input.communityId);
     const entries = fundEntriesFor(order, head, paidAt);
     const purchase = order.kind !== 'donation';
+    // A donation is virtual goods: its shipping (logistics type 3) is owed to WeChat from payment.
+    const owesShipping = !purchase && (!input.reference.startsWith('dev-') || input.devShipping === true);
+    const shipping = owesShipping ? owedShipping(3, new Date(paidAt)) : undefined;
     const outcome = await dependencies.shop.markPaid(
       input.communityId,
       order,
-      { reference: input.reference, paidAt },
+      { reference: input.reference, paidAt, shipping },
       entries,
       head.sequence,
       {
-        stats: purchase
-          ? [
-              {
-                communityId: input.communityId,
-                month: monthOf(paidAt),
-                section: 'SHOP',
-                add: { shopOrders: 1, shopSalesFen: order.totalFen },
-              },
-            ]
-          : [],
-        notify: [
-          {
-            userId: order.buyerId,
-            communityId: input.communityId,
-            kind: 'order_status',
-            title: purchase ? '订单已付款' : '感谢您的捐款',
-            body: purchase
-              ? `订单 ${formatFen(order.totalFen)} 元已付款，手作人正在准备`
-              : `${formatFen(order.totalFen)} 元已计入社区公益基金，可在基金公示中查看`,
-            objectType: 'order',
-            objectId: order.id,
-            orderId: order.id,
-          },
-        ],
+        ...paidEffects(input.communityId, order, paidAt),
       },
     );
     if (outcome === 'paid') {
@@ -176,6 +197,7 @@ export async function markOrderPaid(
           paidAt,
           paymentReference: input.reference,
           fundEntryIds: entries.map((entry) => entry.id),
+          ...(shipping ? { shipping } : {}),
         },
         credited: true,
       };

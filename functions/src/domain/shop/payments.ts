@@ -140,7 +140,7 @@ const rejected = (message: string) => new AppError('payment.notification_rejecte
 export async function handlePaymentNotification(
   input: { headers: Record<string, string | undefined>; body: string },
   dependencies: PaymentDependencies,
-): Promise<{ outcome: string; orderId?: string }> {
+): Promise<{ outcome: string; orderId?: string; communityId?: string }> {
   const { eventType, resource } = dependencies.payments.openNotification(input.headers, input.body);
   if (eventType === 'TRANSACTION.SUCCESS') {
     const transaction = resource as unknown as PaidTransaction;
@@ -149,7 +149,7 @@ export async function handlePaymentNotification(
     if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(communityId)) {
       throw rejected('The notification does not name a Linli community');
     }
-    return settleTransaction(communityId, transaction, dependencies);
+    return { ...(await settleTransaction(communityId, transaction, dependencies)), communityId };
   }
   if (eventType.startsWith('REFUND.')) return followRefund(resource as unknown as RefundResult, dependencies);
   return { outcome: 'ignored' };

@@ -1,6 +1,8 @@
 import type { Effects } from '../effects';
 import type {
   FundEntry,
+  LogisticsType,
+  OrderShipping,
   MakerEarnings,
   Order,
   Page,
@@ -37,7 +39,7 @@ export interface ShopStore {
   markPaid(
     communityId: string,
     order: Order,
-    payment: { reference: string; paidAt: string },
+    payment: { reference: string; paidAt: string; shipping?: OrderShipping },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,
@@ -51,7 +53,7 @@ export interface ShopStore {
   listOrders(
     communityId: string,
     cursor: string | undefined,
-    filter?: { status?: Order['status'] },
+    filter?: { status?: Order['status']; shipping?: 'failed' },
   ): Promise<Page<Order>>;
   /** Moves an order between statuses; null when its status did not allow it. */
   transitionOrder(
@@ -101,7 +103,46 @@ export interface ShopStore {
   ): Promise<Order | null>;
   /** The order a WeChat refund belongs to, by our `out_refund_no`. */
   findRefund(outRefundNo: string): Promise<{ communityId: string; orderId: string; field: RefundField } | null>;
+  /**
+   * Writes the order's shipping upload state if it still has `expectedAttempts` attempts (another
+   * writer did not get there first); a `pending` one joins the index of uploads due at its
+   * `nextAttemptAt`, others leave it. false when the order changed meanwhile.
+   */
+  updateShipping(
+    communityId: string,
+    orderId: string,
+    shipping: OrderShipping,
+    expectedAttempts: number,
+  ): Promise<boolean>;
+  /** Orders whose shipping upload is due (pending, `nextAttemptAt` before `nowIso`), oldest first, at most 100. */
+  shippingDue(nowIso: string): Promise<{ communityId: string; orderId: string }[]>;
   /** Pays a maker out of their balance; false when the balance does not cover it. */
   /** false when the maker is owed less; 'duplicate' when this payout (id) is recorded already. */
   recordPayout(communityId: string, payout: Payout, effects?: Effects): Promise<boolean | 'duplicate'>;
+}
+
+/** Which order WeChat's order-shipping API is about: by WeChat Pay transaction id, or merchant id + our trade number. */
+export type ShippingOrderKey = { transactionId: string } | { merchantId: string; outTradeNo: string };
+
+/** One upload of an order's shipping information (WeChat's upload_shipping_info, unified delivery). */
+export interface ShippingUploadRequest {
+  orderKey: ShippingOrderKey;
+  logisticsType: LogisticsType;
+  /** What was bought, at most 120 characters. */
+  itemDesc: string;
+  trackingNo?: string;
+  expressCompany?: string;
+  payerOpenid: string;
+  /** When we upload (RFC 3339 is made of it). */
+  uploadedAt: Date;
+}
+
+/** A call to WeChat: done, or refused / unreachable — `retryable` when trying later may succeed. */
+export type WechatCallOutcome = { ok: true } | { ok: false; retryable: boolean; error: string };
+
+/** WeChat's order-shipping service (发货信息管理), behind a port: `gateways/order-shipping.ts`. */
+export interface OrderShippingGateway {
+  upload(request: ShippingUploadRequest): Promise<WechatCallOutcome>;
+  /** Reminds the buyer to confirm receipt (express orders only, once per order). */
+  notifyConfirmReceive(request: { orderKey: ShippingOrderKey; receivedAt: Date }): Promise<WechatCallOutcome>;
 }

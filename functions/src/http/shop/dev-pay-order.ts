@@ -1,13 +1,15 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getOrderForBuyer, markOrderPaid } from '../../domain/shop/orders';
-import { stores } from '../../wiring';
+import { attemptShippingUpload } from '../../domain/shop/shipping';
+import { shippingDependencies, stores } from '../../wiring';
 import { env } from '../../lib/env';
 import { httpRoute, ok } from '../route';
 
 /**
  * POST /v1/communities/{cid}/orders/{oid}/dev-pay — dev stage only (404 elsewhere): the buyer
- * confirms payment through the same code path as a verified WeChat Pay notification.
+ * confirms payment through the same code path as a verified WeChat Pay notification. A donation's
+ * shipping upload is made as after a WeChat payment where dev payments are uploaded (a stand-in).
  */
 export const handler = httpRoute(
   contracts.devPayOrder,
@@ -17,9 +19,19 @@ export const handler = httpRoute(
     const shop = stores.shop();
     const order = await getOrderForBuyer(shop, params.cid, params.oid, userId);
     const paid = await markOrderPaid(
-      { communityId: params.cid, orderId: order.id, reference: `dev-${order.id}`, amountFen: order.totalFen },
+      {
+        communityId: params.cid,
+        orderId: order.id,
+        reference: `dev-${order.id}`,
+        amountFen: order.totalFen,
+        devShipping: env.shippingUploadsForDevPayments(),
+      },
       { shop, fund: stores.fund() },
     );
-    return ok({ status: 'paid' as const, order: paid.order });
+    // A donation's shipping (virtual goods) is owed from payment: tried now, else by the job.
+    const after = paid.credited
+      ? await attemptShippingUpload({ communityId: params.cid, order: paid.order }, shippingDependencies())
+      : paid.order;
+    return ok({ status: 'paid' as const, order: after });
   },
 );

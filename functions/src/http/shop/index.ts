@@ -17,6 +17,7 @@ export const routes = {
   cancelOrder: () => import('./cancel-order'),
   listOrders: () => import('./list-orders'),
   fulfilOrder: () => import('./fulfil-order'),
+  retryShippingUpload: () => import('./retry-shipping-upload'),
   refundOrder: () => import('./refund-order'),
   recordPayout: () => import('./record-payout'),
   listMakers: () => import('./list-makers'),

@@ -1,6 +1,7 @@
 import { contracts } from '@linli/shared';
 import { handlePaymentNotification } from '../../domain/shop/payments';
-import { gateways, stores } from '../../wiring';
+import { attemptShippingUpload } from '../../domain/shop/shipping';
+import { gateways, shippingDependencies, stores } from '../../wiring';
 import { AppError } from '../../lib/errors';
 import { httpRoute, ok } from '../route';
 import { logger } from '../../lib/logger';
@@ -20,5 +21,17 @@ export const handler = httpRoute(contracts.wechatPayNotify, { idempotent: false 
     { shop: stores.shop(), fund: stores.fund(), payments },
   );
   logger.info('wechat pay notification', { ...result });
+  if (result.outcome === 'credited' && result.orderId && result.communityId) {
+    await uploadDonationShipping(result.communityId, result.orderId);
+  }
   return ok({ code: 'SUCCESS', message: '成功' });
 });
+
+/** A donation owes its shipping upload from payment: tried now (never failing the notification), else by the job. */
+async function uploadDonationShipping(communityId: string, orderId: string): Promise<void> {
+  const order = await stores.shop().getOrder(communityId, orderId);
+  if (order?.shipping?.status !== 'pending') return;
+  await attemptShippingUpload({ communityId, order }, shippingDependencies()).catch((error: unknown) =>
+    logger.warn('shipping upload after payment failed', { orderId, error: String((error as Error).message) }),
+  );
+}

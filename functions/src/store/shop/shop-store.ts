@@ -1,8 +1,9 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   FundEntry,
   MakerEarnings,
   Order,
+  OrderShipping,
   Page,
   PaymentRefund,
   Payout,
@@ -50,6 +51,16 @@ export function orderItem(communityId: string, order: Order) {
 }
 
 /** An order as stored, without its table keys and community id. */
+/** A pending upload's place in the index of uploads due (sparse GSI1): by when it is next due. */
+export function shippingIndexOf(
+  communityId: string,
+  orderId: string,
+  shipping: OrderShipping,
+): { GSI1PK: string; GSI1SK: string } | undefined {
+  if (shipping.status !== 'pending' || !shipping.nextAttemptAt) return undefined;
+  return { GSI1PK: keys.shippingDuePartition(), GSI1SK: `${shipping.nextAttemptAt}#${communityId}#${orderId}` };
+}
+
 function toOrder(item: Record<string, unknown>): Order {
   const { communityId: _community, ...order } = withoutKeys<Order & { communityId?: string }>(item);
   return order;
@@ -244,11 +255,13 @@ export class DynamoShopStore implements ShopStore {
   async markPaid(
     communityId: string,
     order: Order,
-    payment: { reference: string; paidAt: string },
+    payment: { reference: string; paidAt: string; shipping?: OrderShipping },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,
   ): Promise<'paid' | 'not_payable' | 'fund_conflict'> {
+    // It leaves the expiry index, and joins the index of shipping uploads due if it owes one.
+    const shippingIndex = payment.shipping ? shippingIndexOf(communityId, order.id, payment.shipping) : undefined;
     const orderUpdate: TransactionItem = {
       Update: statusUpdate({
         tableName: this.tableName,
@@ -259,8 +272,10 @@ export class DynamoShopStore implements ShopStore {
           paidAt: payment.paidAt,
           paymentReference: payment.reference,
           fundEntryIds: fundEntries.map((entry) => entry.id),
+          shipping: payment.shipping,
+          ...shippingIndex,
         },
-        remove: ['GSI1PK', 'GSI1SK'],
+        remove: shippingIndex ? [] : ['GSI1PK', 'GSI1SK'],
       }),
     };
     const earnings = this.earningsItems(communityId, order, 1);
@@ -367,7 +382,7 @@ export class DynamoShopStore implements ShopStore {
   async listOrders(
     communityId: string,
     cursor: string | undefined,
-    filter: { status?: Order['status'] } = {},
+    filter: { status?: Order['status']; shipping?: 'failed' } = {},
   ): Promise<Page<Order>> {
     const partition = keys.communityPartition(communityId);
     const page = await queryPage(this.client, {
@@ -375,12 +390,22 @@ export class DynamoShopStore implements ShopStore {
       partition,
       sortKeyCondition: { expression: 'begins_with(SK, :prefix)', values: { ':prefix': keys.orderPrefix() } },
       filters: { status: filter.status },
+      filter: filter.shipping
+        ? {
+            expression: '#shipping.#shippingStatus = :shippingStatus',
+            names: { '#shipping': 'shipping', '#shippingStatus': 'status' },
+            values: { ':shippingStatus': filter.shipping },
+          }
+        : undefined,
       cursor,
       limit: 50,
       newestFirst: true,
     });
     return {
-      items: page.items.map(toOrder).filter((order) => !filter.status || order.status === filter.status),
+      items: page.items
+        .map(toOrder)
+        .filter((order) => !filter.status || order.status === filter.status)
+        .filter((order) => !filter.shipping || order.shipping?.status === filter.shipping),
       nextCursor: page.nextCursor,
     };
   }
@@ -393,13 +418,15 @@ export class DynamoShopStore implements ShopStore {
     set: Partial<Order>,
     effects?: Effects,
   ) {
+    // An owed shipping upload joins the index of uploads due (the order, paid, is in no other GSI1).
+    const index = set.shipping ? shippingIndexOf(communityId, orderId, set.shipping) : undefined;
     const moved = await transitionEntity<Record<string, unknown>>(
       this.client,
       statusUpdate({
         tableName: this.tableName,
         key: keys.order(communityId, orderId),
         fromStatuses: from,
-        set: { ...set, status: to },
+        set: { ...set, ...index, status: to },
       }),
       effects,
     );
@@ -408,6 +435,50 @@ export class DynamoShopStore implements ShopStore {
 
   cancelOrder(communityId: string, order: Order): Promise<boolean> {
     return this.closeUnpaid(communityId, order, 'cancelled');
+  }
+
+  async updateShipping(
+    communityId: string,
+    orderId: string,
+    shipping: OrderShipping,
+    expectedAttempts: number,
+  ): Promise<boolean> {
+    const index = shippingIndexOf(communityId, orderId, shipping);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.order(communityId, orderId),
+          UpdateExpression: index
+            ? 'SET #shipping = :shipping, GSI1PK = :partition, GSI1SK = :due'
+            : 'SET #shipping = :shipping REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: '#shipping.attempts = :expected',
+          ExpressionAttributeNames: { '#shipping': 'shipping' },
+          ExpressionAttributeValues: {
+            ':shipping': shipping,
+            ':expected': expectedAttempts,
+            ...(index ? { ':partition': index.GSI1PK, ':due': index.GSI1SK } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async shippingDue(nowIso: string): Promise<{ communityId: string; orderId: string }[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi1,
+        KeyConditionExpression: 'GSI1PK = :partition AND GSI1SK < :now',
+        ExpressionAttributeValues: { ':partition': keys.shippingDuePartition(), ':now': nowIso },
+        Limit: 100,
+      }),
+    );
+    return (result.Items ?? []).map((item) => ({ communityId: String(item.communityId), orderId: String(item.id) }));
   }
 
   async refund(

@@ -97,6 +97,15 @@ export const zhCN = {
   'officeOrders.mark.completed': '已完成',
   'officeOrders.refund': '退款',
   'officeOrders.refundPlaceholder': '退款原因',
+  'officeOrders.shippingFailed': '发货信息上传失败',
+  'officeOrders.shippingFailedHint': '微信未收到这笔订单的发货信息，买家的货款会一直冻结。错误：{error}',
+  'officeOrders.shippingPending': '发货信息等待上传到微信（已尝试 {attempts} 次）',
+  'officeOrders.shippingUploaded': '发货信息已上传到微信',
+  'officeOrders.shippingRetry': '重新上传发货信息',
+  'officeOrders.shippingRetried': '发货信息：{status}',
+  'officeOrders.shippingStatus.uploaded': '已上传',
+  'officeOrders.shippingStatus.pending': '等待重试',
+  'officeOrders.shippingStatus.failed': '上传失败',
 
   'makers.empty': '还没有手作人',
   'makers.unavailable': '暂时无法读取手作人，请稍后再试',
@@ -112,6 +121,7 @@ export const zhCN = {
 
   'error.shop.sold_out': '库存不足，这件商品已经卖完了',
   'error.shop.order_not_payable': '这笔订单已付款、已取消或已过期，不能再付款',
+  'error.shop.shipping_not_owed': '这笔订单没有等待上传到微信的发货信息',
   'error.shop.payment_in_progress': '正在付款中，请稍后再试',
 } as const;
 
@@ -213,6 +223,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   'officeOrders.mark.completed': 'Completed',
   'officeOrders.refund': 'Refund',
   'officeOrders.refundPlaceholder': 'Reason for the refund',
+  'officeOrders.shippingFailed': 'Shipping upload failed',
+  'officeOrders.shippingFailedHint':
+    'WeChat has not received this order’s shipping information, so the buyer’s payment stays frozen. Error: {error}',
+  'officeOrders.shippingPending': 'Shipping information waiting to be uploaded to WeChat ({attempts} tries so far)',
+  'officeOrders.shippingUploaded': 'Shipping information uploaded to WeChat',
+  'officeOrders.shippingRetry': 'Upload shipping information again',
+  'officeOrders.shippingRetried': 'Shipping information: {status}',
+  'officeOrders.shippingStatus.uploaded': 'uploaded',
+  'officeOrders.shippingStatus.pending': 'waiting to retry',
+  'officeOrders.shippingStatus.failed': 'failed',
 
   'makers.empty': 'No makers yet',
   'makers.unavailable': 'Makers cannot be read right now; try again later',
@@ -228,5 +248,6 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'error.shop.sold_out': 'Not enough stock: this product is sold out',
   'error.shop.order_not_payable': 'This order was already paid, cancelled or has expired',
+  'error.shop.shipping_not_owed': 'This order has no shipping information waiting for WeChat',
   'error.shop.payment_in_progress': 'The payment is going through; try again in a moment',
 };

@@ -14,14 +14,16 @@ import { useI18n } from '../../../i18n';
 
 type FulfilStatus = 'ready_for_pickup' | 'shipped' | 'completed';
 
-/** The statuses the office filters by, in the order an order goes through them. */
-const FILTERS: readonly OrderStatus[] = [
+/** The statuses the office filters by, in the order an order goes through them; then the failed shipping uploads. */
+type Filter = OrderStatus | 'shipping_failed';
+const FILTERS: readonly Filter[] = [
   'paid',
   'ready_for_pickup',
   'shipped',
   'completed',
   'refunded',
   'pending_payment',
+  'shipping_failed',
 ];
 
 /** What may come next after each status (the server has the last word). */
@@ -39,15 +41,21 @@ export default function OfficeOrdersPage() {
 
 function Orders({ communityId }: { communityId: string }) {
   const { t } = useI18n();
-  const [status, setStatus] = useState<OrderStatus>('paid');
+  const [status, setStatus] = useState<Filter>('paid');
   const orders = usePagedList(`office-orders:${communityId}:${status}`, (cursor) =>
-    request(contracts.listOrders, { params: { cid: communityId }, query: { status, cursor } }),
+    request(contracts.listOrders, {
+      params: { cid: communityId },
+      query: status === 'shipping_failed' ? { shipping: 'failed', cursor } : { status, cursor },
+    }),
   );
   return (
     <>
       <ChoiceTabs
         idPrefix="orders-filter"
-        choices={FILTERS.map((value) => ({ value, label: t(`order.status.${value}`) }))}
+        choices={FILTERS.map((value) => ({
+          value,
+          label: value === 'shipping_failed' ? t('officeOrders.shippingFailed') : t(`order.status.${value}`),
+        }))}
         value={status}
         onChange={setStatus}
       />
@@ -57,6 +65,7 @@ function Orders({ communityId }: { communityId: string }) {
         empty={t('officeOrders.empty')}
         renderItem={(order) => (
           <OrderSummary key={order.id} order={order} showBuyer>
+            <ShippingState communityId={communityId} order={order} />
             <OrderActions
               communityId={communityId}
               order={order}
@@ -66,6 +75,44 @@ function Orders({ communityId }: { communityId: string }) {
         )}
       />
     </>
+  );
+}
+
+/** The order's shipping upload to WeChat (发货信息): uploaded, waiting, or failed with the error and a retry. */
+function ShippingState({ communityId, order }: { communityId: string; order: Order }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [shipping, setShipping] = useState(order.shipping);
+  if (!shipping) return null;
+  const retry = () =>
+    action.run(async () => {
+      const after = await request(contracts.retryShippingUpload, { params: { cid: communityId, oid: order.id } });
+      setShipping(after.shipping);
+      return t('officeOrders.shippingRetried', {
+        status: t(`officeOrders.shippingStatus.${after.shipping?.status ?? 'pending'}`),
+      });
+    });
+  return (
+    <View className="order-shipping" id={`order-shipping-${order.id}`}>
+      {shipping.status === 'uploaded' ? (
+        <View className="hint">{t('officeOrders.shippingUploaded')}</View>
+      ) : shipping.status === 'pending' ? (
+        <View className="hint">{t('officeOrders.shippingPending', { attempts: shipping.attempts })}</View>
+      ) : (
+        <View className="error">{t('officeOrders.shippingFailedHint', { error: shipping.lastError ?? '' })}</View>
+      )}
+      {shipping.status !== 'uploaded' ? (
+        <Button
+          id={`order-shipping-retry-${order.id}`}
+          className="button button--secondary button--small"
+          disabled={action.busy}
+          onClick={retry}
+        >
+          {t('officeOrders.shippingRetry')}
+        </Button>
+      ) : null}
+      <ActionOutcome id={`order-shipping-outcome-${order.id}`} outcome={action.outcome} />
+    </View>
   );
 }
 
