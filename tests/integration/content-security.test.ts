@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { contracts, type MerchantDetail, type PostRequest } from '@linli/shared';
+import { contracts, type PostRequest } from '@linli/shared';
 import { errorOf, login, send } from '../support/api';
 import { createMember } from '../support/factories';
+import { activeMerchant } from '../support/market';
 import { callRoute, loadHandlers, routeTable } from '../support/routes';
 import { minutesFromNow, timebankCommunity } from '../support/timebank';
 
@@ -13,25 +14,6 @@ import { minutesFromNow, timebankCommunity } from '../support/timebank';
  * donation messages); WeChat unreachable holds, never publishes unchecked.
  */
 type Person = { token: string; userId: string };
-
-async function activeMerchant(cid: string, owner: Person, staff: Person): Promise<MerchantDetail> {
-  const applied = await send(contracts.submitMerchantApplication, {
-    params: { cid },
-    token: owner.token,
-    body: {
-      name: `面馆${randomUUID().slice(0, 4)}`,
-      licenceNumber: '91510100MA6ABC1234',
-      category: 'food',
-      address: '邻里路 1 号',
-      offer: { description: '凭志愿者证 8 折', pricePercent: 80 },
-    },
-  });
-  const approved = await send(contracts.approveMerchantApplication, {
-    params: { cid, id: applied.body.id },
-    token: staff.token,
-  });
-  return approved.body.merchant;
-}
 
 const post = (title: string): PostRequest => ({
   kind: 'promotion',

@@ -4,6 +4,7 @@ import { clearOfChinaBoundary } from '../support/clock';
 import { errorOf, login, send, urlOf } from '../support/api';
 import { keyed, parseCsv } from '../support/csv';
 import { createMember } from '../support/factories';
+import { activeMerchant } from '../support/market';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
@@ -43,25 +44,6 @@ async function xlsxExport(cid: string, dataset: Dataset, from: string, to: strin
     rows.push((row.values as unknown[]).slice(1));
   });
   return { reply, sheet, rows, records: keyed(rows) };
-}
-
-async function activeMerchant(cid: string, owner: Person, staff: Person): Promise<MerchantDetail> {
-  const applied = await send(contracts.submitMerchantApplication, {
-    params: { cid },
-    token: owner.token,
-    body: {
-      name: '王记面馆',
-      licenceNumber: '91510100MA6ABC1234',
-      category: 'food',
-      address: '邻里路 1 号',
-      offer: { description: '凭志愿者证 8 折', pricePercent: 80 },
-    },
-  });
-  const approved = await send(contracts.approveMerchantApplication, {
-    params: { cid, id: applied.body.id },
-    token: staff.token,
-  });
-  return approved.body.merchant;
 }
 
 const must = <Body>(reply: { status: number; body: Body }, status: number, what: string): Body => {

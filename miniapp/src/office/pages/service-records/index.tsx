@@ -12,6 +12,7 @@ import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
+import { formatHours } from '../../../format/office';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 import MemberPicker from '../../components/member-picker';
@@ -20,7 +21,6 @@ import ReasonPrompt from '../../components/reason-prompt';
 
 type Tab = 'requests' | 'issue' | 'register' | 'seal';
 
-const hoursOf = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 const DAY = /^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SEAL_MAX_BYTES = 200 * 1024;
 
@@ -264,7 +264,7 @@ function RegisterRow(props: { communityId: string; entry: CertificateRegisterEnt
       <Text className="card__hint">
         {t('officeRecord.registerLine', {
           holder: entry.holderName,
-          hours: hoursOf(entry.totalMinutes),
+          hours: formatHours(entry.totalMinutes),
           from: entry.from,
           to: entry.to,
         })}

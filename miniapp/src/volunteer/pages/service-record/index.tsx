@@ -10,12 +10,10 @@ import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useReloadOnShow } from '../../../hooks/reload-on-show';
+import { formatHours } from '../../../format/office';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 import { useSession } from '../../../state/session';
-
-/** Minutes as hours with one decimal: 90 → `1.5`. */
-export const hoursOf = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 
 const DAY = /^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -49,7 +47,10 @@ export default function ServiceRecordPage() {
     >
       <View className="card" id="record-summary">
         <Text className="card__title" id="record-total">
-          {t('record.total', { hours: hoursOf(record.data?.totalMinutes ?? 0), count: record.data?.items.length ?? 0 })}
+          {t('record.total', {
+            hours: formatHours(record.data?.totalMinutes ?? 0),
+            count: record.data?.items.length ?? 0,
+          })}
         </Text>
         <Text className="card__hint">{t('record.about')}</Text>
       </View>
@@ -76,7 +77,7 @@ function RecordEntryCard(props: { entry: ServiceRecordEntry; communityId: string
     <View className="card" id={`record-${entry.claimId}`}>
       <View className="card__row">
         <Text className="card__title">{entry.activityTitle}</Text>
-        <Text className="tag">{t('record.entryHours', { hours: hoursOf(entry.minutes) })}</Text>
+        <Text className="tag">{t('record.entryHours', { hours: formatHours(entry.minutes) })}</Text>
       </View>
       <Text className="card__hint">{t('record.entryMeta', { date: entry.date, place: entry.place })}</Text>
       <Text className="card__hint">{entry.content}</Text>
@@ -212,7 +213,7 @@ function MyCertificates({ certificates }: { certificates: CertificateRegisterEnt
               serial: certificate.serialNumber,
               from: certificate.from,
               to: certificate.to,
-              hours: hoursOf(certificate.totalMinutes),
+              hours: formatHours(certificate.totalMinutes),
             })}
           </Text>
           {certificate.revokedAt ? (
