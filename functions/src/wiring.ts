@@ -25,6 +25,7 @@ import { DynamoSignupStore } from './store/timebank/signup-store';
 import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
 import { DynamoServiceRecordStore } from './store/timebank/service-record-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
+import { DynamoConsentStore } from './store/identity/consent-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
@@ -66,6 +67,8 @@ export const stores = {
   exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
   office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
+  /** A user's consents (the privacy guide's version accepted…), in their own partition. */
+  consents: () => new DynamoConsentStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
   districts: () => new DynamoDistrictStore(getDocumentClient(), env.tableName()),
   reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),

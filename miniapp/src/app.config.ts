@@ -4,6 +4,9 @@ import { configPath, packageLayout, ROUTES } from './route-table';
 // from the route table, so a page is named once (routes.test.ts holds the two together).
 export default defineAppConfig({
   ...packageLayout(Object.values(ROUTES)),
+  // WeChat's privacy check (《小程序隐私协议开发指南》): privacy APIs wait for the user's agreement,
+  // asked by the prompt that state/privacy.ts registers through onNeedPrivacyAuthorization.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f7a4d',

@@ -13,6 +13,8 @@ export const ROUTES = {
   platform: '/pages/platform/index',
   /** Public: a 志愿服务记录证明's check page (its QR code leads here; no login). */
   certificateCheck: '/pages/certificate-check/index',
+  /** Public: 用户隐私保护指引 (no login; linked from the login page, 我的 and the agreement prompt). */
+  privacy: '/pages/privacy/index',
 
   // Subpackage `volunteer`: a resident's time bank.
   activity: '/volunteer/pages/activity/index',

@@ -68,6 +68,7 @@ import {
   type ActivitySeriesChange,
   type ActivitySeriesView,
 } from './schemas/timebank-series';
+import { AcceptConsentRequest, ConsentPath, type Consent, type ConsentList } from './schemas/consents';
 import { VolunteerProfileRequest, type UnmetRequirement, type VolunteerProfile } from './schemas/volunteer';
 import {
   ServiceCertificatePath,
@@ -1454,6 +1455,33 @@ export const contracts = {
     path: '/v1/me/subscriptions',
     access: 'user',
     response: returns<SubscribeResponse>(),
+  }),
+  /**
+   * The caller accepts a version of something they consent to (the privacy guide): 201 with the
+   * record; the same version again changes nothing (201, the first time kept); a version that is not
+   * the current one is 400 `consent.version_unknown`.
+   */
+  acceptConsent: route({
+    method: 'POST',
+    path: '/v1/me/consents',
+    access: 'user',
+    body: AcceptConsentRequest,
+    response: returns<Consent>(),
+  }),
+  /** The caller's consents, every version accepted (newest first), and the current versions. */
+  listMyConsents: route({
+    method: 'GET',
+    path: '/v1/me/consents',
+    access: 'user',
+    response: returns<ConsentList>(),
+  }),
+  /** The caller withdraws their consent of `kind` (every version still standing): 200; none → 404 `consent.not_found`. */
+  withdrawConsent: route({
+    method: 'POST',
+    path: '/v1/me/consents/{kind}/withdraw',
+    access: 'user',
+    params: ConsentPath,
+    response: returns<{ items: Consent[] }>(),
   }),
   /** A member gives points to another member or to the community pool. */
   giftPoints: route({

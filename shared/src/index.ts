@@ -10,6 +10,8 @@ export * from './schemas/market';
 export * from './schemas/fund';
 export * from './schemas/shop';
 export * from './schemas/office';
+export * from './schemas/consents';
+export * from './privacy-guide';
 export * from './calendar';
 export * from './series';
 export * from './contracts';

@@ -16,13 +16,20 @@ export const WAIT = { timeout: 40_000 };
 
 export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
-/** Starts over logged out, dev-logs in as `openid` and enters `demo` (lands on 我的). */
+/** Ticks 我已阅读并同意《隐私保护指引》 on the login page: no login without it. */
+export async function agreeToPrivacyGuide(page: Page): Promise<void> {
+  await page.locator('#login-agree').click();
+  await page.locator('#login-agree.check--on').waitFor(WAIT);
+}
+
+/** Starts over logged out, dev-logs in as `openid` (agreeing to the privacy guide) and enters `demo` (lands on 我的). */
 export async function logInToDemo(page: Page, openid: string, nickname?: string): Promise<void> {
   await page.goto(`${h5Url()}/`);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${h5Url()}/`);
   await page.locator('#login-openid input').fill(openid);
   if (nickname) await page.locator('#login-nickname input').fill(nickname);
+  await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator('#join-demo').click();
   await page.locator('#me-display-name').waitFor(WAIT);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { artifactPath, launchBrowser } from '../support/browser';
+import { agreeToPrivacyGuide } from './helpers';
 
 /**
  * A resident's first visit, in Chromium against the H5 build served with the API:
@@ -40,6 +41,7 @@ describe('H5 app in Chromium', () => {
 
     await page.locator('#login-openid input').fill(`e2e-${randomUUID().slice(0, 8)}`);
     await page.locator('#login-nickname input').fill(nickname);
+    await agreeToPrivacyGuide(page);
     await page.locator('#login-submit').click();
     await page.locator('#join-demo').click();
 
@@ -59,6 +61,7 @@ describe('H5 app in Chromium', () => {
     await page.goto(`${h5Url()}/`);
 
     await page.locator('#login-openid input').fill('demo-admin');
+    await agreeToPrivacyGuide(page);
     await page.locator('#login-submit').click();
     await page.locator('#join-demo').click();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { artifactPath, launchBrowser } from '../support/browser';
-import { WAIT, browserDateTime, findInList, h5Url, openRoute, type Browser } from './helpers';
+import { WAIT, agreeToPrivacyGuide, browserDateTime, findInList, h5Url, openRoute, type Browser } from './helpers';
 
 /**
  * Issue 16, "a community in ten minutes", in Chromium against the H5 build and the local API:
@@ -16,6 +16,7 @@ async function logIn(page: Page, openid: string, nickname: string): Promise<void
   await page.goto(`${h5Url()}/`);
   await page.locator('#login-openid input').fill(openid);
   await page.locator('#login-nickname input').fill(nickname);
+  await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator('#login-submit').waitFor({ state: 'detached', ...WAIT });
 }
@@ -29,6 +30,7 @@ async function acceptInvitation(page: Page, link: string, openid: string, nickna
   await page.locator('#invitation-login').click();
   await page.locator('#login-openid input').fill(openid);
   await page.locator('#login-nickname input').fill(nickname);
+  await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator('#invitation-accept').click();
 }

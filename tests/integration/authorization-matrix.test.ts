@@ -1,5 +1,13 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { addDays, contracts, dayOf, PROXYABLE_ROUTES, weekdayOf, type Access } from '@linli/shared';
+import {
+  addDays,
+  contracts,
+  dayOf,
+  PRIVACY_GUIDE_VERSION,
+  PROXYABLE_ROUTES,
+  weekdayOf,
+  type Access,
+} from '@linli/shared';
 import { startWechatApi, type WechatApi } from '../../scripts/local/wechat-api';
 import { DynamoLedgerStore } from '../../functions/src/store/ledger/ledger-store';
 import { DynamoCommunityStore } from '../../functions/src/store/identity/identity-store';
@@ -139,6 +147,9 @@ const chinaMonth = (date: Date) => chinaDay(date).slice(0, 7);
 let w: World;
 
 // ---------------------------------------------------------------- fixtures (real use cases)
+
+/** The privacy guide as the app accepts it (the current version). */
+const privacyGuide = { kind: 'privacy_guide', version: PRIVACY_GUIDE_VERSION };
 
 const as = (person: Actor, call: RouteCall = {}): RouteCall => ({
   ...call,
@@ -1031,6 +1042,16 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   },
   getSubscriptions: { ok: [200], build: async () => ({}) },
   subscribe: { ok: [200], build: async () => ({ body: { kinds: ['claim_decided'] } }) },
+  acceptConsent: { ok: [201], build: async () => ({ body: privacyGuide }) },
+  listMyConsents: { ok: [200], build: async () => ({}) },
+  withdrawConsent: {
+    ok: [200],
+    build: async ({ ownerPerson }) => {
+      // the owner's own consent to withdraw (for a refused caller the call never reaches it)
+      await must('acceptConsent', as(ownerPerson, { body: privacyGuide }));
+      return { params: { kind: 'privacy_guide' } };
+    },
+  },
   runReconciliation: { ok: [200], build: community },
   giftPoints: {
     ok: [200, 201],

@@ -115,7 +115,7 @@ describe('content security: listings, complaints, activities, names and messages
     expect((await complain('不给打折 LINLI-REVIEW')).body.contentHeld).toBe(true);
   });
 
-  it('refuses activity texts, team names and donation messages until they pass', async () => {
+  it('refuses a leader’s activity text and team names until they pass, and leaves a donation message off', async () => {
     const { cid, staff, resident } = await timebankCommunity();
     const activity = (title: string) =>
       send(contracts.createActivity, {
@@ -161,7 +161,11 @@ describe('content security: listings, complaints, activities, names and messages
         token: resident.token,
         body: { amountFen: 1000, ...(message ? { message } : {}) },
       });
-    expect(errorOf(await donate('加油 LINLI-REVIEW'))?.code).toBe('content.under_review');
+    expect(errorOf(await donate('加油 LINLI-RISKY'))?.code).toBe('content.rejected');
+    // A message to review is left off: the donation itself goes through, under the plain title.
+    const held = await donate('加油 LINLI-REVIEW');
+    expect(held.status).toBeLessThan(300);
+    expect(JSON.stringify(held.body)).not.toContain('LINLI-REVIEW');
     expect((await donate('加油')).status).toBeLessThan(300);
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, contracts, dayOf, weekdayOf } from '@linli/shared';
+import { addDays, contracts, dayOf, PRIVACY_GUIDE_VERSION, weekdayOf } from '@linli/shared';
 import fc from 'fast-check';
 import { createCommunity } from '../support/factories';
 import {
@@ -318,6 +318,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   donate: () => ({ amountFen: 100 }),
   createPledge: () => ({ amountFen: 100, dayOfMonth: 1 }),
   subscribe: () => ({ kinds: ['claim_decided'] }),
+  acceptConsent: () => ({ kind: 'privacy_guide', version: PRIVACY_GUIDE_VERSION }),
   giftPoints: () => ({ toPool: true, points: 1 }),
   recognize: (fixture) => ({ month: thisMonth(), memberIds: [fixture.caller.userId], citation: '热心' }),
   createOfflineMember: () => ({ displayName: '王奶奶' }),
@@ -421,6 +422,7 @@ function hostileCase(entry: RouteEntry, fixture: Fixture): fc.Arbitrary<HostileC
   const hasBodySchema = schemaOf(name, 'body') !== undefined;
   const validParams = Object.fromEntries(paramFields.map((field) => [field, fixture.ids[field] ?? 'no-such-id-1']));
   if ('dataset' in validParams) validParams.dataset = 'members';
+  if ('kind' in validParams) validParams.kind = 'privacy_guide';
 
   const body = hasBodySchema ? hostileBody(name) : fc.option(hostileBody(name), { nil: undefined });
   const noise = fc.record({

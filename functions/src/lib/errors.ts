@@ -172,6 +172,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   'team.request_decided': 409,
   'team.leader_only_by_staff': 403,
   'team.conflict': 409,
+  /** Consent to a version that is not the current one (the app shows only the current guide). */
+  'consent.version_unknown': 400,
+  'consent.not_found': 404,
 };
 
 export function statusForCode(code: string): number {

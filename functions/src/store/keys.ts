@@ -91,6 +91,8 @@
  * |   |   the register; a member's certificates     |   GSI2: MEMBER_SERVICE_CERTS#{cid}#{userId} (both SK={issuedAt}#{serial}) |
  * |68 | the certificates' yearly sequence; the seal | PK=COMMUNITY#{cid} SK=SERVICE_CERT_SEQ#{YYYY} / SK=CERT_SEAL       |
  * |69 | a member's open record requests (a count)   | PK=COMMUNITY#{cid} SK=RECORD_REQUESTS_OPEN#{userId} (ADD, ≤ 5)  |
+ * |70 | a user's consents, one per kind and version | PK=USER#{userId} SK=CONSENT#{kind}#{version}; Query begins_with CONSENT# |
+ * |   |   (privacy guide…; accepted/withdrawn at)   |   (a few items: every version a person ever accepted)           |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -354,6 +356,9 @@ export const keys = {
   }),
   pushPendingPartition: () => 'PUSH_PENDING',
   subscriptions: (userId: string) => key(`USER#${userId}`, 'SUBSCRIPTIONS'),
+  /** One version of one consent of a user (pattern 70). */
+  consent: (userId: string, kind: string, version: string) => key(`USER#${userId}`, `CONSENT#${kind}#${version}`),
+  consentPrefix: () => 'CONSENT#',
 
   transferJournal: (communityId: string, createdAt: string, transferId: string) => ({
     GSI1PK: `TRANSFERS#${communityId}`,
@@ -473,6 +478,7 @@ export const ENTITY = {
   pledge: 'Pledge',
   notification: 'Notification',
   subscriptions: 'Subscriptions',
+  consent: 'Consent',
   stats: 'MonthlyStats',
   gauges: 'Gauges',
   auditEntry: 'AuditEntry',

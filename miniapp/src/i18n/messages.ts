@@ -15,6 +15,7 @@ import * as shop from './catalogues/shop';
 import * as fund from './catalogues/fund';
 import * as office from './catalogues/office';
 import * as serviceRecord from './catalogues/service-record';
+import * as privacy from './catalogues/privacy';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -29,6 +30,7 @@ export const CATALOGUES = {
   fund,
   office,
   serviceRecord,
+  privacy,
 };
 
 export const zhCN = {
@@ -43,6 +45,7 @@ export const zhCN = {
   ...fund.zhCN,
   ...office.zhCN,
   ...serviceRecord.zhCN,
+  ...privacy.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -60,4 +63,5 @@ export const en: Messages = {
   ...fund.en,
   ...office.en,
   ...serviceRecord.en,
+  ...privacy.en,
 };

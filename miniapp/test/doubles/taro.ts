@@ -22,6 +22,7 @@ const Taro = {
   switchTab: resolved('switchTab:ok'),
   navigateTo: resolved('navigateTo:ok'),
   redirectTo: resolved('redirectTo:ok'),
+  navigateBack: resolved('navigateBack:ok'),
   scanCode: jest.fn(() => Promise.reject(new Error('scanCode is not available in tests'))),
   setNavigationBarTitle: resolved('setNavigationBarTitle:ok'),
   setTabBarItem: resolved('setTabBarItem:ok'),

@@ -1,5 +1,6 @@
 import type {
   Community,
+  Consent,
   CertificateStatus,
   District,
   Invitation,
@@ -139,4 +140,20 @@ export interface DistrictStore {
   listDistricts(): Promise<District[]>;
   /** The districts `userId` is an officer of. */
   listDistrictsOfOfficer(userId: string): Promise<District[]>;
+}
+
+/**
+ * A person's consents (PIPL Art. 14–15), in their own partition: one record per kind and version,
+ * each with the time it was accepted and, once withdrawn, the time of that.
+ */
+export interface ConsentStore {
+  /** Every consent of the user, all kinds and versions. */
+  listConsents(userId: string): Promise<Consent[]>;
+  /**
+   * Records the acceptance unless the same version stands (not withdrawn): then the standing record,
+   * unchanged. A withdrawn one accepted again is accepted anew (new `acceptedAt`, no `withdrawnAt`).
+   */
+  acceptConsent(userId: string, consent: Consent): Promise<Consent>;
+  /** Marks `consent` withdrawn at `at` unless it is already; the record as it now stands. */
+  withdrawConsent(userId: string, consent: Consent, at: string): Promise<Consent>;
 }

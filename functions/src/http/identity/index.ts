@@ -28,6 +28,9 @@ export const routes = {
   removeProxy: () => import('./remove-proxy'),
   getSubscriptions: () => import('./get-subscriptions'),
   subscribe: () => import('./subscribe'),
+  acceptConsent: () => import('./accept-consent'),
+  listMyConsents: () => import('./list-my-consents'),
+  withdrawConsent: () => import('./withdraw-consent'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

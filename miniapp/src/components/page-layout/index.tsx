@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import { describeError, useI18n, type MessageKey } from '../../i18n';
 import { ROUTES, restartAt } from '../../routes';
 import ActingForBanner from '../acting-for-banner';
+import PrivacyPrompt from '../privacy-prompt';
 import './index.scss';
 
 /** What a page needs before it can show anything: nothing, a login, or a login and a chosen community. */
@@ -18,11 +19,24 @@ export interface PageLayoutProps {
   loading?: boolean;
   error?: ApiError;
   onRetry?: () => void;
+  /** The privacy guide's own page leaves out the agreement prompt (the prompt links to it). */
+  withoutPrivacyPrompt?: boolean;
   children?: ReactNode;
 }
 
-/** The chrome every page shares: title, large-text class, login/community guard, loading and error states. */
-export default function PageLayout({ title, requires = 'none', loading, error, onRetry, children }: PageLayoutProps) {
+/**
+ * The chrome every page shares: title, large-text class, login/community guard, loading and error
+ * states, and the privacy agreement prompt when it is asked for (`state/privacy.ts`).
+ */
+export default function PageLayout({
+  title,
+  requires = 'none',
+  loading,
+  error,
+  onRetry,
+  withoutPrivacyPrompt,
+  children,
+}: PageLayoutProps) {
   const { t } = useI18n();
   const [largeText] = useLargeText();
   const missing = useMissingRequirement(requires);
@@ -57,6 +71,7 @@ export default function PageLayout({ title, requires = 'none', loading, error, o
           children
         )}
       </View>
+      {withoutPrivacyPrompt ? null : <PrivacyPrompt />}
     </View>
   );
 }

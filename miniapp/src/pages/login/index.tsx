@@ -1,27 +1,30 @@
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type LoginResponse } from '@linli/shared';
 import { ApiError, request } from '../../api';
 import PageLayout from '../../components/page-layout';
 import SubmitButton from '../../components/submit-button';
 import { pendingInvitation, signIn } from '../../state/session';
+import { expectConsentRecording, recordPrivacyConsent } from '../../state/privacy';
 import { useI18n } from '../../i18n';
-import { ROUTES, restartAt } from '../../routes';
+import { ROUTES, openPage, restartAt } from '../../routes';
 
 const DEV_LOGIN_AVAILABLE = process.env.TARO_ENV === 'h5' && LINLI_STAGE === 'dev';
 const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
 
 export default function LoginPage() {
   const { t } = useI18n();
+  const [agreed, setAgreed] = useState(false);
   return (
     <PageLayout title="login.title">
       <View className="card">
         <Text className="card__value">{t('login.welcome')}</Text>
         <Text className="card__hint">{t('login.wechatHint')}</Text>
       </View>
-      {WECHAT_LOGIN_AVAILABLE ? <WechatLogin /> : null}
-      {DEV_LOGIN_AVAILABLE ? <DevLogin /> : null}
+      <PrivacyAgreement agreed={agreed} onChange={setAgreed} />
+      {WECHAT_LOGIN_AVAILABLE ? <WechatLogin agreed={agreed} /> : null}
+      {DEV_LOGIN_AVAILABLE ? <DevLogin agreed={agreed} /> : null}
       {!WECHAT_LOGIN_AVAILABLE && !DEV_LOGIN_AVAILABLE ? (
         <Text className="notice">{t('login.unavailable')}</Text>
       ) : null}
@@ -29,16 +32,47 @@ export default function LoginPage() {
   );
 }
 
-/** Runs one login call, then starts over at the community chooser. */
-function useLogin() {
+/**
+ * 我已阅读并同意《隐私保护指引》: a tick the user must give before logging in (PIPL Art. 14: consent
+ * given by a clear act, on the guide shown); the link opens the guide. `#login-agree` is the box.
+ */
+function PrivacyAgreement({ agreed, onChange }: { agreed: boolean; onChange: (agreed: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <View className="card">
+      <View className="row check-row">
+        <Button id="login-agree" className={agreed ? 'check check--on' : 'check'} onClick={() => onChange(!agreed)}>
+          {agreed ? '✓' : ''}
+        </Button>
+        <Text className="row__text" onClick={() => onChange(!agreed)}>
+          {t('privacy.agreePrefix')}
+        </Text>
+        <Text className="link" id="login-privacy-link" onClick={() => void openPage(ROUTES.privacy)}>
+          {t('privacy.guideLink')}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * Runs one login call once the guide is agreed to, records that agreement for the new session, then
+ * starts over at the community chooser.
+ */
+function useLogin(agreed: boolean) {
+  const { t } = useI18n();
   const [submitting, setSubmitting] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string>();
   const run = async (login: () => Promise<LoginResponse>) => {
     if (submitting) return;
+    if (!agreed) return setErrorMessage(t('privacy.mustAgree'));
     setSubmitting(true);
     setErrorMessage(undefined);
     try {
-      signIn(await login());
+      const session = await login();
+      expectConsentRecording(session.token);
+      signIn(session);
+      await recordPrivacyConsent();
       // Came from an invitation: back to it, to accept it.
       await restartAt(pendingInvitation.get() ? ROUTES.invite : ROUTES.communities);
     } catch (error) {
@@ -49,9 +83,9 @@ function useLogin() {
   return { submitting, errorMessage, run };
 }
 
-function WechatLogin() {
+function WechatLogin({ agreed }: { agreed: boolean }) {
   const { t } = useI18n();
-  const { submitting, errorMessage, run } = useLogin();
+  const { submitting, errorMessage, run } = useLogin(agreed);
   const loginWithWechat = () =>
     run(async () => {
       const { code } = await Taro.login();
@@ -67,12 +101,12 @@ function WechatLogin() {
   );
 }
 
-function DevLogin() {
+function DevLogin({ agreed }: { agreed: boolean }) {
   const { t } = useI18n();
   const [openid, setOpenid] = useState('');
   const [nickname, setNickname] = useState('');
   const [missingOpenid, setMissingOpenid] = useState(false);
-  const { submitting, errorMessage, run } = useLogin();
+  const { submitting, errorMessage, run } = useLogin(agreed);
 
   const submit = () => {
     const trimmedOpenid = openid.trim();

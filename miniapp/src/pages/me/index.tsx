@@ -107,6 +107,12 @@ function SettingsCard() {
           onChange={(event) => setLargeText(event.detail.value)}
         />
       </View>
+      <NavRow
+        id="me-privacy"
+        label={t('privacy.meLink')}
+        hint={t('privacy.meLinkHint')}
+        onClick={() => openPage(ROUTES.privacy)}
+      />
       <Button id="switch-community" className="button button--secondary" onClick={() => openPage(ROUTES.communities)}>
         {t('me.switchCommunity')}
       </Button>
