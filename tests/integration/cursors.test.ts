@@ -233,6 +233,43 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
       );
     },
   },
+  // a post WeChat's check holds for review (the stand-in's rule: LINLI-REVIEW)
+  listHeldPosts: {
+    caller: 'office',
+    seed: async () => {
+      await must(
+        'createPost',
+        as(w.merchantOwner, {
+          params: { cid: w.cid, mid: w.merchantId },
+          body: { kind: 'promotion', title: '新品 LINLI-REVIEW', body: '八折', expiresAt: isoIn(7 * 24 * 60) },
+        }),
+      );
+    },
+  },
+  listRecordRequests: {
+    caller: 'office',
+    otherQueries: () => [{ status: 'accepted' }, { status: 'rejected' }],
+    seed: async () => {
+      const asker = await personIn(w.cid, ['resident'], 'asker');
+      await must('requestRecordCorrection', as(asker, { params: { cid: w.cid }, body: { description: '少记一次' } }));
+    },
+  },
+  listServiceCertificates: {
+    caller: 'office',
+    seed: async () => {
+      await must(
+        'updateCommunity',
+        as(w.office, {
+          params: { cid: w.cid },
+          body: { office: { address: '邻里路 1 号', phone: '010-12345678', responsiblePerson: '张主任' } },
+        }),
+      );
+      const holder = await personIn(w.cid, ['resident'], 'holder');
+      await must('approveClaim', as(w.checker, { params: { cid: w.cid, claimId: await officeClaim(holder.userId) } }));
+      await must('putVolunteerProfile', as(holder, { params: { cid: w.cid }, body: { realName: '王芳' } }));
+      await must('issueServiceCertificate', as(w.clerk, { params: { cid: w.cid }, body: { memberId: holder.userId } }));
+    },
+  },
   listAudit: {
     caller: 'office',
     query: () => ({ from: today(), to: today() }),
