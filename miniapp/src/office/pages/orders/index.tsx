@@ -1,4 +1,4 @@
-import { Button, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type Order, type OrderStatus } from '@linli/shared';
 import { request } from '../../../api';
@@ -8,6 +8,8 @@ import OfficeLayout from '../../components/office-layout';
 import OrderSummary from '../../../components/order-summary';
 import PagedListView from '../../../components/paged-list';
 import ReasonPrompt from '../../components/reason-prompt';
+import SubmitButton from '../../../components/submit-button';
+import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
@@ -130,17 +132,28 @@ function OrderActions({ communityId, order, onChanged }: { communityId: string; 
   return (
     <View className="order-actions">
       <View className="row">
-        {(NEXT[order.status] ?? []).map((next) => (
-          <Button
-            key={next}
-            id={`order-${next}-${order.id}`}
-            className="button button--secondary button--small"
-            onClick={() => act(() => request(contracts.fulfilOrder, { params, body: { status: next } }))}
-          >
-            {t(`officeOrders.mark.${next}`)}
-          </Button>
-        ))}
+        {(NEXT[order.status] ?? [])
+          .filter((next) => next !== 'shipped')
+          .map((next) => (
+            <Button
+              key={next}
+              id={`order-${next}-${order.id}`}
+              className="button button--secondary button--small"
+              onClick={() => act(() => request(contracts.fulfilOrder, { params, body: { status: next } }))}
+            >
+              {t(`officeOrders.mark.${next}`)}
+            </Button>
+          ))}
       </View>
+      {NEXT[order.status]?.includes('shipped') ? (
+        <ShipForm
+          orderId={order.id}
+          busy={action.busy}
+          onShip={(courier) =>
+            act(() => request(contracts.fulfilOrder, { params, body: { status: 'shipped', ...courier } }))
+          }
+        />
+      ) : null}
       {REFUNDABLE.includes(order.status) ? (
         <ReasonPrompt
           id={`order-refund-${order.id}`}
@@ -152,6 +165,66 @@ function OrderActions({ communityId, order, onChanged }: { communityId: string; 
         />
       ) : null}
       <ActionOutcome id={`order-action-${order.id}`} outcome={action.outcome} />
+    </View>
+  );
+}
+
+/** WeChat's courier codes for the couriers a community uses most (order-shipping API's delivery_id list). */
+const COURIERS = ['SF', 'ZTO', 'YTO', 'YD', 'STO', 'JD', 'EMS'] as const;
+
+/**
+ * 已发货: by a courier with its tracking number (uploaded to WeChat as express), or handed over in
+ * the neighbourhood without one (same-city). One button opens the choice; the form checks the number.
+ */
+export function ShipForm(props: {
+  orderId: string;
+  busy: boolean;
+  onShip: (courier: { expressCompany: string; trackingNo: string } | Record<string, never>) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [courier, setCourier] = useState<(typeof COURIERS)[number]>('SF');
+  const [trackingNo, setTrackingNo] = useState('');
+  const [problem, setProblem] = useState(false);
+  const id = `order-shipped-${props.orderId}`;
+  if (!open)
+    return (
+      <Button id={id} className="button button--secondary button--small" onClick={() => setOpen(true)}>
+        {t('officeOrders.mark.shipped')}
+      </Button>
+    );
+  const byCourier = () => {
+    const number = trackingNo.trim();
+    setProblem(!/^[0-9A-Za-z-]{4,64}$/.test(number));
+    if (/^[0-9A-Za-z-]{4,64}$/.test(number)) props.onShip({ expressCompany: courier, trackingNo: number });
+  };
+  return (
+    <View className="field" id={`${id}-form`}>
+      <ChoiceTabs
+        idPrefix={`${id}-courier`}
+        value={courier}
+        onChange={setCourier}
+        choices={COURIERS.map((code) => ({ value: code, label: t(`officeOrders.courier.${code}`) }))}
+      />
+      <TextField
+        id={`${id}-tracking`}
+        label={t('officeOrders.trackingNo')}
+        value={trackingNo}
+        maxlength={64}
+        onChange={setTrackingNo}
+      />
+      {problem ? <Text className="form-error">{t('officeOrders.trackingInvalid')}</Text> : null}
+      <View className="row">
+        <Button className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </Button>
+        <SubmitButton id={`${id}-courier-submit`} busy={props.busy} onClick={byCourier}>
+          {t('officeOrders.shipByCourier')}
+        </SubmitButton>
+      </View>
+      <Button id={`${id}-local`} className="button button--secondary" onClick={() => props.onShip({})}>
+        {t('officeOrders.shipLocally')}
+      </Button>
     </View>
   );
 }
