@@ -4,7 +4,7 @@ import { errorOf, login, send } from '../support/api';
 import { createMember } from '../support/factories';
 import { activeMerchant } from '../support/market';
 import { callRoute, loadHandlers, routeTable } from '../support/routes';
-import { minutesFromNow, timebankCommunity } from '../support/timebank';
+import { grantPoints, minutesFromNow, timebankCommunity } from '../support/timebank';
 
 /**
  * Issue 19, content security: text others will read goes through WeChat's msgSecCheck (v2) — here
@@ -181,5 +181,69 @@ describe('content security: listings, complaints, activities, names and messages
     expect(errorOf(risky)?.code).toBe('content.rejected');
     const clean = await login(`content-${randomUUID().slice(0, 8)}`, '小王');
     expect(clean.userId).toBeTruthy();
+  });
+});
+
+describe('content security: what an outsider found unchecked', () => {
+  it('checks a merchant offer, a leader’s activity place and positions, a gift note and an application', async () => {
+    const { cid, staff, resident } = await timebankCommunity();
+    const owner = await createMember(cid, ['resident'], 'owner');
+    const merchant = await activeMerchant(cid, owner, staff);
+    const offer = await send(contracts.updateMerchantOffer, {
+      params: { cid, mid: merchant.id },
+      token: owner.token,
+      body: { offer: { description: '凭证 LINLI-RISKY', pricePercent: 80 } },
+    });
+    expect(errorOf(offer)?.code).toBe('content.rejected');
+
+    const leader = await createMember(cid, ['resident'], 'leader');
+    const team = await send(contracts.createTeam, {
+      params: { cid },
+      token: staff.token,
+      body: { name: '环保队', leaderIds: [leader.userId] },
+    });
+    const byLeader = (extra: Record<string, unknown>) =>
+      send(contracts.createActivity, {
+        params: { cid },
+        token: leader.token,
+        body: {
+          title: '捡垃圾',
+          category: 'care',
+          startsAt: minutesFromNow(60),
+          endsAt: minutesFromNow(120),
+          teamId: team.body.id,
+          ...extra,
+        } as never,
+      });
+    expect(errorOf(await byLeader({ location: '地点 LINLI-RISKY' }))?.code).toBe('content.rejected');
+    expect(errorOf(await byLeader({ positions: [{ name: '岗位 LINLI-REVIEW', capacity: 2 }] }))?.code).toBe(
+      'content.under_review',
+    );
+
+    const applied = await send(contracts.submitMerchantApplication, {
+      params: { cid },
+      token: resident.token,
+      body: {
+        name: '面馆 LINLI-RISKY',
+        licenceNumber: '91510100MA6ABC1234',
+        category: 'food',
+        address: '邻里路 1 号',
+        offer: { description: '八折', pricePercent: 80 },
+      },
+    });
+    expect(errorOf(applied)?.code).toBe('content.rejected');
+
+    // A gift's note reaches the recipient: a risky one refuses the gift, one to review is left off.
+    await grantPoints(cid, resident.userId, 2);
+    const gift = (memo: string) =>
+      send(contracts.giftPoints, {
+        params: { cid },
+        token: resident.token,
+        body: { toMemberId: owner.userId, points: 1, memo },
+      });
+    expect(errorOf(await gift('谢谢 LINLI-RISKY'))?.code).toBe('content.rejected');
+    const held = await gift('谢谢 LINLI-REVIEW');
+    expect(held.status).toBe(201);
+    expect(JSON.stringify(held.body)).not.toContain('LINLI-REVIEW');
   });
 });

@@ -18,7 +18,12 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
   await screenStrictly(gateways.textChecker(), {
     userId,
     scene: 'forum',
-    texts: [body.activity.title, body.activity.description],
+    texts: [
+      body.activity.title,
+      body.activity.description,
+      body.activity.location,
+      ...(body.activity.positions ?? []).map((position) => position.name),
+    ],
     officeAuthor: true,
   });
   // A team's series: the team must be this community's (404 `team.not_found`), as for one activity.

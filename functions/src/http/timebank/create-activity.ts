@@ -20,7 +20,7 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
   await screenStrictly(gateways.textChecker(), {
     userId,
     scene: 'forum',
-    texts: [body.title, body.description],
+    texts: [body.title, body.description, body.location, ...(body.positions ?? []).map((position) => position.name)],
     // staff are the reviewers; a team leader's text to review waits for other words
     officeAuthor: organiser.roles.some((role) => OFFICE_ROLES.includes(role)),
   });

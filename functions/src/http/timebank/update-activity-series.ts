@@ -16,7 +16,7 @@ export const handler = httpRoute(contracts.updateActivitySeries, async ({ params
   await screenStrictly(gateways.textChecker(), {
     userId,
     scene: 'forum',
-    texts: [body.patch.title, body.patch.description],
+    texts: [body.patch.title, body.patch.description, body.patch.location],
     officeAuthor: true,
   });
   const categories = activityCategoriesOf(community.rules);

@@ -18,7 +18,7 @@ export const handler = httpRoute(contracts.updateActivity, async ({ params, body
   await screenStrictly(gateways.textChecker(), {
     userId,
     scene: 'forum',
-    texts: [body.title, body.description],
+    texts: [body.title, body.description, body.location],
     officeAuthor: true,
   });
   const categories = activityCategoriesOf(community.rules);
