@@ -69,6 +69,17 @@ import {
   type ActivitySeriesView,
 } from './schemas/timebank-series';
 import { AcceptConsentRequest, ConsentPath, type Consent, type ConsentList } from './schemas/consents';
+import {
+  EvidenceRequest,
+  ImagePath,
+  ImageUploadRequest,
+  RemoveImageRequest,
+  StorefrontRequest,
+  WechatPushQuery,
+  type ImageReview,
+  type ImageUpload,
+  type ImageView,
+} from './schemas/media';
 import { VolunteerProfileRequest, type UnmetRequirement, type VolunteerProfile } from './schemas/volunteer';
 import {
   ServiceCertificatePath,
@@ -144,6 +155,7 @@ import {
   type MerchantPost,
   type ProxyFlag,
   type PublicMerchant,
+  type Merchant,
   type Redemption,
   type VerifyPassResponse,
 } from './schemas/market';
@@ -1093,6 +1105,87 @@ export const contracts = {
     params: PostPath,
     body: ReasonRequest,
     response: returns<MerchantPost>(),
+  }),
+
+  // Photos (issue 19): presigned uploads to object storage, WeChat's image check, the office's review
+  /** Ask to upload a photo: a presigned `PUT` URL for exactly this type and size (15 minutes). */
+  requestImageUpload: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/images',
+    access: 'member',
+    params: CommunityPath,
+    body: ImageUploadRequest,
+    response: returns<ImageUpload>(),
+  }),
+  /**
+   * The upload is done: its bytes are checked (type by content, size), a thumbnail made, WeChat's
+   * image check asked; the photo's status comes back (`checking`, or `under_review` if WeChat is away).
+   */
+  completeImageUpload: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/images/{imageId}/complete',
+    access: 'member',
+    params: ImagePath,
+    response: returns<ImageView>(),
+  }),
+  /** Staff: photos held for a person's review (WeChat asked, or could not be reached), oldest first. */
+  listImageReviews: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/content-reviews/images',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<ImageReview>>(),
+  }),
+  releaseImage: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/images/{imageId}/release',
+    access: 'staff',
+    params: ImagePath,
+    response: returns<ImageView>(),
+  }),
+  /** Staff take a photo down (any state but already gone): its files are deleted, wherever it was shown. */
+  removeImage: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/images/{imageId}/remove',
+    access: 'staff',
+    params: ImagePath,
+    body: RemoveImageRequest,
+    response: returns<{ id: string; status: 'removed' }>(),
+  }),
+  /** Staff attach the evidence photos of an activity that has ended (replacing the earlier set). */
+  putActivityEvidence: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/activities/{aid}/evidence',
+    access: 'staff',
+    params: ActivityPath,
+    body: EvidenceRequest,
+    response: returns<Activity>(),
+  }),
+  /** The merchant's staff set (or clear) the storefront photo. */
+  putMerchantStorefront: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/merchants/{mid}/storefront',
+    access: 'merchant-staff',
+    params: MerchantPath,
+    body: StorefrontRequest,
+    response: returns<Merchant>(),
+  }),
+  /** WeChat's message-push server check (GET with `echostr`): the echo, once the signature holds. */
+  verifyWechatPush: route({
+    method: 'GET',
+    path: '/v1/wechat/messages',
+    access: 'signed',
+    query: WechatPushQuery,
+    response: returns<string>(),
+  }),
+  /** WeChat's message push (JSON): `wxa_media_check` verdicts of the image check; signed, answered `success`. */
+  wechatPush: route({
+    method: 'POST',
+    path: '/v1/wechat/messages',
+    access: 'signed',
+    query: WechatPushQuery,
+    response: returns<string>(),
   }),
 
   // Contribution points (getLeaderboard: ?month=YYYY-MM&kind=)

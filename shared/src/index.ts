@@ -11,6 +11,7 @@ export * from './schemas/fund';
 export * from './schemas/shop';
 export * from './schemas/office';
 export * from './schemas/consents';
+export * from './schemas/media';
 export * from './privacy-guide';
 export * from './calendar';
 export * from './series';

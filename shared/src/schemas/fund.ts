@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, positiveInt } from './common';
+import { ImageId, type ImageView } from './media';
 
 /** The public charity fund: a money ledger in integer fen, separate from points. */
 export const FUND_INCOME_KINDS = ['sale_share', 'donation', 'pledge', 'stall'] as const;
@@ -18,6 +19,8 @@ export interface FundEntry {
   donorName?: string;
   category?: string;
   approvedBy?: string;
+  /** An expense's receipt photo, once WeChat's check passed it (or staff released it). */
+  receipt?: ImageView;
   createdAt: string;
   /** SHA-256 of the previous entry (64 zeros for the first): the chain anyone can check. */
   previousHash: string;
@@ -49,11 +52,14 @@ export const FundExpenseRequest = z.strictObject({
   purpose: humanText(200),
   category: z.enum(EXPENSE_CATEGORIES),
   receiptUrl: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]{1,300}$/, 'must be an https URL'))),
+  /** A photo of the receipt, uploaded with `POST …/images` (purpose `fund_receipt`): shown on the public fund page. */
+  receiptImageId: z.optional(ImageId),
 });
 export type FundExpenseRequest = z.infer<typeof FundExpenseRequest>;
 
 export interface FundExpense extends FundExpenseRequest {
   id: string;
+  receipt?: ImageView;
   status: 'pending' | 'approved' | 'rejected';
   submittedBy: string;
   createdAt: string;

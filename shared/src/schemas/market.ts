@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import type { ImageView } from './media';
 
 /* ---------- Merchant alliance ---------- */
 
@@ -38,6 +39,9 @@ export interface Merchant {
   offer: Offer;
   status: MerchantStatus;
   ownerId: string;
+  storefrontImageId?: string;
+  /** The storefront photo, once it may be seen (`PUT …/merchants/{mid}/storefront`). */
+  storefront?: ImageView;
   createdAt: string;
   decidedBy?: string;
   decidedAt?: string;
@@ -53,7 +57,7 @@ export interface MerchantDetail extends Merchant {
   staffIds: string[];
 }
 
-export type PublicMerchant = Pick<Merchant, 'id' | 'name' | 'category' | 'address' | 'offer' | 'status'>;
+export type PublicMerchant = Pick<Merchant, 'id' | 'name' | 'category' | 'address' | 'offer' | 'status' | 'storefront'>;
 
 export const MerchantPath = z.strictObject({ cid: CommunityId, mid: EntityId });
 export const ApplicationPath = z.strictObject({ cid: CommunityId, id: EntityId });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import { ImageIds, MAX_PRODUCT_IMAGES, type ImageView } from './media';
 
 /** The artisan shop: residents' handmade goods, paid in money (integer fen). */
 export const ProductRequest = z.strictObject({
@@ -7,9 +8,8 @@ export const ProductRequest = z.strictObject({
   description: humanText(1000),
   priceFen: positiveInt(10_000_000),
   stock: nonNegativeInt(10_000),
-  images: z.optional(
-    z.array(z.string().check(z.regex(/^https:\/\/[^\s]{1,300}$/, 'must be an https URL'))).check(z.maxLength(6)),
-  ),
+  /** Photos uploaded with `POST …/images` (purpose `product`, by the maker), in the order shown. */
+  images: z.optional(ImageIds(MAX_PRODUCT_IMAGES)),
   /** The community fund's share in basis points (2000 = 20%); the community's rule when omitted. */
   fundShareBps: z.optional(nonNegativeInt(10_000)),
 });
@@ -23,7 +23,9 @@ export interface Product {
   description: string;
   priceFen: number;
   stock: number;
-  images: string[];
+  /** The photos as stored (ids of `POST …/images`); `images` shows those this reader may see. */
+  imageIds?: string[];
+  images: ImageView[];
   fundShareBps: number;
   makerId: string;
   makerName: string;

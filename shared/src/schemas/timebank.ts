@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
 import { ActivityRequirements } from './volunteer';
+import { ImageId, type ImageView } from './media';
 
 const IsoDateTime = z.iso.datetime({ offset: false, local: false });
 const MAX_ACTIVITY_MINUTES = 7 * 24 * 60;
@@ -46,6 +47,8 @@ export const CreateActivityRequest = z
     signupClosesAt: z.optional(IsoDateTime),
     /** Minimum age, skills, accident insurance: checked against the volunteer profile at sign-up. */
     requirements: z.optional(ActivityRequirements),
+    /** A cover photo uploaded with `POST …/images` (purpose `activity_cover`). */
+    coverImageId: z.optional(ImageId),
   })
   .check(
     z.refine((activity) => Date.parse(activity.endsAt) > Date.parse(activity.startsAt), {
@@ -76,6 +79,8 @@ export const UpdateActivityRequest = z.strictObject({
   signupRequired: z.optional(z.boolean()),
   signupClosesAt: z.optional(IsoDateTime),
   requirements: z.optional(ActivityRequirements),
+  /** A new cover photo, or `null` to take it off. */
+  coverImageId: z.optional(z.nullable(ImageId)),
 });
 export type UpdateActivityRequest = z.infer<typeof UpdateActivityRequest>;
 
@@ -111,6 +116,12 @@ export interface Activity {
   /** An occurrence of a weekly series (`…/activity-series/{seriesId}`), on these ISO weekdays (China time). */
   seriesId?: string;
   seriesWeekdays?: number[];
+  coverImageId?: string;
+  /** Evidence photos staff attached after the event (`PUT …/activities/{aid}/evidence`). */
+  evidenceImageIds?: string[];
+  /** The photos as shown (each only once it may be seen by this reader). */
+  cover?: ImageView;
+  evidence?: ImageView[];
 }
 
 export interface ActivityPosition {
