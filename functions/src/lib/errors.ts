@@ -145,6 +145,30 @@ const STATUS_BY_CODE: Record<string, number> = {
   'shop.shipping_not_owed': 409,
   'shop.order_not_refundable': 409,
   'shop.payout_exceeds_balance': 409,
+  /** Photos (issue 19): an image id that is not this community's, or not yet handed out. */
+  'image.not_found': 404,
+  /** The bytes are not a JPEG, PNG or WebP, or not the type the upload declared. */
+  'image.wrong_type': 422,
+  /** Larger than 5 MiB, or than the size the upload declared. */
+  'image.too_large': 422,
+  /** The bytes claim a type but cannot be decoded (or are more than 50 megapixels). */
+  'image.unreadable': 422,
+  /** `…/complete` before anything was uploaded (or after the upload URL expired unused). */
+  'image.not_uploaded': 409,
+  /** Attaching a photo uploaded for another purpose (a product's photo as a receipt…). */
+  'image.wrong_purpose': 422,
+  /** Attaching a photo someone else uploaded. */
+  'image.not_yours': 403,
+  /** Attaching, releasing or completing a photo WeChat rejected or staff removed. */
+  'image.gone': 409,
+  /** Release or remove of a photo not in the review queue (release) or already gone (remove). */
+  'image.not_held': 409,
+  /** Too many uploads asked for and not completed within the hour (20). */
+  'image.too_many_pending': 429,
+  /** Evidence photos before the activity has ended, or on a cancelled one. */
+  'activity.not_ended': 409,
+  /** A message push whose signature does not hold. */
+  'wechat.push_rejected': 401,
   'fund.pledge_not_found': 404,
   'fund.pledge_conflict': 409,
   'export.range_invalid': 400,
