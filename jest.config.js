@@ -11,8 +11,13 @@ const node = {
   testEnvironment: 'node',
   roots: ['<rootDir>/shared/src', '<rootDir>/functions/src', '<rootDir>/tests/static'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.woff$': '<rootDir>/jest.binary.js' },
-  transformIgnorePatterns: ['/node_modules/(?!@middy/|zod/v4/locales/|zod/v4/core/)'],
+  transform: {
+    '/@jsquash/.+\\.js$': '<rootDir>/jest.import-meta.js',
+    '^.+\\.(t|j)sx?$': swc,
+    '^.+\\.(woff|wasm)$': '<rootDir>/jest.binary.js',
+  },
+  moduleNameMapper: { '^@jsquash/webp/codec/dec/webp_dec\\.wasm$': '<rootDir>/jest.webp-decoder.js' },
+  transformIgnorePatterns: ['/node_modules/(?!@middy/|zod/v4/locales/|zod/v4/core/|@jsquash/)'],
 };
 
 const miniapp = path.join(__dirname, 'miniapp', 'jest.config.js');

@@ -5,6 +5,7 @@ import { routes as fund } from '../functions/src/http/fund/index';
 import { routes as identity } from '../functions/src/http/identity/index';
 import { routes as ledger } from '../functions/src/http/ledger/index';
 import { routes as market } from '../functions/src/http/market/index';
+import { routes as media } from '../functions/src/http/media/index';
 import { routes as office } from '../functions/src/http/office/index';
 import { routes as shop } from '../functions/src/http/shop/index';
 import { routes as timebank } from '../functions/src/http/timebank/index';
@@ -23,7 +24,7 @@ import type { JobName } from '../functions/src/jobs';
  * - **`jobs`** and **`reconcile`**: the scheduled jobs (EventBridge sends `{ job }`); reconciliation
  *   reads whole communities and gets the longest timeout, so it has its own function.
  */
-export const AREAS = { identity, timebank, ledger, market, shop, fund, office, documents } satisfies Record<
+export const AREAS = { identity, timebank, ledger, market, shop, fund, office, documents, media } satisfies Record<
   string,
   AreaRoutes
 >;
@@ -40,6 +41,8 @@ export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs'
   sendActivityReminders: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
   // WeChat shipping uploads (发货信息管理) due a retry; the back-off is in the due times.
   retryShippingUploads: { schedule: 'rate(1 minute)', functionName: 'jobs' },
+  // Photos whose WeChat image-check verdict is an hour late go to the office's review queue.
+  holdOverdueImageChecks: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
   // 03:00 China time
   reconcile: { schedule: 'cron(0 19 * * ? *)', functionName: 'reconcile' },
 };
@@ -50,6 +53,8 @@ export const TIMEOUTS = {
   ledger: 29,
   jobs: 300,
   reconcile: 900,
+  /** Completing an upload decodes and resizes a photo of up to 50 megapixels. */
+  media: 29,
 } as const;
 
 export interface HttpRoute {

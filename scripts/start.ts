@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     lambda: port('LINLI_LAMBDA_PORT', 3002),
     h5: port('LINLI_H5_PORT', 10086),
     wechat: port('LINLI_WECHAT_API_PORT', 3003),
+    storage: port('LINLI_STORAGE_PORT', 4569),
   };
   if (!flags.has('--skip-h5-build')) {
     console.log('› Building the H5 app (miniapp/dist/h5)…');
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     apiPort: ports.api,
     lambdaPort: ports.lambda,
     wechatApiPort: ports.wechat,
+    storagePort: ports.storage,
     dataDirectory: flags.has('--in-memory') ? undefined : path.join(LOCAL_DIRECTORY, 'dynamodb'),
     jwtSecret: localJwtSecret(),
     // The certificates' QR codes lead to the H5 app's public check page.
@@ -88,7 +90,8 @@ async function main(): Promise<void> {
       `  App (H5, also the office console):  http://127.0.0.1:${ports.h5}/`,
       `  API:                                ${stack.api.url}   e.g. curl ${stack.api.url}/v1/communities/demo`,
       `  DynamoDB Local:                     ${stack.database.endpoint}   table linli-dev, ${flags.has('--in-memory') ? 'in memory' : 'data in .local/dynamodb'}`,
-      `  WeChat API stand-in:                ${stack.wechat.url}   stable_token, getwxacodeunlimit (mini-program codes), jscode2session`,
+      `  WeChat API stand-in:                ${stack.wechat.url}   stable_token, getwxacodeunlimit, jscode2session, msg_sec_check, media_check_async (verdicts pushed to the API), order shipping`,
+      `  Object storage (S3 API, s3rver):    ${stack.storage.endpoint}   bucket ${stack.storage.bucket}, photos in .local/object-storage${flags.has('--in-memory') ? ' (emptied each start)' : ''}`,
       `  Scheduled jobs (every minute):      ${SCHEDULED_JOBS.join(', ')}`,
       '  Demo logins (dev stage): demo-admin, demo-staff, demo-staff-2, demo-merchant, demo-maker, demo-resident',
       '',

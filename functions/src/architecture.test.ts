@@ -43,9 +43,19 @@ describe('the house of functions/src', () => {
   it('has its floors and areas', () => {
     const floors = new Set(files.map(({ name }) => name.split('/')[0]));
     expect([...floors].sort()).toEqual(
-      expect.arrayContaining(['documents', 'domain', 'gateways', 'http', 'jobs', 'lib', 'store', 'wiring.ts']),
+      expect.arrayContaining([
+        'documents',
+        'domain',
+        'gateways',
+        'http',
+        'images',
+        'jobs',
+        'lib',
+        'store',
+        'wiring.ts',
+      ]),
     );
-    const areas = ['fund', 'identity', 'ledger', 'market', 'office', 'shop', 'timebank'];
+    const areas = ['fund', 'identity', 'ledger', 'market', 'media', 'office', 'shop', 'timebank'];
     for (const floor of ['http', 'domain', 'store']) {
       const folders = new Set(
         files

@@ -40,6 +40,10 @@ import { wechatPayGateway } from './gateways/wechat-pay';
 import type { PaymentGateway } from './domain/shop/payment-gateway';
 import { orderShippingGateway } from './gateways/order-shipping';
 import type { ShippingDependencies } from './domain/shop/shipping';
+import { DynamoImageStore } from './store/media/image-store';
+import { s3ObjectStorage } from './gateways/object-storage';
+import { askMediaCheck } from './gateways/media-check';
+import type { MediaDependencies, ObjectStorage } from './domain/media/ports';
 
 /**
  * The composition root: the production wiring of ports to adapters (the DynamoDB stores here,
@@ -69,6 +73,8 @@ export const stores = {
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
   /** A user's consents (the privacy guide's version accepted…), in their own partition. */
   consents: () => new DynamoConsentStore(getDocumentClient(), env.tableName()),
+  /** Photos and WeChat's image-check trace ids. */
+  images: () => new DynamoImageStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
   districts: () => new DynamoDistrictStore(getDocumentClient(), env.tableName()),
   reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
@@ -112,6 +118,8 @@ export const gateways = {
     };
   },
   subscribeMessages: () => ({ send: sendSubscribeMessage }),
+  /** The photos' bucket (S3; a local S3-compatible server on the dev stage). */
+  objectStorage: (): ObjectStorage => (storage ??= s3ObjectStorage(env.imagesBucket(), env.s3Endpoint())),
   /** WeChat's order-shipping service (发货信息管理): shipping uploads and receipt reminders. */
   orderShipping: () => orderShippingGateway,
   /** Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode. */
@@ -122,6 +130,28 @@ export const gateways = {
     return config ? wechatPayGateway(config) : null;
   },
 };
+
+let storage: ObjectStorage | undefined;
+
+/** The photos' store and bucket: what resolving photos on a page needs. */
+export const imageReading = () => ({ images: stores.images(), storage: gateways.objectStorage() });
+
+/**
+ * Everything the photo use cases need (domain/media): the table, the bucket, WeChat's image check
+ * under the uploader's openid (a user without one — none on a real stage — is held for review), and
+ * the byte processing (`functions/src/images`, heavy: only the media function passes it in).
+ */
+export const mediaDependencies = (processor: MediaDependencies['processor']): MediaDependencies => ({
+  ...imageReading(),
+  checker: {
+    ask: async ({ userId, scene, mediaUrl }) => {
+      const user = await stores.users().getUser(userId);
+      if (!user?.openid) return 'unavailable';
+      return askMediaCheck({ openid: user.openid, scene, mediaUrl });
+    },
+  },
+  processor,
+});
 
 /** What the checkout use cases need, as wired in production. */
 export const checkoutDependencies = async () => ({

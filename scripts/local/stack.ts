@@ -6,6 +6,8 @@ import { startOfflineApi, type OfflineApi } from './offline';
 import { ensureTable } from './table';
 import { seedDemo } from './seed-demo';
 import { startWechatApi, type WechatApi } from './wechat-api';
+import { startObjectStorage, type ObjectStorage } from './object-storage';
+import { tmpdir } from 'node:os';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const LOCAL_DIRECTORY = path.join(ROOT, '.local');
@@ -28,6 +30,8 @@ export interface LocalStack {
   api: OfflineApi;
   /** The local stand-in for WeChat's server API that WECHAT_API_BASE points at. */
   wechat: WechatApi;
+  /** The local S3-compatible server holding the photos' bucket. */
+  storage: ObjectStorage;
   environment: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -43,6 +47,8 @@ export async function startLocalStack(options: {
   lambdaPort: number;
   /** The WeChat API stand-in's port (0 or absent: any free one). */
   wechatApiPort?: number;
+  /** The S3-compatible server's port (0 or absent: any free one). */
+  storagePort?: number;
   dataDirectory?: string;
   jwtSecret: string;
   extraEnvironment?: Record<string, string>;
@@ -50,13 +56,29 @@ export async function startLocalStack(options: {
 }): Promise<LocalStack> {
   const database = await startDynamoDbLocal({ port: options.databasePort, dataDirectory: options.dataDirectory });
   let wechat: WechatApi | undefined;
+  let storage: ObjectStorage | undefined;
   try {
+    storage = await startObjectStorage({
+      directory: options.dataDirectory
+        ? path.join(path.dirname(options.dataDirectory), 'object-storage')
+        : path.join(tmpdir(), `linli-object-storage-${process.pid}`),
+      fresh: !options.dataDirectory,
+      bucket: `${TABLE_NAME}-images`,
+      port: options.storagePort,
+    });
     const client = localClient(database.endpoint);
     await ensureTable(client, TABLE_NAME);
     await seedDemo(client, TABLE_NAME);
     client.destroy();
     const appSecret = randomBytes(16).toString('hex');
-    wechat = await startWechatApi({ appId: LOCAL_WECHAT_APP_ID, appSecret, port: options.wechatApiPort });
+    // WeChat's message push (the image check's verdicts) reaches the API with this token's signature.
+    const pushToken = randomBytes(12).toString('hex');
+    wechat = await startWechatApi({
+      appId: LOCAL_WECHAT_APP_ID,
+      appSecret,
+      port: options.wechatApiPort,
+      push: { url: `http://127.0.0.1:${options.apiPort}/v1/wechat/messages`, token: pushToken },
+    });
     const environment = {
       STAGE: 'dev',
       DYNAMODB_ENDPOINT: database.endpoint,
@@ -67,6 +89,9 @@ export async function startLocalStack(options: {
       WECHAT_API_BASE: wechat.url,
       WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
       WECHAT_APP_SECRET: appSecret,
+      WECHAT_PUSH_TOKEN: pushToken,
+      S3_ENDPOINT: storage.endpoint,
+      IMAGES_BUCKET: storage.bucket,
       ...options.extraEnvironment,
     };
     const api = await startOfflineApi({
@@ -76,19 +101,23 @@ export async function startLocalStack(options: {
       echo: options.echo,
     });
     const started = wechat;
+    const startedStorage = storage;
     return {
       database,
       api,
       wechat: started,
+      storage: startedStorage,
       environment: { ...environment, TABLE_NAME },
       stop: async () => {
         await api.stop();
         await started.close();
+        await startedStorage.close();
         await database.stop();
       },
     };
   } catch (error) {
     await wechat?.close();
+    await storage?.close();
     await database.stop();
     throw error;
   }

@@ -42,6 +42,24 @@ export interface WechatApiState {
   shipping: Map<string, ShippingRecord>;
   /** Order keys WeChat does not know as paid (a test marks them): upload and query answer 10060001. */
   unpaidOrders: Set<string>;
+  /** Where and with which token the message push (消息推送) reaches the mini-program's server. */
+  push?: { url: string; token: string };
+  /** Image checks asked (mediaCheckAsync), by trace id, with the verdict once WeChat has one. */
+  mediaChecks: Map<string, MediaCheck>;
+  /** While true, verdicts are decided but not pushed (a test then pushes with `pushMediaVerdict`). */
+  holdMediaVerdicts: boolean;
+}
+
+/** One mediaCheckAsync as the stand-in keeps it. */
+export interface MediaCheck {
+  traceId: string;
+  mediaUrl: string;
+  openid: string;
+  scene: number;
+  /** The push body once decided (the image downloaded and read). */
+  verdict?: Record<string, unknown>;
+  /** Pushes answered `success` by the server. */
+  delivered: number;
 }
 
 /** What the stand-in keeps of an order's shipping, as get_order reports it. */
@@ -79,6 +97,8 @@ export interface WechatApi {
   failNext(path: string, errcode: number, errmsg?: string, count?: number): void;
   /** Every token stops working at once (as a force refresh elsewhere would do): the next use gets 40001. */
   revokeTokens(): void;
+  /** Pushes an image check's verdict (again): the HTTP status the server answered (0: no verdict yet or unreachable). */
+  pushMediaVerdict(traceId: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -383,6 +403,89 @@ function messageCheck(request: WechatApiRequest, state: WechatApiState): WechatA
   };
 }
 
+/**
+ * `POST /wxa/media_check_async?access_token=` — mediaCheckAsync v2
+ * (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/mediaCheckAsync.html):
+ * `{media_url, media_type: 2, version: 2, scene, openid}` → `{errcode: 0, trace_id}`; then, as WeChat,
+ * the stand-in downloads the image and pushes a `wxa_media_check` event to the message-push URL. The
+ * dev stage's fixed rules: an image whose bytes contain `LINLI-RISKY` is `risky`, `LINLI-REVIEW`
+ * `review`, anything else `pass`; an image it cannot download is pushed with errcode -1.
+ * Refusals: the token errors, 47001 not JSON, 40003 no openid, 40097 a bad version, type or scene.
+ */
+function mediaCheckAsync(request: WechatApiRequest, state: WechatApiState): WechatApiReply {
+  const tokenProblem = tokenRefusal(request, state);
+  if (tokenProblem) return tokenProblem;
+  const body = request.json;
+  if (!body || typeof body.media_url !== 'string') return refuse(47001, `data format error${rid()}`);
+  if (typeof body.openid !== 'string' || !body.openid) return refuse(40003, `invalid openid${rid()}`);
+  if (body.version !== 2 || ![1, 2].includes(Number(body.media_type)) || !CONTENT_SCENES.has(Number(body.scene)))
+    return refuse(40097, `invalid args${rid()}`);
+  const traceId = `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+  const check: MediaCheck = {
+    traceId,
+    mediaUrl: body.media_url,
+    openid: body.openid,
+    scene: Number(body.scene),
+    delivered: 0,
+  };
+  state.mediaChecks.set(traceId, check);
+  setTimeout(() => void decideAndPush(check, state), 20);
+  return { json: { errcode: 0, errmsg: 'ok', trace_id: traceId } };
+}
+
+async function decideAndPush(check: MediaCheck, state: WechatApiState): Promise<void> {
+  let errcode = 0;
+  let suggest = 'pass';
+  let label = 100;
+  try {
+    const response = await fetch(check.mediaUrl, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`download answered ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer()).toString('latin1');
+    if (bytes.includes('LINLI-RISKY')) [suggest, label] = ['risky', 20002];
+    else if (bytes.includes('LINLI-REVIEW')) [suggest, label] = ['review', 20006];
+  } catch {
+    [errcode, suggest] = [-1, 'review'];
+  }
+  check.verdict = {
+    ToUserName: 'gh_0000000000000',
+    FromUserName: check.openid,
+    CreateTime: Math.floor(state.now() / 1000),
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: state.appId,
+    trace_id: check.traceId,
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+    errcode,
+    errmsg: errcode === 0 ? 'ok' : 'media download failed',
+    result: { suggest, label },
+  };
+  if (!state.holdMediaVerdicts) await pushMediaVerdict(check, state);
+}
+
+/** Sends (or sends again, as WeChat retries) a decided verdict to the message-push URL, signed with its token. */
+export async function pushMediaVerdict(check: MediaCheck, state: WechatApiState): Promise<number> {
+  if (!state.push || !check.verdict) return 0;
+  const timestamp = String(Math.floor(state.now() / 1000));
+  const nonce = randomBytes(8).toString('hex');
+  const signature = createHash('sha1').update([state.push.token, timestamp, nonce].sort().join('')).digest('hex');
+  const url = new URL(state.push.url);
+  url.search = new URLSearchParams({ signature, timestamp, nonce }).toString();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(check.verdict),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const answer = await response.text();
+    if (response.ok && answer === 'success') check.delivered += 1;
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
 /** The endpoints, by `METHOD /path`: add a later one here. */
 export const ENDPOINTS: Record<string, WechatEndpoint> = {
   'POST /wxa/sec/order/upload_shipping_info': uploadShippingInfo,
@@ -391,6 +494,7 @@ export const ENDPOINTS: Record<string, WechatEndpoint> = {
   'POST /cgi-bin/stable_token': stableToken,
   'POST /wxa/getwxacodeunlimit': unlimitedCode,
   'POST /wxa/msg_sec_check': messageCheck,
+  'POST /wxa/media_check_async': mediaCheckAsync,
   'GET /sns/jscode2session': codeToSession,
 };
 
@@ -439,6 +543,8 @@ export async function startWechatApi(options: {
   publishedPages?: string[];
   tokenLifetimeSeconds?: number;
   now?: () => number;
+  /** The mini-program server's message-push URL and token (image check verdicts are pushed there). */
+  push?: { url: string; token: string };
 }): Promise<WechatApi> {
   const state: WechatApiState = {
     appId: options.appId,
@@ -449,6 +555,9 @@ export async function startWechatApi(options: {
     now: options.now ?? Date.now,
     shipping: new Map(),
     unpaidOrders: new Set(),
+    push: options.push,
+    mediaChecks: new Map(),
+    holdMediaVerdicts: false,
   };
   const calls: ReceivedCall[] = [];
   const faults = new Map<string, { errcode: number; errmsg: string }[]>();
@@ -487,6 +596,10 @@ export async function startWechatApi(options: {
     calls,
     failNext: (path, errcode, errmsg = 'scripted fault', count = 1) =>
       faults.set(path, [...(faults.get(path) ?? []), ...Array.from({ length: count }, () => ({ errcode, errmsg }))]),
+    pushMediaVerdict: async (traceId) => {
+      const check = state.mediaChecks.get(traceId);
+      return check ? pushMediaVerdict(check, state) : 0;
+    },
     revokeTokens: () => {
       state.tokens.clear();
       state.stableToken = undefined;

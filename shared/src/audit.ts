@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'flag.dismiss',
   'post.take_down',
   'post.release',
+  'image.release',
+  'image.remove',
   'contribution.record',
   'good.create',
   'good.restock',

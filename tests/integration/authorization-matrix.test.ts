@@ -30,6 +30,9 @@ import {
   type RouteReply,
 } from '../support/routes';
 import { describeChanges, tableSnapshot } from '../support/table-snapshot';
+import { DynamoImageStore } from '../../functions/src/store/media/image-store';
+import { samplePhoto } from '../support/photos';
+import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 
 /**
  * OWASP API1/API5 as a table: every route of serverless.yml and `contracts` is called by every
@@ -968,6 +971,35 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   devPayOrder: { ok: [200], build: orderOf(newOrder) },
   payOrder: { ok: [200], build: orderOf(newOrder) },
   cancelOrder: { ok: [200], build: orderOf(newOrder) },
+  requestImageUpload: {
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { purpose: 'product', contentType: 'image/png', bytes: 100 },
+    }),
+  },
+  completeImageUpload: {
+    ok: [200],
+    build: async ({ caller }) => ({
+      params: inCommunity({ imageId: await uploadedImage(caller) }),
+    }),
+  },
+  listImageReviews: { ok: [200], build: community },
+  releaseImage: { ok: [200], build: async () => ({ params: inCommunity({ imageId: await heldImage() }) }) },
+  removeImage: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ imageId: await heldImage() }), body: reason }),
+  },
+  putActivityEvidence: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ aid: await endedActivity() }), body: { imageIds: [] } }),
+  },
+  putMerchantStorefront: {
+    ok: [200],
+    build: async (input) => ({ ...(await merchantParams(input)), body: { imageId: null } }),
+  },
+  verifyWechatPush: { ok: [], build: async () => ({ ...unsignedPush() }) },
+  wechatPush: { ok: [], build: async () => ({ ...unsignedPush(), body: { Event: 'wxa_media_check' } }) },
   wechatPayNotify: {
     ok: [],
     build: async () => ({
@@ -1063,6 +1095,65 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
 const POLICY = Object.fromEntries(
   Object.entries(CASES).map(([name, cases]) => [name, { ...cases, access: contracts[name as ContractName].access }]),
 ) as Record<ContractName, RouteSpec>;
+
+/** A photo `person` uploaded (to the local S3-compatible server) and has not completed yet. */
+async function uploadedImage(caller: CallerName): Promise<string> {
+  const member = MEMBER_PERSONAS.find((name) => name === caller);
+  const person = member ? w.people[member] : w.people.resident;
+  const bytes = await samplePhoto('image/png', 64, 48);
+  const upload = await must<{ id: string; uploadUrl: string; headers: Record<string, string> }>(
+    'requestImageUpload',
+    as(person, { params: inCommunity(), body: { purpose: 'product', contentType: 'image/png', bytes: bytes.length } }),
+  );
+  const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: new Uint8Array(bytes) });
+  if (put.status !== 200) throw new Error(`upload PUT → ${put.status}`);
+  return upload.id;
+}
+
+/** A photo waiting in the office's review queue (as WeChat's `review` verdict leaves one). */
+async function heldImage(): Promise<string> {
+  const images = new DynamoImageStore(documentClient(), tableName());
+  const image = {
+    id: `img_${randomUUID().slice(0, 12)}`,
+    communityId: w.cid,
+    purpose: 'product' as const,
+    contentType: 'image/png' as const,
+    declaredBytes: 100,
+    uploadedBy: w.people.maker.userId,
+    status: 'awaiting_upload' as const,
+    createdAt: new Date().toISOString(),
+  };
+  await images.createImage(image);
+  await images.transition(image, ['awaiting_upload'], {
+    status: 'under_review',
+    heldBecause: 'review',
+    width: 8,
+    height: 8,
+  });
+  return image.id;
+}
+
+/** A well-formed message-push query whose signature is not WeChat's (nobody holds the token here). */
+const unsignedPush = () => ({
+  query: {
+    signature: randomBytes(20).toString('hex'),
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    nonce: 'n0nce',
+  },
+});
+
+/** An activity that has ended, closed by the scheduled job at once (the stack's own run of it then finds nothing to do). */
+async function endedActivity(): Promise<string> {
+  const activity = await must<{ id: string }>(
+    'createActivity',
+    as(w.clerk, {
+      params: inCommunity(),
+      body: { title: '社区义诊', category: 'care', startsAt: isoIn(-180), endsAt: isoIn(-60), graceMinutes: 0 },
+    }),
+  );
+  await closeOpenAttendances();
+  return activity.id;
+}
 
 async function merchantParams({ owner }: Build): Promise<RouteCall> {
   return { params: inCommunity({ mid: owner === 'merchant' ? w.merchantId : w.otherMerchantId }) };

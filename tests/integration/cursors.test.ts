@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { getDocumentClient, setDocumentClient } from '../../functions/src/store/client';
 import { documentClient, send } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
+import { DynamoImageStore } from '../../functions/src/store/media/image-store';
 import {
   addToCommunity,
   callRoute,
@@ -244,6 +245,25 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
           body: { kind: 'promotion', title: '新品 LINLI-REVIEW', body: '八折', expiresAt: isoIn(7 * 24 * 60) },
         }),
       );
+    },
+  },
+  // a photo WeChat's check left for a person's review
+  listImageReviews: {
+    caller: 'office',
+    seed: async () => {
+      const images = new DynamoImageStore(documentClient(), tableName());
+      const image = {
+        id: `img_${randomUUID().slice(0, 12)}`,
+        communityId: w.cid,
+        purpose: 'product' as const,
+        contentType: 'image/png' as const,
+        declaredBytes: 100,
+        uploadedBy: w.office.userId,
+        status: 'awaiting_upload' as const,
+        createdAt: new Date().toISOString(),
+      };
+      await images.createImage(image);
+      await images.transition(image, ['awaiting_upload'], { status: 'under_review', heldBecause: 'review' });
     },
   },
   listRecordRequests: {

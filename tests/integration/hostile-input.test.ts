@@ -265,6 +265,7 @@ const OBJECT_PARAMS = new Set([
   'proxyId',
   'sid',
   'tid',
+  'imageId',
 ]);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const reason = () => ({ reason: '核实后处理' });
@@ -361,6 +362,10 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   updateTeam: () => ({ description: '新的介绍' }),
   addTeamMember: (fixture) => ({ memberId: fixture.caller.userId }),
   rejectTeamJoinRequest: reason,
+  requestImageUpload: () => ({ purpose: 'product', contentType: 'image/png', bytes: 100 }),
+  removeImage: reason,
+  putActivityEvidence: () => ({ imageIds: [] }),
+  putMerchantStorefront: () => ({ imageId: null }),
 };
 
 function validBody(name: ContractName, fixture: Fixture): unknown {

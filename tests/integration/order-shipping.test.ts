@@ -27,7 +27,9 @@ let wechat: WechatApi;
 beforeAll(async () => {
   await loadHandlers(
     routeTable().entries.filter((entry) =>
-      ['fulfilOrder', 'retryShippingUpload', 'donate', 'devPayOrder', 'listOrders'].includes(entry.contract),
+      ['fulfilOrder', 'retryShippingUpload', 'donate', 'devPayOrder', 'listOrders', 'refundOrder'].includes(
+        entry.contract,
+      ),
     ),
   );
   wechat = await startWechatApi({ appId: 'wx-shipping-test', appSecret: 'shipping-secret' });
@@ -227,6 +229,29 @@ describe('shipping information uploaded to WeChat', () => {
     const retried = await callRoute('retryShippingUpload', { token: staff.token, params: { cid, oid: order.id } });
     expect(json<Order>(retried).shipping?.status).toBe('uploaded');
     expect(callsFor(UPLOAD, order.id).map((call) => call.errcode)).toEqual([268485216, 40001, 0]);
+  });
+
+  it('drops an upload not yet accepted when the order is refunded: not listed as failed, not retried', async () => {
+    const { cid, staff, otherStaff, paidOrder, fulfil } = await shop();
+    const order = await paidOrder(1);
+    wechat.failNext(UPLOAD, 268485216, '上传时间非法');
+    expect(json<Order>(await fulfil(order.id, { status: 'ready_for_pickup' })).shipping?.status).toBe('failed');
+    const refunded = await callRoute('refundOrder', {
+      token: otherStaff.token,
+      params: { cid, oid: order.id },
+      body: { reason: '买家不要了' },
+    });
+    expect(refunded.status).toBe(200);
+    expect(json<Order>(refunded).shipping).toBeUndefined();
+    const failed = await callRoute('listOrders', {
+      token: staff.token,
+      params: { cid },
+      query: { shipping: 'failed' },
+    });
+    expect(json<{ items: Order[] }>(failed).items.map((item) => item.id)).not.toContain(order.id);
+    const retried = await callRoute('retryShippingUpload', { token: staff.token, params: { cid, oid: order.id } });
+    expect(errorCode(retried)).toBe('shop.shipping_not_owed');
+    expect(callsFor(UPLOAD, order.id)).toHaveLength(1);
   });
 
   it('lets only staff retry an upload, and refuses an order that owes none', async () => {

@@ -36,8 +36,8 @@ export interface Reply<Body> {
   /** A file (CSV, XLSX) rather than JSON: the body (or `bytes`) is sent as it is with these headers. */
   file?: {
     contentType: string;
-    /** ASCII name for `filename=`; non-ASCII characters are replaced. */
-    fileName: string;
+    /** ASCII name for `filename=`; non-ASCII characters are replaced. Absent: shown, not downloaded (plain text). */
+    fileName?: string;
     /** Unicode name (e.g. Chinese) for `filename*=UTF-8''…`; `fileName` when absent. */
     displayName?: string;
     /** Binary content (XLSX): sent base64-encoded instead of the body. */
@@ -55,6 +55,13 @@ export const file = (
   typeof content === 'string'
     ? { statusCode: 200, body: content, file: { contentType, fileName, displayName } }
     : { statusCode: 200, body: '', file: { contentType, fileName, displayName, bytes: content } };
+
+/** A plain-text answer (WeChat's message push expects `success`, or the echo of its check). */
+export const text = (content: string): Reply<string> => ({
+  statusCode: 200,
+  body: content,
+  file: { contentType: 'text/plain; charset=utf-8' },
+});
 
 /**
  * Runs an authorization check and a read side by side (one round trip instead of two): the
@@ -491,7 +498,9 @@ function httpResult(requestId: string, reply: Reply<unknown>): HttpResult {
       headers: {
         ...response.headers,
         'content-type': reply.file.contentType,
-        'content-disposition': contentDisposition(reply.file.fileName, reply.file.displayName),
+        ...(reply.file.fileName
+          ? { 'content-disposition': contentDisposition(reply.file.fileName, reply.file.displayName) }
+          : {}),
       },
       ...(bytes
         ? {

@@ -10,6 +10,7 @@ export const jobs = {
   sendSubscribeMessages: () => import('./send-subscribe-messages'),
   sendActivityReminders: () => import('./send-activity-reminders'),
   retryShippingUploads: () => import('./retry-shipping-uploads'),
+  holdOverdueImageChecks: () => import('./hold-overdue-image-checks'),
   reconcile: () => import('./reconcile'),
 };
 

@@ -120,6 +120,15 @@ export const env = {
     if (configured === 'release' || configured === 'trial' || configured === 'develop') return configured;
     return process.env.STAGE === 'dev' ? 'develop' : 'release';
   },
+  /**
+   * The token of the mini-program's message push (消息推送, set in WeChat's console beside the
+   * server URL `…/v1/wechat/messages`): `WECHAT_PUSH_TOKEN` or SSM `…/wechat-push-token`.
+   */
+  wechatPushToken: () => getSecret('wechat-push-token', 'WECHAT_PUSH_TOKEN'),
+  /** The photos' bucket (`linli-<stage>-images`, infra/serverless-resources.js). */
+  imagesBucket: () => required('IMAGES_BUCKET'),
+  /** Set only locally: the S3-compatible server's endpoint (path-style addressing). */
+  s3Endpoint: () => process.env.S3_ENDPOINT || undefined,
   corsOrigin: () => process.env.CORS_ORIGIN || '*',
   /** The H5 app's base address (`https://linli.example.cn`): certificates' QR codes lead to its check page. */
   publicAppUrl: () => (process.env.PUBLIC_APP_URL || 'http://127.0.0.1:10086').replace(/\/+$/, ''),

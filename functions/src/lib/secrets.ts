@@ -26,7 +26,8 @@ export function getSecret(
     | 'wechat-pay-private-key'
     | 'wechat-pay-apiv3-key'
     | 'platform-admin-openids'
-    | 'data-master-key',
+    | 'data-master-key'
+    | 'wechat-push-token',
   environmentVariable: string,
 ): Promise<string> {
   const fromEnvironment = process.env[environmentVariable];

@@ -93,6 +93,9 @@
  * |69 | a member's open record requests (a count)   | PK=COMMUNITY#{cid} SK=RECORD_REQUESTS_OPEN#{userId} (ADD, ≤ 5)  |
  * |70 | a user's consents, one per kind and version | PK=USER#{userId} SK=CONSENT#{kind}#{version}; Query begins_with CONSENT# |
  * |   |   (privacy guide…; accepted/withdrawn at)   |   (a few items: every version a person ever accepted)           |
+ * |71 | a photo; photos held for review (sparse)    | PK=COMMUNITY#{cid} SK=IMAGE#{imageId}; GSI1: IMAGES_HELD#{cid} GSI1SK={createdAt}#{id} |
+ * |   |   photos whose WeChat verdict is late       |   GSI2: GSI2PK=IMAGES_CHECKING GSI2SK={checkBy}#{cid}#{id} (sparse) |
+ * |72 | the photo a WeChat check's trace id is for  | PK=MEDIA_TRACE#{traceId}    SK=MEDIA_TRACE                      |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -360,6 +363,19 @@ export const keys = {
   consent: (userId: string, kind: string, version: string) => key(`USER#${userId}`, `CONSENT#${kind}#${version}`),
   consentPrefix: () => 'CONSENT#',
 
+  image: (communityId: string, imageId: string) => key(`COMMUNITY#${communityId}`, `IMAGE#${imageId}`),
+  heldImagesPartition: (communityId: string) => `IMAGES_HELD#${communityId}`,
+  heldImage: (communityId: string, createdAt: string, imageId: string) => ({
+    GSI1PK: `IMAGES_HELD#${communityId}`,
+    GSI1SK: `${createdAt}#${imageId}`,
+  }),
+  checkingImagesPartition: () => 'IMAGES_CHECKING',
+  checkingImage: (communityId: string, checkBy: string, imageId: string) => ({
+    GSI2PK: 'IMAGES_CHECKING',
+    GSI2SK: `${checkBy}#${communityId}#${imageId}`,
+  }),
+  mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),
+
   transferJournal: (communityId: string, createdAt: string, transferId: string) => ({
     GSI1PK: `TRANSFERS#${communityId}`,
     GSI1SK: `${createdAt}#${transferId}`,
@@ -479,6 +495,8 @@ export const ENTITY = {
   notification: 'Notification',
   subscriptions: 'Subscriptions',
   consent: 'Consent',
+  image: 'Image',
+  mediaTrace: 'MediaTrace',
   stats: 'MonthlyStats',
   gauges: 'Gauges',
   auditEntry: 'AuditEntry',

@@ -19,8 +19,8 @@ export interface FundEntry {
   donorName?: string;
   category?: string;
   approvedBy?: string;
-  /** An expense's receipt photo, once WeChat's check passed it (or staff released it). */
-  receipt?: ImageView;
+  /** An expense's receipt photo (its view is in the page's `receipts`): part of the hashed entry. */
+  receiptImageId?: string;
   createdAt: string;
   /** SHA-256 of the previous entry (64 zeros for the first): the chain anyone can check. */
   previousHash: string;
@@ -42,6 +42,8 @@ export interface FundPage {
   latestHash: string;
   months: FundMonth[];
   entries: FundEntry[];
+  /** The receipt photos of this page's expense entries that may be shown, by image id (`receiptImageId`). */
+  receipts: Record<string, ImageView>;
   nextCursor: string | null;
 }
 

@@ -113,10 +113,14 @@ export type StorefrontRequest = z.infer<typeof StorefrontRequest>;
  * and ignored. The query carries `signature`, `timestamp`, `nonce` (SHA-1 of the sorted token, timestamp
  * and nonce).
  */
-export const WechatPushQuery = z.object({
+export const WechatPushQuery = z.strictObject({
   signature: z.string().check(z.regex(/^[0-9a-f]{40}$/)),
   timestamp: z.string().check(z.regex(/^\d{1,12}$/)),
   nonce: z.string().check(z.regex(/^[A-Za-z0-9]{1,64}$/)),
   echostr: z.optional(z.string().check(z.maxLength(200))),
+  /** WeChat may add these (the user's openid; the security mode's fields, unused in plaintext mode). */
+  openid: z.optional(z.string().check(z.maxLength(128))),
+  encrypt_type: z.optional(z.string().check(z.maxLength(16))),
+  msg_signature: z.optional(z.string().check(z.maxLength(64))),
 });
 export type WechatPushQuery = z.infer<typeof WechatPushQuery>;

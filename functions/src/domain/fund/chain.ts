@@ -22,7 +22,7 @@ export const EMPTY_HEAD: FundHead = {
 
 export type EntryDraft = Pick<
   FundEntry,
-  'kind' | 'amountFen' | 'description' | 'donorName' | 'category' | 'approvedBy'
+  'kind' | 'amountFen' | 'description' | 'donorName' | 'category' | 'approvedBy' | 'receiptImageId'
 >;
 
 /** JSON with sorted keys and no undefined values: the same entry always hashes the same. */

@@ -134,6 +134,7 @@ export async function approveExpense(
       description: expense.purpose,
       category: expense.category,
       approvedBy: input.actorId,
+      ...(expense.receiptImageId ? { receiptImageId: expense.receiptImageId } : {}),
     },
     {
       expense: { id: expense.id, decidedBy: input.actorId },
@@ -193,6 +194,7 @@ export async function getFundPage(input: { communityId: string; cursor?: string 
     latestHash: head.latestHash,
     months,
     entries: page.items,
+    receipts: {},
     nextCursor: page.nextCursor,
   };
 }

@@ -40,6 +40,7 @@ export interface MerchantStore {
     effects?: Effects,
   ): Promise<MerchantDetail | null>;
   updateOffer(communityId: string, merchantId: string, offer: Offer): Promise<MerchantDetail | null>;
+  updateStorefront(communityId: string, merchantId: string, imageId: string | null): Promise<MerchantDetail | null>;
   addStaff(communityId: string, merchantId: string, userId: string): Promise<void>;
   isStaff(communityId: string, merchantId: string, userId: string): Promise<boolean>;
   listMyMerchants(communityId: string, userId: string): Promise<MerchantDetail[]>;

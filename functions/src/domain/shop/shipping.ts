@@ -158,7 +158,7 @@ export async function retryShippingNow(
   const order = await dependencies.shop.getOrder(input.communityId, input.orderId);
   if (!order) throw notFound('order', 'shop.order_not_found');
   const shipping = order.shipping;
-  if (!shipping || shipping.status === 'uploaded') {
+  if (!shipping || shipping.status === 'uploaded' || order.status === 'refunded') {
     throw new AppError('shop.shipping_not_owed', 'This order has no shipping information waiting for WeChat');
   }
   const restarted: OrderShipping = { ...shipping, status: 'pending', attempts: 0 };

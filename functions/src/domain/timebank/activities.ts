@@ -82,6 +82,7 @@ export async function createActivity(
     ...(request.signupRequired ? { signupRequired: true } : {}),
     ...(request.signupClosesAt ? { signupClosesAt: new Date(request.signupClosesAt).toISOString() } : {}),
     ...(request.requirements ? { requirements: request.requirements } : {}),
+    ...(request.coverImageId ? { coverImageId: request.coverImageId } : {}),
     status: 'scheduled',
     attendeeCount: 0,
     createdBy: input.actorId,
@@ -122,6 +123,8 @@ export async function updateActivity(
   if (current.positions?.length && input.patch.capacity !== undefined) throw capacityWithPositions();
   const defined = Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined));
   const next: ActivityRecord = { ...current, ...defined };
+  // `coverImageId: null` takes the cover off.
+  if (input.patch.coverImageId === null) delete next.coverImageId;
   next.startsAt = new Date(next.startsAt).toISOString();
   next.endsAt = new Date(next.endsAt).toISOString();
   if (next.signupClosesAt) next.signupClosesAt = new Date(next.signupClosesAt).toISOString();

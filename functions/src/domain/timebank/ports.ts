@@ -113,6 +113,13 @@ export interface ActivityStore {
     activity: ActivityRecord,
     effects?: Effects,
   ): Promise<'saved' | 'not_scheduled' | 'below_attendance' | 'window_below_attendance'>;
+  /** Sets the evidence photos of a scheduled activity (null: it is not scheduled, or not there). */
+  setEvidence(
+    communityId: string,
+    activityId: string,
+    imageIds: string[],
+    effects?: Effects,
+  ): Promise<ActivityRecord | null>;
   /**
    * Scheduled → cancelled unless a claim of it stands approved; queues it for settlement
    * (`activitiesToSettle`) in the same write.

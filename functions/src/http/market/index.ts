@@ -11,6 +11,7 @@ export const routes = {
   getMerchantDetail: () => import('./get-merchant-detail'),
   listMyMerchants: () => import('./list-my-merchants'),
   updateMerchantOffer: () => import('./update-merchant-offer'),
+  putMerchantStorefront: () => import('./put-merchant-storefront'),
   addMerchantStaff: () => import('./add-merchant-staff'),
   setMerchantStatus: () => import('./set-merchant-status'),
   verifyPass: () => import('./verify-pass'),

@@ -2,8 +2,9 @@ import { contracts } from '@linli/shared';
 import { createProduct } from '../../domain/shop/products';
 import { communityAndMember } from '../../domain/timebank/context';
 import { screenTexts } from '../../domain/office/content-screening';
-import { gateways, stores } from '../../wiring';
+import { gateways, stores, imageReading } from '../../wiring';
 import { created, httpRoute } from '../route';
+import { attachableImages, resolveImages } from '../../domain/media/images';
 
 /** POST /v1/communities/{cid}/products — makers list handmade goods; staff approve before they are public. */
 export const handler = httpRoute(contracts.createProduct, async ({ params, body, userId }) => {
@@ -14,5 +15,17 @@ export const handler = httpRoute(contracts.createProduct, async ({ params, body,
     scene: 'forum',
     texts: [body.title, body.description],
   });
-  return created(await createProduct({ community, maker: member, request: body, screening }, stores.shop()));
+  const images = await attachableImages(
+    { communityId: params.cid, userId, purpose: 'product', imageIds: body.images ?? [] },
+    stores.images(),
+  );
+  const product = await createProduct(
+    { community, maker: member, request: { ...body, images }, screening },
+    stores.shop(),
+  );
+  const resolve = await resolveImages(
+    { communityId: params.cid, idLists: [images], reader: { userId } },
+    imageReading(),
+  );
+  return created({ ...product, images: resolve(images) });
 });

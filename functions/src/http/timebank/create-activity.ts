@@ -3,6 +3,7 @@ import { activityCategoriesOf, contracts, OFFICE_ROLES } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
 import { requireActivityOrganiser } from '../../domain/timebank/teams';
+import { attachableImages } from '../../domain/media/images';
 import { gateways, stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
@@ -24,6 +25,16 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
     // staff are the reviewers; a team leader's text to review waits for other words
     officeAuthor: organiser.roles.some((role) => OFFICE_ROLES.includes(role)),
   });
+  // A cover photo: one the organiser uploaded for it (shown once WeChat's image check passed it).
+  await attachableImages(
+    {
+      communityId: params.cid,
+      userId,
+      purpose: 'activity_cover',
+      imageIds: body.coverImageId ? [body.coverImageId] : [],
+    },
+    stores.images(),
+  );
   const categories = activityCategoriesOf(community.rules);
   return created(
     await createActivity({ communityId: params.cid, actorId: userId, request: body, categories }, stores.activities()),

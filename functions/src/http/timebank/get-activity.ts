@@ -2,8 +2,9 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { notFound } from '../../lib/errors';
 import { toActivity } from '../../domain/timebank/activities';
-import { stores } from '../../wiring';
+import { stores, imageReading } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
+import { resolveImages } from '../../domain/media/images';
 
 /** GET /v1/communities/{cid}/activities/{aid} — members; the attendee count as of now. */
 export const handler = httpRoute(contracts.getActivity, async ({ params, userId }) => {
@@ -12,5 +13,14 @@ export const handler = httpRoute(contracts.getActivity, async ({ params, userId 
     stores.activities().getActivityWithLiveCount(params.cid, params.aid),
   );
   if (!activity) throw notFound('activity');
-  return ok(toActivity(activity));
+  const resolve = await resolveImages(
+    {
+      communityId: params.cid,
+      idLists: [activity.coverImageId ? [activity.coverImageId] : [], activity.evidenceImageIds],
+      reader: { userId },
+    },
+    imageReading(),
+  );
+  const [cover] = resolve(activity.coverImageId ? [activity.coverImageId] : []);
+  return ok({ ...toActivity(activity), ...(cover ? { cover } : {}), evidence: resolve(activity.evidenceImageIds) });
 });

@@ -5,6 +5,7 @@ export const routes = {
   createActivity: () => import('./create-activity'),
   listActivities: () => import('./list-activities'),
   getActivity: () => import('./get-activity'),
+  putActivityEvidence: () => import('./put-activity-evidence'),
   updateActivity: () => import('./update-activity'),
   cancelActivity: () => import('./cancel-activity'),
   createActivitySeries: () => import('./create-activity-series'),

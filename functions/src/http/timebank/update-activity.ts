@@ -4,6 +4,7 @@ import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { toActivity, updateActivity } from '../../domain/timebank/activities';
 import { fillFromWaitlist } from '../../domain/timebank/signups';
+import { attachableImages } from '../../domain/media/images';
 import { gateways, stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
 
@@ -21,6 +22,15 @@ export const handler = httpRoute(contracts.updateActivity, async ({ params, body
     texts: [body.title, body.description, body.location],
     officeAuthor: true,
   });
+  await attachableImages(
+    {
+      communityId: params.cid,
+      userId,
+      purpose: 'activity_cover',
+      imageIds: body.coverImageId ? [body.coverImageId] : [],
+    },
+    stores.images(),
+  );
   const categories = activityCategoriesOf(community.rules);
   const updated = await updateActivity(
     { communityId: params.cid, activityId: params.aid, patch: body, categories },

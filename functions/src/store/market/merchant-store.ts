@@ -138,6 +138,22 @@ export class DynamoMerchantStore implements MerchantStore, DiscountStore, Compla
     );
   }
 
+  /** The storefront photo set (an image id) or taken off (null), while the merchant is not removed. */
+  async updateStorefront(communityId: string, merchantId: string, imageId: string | null) {
+    return toMerchant(
+      await transitionEntity<MerchantDetail>(
+        this.client,
+        statusUpdate({
+          tableName: this.tableName,
+          key: keys.merchant(communityId, merchantId),
+          fromStatuses: ['pending', 'active', 'warned', 'suspended'],
+          set: imageId ? { storefrontImageId: imageId } : {},
+          remove: imageId ? [] : ['storefrontImageId'],
+        }),
+      ),
+    );
+  }
+
   async addStaff(communityId: string, merchantId: string, userId: string): Promise<void> {
     await this.client.send(
       new TransactWriteCommand({

@@ -501,6 +501,9 @@ export class DynamoShopStore implements ShopStore {
           refundReason: decision.reason,
           refund: decision.wechatRefund,
         },
+        // A refunded order owes WeChat no shipping information: an upload not yet accepted is dropped
+        // with its place in the index of uploads due (an accepted one stays on record).
+        remove: order.shipping && order.shipping.status !== 'uploaded' ? ['shipping', 'GSI1PK', 'GSI1SK'] : [],
       }),
     };
     const lookup = decision.wechatRefund

@@ -15,7 +15,7 @@ import type { TransferGuards } from '../../domain/ledger/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryAll, queryPage } from '../cursor';
-import { getEntity, getItem, withoutKeys } from '../items';
+import { getEntity, getItem, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import { ATTENDEE_SHARDS, ENTITY, INDEXES, attendeeShardOf, keys } from '../keys';
 import { AppError } from '../../lib/errors';
 import {
@@ -256,6 +256,25 @@ export class DynamoActivityStore implements ActivityStore {
         ? 'below_attendance'
         : 'window_below_attendance';
     }
+  }
+
+  /** The evidence photos of a scheduled activity, set alone (an edit's full save would queue it for auto-close again). */
+  setEvidence(
+    communityId: string,
+    activityId: string,
+    imageIds: string[],
+    effects?: Effects,
+  ): Promise<ActivityRecord | null> {
+    return transitionEntity<ActivityRecord>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.activity(communityId, activityId),
+        fromStatuses: ['scheduled'],
+        set: { evidenceImageIds: imageIds },
+      }),
+      effects,
+    );
   }
 
   async cancelActivity(

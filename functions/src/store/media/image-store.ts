@@ -1,0 +1,103 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ImageStatus, Page } from '@linli/shared';
+import type { AuditDraft } from '../../domain/effects';
+import type { ImageStore, StoredImage } from '../../domain/media/ports';
+import { getItems } from '../client';
+import { queryPage } from '../cursor';
+import { ENTITY, INDEXES, keys } from '../keys';
+import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+
+/** Photos (pattern 71) and WeChat's trace ids for them (pattern 72). */
+export class DynamoImageStore implements ImageStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createImage(image: StoredImage): Promise<void> {
+    await putNewEntity(this.client, this.tableName, {
+      ...keys.image(image.communityId, image.id),
+      type: ENTITY.image,
+      ...image,
+    });
+  }
+
+  getImage(communityId: string, imageId: string): Promise<StoredImage | null> {
+    return getEntity<StoredImage>(this.client, this.tableName, keys.image(communityId, imageId));
+  }
+
+  async getImages(communityId: string, imageIds: readonly string[]): Promise<Map<string, StoredImage>> {
+    const items = await getItems(
+      this.client,
+      this.tableName,
+      imageIds.map((id) => keys.image(communityId, id)),
+    );
+    const found = new Map<string, StoredImage>();
+    for (const item of items) {
+      if (item) {
+        const image = withoutKeys<StoredImage>(item);
+        found.set(image.id, image);
+      }
+    }
+    return found;
+  }
+
+  transition(
+    image: StoredImage,
+    from: readonly ImageStatus[],
+    changes: Partial<StoredImage> & { status: ImageStatus },
+    options: { audit?: AuditDraft } = {},
+  ): Promise<StoredImage | null> {
+    const held = changes.status === 'under_review';
+    const checking = changes.status === 'checking' && changes.checkBy !== undefined;
+    const update = statusUpdate({
+      tableName: this.tableName,
+      key: keys.image(image.communityId, image.id),
+      fromStatuses: from,
+      set: {
+        ...changes,
+        ...(held ? keys.heldImage(image.communityId, image.createdAt, image.id) : {}),
+        ...(checking ? keys.checkingImage(image.communityId, changes.checkBy!, image.id) : {}),
+      },
+      remove: [...(held ? [] : ['GSI1PK', 'GSI1SK']), ...(checking ? [] : ['GSI2PK', 'GSI2SK'])],
+    });
+    return transitionEntity<StoredImage>(this.client, update, options.audit ? { audit: options.audit } : undefined);
+  }
+
+  async saveTrace(traceId: string, communityId: string, imageId: string): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.mediaTrace(traceId), type: ENTITY.mediaTrace, traceId, communityId, imageId },
+      }),
+    );
+  }
+
+  async findTrace(traceId: string): Promise<{ communityId: string; imageId: string } | null> {
+    return getEntity<{ communityId: string; imageId: string }>(this.client, this.tableName, keys.mediaTrace(traceId));
+  }
+
+  async listHeld(communityId: string, cursor: string | undefined, limit: number): Promise<Page<StoredImage>> {
+    const page = await queryPage(this.client, {
+      tableName: this.tableName,
+      indexName: INDEXES.gsi1,
+      partition: keys.heldImagesPartition(communityId),
+      cursor,
+      limit,
+    });
+    return { items: page.items.map((item) => withoutKeys<StoredImage>(item)), nextCursor: page.nextCursor };
+  }
+
+  async listOverdueChecks(before: string, limit: number): Promise<StoredImage[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi2,
+        KeyConditionExpression: 'GSI2PK = :partition AND GSI2SK < :before',
+        ExpressionAttributeValues: { ':partition': keys.checkingImagesPartition(), ':before': before },
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => withoutKeys<StoredImage>(item));
+  }
+}
