@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImageView } from '@linli/shared';
 import { useI18n } from '../../i18n';
 import { ImageStatusBadge, Picture } from './picture';
-import './index.scss';
 
 export { ImageStatusBadge, Picture } from './picture';
 

@@ -5,7 +5,6 @@ import type { ChosenImage } from '../../api/image-upload';
 import { useI18n } from '../../i18n';
 import { ImageStatusBadge, Picture } from '../image-gallery';
 import { chooseInWeChat, chosenFromFiles, useUploads, type PendingPhoto } from './uploads';
-import './index.scss';
 
 export interface ImageUploaderProps {
   /** `#<id>` of the uploader; `#<id>-input` is the browser's file input, `#<id>-add` the 添加照片 tile. */
