@@ -3,6 +3,7 @@ import type {
   Community,
   FundEntry,
   Good,
+  ImageView,
   LedgerEntry,
   MeResponse,
   Order,
@@ -149,6 +150,18 @@ export function aFundEntry(overrides: Partial<FundEntry> = {}): FundEntry {
     createdAt: '2025-11-22T06:00:00.000Z',
     previousHash: '0'.repeat(64),
     hash: 'a1b2c3d4e5f6'.padEnd(64, '9'),
+    ...overrides,
+  };
+}
+
+export function anImage(overrides: Partial<ImageView> = {}): ImageView {
+  const id = overrides.id ?? 'img_1';
+  return {
+    id,
+    url: `https://photos.linli.test/${id}.jpg`,
+    thumbUrl: `https://photos.linli.test/${id}-thumb.jpg`,
+    width: 1200,
+    height: 900,
     ...overrides,
   };
 }

@@ -32,3 +32,26 @@ describe('message catalogues', () => {
     }
   });
 });
+
+describe('photo errors (issue 19)', () => {
+  it.each([
+    'image.not_found',
+    'image.wrong_type',
+    'image.too_large',
+    'image.unreadable',
+    'image.not_uploaded',
+    'image.wrong_purpose',
+    'image.not_yours',
+    'image.gone',
+    'image.not_held',
+    'image.too_many_pending',
+    'image.upload_failed',
+    'activity.not_ended',
+    'wechat.push_rejected',
+  ])('%s has a message in Chinese and English', (code) => {
+    const key = `error.${code}`;
+
+    expect(zhCN).toHaveProperty([key]);
+    expect(en).toHaveProperty([key]);
+  });
+});

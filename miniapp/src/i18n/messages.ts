@@ -16,6 +16,7 @@ import * as fund from './catalogues/fund';
 import * as office from './catalogues/office';
 import * as serviceRecord from './catalogues/service-record';
 import * as privacy from './catalogues/privacy';
+import * as media from './catalogues/media';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -31,6 +32,7 @@ export const CATALOGUES = {
   office,
   serviceRecord,
   privacy,
+  media,
 };
 
 export const zhCN = {
@@ -46,6 +48,7 @@ export const zhCN = {
   ...office.zhCN,
   ...serviceRecord.zhCN,
   ...privacy.zhCN,
+  ...media.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -64,4 +67,5 @@ export const en: Messages = {
   ...office.en,
   ...serviceRecord.en,
   ...privacy.en,
+  ...media.en,
 };

@@ -81,6 +81,17 @@ export const Switch = ({ id, className, checked, onChange }: SwitchProps) => (
   />
 );
 
+/** Taro's Image: an `<img>`, its `ariaLabel` as the alt text, `lazyLoad` as the browser's lazy loading. */
+export const Image = ({
+  id,
+  className,
+  src,
+  lazyLoad,
+  ariaLabel,
+}: BaseProps & { src: string; lazyLoad?: boolean; ariaLabel?: string }) => (
+  <img id={id} className={className} src={src} alt={ariaLabel} loading={lazyLoad ? 'lazy' : undefined} />
+);
+
 /** Taro's Picker opens a native wheel; here it only shows its children. */
 export const Picker = ({ children }: { children?: ReactNode }) => <div>{children}</div>;
 

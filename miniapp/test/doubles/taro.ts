@@ -5,7 +5,7 @@
 const storage = new Map<string, unknown>();
 const resolved = (errMsg: string) => jest.fn(() => Promise.resolve({ errMsg }));
 
-const fileSystem = { readFileSync: jest.fn() };
+const fileSystem = { readFileSync: jest.fn(), readFile: jest.fn() };
 
 const Taro = {
   getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
@@ -32,6 +32,8 @@ const Taro = {
   getFileSystemManager: () => fileSystem,
   openDocument: resolved('openDocument:ok'),
   requestSubscribeMessage: jest.fn(),
+  chooseImage: jest.fn(),
+  previewImage: resolved('previewImage:ok'),
 };
 
 /** The current page's query; tests set `routerParams` before rendering a page. */

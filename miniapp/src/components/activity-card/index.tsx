@@ -4,10 +4,12 @@ import { weekdaysLabel, type Activity } from '@linli/shared';
 import { formatTimeRange } from '../../format/time';
 import { useActivityCategories } from '../../hooks/activity-categories';
 import { categoryLabel, useI18n } from '../../i18n';
+import ImageGallery, { Picture } from '../image-gallery';
 
 /**
- * One activity: title, category, time, its weekly series (每周二、五), place, how many came, and whether
- * it was cancelled.
+ * One activity: its cover photo, title, category, time, its weekly series (每周二、五), place, how many
+ * came, and whether it was cancelled. In a list a tap on the cover opens the activity; on its own page
+ * it enlarges the cover.
  */
 export default function ActivityCard({
   activity,
@@ -24,6 +26,21 @@ export default function ActivityCard({
   return (
     <View className="card activity-card" id={`activity-${activity.id}`}>
       <View className="activity-card__main" onClick={onOpen}>
+        {activity.cover && onOpen ? (
+          <Picture
+            className="card-picture activity-card__cover"
+            src={activity.cover.thumbUrl}
+            alt={t('photos.alt', { subject: activity.title, index: 1, count: 1 })}
+          />
+        ) : null}
+        {activity.cover && !onOpen ? (
+          <ImageGallery
+            id={`activity-${activity.id}-cover`}
+            images={[activity.cover]}
+            subject={activity.title}
+            size="cover"
+          />
+        ) : null}
         <View className="row">
           <Text className="card__value row__text">{activity.title}</Text>
           <Text className={cancelled ? 'tag tag--danger' : 'tag'}>

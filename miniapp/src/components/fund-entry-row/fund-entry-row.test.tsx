@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/react';
 import { languagePreference } from '../../state/preferences';
-import { aFundEntry } from '../../../test/factories';
+import { aFundEntry, anImage } from '../../../test/factories';
 import FundEntryRow from '.';
 
 const text = (container: HTMLElement, selector: string) => container.querySelector(selector)?.textContent;
@@ -50,5 +50,30 @@ describe('FundEntryRow', () => {
 
     expect(text(container, '#fund-entry-1-hash')).toBe(entry.hash);
     expect(text(container, '#fund-entry-1-previous')).toBe(`上一笔哈希：${'0'.repeat(64)}`);
+  });
+
+  it('shows an expense’s receipt photo as a lazy thumbnail that enlarges without expanding the row', () => {
+    const receipt = anImage({ id: 'img_receipt' });
+    const { container } = render(
+      <FundEntryRow entry={aFundEntry({ kind: 'expense', amountFen: -1205, category: 'elderly_care', receipt })} />,
+    );
+
+    const thumb = container.querySelector<HTMLImageElement>('#fund-entry-1-receipt .image-gallery__thumb');
+    expect(thumb?.src).toBe('https://photos.linli.test/img_receipt-thumb.jpg');
+    expect(thumb?.getAttribute('loading')).toBe('lazy');
+    expect(thumb?.alt).toBe('票据照片，第 1 张，共 1 张');
+
+    fireEvent.click(container.querySelector('#fund-entry-1-receipt .image-gallery__item')!);
+
+    expect(container.querySelector<HTMLImageElement>('.image-gallery__full')?.src).toBe(
+      'https://photos.linli.test/img_receipt.jpg',
+    );
+    expect(container.querySelector('#fund-entry-1-previous')).toBeNull();
+  });
+
+  it('shows no photo for an entry without a receipt', () => {
+    const { container } = render(<FundEntryRow entry={aFundEntry()} />);
+
+    expect(container.querySelector('.image-gallery__thumb')).toBeNull();
   });
 });

@@ -5,10 +5,12 @@ import { formatSignedYuan, shortHash } from '../../format/fund';
 import { formatYuan } from '../../format/market';
 import { formatDateTime } from '../../format/time';
 import { useI18n, type Translate } from '../../i18n';
+import ImageGallery from '../image-gallery';
 
 /**
- * One entry of the public fund ledger: its kind (销售分成, 捐赠…), what for and from whom, the signed
- * amount, the balance after it and its hash — tap to see the whole hash and the one it chains to.
+ * One entry of the public fund ledger: its kind (销售分成, 捐赠…), what for and from whom, an expense's
+ * receipt photo (tap to enlarge), the signed amount, the balance after it and its hash — tap the row to
+ * see the whole hash and the one it chains to.
  */
 export default function FundEntryRow({ entry }: { entry: FundEntry }) {
   const { t, language } = useI18n();
@@ -25,6 +27,9 @@ export default function FundEntryRow({ entry }: { entry: FundEntry }) {
           <Text className="ledger-row__memo">{entry.description}</Text>
           {entry.donorName ? <Text className="card__hint">{t('fund.donor', { name: entry.donorName })}</Text> : null}
           {entry.category ? <Text className="card__hint">{categoryLabel(t, entry.category)}</Text> : null}
+          {entry.receipt ? (
+            <ImageGallery id={`${prefix}-receipt`} images={[entry.receipt]} subject={t('photos.receipt')} />
+          ) : null}
           <Text className="card__hint">{formatDateTime(entry.createdAt, language)}</Text>
         </View>
         <View className="ledger-row__side">

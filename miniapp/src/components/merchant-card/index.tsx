@@ -4,13 +4,17 @@ import type { MerchantDetail, Offer, PublicMerchant } from '@linli/shared';
 import { formatDiscount } from '../../format/market';
 import { useI18n, type Translate } from '../../i18n';
 import type { Language } from '../../state/preferences';
+import ImageGallery, { Picture } from '../image-gallery';
 
 /** `凭志愿者证 8折` — what a certified volunteer gets at this merchant. */
 export function offerText(t: Translate, language: Language, offer: Offer): string {
   return t('merchant.offer', { discount: formatDiscount(offer.pricePercent, language) });
 }
 
-/** One alliance merchant: name, category, the volunteer discount in big amber text, address; tap to open. */
+/**
+ * One alliance merchant: its storefront photo, name, category, the volunteer discount in big amber text,
+ * address; tap to open (on its own page a tap on the photo enlarges it).
+ */
 export default function MerchantCard({
   merchant,
   onOpen,
@@ -24,6 +28,21 @@ export default function MerchantCard({
   return (
     <View className="card merchant-card" id={`merchant-${merchant.id}`}>
       <View className="merchant-card__main" onClick={onOpen}>
+        {merchant.storefront && onOpen ? (
+          <Picture
+            className="card-picture merchant-card__storefront"
+            src={merchant.storefront.thumbUrl}
+            alt={t('photos.alt', { subject: merchant.name, index: 1, count: 1 })}
+          />
+        ) : null}
+        {merchant.storefront && !onOpen ? (
+          <ImageGallery
+            id={`merchant-${merchant.id}-storefront`}
+            images={[merchant.storefront]}
+            subject={merchant.name}
+            size="cover"
+          />
+        ) : null}
         <View className="row">
           <Text className="card__value merchant-card__name">{merchant.name}</Text>
           {onOpen ? <Text className="nav-row__arrow">›</Text> : null}

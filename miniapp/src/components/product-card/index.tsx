@@ -3,8 +3,13 @@ import type { ReactNode } from 'react';
 import { shareOfFen, type Product, type PublicProduct } from '@linli/shared';
 import { formatYuan } from '../../format/market';
 import { useI18n } from '../../i18n';
+import ImageGallery, { Picture } from '../image-gallery';
 
-/** A 微益坊 product: title, price, maker, stock, how much of each sale goes to the fund; its review status for the maker and office. */
+/**
+ * A 微益坊 product: title, price, maker, stock, how much of each sale goes to the fund; its review status
+ * for the maker and office. Its photos: the first one in a list (a tap opens the product), all of them
+ * otherwise (a tap enlarges one).
+ */
 export default function ProductCard({
   product,
   onOpen,
@@ -17,9 +22,19 @@ export default function ProductCard({
   const { t } = useI18n();
   const status = 'status' in product ? product.status : undefined;
   const fundFen = shareOfFen(product.priceFen, product.fundShareBps);
+  const images = product.images ?? [];
+  const [first] = images;
   return (
     <View className="card product-card" id={`product-${product.id}`}>
       <View className="good-card__main" onClick={onOpen}>
+        {onOpen && first ? (
+          <Picture
+            className="card-picture product-card__picture"
+            src={first.thumbUrl}
+            alt={t('photos.alt', { subject: product.title, index: 1, count: images.length })}
+          />
+        ) : null}
+        {onOpen ? null : <ImageGallery id={`product-${product.id}-photos`} images={images} subject={product.title} />}
         <View className="row">
           <Text className="card__value product-card__title">{product.title}</Text>
           {onOpen ? <Text className="nav-row__arrow">›</Text> : null}

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import MerchantCard from '../../../components/merchant-card';
 import MerchantLayout from '../../components/merchant-layout';
+import StorefrontForm from '../../components/storefront-form';
 import NavRow from '../../../components/nav-row';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 
-/** The merchant console: verify a volunteer's pass first (the everyday task), then the rest. */
+/** The merchant console: verify a volunteer's pass first (the everyday task), then the rest (storefront photo…). */
 export default function MerchantConsolePage() {
   const { t } = useI18n();
   return (
     <MerchantLayout title="merchantConsole.title">
-      {({ merchant }) => (
+      {({ communityId, merchant, reload }) => (
         <>
           <MerchantCard merchant={merchant} />
           <View className="card">
@@ -29,6 +30,7 @@ export default function MerchantConsolePage() {
             hint={t('merchantConsole.verifyHint')}
             onClick={() => openPage(ROUTES.merchantVerify)}
           />
+          <StorefrontForm key={merchant.id} communityId={communityId} merchant={merchant} onSaved={reload} />
           <View className="card card--links">
             <NavRow
               id="merchant-uses"

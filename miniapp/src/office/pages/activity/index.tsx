@@ -7,6 +7,7 @@ import {
   type Activity,
   type ActivitySeriesChange,
   type ActivitySeriesPatch,
+  type ImageView,
   type UpdateActivityRequest,
 } from '@linli/shared';
 import { request, useApi } from '../../../api';
@@ -16,6 +17,8 @@ import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
+import CoverField from '../../components/cover-field';
+import EvidenceForm from '../../components/evidence-form';
 import OfficeLayout from '../../components/office-layout';
 import { formatDateTime, fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { useAction, type Action } from '../../../hooks/action';
@@ -30,6 +33,8 @@ interface EditDraft {
   capacity: string;
   start: DateTimeValue;
   end: DateTimeValue;
+  /** The cover photo as it stands in the form (none or one). */
+  cover: ImageView[];
 }
 
 const draftOf = (activity: Activity): EditDraft => ({
@@ -38,9 +43,10 @@ const draftOf = (activity: Activity): EditDraft => ({
   capacity: activity.capacity === undefined ? '' : String(activity.capacity),
   start: toDateTimeInputs(new Date(activity.startsAt)),
   end: toDateTimeInputs(new Date(activity.endsAt)),
+  cover: activity.cover ? [activity.cover] : [],
 });
 
-/** The fields the person changed (title, place, capacity, times), or the first thing to fix. */
+/** The fields the person changed (title, place, capacity, cover, times), or the first thing to fix. */
 export function changedFields(
   activity: Activity,
   draft: EditDraft,
@@ -60,10 +66,12 @@ export function changedFields(
     return { problem: t('newActivity.capacityInvalid') };
   }
   const location = draft.location.trim();
+  const coverImageId = draft.cover[0]?.id ?? null;
   const fields = {
     ...(title !== activity.title ? { title } : {}),
     ...(location && location !== activity.location ? { location } : {}),
     ...(capacity !== undefined && capacity !== activity.capacity ? { capacity } : {}),
+    ...(coverImageId !== (activity.cover?.id ?? null) ? { coverImageId } : {}),
   };
   return { fields, startsAt, endsAt };
 }
@@ -153,6 +161,13 @@ function ManageActivity({ communityId, activityId }: { communityId: string; acti
             </View>
           ) : null}
           <EditForm key={data.id} activity={data} scope={shown} onDone={activity.reload} />
+          {Date.parse(data.endsAt) <= Date.now() ? (
+            <EvidenceForm key={`evidence-${data.id}`} activity={data} onSaved={activity.reload} />
+          ) : (
+            <Text className="card__hint" id="manage-evidence-later">
+              {t('photos.evidenceNotYet')}
+            </Text>
+          )}
           <CancelForm activity={data} scope={shown} action={cancel} onDone={activity.reload} />
         </>
       )}
@@ -186,11 +201,13 @@ async function sendEdit(
 function EditForm({ activity, scope, onDone }: { activity: Activity; scope: Scope; onDone: () => void }) {
   const { t, language } = useI18n();
   const [draft, setDraft] = useState(() => draftOf(activity));
+  const [uploading, setUploading] = useState(false);
   const action = useAction();
   const change = (patch: Partial<EditDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   const submit = async () => {
     if (action.busy) return;
+    if (uploading) return action.fail(t('photos.stillUploading'));
     const changed = changedFields(activity, draft, t);
     if ('problem' in changed) return action.fail(changed.problem);
     const patch = scope === 'following' ? seriesPatch(activity, changed) : singlePatch(activity, changed);
@@ -203,6 +220,28 @@ function EditForm({ activity, scope, onDone }: { activity: Activity; scope: Scop
 
   return (
     <View className="card" id="manage-edit">
+      <EditFields draft={draft} onChange={change} />
+      <CoverField
+        id="manage-cover"
+        communityId={activity.communityId}
+        title={draft.title}
+        value={draft.cover}
+        onChange={(cover) => change({ cover })}
+        onBusyChange={setUploading}
+      />
+      <ActionOutcome id="manage-edit" outcome={action.outcome} />
+      <SubmitButton id="manage-save" busy={action.busy} onClick={submit}>
+        {action.busy ? t('manage.saving') : t('manage.save')}
+      </SubmitButton>
+    </View>
+  );
+}
+
+/** Title, times, place and capacity as typed. */
+function EditFields({ draft, onChange: change }: { draft: EditDraft; onChange: (patch: Partial<EditDraft>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <TextField
         id="manage-title"
         label={t('newActivity.name')}
@@ -238,11 +277,7 @@ function EditForm({ activity, scope, onDone }: { activity: Activity; scope: Scop
         placeholder={t('newActivity.capacityPlaceholder')}
         onChange={(capacity) => change({ capacity })}
       />
-      <ActionOutcome id="manage-edit" outcome={action.outcome} />
-      <SubmitButton id="manage-save" busy={action.busy} onClick={submit}>
-        {action.busy ? t('manage.saving') : t('manage.save')}
-      </SubmitButton>
-    </View>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
-import type { Activity, ActivitySeriesChange } from '@linli/shared';
+import type { Activity, ActivitySeriesChange, ImageView } from '@linli/shared';
+import { anImage } from '../../../../test/factories';
 import { toDateTimeInputs } from '../../../format/time';
 import { translate, type Translate } from '../../../i18n';
 import { seriesFromDraft, weeklyFrom } from '../../components/repeat-fields';
@@ -23,12 +24,15 @@ const activity: Activity = {
   seriesWeekdays: [2, 5],
 };
 /** The form as the page fills it (in the device's time zone, whatever it is). */
-const draft = (overrides: { title?: string; startsAt?: string; endsAt?: string; capacity?: string } = {}) => ({
+const draft = (
+  overrides: { title?: string; startsAt?: string; endsAt?: string; capacity?: string; cover?: ImageView[] } = {},
+) => ({
   title: overrides.title ?? activity.title,
   location: '',
   capacity: overrides.capacity ?? '',
   start: toDateTimeInputs(new Date(overrides.startsAt ?? activity.startsAt)),
   end: toDateTimeInputs(new Date(overrides.endsAt ?? activity.endsAt)),
+  cover: overrides.cover ?? [],
 });
 const first = { title: '助老洗澡', category: 'care', ...TUESDAY };
 
@@ -78,6 +82,19 @@ describe('changing an activity, alone or with the later ones', () => {
     expect(singlePatch(activity, unchanged)).toBeNull();
     expect(seriesPatch(activity, unchanged)).toBeNull();
     expect(changedFields(activity, draft({ capacity: '0' }), t)).toEqual({ problem: '人数上限请填写正整数' });
+  });
+
+  it('sends a new cover photo by its id, and null when it was taken off', () => {
+    const withCover = { ...activity, cover: anImage({ id: 'img_old' }) };
+    const replaced = changedFields(withCover, draft({ cover: [anImage({ id: 'img_new' })] }), t);
+    const removed = changedFields(withCover, draft({ cover: [] }), t);
+    const kept = changedFields(withCover, draft({ cover: [anImage({ id: 'img_old' })] }), t);
+    if ('problem' in replaced || 'problem' in removed || 'problem' in kept) throw new Error('unexpected problem');
+
+    expect(singlePatch(withCover, replaced)).toEqual({ coverImageId: 'img_new' });
+    expect(seriesPatch(withCover, replaced)).toEqual({ coverImageId: 'img_new' });
+    expect(singlePatch(withCover, removed)).toEqual({ coverImageId: null });
+    expect(singlePatch(withCover, kept)).toBeNull();
   });
 
   it('tells how many times changed and which could not', () => {

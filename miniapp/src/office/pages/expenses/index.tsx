@@ -1,10 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, EXPENSE_CATEGORIES, type FundExpense } from '@linli/shared';
+import {
+  contracts,
+  EXPENSE_CATEGORIES,
+  type FundExpense,
+  type FundExpenseRequest,
+  type ImageView,
+} from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import { categoryLabel } from '../../../components/fund-entry-row';
+import ImageGallery from '../../../components/image-gallery';
+import ImageUploader from '../../../components/image-uploader';
 import DecisionQueue, { ApproveOrReject, type Decision } from '../../components/decision-queue';
 import OfficeLayout from '../../components/office-layout';
 import SubmitButton from '../../../components/submit-button';
@@ -13,11 +21,14 @@ import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan } from '../../../format/market';
 import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
-import { useI18n } from '../../../i18n';
+import { useI18n, type Translate } from '../../../i18n';
 
 type Category = (typeof EXPENSE_CATEGORIES)[number];
 
-/** 基金支出: submit an expense with its purpose and receipt; another staff member approves or rejects it. */
+/**
+ * 基金支出: submit an expense with its purpose and receipt (a photo, shown on the public fund page, and/or
+ * an e-invoice link); another staff member approves or rejects it.
+ */
 export default function OfficeExpensesPage() {
   return (
     <OfficeLayout title="office.expenses">{({ communityId }) => <Expenses communityId={communityId} />}</OfficeLayout>
@@ -48,32 +59,50 @@ function Expenses({ communityId }: { communityId: string }) {
   );
 }
 
+interface ExpenseInput {
+  amount: string;
+  purpose: string;
+  category: Category;
+  receiptUrl: string;
+  receipt: ImageView[];
+}
+const EMPTY: ExpenseInput = { amount: '', purpose: '', category: 'elderly_care', receiptUrl: '', receipt: [] };
+
+/** The expense the form describes, or the first thing to fix. */
+function expenseFromForm(form: ExpenseInput, t: Translate): FundExpenseRequest | { problem: string } {
+  const amountFen = parsePositiveYuan(form.amount);
+  const purpose = form.purpose.trim();
+  const receiptUrl = form.receiptUrl.trim();
+  const receiptImageId = form.receipt[0]?.id;
+  if (amountFen === null) return { problem: t('donate.amountInvalid') };
+  if (!purpose) return { problem: t('expenses.purposeRequired') };
+  if (receiptUrl && !/^https:\/\/\S+$/.test(receiptUrl)) return { problem: t('expenses.receiptInvalid') };
+  return {
+    amountFen,
+    purpose,
+    category: form.category,
+    ...(receiptUrl ? { receiptUrl } : {}),
+    ...(receiptImageId ? { receiptImageId } : {}),
+  };
+}
+
 function ExpenseForm({ communityId, onSubmitted }: { communityId: string; onSubmitted: () => void }) {
   const { t } = useI18n();
-  const [amount, setAmount] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [category, setCategory] = useState<Category>('elderly_care');
-  const [receiptUrl, setReceiptUrl] = useState('');
+  const [form, setForm] = useState<ExpenseInput>(EMPTY);
+  const [uploading, setUploading] = useState(false);
   const action = useAction();
+  const set = (change: Partial<ExpenseInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const submit = async () => {
-    const amountFen = parsePositiveYuan(amount);
-    const receipt = receiptUrl.trim();
-    if (amountFen === null) return action.fail(t('donate.amountInvalid'));
-    if (!purpose.trim()) return action.fail(t('expenses.purposeRequired'));
-    if (receipt && !/^https:\/\/\S+$/.test(receipt)) return action.fail(t('expenses.receiptInvalid'));
+    if (uploading) return action.fail(t('photos.stillUploading'));
+    const body = expenseFromForm(form, t);
+    if ('problem' in body) return action.fail(body.problem);
     const done = await action.run(async (idempotencyKey) => {
-      await request(contracts.submitFundExpense, {
-        params: { cid: communityId },
-        body: { amountFen, purpose: purpose.trim(), category, ...(receipt ? { receiptUrl: receipt } : {}) },
-        idempotencyKey,
-      });
-      return t('expenses.submitted', { amount: formatYuan(amountFen) });
+      await request(contracts.submitFundExpense, { params: { cid: communityId }, body, idempotencyKey });
+      return t('expenses.submitted', { amount: formatYuan(body.amountFen) });
     });
     if (done) {
-      setAmount('');
-      setPurpose('');
-      setReceiptUrl('');
+      setForm(EMPTY);
       onSubmitted();
     }
   };
@@ -81,34 +110,68 @@ function ExpenseForm({ communityId, onSubmitted }: { communityId: string; onSubm
   return (
     <View className="card" id="expense-form">
       <Text className="card__label">{t('expenses.new')}</Text>
-      <TextField id="expense-amount" label={t('donate.amount')} value={amount} maxlength={10} onChange={setAmount} />
-      <TextField
-        id="expense-purpose"
-        label={t('expenses.purpose')}
-        value={purpose}
-        maxlength={200}
-        onChange={setPurpose}
-      />
-      <Text className="field__label">{t('expenses.category')}</Text>
-      <ChoiceTabs
-        idPrefix="expense-category"
-        choices={EXPENSE_CATEGORIES.map((value) => ({ value, label: categoryLabel(t, value) }))}
-        value={category}
-        onChange={setCategory}
+      <ExpenseFields form={form} onChange={set} />
+      <ImageUploader
+        id="expense-receipt-photo"
+        communityId={communityId}
+        purpose="fund_receipt"
+        max={1}
+        value={form.receipt}
+        onChange={(receipt) => set({ receipt })}
+        onBusyChange={setUploading}
+        label={t('photos.receipt')}
+        hint={t('photos.receiptHint')}
+        subject={t('photos.receipt')}
       />
       <TextField
         id="expense-receipt"
         label={t('expenses.receipt')}
         placeholder="https://"
-        value={receiptUrl}
+        value={form.receiptUrl}
         maxlength={300}
-        onChange={setReceiptUrl}
+        onChange={(receiptUrl) => set({ receiptUrl })}
       />
       <SubmitButton id="expense-submit" busy={action.busy} onClick={submit}>
         {t('expenses.submit')}
       </SubmitButton>
       <ActionOutcome id="expense" outcome={action.outcome} />
     </View>
+  );
+}
+
+/** Amount, purpose and category, as typed. */
+function ExpenseFields({
+  form,
+  onChange: set,
+}: {
+  form: ExpenseInput;
+  onChange: (change: Partial<ExpenseInput>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="expense-amount"
+        label={t('donate.amount')}
+        value={form.amount}
+        maxlength={10}
+        onChange={(amount) => set({ amount })}
+      />
+      <TextField
+        id="expense-purpose"
+        label={t('expenses.purpose')}
+        value={form.purpose}
+        maxlength={200}
+        onChange={(purpose) => set({ purpose })}
+      />
+      <Text className="field__label">{t('expenses.category')}</Text>
+      <ChoiceTabs
+        idPrefix="expense-category"
+        choices={EXPENSE_CATEGORIES.map((value) => ({ value, label: categoryLabel(t, value) }))}
+        value={form.category}
+        onChange={(category) => set({ category })}
+      />
+    </>
   );
 }
 
@@ -124,6 +187,9 @@ function ExpenseCard({ expense, decision }: { expense: FundExpense; decision: De
       <View className="tags">
         <Text className="tag tag--plain">{categoryLabel(t, expense.category)}</Text>
       </View>
+      {expense.receipt ? (
+        <ImageGallery id={`expense-${expense.id}-receipt`} images={[expense.receipt]} subject={t('photos.receipt')} />
+      ) : null}
       {expense.receiptUrl ? <Text className="card__hint hash">{expense.receiptUrl}</Text> : null}
       <Text className="card__hint">{formatDateTime(expense.createdAt, language)}</Text>
       <ApproveOrReject

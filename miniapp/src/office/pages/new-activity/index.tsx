@@ -6,12 +6,14 @@ import {
   type ActivityCategory,
   type ActivityCategoryDefinition,
   type CreateActivityRequest,
+  type ImageView,
 } from '@linli/shared';
 import { request, newIdempotencyKey } from '../../../api';
 import CategoryField from '../../../components/category-field';
 import ChoiceTabs from '../../../components/choice-tabs';
 import DateTimeField, { type DateTimeValue } from '../../../components/date-time-field';
 import SubmitButton from '../../../components/submit-button';
+import CoverField from '../../components/cover-field';
 import OfficeLayout from '../../components/office-layout';
 import RepeatFields, { NO_REPEAT, seriesFromDraft } from '../../components/repeat-fields';
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
@@ -35,6 +37,8 @@ interface Draft {
   minAge: string;
   skills: string;
   insurance: boolean;
+  /** The cover photo, once uploaded (none or one). */
+  cover: ImageView[];
 }
 
 interface PositionDraft {
@@ -62,6 +66,7 @@ function newDraft(now = Date.now()): Draft {
     minAge: '',
     skills: '',
     insurance: false,
+    cover: [],
   };
 }
 
@@ -133,6 +138,7 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
   const requirements = requirementsFromDraft(draft, t);
   if ('problem' in requirements) return requirements;
   const location = draft.location.trim();
+  const coverImageId = draft.cover[0]?.id;
   return {
     ...requirements,
     title,
@@ -144,6 +150,7 @@ export function activityFromDraft(draft: Draft, t: Translate): CreateActivityReq
     ...positions,
     ...(draft.signupRequired ? { signupRequired: true } : {}),
     ...(signupClosesAt ? { signupClosesAt } : {}),
+    ...(coverImageId ? { coverImageId } : {}),
   };
 }
 
@@ -171,6 +178,7 @@ function NewActivityForm({ communityId }: { communityId: string }) {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [categories, setCategories] = useState<readonly ActivityCategoryDefinition[]>();
   const [repeat, setRepeat] = useState(NO_REPEAT);
+  const [uploading, setUploading] = useState(false);
   const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   // The community's own categories (an admin edits them in the rules).
@@ -186,6 +194,7 @@ function NewActivityForm({ communityId }: { communityId: string }) {
 
   const submit = async () => {
     if (busy) return;
+    if (uploading) return setProblem(t('photos.stillUploading'));
     const body = activityFromDraft(draft, t);
     const series = repeat.weekly && !('problem' in body) ? seriesFromDraft(body, repeat, t, language) : undefined;
     const invalid = 'problem' in body ? body : series && 'problem' in series ? series : undefined;
@@ -211,6 +220,14 @@ function NewActivityForm({ communityId }: { communityId: string }) {
   return (
     <View className="card" id="new-activity-form">
       <DraftFields draft={draft} categories={categories} onChange={change} />
+      <CoverField
+        id="activity-cover"
+        communityId={communityId}
+        title={draft.title}
+        value={draft.cover}
+        onChange={(cover) => change({ cover })}
+        onBusyChange={setUploading}
+      />
       <SignupFields draft={draft} onChange={change} />
       <RepeatFields value={repeat} onChange={setRepeat} first={firstOccurrence(draft)} />
       {problem ? (

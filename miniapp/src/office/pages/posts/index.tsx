@@ -6,15 +6,17 @@ import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PostCard from '../../../components/post-card';
 import DecisionQueue, { type Decision } from '../../components/decision-queue';
+import ImageReviewQueue from '../../components/image-review-queue';
 import OfficeLayout from '../../components/office-layout';
 import ReasonPrompt from '../../components/reason-prompt';
 import { useI18n } from '../../../i18n';
 
-type Board = 'held' | 'active';
+type Board = 'held' | 'active' | 'images';
 
 /**
- * The merchants' board: posts WeChat's content check held for review (release or take down), and
- * the board as residents see it (take down a post that breaks the rules, with the reason).
+ * The merchants' board: posts WeChat's content check held for review (release or take down), the
+ * board as residents see it (take down a post that breaks the rules, with the reason), and photos
+ * the check held (图片: release or delete).
  */
 export default function OfficePostsPage() {
   const { t } = useI18n();
@@ -30,8 +32,10 @@ export default function OfficePostsPage() {
             choices={[
               { value: 'held', label: t('posts.held') },
               { value: 'active', label: t('posts.onBoard') },
+              { value: 'images', label: t('imageReview.tab') },
             ]}
           />
+          {board === 'images' ? <ImageReviewQueue communityId={communityId} /> : null}
           {board === 'held' ? (
             <DecisionQueue
               communityId={communityId}
@@ -43,7 +47,8 @@ export default function OfficePostsPage() {
               empty="posts.heldEmpty"
               renderItem={(post, decision) => <PostDecisionCard post={post} decision={decision} held />}
             />
-          ) : (
+          ) : null}
+          {board === 'active' ? (
             <DecisionQueue
               communityId={communityId}
               listId="office-posts-list"
@@ -52,7 +57,7 @@ export default function OfficePostsPage() {
               empty="market.postsEmpty"
               renderItem={(post, decision) => <PostDecisionCard post={post} decision={decision} />}
             />
-          )}
+          ) : null}
         </>
       )}
     </OfficeLayout>

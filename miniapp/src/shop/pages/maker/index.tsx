@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type MakerEarnings } from '@linli/shared';
+import { contracts, MAX_PRODUCT_IMAGES, type ImageView, type MakerEarnings, type ProductRequest } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import EmptyState from '../../../components/empty-state';
+import ImageUploader from '../../../components/image-uploader';
 import PageLayout from '../../../components/page-layout';
 import ProductCard from '../../../components/product-card';
 import SubmitButton from '../../../components/submit-button';
@@ -12,7 +13,7 @@ import { parsePositiveYuan } from '../../../format/fund';
 import { formatYuan, parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
-import { useI18n } from '../../../i18n';
+import { useI18n, type Translate } from '../../../i18n';
 
 /**
  * 我的小店: a maker's sales and earnings, a form for a new listing (reviewed by the office), and my
@@ -84,31 +85,38 @@ interface ProductInput {
   description: string;
   price: string;
   stock: string;
+  photos: ImageView[];
 }
-const EMPTY: ProductInput = { title: '', description: '', price: '', stock: '' };
+const EMPTY: ProductInput = { title: '', description: '', price: '', stock: '', photos: [] };
+
+/** The listing the form describes, or the first thing to fix. */
+function productFromForm(form: ProductInput, t: Translate): ProductRequest | { problem: string } {
+  const title = form.title.trim();
+  const description = form.description.trim();
+  const priceFen = parsePositiveYuan(form.price);
+  const stock = parseWholeNumber(form.stock, 0, 10_000);
+  if (!title) return { problem: t('maker.titleRequired') };
+  if (!description) return { problem: t('maker.descriptionRequired') };
+  if (priceFen === null) return { problem: t('maker.priceInvalid') };
+  if (stock === null) return { problem: t('maker.stockInvalid') };
+  const images = form.photos.map((photo) => photo.id);
+  return { title, description, priceFen, stock, ...(images.length > 0 ? { images } : {}) };
+}
 
 function NewProductForm({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
   const { t } = useI18n();
   const [form, setForm] = useState<ProductInput>(EMPTY);
+  const [uploading, setUploading] = useState(false);
   const action = useAction();
   const set = (change: Partial<ProductInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const create = async () => {
-    const title = form.title.trim();
-    const description = form.description.trim();
-    const priceFen = parsePositiveYuan(form.price);
-    const stock = parseWholeNumber(form.stock, 0, 10_000);
-    if (!title) return action.fail(t('maker.titleRequired'));
-    if (!description) return action.fail(t('maker.descriptionRequired'));
-    if (priceFen === null) return action.fail(t('maker.priceInvalid'));
-    if (stock === null) return action.fail(t('maker.stockInvalid'));
+    if (uploading) return action.fail(t('photos.stillUploading'));
+    const body = productFromForm(form, t);
+    if ('problem' in body) return action.fail(body.problem);
     const done = await action.run(async (idempotencyKey) => {
-      await request(contracts.createProduct, {
-        params: { cid: communityId },
-        body: { title, description, priceFen, stock },
-        idempotencyKey,
-      });
-      return t('maker.created', { title });
+      await request(contracts.createProduct, { params: { cid: communityId }, body, idempotencyKey });
+      return t('maker.created', { title: body.title });
     });
     if (done) {
       setForm(EMPTY);
@@ -119,6 +127,37 @@ function NewProductForm({ communityId, onCreated }: { communityId: string; onCre
   return (
     <View className="card" id="product-form">
       <Text className="card__label">{t('maker.new')}</Text>
+      <ProductFields form={form} onChange={set} />
+      <ImageUploader
+        id="product-photos"
+        communityId={communityId}
+        purpose="product"
+        max={MAX_PRODUCT_IMAGES}
+        value={form.photos}
+        onChange={(photos) => set({ photos })}
+        onBusyChange={setUploading}
+        label={t('photos.product')}
+        hint={t('photos.productHint')}
+        subject={form.title.trim() || undefined}
+      />
+      <SubmitButton id="product-submit" busy={action.busy} onClick={create}>
+        {t('maker.submit')}
+      </SubmitButton>
+      <ActionOutcome id="product" outcome={action.outcome} />
+    </View>
+  );
+}
+
+function ProductFields({
+  form,
+  onChange: set,
+}: {
+  form: ProductInput;
+  onChange: (change: Partial<ProductInput>) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <TextField
         id="product-title"
         label={t('maker.productTitle')}
@@ -151,10 +190,6 @@ function NewProductForm({ communityId, onCreated }: { communityId: string; onCre
         maxlength={5}
         onChange={(stock) => set({ stock })}
       />
-      <SubmitButton id="product-submit" busy={action.busy} onClick={create}>
-        {t('maker.submit')}
-      </SubmitButton>
-      <ActionOutcome id="product" outcome={action.outcome} />
-    </View>
+    </>
   );
 }

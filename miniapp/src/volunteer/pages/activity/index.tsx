@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
+import ImageGallery from '../../../components/image-gallery';
 import CheckinForm from '../../components/checkin-form';
 import SignupPanel from '../../components/signup-panel';
 import PageLayout from '../../../components/page-layout';
 import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
-/** One activity: when and where, what it is about, 报名 (places per position) and 签到 / 签退. */
+/** One activity: when and where, what it is about, 报名 (places per position), 签到 / 签退 and, after it, photos of the event. */
 export default function ActivityPage() {
   const { t } = useI18n();
   const activityId = useRouter().params.id ?? '';
@@ -31,6 +32,16 @@ export default function ActivityPage() {
           <ActivityCard activity={activity.data}>
             {activity.data.description ? <Text>{activity.data.description}</Text> : null}
           </ActivityCard>
+          {activity.data.evidence?.length ? (
+            <View className="card" id="activity-evidence">
+              <Text className="card__label">{t('photos.evidence')}</Text>
+              <ImageGallery
+                id="activity-evidence-photos"
+                images={activity.data.evidence}
+                subject={t('photos.evidence')}
+              />
+            </View>
+          ) : null}
           {activity.data.status === 'cancelled' ? (
             <View className="notice" id="activity-cancelled">
               {t('activity.cancelledHint')}
