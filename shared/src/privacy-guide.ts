@@ -212,19 +212,25 @@ const DATA_KINDS: PrivacyDataKind[] = /* @__PURE__ */ (() => [
     collected: true,
     name: text('照片', 'Photos'),
     what: text(
-      '你上传的商品照片、活动照片和店面照片（从相册选择或拍摄）。',
-      'Photos you upload of products, activities and storefronts (chosen from the album or taken).',
+      '你上传的照片（从相册选择或拍摄）：商品照片、活动封面和活动现场照片、店面照片，以及社区基金支出的票据照片。',
+      'Photos you upload (chosen from the album or taken): of products, activity covers and photos of the event, storefronts, and the receipts of the community fund’s expenses.',
     ),
     why: text(
-      '展示商品和活动；每张照片经微信内容安全检测。',
-      'To show products and activities; each passes WeChat’s content check.',
+      '展示商品、活动和商家，公开基金支出的凭证；每张照片先经微信内容安全检测，通过（或工作人员审核放行）后才对他人可见。',
+      'To show products, activities and merchants, and to publish the fund’s receipts; each photo first goes through WeChat’s content check and is seen by others only once it passes (or the office releases it).',
     ),
-    shownWhere: text('商品页、活动页、商家页，公开可见。', 'Product, activity and merchant pages, publicly.'),
+    shownWhere: text(
+      '商品页、活动页、商家页和公开的社区基金页。',
+      'Product, activity and merchant pages, and the public fund page.',
+    ),
     retention: text(
-      '商品或活动存在期间；下架或删除后删除照片。',
-      'While the product or activity exists; deleted when it is taken down or removed.',
+      '照片所属的商品、活动或商家存在期间；被检测为违规或被工作人员删除时立即删除；基金票据随基金账目长期保存。',
+      'While the product, activity or merchant it belongs to exists; deleted at once when the check finds it risky or the office removes it; the fund’s receipts are kept with the fund’s accounts.',
     ),
-    whoSees: text('所有用户（照片本身即为公开展示）。', 'Everyone (the photos are there to be shown).'),
+    whoSees: text(
+      '通过检测后所有用户可见；检测期间只有你和社区工作人员可见。',
+      'Everyone once it passed the check; while it is checked, only you and the community office.',
+    ),
   },
   {
     id: 'subscribe_messages',

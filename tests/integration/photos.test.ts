@@ -189,6 +189,7 @@ describe('photos: upload, proof, thumbnail, WeChat’s image check', () => {
       uploadedBy: maker.userId,
       heldBecause: 'review',
       status: 'under_review',
+      uploaderName: expect.stringMatching(/^maker-/),
     });
 
     const created = await listProduct(cid, maker.token, [review.id]);

@@ -85,6 +85,8 @@ export interface ImageReview extends ImageView {
   communityId: string;
   purpose: ImagePurpose;
   uploadedBy: string;
+  /** The uploader's name in this community (as the member list shows it). */
+  uploaderName?: string;
   createdAt: string;
   /** Why it is held: WeChat asked for a review, or could not be reached. */
   heldBecause: 'review' | 'unavailable';

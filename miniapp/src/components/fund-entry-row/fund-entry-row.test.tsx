@@ -55,7 +55,12 @@ describe('FundEntryRow', () => {
   it('shows an expense’s receipt photo as a lazy thumbnail that enlarges without expanding the row', () => {
     const receipt = anImage({ id: 'img_receipt' });
     const { container } = render(
-      <FundEntryRow entry={aFundEntry({ kind: 'expense', amountFen: -1205, category: 'elderly_care', receipt })} />,
+      <FundEntryRow
+        entry={{
+          ...aFundEntry({ kind: 'expense', amountFen: -1205, category: 'elderly_care', receiptImageId: receipt.id }),
+          receipt,
+        }}
+      />,
     );
 
     const thumb = container.querySelector<HTMLImageElement>('#fund-entry-1-receipt .image-gallery__thumb');

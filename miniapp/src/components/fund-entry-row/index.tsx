@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { EXPENSE_CATEGORIES, type FundEntry } from '@linli/shared';
+import { EXPENSE_CATEGORIES, type FundEntry, type ImageView } from '@linli/shared';
 import { formatSignedYuan, shortHash } from '../../format/fund';
 import { formatYuan } from '../../format/market';
 import { formatDateTime } from '../../format/time';
@@ -12,7 +12,10 @@ import ImageGallery from '../image-gallery';
  * receipt photo (tap to enlarge), the signed amount, the balance after it and its hash — tap the row to
  * see the whole hash and the one it chains to.
  */
-export default function FundEntryRow({ entry }: { entry: FundEntry }) {
+/** An entry as the page shows it: with its receipt photo's view (from the page's `receipts`), if any. */
+export type FundEntryWithReceipt = FundEntry & { receipt?: ImageView };
+
+export default function FundEntryRow({ entry }: { entry: FundEntryWithReceipt }) {
   const { t, language } = useI18n();
   const [expanded, setExpanded] = useState(false);
   const direction = entry.amountFen > 0 ? 'in' : 'out';

@@ -4,7 +4,7 @@ import { currentCommunityId, sessionToken } from '../../../state/session';
 import { languagePreference } from '../../../state/preferences';
 import { answerNext, sentRequest } from '../../../../test/answers';
 import { routerParams } from '../../../../test/doubles/taro';
-import { aFundEntry } from '../../../../test/factories';
+import { aFundEntry, anImage } from '../../../../test/factories';
 import FundPublicPage from '.';
 
 describe('the public fund page', () => {
@@ -35,7 +35,12 @@ describe('the public fund page', () => {
       entryCount: 2,
       latestHash: latest.hash,
       months: [{ month: '2025-11', incomeFen: 8000, expenseFen: 0 }],
-      entries: [latest, aFundEntry()],
+      entries: [
+        aFundEntry({ sequence: 3, kind: 'expense', amountFen: -500, receiptImageId: 'img_receipt' }),
+        latest,
+        aFundEntry(),
+      ],
+      receipts: { img_receipt: anImage({ id: 'img_receipt' }) },
       nextCursor: null,
     });
 
@@ -49,6 +54,9 @@ describe('the public fund page', () => {
     expect(container.querySelector('#fund-latest-hash')?.textContent).toBe('f'.repeat(64));
     expect(container.textContent).toContain('保存此哈希，日后可核对账目未被改写');
     expect(container.querySelector('#fund-entry-2-amount')?.textContent).toBe('+¥30.00');
+    // The expense's receipt photo, from the page's `receipts` by the entry's (hashed) receiptImageId.
+    expect(container.querySelector('#fund-entry-3-receipt .image-gallery__thumb')).not.toBeNull();
+    expect(container.querySelector('#fund-entry-2-receipt')).toBeNull();
     expect(container.querySelector('#fund-csv-url')?.textContent).toBe(
       'https://api.linli.test/v1/communities/demo/fund/entries.csv',
     );

@@ -44,7 +44,9 @@ function ImageReviewCard({ image, decision }: { image: ImageReview; decision: De
           {t(`imageReview.held.${image.heldBecause}`)}
         </Text>
       </View>
-      <Text className="card__hint">{t('imageReview.uploadedBy', { member: image.uploadedBy })}</Text>
+      <Text className="card__hint">
+        {t('imageReview.uploadedBy', { member: image.uploaderName ?? image.uploadedBy })}
+      </Text>
       <Text className="card__hint">
         {t('imageReview.uploadedAt', { time: formatDateTime(image.createdAt, language) })}
       </Text>
