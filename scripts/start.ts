@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     port: ports.h5,
     root: path.join(ROOT, 'miniapp', 'dist', 'h5'),
     apiUrl: stack.api.url,
+    storageUrl: stack.storage.endpoint,
   });
   console.log(
     [

@@ -47,10 +47,15 @@ const HOP_BY_HOP = new Set([
  * The Content-Security-Policy of the H5 app, built from its index.html: scripts only from this
  * origin plus the inline scripts of index.html by their SHA-256 (Taro's font-size script), styles
  * from this origin and inline (React style attributes), images also as data:/blob:/https:, API
- * calls to this origin (and `LINLI_API_BASE`'s when the app was built for another API), no
+ * calls to this origin (and `LINLI_API_BASE`'s when the app was built for another API), photos read
+ * from and `PUT` to the object storage's origin (`storageUrl`: the local S3 server's is plain http), no
  * plugins, no framing.
  */
-export function contentSecurityPolicy(indexHtml: string, apiBase = process.env.LINLI_API_BASE): string {
+export function contentSecurityPolicy(
+  indexHtml: string,
+  apiBase = process.env.LINLI_API_BASE,
+  storageUrl?: string,
+): string {
   const inlineScripts = [...indexHtml.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)];
   const hashes = inlineScripts.map(
     ([, body = '']) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
@@ -61,13 +66,14 @@ export function contentSecurityPolicy(indexHtml: string, apiBase = process.env.L
   } catch {
     apiOrigin = '';
   }
+  const storageOrigin = storageUrl ? ` ${new URL(storageUrl).origin}` : '';
   return [
     "default-src 'self'",
     `script-src 'self'${hashes.map((hash) => ` ${hash}`).join('')}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
+    `img-src 'self' data: blob: https:${storageOrigin}`,
     "font-src 'self' data:",
-    `connect-src 'self'${apiOrigin}`,
+    `connect-src 'self'${apiOrigin}${storageOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -126,7 +132,13 @@ function fileUnder(root: string, decodedPath: string): string | null {
  * error in a handler is answered (500) and logged, never thrown out of the server. Every answer
  * carries the security headers (`securityHeaders`).
  */
-export function serveH5(options: { port: number; root: string; apiUrl: string }): Promise<Server> {
+export function serveH5(options: {
+  port: number;
+  root: string;
+  apiUrl: string;
+  /** The photos' object storage (the app `PUT`s uploads there and shows its images). */
+  storageUrl?: string;
+}): Promise<Server> {
   const api = new URL(options.apiUrl);
   const root = path.resolve(options.root);
   const indexFile = path.join(root, 'index.html');
@@ -145,7 +157,7 @@ export function serveH5(options: { port: number; root: string; apiUrl: string })
       } catch {
         html = '';
       }
-      policyFor = { modified, policy: contentSecurityPolicy(html) };
+      policyFor = { modified, policy: contentSecurityPolicy(html, undefined, options.storageUrl) };
     }
     return securityHeaders(policyFor.policy);
   };

@@ -220,6 +220,10 @@ describe('the H5 server under hostile requests', () => {
     expect(contentSecurityPolicy(html, 'https://api.example.org/base')).toContain(
       "connect-src 'self' https://api.example.org",
     );
+    // Photos: uploaded (PUT) to and shown from the object storage's origin, and no other.
+    const withStorage = contentSecurityPolicy(html, undefined, 'http://127.0.0.1:4569/linli-dev-images');
+    expect(withStorage).toContain("connect-src 'self' http://127.0.0.1:4569;");
+    expect(withStorage).toContain("img-src 'self' data: blob: https: http://127.0.0.1:4569;");
   });
 
   it('answers 502 when the API is down, and stays up', async () => {

@@ -31,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
   });
   const h5Root = path.join(ROOT, 'miniapp', 'dist', 'h5');
   const web = existsSync(path.join(h5Root, 'index.html'))
-    ? await serveH5({ port: h5Port, root: h5Root, apiUrl: stack.api.url })
+    ? await serveH5({ port: h5Port, root: h5Root, apiUrl: stack.api.url, storageUrl: stack.storage.endpoint })
     : undefined;
   Object.assign(process.env, stack.environment, {
     LINLI_API_URL: stack.api.url,
