@@ -134,6 +134,7 @@ describe('photos and the shipping upload in Chromium', () => {
     await order.locator('[id^="order-ready_for_pickup-"]').click();
     await order.locator('.result-good').waitFor(WAIT);
     await workPage.reload();
+    await workPage.locator('#orders-filter-ready_for_pickup').click();
     const handed = await findInList(workPage, 'office-orders', workPage.locator('.order', { hasText: buyerName }));
     const shipping = handed.locator('.order-shipping');
     await shipping.waitFor(WAIT);

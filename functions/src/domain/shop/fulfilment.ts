@@ -238,8 +238,11 @@ export async function refundOrder(
       input.wechatPay && paidThroughWechat(order)
         ? { outRefundNo: refundNumberOf(order.id), amountFen: order.totalFen, status: 'requested', requestedAt: at }
         : undefined;
+    // A refunded order owes WeChat no shipping information: one not yet accepted is dropped (the store does the same).
+    const { shipping, ...rest } = order;
     const refunded: Order = {
-      ...order,
+      ...rest,
+      ...(shipping?.status === 'uploaded' ? { shipping } : {}),
       status: 'refunded',
       refundedBy: input.actorId,
       refundReason: input.reason,
