@@ -97,7 +97,7 @@ export function serverlessFunctions(stage: string): Record<string, FunctionDefin
   for (const [name, { handler, routes }] of Object.entries(httpFunctions(stage))) {
     functions[name] = {
       handler,
-      ...(name === 'ledger' ? { timeout: TIMEOUTS.ledger } : {}),
+      ...(name === 'ledger' || name === 'media' ? { timeout: TIMEOUTS[name] } : {}),
       events: routes.map(({ method, path }) => ({ httpApi: { method, path } })),
     };
   }

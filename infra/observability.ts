@@ -11,6 +11,8 @@
  */
 
 const FIVE_MINUTES = 300;
+/** The functions EventBridge runs (infra/functions.ts); every other one serves the API. */
+const SCHEDULED_FUNCTIONS = ['jobs', 'reconcile'];
 const ONE_DAY = 86_400;
 
 const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -94,6 +96,8 @@ const invocations = (functionName: string, period: number): MetricSpec => ({
 
 /** The resources; `functionNames` are the stage's functions (serverless names). */
 export function observabilityResources(stage: string, functionNames: string[], alarmEmail: string) {
+  const jobFunctions = functionNames.filter((name) => SCHEDULED_FUNCTIONS.includes(name));
+  const apiFunctions = functionNames.filter((name) => !SCHEDULED_FUNCTIONS.includes(name));
   return {
     ...(alarmEmail
       ? {
@@ -135,8 +139,11 @@ export function observabilityResources(stage: string, functionNames: string[], a
         ...alarmActions,
       },
     },
-    LambdaErrorsAlarm: lambdaSumAlarm('A Linli function failed (an unhandled error)', 'Errors', functionNames),
-    LambdaThrottlesAlarm: lambdaSumAlarm('A Linli function was throttled', 'Throttles', functionNames),
+    // Metric math sums at most 10 metrics an alarm: the API's functions in one, the scheduled ones in another.
+    LambdaErrorsAlarm: lambdaSumAlarm('A Linli API function failed (an unhandled error)', 'Errors', apiFunctions),
+    LambdaThrottlesAlarm: lambdaSumAlarm('A Linli API function was throttled', 'Throttles', apiFunctions),
+    JobErrorsAlarm: lambdaSumAlarm('A Linli scheduled function failed (an unhandled error)', 'Errors', jobFunctions),
+    JobThrottlesAlarm: lambdaSumAlarm('A Linli scheduled function was throttled', 'Throttles', jobFunctions),
     JobFailedAlarm: metricAlarm('A scheduled job failed after its retries: its event is in the job-failures queue', {
       namespace: 'AWS/SQS',
       name: 'ApproximateNumberOfMessagesVisible',

@@ -158,6 +158,8 @@ describe.each([
       'HttpApi5xxAlarm',
       'LambdaErrorsAlarm',
       'LambdaThrottlesAlarm',
+      'JobErrorsAlarm',
+      'JobThrottlesAlarm',
       'JobFailedAlarm',
       'JobsNotRunningAlarm',
       'ReconcileNotRunAlarm',
@@ -170,9 +172,9 @@ describe.each([
     expect(resources.ReconciliationDriftMetricFilter?.Properties?.FilterPattern).toContain(
       'reconciliation found drift',
     );
-    // Every function's errors are summed by the errors alarm.
-    const summed = (resources.LambdaErrorsAlarm!.Properties!.Metrics as { MetricStat?: unknown }[]).filter(
-      (metric) => metric.MetricStat,
+    // Every function's errors are summed by one of the two errors alarms (metric math: ≤ 10 metrics each).
+    const summed = ['LambdaErrorsAlarm', 'JobErrorsAlarm'].flatMap((name) =>
+      (resources[name]!.Properties!.Metrics as { MetricStat?: unknown }[]).filter((metric) => metric.MetricStat),
     );
     expect(summed).toHaveLength(Object.keys(serverlessFunctions(stage)).length);
   });

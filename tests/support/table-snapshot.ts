@@ -21,6 +21,13 @@ const JOB_WRITTEN = ['shardedCount', 'remindedDayBefore', 'remindedHourBefore', 
 /** The index of shipping uploads due, which `retryShippingUploads` moves an order in and out of. */
 const SHIPPING_DUE = 'ORDERS_SHIPPING_DUE';
 
+/**
+ * What WeChat's image check changes on a photo at any moment (its verdict arrives by message push a
+ * moment after the upload, or the `holdOverdueImageChecks` job moves it): status, when, why held, and
+ * its place in the review queue (GSI1) and the overdue-check index (GSI2).
+ */
+const VERDICT_WRITTEN = ['status', 'checkedAt', 'heldBecause', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
+
 /** Items the scheduled jobs add at any moment: the reminders `sendActivityReminders` writes. */
 const jobWrittenItem = (item: Record<string, unknown>) =>
   item.type === 'Notification' && item.kind === 'activity_reminder';
@@ -50,6 +57,8 @@ export async function tableSnapshot(): Promise<TableSnapshot> {
           if (VOLATILE_TYPES.has(String(item.type)) || jobWrittenItem(item)) continue;
           const stable = { ...item };
           for (const name of JOB_WRITTEN) delete stable[name];
+          if (item.type === 'Image' && item.status !== 'awaiting_upload')
+            for (const name of VERDICT_WRITTEN) delete stable[name];
           if (stable.GSI1PK === SHIPPING_DUE) {
             delete stable.GSI1PK;
             delete stable.GSI1SK;
