@@ -30,8 +30,7 @@ import {
   type RouteReply,
 } from '../support/routes';
 import { describeChanges, tableSnapshot } from '../support/table-snapshot';
-import { DynamoImageStore } from '../../functions/src/store/media/image-store';
-import { samplePhoto } from '../support/photos';
+import { heldImage, samplePhoto } from '../support/photos';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 
 /**
@@ -985,10 +984,16 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     }),
   },
   listImageReviews: { ok: [200], build: community },
-  releaseImage: { ok: [200], build: async () => ({ params: inCommunity({ imageId: await heldImage() }) }) },
+  releaseImage: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ imageId: await heldImage(w.cid, w.people.maker.userId) }) }),
+  },
   removeImage: {
     ok: [200],
-    build: async () => ({ params: inCommunity({ imageId: await heldImage() }), body: reason }),
+    build: async () => ({
+      params: inCommunity({ imageId: await heldImage(w.cid, w.people.maker.userId) }),
+      body: reason,
+    }),
   },
   putActivityEvidence: {
     ok: [200],
@@ -1108,29 +1113,6 @@ async function uploadedImage(caller: CallerName): Promise<string> {
   const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: new Uint8Array(bytes) });
   if (put.status !== 200) throw new Error(`upload PUT → ${put.status}`);
   return upload.id;
-}
-
-/** A photo waiting in the office's review queue (as WeChat's `review` verdict leaves one). */
-async function heldImage(): Promise<string> {
-  const images = new DynamoImageStore(documentClient(), tableName());
-  const image = {
-    id: `img_${randomUUID().slice(0, 12)}`,
-    communityId: w.cid,
-    purpose: 'product' as const,
-    contentType: 'image/png' as const,
-    declaredBytes: 100,
-    uploadedBy: w.people.maker.userId,
-    status: 'awaiting_upload' as const,
-    createdAt: new Date().toISOString(),
-  };
-  await images.createImage(image);
-  await images.transition(image, ['awaiting_upload'], {
-    status: 'under_review',
-    heldBecause: 'review',
-    width: 8,
-    height: 8,
-  });
-  return image.id;
 }
 
 /** A well-formed message-push query whose signature is not WeChat's (nobody holds the token here). */

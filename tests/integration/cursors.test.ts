@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { getDocumentClient, setDocumentClient } from '../../functions/src/store/client';
 import { documentClient, send } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
-import { DynamoImageStore } from '../../functions/src/store/media/image-store';
+import { heldImage } from '../support/photos';
 import {
   addToCommunity,
   callRoute,
@@ -251,19 +251,7 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
   listImageReviews: {
     caller: 'office',
     seed: async () => {
-      const images = new DynamoImageStore(documentClient(), tableName());
-      const image = {
-        id: `img_${randomUUID().slice(0, 12)}`,
-        communityId: w.cid,
-        purpose: 'product' as const,
-        contentType: 'image/png' as const,
-        declaredBytes: 100,
-        uploadedBy: w.office.userId,
-        status: 'awaiting_upload' as const,
-        createdAt: new Date().toISOString(),
-      };
-      await images.createImage(image);
-      await images.transition(image, ['awaiting_upload'], { status: 'under_review', heldBecause: 'review' });
+      await heldImage(w.cid, w.office.userId);
     },
   },
   listRecordRequests: {

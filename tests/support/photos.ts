@@ -5,7 +5,10 @@ import jpeg from '@jimp/js-jpeg';
 import png from '@jimp/js-png';
 import encodeWebp, { init as initWebpEncoder } from '@jsquash/webp/encode.js';
 import { contracts, type ImagePurpose, type ImageView } from '@linli/shared';
-import { send, type ApiReply } from './api';
+import { randomUUID } from 'node:crypto';
+import { DynamoImageStore } from '../../functions/src/store/media/image-store';
+import { documentClient, send, type ApiReply } from './api';
+import { tableName } from './factories';
 
 const Jimp = createJimp({ formats: [jpeg, png] });
 
@@ -104,4 +107,27 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A photo waiting in the office's review queue (as WeChat's `review` verdict leaves one), written through the store. */
+export async function heldImage(communityId: string, uploadedBy: string): Promise<string> {
+  const images = new DynamoImageStore(documentClient(), tableName());
+  const image = {
+    id: `img_${randomUUID().slice(0, 12)}`,
+    communityId,
+    purpose: 'product' as const,
+    contentType: 'image/png' as const,
+    declaredBytes: 100,
+    uploadedBy,
+    status: 'awaiting_upload' as const,
+    createdAt: new Date().toISOString(),
+  };
+  await images.createImage(image);
+  await images.transition(image, ['awaiting_upload'], {
+    status: 'under_review',
+    heldBecause: 'review',
+    width: 8,
+    height: 8,
+  });
+  return image.id;
 }

@@ -1,6 +1,5 @@
 import type { ContentScene } from '../domain/office/content-screening';
-import { env } from '../lib/env';
-import { ACCESS_TOKEN_ERRORS, wechatAccessToken } from './wechat-access-token';
+import { postWithAccessToken } from './wechat-access-token';
 
 /**
  * WeChat's image check, `mediaCheckAsync` v2: `POST /wxa/media_check_async?access_token=…` with
@@ -31,18 +30,8 @@ export async function askMediaCheck(input: {
     openid: input.openid,
   };
   try {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      const url = new URL(PATH, env.wechatApiBase());
-      url.searchParams.set('access_token', await wechatAccessToken(attempt > 0));
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MILLISECONDS),
-      });
-      const reply = (await response.json()) as { errcode?: number; trace_id?: string };
-      if (reply.errcode && ACCESS_TOKEN_ERRORS.has(reply.errcode) && attempt === 0) continue;
-      if ((reply.errcode ?? 0) !== 0 || typeof reply.trace_id !== 'string' || !reply.trace_id) return 'unavailable';
+    const reply = await postWithAccessToken<{ errcode?: number; trace_id?: string }>(PATH, body, TIMEOUT_MILLISECONDS);
+    if ((reply.errcode ?? 0) === 0 && typeof reply.trace_id === 'string' && reply.trace_id) {
       return { traceId: reply.trace_id };
     }
   } catch {

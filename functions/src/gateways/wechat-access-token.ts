@@ -76,6 +76,32 @@ export async function wechatAccessToken(forceRefresh = false): Promise<string> {
   return request;
 }
 
+/**
+ * `POST <path>?access_token=…` of WeChat's server API with a JSON body: WeChat's JSON reply, asked once
+ * more with a fresh token when WeChat calls the token bad. Throws when WeChat cannot be reached, times
+ * out or answers something that is not JSON — the caller decides what that means.
+ */
+export async function postWithAccessToken<Reply extends { errcode?: number }>(
+  path: string,
+  body: object,
+  timeoutMilliseconds: number,
+): Promise<Reply> {
+  let reply = {} as Reply;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const url = new URL(path, env.wechatApiBase());
+    url.searchParams.set('access_token', await wechatAccessToken(attempt > 0));
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMilliseconds),
+    });
+    reply = (await response.json()) as Reply;
+    if (!reply.errcode || !ACCESS_TOKEN_ERRORS.has(reply.errcode)) break;
+  }
+  return reply;
+}
+
 /** For tests: forget every cached token. */
 export function resetAccessTokenCache(): void {
   cache.clear();

@@ -281,6 +281,15 @@ export async function attachableImages(
   return ids;
 }
 
+/** One photo to attach, or none (`imageId` absent or null): {@link attachableImages} for a single id. */
+export async function attachableImage(
+  input: { communityId: string; userId: string; purpose: ImagePurpose; imageId: string | null | undefined },
+  images: ImageStore,
+): Promise<string | undefined> {
+  const [id] = await attachableImages({ ...input, imageIds: input.imageId ? [input.imageId] : [] }, images);
+  return id;
+}
+
 /** Who is looking: the uploader and staff also see photos still being checked. */
 export interface ImageReader {
   userId?: string;

@@ -3,7 +3,7 @@ import { activityCategoriesOf, contracts, OFFICE_ROLES } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
 import { requireActivityOrganiser } from '../../domain/timebank/teams';
-import { attachableImages } from '../../domain/media/images';
+import { attachableImage } from '../../domain/media/images';
 import { gateways, stores } from '../../wiring';
 import { alongside, created, httpRoute } from '../route';
 
@@ -26,12 +26,12 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
     officeAuthor: organiser.roles.some((role) => OFFICE_ROLES.includes(role)),
   });
   // A cover photo: one the organiser uploaded for it (shown once WeChat's image check passed it).
-  await attachableImages(
+  await attachableImage(
     {
       communityId: params.cid,
       userId,
       purpose: 'activity_cover',
-      imageIds: body.coverImageId ? [body.coverImageId] : [],
+      imageId: body.coverImageId,
     },
     stores.images(),
   );

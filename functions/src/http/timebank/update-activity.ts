@@ -4,7 +4,7 @@ import { requireStaff } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { toActivity, updateActivity } from '../../domain/timebank/activities';
 import { fillFromWaitlist } from '../../domain/timebank/signups';
-import { attachableImages } from '../../domain/media/images';
+import { attachableImage } from '../../domain/media/images';
 import { gateways, stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
 
@@ -22,12 +22,12 @@ export const handler = httpRoute(contracts.updateActivity, async ({ params, body
     texts: [body.title, body.description, body.location],
     officeAuthor: true,
   });
-  await attachableImages(
+  await attachableImage(
     {
       communityId: params.cid,
       userId,
       purpose: 'activity_cover',
-      imageIds: body.coverImageId ? [body.coverImageId] : [],
+      imageId: body.coverImageId,
     },
     stores.images(),
   );
