@@ -1,9 +1,8 @@
 /**
  * The photos' bucket (issue 19): private (every read is a presigned URL the API hands out), files
- * `PUT` straight from the app with presigned URLs (CORS for the H5 app's origins), encrypted at
- * rest, and uploads never completed deleted after a day (`images/` objects are tagged by nothing:
- * the whole prefix expires only incomplete multipart uploads; abandoned single uploads are small and
- * their records are `awaiting_upload`).
+ * `PUT` straight from the app with presigned URLs (CORS for the H5 app's origins) under `uploads/`,
+ * encrypted at rest. Completing an upload copies the proved file to `images/`; whatever stays under
+ * `uploads/` (an upload never completed, a file put again after completion) is deleted after a day.
  */
 export function imagesBucket(bucketName: string, corsOrigin: string) {
   return {
@@ -34,6 +33,7 @@ export function imagesBucket(bucketName: string, corsOrigin: string) {
       },
       LifecycleConfiguration: {
         Rules: [
+          { Id: 'uploads-expire', Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 1 },
           { Id: 'abandoned-multipart', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } },
         ],
       },

@@ -109,7 +109,8 @@ describe('a new community in Chromium', () => {
       'office-activities-list',
       staff!.locator('.activity-card', { hasText: title }),
     );
-    expect(await card.textContent()).toContain('绿化养护');
+    // The community's own category by its label (the categories load beside the list: wait for them).
+    await card.getByText('绿化养护').waitFor(WAIT);
     await card.locator('.show-code').click();
     await staff!.locator('#checkin-qr .qr__run--dark').first().waitFor(WAIT);
     await staff!.screenshot({ path: artifactPath('e2e-new-community-3-qr.png'), fullPage: true });

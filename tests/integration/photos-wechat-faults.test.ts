@@ -139,6 +139,10 @@ describe('WeChat’s image check, when it fails', () => {
     expect(held.held).toBeGreaterThanOrEqual(1);
     expect((await queue()).find((item) => item.id === id)).toMatchObject({ heldBecause: 'unavailable' });
     expect(await seenByBuyer(id)).toEqual([]);
+    // The verdict comes after all, before the office decided: it decides (here: pass).
+    expect((await push(await decidedVerdict())).text).toBe('success');
+    expect((await queue()).map((item) => item.id)).not.toContain(id);
+    expect((await seenByBuyer(id)).map((image) => image.id)).toEqual([id]);
   });
 
   it('changes nothing when WeChat pushes a verdict again, or late, after the office decided', async () => {

@@ -226,6 +226,56 @@ describe('photos: upload, proof, thumbnail, WeChat’s image check', () => {
     expect((await fetch(released.body.thumbUrl)).status).toBe(404);
   });
 
+  it('never shows a file put again with the same upload URL after completion (nor sends it to WeChat)', async () => {
+    const { cid, maker } = await shopWithMaker();
+    const original = await samplePhoto('image/png', 160, 120);
+    const upload = await send(contracts.requestImageUpload, {
+      params: { cid },
+      token: maker.token,
+      body: { purpose: 'product', contentType: 'image/png', bytes: original.length },
+    });
+    const put = (bytes: Buffer) =>
+      fetch(upload.body.uploadUrl, { method: 'PUT', headers: upload.body.headers, body: new Uint8Array(bytes) });
+    expect((await put(original)).status).toBe(200);
+    const completed = await send(contracts.completeImageUpload, {
+      params: { cid, imageId: upload.body.id },
+      token: maker.token,
+    });
+    expect(completed.status).toBe(200);
+    // The same URL still takes a file of the same size for its 15 minutes: storage accepts it…
+    expect((await put(Buffer.alloc(original.length, 0x41))).status).toBe(200);
+    // …but the photo is the bytes that were proved, wherever it is read.
+    const shown = Buffer.from(await (await fetch(completed.body.url)).arrayBuffer());
+    expect(shown.equals(original)).toBe(true);
+    const again = await send(contracts.completeImageUpload, {
+      params: { cid, imageId: upload.body.id },
+      token: maker.token,
+    });
+    expect(Buffer.from(await (await fetch(again.body.url)).arrayBuffer()).equals(original)).toBe(true);
+  });
+
+  it('lets no staff member release a photo they uploaded themselves: another does', async () => {
+    const { cid, staff, otherStaff } = await shopWithMaker();
+    const receipt = await uploadPhoto({
+      cid,
+      token: staff.token,
+      purpose: 'fund_receipt',
+      bytes: await samplePhoto('image/png', 90, 90, 'LINLI-REVIEW'),
+    });
+    await eventually(
+      async () =>
+        (await send(contracts.listImageReviews, { params: { cid }, token: otherStaff.token })).body.items.some(
+          (item) => item.id === receipt.id,
+        ),
+      'the review verdict',
+    );
+    const own = await send(contracts.releaseImage, { params: { cid, imageId: receipt.id }, token: staff.token });
+    expect(own.status).toBe(403);
+    expect(errorOf(own)?.code).toBe('auth.conflict_of_interest');
+    const other = await send(contracts.releaseImage, { params: { cid, imageId: receipt.id }, token: otherStaff.token });
+    expect(other.status).toBe(200);
+  });
+
   it('attaches only one’s own photos, uploaded for that use, at most six to a product', async () => {
     const { cid, maker, buyer } = await shopWithMaker();
     const othersPhoto = await uploadPhoto({

@@ -122,7 +122,7 @@ export async function heldImage(communityId: string, uploadedBy: string): Promis
     status: 'awaiting_upload' as const,
     createdAt: new Date().toISOString(),
   };
-  await images.createImage(image);
+  await images.createImage(image, 1000);
   await images.transition(image, ['awaiting_upload'], {
     status: 'under_review',
     heldBecause: 'review',

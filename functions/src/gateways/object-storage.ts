@@ -69,6 +69,34 @@ export function presignedUrl(input: {
 /** A presigned URL is signed at the start of its hour and lasts two: the same URL all hour long (browsers cache it). */
 const READ_URL_HOURS = 2;
 
+/** Presigned URLs of one bucket's objects: path-style on a local endpoint, virtual-hosted on AWS. */
+function bucketSigner(bucket: string, endpoint?: string) {
+  return async (
+    method: 'GET' | 'PUT',
+    key: string,
+    expiresInSeconds: number,
+    signingDate: Date,
+    headers: Record<string, string> = {},
+  ): Promise<string> => {
+    const region = process.env.AWS_REGION || 'us-east-1';
+    const base = endpoint ? `${endpoint}/${bucket}` : `https://${bucket}.s3.${region}.amazonaws.com`;
+    const url = new URL(`${base}/${key.split('/').map(uriEncode).join('/')}`);
+    return presignedUrl({
+      method,
+      url,
+      headers,
+      expiresInSeconds,
+      signingDate,
+      region,
+      credentials: {
+        accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: process.env.AWS_SESSION_TOKEN || undefined,
+      },
+    });
+  };
+}
+
 /**
  * The photos' bucket through S3's API (AWS SDK v3): put, get, head and delete objects, and
  * presigned URLs (SigV4 query signing — AWS docs "Authenticating Requests: Using Query Parameters")
@@ -94,30 +122,7 @@ export function s3ObjectStorage(bucket: string, endpoint?: string): ObjectStorag
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
     })));
-  const presign = async (
-    method: 'GET' | 'PUT',
-    key: string,
-    expiresInSeconds: number,
-    signingDate: Date,
-    headers: Record<string, string> = {},
-  ): Promise<string> => {
-    const region = process.env.AWS_REGION || 'us-east-1';
-    const base = endpoint ? `${endpoint}/${bucket}` : `https://${bucket}.s3.${region}.amazonaws.com`;
-    const url = new URL(`${base}/${key.split('/').map(uriEncode).join('/')}`);
-    return presignedUrl({
-      method,
-      url,
-      headers,
-      expiresInSeconds,
-      signingDate,
-      region,
-      credentials: {
-        accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-        sessionToken: process.env.AWS_SESSION_TOKEN || undefined,
-      },
-    });
-  };
+  const presign = bucketSigner(bucket, endpoint);
 
   return {
     uploadUrl: (key, contentType, bytes, expiresInSeconds, now) =>
@@ -138,8 +143,13 @@ export function s3ObjectStorage(bucket: string, endpoint?: string): ObjectStorag
     },
     async get(key) {
       const { client, sdk } = await s3Client();
-      const reply = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Buffer.from(await reply.Body!.transformToByteArray());
+      try {
+        const reply = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return Buffer.from(await reply.Body!.transformToByteArray());
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
     },
     async put(key, bytes, contentType) {
       const { client, sdk } = await s3Client();

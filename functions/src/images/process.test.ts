@@ -42,3 +42,14 @@ describe('photos as bytes', () => {
     await expect(makeThumbnail(jpeg.subarray(0, 200), 'image/jpeg', 360)).rejects.toThrow();
   });
 });
+
+describe('a JPEG that costs too much to decode', () => {
+  it('is refused by its header when it has more scans than any camera writes', async () => {
+    const jpeg = await samplePhoto('image/jpeg', 64, 64);
+    // Thousands of (empty) scans spliced in before the end marker: the shape of the outsider's 400 KB bomb.
+    const scan = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
+    const bomb = Buffer.concat([jpeg.subarray(0, -2), ...Array.from({ length: 5000 }, () => scan), jpeg.subarray(-2)]);
+    expect(imageDimensions(bomb)).toBe('unreadable');
+    expect(imageDimensions(jpeg)).toEqual({ width: 64, height: 64 });
+  });
+});

@@ -163,8 +163,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   'image.gone': 409,
   /** Release or remove of a photo not in the review queue (release) or already gone (remove). */
   'image.not_held': 409,
-  /** Too many uploads asked for and not completed within the hour (20). */
+  /** More upload URLs asked for in an hour than one member may (30). */
   'image.too_many_pending': 429,
+  /** Another request is completing this upload right now. */
+  'image.completing': 409,
   /** Evidence photos before the activity has ended, or on a cancelled one. */
   'activity.not_ended': 409,
   /** A message push whose signature does not hold. */

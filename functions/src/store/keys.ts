@@ -96,6 +96,7 @@
  * |71 | a photo; photos held for review (sparse)    | PK=COMMUNITY#{cid} SK=IMAGE#{imageId}; GSI1: IMAGES_HELD#{cid} GSI1SK={createdAt}#{id} |
  * |   |   photos whose WeChat verdict is late       |   GSI2: GSI2PK=IMAGES_CHECKING GSI2SK={checkBy}#{cid}#{id} (sparse) |
  * |72 | the photo a WeChat check's trace id is for  | PK=MEDIA_TRACE#{traceId}    SK=MEDIA_TRACE                      |
+ * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -375,6 +376,8 @@ export const keys = {
     GSI2SK: `${checkBy}#${communityId}#${imageId}`,
   }),
   mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),
+  imageUploadsOfHour: (communityId: string, userId: string, hour: string) =>
+    key(`COMMUNITY#${communityId}`, `IMAGE_UPLOADS#${userId}#${hour}`),
 
   transferJournal: (communityId: string, createdAt: string, transferId: string) => ({
     GSI1PK: `TRANSFERS#${communityId}`,
@@ -497,6 +500,7 @@ export const ENTITY = {
   consent: 'Consent',
   image: 'Image',
   mediaTrace: 'MediaTrace',
+  imageUploads: 'ImageUploads',
   stats: 'MonthlyStats',
   gauges: 'Gauges',
   auditEntry: 'AuditEntry',

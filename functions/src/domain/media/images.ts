@@ -8,6 +8,7 @@ import {
   type ImageView,
 } from '@linli/shared';
 import { AppError } from '../../lib/errors';
+import { refuseOwnInterest } from '../identity/conflicts';
 import { newId } from '../../lib/ids';
 import type { ContentScene } from '../office/content-screening';
 import type { ImageStore, MediaDependencies, ObjectStorage, StoredImage } from './ports';
@@ -23,6 +24,10 @@ import type { ImageStore, MediaDependencies, ObjectStorage, StoredImage } from '
 
 /** An upload URL works this long. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
+/** Upload URLs one member may ask for in an hour, in one community (429 `image.too_many_pending` beyond). */
+export const MAX_UPLOADS_PER_HOUR = 30;
+/** One completion holds the photo this long (the media function's timeout and then some). */
+const COMPLETION_SECONDS = 60;
 /** WeChat answers within 30 minutes; a photo still unanswered after this goes to the office. */
 export const VERDICT_WAIT_MILLISECONDS = 60 * 60 * 1000;
 
@@ -38,6 +43,12 @@ const VISIBLE: readonly ImageStatus[] = ['passed', 'released'];
 const PENDING: readonly ImageStatus[] = ['checking', 'under_review'];
 const GONE: readonly ImageStatus[] = ['rejected', 'removed'];
 
+/**
+ * Where the client `PUT`s the file (its presigned URL works 15 minutes): the server reads it from
+ * there once and writes the proved bytes under `originalKey`, which no upload URL names — a file put
+ * again after completion is never shown, nor sent to WeChat in place of the one checked.
+ */
+export const uploadKey = (image: Pick<StoredImage, 'communityId' | 'id'>) => `uploads/${image.communityId}/${image.id}`;
 export const originalKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
   `images/${image.communityId}/${image.id}/original`;
 export const thumbnailKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
@@ -62,10 +73,14 @@ export async function requestImageUpload(
     status: 'awaiting_upload',
     createdAt: now.toISOString(),
   };
-  await deps.images.createImage(image);
+  if (!(await deps.images.createImage(image, MAX_UPLOADS_PER_HOUR)))
+    throw new AppError(
+      'image.too_many_pending',
+      `At most ${MAX_UPLOADS_PER_HOUR} photos can be uploaded in an hour; please try again later`,
+    );
   const headers = { 'Content-Type': image.contentType };
   const uploadUrl = await deps.storage.uploadUrl(
-    originalKey(image),
+    uploadKey(image),
     image.contentType,
     image.declaredBytes,
     UPLOAD_URL_SECONDS,
@@ -80,9 +95,26 @@ export async function requestImageUpload(
   };
 }
 
-/** The uploaded bytes, proved: the refusal to throw (after deleting them), or the photo's dimensions and thumbnail. */
+/** Waits (up to 20 s) for another request's completion of the photo to settle: the photo as it is then. */
+async function settledImage(image: StoredImage, images: ImageStore): Promise<StoredImage | null> {
+  for (let waited = 0; ; waited += 250) {
+    const current = await images.getImage(image.communityId, image.id);
+    if (!current || current.status !== 'awaiting_upload' || !current.completingUntil || waited >= 20_000)
+      return current;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Why a completion found its file gone: the photo was taken down (`image.gone`), or it is not there (yet). */
+async function settledRefusal(image: StoredImage, deps: Pick<MediaDependencies, 'images'>): Promise<AppError> {
+  const current = await deps.images.getImage(image.communityId, image.id);
+  if (!current || GONE.includes(current.status)) return gone();
+  return new AppError('image.not_uploaded', 'Nothing was uploaded for this photo yet');
+}
+
+/** The uploaded bytes, proved: the refusal to throw (after deleting them), or the bytes, their dimensions and thumbnail. */
 async function proveUpload(image: StoredImage, deps: MediaDependencies) {
-  const key = originalKey(image);
+  const key = uploadKey(image);
   const head = await deps.storage.head(key);
   if (!head) throw new AppError('image.not_uploaded', 'Nothing was uploaded for this photo yet');
   const refuse = async (error: AppError) => {
@@ -92,6 +124,8 @@ async function proveUpload(image: StoredImage, deps: MediaDependencies) {
   if (head.bytes > MAX_IMAGE_BYTES || head.bytes > image.declaredBytes)
     throw await refuse(new AppError('image.too_large', 'A photo may be at most 5 MB'));
   const bytes = await deps.storage.get(key);
+  // Gone between the two reads: staff removed the photo, or another completion took the file.
+  if (!bytes) throw await settledRefusal(image, deps);
   const type = deps.processor.sniff(bytes);
   if (type !== image.contentType)
     throw await refuse(new AppError('image.wrong_type', 'Only JPEG, PNG and WebP photos can be used, as declared'));
@@ -99,7 +133,7 @@ async function proveUpload(image: StoredImage, deps: MediaDependencies) {
   if (typeof dimensions === 'string')
     throw await refuse(new AppError('image.unreadable', 'This photo cannot be read (or is larger than 50 megapixels)'));
   try {
-    return await deps.processor.thumbnail(bytes, type);
+    return { bytes, ...(await deps.processor.thumbnail(bytes, type)) };
   } catch {
     throw await refuse(new AppError('image.unreadable', 'This photo cannot be read'));
   }
@@ -121,8 +155,23 @@ export async function completeImageUpload(
   if (GONE.includes(image.status)) throw gone();
   if (image.status !== 'awaiting_upload')
     return (await viewsOf([image], { userId: input.userId }, deps.storage, now))[0]!;
-  const { thumbnail, width, height } = await proveUpload(image, deps);
-  await deps.storage.put(thumbnailKey(image), thumbnail, 'image/jpeg');
+  if (!(await deps.images.claimCompletion(image, now, COMPLETION_SECONDS))) {
+    // Another request is completing it (a double tap, a retry): its outcome is this one's too.
+    const current = await settledImage(image, deps.images);
+    if (!current || GONE.includes(current.status)) throw gone();
+    if (current.status !== 'awaiting_upload')
+      return (await viewsOf([current], { userId: input.userId }, deps.storage, now))[0]!;
+    throw new AppError('image.completing', 'This photo is being completed; please try again in a moment');
+  }
+  const { bytes, thumbnail, width, height } = await proveUpload(image, deps).catch(async (error: unknown) => {
+    await deps.images.releaseCompletion(image);
+    throw error;
+  });
+  await Promise.all([
+    deps.storage.put(originalKey(image), bytes, image.contentType),
+    deps.storage.put(thumbnailKey(image), thumbnail, 'image/jpeg'),
+  ]);
+  await deps.storage.remove([uploadKey(image)]);
   const verdict = await deps.checker.ask({
     userId: image.uploadedBy,
     scene: SCENES[image.purpose],
@@ -141,13 +190,19 @@ export async function completeImageUpload(
         };
   const moved = await deps.images.transition(image, ['awaiting_upload'], changes);
   const current = moved ?? (await deps.images.getImage(image.communityId, image.id));
-  return (await viewsOf([current!], { userId: input.userId }, deps.storage, now))[0]!;
+  if (!current || GONE.includes(current.status)) {
+    // Taken down while it was being proved: the files written meanwhile go too.
+    await deps.storage.remove([originalKey(image), thumbnailKey(image)]);
+    throw gone();
+  }
+  return (await viewsOf([current], { userId: input.userId }, deps.storage, now))[0]!;
 }
 
 /**
  * WeChat's verdict on a check (`wxa_media_check`): `pass` shows the photo, `review` (or a check that
- * failed at WeChat) puts it in the office's queue, `risky` deletes it. Only a photo still `checking`
- * moves: a repeat, a late verdict after the office decided, or an unknown trace change nothing.
+ * failed at WeChat) puts it in the office's queue, `risky` deletes it. Only a photo still waiting for
+ * it moves — `checking`, or in the office's queue only because the verdict was late and not decided
+ * there since: a repeat, a verdict after the office decided, or an unknown trace change nothing.
  *
  * @returns what happened, for the log
  */
@@ -159,14 +214,19 @@ export async function applyMediaVerdict(
   const trace = await deps.images.findTrace(input.traceId);
   if (!trace) return 'ignored';
   const image = await deps.images.getImage(trace.communityId, trace.imageId);
-  if (!image || image.status !== 'checking' || image.traceId !== input.traceId) return 'ignored';
+  if (!image || image.traceId !== input.traceId) return 'ignored';
+  // Still waiting for it — or put in the office's queue only because it was late, and not decided since.
+  const awaited =
+    image.status === 'checking' || (image.status === 'under_review' && image.heldBecause === 'unavailable');
+  if (!awaited) return 'ignored';
   const status: ImageStatus =
     input.failed || (input.suggest !== 'pass' && input.suggest !== 'risky')
       ? 'under_review'
       : input.suggest === 'pass'
         ? 'passed'
         : 'rejected';
-  const moved = await deps.images.transition(image, ['checking'], {
+  if (status === 'under_review' && image.status === 'under_review' && input.failed) return 'ignored';
+  const moved = await deps.images.transition(image, [image.status], {
     status,
     checkedAt: now,
     ...(status === 'under_review' ? { heldBecause: input.failed ? 'unavailable' : 'review' } : {}),
@@ -194,7 +254,7 @@ export async function holdOverdueChecks(
   return { held };
 }
 
-/** Staff release a photo from their queue: it shows from now on. */
+/** Staff release a photo from their queue (not one they uploaded: 403 `auth.conflict_of_interest`): it shows from now on. */
 export async function releaseImage(
   input: { communityId: string; imageId: string; actorId: string; now?: Date },
   deps: Pick<MediaDependencies, 'images' | 'storage'>,
@@ -202,6 +262,7 @@ export async function releaseImage(
   const now = input.now ?? new Date();
   const image = await deps.images.getImage(input.communityId, input.imageId);
   if (!image) throw notFound();
+  refuseOwnInterest(input.actorId, [image.uploadedBy], 'A photo you uploaded is released by another staff member');
   const moved = await deps.images.transition(
     image,
     ['under_review'],
@@ -232,7 +293,7 @@ export async function removeImage(
     { audit: audit(image, 'image.remove', 'removed', input.actorId, input.reason) },
   );
   if (!moved) throw new AppError('image.not_held', 'This photo is already gone');
-  await deps.storage.remove([originalKey(image), thumbnailKey(image)]);
+  await deps.storage.remove([uploadKey(image), originalKey(image), thumbnailKey(image)]);
   return { id: image.id, status: 'removed' };
 }
 

@@ -20,6 +20,8 @@ export interface StoredImage {
   traceId?: string;
   checkBy?: string;
   heldBecause?: 'review' | 'unavailable';
+  /** While one request completes the upload (ISO time it gives up). */
+  completingUntil?: string;
   checkedAt?: string;
   decidedBy?: string;
   decidedAt?: string;
@@ -27,7 +29,11 @@ export interface StoredImage {
 }
 
 export interface ImageStore {
-  createImage(image: StoredImage): Promise<void>;
+  /**
+   * Writes a new photo record, counting it against its uploader's uploads of the hour (in the same
+   * transaction): false — nothing written — when they have asked for `maxPerHour` already.
+   */
+  createImage(image: StoredImage, maxPerHour: number): Promise<boolean>;
   getImage(communityId: string, imageId: string): Promise<StoredImage | null>;
   /** Up to 100 photos of one community in one read; unknown ids are absent from the map. */
   getImages(communityId: string, imageIds: readonly string[]): Promise<Map<string, StoredImage>>;
@@ -42,6 +48,13 @@ export interface ImageStore {
     changes: Partial<StoredImage> & { status: ImageStatus },
     options?: { audit?: AuditDraft },
   ): Promise<StoredImage | null>;
+  /**
+   * Takes the completion of an upload for one caller for `seconds` (two completions at once would
+   * ask WeChat twice): false when another holds it, or the photo is no longer awaiting its file.
+   */
+  claimCompletion(image: StoredImage, now: Date, seconds: number): Promise<boolean>;
+  /** Gives a claimed completion back (the upload was refused: it may be put again and completed). */
+  releaseCompletion(image: StoredImage): Promise<void>;
   /** Remembers which photo a WeChat check (its trace id) is about. */
   saveTrace(traceId: string, communityId: string, imageId: string): Promise<void>;
   findTrace(traceId: string): Promise<{ communityId: string; imageId: string } | null>;
@@ -58,7 +71,8 @@ export interface ObjectStorage {
   /** A URL to `GET` `key`, good for at least an hour from `now`. */
   readUrl(key: string, now: Date): Promise<string>;
   head(key: string): Promise<{ bytes: number; contentType: string } | null>;
-  get(key: string): Promise<Buffer>;
+  /** The object's bytes, or null when there is none (deleted meanwhile). */
+  get(key: string): Promise<Buffer | null>;
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   remove(keys: string[]): Promise<void>;
 }

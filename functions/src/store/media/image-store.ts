@@ -1,11 +1,17 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { ImageStatus, Page } from '@linli/shared';
 import type { AuditDraft } from '../../domain/effects';
 import type { ImageStore, StoredImage } from '../../domain/media/ports';
-import { getItems } from '../client';
+import { cancellationReasons, getItems, isConditionalCheckFailed } from '../client';
 import { queryPage } from '../cursor';
 import { ENTITY, INDEXES, keys } from '../keys';
-import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
+import { getEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 
 /** Photos (pattern 71) and WeChat's trace ids for them (pattern 72). */
 export class DynamoImageStore implements ImageStore {
@@ -14,12 +20,66 @@ export class DynamoImageStore implements ImageStore {
     private readonly tableName: string,
   ) {}
 
-  async createImage(image: StoredImage): Promise<void> {
-    await putNewEntity(this.client, this.tableName, {
-      ...keys.image(image.communityId, image.id),
-      type: ENTITY.image,
-      ...image,
-    });
+  async createImage(image: StoredImage, maxPerHour: number): Promise<boolean> {
+    const hour = image.createdAt.slice(0, 13);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.image(image.communityId, image.id), type: ENTITY.image, ...image },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.imageUploadsOfHour(image.communityId, image.uploadedBy, hour),
+                UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD uploads :one',
+                ConditionExpression: 'attribute_not_exists(uploads) OR uploads < :max',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: {
+                  ':type': ENTITY.imageUploads,
+                  ':one': 1,
+                  ':max': maxPerHour,
+                  ':expires': Math.floor(Date.parse(image.createdAt) / 1000) + 2 * 3600,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (cancellationReasons(error)) return false;
+      throw error;
+    }
+  }
+
+  async claimCompletion(image: StoredImage, now: Date, seconds: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.image(image.communityId, image.id),
+          UpdateExpression: 'SET completingUntil = :until',
+          ConditionExpression:
+            '#status = :waiting AND (attribute_not_exists(completingUntil) OR completingUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':waiting': 'awaiting_upload',
+            ':now': now.toISOString(),
+            ':until': new Date(now.getTime() + seconds * 1000).toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   getImage(communityId: string, imageId: string): Promise<StoredImage | null> {
@@ -59,9 +119,28 @@ export class DynamoImageStore implements ImageStore {
         ...(held ? keys.heldImage(image.communityId, image.createdAt, image.id) : {}),
         ...(checking ? keys.checkingImage(image.communityId, changes.checkBy!, image.id) : {}),
       },
-      remove: [...(held ? [] : ['GSI1PK', 'GSI1SK']), ...(checking ? [] : ['GSI2PK', 'GSI2SK'])],
+      remove: [
+        ...(held ? [] : ['GSI1PK', 'GSI1SK']),
+        ...(checking ? [] : ['GSI2PK', 'GSI2SK']),
+        ...(changes.status === 'awaiting_upload' ? [] : ['completingUntil']),
+      ],
     });
     return transitionEntity<StoredImage>(this.client, update, options.audit ? { audit: options.audit } : undefined);
+  }
+
+  async releaseCompletion(image: StoredImage): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.image(image.communityId, image.id),
+          UpdateExpression: 'REMOVE completingUntil',
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+      });
   }
 
   async saveTrace(traceId: string, communityId: string, imageId: string): Promise<void> {
