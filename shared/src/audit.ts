@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'post.take_down',
   'post.release',
   'image.release',
+  'activity.release',
   'image.remove',
   'contribution.record',
   'good.create',

@@ -1153,6 +1153,23 @@ export const contracts = {
     body: RemoveImageRequest,
     response: returns<{ id: string; status: 'removed' }>(),
   }),
+  /** Staff: team leaders' activities WeChat's text check held for a person's review, soonest first. */
+  listActivityReviews: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/content-reviews/activities',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<Activity>>(),
+  }),
+  /** Staff (not its creator) let a held activity show; to refuse it, they cancel it. */
+  releaseActivity: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/activities/{aid}/release',
+    access: 'staff',
+    params: ActivityPath,
+    response: returns<Activity>(),
+  }),
   /** Staff attach the evidence photos of an activity that has ended (replacing the earlier set). */
   putActivityEvidence: route({
     method: 'PUT',

@@ -995,6 +995,8 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       body: reason,
     }),
   },
+  listActivityReviews: { ok: [200], build: community },
+  releaseActivity: { ok: [200], build: async () => ({ params: inCommunity({ aid: await heldActivity() }) }) },
   putActivityEvidence: {
     ok: [200],
     build: async () => ({ params: inCommunity({ aid: await endedActivity() }), body: { imageIds: [] } }),
@@ -1113,6 +1115,20 @@ async function uploadedImage(caller: CallerName): Promise<string> {
   const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: new Uint8Array(bytes) });
   if (put.status !== 200) throw new Error(`upload PUT → ${put.status}`);
   return upload.id;
+}
+
+/** An activity held for review (as a team leader's text WeChat wants reviewed leaves one), made by the clerk. */
+async function heldActivity(): Promise<string> {
+  const aid = await newActivity();
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.activity(w.cid, aid),
+      UpdateExpression: 'SET heldForReview = :held',
+      ExpressionAttributeValues: { ':held': true },
+    }),
+  );
+  return aid;
 }
 
 /** A well-formed message-push query whose signature is not WeChat's (nobody holds the token here). */

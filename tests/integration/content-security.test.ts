@@ -128,7 +128,7 @@ describe('content security: listings, complaints, activities, names and messages
     expect((await activity('帮老人 LINLI-REVIEW')).status).toBe(201);
     expect((await activity('帮老人洗澡')).status).toBe(201);
 
-    // A team leader's activity text to review is not shown until other words pass.
+    // A team leader's activity text to review is held: stored, hidden from residents until staff release it.
     const leader = await createMember(cid, ['resident'], 'leader');
     const led = await send(contracts.createTeam, {
       params: { cid },
@@ -146,7 +146,8 @@ describe('content security: listings, complaints, activities, names and messages
         teamId: led.body.id,
       },
     });
-    expect(errorOf(byLeader)?.code).toBe('content.under_review');
+    expect(byLeader.status).toBe(201);
+    expect(byLeader.body.heldForReview).toBe(true);
 
     const team = await send(contracts.createTeam, {
       params: { cid },
@@ -167,6 +168,59 @@ describe('content security: listings, complaints, activities, names and messages
     expect(held.status).toBeLessThan(300);
     expect(JSON.stringify(held.body)).not.toContain('LINLI-REVIEW');
     expect((await donate('加油')).status).toBeLessThan(300);
+  });
+
+  it('holds a team leader’s activity WeChat wants reviewed: hidden, no sign-up or check-in, until another staff member releases it', async () => {
+    const { cid, staff, otherStaff } = await timebankCommunity();
+    const [leader, resident] = await Promise.all([
+      createMember(cid, ['resident'], 'leader'),
+      createMember(cid, ['resident'], 'resident'),
+    ]);
+    const team = await send(contracts.createTeam, {
+      params: { cid },
+      token: staff.token,
+      body: { name: '邻里互助队', leaderIds: [leader.userId] },
+    });
+    const created = await send(contracts.createActivity, {
+      params: { cid },
+      token: leader.token,
+      body: {
+        title: '周末义剪 LINLI-REVIEW',
+        category: 'care',
+        startsAt: minutesFromNow(-10),
+        endsAt: minutesFromNow(120),
+        teamId: team.body.id,
+      },
+    });
+    expect(created.status).toBe(201);
+    const aid = created.body.id;
+    const listed = async (token: string) =>
+      (await send(contracts.listActivities, { params: { cid }, token })).body.items.map((item) => item.id);
+    // Hidden from residents, everywhere; its creator and staff see it, marked.
+    expect(await listed(resident.token)).not.toContain(aid);
+    expect((await send(contracts.getActivity, { params: { cid, aid }, token: resident.token })).status).toBe(404);
+    expect(
+      (
+        await send(contracts.getTeam, { params: { cid, tid: team.body.id }, token: resident.token })
+      ).body.upcomingActivities.map((item) => item.id),
+    ).not.toContain(aid);
+    expect(await listed(leader.token)).toContain(aid);
+    expect((await send(contracts.getActivity, { params: { cid, aid }, token: staff.token })).body.heldForReview).toBe(
+      true,
+    );
+    const signUp = await send(contracts.signUp, { params: { cid, aid }, token: resident.token, body: {} });
+    expect([signUp.status, errorOf(signUp)?.code]).toEqual([404, 'activity.not_found']);
+    // The office's queue; released by staff (a leader is no staff member), once.
+    const queue = await send(contracts.listActivityReviews, { params: { cid }, token: staff.token });
+    expect(queue.body.items.map((item) => item.id)).toEqual([aid]);
+    expect((await send(contracts.releaseActivity, { params: { cid, aid }, token: leader.token })).status).toBe(403);
+    const released = await send(contracts.releaseActivity, { params: { cid, aid }, token: otherStaff.token });
+    expect([released.status, released.body.heldForReview]).toEqual([200, undefined]);
+    const again = await send(contracts.releaseActivity, { params: { cid, aid }, token: staff.token });
+    expect(errorOf(again)?.code).toBe('activity.not_held');
+    expect(await listed(resident.token)).toContain(aid);
+    expect((await send(contracts.signUp, { params: { cid, aid }, token: resident.token, body: {} })).status).toBe(201);
+    expect((await send(contracts.listActivityReviews, { params: { cid }, token: staff.token })).body.items).toEqual([]);
   });
 
   it('gives a new user the neutral nickname while theirs is unchecked, and refuses a risky one', async () => {
@@ -216,9 +270,8 @@ describe('content security: what an outsider found unchecked', () => {
         } as never,
       });
     expect(errorOf(await byLeader({ location: '地点 LINLI-RISKY' }))?.code).toBe('content.rejected');
-    expect(errorOf(await byLeader({ positions: [{ name: '岗位 LINLI-REVIEW', capacity: 2 }] }))?.code).toBe(
-      'content.under_review',
-    );
+    const heldPositions = await byLeader({ positions: [{ name: '岗位 LINLI-REVIEW', capacity: 2 }] });
+    expect([heldPositions.status, heldPositions.body.heldForReview]).toEqual([201, true]);
 
     const applied = await send(contracts.submitMerchantApplication, {
       params: { cid },

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { contracts, dayOf } from '@linli/shared';
 import fc from 'fast-check';
 import { getDocumentClient, setDocumentClient } from '../../functions/src/store/client';
 import { documentClient, send } from '../support/api';
 import { createCommunity, tableName } from '../support/factories';
 import { heldImage } from '../support/photos';
+import { keys } from '../../functions/src/store/keys';
 import {
   addToCommunity,
   callRoute,
@@ -243,6 +250,27 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
         as(w.merchantOwner, {
           params: { cid: w.cid, mid: w.merchantId },
           body: { kind: 'promotion', title: '新品 LINLI-REVIEW', body: '八折', expiresAt: isoIn(7 * 24 * 60) },
+        }),
+      );
+    },
+  },
+  // a team leader's activity WeChat's check held for review (from the clerk's activity, marked)
+  listActivityReviews: {
+    caller: 'office',
+    seed: async () => {
+      const activity = await must<{ id: string }>(
+        'createActivity',
+        as(w.office, {
+          params: { cid: w.cid },
+          body: { title: '待审活动', category: 'care', startsAt: isoIn(60), endsAt: isoIn(120) },
+        }),
+      );
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.activity(w.cid, activity.id),
+          UpdateExpression: 'SET heldForReview = :held',
+          ExpressionAttributeValues: { ':held': true },
         }),
       );
     },

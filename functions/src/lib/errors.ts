@@ -167,6 +167,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'image.too_many_pending': 429,
   /** Another request is completing this upload right now. */
   'image.completing': 409,
+  /** Releasing an activity that is not held for review. */
+  'activity.not_held': 409,
   /** Evidence photos before the activity has ended, or on a cancelled one. */
   'activity.not_ended': 409,
   /** A message push whose signature does not hold. */

@@ -83,6 +83,7 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'post.take_down': { 'zh-CN': '下架公告', en: 'Took down a notice' },
   'post.release': { 'zh-CN': '审核通过公告', en: 'Released a held notice' },
   'image.release': { 'zh-CN': '审核通过图片', en: 'Released a held photo' },
+  'activity.release': { 'zh-CN': '审核通过活动', en: 'Released a held activity' },
   'image.remove': { 'zh-CN': '删除图片', en: 'Removed a photo' },
   'contribution.record': { 'zh-CN': '记录贡献', en: 'Recorded a contribution' },
   'good.create': { 'zh-CN': '上架超市商品', en: 'Shelved a good' },

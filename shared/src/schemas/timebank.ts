@@ -116,6 +116,11 @@ export interface Activity {
   /** An occurrence of a weekly series (`…/activity-series/{seriesId}`), on these ISO weekdays (China time). */
   seriesId?: string;
   seriesWeekdays?: number[];
+  /**
+   * A team leader's activity whose text WeChat's check asked a person to review (or could not check):
+   * shown only to staff and its creator, no sign-up or check-in, until staff release it (issue 19).
+   */
+  heldForReview?: boolean;
   coverImageId?: string;
   /** Evidence photos staff attached after the event (`PUT …/activities/{aid}/evidence`). */
   evidenceImageIds?: string[];

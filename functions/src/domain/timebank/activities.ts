@@ -34,8 +34,9 @@ const capacityWithPositions = () =>
 /** Residents see activities from a week back onwards. */
 const LISTING_LOOKBACK_MILLISECONDS = 7 * 24 * 3600 * 1000;
 
-export { getActivityOrThrow, toActivity } from './activity-view';
-import { getActivityOrThrow, toActivity } from './activity-view';
+export { assertNotHeld, getActivityOrThrow, toActivity, visibleTo, type ActivityReader } from './activity-view';
+import { getActivityOrThrow, toActivity, visibleTo, type ActivityReader } from './activity-view';
+import { refuseOwnInterest } from '../identity/conflicts';
 
 /**
  * An activity's category must be one of its community's own (`rules.activityCategories`, or the
@@ -57,6 +58,8 @@ export async function createActivity(
     now?: Date;
     /** An occurrence of a weekly series (`series.ts`, which writes them all at once). */
     series?: { id: string; weekdays: number[] };
+    /** A team leader's text WeChat's check held for review: hidden until staff release it. */
+    held?: boolean;
   },
   activities: Pick<ActivityStore, 'createActivity'>,
 ): Promise<Activity> {
@@ -83,6 +86,7 @@ export async function createActivity(
     ...(request.signupClosesAt ? { signupClosesAt: new Date(request.signupClosesAt).toISOString() } : {}),
     ...(request.requirements ? { requirements: request.requirements } : {}),
     ...(request.coverImageId ? { coverImageId: request.coverImageId } : {}),
+    ...(input.held ? { heldForReview: true } : {}),
     status: 'scheduled',
     attendeeCount: 0,
     createdBy: input.actorId,
@@ -270,12 +274,38 @@ export async function settleCancelledActivity(
 }
 
 export async function listActivities(
-  input: { communityId: string; cursor?: string; now?: Date },
+  input: { communityId: string; cursor?: string; now?: Date; reader?: ActivityReader; onlyHeld?: boolean },
   activities: ActivityStore,
 ): Promise<Page<Activity>> {
   const from = new Date((input.now ?? new Date()).getTime() - LISTING_LOOKBACK_MILLISECONDS).toISOString();
   const page = await activities.listActivities(input.communityId, from, input.cursor);
-  return { items: page.items.map(toActivity), nextCursor: page.nextCursor };
+  const items = page.items.filter(
+    (activity) =>
+      (!input.reader || visibleTo(activity, input.reader)) && (!input.onlyHeld || activity.heldForReview === true),
+  );
+  return { items: items.map(toActivity), nextCursor: page.nextCursor };
+}
+
+/** Staff (never its creator) release an activity held for review: residents see it, may sign up and check in. */
+export async function releaseActivity(
+  input: { communityId: string; activityId: string; actorId: string },
+  activities: ActivityStore,
+): Promise<Activity> {
+  const activity = await getActivityOrThrow(activities, input.communityId, input.activityId);
+  refuseOwnInterest(input.actorId, [activity.createdBy], 'An activity you created is released by another staff member');
+  const released = await activities.releaseHeld(input.communityId, input.activityId, {
+    audit: {
+      communityId: input.communityId,
+      action: 'activity.release',
+      objectType: 'activity',
+      objectId: input.activityId,
+      before: { heldForReview: true },
+      after: { heldForReview: false },
+      actorId: input.actorId,
+    },
+  });
+  if (!released) throw new AppError('activity.not_held', 'This activity is not waiting for review');
+  return toActivity(released);
 }
 
 export async function getCheckinCode(

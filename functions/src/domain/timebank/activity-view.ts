@@ -20,3 +20,18 @@ export async function getActivityOrThrow(activities: ActivityStore, communityId:
   if (!activity) throw notFound('activity');
   return activity;
 }
+
+/** Who reads an activity: staff, or a member (who sees a held one only if they created it). */
+export interface ActivityReader {
+  userId: string;
+  isStaff: boolean;
+}
+
+/** Whether `reader` may see the activity: anyone, unless it is held for review (issue 19). */
+export const visibleTo = (activity: Pick<Activity, 'heldForReview' | 'createdBy'>, reader: ActivityReader) =>
+  !activity.heldForReview || reader.isStaff || activity.createdBy === reader.userId;
+
+/** 404, as if there were none, for an activity held for review (no sign-up or check-in until released). */
+export function assertNotHeld(activity: Pick<Activity, 'heldForReview'>): void {
+  if (activity.heldForReview) throw notFound('activity');
+}

@@ -4,6 +4,7 @@ import { newId } from '../../lib/ids';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { MemberRecord } from '../identity/ports';
 import { getActivityOrThrow } from './activities';
+import { assertNotHeld } from './activity-view';
 import { verifyCheckinCode, verifyCheckinToken } from './checkin-token';
 import type { ActivityRecord, ActivityStore, ActivityWindow, AttendanceStore, ClaimStore } from './ports';
 
@@ -125,6 +126,7 @@ export async function checkInOrOut(
   const now = input.now ?? new Date();
   const { member, request } = input;
   const activity = await getActivityOrThrow(dependencies.activities, input.communityId, request.activityId);
+  assertNotHeld(activity);
   if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   assertGenuineScan(activity, request, now.getTime());
   const { opens, closes } = windowOf(activity);

@@ -113,6 +113,8 @@ export interface ActivityStore {
     activity: ActivityRecord,
     effects?: Effects,
   ): Promise<'saved' | 'not_scheduled' | 'below_attendance' | 'window_below_attendance'>;
+  /** Takes the hold for review off a scheduled activity (null: it is not held, or not scheduled). */
+  releaseHeld(communityId: string, activityId: string, effects?: Effects): Promise<ActivityRecord | null>;
   /** Sets the evidence photos of a scheduled activity (null: it is not scheduled, or not there). */
   setEvidence(
     communityId: string,

@@ -3,7 +3,7 @@ import { unmetRequirements, type VolunteerProfileRecord } from './volunteer-prof
 import type { Effects } from '../effects';
 import { AppError } from '../../lib/errors';
 import type { MemberRecord } from '../identity/ports';
-import { getActivityOrThrow, toActivity } from './activity-view';
+import { assertNotHeld, getActivityOrThrow, toActivity } from './activity-view';
 import { waitlistOf } from './roster';
 
 export { roster, waitlistOf } from './roster';
@@ -72,6 +72,7 @@ function positionOf(activity: ActivityRecord, positionId: string | undefined): s
 
 /** 409 unless the activity is scheduled and has not ended. */
 function assertOpen(activity: ActivityRecord, now: Date): void {
+  assertNotHeld(activity);
   if (activity.status === 'cancelled') throw new AppError('activity.cancelled', 'This activity has been cancelled');
   if (now.getTime() >= Date.parse(activity.endsAt)) throw new AppError('activity.ended', 'This activity has ended');
 }

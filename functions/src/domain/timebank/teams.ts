@@ -12,7 +12,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { requireMember } from '../identity/authorization';
 import type { CommunityStore, MemberRecord } from '../identity/ports';
-import { toActivity } from './activities';
+import { toActivity, visibleTo } from './activities';
 import type { TeamRecord, TeamStore } from './ports';
 import { teamMonths, teamTotal, yearToMonth } from './team-figures';
 
@@ -264,7 +264,12 @@ export async function getTeamPage(
     yearMinutes: teamTotal(figures, months[0]!, month).minutes,
     monthMinutes: teamTotal(figures, month, month).minutes,
     upcomingActivities: activities
-      .filter((activity) => activity.status === 'scheduled' && activity.endsAt > nowIso)
+      .filter(
+        (activity) =>
+          activity.status === 'scheduled' &&
+          activity.endsAt > nowIso &&
+          visibleTo(activity, { userId: input.member.userId, isStaff: isOffice(input.member) }),
+      )
       .slice(0, UPCOMING_ACTIVITIES)
       .map(toActivity),
     ...(mine ? { myRole: mine.role } : request ? { myRequest: request } : {}),

@@ -1,4 +1,4 @@
-import { screenStrictly } from '../../domain/office/content-screening';
+import { screenTexts } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts, OFFICE_ROLES } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
@@ -17,14 +17,18 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
     ),
     getCommunityOrThrow(stores.communities(), params.cid),
   );
-  // Text others will read: WeChat's content check (risky → 422 content.rejected; one to review → 422 content.under_review).
-  await screenStrictly(gateways.textChecker(), {
-    userId,
-    scene: 'forum',
-    texts: [body.title, body.description, body.location, ...(body.positions ?? []).map((position) => position.name)],
-    // staff are the reviewers; a team leader's text to review waits for other words
-    officeAuthor: organiser.roles.some((role) => OFFICE_ROLES.includes(role)),
-  });
+  // Text others will read: WeChat's content check (risky → 422 content.rejected). Staff are the reviewers
+  // themselves: their text stands. A team leader's text to review (or unchecked) is held: hidden from
+  // residents, no sign-up or check-in, until another staff member releases it.
+  const officeAuthor = organiser.roles.some((role) => OFFICE_ROLES.includes(role));
+  const texts = [
+    body.title,
+    body.description,
+    body.location,
+    ...(body.positions ?? []).map((position) => position.name),
+  ];
+  const held =
+    (await screenTexts(gateways.textChecker(), { userId, scene: 'forum', texts })) === 'hold' && !officeAuthor;
   // A cover photo: one the organiser uploaded for it (shown once WeChat's image check passed it).
   await attachableImage(
     {
@@ -37,6 +41,9 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
   );
   const categories = activityCategoriesOf(community.rules);
   return created(
-    await createActivity({ communityId: params.cid, actorId: userId, request: body, categories }, stores.activities()),
+    await createActivity(
+      { communityId: params.cid, actorId: userId, request: body, categories, held },
+      stores.activities(),
+    ),
   );
 });

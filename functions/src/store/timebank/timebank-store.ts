@@ -258,6 +258,21 @@ export class DynamoActivityStore implements ActivityStore {
     }
   }
 
+  releaseHeld(communityId: string, activityId: string, effects?: Effects): Promise<ActivityRecord | null> {
+    return transitionEntity<ActivityRecord>(
+      this.client,
+      statusUpdate({
+        tableName: this.tableName,
+        key: keys.activity(communityId, activityId),
+        fromStatuses: ['scheduled'],
+        set: {},
+        remove: ['heldForReview'],
+        extraCondition: { expression: 'heldForReview = :held', values: { ':held': true } },
+      }),
+      effects,
+    );
+  }
+
   /** The evidence photos of a scheduled activity, set alone (an edit's full save would queue it for auto-close again). */
   setEvidence(
     communityId: string,

@@ -50,6 +50,11 @@ export default function ActivityCard({
         <Text className="activity-card__line">
           {t('activity.time')}：{formatTimeRange(activity.startsAt, activity.endsAt, language)}
         </Text>
+        {activity.heldForReview ? (
+          <Text className="tag tag--amber activity-card__held" id={`activity-held-${activity.id}`}>
+            {t('activity.heldForReview')}
+          </Text>
+        ) : null}
         {activity.seriesWeekdays?.length ? (
           <Text className="activity-card__line activity-card__series" id={`activity-series-${activity.id}`}>
             {t('series.everyWeek', { days: weekdaysLabel(activity.seriesWeekdays, language) })}

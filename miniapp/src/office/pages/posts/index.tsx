@@ -1,8 +1,10 @@
 import { Button, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type MerchantPost } from '@linli/shared';
+import { contracts, type Activity, type MerchantPost } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
+import ActivityCard from '../../../components/activity-card';
+import { ROUTES, openPage } from '../../../routes';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PostCard from '../../../components/post-card';
 import DecisionQueue, { type Decision } from '../../components/decision-queue';
@@ -11,12 +13,12 @@ import OfficeLayout from '../../components/office-layout';
 import ReasonPrompt from '../../components/reason-prompt';
 import { useI18n } from '../../../i18n';
 
-type Board = 'held' | 'active' | 'images';
+type Board = 'held' | 'active' | 'images' | 'activities';
 
 /**
  * The merchants' board: posts WeChat's content check held for review (release or take down), the
  * board as residents see it (take down a post that breaks the rules, with the reason), and photos
- * the check held (图片: release or delete).
+ * the check held (图片: release or delete), and team leaders' activities it held (活动: release, or open it to cancel).
  */
 export default function OfficePostsPage() {
   const { t } = useI18n();
@@ -33,8 +35,21 @@ export default function OfficePostsPage() {
               { value: 'held', label: t('posts.held') },
               { value: 'active', label: t('posts.onBoard') },
               { value: 'images', label: t('imageReview.tab') },
+              { value: 'activities', label: t('activityReview.tab') },
             ]}
           />
+          {board === 'activities' ? (
+            <DecisionQueue
+              communityId={communityId}
+              listId="office-held-activities-list"
+              listKey={`office-held-activities:${communityId}`}
+              loadPage={(cursor) =>
+                request(contracts.listActivityReviews, { params: { cid: communityId }, query: { cursor } })
+              }
+              empty="activityReview.empty"
+              renderItem={(activity, decision) => <ActivityDecisionCard activity={activity} decision={decision} />}
+            />
+          ) : null}
           {board === 'images' ? <ImageReviewQueue communityId={communityId} /> : null}
           {board === 'held' ? (
             <DecisionQueue
@@ -61,6 +76,23 @@ export default function OfficePostsPage() {
         </>
       )}
     </OfficeLayout>
+  );
+}
+
+/** A team leader's activity held for review: 放行 shows it to residents; to refuse it, open it and cancel it. */
+function ActivityDecisionCard({ activity, decision }: { activity: Activity; decision: Decision }) {
+  const { t } = useI18n();
+  const release = () =>
+    decision.decide(
+      () => request(contracts.releaseActivity, { params: { cid: decision.communityId, aid: activity.id } }),
+      t('activityReview.released'),
+    );
+  return (
+    <ActivityCard activity={activity} onOpen={() => openPage(ROUTES.officeActivity, { id: activity.id })}>
+      <Button id={`activity-release-${activity.id}`} className="button" onClick={release}>
+        {t('posts.release')}
+      </Button>
+    </ActivityCard>
   );
 }
 
