@@ -187,8 +187,8 @@ describe('content security: listings, complaints, activities, names and messages
       body: {
         title: '周末义剪 LINLI-REVIEW',
         category: 'care',
-        startsAt: minutesFromNow(-10),
-        endsAt: minutesFromNow(120),
+        startsAt: minutesFromNow(60),
+        endsAt: minutesFromNow(180),
         teamId: team.body.id,
       },
     });

@@ -1,6 +1,7 @@
 import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
+import { attachableImage } from '../../domain/media/images';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivitySeries } from '../../domain/timebank/series';
 import { notFound } from '../../lib/errors';
@@ -30,6 +31,11 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
   if (body.activity.teamId && !(await stores.teams().getTeam(params.cid, body.activity.teamId))) {
     throw notFound('team');
   }
+  // A cover photo for every occurrence: one the staff member uploaded for it.
+  await attachableImage(
+    { communityId: params.cid, userId, purpose: 'activity_cover', imageId: body.activity.coverImageId },
+    stores.images(),
+  );
   const categories = activityCategoriesOf(community.rules);
   return created(
     await createActivitySeries(
