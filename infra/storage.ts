@@ -1,8 +1,8 @@
 /**
  * The photos' bucket (issue 19): private (every read is a presigned URL the API hands out), files
- * `PUT` straight from the app with presigned URLs (CORS for the H5 app's origins) under `uploads/`,
- * encrypted at rest. Completing an upload copies the proved file to `images/`; whatever stays under
- * `uploads/` (an upload never completed, a file put again after completion) is deleted after a day.
+ * `PUT` straight from the app with presigned URLs (CORS for the H5 app's origins), encrypted at rest.
+ * Completing an upload copies the proved file to the photo's own key; every file of a photo goes when
+ * the photo is removed or found risky.
  */
 export function imagesBucket(bucketName: string, corsOrigin: string) {
   return {
@@ -33,7 +33,6 @@ export function imagesBucket(bucketName: string, corsOrigin: string) {
       },
       LifecycleConfiguration: {
         Rules: [
-          { Id: 'uploads-expire', Status: 'Enabled', Prefix: 'uploads/', ExpirationInDays: 1 },
           { Id: 'abandoned-multipart', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } },
         ],
       },

@@ -276,6 +276,21 @@ describe('photos: upload, proof, thumbnail, WeChat’s image check', () => {
     expect(other.status).toBe(200);
   });
 
+  it('takes several photos chosen at once: uploads asked at the same moment all get their URL', async () => {
+    const { cid, maker } = await shopWithMaker();
+    const asked = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        send(contracts.requestImageUpload, {
+          params: { cid },
+          token: maker.token,
+          body: { purpose: 'product', contentType: 'image/png', bytes: 1000 },
+        }),
+      ),
+    );
+    expect(asked.map((reply) => reply.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(asked.map((reply) => reply.body.id)).size).toBe(6);
+  });
+
   it('attaches only one’s own photos, uploaded for that use, at most six to a product', async () => {
     const { cid, maker, buyer } = await shopWithMaker();
     const othersPhoto = await uploadPhoto({

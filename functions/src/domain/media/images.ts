@@ -44,13 +44,17 @@ const PENDING: readonly ImageStatus[] = ['checking', 'under_review'];
 const GONE: readonly ImageStatus[] = ['rejected', 'removed'];
 
 /**
- * Where the client `PUT`s the file (its presigned URL works 15 minutes): the server reads it from
- * there once and writes the proved bytes under `originalKey`, which no upload URL names — a file put
- * again after completion is never shown, nor sent to WeChat in place of the one checked.
+ * Where the client `PUT`s the file, as it uploaded it (its presigned URL works 15 minutes): the server
+ * reads it from there once and writes the proved bytes under `originalKey`, which no upload URL names.
+ * A file put again with the same URL after completion is never shown, nor sent to WeChat in place of
+ * the one checked. The upload itself is kept until the photo goes (deleting it at once lost browser
+ * uploads on the local S3 server: kept, it costs a second copy of each photo).
  */
-export const uploadKey = (image: Pick<StoredImage, 'communityId' | 'id'>) => `uploads/${image.communityId}/${image.id}`;
-export const originalKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
+export const uploadKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
   `images/${image.communityId}/${image.id}/original`;
+/** The full-size photo as proved: what pages and WeChat's check read. */
+export const originalKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
+  `images/${image.communityId}/${image.id}/photo`;
 export const thumbnailKey = (image: Pick<StoredImage, 'communityId' | 'id'>) =>
   `images/${image.communityId}/${image.id}/thumb.jpg`;
 
@@ -115,7 +119,12 @@ async function settledRefusal(image: StoredImage, deps: Pick<MediaDependencies, 
 /** The uploaded bytes, proved: the refusal to throw (after deleting them), or the bytes, their dimensions and thumbnail. */
 async function proveUpload(image: StoredImage, deps: MediaDependencies) {
   const key = uploadKey(image);
-  const head = await deps.storage.head(key);
+  // The client completes as soon as storage answered its PUT: give a file still being written a moment.
+  let head = await deps.storage.head(key);
+  for (let tries = 0; !head && tries < 4; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    head = await deps.storage.head(key);
+  }
   if (!head) throw new AppError('image.not_uploaded', 'Nothing was uploaded for this photo yet');
   const refuse = async (error: AppError) => {
     await deps.storage.remove([key]);
@@ -171,7 +180,6 @@ export async function completeImageUpload(
     deps.storage.put(originalKey(image), bytes, image.contentType),
     deps.storage.put(thumbnailKey(image), thumbnail, 'image/jpeg'),
   ]);
-  await deps.storage.remove([uploadKey(image)]);
   const verdict = await deps.checker.ask({
     userId: image.uploadedBy,
     scene: SCENES[image.purpose],
@@ -192,7 +200,7 @@ export async function completeImageUpload(
   const current = moved ?? (await deps.images.getImage(image.communityId, image.id));
   if (!current || GONE.includes(current.status)) {
     // Taken down while it was being proved: the files written meanwhile go too.
-    await deps.storage.remove([originalKey(image), thumbnailKey(image)]);
+    await deps.storage.remove([uploadKey(image), originalKey(image), thumbnailKey(image)]);
     throw gone();
   }
   return (await viewsOf([current], { userId: input.userId }, deps.storage, now))[0]!;
@@ -232,7 +240,7 @@ export async function applyMediaVerdict(
     ...(status === 'under_review' ? { heldBecause: input.failed ? 'unavailable' : 'review' } : {}),
   });
   if (!moved) return 'ignored';
-  if (status === 'rejected') await deps.storage.remove([originalKey(image), thumbnailKey(image)]);
+  if (status === 'rejected') await deps.storage.remove([uploadKey(image), originalKey(image), thumbnailKey(image)]);
   return status;
 }
 

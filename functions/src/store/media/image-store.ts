@@ -8,7 +8,7 @@ import {
 import type { ImageStatus, Page } from '@linli/shared';
 import type { AuditDraft } from '../../domain/effects';
 import type { ImageStore, StoredImage } from '../../domain/media/ports';
-import { cancellationReasons, getItems, isConditionalCheckFailed } from '../client';
+import { cancellationReasons, getItems, isConditionalCheckFailed, type TransactionItem } from '../client';
 import { queryPage } from '../cursor';
 import { ENTITY, INDEXES, keys } from '../keys';
 import { getEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
@@ -20,42 +20,50 @@ export class DynamoImageStore implements ImageStore {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * Two uploads asked at the same moment by one member touch the same hourly counter: DynamoDB cancels
+   * one transaction as a conflict (not the limit), which is tried again after a short pause.
+   */
   async createImage(image: StoredImage, maxPerHour: number): Promise<boolean> {
-    const hour = image.createdAt.slice(0, 13);
-    try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.image(image.communityId, image.id), type: ENTITY.image, ...image },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.imageUploadsOfHour(image.communityId, image.uploadedBy, hour),
-                UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD uploads :one',
-                ConditionExpression: 'attribute_not_exists(uploads) OR uploads < :max',
-                ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: {
-                  ':type': ENTITY.imageUploads,
-                  ':one': 1,
-                  ':max': maxPerHour,
-                  ':expires': Math.floor(Date.parse(image.createdAt) / 1000) + 2 * 3600,
-                },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (cancellationReasons(error)) return false;
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: this.createItems(image, maxPerHour) }));
+        return true;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
+        if (reasons[1] === 'ConditionalCheckFailed') return false;
+        if (!reasons.includes('TransactionConflict') || attempt >= 6) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      }
     }
+  }
+
+  private createItems(image: StoredImage, maxPerHour: number): TransactionItem[] {
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.image(image.communityId, image.id), type: ENTITY.image, ...image },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.imageUploadsOfHour(image.communityId, image.uploadedBy, image.createdAt.slice(0, 13)),
+          UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD uploads :one',
+          ConditionExpression: 'attribute_not_exists(uploads) OR uploads < :max',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': ENTITY.imageUploads,
+            ':one': 1,
+            ':max': maxPerHour,
+            ':expires': Math.floor(Date.parse(image.createdAt) / 1000) + 2 * 3600,
+          },
+        },
+      },
+    ];
   }
 
   async claimCompletion(image: StoredImage, now: Date, seconds: number): Promise<boolean> {
