@@ -6,6 +6,7 @@ import {
 } from './store/identity/identity-store';
 import { DynamoExportStore } from './store/office/export-store';
 import { DynamoFundStore } from './store/fund/fund-store';
+import { DynamoDonationMessageStore } from './store/fund/donation-messages';
 import { DynamoLedgerStore } from './store/ledger/ledger-store';
 import { DynamoShopStore } from './store/shop/shop-store';
 import { DynamoPledgeStore } from './store/fund/pledge-store';
@@ -66,6 +67,7 @@ export const stores = {
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
+  donationMessages: () => new DynamoDonationMessageStore(getDocumentClient(), env.tableName()),
   shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
   pledges: () => new DynamoPledgeStore(getDocumentClient(), env.tableName()),
   exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),

@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'fund.submit_expense',
   'fund.approve_expense',
   'fund.reject_expense',
+  'fund.release_message',
+  'fund.remove_message',
   // office
   'recognition.award',
 ] as const;

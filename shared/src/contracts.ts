@@ -178,6 +178,7 @@ import {
   type PublicProduct,
 } from './schemas/shop';
 import {
+  DonationMessagePath,
   DonationRequest,
   ExpensePath,
   FundExpenseRequest,
@@ -186,6 +187,7 @@ import {
   PledgeActionRequest,
   PledgePath,
   PledgeRequest,
+  type DonationMessage,
   type FundEntry,
   type FundExpense,
   type FundPage,
@@ -1341,6 +1343,32 @@ export const contracts = {
     params: ExpensePath,
     body: ReasonRequest,
     response: returns<FundExpense>(),
+  }),
+  /** Staff: donors' messages WeChat's text check held (or could not check), of paid donations, oldest first. */
+  listDonationMessageReviews: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/content-reviews/donation-messages',
+    access: 'staff',
+    params: CommunityPath,
+    query: CursorQuery,
+    response: returns<Page<DonationMessage>>(),
+  }),
+  /** Staff (not the donor) let a held message show beside its entry on the public fund page. */
+  releaseDonationMessage: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/messages/{messageId}/release',
+    access: 'staff',
+    params: DonationMessagePath,
+    response: returns<DonationMessage>(),
+  }),
+  /** Staff take a message off (held, or released before): the donation and its entry stay. */
+  removeDonationMessage: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/messages/{messageId}/remove',
+    access: 'staff',
+    params: DonationMessagePath,
+    body: ReasonRequest,
+    response: returns<DonationMessage>(),
   }),
 
   // Artisan shop (listProducts: public, approved only; listProductsForReview: ?status=)

@@ -995,6 +995,18 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       body: reason,
     }),
   },
+  listDonationMessageReviews: { ok: [200], build: community },
+  releaseDonationMessage: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ messageId: await heldDonationMessage(w.people.maker) }) }),
+  },
+  removeDonationMessage: {
+    ok: [200],
+    build: async () => ({
+      params: inCommunity({ messageId: await heldDonationMessage(w.people.maker) }),
+      body: { reason: '与捐赠无关' },
+    }),
+  },
   listActivityReviews: { ok: [200], build: community },
   releaseActivity: { ok: [200], build: async () => ({ params: inCommunity({ aid: await heldActivity() }) }) },
   putActivityEvidence: {
@@ -1129,6 +1141,16 @@ async function heldActivity(): Promise<string> {
     }),
   );
   return aid;
+}
+
+/** A paid donation whose message WeChat's check (the stand-in's fixed rule) held for review: its id. */
+async function heldDonationMessage(donor: Person): Promise<string> {
+  const order = await must<{ id: string }>(
+    'donate',
+    as(donor, { params: inCommunity(), body: { amountFen: 100, message: 'LINLI-REVIEW 祝社区越来越好' } }),
+  );
+  await must('devPayOrder', as(donor, { params: inCommunity({ oid: order.id }) }));
+  return order.id;
 }
 
 /** A well-formed message-push query whose signature is not WeChat's (nobody holds the token here). */

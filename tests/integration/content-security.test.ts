@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contracts, type PostRequest } from '@linli/shared';
+import { verifyChain } from '../../functions/src/domain/fund/chain';
 import { errorOf, login, send } from '../support/api';
 import { createMember } from '../support/factories';
 import { activeMerchant } from '../support/market';
@@ -163,11 +164,108 @@ describe('content security: listings, complaints, activities, names and messages
         body: { amountFen: 1000, ...(message ? { message } : {}) },
       });
     expect(errorOf(await donate('加油 LINLI-RISKY'))?.code).toBe('content.rejected');
-    // A message to review is left off: the donation itself goes through, under the plain title.
+    // A message to review is held off the entry: the donation itself goes through, under the plain title.
     const held = await donate('加油 LINLI-REVIEW');
     expect(held.status).toBeLessThan(300);
-    expect(JSON.stringify(held.body)).not.toContain('LINLI-REVIEW');
+    expect(held.body.lines[0]?.title).toBe('捐赠社区基金');
+    expect(held.body.heldMessage).toBe('加油 LINLI-REVIEW');
     expect((await donate('加油')).status).toBeLessThan(300);
+  });
+
+  it('holds a donor’s message to review off the public fund until another staff member releases it; removal and a refund take it off again', async () => {
+    const { cid, staff, otherStaff, admin, resident } = await timebankCommunity();
+    const donor = await createMember(cid, ['resident'], 'donor');
+    const donate = async (message: string) => {
+      const order = await send(contracts.donate, {
+        params: { cid },
+        token: donor.token,
+        body: { amountFen: 500, message },
+      });
+      expect(order.status).toBe(201);
+      // Not in the queue before it is paid: an unpaid donation's message is nobody's business.
+      expect(await queue()).not.toContain(order.body.id);
+      const paid = await send(contracts.devPayOrder, { token: donor.token, params: { cid, oid: order.body.id } });
+      expect(paid.status).toBe(200);
+      return order.body.id;
+    };
+    const queue = async () =>
+      (
+        await send(contracts.listDonationMessageReviews, { params: { cid }, query: {}, token: staff.token })
+      ).body.items.map((item) => item.id);
+    const fund = async () => (await send(contracts.getFund, { params: { cid } })).body;
+    const shown = async () => Object.values((await fund()).messages);
+
+    const first = await donate('愿老人们冬天暖和 LINLI-REVIEW');
+    const second = await donate('第二笔 LINLI-REVIEW');
+    expect(await queue()).toEqual([first, second]);
+    const page = await fund();
+    expect(JSON.stringify(page.entries)).not.toContain('LINLI-REVIEW');
+    expect(page.messages).toEqual({});
+    // Residents do not see the queue; the donor (made staff) may not release their own message.
+    expect((await send(contracts.listDonationMessageReviews, { params: { cid }, token: resident.token })).status).toBe(
+      403,
+    );
+
+    const release = (token: string, messageId: string) =>
+      send(contracts.releaseDonationMessage, { params: { cid, messageId }, token });
+    const released = await release(staff.token, first);
+    expect(released.status).toBe(200);
+    expect(released.body).toMatchObject({ status: 'released', decidedBy: staff.userId });
+    expect(errorOf(await release(otherStaff.token, first))?.code).toBe('fund.message_not_held');
+    expect(await queue()).toEqual([second]);
+    const after = await fund();
+    const entry = after.entries.find((candidate) => candidate.id === released.body.entryId);
+    expect(after.messages[entry!.id]).toBe('愿老人们冬天暖和 LINLI-REVIEW');
+    // The message sits beside the entry, outside its hash: the chain still verifies from the API's own data.
+    expect(Object.keys(entry!)).not.toContain('donorMessage');
+    expect(verifyChain([...after.entries].sort((a, b) => a.sequence - b.sequence))).toEqual({ intact: true });
+
+    // Removal with a reason (of a released one too): off the page, the entry untouched; audited both times.
+    const remove = (messageId: string) =>
+      send(contracts.removeDonationMessage, {
+        params: { cid, messageId },
+        token: otherStaff.token,
+        body: { reason: '涉及个人信息' },
+      });
+    expect((await remove(first)).body).toMatchObject({ status: 'removed', reason: '涉及个人信息' });
+    expect(await shown()).toEqual([]);
+    expect(errorOf(await remove(first))?.code).toBe('fund.message_not_held');
+    expect((await fund()).latestHash).toBe(after.latestHash);
+    const audit = await send(contracts.listAudit, {
+      params: { cid },
+      query: { objectType: 'donation_message', objectId: first },
+      token: admin.token,
+    });
+    const actions = audit.body.items.map((item) => item.action);
+    expect(actions).toEqual(expect.arrayContaining(['fund.release_message', 'fund.remove_message']));
+
+    // A refund of the donation takes a held message out of the queue with it.
+    const refund = await send(contracts.refundOrder, {
+      params: { cid, oid: second },
+      token: staff.token,
+      body: { reason: '捐赠人要求退回' },
+    });
+    expect(refund.status).toBe(200);
+    expect(await queue()).toEqual([]);
+    expect(errorOf(await release(staff.token, second))?.code).toBe('fund.message_not_held');
+    expect(errorOf(await release(staff.token, 'nosuchmessage0001'))?.code).toBe('fund.message_not_found');
+  });
+
+  it('never lets the donor release their own held message', async () => {
+    const { cid, staff } = await timebankCommunity();
+    const order = await send(contracts.donate, {
+      params: { cid },
+      token: staff.token,
+      body: { amountFen: 300, message: '我捐的 LINLI-REVIEW' },
+    });
+    expect(
+      (await send(contracts.devPayOrder, { token: staff.token, params: { cid, oid: order.body.id } })).status,
+    ).toBe(200);
+    const own = await send(contracts.releaseDonationMessage, {
+      params: { cid, messageId: order.body.id },
+      token: staff.token,
+    });
+    expect(errorOf(own)?.code).toBe('auth.conflict_of_interest');
   });
 
   it('holds a team leader’s activity WeChat wants reviewed: hidden, no sign-up or check-in, until another staff member releases it', async () => {

@@ -275,6 +275,18 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
       );
     },
   },
+  // a paid donation whose message WeChat's check held (the stand-in's rule: LINLI-REVIEW)
+  listDonationMessageReviews: {
+    caller: 'office',
+    seed: async () => {
+      const donor = await personIn(w.cid, ['resident'], 'donor');
+      const order = await must<{ id: string }>(
+        'donate',
+        as(donor, { params: { cid: w.cid }, body: { amountFen: 100, message: '加油 LINLI-REVIEW' } }),
+      );
+      await must('devPayOrder', as(donor, { params: { cid: w.cid, oid: order.id } }));
+    },
+  },
   // a photo WeChat's check left for a person's review
   listImageReviews: {
     caller: 'office',

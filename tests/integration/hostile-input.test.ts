@@ -266,6 +266,7 @@ const OBJECT_PARAMS = new Set([
   'sid',
   'tid',
   'imageId',
+  'messageId',
 ]);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const reason = () => ({ reason: '核实后处理' });
@@ -364,6 +365,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   rejectTeamJoinRequest: reason,
   requestImageUpload: () => ({ purpose: 'product', contentType: 'image/png', bytes: 100 }),
   removeImage: reason,
+  removeDonationMessage: reason,
   putActivityEvidence: () => ({ imageIds: [] }),
   putMerchantStorefront: () => ({ imageId: null }),
 };

@@ -169,6 +169,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   'image.completing': 409,
   /** Releasing an activity that is not held for review. */
   'activity.not_held': 409,
+  /** Releasing or removing a donation's message that is not held (release) or already removed (remove). */
+  'fund.message_not_held': 409,
+  'fund.message_not_found': 404,
   /** Evidence photos before the activity has ended, or on a cancelled one. */
   'activity.not_ended': 409,
   /** A message push whose signature does not hold. */

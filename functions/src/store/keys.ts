@@ -97,6 +97,8 @@
  * |   |   photos whose WeChat verdict is late       |   GSI2: GSI2PK=IMAGES_CHECKING GSI2SK={checkBy}#{cid}#{id} (sparse) |
  * |72 | the photo a WeChat check's trace id is for  | PK=MEDIA_TRACE#{traceId}    SK=MEDIA_TRACE                      |
  * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
+ * |74 | a donation's held message; the queue        | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES_HELD#{cid} |
+ * |   |   (sparse: under review only)               |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -375,6 +377,13 @@ export const keys = {
     GSI2PK: 'IMAGES_CHECKING',
     GSI2SK: `${checkBy}#${communityId}#${imageId}`,
   }),
+  donationMessage: (communityId: string, orderId: string) =>
+    key(`COMMUNITY#${communityId}`, `DONATION_MESSAGE#${orderId}`),
+  heldDonationMessagesPartition: (communityId: string) => `DONATION_MESSAGES_HELD#${communityId}`,
+  heldDonationMessage: (communityId: string, paidAt: string, orderId: string) => ({
+    GSI1PK: `DONATION_MESSAGES_HELD#${communityId}`,
+    GSI1SK: `${paidAt}#${orderId}`,
+  }),
   mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),
   imageUploadsOfHour: (communityId: string, userId: string, hour: string) =>
     key(`COMMUNITY#${communityId}`, `IMAGE_UPLOADS#${userId}#${hour}`),
@@ -499,6 +508,7 @@ export const ENTITY = {
   subscriptions: 'Subscriptions',
   consent: 'Consent',
   image: 'Image',
+  donationMessage: 'DonationMessage',
   mediaTrace: 'MediaTrace',
   imageUploads: 'ImageUploads',
   stats: 'MonthlyStats',

@@ -106,6 +106,8 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'fund.submit_expense': { 'zh-CN': '提交基金支出', en: 'Submitted an expense' },
   'fund.approve_expense': { 'zh-CN': '批准基金支出', en: 'Approved an expense' },
   'fund.reject_expense': { 'zh-CN': '驳回基金支出', en: 'Rejected an expense' },
+  'fund.release_message': { 'zh-CN': '审核通过捐赠留言', en: 'Released a donation message' },
+  'fund.remove_message': { 'zh-CN': '移除捐赠留言', en: 'Removed a donation message' },
   'recognition.award': { 'zh-CN': '表彰志愿者', en: 'Recognised a volunteer' },
 };
 

@@ -44,8 +44,38 @@ export interface FundPage {
   entries: FundEntry[];
   /** The receipt photos of this page's expense entries that may be shown, by image id (`receiptImageId`). */
   receipts: Record<string, ImageView>;
+  /**
+   * Donors' messages the office released after WeChat's check held them, by entry id: shown beside
+   * the entry, outside its hash (the entry's description is the default title).
+   */
+  messages: Record<string, string>;
   nextCursor: string | null;
 }
+
+/**
+ * A donation's message held for a person's review (issue 19): `under_review` in the office's queue
+ * from the donation's payment until a staff member (not the donor) releases it onto the public fund
+ * page or removes it; a refund of the donation takes it away.
+ */
+export interface DonationMessage {
+  /** The donation order's id. */
+  id: string;
+  /** The donation's fund entry, beside which a released message shows. */
+  entryId: string;
+  donorId: string;
+  donorName: string;
+  anonymous: boolean;
+  amountFen: number;
+  text: string;
+  status: 'under_review' | 'released' | 'removed';
+  createdAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  /** Why it was removed. */
+  reason?: string;
+}
+
+export const DonationMessagePath = z.strictObject({ cid: CommunityId, messageId: EntityId });
 
 export const EXPENSE_CATEGORIES = ['elderly_care', 'children', 'environment', 'emergency', 'events', 'other'] as const;
 

@@ -117,6 +117,11 @@ export interface Order {
   fundEntryIds?: string[];
   /** Donations: shown as 匿名 on the public fund page when true. */
   anonymous?: boolean;
+  /**
+   * A donation's message WeChat's text check held for a person's review (or could not check): not
+   * in the fund entry's description; once paid it waits in the office's queue (DonationMessage).
+   */
+  heldMessage?: string;
   pledgeId?: string;
   fulfilledBy?: string;
   refundedBy?: string;

@@ -195,6 +195,7 @@ export async function getFundPage(input: { communityId: string; cursor?: string 
     months,
     entries: page.items,
     receipts: {},
+    messages: page.messages,
     nextCursor: page.nextCursor,
   };
 }

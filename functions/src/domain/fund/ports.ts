@@ -1,5 +1,5 @@
 import type { Effects } from '../effects';
-import type { FundEntry, FundExpense, FundMonth, Notification, Order, Page, Pledge } from '@linli/shared';
+import type { DonationMessage, FundEntry, FundExpense, FundMonth, Notification, Order, Page, Pledge } from '@linli/shared';
 import type { FundHead } from './chain';
 
 export interface FundStore {
@@ -19,7 +19,12 @@ export interface FundStore {
   ): Promise<'appended' | 'conflict' | 'expense_decided' | 'duplicate'>;
   /** An entry appended through `append`, by its id. */
   getEntry(communityId: string, entryId: string): Promise<FundEntry | null>;
-  listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>>;
+  /** Newest first; `messages`: the released donors' messages of the page's entries, by entry id. */
+  listEntries(
+    communityId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<FundEntry> & { messages: Record<string, string> }>;
   /** The head and the newest 60 month totals in one Query (they share the community's partition). */
   headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }>;
   putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void>;
@@ -52,4 +57,23 @@ export interface PledgeStore {
     month: string,
     notification: Notification,
   ): Promise<boolean>;
+}
+
+/** Donors' messages WeChat's check held (pattern 74): the office's queue and its decisions. */
+export interface DonationMessageStore {
+  getMessage(communityId: string, messageId: string): Promise<DonationMessage | null>;
+  /** Those still under review, oldest first. */
+  listHeld(communityId: string, cursor: string | undefined, limit: number): Promise<Page<DonationMessage>>;
+  /**
+   * Moves the message from `expected` to `to`, and its fund entry's shown message with it (set on
+   * release, taken off on removal), with the effects, in one transaction; null if it was not `expected`.
+   */
+  decide(
+    communityId: string,
+    messageId: string,
+    expected: DonationMessage['status'],
+    to: 'released' | 'removed',
+    decision: { by: string; at: string; reason?: string },
+    effects?: Effects,
+  ): Promise<DonationMessage | null>;
 }

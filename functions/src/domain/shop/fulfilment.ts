@@ -336,6 +336,8 @@ export async function recordPayout(
 export function donationOrder(input: {
   donor: MemberRecord;
   request: DonationRequest;
+  /** The message WeChat's check held: kept off the entry, queued for the office once paid. */
+  heldMessage?: string;
   pledgeId?: string;
   id?: string;
   now?: Date;
@@ -366,6 +368,7 @@ export function donationOrder(input: {
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + (input.paymentWindowMinutes ?? PAYMENT_WINDOW_MINUTES) * 60_000).toISOString(),
     anonymous: input.request.anonymous ?? false,
+    ...(input.heldMessage ? { heldMessage: input.heldMessage } : {}),
     pledgeId: input.pledgeId,
   };
 }

@@ -13,6 +13,9 @@ export const routes = {
   createPledge: () => import('./create-pledge'),
   listMyPledges: () => import('./list-my-pledges'),
   changePledge: () => import('./change-pledge'),
+  listDonationMessageReviews: () => import('./list-donation-message-reviews'),
+  releaseDonationMessage: () => import('./release-donation-message'),
+  removeDonationMessage: () => import('./remove-donation-message'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

@@ -143,7 +143,11 @@ export class DynamoFundStore implements FundStore {
     return item?.entry ?? null;
   }
 
-  async listEntries(communityId: string, cursor: string | undefined, limit: number): Promise<Page<FundEntry>> {
+  async listEntries(
+    communityId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<FundEntry> & { messages: Record<string, string> }> {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       partition: keys.fundEntriesPartition(communityId),
@@ -151,13 +155,16 @@ export class DynamoFundStore implements FundStore {
       limit,
       newestFirst: true,
     });
-    return {
-      items: page.items.map((item) => {
-        const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId: string }>(item);
-        return entry;
-      }),
-      nextCursor: page.nextCursor,
-    };
+    const messages: Record<string, string> = {};
+    const items = page.items.map((item) => {
+      // A released donor's message rides on the entry's item but is not part of the hashed entry.
+      const { communityId: _community, donorMessage, ...entry } = withoutKeys<
+        FundEntry & { communityId: string; donorMessage?: string }
+      >(item);
+      if (donorMessage) messages[entry.id] = donorMessage;
+      return entry;
+    });
+    return { items, nextCursor: page.nextCursor, messages };
   }
 
   async headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }> {

@@ -13,6 +13,7 @@ import type {
 import type { RefundField, ShopStore } from '../../domain/shop/ports';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryPage } from '../cursor';
+import { heldMessageItems, refundedMessageItems } from '../fund/donation-messages';
 import { fundAppendItems } from '../fund/fund-store';
 import { getEntity, getItem, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import type { Effects } from '../../domain/effects';
@@ -282,8 +283,10 @@ export class DynamoShopStore implements ShopStore {
     const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
     try {
       const extra = effectItems(this.tableName, effects);
+      // A donation's held message joins the office's queue with the payment.
+      const message = heldMessageItems(this.tableName, communityId, order, fundEntries, payment.paidAt);
       await this.client.send(
-        new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund, ...extra] }),
+        new TransactWriteCommand({ TransactItems: [orderUpdate, ...earnings, ...fund, ...message, ...extra] }),
       );
       return 'paid';
     } catch (error) {
@@ -513,11 +516,14 @@ export class DynamoShopStore implements ShopStore {
       ? stockLines(order).map((line) => stockChange(this.tableName, communityId, line.productId, line.quantity))
       : [];
     const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
+    // A refunded donation's message leaves the office's queue and the public page with it.
+    const message = await refundedMessageItems(this.client, this.tableName, communityId, order, decision.at);
     try {
       await this.client.send(
         new TransactWriteCommand({
           TransactItems: [
             status,
+            ...message,
             ...stock,
             ...this.earningsItems(communityId, order, -1),
             ...fund,

@@ -12,8 +12,11 @@ import ImageGallery from '../image-gallery';
  * receipt photo (tap to enlarge), the signed amount, the balance after it and its hash — tap the row to
  * see the whole hash and the one it chains to.
  */
-/** An entry as the page shows it: with its receipt photo's view (from the page's `receipts`), if any. */
-export type FundEntryWithReceipt = FundEntry & { receipt?: ImageView };
+/**
+ * An entry as the page shows it: with its receipt photo's view (from the page's `receipts`) and a
+ * donor's released message (from the page's `messages`), if any.
+ */
+export type FundEntryWithReceipt = FundEntry & { receipt?: ImageView; message?: string };
 
 export default function FundEntryRow({ entry }: { entry: FundEntryWithReceipt }) {
   const { t, language } = useI18n();
@@ -28,6 +31,11 @@ export default function FundEntryRow({ entry }: { entry: FundEntryWithReceipt })
             #{entry.sequence} {t(`fund.kind.${entry.kind}`)}
           </Text>
           <Text className="ledger-row__memo">{entry.description}</Text>
+          {entry.message ? (
+            <Text className="ledger-row__memo fund-entry__message" id={`${prefix}-message`}>
+              {t('fund.donorMessage', { message: entry.message })}
+            </Text>
+          ) : null}
           {entry.donorName ? <Text className="card__hint">{t('fund.donor', { name: entry.donorName })}</Text> : null}
           {entry.category ? <Text className="card__hint">{categoryLabel(t, entry.category)}</Text> : null}
           {entry.receipt ? (

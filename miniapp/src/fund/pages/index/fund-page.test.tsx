@@ -41,6 +41,7 @@ describe('the public fund page', () => {
         aFundEntry(),
       ],
       receipts: { img_receipt: anImage({ id: 'img_receipt' }) },
+      messages: { 'entry-2': '愿老人们冬天暖和' },
       nextCursor: null,
     });
 
@@ -57,6 +58,9 @@ describe('the public fund page', () => {
     // The expense's receipt photo, from the page's `receipts` by the entry's (hashed) receiptImageId.
     expect(container.querySelector('#fund-entry-3-receipt .image-gallery__thumb')).not.toBeNull();
     expect(container.querySelector('#fund-entry-2-receipt')).toBeNull();
+    // A donor's message the office released, beside its entry (from the page's `messages`, outside the hash).
+    expect(container.querySelector('#fund-entry-2-message')?.textContent).toBe('留言：愿老人们冬天暖和');
+    expect(container.querySelector('#fund-entry-3-message')).toBeNull();
     expect(container.querySelector('#fund-csv-url')?.textContent).toBe(
       'https://api.linli.test/v1/communities/demo/fund/entries.csv',
     );

@@ -1,6 +1,6 @@
-import { Button, Text } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type Activity, type MerchantPost } from '@linli/shared';
+import { contracts, type Activity, type DonationMessage, type MerchantPost } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ActivityCard from '../../../components/activity-card';
@@ -12,13 +12,16 @@ import ImageReviewQueue from '../../components/image-review-queue';
 import OfficeLayout from '../../components/office-layout';
 import ReasonPrompt from '../../components/reason-prompt';
 import { useI18n } from '../../../i18n';
+import { formatYuan } from '../../../format/market';
+import { formatDateTime } from '../../../format/time';
 
-type Board = 'held' | 'active' | 'images' | 'activities';
+type Board = 'held' | 'active' | 'images' | 'activities' | 'messages';
 
 /**
  * The merchants' board: posts WeChat's content check held for review (release or take down), the
  * board as residents see it (take down a post that breaks the rules, with the reason), and photos
- * the check held (图片: release or delete), and team leaders' activities it held (活动: release, or open it to cancel).
+ * the check held (图片: release or delete), team leaders' activities it held (活动: release, or open it to
+ * cancel) and donors' messages it held (捐赠留言: release onto the fund page, or remove).
  */
 export default function OfficePostsPage() {
   const { t } = useI18n();
@@ -36,8 +39,10 @@ export default function OfficePostsPage() {
               { value: 'active', label: t('posts.onBoard') },
               { value: 'images', label: t('imageReview.tab') },
               { value: 'activities', label: t('activityReview.tab') },
+              { value: 'messages', label: t('messageReview.tab') },
             ]}
           />
+          {board === 'messages' ? <DonationMessageQueue communityId={communityId} /> : null}
           {board === 'activities' ? (
             <DecisionQueue
               communityId={communityId}
@@ -93,6 +98,57 @@ function ActivityDecisionCard({ activity, decision }: { activity: Activity; deci
         {t('posts.release')}
       </Button>
     </ActivityCard>
+  );
+}
+
+/** Donors' messages WeChat's check held, oldest first. */
+function DonationMessageQueue({ communityId }: { communityId: string }) {
+  return (
+    <DecisionQueue
+      communityId={communityId}
+      listId="office-held-messages-list"
+      listKey={`office-held-messages:${communityId}`}
+      loadPage={(cursor) =>
+        request(contracts.listDonationMessageReviews, { params: { cid: communityId }, query: { cursor } })
+      }
+      empty="messageReview.empty"
+      renderItem={(message, decision) => <MessageDecisionCard message={message} decision={decision} />}
+    />
+  );
+}
+
+/** A donor's message held for review: 放行 shows it beside the donation on the fund page; 移除 with a reason. */
+function MessageDecisionCard({ message, decision }: { message: DonationMessage; decision: Decision }) {
+  const { t, language } = useI18n();
+  const params = { cid: decision.communityId, messageId: message.id };
+  const release = () =>
+    decision.decide(() => request(contracts.releaseDonationMessage, { params }), t('messageReview.released'));
+  const remove = (reason: string) =>
+    decision.decide(
+      () => request(contracts.removeDonationMessage, { params, body: { reason } }),
+      t('messageReview.removed'),
+    );
+  return (
+    <View className="card" id={`donation-message-${message.id}`}>
+      <Text className="card__value">
+        {t('messageReview.donation', { name: message.donorName, amount: formatYuan(message.amountFen) })}
+      </Text>
+      {message.anonymous ? <Text className="card__hint">{t('messageReview.anonymous')}</Text> : null}
+      <Text className="ledger-row__memo">{message.text}</Text>
+      <Text className="card__hint">{formatDateTime(message.createdAt, language)}</Text>
+      <Button id={`message-release-${message.id}`} className="button" onClick={release}>
+        {t('posts.release')}
+      </Button>
+      <ReasonPrompt
+        id={`message-remove-${message.id}`}
+        label={t('messageReview.remove')}
+        placeholder={t('messageReview.reasonPlaceholder')}
+        danger
+        busy={decision.busy}
+        onConfirm={remove}
+      />
+      <ActionOutcome id={`message-remove-${message.id}`} outcome={decision.outcome} />
+    </View>
   );
 }
 
