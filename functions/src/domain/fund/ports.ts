@@ -1,5 +1,14 @@
 import type { Effects } from '../effects';
-import type { DonationMessage, FundEntry, FundExpense, FundMonth, Notification, Order, Page, Pledge } from '@linli/shared';
+import type {
+  DonationMessage,
+  FundEntry,
+  FundExpense,
+  FundMonth,
+  Notification,
+  Order,
+  Page,
+  Pledge,
+} from '@linli/shared';
 import type { FundHead } from './chain';
 
 export interface FundStore {

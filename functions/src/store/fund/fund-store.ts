@@ -158,9 +158,11 @@ export class DynamoFundStore implements FundStore {
     const messages: Record<string, string> = {};
     const items = page.items.map((item) => {
       // A released donor's message rides on the entry's item but is not part of the hashed entry.
-      const { communityId: _community, donorMessage, ...entry } = withoutKeys<
-        FundEntry & { communityId: string; donorMessage?: string }
-      >(item);
+      const {
+        communityId: _community,
+        donorMessage,
+        ...entry
+      } = withoutKeys<FundEntry & { communityId: string; donorMessage?: string }>(item);
       if (donorMessage) messages[entry.id] = donorMessage;
       return entry;
     });
