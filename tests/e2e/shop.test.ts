@@ -120,11 +120,11 @@ describe('artisan shop and public charity fund in Chromium', () => {
     await order.locator('.result-good').waitFor(WAIT);
     await snapshot(workPage, 'e2e-shop-9-office-orders.png');
 
-    // The resident gives ¥66.08 anonymously and pays with the dev confirmation.
+    // The resident gives ¥66.08 (not ticking 显示我的名字: anonymous) and pays with the dev confirmation.
     await openRoute(residentPage, '/fund/pages/donate/index');
     await residentPage.locator('#donate-amount input').waitFor(WAIT);
     await residentPage.locator('#donate-amount input').fill('66.08');
-    await residentPage.locator('#donate-anonymous').click();
+    expect(await residentPage.locator('#donate-publish-name-text').textContent()).toContain('匿名');
     await residentPage.locator('#donate-submit').click();
     await residentPage.locator('.order__fund').waitFor(WAIT);
     expect(await residentPage.locator('.order__fund').textContent()).toBe('¥66.08 全部捐入社区基金');
@@ -160,6 +160,7 @@ describe('artisan shop and public charity fund in Chromium', () => {
     const gift = publicPage.locator('.fund-entry', { hasText: '+¥66.08' }).first();
     expect(await gift.locator('.fund-entry__kind').textContent()).toContain('捐赠');
     expect(await gift.textContent()).not.toContain(buyerName);
+    expect(await gift.locator('[id$="-donor"]').textContent()).toBe('捐赠人：匿名');
     await snapshot(publicPage, 'e2e-shop-12-public-fund-expense.png');
   }, 300_000);
 

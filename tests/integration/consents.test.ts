@@ -1,4 +1,4 @@
-import { contracts, PRIVACY_GUIDE_VERSION, hasCurrentConsent } from '@linli/shared';
+import { contracts, CURRENT_CONSENT_VERSIONS, PRIVACY_GUIDE_VERSION, hasCurrentConsent } from '@linli/shared';
 import { errorOf, newUser, send } from '../support/api';
 
 /**
@@ -28,7 +28,11 @@ describe('consents: the privacy guide accepted, listed and withdrawn', () => {
     expect(again.body).toEqual(first.body);
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([first.body]);
-    expect(list.body.current).toEqual({ privacy_guide: PRIVACY_GUIDE_VERSION });
+    expect(list.body.current).toEqual({
+      privacy_guide: PRIVACY_GUIDE_VERSION,
+      id_number: CURRENT_CONSENT_VERSIONS.id_number,
+      donor_name_public: CURRENT_CONSENT_VERSIONS.donor_name_public,
+    });
     expect(hasCurrentConsent(list.body.items, 'privacy_guide')).toBe(true);
   });
 

@@ -38,7 +38,7 @@ describe('the public charity fund', () => {
     expect(page.body).toMatchObject({ balanceFen: 0, entries: [], latestHash: GENESIS_HASH, entryCount: 0 });
   });
 
-  it('chains every income with its running balance; anonymous donors stay anonymous', async () => {
+  it('chains every income with its running balance; a donor is named only when they agreed to it', async () => {
     const { cid, staff, resident } = await timebankCommunity();
 
     const first = await income(cid, staff, { kind: 'stall', amountFen: 15000, description: '十一月公益集市' });
@@ -47,13 +47,13 @@ describe('the public charity fund', () => {
       amountFen: 3000,
       description: '月捐',
       donorName: '王阿姨',
-      anonymous: true,
     });
     const third = await income(cid, staff, {
       kind: 'donation',
       amountFen: 500,
       description: '现金捐赠',
       donorName: '小李',
+      publishName: true,
     });
     const byResident = await income(cid, resident, { kind: 'donation', amountFen: 1, description: 'x' });
     const anonymousCall = await send(contracts.recordFundIncome, {
@@ -70,8 +70,10 @@ describe('the public charity fund', () => {
       [2, 3000, 18000],
       [1, 15000, 15000],
     ]);
-    expect(page.entries[1]?.donorName).toBeUndefined();
-    expect(page.entries[0]?.donorName).toBe('小李');
+    // The name stands beside the entry (outside its hash), and only the one who agreed is named.
+    expect(page.entries.map((entry) => entry.donorName)).toEqual([undefined, undefined, undefined]);
+    expect(page.donors).toEqual({ [third.body.id]: '小李' });
+    expect(JSON.stringify(page)).not.toContain('王阿姨');
     expect(page.latestHash).toBe(third.body.hash);
     expect(verifyChain(ascending(page.entries))).toEqual({ intact: true });
     expect(page.months).toEqual([expect.objectContaining({ incomeFen: 18500, expenseFen: 0 })]);
@@ -249,7 +251,7 @@ describe('the public charity fund', () => {
     const donation = await send(contracts.donate, {
       params: { cid },
       token: donor.token,
-      body: { amountFen: 10000, message: formula },
+      body: { amountFen: 10000, message: formula, publishName: true },
     });
     await send(contracts.devPayOrder, { params: { cid, oid: donation.body.id }, token: donor.token });
     for (const description of ['+1+2', '-2+3', '@SUM(A1:A9)'])

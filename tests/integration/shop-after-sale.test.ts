@@ -262,12 +262,12 @@ describe('orders after sale', () => {
 });
 
 describe('donations and pledges', () => {
-  it('takes one-off donations wholly into the fund, anonymous when asked', async () => {
+  it('takes one-off donations wholly into the fund, naming the donor only when they choose it', async () => {
     const { cid, resident } = await timebankCommunity();
     const donate = (body: DonationRequest) => send(contracts.donate, { params: { cid }, token: resident.token, body });
 
-    const anonymous = await donate({ amountFen: 5000, anonymous: true });
-    const named = await donate({ amountFen: 1000, message: '给孩子们买书' });
+    const anonymous = await donate({ amountFen: 5000 });
+    const named = await donate({ amountFen: 1000, message: '给孩子们买书', publishName: true });
     for (const order of [anonymous.body, named.body]) {
       await send(contracts.devPayOrder, { params: { cid, oid: order.id }, token: resident.token });
     }
@@ -278,10 +278,19 @@ describe('donations and pledges', () => {
       body: { kind: 'donation', totalFen: 5000, payment: { mode: 'dev' } },
     });
     expect(page.balanceFen).toBe(6000);
-    expect(page.entries.map((entry) => [entry.kind, entry.amountFen, entry.donorName])).toEqual([
+    expect(page.entries.map((entry) => [entry.kind, entry.amountFen, page.donors[entry.id]])).toEqual([
       ['donation', 1000, expect.stringContaining('resident')],
       ['donation', 5000, undefined],
     ]);
+    expect(verifyChain([...page.entries].reverse())).toEqual({ intact: true });
+    // The choice is the donor's donor_name_public consent, with its time; withdrawing it takes the name off.
+    const consents = await send(contracts.listMyConsents, { token: resident.token });
+    expect(consents.body.items).toEqual([expect.objectContaining({ kind: 'donor_name_public' })]);
+    await send(contracts.withdrawConsent, { params: { kind: 'donor_name_public' }, token: resident.token });
+    const after = await fund(cid);
+    expect(after.donors).toEqual({});
+    expect(after.latestHash).toBe(page.latestHash);
+    expect(verifyChain([...after.entries].reverse())).toEqual({ intact: true });
     expect(page.entries[0]?.description).toBe('给孩子们买书');
   });
 

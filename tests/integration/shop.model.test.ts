@@ -990,7 +990,7 @@ class Donate implements Command {
     // As the donate route: a donation order, written like any order, paid like any order.
     const order = donationOrder({
       donor: real.buyers[this.buyer]!,
-      request: { amountFen: this.amountFen, anonymous: this.buyer === 0 },
+      request: { amountFen: this.amountFen, publishName: this.buyer !== 0 },
       now: clock(model),
     });
     const outcome = await stores.shop().createOrder(real.community.id, order);

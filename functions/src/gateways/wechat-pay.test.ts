@@ -95,7 +95,7 @@ async function pledgeOrder(now: Date, amountFen: number): Promise<Order> {
     },
   };
   await createDuePledgeDonations(
-    { now, getMember: async () => ({ userId: pledge.donorId, displayName: '邻居' }) as never },
+    { now, getMember: async () => ({ userId: pledge.donorId, displayName: '邻居' }) as never, mayPublishName: async () => false },
     store as PledgeStore,
   );
   return made[0]!;

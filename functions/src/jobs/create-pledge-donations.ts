@@ -1,4 +1,5 @@
 import { createDuePledgeDonations } from '../domain/fund/pledges';
+import { consentStands } from '../domain/identity/consents';
 import { stores } from '../wiring';
 import { logger } from '../lib/logger';
 
@@ -12,6 +13,7 @@ export async function handler(event?: { now?: string }): Promise<{ created: numb
     {
       now: event?.now ? new Date(event.now) : undefined,
       getMember: (communityId, userId) => communities.getMember(communityId, userId),
+      mayPublishName: (userId) => consentStands(stores.consents(), userId, 'donor_name_public'),
     },
     stores.pledges(),
   );

@@ -97,6 +97,8 @@
  * |   |   photos whose WeChat verdict is late       |   GSI2: GSI2PK=IMAGES_CHECKING GSI2SK={checkBy}#{cid}#{id} (sparse) |
  * |72 | the photo a WeChat check's trace id is for  | PK=MEDIA_TRACE#{traceId}    SK=MEDIA_TRACE                      |
  * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
+ * |75 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
+ * |   |   (their name beside the entry, unhashed)   |   (`publicDonorName`): taking the name off on withdrawal or closing |
  * |74 | a donation's held message; the queue        | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES_HELD#{cid} |
  * |   |   (sparse: under review only)               |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
  */
@@ -303,6 +305,11 @@ export const keys = {
   fundHead: (communityId: string) => key(`COMMUNITY#${communityId}`, 'FUND#HEAD'),
   fundEntry: (communityId: string, sequence: number) => key(`FUND#${communityId}`, String(sequence).padStart(12, '0')),
   fundEntriesPartition: (communityId: string) => `FUND#${communityId}`,
+  publicDonorPartition: (userId: string) => `FUND_DONOR#${userId}`,
+  publicDonor: (userId: string, communityId: string, sequence: number) => ({
+    GSI2PK: `FUND_DONOR#${userId}`,
+    GSI2SK: `${communityId}#${String(sequence).padStart(12, '0')}`,
+  }),
   fundMonth: (communityId: string, month: string) => key(`COMMUNITY#${communityId}`, `FUND_MONTH#${month}`),
   fundMonthPrefix: () => 'FUND_MONTH#',
   fundExpense: (communityId: string, expenseId: string) => key(`COMMUNITY#${communityId}`, `EXPENSE#${expenseId}`),

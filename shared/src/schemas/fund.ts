@@ -15,7 +15,10 @@ export interface FundEntry {
   amountFen: number;
   balanceAfterFen: number;
   description: string;
-  /** Absent when the donor chose to give anonymously. */
+  /**
+   * Only in entries written before donors' names left the hash (2026-12): a name now shows from the
+   * page's `donors`, beside the entry, so that it can be taken off when its consent is withdrawn.
+   */
   donorName?: string;
   category?: string;
   approvedBy?: string;
@@ -49,6 +52,11 @@ export interface FundPage {
    * the entry, outside its hash (the entry's description is the default title).
    */
   messages: Record<string, string>;
+  /**
+   * Donors who chose to be named, by entry id (outside the hash: withdrawing the consent, or closing the
+   * account, takes the name off). A donation without a name here is shown as 匿名.
+   */
+  donors: Record<string, string>;
   nextCursor: string | null;
 }
 
@@ -107,7 +115,8 @@ export const FundIncomeRequest = z.strictObject({
   amountFen: positiveInt(100_000_000),
   description: humanText(200),
   donorName: z.optional(humanText(40)),
-  anonymous: z.optional(z.boolean()),
+  /** The donor agreed, there and then, to be named on the public fund page: otherwise shown as 匿名. */
+  publishName: z.optional(z.boolean()),
 });
 export type FundIncomeRequest = z.infer<typeof FundIncomeRequest>;
 
@@ -120,7 +129,11 @@ export const FundExpensesQuery = z.strictObject({
 
 export const DonationRequest = z.strictObject({
   amountFen: positiveInt(10_000_000),
-  anonymous: z.optional(z.boolean()),
+  /**
+   * The donor chooses, with this donation, to be named on the public fund page (recorded as their
+   * `donor_name_public` consent, withdrawable): without it the donation shows as 匿名.
+   */
+  publishName: z.optional(z.boolean()),
   message: z.optional(humanText(100)),
 });
 
@@ -130,7 +143,8 @@ export type DonationRequest = z.infer<typeof DonationRequest>;
 export const PledgeRequest = z.strictObject({
   amountFen: positiveInt(10_000_000),
   dayOfMonth: z.int().check(z.minimum(1), z.maximum(28)),
-  anonymous: z.optional(z.boolean()),
+  /** As a donation's: each month's donation is named on the public page only if chosen. */
+  publishName: z.optional(z.boolean()),
 });
 
 export type PledgeRequest = z.infer<typeof PledgeRequest>;

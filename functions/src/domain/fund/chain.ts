@@ -20,10 +20,21 @@ export const EMPTY_HEAD: FundHead = {
   expenseFen: 0,
 };
 
+/** What a new entry says (hashed). A donor's name is not part of it: see {@link PublicDonor}. */
 export type EntryDraft = Pick<
   FundEntry,
-  'kind' | 'amountFen' | 'description' | 'donorName' | 'category' | 'approvedBy' | 'receiptImageId'
+  'kind' | 'amountFen' | 'description' | 'category' | 'approvedBy' | 'receiptImageId'
 >;
+
+/**
+ * A donor who chose to be named on the public page: kept beside their entry, outside its hash, so the
+ * name can be taken off (consent withdrawn, account closed) with the chain intact. `userId` when the
+ * donor is a member (an online donation), so their names can be found again.
+ */
+export interface PublicDonor {
+  name: string;
+  userId?: string;
+}
 
 /** JSON with sorted keys and no undefined values: the same entry always hashes the same. */
 function canonical(value: Record<string, unknown>): string {

@@ -9,7 +9,7 @@ import {
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { decimalCell, toCsv } from '../office/exports/csv';
-import { chainEntry, type EntryDraft } from './chain';
+import { chainEntry, type EntryDraft, type PublicDonor } from './chain';
 import type { FundStore } from './ports';
 import type { Effects } from '../effects';
 
@@ -25,7 +25,12 @@ export async function appendFundEntry(
   fund: FundStore,
   communityId: string,
   draft: EntryDraft,
-  options: { now?: Date; expense?: { id: string; decidedBy: string }; effects?: (entry: FundEntry) => Effects } = {},
+  options: {
+    now?: Date;
+    expense?: { id: string; decidedBy: string };
+    effects?: (entry: FundEntry) => Effects;
+    donor?: PublicDonor;
+  } = {},
 ): Promise<FundEntry> {
   // One id for the entry whatever the attempts (and, with an Idempotency-Key, the requests).
   const id = newId((options.now ?? new Date()).getTime());
@@ -43,7 +48,7 @@ export async function appendFundEntry(
     const now = options.now ?? new Date();
     const entry = chainEntry(head, draft, id, now.toISOString());
     const expense = options.expense ? { ...options.expense, decidedAt: entry.createdAt } : undefined;
-    const outcome = await fund.append(communityId, entry, head.sequence, expense, options.effects?.(entry));
+    const outcome = await fund.append(communityId, entry, head.sequence, expense, options.effects?.(entry), options.donor);
     if (outcome === 'appended') return entry;
     if (outcome === 'duplicate') return (await fund.getEntry(communityId, id)) ?? entry;
     if (outcome === 'expense_decided')
@@ -65,16 +70,17 @@ export function recordIncome(
       kind: request.kind,
       amountFen: request.amountFen,
       description: request.description,
-      donorName: request.anonymous ? undefined : request.donorName,
     },
     {
+      // Named on the public page only when the donor agreed there and then; either way the audit keeps who gave.
+      donor: request.publishName && request.donorName ? { name: request.donorName } : undefined,
       effects: (entry) => ({
         audit: {
           communityId: input.communityId,
           action: 'fund.record_income',
           objectType: 'fund_entry',
           objectId: entry.id,
-          after: entry,
+          after: { ...entry, donorName: request.donorName, publishName: request.publishName === true },
         },
       }),
     },
@@ -196,8 +202,16 @@ export async function getFundPage(input: { communityId: string; cursor?: string 
     entries: page.items,
     receipts: {},
     messages: page.messages,
+    donors: page.donors,
     nextCursor: page.nextCursor,
   };
+}
+
+/** The name a public list shows for an entry's donor: the one they chose to show, else 匿名 for a gift. */
+export function publicDonorName(entry: FundEntry, donors: Readonly<Record<string, string>>): string | undefined {
+  const named = donors[entry.id] ?? entry.donorName;
+  if (named) return named;
+  return ['donation', 'pledge'].includes(entry.kind) ? '匿名' : undefined;
 }
 
 const CSV_HEADER = [
@@ -217,10 +231,12 @@ const CSV_HEADER = [
 /** Every entry, oldest first, as CSV through the one CSV writer (UTF-8 BOM, RFC 4180, formula-looking text guarded, amounts numbers). */
 export async function fundCsv(communityId: string, fund: FundStore): Promise<string> {
   const entries: FundEntry[] = [];
+  const donors: Record<string, string> = {};
   let cursor: string | undefined;
   do {
     const page = await fund.listEntries(communityId, cursor, 500);
     entries.push(...page.items);
+    Object.assign(donors, page.donors);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   entries.sort((left, right) => left.sequence - right.sequence);
@@ -233,7 +249,7 @@ export async function fundCsv(communityId: string, fund: FundStore): Promise<str
       decimalCell(formatFen(entry.amountFen)),
       decimalCell(formatFen(entry.balanceAfterFen)),
       entry.description,
-      entry.donorName,
+      publicDonorName(entry, donors),
       entry.category,
       entry.approvedBy,
       entry.previousHash,

@@ -22,7 +22,7 @@ export async function createPledge(
     donorName: input.donor.displayName,
     amountFen: input.request.amountFen,
     dayOfMonth: input.request.dayOfMonth,
-    anonymous: input.request.anonymous ?? false,
+    anonymous: input.request.publishName !== true,
     status: 'active',
     createdAt: now.toISOString(),
   };
@@ -64,7 +64,12 @@ export const PLEDGE_CATCH_UP_DAYS = 7;
  * after its day this month starts next month. Returns how many orders were created.
  */
 export async function createDuePledgeDonations(
-  input: { now?: Date; getMember: (communityId: string, userId: string) => Promise<MemberRecord | null> },
+  input: {
+    now?: Date;
+    getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
+    /** Whether the donor's `donor_name_public` consent stands (a pledge named publicly only while it does). */
+    mayPublishName: (userId: string) => Promise<boolean>;
+  },
   pledges: PledgeStore,
 ): Promise<number> {
   const now = input.now ?? new Date();
@@ -77,7 +82,10 @@ export async function createDuePledgeDonations(
       const pledge = await pledges.getPledge(communityId, pledgeId);
       if (!pledge || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
       if (Date.parse(pledge.createdAt) >= dueDayEnds) continue;
-      if (await createMonthlyDonation({ communityId, pledge, month, now, getMember: input.getMember }, pledges)) {
+      if (await createMonthlyDonation(
+          { communityId, pledge, month, now, getMember: input.getMember, mayPublishName: input.mayPublishName },
+          pledges,
+        )) {
         created += 1;
       }
     }
@@ -93,6 +101,8 @@ async function createMonthlyDonation(
     month: string;
     now: Date;
     getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
+    /** Whether the donor's `donor_name_public` consent stands. */
+    mayPublishName: (userId: string) => Promise<boolean>;
   },
   pledges: PledgeStore,
 ): Promise<boolean> {
@@ -101,7 +111,8 @@ async function createMonthlyDonation(
   if (!donor) return false;
   const order = donationOrder({
     donor,
-    request: { amountFen: pledge.amountFen, anonymous: pledge.anonymous },
+    // Named only while the donor's choice stands: a withdrawn `donor_name_public` consent ends it.
+    request: { amountFen: pledge.amountFen, publishName: !pledge.anonymous && (await input.mayPublishName(pledge.donorId)) },
     pledgeId: pledge.id,
     // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
     // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.

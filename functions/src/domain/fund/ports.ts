@@ -9,7 +9,7 @@ import type {
   Page,
   Pledge,
 } from '@linli/shared';
-import type { FundHead } from './chain';
+import type { FundHead, PublicDonor } from './chain';
 
 export interface FundStore {
   getHead(communityId: string): Promise<FundHead>;
@@ -25,6 +25,8 @@ export interface FundStore {
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
     effects?: Effects,
+    /** A donor who chose to be named: beside the entry, outside its hash. */
+    donor?: PublicDonor,
   ): Promise<'appended' | 'conflict' | 'expense_decided' | 'duplicate'>;
   /** An entry appended through `append`, by its id. */
   getEntry(communityId: string, entryId: string): Promise<FundEntry | null>;
@@ -33,7 +35,13 @@ export interface FundStore {
     communityId: string,
     cursor: string | undefined,
     limit: number,
-  ): Promise<Page<FundEntry> & { messages: Record<string, string> }>;
+  ): Promise<Page<FundEntry> & { messages: Record<string, string>; donors: Record<string, string> }>;
+  /**
+   * Takes `userId`'s name off every fund entry that shows it, in every community (their
+   * `donor_name_public` consent withdrawn, or their account closed); the entries and the chain stay.
+   * Returns how many entries it changed.
+   */
+  hideDonorNames(userId: string): Promise<number>;
   /** The head and the newest 60 month totals in one Query (they share the community's partition). */
   headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }>;
   putExpense(communityId: string, expense: FundExpense, effects?: Effects): Promise<void>;

@@ -30,6 +30,27 @@ export async function acceptConsent(
   return store.acceptConsent(userId, { kind: request.kind, version: request.version, acceptedAt: now });
 }
 
+/**
+ * The donor chose, with a donation or a pledge, to be named on the public fund page: that choice is
+ * their `donor_name_public` consent (its current version, now), recorded before the order exists.
+ * Nothing when they did not choose it.
+ */
+export async function recordDonorNameChoice(
+  store: ConsentStore,
+  userId: string,
+  publishName: boolean | undefined,
+  now: string,
+): Promise<void> {
+  if (publishName !== true) return;
+  const kind = 'donor_name_public';
+  await acceptConsent(store, userId, { kind, version: CURRENT_CONSENT_VERSIONS[kind] }, now);
+}
+
+/** True while `userId` has an acceptance of `kind` (any version) that is not withdrawn. */
+export async function consentStands(store: ConsentStore, userId: string, kind: ConsentKind): Promise<boolean> {
+  return (await store.listConsents(userId)).some((item) => item.kind === kind && !item.withdrawnAt);
+}
+
 /** The caller's consents, newest first, and the versions current now (`GET /v1/me/consents`). */
 export async function listConsents(store: ConsentStore, userId: string): Promise<ConsentList> {
   return { items: newestFirst(await store.listConsents(userId)), current: { ...CURRENT_CONSENT_VERSIONS } };
@@ -40,6 +61,10 @@ export async function listConsents(store: ConsentStore, userId: string): Promise
  * before stays lawful): every version still standing gets `withdrawnAt = now`. Already withdrawn: the
  * records as they are (idempotent).
  *
+ * What the consent allowed then stops (`consequences`): `donor_name_public` → the person's name is
+ * taken off every public fund entry (they show as 匿名; the entries and the chain stay). These run on
+ * every withdrawal, so a call that failed half-way is finished by calling again.
+ *
  * @throws AppError `consent.not_found` (404) when the caller never accepted `kind`.
  */
 export async function withdrawConsent(
@@ -47,11 +72,19 @@ export async function withdrawConsent(
   userId: string,
   kind: ConsentKind,
   now: string,
+  consequences?: ConsentConsequences,
 ): Promise<{ items: Consent[] }> {
   const ofKind = (await store.listConsents(userId)).filter((item) => item.kind === kind);
   if (ofKind.length === 0) throw notFound('consent');
   const items = await Promise.all(
     ofKind.map((item) => (item.withdrawnAt ? item : store.withdrawConsent(userId, item, now))),
   );
+  if (kind === 'donor_name_public') await consequences?.hideDonorNames(userId);
   return { items: newestFirst(items) };
+}
+
+/** What stops when a consent is withdrawn. */
+export interface ConsentConsequences {
+  /** Takes the person's name off every public fund entry (FundStore.hideDonorNames). */
+  hideDonorNames(userId: string): Promise<number>;
 }

@@ -367,7 +367,8 @@ export function donationOrder(input: {
     status: 'pending_payment',
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + (input.paymentWindowMinutes ?? PAYMENT_WINDOW_MINUTES) * 60_000).toISOString(),
-    anonymous: input.request.anonymous ?? false,
+    // Named on the public page only when the donor chose it with this donation.
+    anonymous: input.request.publishName !== true,
     ...(input.heldMessage ? { heldMessage: input.heldMessage } : {}),
     pledgeId: input.pledgeId,
   };

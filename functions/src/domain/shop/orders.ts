@@ -9,7 +9,7 @@ import {
 } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { chainEntry, type FundHead } from '../fund/chain';
+import { chainEntry, type FundHead, type PublicDonor } from '../fund/chain';
 import type { Effects } from '../effects';
 import type { FundStore } from '../fund/ports';
 import type { MemberRecord } from '../identity/ports';
@@ -104,7 +104,6 @@ export function fundEntriesFor(order: Order, head: FundHead, at: string, refund 
         kind: refund ? 'refund' : donation ? (order.pledgeId ? 'pledge' : 'donation') : 'sale_share',
         amountFen: refund ? -line.fundFen : line.fundFen,
         description: donation ? line.title : `${refund ? '退款 ' : ''}微益坊 ${line.title} × ${line.quantity}`,
-        donorName: donation && !order.anonymous ? order.buyerName : undefined,
       },
       newId(Date.parse(at)),
       at,
@@ -113,6 +112,12 @@ export function fundEntriesFor(order: Order, head: FundHead, at: string, refund 
     current = { ...current, sequence: entry.sequence, latestHash: entry.hash, balanceFen: entry.balanceAfterFen };
   }
   return entries;
+}
+
+/** The donor named beside a paid donation's entry, if they chose it (`anonymous: false`): none otherwise. */
+export function publicDonorsOf(order: Order, entries: readonly FundEntry[]): Map<string, PublicDonor> {
+  if (order.kind !== 'donation' || order.anonymous !== false) return new Map();
+  return new Map(entries.map((entry) => [entry.id, { name: order.buyerName, userId: order.buyerId }]));
 }
 
 /** What a payment changes besides the order: the month's shop figures (a purchase), the buyer's notice. */
@@ -182,7 +187,7 @@ export async function markOrderPaid(
     const outcome = await dependencies.shop.markPaid(
       input.communityId,
       order,
-      { reference: input.reference, paidAt, shipping },
+      { reference: input.reference, paidAt, shipping, donors: publicDonorsOf(order, entries) },
       entries,
       head.sequence,
       {

@@ -1,4 +1,5 @@
 import type { Effects } from '../effects';
+import type { PublicDonor } from '../fund/chain';
 import type {
   FundEntry,
   LogisticsType,
@@ -39,7 +40,8 @@ export interface ShopStore {
   markPaid(
     communityId: string,
     order: Order,
-    payment: { reference: string; paidAt: string; shipping?: OrderShipping },
+    /** `donors`: the donors named beside the entries (by entry id), outside their hash. */
+    payment: { reference: string; paidAt: string; shipping?: OrderShipping; donors?: ReadonlyMap<string, PublicDonor> },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,

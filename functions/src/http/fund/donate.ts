@@ -2,6 +2,7 @@ import { screenTexts } from '../../domain/office/content-screening';
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { donationOrder } from '../../domain/shop/fulfilment';
+import { recordDonorNameChoice } from '../../domain/identity/consents';
 import { checkout } from '../../domain/shop/payments';
 import { checkoutDependencies, gateways, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
@@ -14,6 +15,7 @@ export const handler = httpRoute(contracts.donate, async ({ params, body, userId
   const screening = await screenTexts(gateways.textChecker(), { userId, scene: 'comment', texts: [body.message] });
   const held = screening === 'pass' ? undefined : body.message;
   const request = held ? { ...body, message: undefined } : body;
+  await recordDonorNameChoice(stores.consents(), userId, body.publishName, new Date().toISOString());
   const place = async () => {
     const order = donationOrder({ donor, request, heldMessage: held });
     await stores.shop().createOrder(params.cid, order);

@@ -1,6 +1,6 @@
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
-import { EMPTY_HEAD, type FundHead } from '../../domain/fund/chain';
+import { EMPTY_HEAD, type FundHead, type PublicDonor } from '../../domain/fund/chain';
 import { chinaMonth } from '../../domain/market/contributions';
 import type { FundStore } from '../../domain/fund/ports';
 import { cancellationReasons } from '../client';
@@ -21,6 +21,7 @@ export function fundAppendItems(
   communityId: string,
   entries: FundEntry[],
   expectedSequence: number,
+  donors: ReadonlyMap<string, PublicDonor> = new Map(),
 ): TransactionItem[] {
   const last = entries.at(-1);
   if (!last) return [];
@@ -57,7 +58,13 @@ export function fundAppendItems(
     ...entries.map((entry) => ({
       Put: {
         TableName: tableName,
-        Item: { ...keys.fundEntry(communityId, entry.sequence), type: ENTITY.fundEntry, communityId, ...entry },
+        Item: {
+          ...keys.fundEntry(communityId, entry.sequence),
+          type: ENTITY.fundEntry,
+          communityId,
+          ...entry,
+          ...donorAttributes(communityId, entry, donors.get(entry.id)),
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     })),
@@ -77,6 +84,15 @@ export function fundAppendItems(
   ];
 }
 
+/** A named donor beside the entry (outside the hash), found again by their user id (pattern 75). */
+function donorAttributes(communityId: string, entry: FundEntry, donor: PublicDonor | undefined) {
+  if (!donor) return {};
+  return {
+    publicDonorName: donor.name,
+    ...(donor.userId ? keys.publicDonor(donor.userId, communityId, entry.sequence) : {}),
+  };
+}
+
 export class DynamoFundStore implements FundStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -94,8 +110,10 @@ export class DynamoFundStore implements FundStore {
     expectedSequence: number,
     expense?: { id: string; decidedBy: string; decidedAt: string },
     effects?: Effects,
+    donor?: PublicDonor,
   ): Promise<'appended' | 'conflict' | 'expense_decided' | 'duplicate'> {
-    const items = fundAppendItems(this.tableName, communityId, [entry], expectedSequence);
+    const donors = new Map(donor ? [[entry.id, donor]] : []);
+    const items = fundAppendItems(this.tableName, communityId, [entry], expectedSequence, donors);
     // Once per entry id: a retry of an append that went through (its reply lost) finds it.
     const onceIndex = items.length;
     items.push({
@@ -147,7 +165,7 @@ export class DynamoFundStore implements FundStore {
     communityId: string,
     cursor: string | undefined,
     limit: number,
-  ): Promise<Page<FundEntry> & { messages: Record<string, string> }> {
+  ): Promise<Page<FundEntry> & { messages: Record<string, string>; donors: Record<string, string> }> {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       partition: keys.fundEntriesPartition(communityId),
@@ -156,17 +174,49 @@ export class DynamoFundStore implements FundStore {
       newestFirst: true,
     });
     const messages: Record<string, string> = {};
+    const donors: Record<string, string> = {};
     const items = page.items.map((item) => {
-      // A released donor's message rides on the entry's item but is not part of the hashed entry.
+      // A released donor's message and a named donor ride on the entry's item, outside the hashed entry.
       const {
         communityId: _community,
         donorMessage,
+        publicDonorName,
         ...entry
-      } = withoutKeys<FundEntry & { communityId: string; donorMessage?: string }>(item);
+      } = withoutKeys<FundEntry & { communityId: string; donorMessage?: string; publicDonorName?: string }>(item);
       if (donorMessage) messages[entry.id] = donorMessage;
+      if (publicDonorName) donors[entry.id] = publicDonorName;
       return entry;
     });
-    return { items, nextCursor: page.nextCursor, messages };
+    return { items, nextCursor: page.nextCursor, messages, donors };
+  }
+
+  async hideDonorNames(userId: string): Promise<number> {
+    let hidden = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi2,
+          KeyConditionExpression: 'GSI2PK = :donor',
+          ExpressionAttributeValues: { ':donor': keys.publicDonorPartition(userId) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { PK: item.PK, SK: item.SK },
+            UpdateExpression: 'REMOVE publicDonorName, GSI2PK, GSI2SK',
+            ConditionExpression: 'attribute_exists(PK)',
+          }),
+        );
+        hidden += 1;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return hidden;
   }
 
   async headAndMonths(communityId: string): Promise<{ head: FundHead; months: FundMonth[] }> {

@@ -155,8 +155,14 @@ export class DynamoExportStore implements ExportSource {
         // Newest first: once an entry is older than the range, every later one is too.
         if (createdAt < range.fromIso) return entries.reverse();
         if (createdAt >= range.toIso) continue;
-        const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId?: string }>(item);
-        entries.push(entry);
+        // The named donor beside the entry (outside its hash) is the donor column of the office's export.
+        const {
+          communityId: _community,
+          publicDonorName,
+          donorMessage: _message,
+          ...entry
+        } = withoutKeys<FundEntry & { communityId?: string; publicDonorName?: string; donorMessage?: string }>(item);
+        entries.push(publicDonorName ? { ...entry, donorName: publicDonorName } : entry);
         if (entries.length >= limit) return entries.reverse();
       }
       startKey = result.LastEvaluatedKey;

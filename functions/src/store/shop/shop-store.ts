@@ -17,6 +17,7 @@ import { heldMessageItems, refundedMessageItems } from '../fund/donation-message
 import { fundAppendItems } from '../fund/fund-store';
 import { getEntity, getItem, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import type { Effects } from '../../domain/effects';
+import type { PublicDonor } from '../../domain/fund/chain';
 import { effectItems, writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
 import type { TransactionItem } from '../client';
@@ -256,7 +257,8 @@ export class DynamoShopStore implements ShopStore {
   async markPaid(
     communityId: string,
     order: Order,
-    payment: { reference: string; paidAt: string; shipping?: OrderShipping },
+    /** `donors`: the donors named beside the entries (by entry id), outside their hash. */
+    payment: { reference: string; paidAt: string; shipping?: OrderShipping; donors?: ReadonlyMap<string, PublicDonor> },
     fundEntries: FundEntry[],
     expectedFundSequence: number,
     effects?: Effects,
@@ -280,7 +282,7 @@ export class DynamoShopStore implements ShopStore {
       }),
     };
     const earnings = this.earningsItems(communityId, order, 1);
-    const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence);
+    const fund = fundAppendItems(this.tableName, communityId, fundEntries, expectedFundSequence, payment.donors);
     try {
       const extra = effectItems(this.tableName, effects);
       // A donation's held message joins the office's queue with the payment.

@@ -35,11 +35,18 @@ describe('FundEntryRow', () => {
     ['donation', '捐赠'],
     ['pledge', '月捐'],
     ['stall', '义卖'],
-  ] as const)('names a %s entry %s, and the donor unless anonymous', (kind, label) => {
-    const { container } = render(<FundEntryRow entry={aFundEntry({ kind, donorName: '张先生' })} />);
+  ] as const)('names a %s entry %s, and the donor who chose to be named', (kind, label) => {
+    const { container } = render(<FundEntryRow entry={{ ...aFundEntry({ kind }), donor: '张先生' }} />);
 
     expect(text(container, '.fund-entry__kind')).toBe(`#1 ${label}`);
-    expect(container.textContent).toContain('捐赠人：张先生');
+    expect(text(container, '#fund-entry-1-donor')).toBe('捐赠人：张先生');
+  });
+
+  it('shows a gift whose donor did not choose to be named as 匿名, and no donor for a sale share', () => {
+    const gift = render(<FundEntryRow entry={aFundEntry({ kind: 'donation' })} />);
+    expect(text(gift.container, '#fund-entry-1-donor')).toBe('捐赠人：匿名');
+    const share = render(<FundEntryRow entry={aFundEntry({ kind: 'sale_share', sequence: 2 })} />);
+    expect(share.container.querySelector('#fund-entry-2-donor')).toBeNull();
   });
 
   it('shows the whole hash and the previous one when tapped', () => {

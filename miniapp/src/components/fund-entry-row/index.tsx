@@ -13,10 +13,10 @@ import ImageGallery from '../image-gallery';
  * see the whole hash and the one it chains to.
  */
 /**
- * An entry as the page shows it: with its receipt photo's view (from the page's `receipts`) and a
- * donor's released message (from the page's `messages`), if any.
+ * An entry as the page shows it, with what the page's maps hold beside it: the receipt photo's view
+ * (`receipts`), a donor's released message (`messages`), the donor's name if they chose it (`donors`).
  */
-export type FundEntryWithReceipt = FundEntry & { receipt?: ImageView; message?: string };
+export type FundEntryWithReceipt = FundEntry & { receipt?: ImageView; message?: string; donor?: string };
 
 export default function FundEntryRow({ entry }: { entry: FundEntryWithReceipt }) {
   const { t, language } = useI18n();
@@ -36,7 +36,15 @@ export default function FundEntryRow({ entry }: { entry: FundEntryWithReceipt })
               {t('fund.donorMessage', { message: entry.message })}
             </Text>
           ) : null}
-          {entry.donorName ? <Text className="card__hint">{t('fund.donor', { name: entry.donorName })}</Text> : null}
+          {entry.donor ? (
+            <Text className="card__hint" id={`${prefix}-donor`}>
+              {t('fund.donor', { name: entry.donor })}
+            </Text>
+          ) : entry.kind === 'donation' || entry.kind === 'pledge' ? (
+            <Text className="card__hint" id={`${prefix}-donor`}>
+              {t('fund.anonymousDonor')}
+            </Text>
+          ) : null}
           {entry.category ? <Text className="card__hint">{categoryLabel(t, entry.category)}</Text> : null}
           {entry.receipt ? (
             <ImageGallery id={`${prefix}-receipt`} images={[entry.receipt]} subject={t('photos.receipt')} />

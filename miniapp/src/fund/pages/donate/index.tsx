@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type Order, type PaymentInstruction, type Pledge } from '@linli/shared';
+import { CONSENT_TEXTS, contracts, type Order, type PaymentInstruction, type Pledge } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import CheckRow from '../../../components/check-row';
@@ -36,7 +36,7 @@ function DonateForm({ communityId }: { communityId: string }) {
   const { t } = useI18n();
   const [amount, setAmount] = useState('');
   const [message, setMessage] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
+  const [publishName, setPublishName] = useState(false);
   const [order, setOrder] = useState<Order>();
   const [payment, setPayment] = useState<PaymentInstruction>();
   const action = useAction();
@@ -48,7 +48,7 @@ function DonateForm({ communityId }: { communityId: string }) {
     await action.run(async (idempotencyKey) => {
       const { payment, ...created } = await request(contracts.donate, {
         params: { cid: communityId },
-        body: { amountFen, anonymous, ...(text ? { message: text } : {}) },
+        body: { amountFen, publishName, ...(text ? { message: text } : {}) },
         idempotencyKey,
       });
       setPayment(payment);
@@ -75,7 +75,7 @@ function DonateForm({ communityId }: { communityId: string }) {
         maxlength={100}
         onChange={setMessage}
       />
-      <CheckRow id="donate-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      <PublishNameChoice id="donate-publish-name" checked={publishName} onChange={setPublishName} />
       {order ? (
         <OrderSummary order={order}>
           <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
@@ -123,11 +123,35 @@ function Pledges({ communityId }: { communityId: string }) {
   );
 }
 
+/**
+ * 公示我的名字: off unless the donor ticks it; ticked, the consent's own words show beside it (the
+ * choice is recorded as their `donor_name_public` consent, withdrawable under 我的 → 隐私).
+ */
+function PublishNameChoice({
+  id,
+  checked,
+  onChange,
+}: {
+  id: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <CheckRow id={id} label={t('donate.publishName')} checked={checked} onChange={onChange} />
+      <Text className="card__hint" id={`${id}-text`}>
+        {checked ? CONSENT_TEXTS.donor_name_public[language] : t('donate.anonymousByDefault')}
+      </Text>
+    </>
+  );
+}
+
 function PledgeForm({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
   const { t } = useI18n();
   const [amount, setAmount] = useState('');
   const [day, setDay] = useState('1');
-  const [anonymous, setAnonymous] = useState(false);
+  const [publishName, setPublishName] = useState(false);
   const action = useAction();
 
   const create = async () => {
@@ -138,7 +162,7 @@ function PledgeForm({ communityId, onCreated }: { communityId: string; onCreated
     const done = await action.run(async (idempotencyKey) => {
       await request(contracts.createPledge, {
         params: { cid: communityId },
-        body: { amountFen, dayOfMonth, anonymous },
+        body: { amountFen, dayOfMonth, publishName },
         idempotencyKey,
       });
       return t('pledge.created', { amount: formatYuan(amountFen), day: dayOfMonth });
@@ -162,7 +186,7 @@ function PledgeForm({ communityId, onCreated }: { communityId: string; onCreated
         onChange={setAmount}
       />
       <TextField id="pledge-day" label={t('pledge.day')} value={day} numeric maxlength={2} onChange={setDay} />
-      <CheckRow id="pledge-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      <PublishNameChoice id="pledge-publish-name" checked={publishName} onChange={setPublishName} />
       <SubmitButton id="pledge-submit" busy={action.busy} onClick={create}>
         {t('pledge.submit')}
       </SubmitButton>
@@ -203,7 +227,7 @@ function PledgeCard({
         </Text>
         <Text className="tag pledge__status">{t(`pledge.status.${pledge.status}`)}</Text>
       </View>
-      {pledge.anonymous ? <Text className="card__hint">{t('donate.anonymous')}</Text> : null}
+      <Text className="card__hint">{t(pledge.anonymous ? 'donate.anonymous' : 'donate.named')}</Text>
       <View className="row">
         {choices.map((choice) => (
           <Button

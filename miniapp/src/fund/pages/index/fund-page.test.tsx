@@ -42,6 +42,7 @@ describe('the public fund page', () => {
       ],
       receipts: { img_receipt: anImage({ id: 'img_receipt' }) },
       messages: { 'entry-2': '愿老人们冬天暖和' },
+      donors: { 'entry-2': '王阿姨' },
       nextCursor: null,
     });
 
@@ -61,6 +62,8 @@ describe('the public fund page', () => {
     // A donor's message the office released, beside its entry (from the page's `messages`, outside the hash).
     expect(container.querySelector('#fund-entry-2-message')?.textContent).toBe('留言：愿老人们冬天暖和');
     expect(container.querySelector('#fund-entry-3-message')).toBeNull();
+    // The donor who chose to be named, from the page's `donors`; another gift shows as 匿名.
+    expect(container.querySelector('#fund-entry-2-donor')?.textContent).toBe('捐赠人：王阿姨');
     expect(container.querySelector('#fund-csv-url')?.textContent).toBe(
       'https://api.linli.test/v1/communities/demo/fund/entries.csv',
     );

@@ -13,7 +13,7 @@ import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 
-type FundSummary = Omit<FundPage, 'entries' | 'nextCursor' | 'receipts' | 'messages'>;
+type FundSummary = Omit<FundPage, 'entries' | 'nextCursor' | 'receipts' | 'messages' | 'donors'>;
 
 /** The CSV of every entry: a plain download link, no login. */
 export function fundCsvUrl(communityId: string): string {
@@ -31,17 +31,24 @@ export default function FundPublicPage() {
   const cid = useRouter().params.cid ?? communityId ?? '';
   const [summary, setSummary] = useState<FundSummary>();
   const entries = usePagedList(cid ? `fund:${cid}` : null, async (cursor) => {
-    const { entries, receipts, messages, nextCursor, ...rest } = await request(contracts.getFund, {
+    const { entries, receipts, messages, donors, nextCursor, ...rest } = await request(contracts.getFund, {
       params: { cid },
       query: { cursor },
     });
     if (!cursor) setSummary(rest);
     // An expense's receipt photo, where it may be shown (the entry itself keeps only its id: it is hashed),
-    // and a donor's message the office released after WeChat's check held it (beside the entry, not in it).
+    // a donor's message the office released after WeChat's check held it, and the donor's name if they chose
+    // to be named (both beside the entry, not in it).
     const items = entries.map((entry) => {
       const receipt = entry.receiptImageId ? receipts?.[entry.receiptImageId] : undefined;
       const message = messages?.[entry.id];
-      return { ...entry, ...(receipt ? { receipt } : {}), ...(message ? { message } : {}) };
+      const donor = donors?.[entry.id] ?? entry.donorName;
+      return {
+        ...entry,
+        ...(receipt ? { receipt } : {}),
+        ...(message ? { message } : {}),
+        ...(donor ? { donor } : {}),
+      };
     });
     return { items, nextCursor };
   });

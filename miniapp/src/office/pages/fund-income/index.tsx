@@ -29,7 +29,7 @@ function IncomeForm({ communityId }: { communityId: string }) {
   const [amount, setAmount] = useState('');
   const [description, setDescription] = useState('');
   const [donorName, setDonorName] = useState('');
-  const [anonymous, setAnonymous] = useState(false);
+  const [publishName, setPublishName] = useState(false);
   const action = useAction();
 
   const record = async () => {
@@ -40,7 +40,7 @@ function IncomeForm({ communityId }: { communityId: string }) {
     const done = await action.run(async (idempotencyKey) => {
       const entry = await request(contracts.recordFundIncome, {
         params: { cid: communityId },
-        body: { kind, amountFen, description: description.trim(), anonymous, ...(donor ? { donorName: donor } : {}) },
+        body: { kind, amountFen, description: description.trim(), publishName, ...(donor ? { donorName: donor } : {}) },
         idempotencyKey,
       });
       return t('fundIncome.recorded', { amount: formatSignedYuan(entry.amountFen), sequence: entry.sequence });
@@ -86,7 +86,12 @@ function IncomeForm({ communityId }: { communityId: string }) {
         maxlength={40}
         onChange={setDonorName}
       />
-      <CheckRow id="fund-income-anonymous" label={t('donate.anonymous')} checked={anonymous} onChange={setAnonymous} />
+      <CheckRow
+        id="fund-income-publish-name"
+        label={t('fundIncome.publishName')}
+        checked={publishName}
+        onChange={setPublishName}
+      />
       <SubmitButton id="fund-income-submit" busy={action.busy} onClick={record}>
         {t('fundIncome.submit')}
       </SubmitButton>
