@@ -12,6 +12,20 @@ import { ENTITY, INDEXES, keys } from '../keys';
 import type { TransactionItem } from '../client';
 
 /**
+ * A fund entry's stored item split into the hashed entry and what rides beside it: a released
+ * donor's message (`donorMessage`) sits on the entry's item but is not part of the hash, so every
+ * reader that shows or verifies entries reads them through here.
+ */
+export function storedFundEntry(item: Record<string, unknown>): { entry: FundEntry; donorMessage?: string } {
+  const {
+    communityId: _community,
+    donorMessage,
+    ...entry
+  } = withoutKeys<FundEntry & { communityId?: string; donorMessage?: string }>(item);
+  return { entry, donorMessage };
+}
+
+/**
  * The writes that append `entries` (already chained, in order) to a community's fund: the head,
  * conditional on still being at `expectedSequence`, each entry, and the month totals. For one
  * TransactWriteItems together with whatever else the money movement changes (an order's status).
@@ -157,12 +171,7 @@ export class DynamoFundStore implements FundStore {
     });
     const messages: Record<string, string> = {};
     const items = page.items.map((item) => {
-      // A released donor's message rides on the entry's item but is not part of the hashed entry.
-      const {
-        communityId: _community,
-        donorMessage,
-        ...entry
-      } = withoutKeys<FundEntry & { communityId: string; donorMessage?: string }>(item);
+      const { entry, donorMessage } = storedFundEntry(item);
       if (donorMessage) messages[entry.id] = donorMessage;
       return entry;
     });

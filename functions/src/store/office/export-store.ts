@@ -12,6 +12,7 @@ import type { MemberRecord } from '../../domain/identity/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
 import { idTimePrefix } from '../../lib/ids';
 import { withoutKeys } from '../items';
+import { storedFundEntry } from '../fund/fund-store';
 import { INDEXES, keys } from '../keys';
 
 const REDEMPTION_STATUSES: Redemption['status'][] = ['reserved', 'picked_up', 'cancelled'];
@@ -155,8 +156,7 @@ export class DynamoExportStore implements ExportSource {
         // Newest first: once an entry is older than the range, every later one is too.
         if (createdAt < range.fromIso) return entries.reverse();
         if (createdAt >= range.toIso) continue;
-        const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId?: string }>(item);
-        entries.push(entry);
+        entries.push(storedFundEntry(item).entry);
         if (entries.length >= limit) return entries.reverse();
       }
       startKey = result.LastEvaluatedKey;
