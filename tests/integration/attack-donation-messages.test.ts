@@ -226,6 +226,33 @@ describe('donation messages: repeats and races', () => {
     expect(await queue(cid, staff)).toEqual([]);
   });
 
+  it('a refund after release takes the shown message off the page; it cannot be released or removed after', async () => {
+    const { cid, staff, otherStaff } = await timebankCommunity();
+    const donor = await createMember(cid, ['resident'], 'donor');
+    const id = await donateAndPay(cid, donor, `放行后退款 ${HELD}`);
+    expect((await release(cid, staff, id)).status).toBe(200);
+    expect(Object.keys((await fund(cid)).messages)).toHaveLength(1);
+    expect((await refund(cid, otherStaff, id)).status).toBe(200);
+    expect((await fund(cid)).messages).toEqual({});
+    expect(errorOf(await release(cid, otherStaff, id))?.code).toBe('fund.message_not_held');
+    expect(errorOf(await remove(cid, otherStaff, id))?.code).toBe('fund.message_not_held');
+    expect(await chainOf(cid)).toEqual({ intact: true });
+  });
+
+  it('two staff releasing at once: one release, the other told it is decided; one audit entry', async () => {
+    const { cid, staff, otherStaff, admin } = await timebankCommunity();
+    const donor = await createMember(cid, ['resident'], 'donor');
+    const id = await donateAndPay(cid, donor, `双放行 ${HELD}`);
+    const replies = await Promise.all([release(cid, staff, id), release(cid, otherStaff, id)]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const audit = await send(contracts.listAudit, {
+      params: { cid },
+      query: { objectType: 'donation_message', objectId: id },
+      token: admin.token,
+    });
+    expect(audit.body.items.map((item) => item.action)).toEqual(['fund.release_message']);
+  });
+
   it('a release racing a refund: the message ends removed, off the queue and the page; the chain verifies', async () => {
     const { cid, staff, otherStaff } = await timebankCommunity();
     const donor = await createMember(cid, ['resident'], 'donor');
@@ -359,6 +386,19 @@ describe('donation messages through WeChat Pay (the stand-in)', () => {
     expect(await queue(cid, staff)).toEqual([]);
     expect((await fund(cid)).messages).toEqual({});
     expect(await chainOf(cid)).toEqual({ intact: true });
+  });
+
+  it('the same notification delivered several times at once queues the message once and answers 200 each time', async () => {
+    const { cid, staff } = await timebankCommunity();
+    const donor = await createMember(cid, ['resident'], 'donor');
+    const order = await donateByWechat(cid, donor, `并发通知 ${HELD}`);
+    const transaction = standIn.pay(order.id);
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => notify(standIn.paymentNotification(transaction))),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(Array(6).fill(200));
+    expect((await queue(cid, staff)).map((message) => message.id)).toEqual([order.id]);
+    expect((await fund(cid)).entryCount).toBe(1);
   });
 
   it('a notification again after a refund of a held message: 200, off the queue, the page empty', async () => {
