@@ -12,6 +12,25 @@ import { ENTITY, INDEXES, keys } from '../keys';
 import type { TransactionItem } from '../client';
 
 /**
+ * A fund entry's stored item split into the hashed entry and what rides beside it: a released
+ * donor's message (`donorMessage`) and a donor's chosen name (`publicDonorName`) sit on the entry's
+ * item but are not part of the hash, so every reader that shows or verifies entries reads them here.
+ */
+export function storedFundEntry(item: Record<string, unknown>): {
+  entry: FundEntry;
+  donorMessage?: string;
+  publicDonorName?: string;
+} {
+  const {
+    communityId: _community,
+    donorMessage,
+    publicDonorName,
+    ...entry
+  } = withoutKeys<FundEntry & { communityId?: string; donorMessage?: string; publicDonorName?: string }>(item);
+  return { entry, donorMessage, publicDonorName };
+}
+
+/**
  * The writes that append `entries` (already chained, in order) to a community's fund: the head,
  * conditional on still being at `expectedSequence`, each entry, and the month totals. For one
  * TransactWriteItems together with whatever else the money movement changes (an order's status).
@@ -176,13 +195,7 @@ export class DynamoFundStore implements FundStore {
     const messages: Record<string, string> = {};
     const donors: Record<string, string> = {};
     const items = page.items.map((item) => {
-      // A released donor's message and a named donor ride on the entry's item, outside the hashed entry.
-      const {
-        communityId: _community,
-        donorMessage,
-        publicDonorName,
-        ...entry
-      } = withoutKeys<FundEntry & { communityId: string; donorMessage?: string; publicDonorName?: string }>(item);
+      const { entry, donorMessage, publicDonorName } = storedFundEntry(item);
       if (donorMessage) messages[entry.id] = donorMessage;
       if (publicDonorName) donors[entry.id] = publicDonorName;
       return entry;

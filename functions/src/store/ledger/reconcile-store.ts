@@ -5,6 +5,7 @@ import type { ReconcileSource, StoredAccount } from '../../domain/ledger/reconci
 import { queryAll, queryCount } from '../cursor';
 import { ENTITY, INDEXES, keys } from '../keys';
 import { getItem, withoutKeys } from '../items';
+import { storedFundEntry } from '../fund/fund-store';
 
 type Item = Record<string, unknown>;
 
@@ -94,10 +95,8 @@ export class DynamoReconcileSource implements ReconcileSource {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.fundEntriesPartition(communityId) },
     });
-    return items.map((item) => {
-      const { communityId: _community, ...entry } = withoutKeys<FundEntry & { communityId?: string }>(item);
-      return entry;
-    });
+    // Without a released donor's message: it is outside the hash the chain check recomputes.
+    return items.map((item) => storedFundEntry(item).entry);
   }
 
   async fundMonths(communityId: string) {

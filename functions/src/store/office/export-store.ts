@@ -12,6 +12,7 @@ import type { MemberRecord } from '../../domain/identity/ports';
 import type { Transfer } from '../../domain/ledger/transfer';
 import { idTimePrefix } from '../../lib/ids';
 import { withoutKeys } from '../items';
+import { storedFundEntry } from '../fund/fund-store';
 import { INDEXES, keys } from '../keys';
 
 const REDEMPTION_STATUSES: Redemption['status'][] = ['reserved', 'picked_up', 'cancelled'];
@@ -156,12 +157,7 @@ export class DynamoExportStore implements ExportSource {
         if (createdAt < range.fromIso) return entries.reverse();
         if (createdAt >= range.toIso) continue;
         // The named donor beside the entry (outside its hash) is the donor column of the office's export.
-        const {
-          communityId: _community,
-          publicDonorName,
-          donorMessage: _message,
-          ...entry
-        } = withoutKeys<FundEntry & { communityId?: string; publicDonorName?: string; donorMessage?: string }>(item);
+        const { entry, publicDonorName } = storedFundEntry(item);
         entries.push(publicDonorName ? { ...entry, donorName: publicDonorName } : entry);
         if (entries.length >= limit) return entries.reverse();
       }
