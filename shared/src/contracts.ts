@@ -179,6 +179,7 @@ import {
 } from './schemas/shop';
 import {
   DonationMessagePath,
+  DonationMessagesQuery,
   DonationRequest,
   ExpensePath,
   FundExpenseRequest,
@@ -1344,13 +1345,16 @@ export const contracts = {
     body: ReasonRequest,
     response: returns<FundExpense>(),
   }),
-  /** Staff: donors' messages WeChat's text check held (or could not check), of paid donations, oldest first. */
+  /**
+   * Staff: donors' messages WeChat's text check held (or could not check), of paid donations, oldest
+   * first; `?status=released` lists those shown now (one can still be removed).
+   */
   listDonationMessageReviews: route({
     method: 'GET',
     path: '/v1/communities/{cid}/content-reviews/donation-messages',
     access: 'staff',
     params: CommunityPath,
-    query: CursorQuery,
+    query: DonationMessagesQuery,
     response: returns<Page<DonationMessage>>(),
   }),
   /** Staff (not the donor) let a held message show beside its entry on the public fund page. */

@@ -213,6 +213,13 @@ describe('content security: listings, complaints, activities, names and messages
     expect(released.body).toMatchObject({ status: 'released', decidedBy: staff.userId });
     expect(errorOf(await release(otherStaff.token, first))?.code).toBe('fund.message_not_held');
     expect(await queue()).toEqual([second]);
+    // Released ones are listed apart, so staff can still take one off later.
+    const shownNow = await send(contracts.listDonationMessageReviews, {
+      params: { cid },
+      query: { status: 'released' },
+      token: staff.token,
+    });
+    expect(shownNow.body.items.map((item) => [item.id, item.status])).toEqual([[first, 'released']]);
     const after = await fund();
     const entry = after.entries.find((candidate) => candidate.id === released.body.entryId);
     expect(after.messages[entry!.id]).toBe('愿老人们冬天暖和 LINLI-REVIEW');
@@ -229,6 +236,15 @@ describe('content security: listings, complaints, activities, names and messages
       });
     expect((await remove(first)).body).toMatchObject({ status: 'removed', reason: '涉及个人信息' });
     expect(await shown()).toEqual([]);
+    expect(
+      (
+        await send(contracts.listDonationMessageReviews, {
+          params: { cid },
+          query: { status: 'released' },
+          token: staff.token,
+        })
+      ).body.items,
+    ).toEqual([]);
     expect(errorOf(await remove(first))?.code).toBe('fund.message_not_held');
     expect((await fund()).latestHash).toBe(after.latestHash);
     const audit = await send(contracts.listAudit, {

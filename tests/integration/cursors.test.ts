@@ -278,6 +278,7 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
   // a paid donation whose message WeChat's check held (the stand-in's rule: LINLI-REVIEW)
   listDonationMessageReviews: {
     caller: 'office',
+    otherQueries: () => [{ status: 'released' }],
     seed: async () => {
       const donor = await personIn(w.cid, ['resident'], 'donor');
       const order = await must<{ id: string }>(

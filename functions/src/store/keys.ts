@@ -99,8 +99,8 @@
  * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
  * |75 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
  * |   |   (their name beside the entry, unhashed)   |   (`publicDonorName`): taking the name off on withdrawal or closing |
- * |74 | a donation's held message; the queue        | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES_HELD#{cid} |
- * |   |   (sparse: under review only)               |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
+ * |74 | a donation's held message; the queue and    | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES#{cid}#{status} |
+ * |   |   the released ones (sparse: not removed)   |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -386,9 +386,15 @@ export const keys = {
   }),
   donationMessage: (communityId: string, orderId: string) =>
     key(`COMMUNITY#${communityId}`, `DONATION_MESSAGE#${orderId}`),
-  heldDonationMessagesPartition: (communityId: string) => `DONATION_MESSAGES_HELD#${communityId}`,
-  heldDonationMessage: (communityId: string, paidAt: string, orderId: string) => ({
-    GSI1PK: `DONATION_MESSAGES_HELD#${communityId}`,
+  donationMessagesPartition: (communityId: string, status: 'under_review' | 'released') =>
+    `DONATION_MESSAGES#${communityId}#${status}`,
+  donationMessageIndex: (
+    communityId: string,
+    status: 'under_review' | 'released',
+    paidAt: string,
+    orderId: string,
+  ) => ({
+    GSI1PK: `DONATION_MESSAGES#${communityId}#${status}`,
     GSI1SK: `${paidAt}#${orderId}`,
   }),
   mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),

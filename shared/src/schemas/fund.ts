@@ -85,6 +85,12 @@ export interface DonationMessage {
 
 export const DonationMessagePath = z.strictObject({ cid: CommunityId, messageId: EntityId });
 
+/** The queue (`under_review`, the default) or the messages shown now (`released`). */
+export const DonationMessagesQuery = z.strictObject({
+  status: z.optional(z.enum(['under_review', 'released'])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
 export const EXPENSE_CATEGORIES = ['elderly_care', 'children', 'environment', 'emergency', 'events', 'other'] as const;
 
 export const FundExpenseRequest = z.strictObject({

@@ -5,12 +5,15 @@ import type { DonationMessageStore } from './ports';
 
 const PAGE_SIZE = 50;
 
-/** Staff's queue: paid donations' messages WeChat's check held (or could not check), oldest first. */
+/**
+ * Staff's queue: paid donations' messages WeChat's check held (or could not check), oldest first;
+ * `status: 'released'` lists those shown now (to take one off later).
+ */
 export async function listDonationMessageReviews(
-  input: { communityId: string; cursor?: string },
+  input: { communityId: string; status?: 'under_review' | 'released'; cursor?: string },
   messages: DonationMessageStore,
 ): Promise<Page<DonationMessage>> {
-  return messages.listHeld(input.communityId, input.cursor, PAGE_SIZE);
+  return messages.list(input.communityId, input.status ?? 'under_review', input.cursor, PAGE_SIZE);
 }
 
 /**

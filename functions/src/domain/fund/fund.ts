@@ -48,7 +48,14 @@ export async function appendFundEntry(
     const now = options.now ?? new Date();
     const entry = chainEntry(head, draft, id, now.toISOString());
     const expense = options.expense ? { ...options.expense, decidedAt: entry.createdAt } : undefined;
-    const outcome = await fund.append(communityId, entry, head.sequence, expense, options.effects?.(entry), options.donor);
+    const outcome = await fund.append(
+      communityId,
+      entry,
+      head.sequence,
+      expense,
+      options.effects?.(entry),
+      options.donor,
+    );
     if (outcome === 'appended') return entry;
     if (outcome === 'duplicate') return (await fund.getEntry(communityId, id)) ?? entry;
     if (outcome === 'expense_decided')

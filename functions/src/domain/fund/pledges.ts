@@ -82,10 +82,12 @@ export async function createDuePledgeDonations(
       const pledge = await pledges.getPledge(communityId, pledgeId);
       if (!pledge || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
       if (Date.parse(pledge.createdAt) >= dueDayEnds) continue;
-      if (await createMonthlyDonation(
+      if (
+        await createMonthlyDonation(
           { communityId, pledge, month, now, getMember: input.getMember, mayPublishName: input.mayPublishName },
           pledges,
-        )) {
+        )
+      ) {
         created += 1;
       }
     }
@@ -112,7 +114,10 @@ async function createMonthlyDonation(
   const order = donationOrder({
     donor,
     // Named only while the donor's choice stands: a withdrawn `donor_name_public` consent ends it.
-    request: { amountFen: pledge.amountFen, publishName: !pledge.anonymous && (await input.mayPublishName(pledge.donorId)) },
+    request: {
+      amountFen: pledge.amountFen,
+      publishName: !pledge.anonymous && (await input.mayPublishName(pledge.donorId)),
+    },
     pledgeId: pledge.id,
     // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
     // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.

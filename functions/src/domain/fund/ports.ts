@@ -79,8 +79,13 @@ export interface PledgeStore {
 /** Donors' messages WeChat's check held (pattern 74): the office's queue and its decisions. */
 export interface DonationMessageStore {
   getMessage(communityId: string, messageId: string): Promise<DonationMessage | null>;
-  /** Those still under review, oldest first. */
-  listHeld(communityId: string, cursor: string | undefined, limit: number): Promise<Page<DonationMessage>>;
+  /** Those under review (the queue) or released (shown now), oldest first. */
+  list(
+    communityId: string,
+    status: 'under_review' | 'released',
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<DonationMessage>>;
   /**
    * Moves the message from `expected` to `to`, and its fund entry's shown message with it (set on
    * release, taken off on removal), with the effects, in one transaction; null if it was not `expected`.

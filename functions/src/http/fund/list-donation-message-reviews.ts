@@ -8,6 +8,9 @@ import { httpRoute, ok } from '../route';
 export const handler = httpRoute(contracts.listDonationMessageReviews, async ({ params, query, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   return ok(
-    await listDonationMessageReviews({ communityId: params.cid, cursor: query.cursor }, stores.donationMessages()),
+    await listDonationMessageReviews(
+      { communityId: params.cid, status: query.status, cursor: query.cursor },
+      stores.donationMessages(),
+    ),
   );
 });

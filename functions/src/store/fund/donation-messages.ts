@@ -42,7 +42,7 @@ export function heldMessageItems(
         TableName: tableName,
         Item: {
           ...keys.donationMessage(communityId, order.id),
-          ...keys.heldDonationMessage(communityId, paidAt, order.id),
+          ...keys.donationMessageIndex(communityId, 'under_review', paidAt, order.id),
           type: ENTITY.donationMessage,
           ...message,
         },
@@ -86,8 +86,17 @@ function decisionItems(
         tableName,
         key: keys.donationMessage(communityId, message.id),
         fromStatuses: [message.status],
-        set: { status: to, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
-        remove: ['GSI1PK', 'GSI1SK'],
+        // A released message moves to the list of released ones (staff may still take it off); a removed one leaves both.
+        set: {
+          status: to,
+          decidedBy: decision.by,
+          decidedAt: decision.at,
+          reason: decision.reason,
+          ...(to === 'released'
+            ? keys.donationMessageIndex(communityId, 'released', message.createdAt, message.id)
+            : {}),
+        },
+        remove: to === 'released' ? [] : ['GSI1PK', 'GSI1SK'],
       }),
     },
     // The public page shows a released message beside its entry: an attribute outside the entry's hash.
@@ -128,11 +137,16 @@ export class DynamoDonationMessageStore implements DonationMessageStore {
     return stored ? publicMessage(stored) : null;
   }
 
-  async listHeld(communityId: string, cursor: string | undefined, limit: number): Promise<Page<DonationMessage>> {
+  async list(
+    communityId: string,
+    status: 'under_review' | 'released',
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<DonationMessage>> {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       indexName: INDEXES.gsi1,
-      partition: keys.heldDonationMessagesPartition(communityId),
+      partition: keys.donationMessagesPartition(communityId, status),
       cursor,
       limit,
     });

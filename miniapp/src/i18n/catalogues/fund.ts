@@ -40,6 +40,7 @@ export const zhCN = {
   'donate.anonymous': '公示时显示为“匿名”',
   'donate.named': '公示时显示我的名字',
   'donate.publishName': '在基金公示中显示我的名字',
+  'donate.messageHeld': '你的留言需要社区人工审核，审核通过后会显示在基金公示中；捐款不受影响',
   'donate.anonymousByDefault': '不勾选时，公示中显示为“匿名”',
   'fund.anonymousDonor': '捐赠人：匿名',
   'fundIncome.publishName': '捐赠人当面同意在公示中显示名字',
@@ -138,6 +139,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'donate.anonymous': 'Shown as anonymous on the public ledger',
   'donate.named': 'My name is shown on the public ledger',
   'donate.publishName': 'Show my name on the public fund page',
+  'donate.messageHeld':
+    'Your message is waiting for the community to review it; once released it shows on the fund page. Your donation is not affected',
   'donate.anonymousByDefault': 'Unticked, the public page shows “anonymous”',
   'fund.anonymousDonor': 'Donor: anonymous',
   'fundIncome.publishName': 'The donor agreed in person to be named publicly',

@@ -78,6 +78,7 @@ function DonateForm({ communityId }: { communityId: string }) {
       <PublishNameChoice id="donate-publish-name" checked={publishName} onChange={setPublishName} />
       {order ? (
         <OrderSummary order={order}>
+          {order.heldMessage ? <MessageHeldHint /> : null}
           <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
         </OrderSummary>
       ) : (
@@ -120,6 +121,16 @@ function Pledges({ communityId }: { communityId: string }) {
         ))}
       </View>
     </>
+  );
+}
+
+/** The donor's message waits for the office's review: said at once, so it does not just vanish. */
+function MessageHeldHint() {
+  const { t } = useI18n();
+  return (
+    <Text className="card__hint" id="donate-message-held">
+      {t('donate.messageHeld')}
+    </Text>
   );
 }
 

@@ -101,19 +101,33 @@ function ActivityDecisionCard({ activity, decision }: { activity: Activity; deci
   );
 }
 
-/** Donors' messages WeChat's check held, oldest first. */
+/** Donors' messages WeChat's check held (待审核), oldest first, and those shown now (已公示: still removable). */
 function DonationMessageQueue({ communityId }: { communityId: string }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<'under_review' | 'released'>('under_review');
   return (
-    <DecisionQueue
-      communityId={communityId}
-      listId="office-held-messages-list"
-      listKey={`office-held-messages:${communityId}`}
-      loadPage={(cursor) =>
-        request(contracts.listDonationMessageReviews, { params: { cid: communityId }, query: { cursor } })
-      }
-      empty="messageReview.empty"
-      renderItem={(message, decision) => <MessageDecisionCard message={message} decision={decision} />}
-    />
+    <>
+      <ChoiceTabs
+        idPrefix="messages-status"
+        value={status}
+        onChange={setStatus}
+        choices={[
+          { value: 'under_review', label: t('posts.held') },
+          { value: 'released', label: t('messageReview.shown') },
+        ]}
+      />
+      <DecisionQueue
+        key={status}
+        communityId={communityId}
+        listId={`office-messages-${status}-list`}
+        listKey={`office-messages:${status}:${communityId}`}
+        loadPage={(cursor) =>
+          request(contracts.listDonationMessageReviews, { params: { cid: communityId }, query: { status, cursor } })
+        }
+        empty={status === 'released' ? 'messageReview.shownEmpty' : 'messageReview.empty'}
+        renderItem={(message, decision) => <MessageDecisionCard message={message} decision={decision} />}
+      />
+    </>
   );
 }
 
@@ -136,9 +150,11 @@ function MessageDecisionCard({ message, decision }: { message: DonationMessage; 
       {message.anonymous ? <Text className="card__hint">{t('messageReview.anonymous')}</Text> : null}
       <Text className="ledger-row__memo">{message.text}</Text>
       <Text className="card__hint">{formatDateTime(message.createdAt, language)}</Text>
-      <Button id={`message-release-${message.id}`} className="button" onClick={release}>
-        {t('posts.release')}
-      </Button>
+      {message.status === 'under_review' ? (
+        <Button id={`message-release-${message.id}`} className="button" onClick={release}>
+          {t('posts.release')}
+        </Button>
+      ) : null}
       <ReasonPrompt
         id={`message-remove-${message.id}`}
         label={t('messageReview.remove')}
