@@ -27,6 +27,7 @@ import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
 import { DynamoServiceRecordStore } from './store/timebank/service-record-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoConsentStore } from './store/identity/consent-store';
+import { DynamoPersonalDataStore } from './store/identity/personal-data-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
@@ -75,6 +76,8 @@ export const stores = {
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
   /** A user's consents (the privacy guide's version accepted…), in their own partition. */
   consents: () => new DynamoConsentStore(getDocumentClient(), env.tableName()),
+  /** Every record about one person, for their data export (issue 20). */
+  personalData: () => new DynamoPersonalDataStore(getDocumentClient(), env.tableName()),
   /** Photos and WeChat's image-check trace ids. */
   images: () => new DynamoImageStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),

@@ -99,6 +99,12 @@
  * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
  * |74 | a donation's held message; the queue        | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES_HELD#{cid} |
  * |   |   (sparse: under review only)               |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
+ * |75 | everything about one person (the data export | the user's partition (1, 3, 46, 54, 70); memberships (8); districts;   |
+ * |   |   of issue 20): only Queries, every page   |   per community MEMBER#{uid}# (7), EARNED#{uid}# (51), PROXY#{uid}# and |
+ * |   |                                             |   PROXIES_FOR (53), VOLUNTEER#{uid}, MAKER#{uid}, LEDGER#{cid}#member:{uid} |
+ * |   |                                             |   and the per-member GSI2 partitions (18d 21 26 29 33 38 39 45 63 66 67); |
+ * |   |                                             |   complaints, contributions, photos: SK begins_with COMPLAINT# /        |
+ * |   |                                             |   CONTRIBUTION# / IMAGE# filtered on the person (no per-person index)   |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -333,6 +339,10 @@ export const keys = {
   communityPartition: (communityId: string) => `COMMUNITY#${communityId}`,
   /** GSI1SK prefix of a user's memberships (pattern 8). */
   membershipPrefix: () => 'COMMUNITY#',
+  /** SK prefixes of a community's complaints, contributions and photos (the data export filters them on the person). */
+  complaintPrefix: () => 'COMPLAINT#',
+  contributionPrefix: () => 'CONTRIBUTION#',
+  imagePrefix: () => 'IMAGE#',
   /** A district (街道) and, in its partition, its officers. */
   district: (districtId: string) => key(`DISTRICT#${districtId}`, 'PROFILE'),
   districtOfficer: (districtId: string, userId: string) => key(`DISTRICT#${districtId}`, `OFFICER#${userId}`),
