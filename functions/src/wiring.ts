@@ -27,7 +27,6 @@ import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
 import { DynamoServiceRecordStore } from './store/timebank/service-record-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoConsentStore } from './store/identity/consent-store';
-import { DynamoPersonalDataStore } from './store/identity/personal-data-store';
 import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
@@ -35,6 +34,7 @@ import { kmsDataKeys } from './gateways/kms-data-keys';
 import { checkTextWithWechat } from './gateways/content-security';
 import type { TextChecker } from './domain/office/content-screening';
 import type { FieldSealer } from './domain/timebank/volunteer-profile';
+import type { DataExportDependencies, PersonalDataStore } from './domain/identity/data-export';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { miniProgramCodes } from './gateways/mini-program-code';
 import { wechatSessionClient } from './gateways/wechat';
@@ -76,8 +76,6 @@ export const stores = {
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),
   /** A user's consents (the privacy guide's version accepted…), in their own partition. */
   consents: () => new DynamoConsentStore(getDocumentClient(), env.tableName()),
-  /** Every record about one person, for their data export (issue 20). */
-  personalData: () => new DynamoPersonalDataStore(getDocumentClient(), env.tableName()),
   /** Photos and WeChat's image-check trace ids. */
   images: () => new DynamoImageStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
@@ -156,6 +154,18 @@ export const mediaDependencies = (processor: MediaDependencies['processor']): Me
     },
   },
   processor,
+});
+
+/**
+ * What the data export needs (issue 20) around its reads: community names and the sealer that opens
+ * the person's own ID number. The reads themselves (`store/identity/personal-data-store.ts`) are
+ * built by the export's handler, so only the identity function carries them (every function bundles
+ * this file, and the office function is at its size budget).
+ */
+export const dataExportDependencies = (records: PersonalDataStore): DataExportDependencies => ({
+  records,
+  communityName: async (communityId) => (await stores.communities().getCommunity(communityId))?.name,
+  sealer: gateways.sealer(),
 });
 
 /** What the checkout use cases need, as wired in production. */
