@@ -34,6 +34,7 @@ import { kmsDataKeys } from './gateways/kms-data-keys';
 import { checkTextWithWechat } from './gateways/content-security';
 import type { TextChecker } from './domain/office/content-screening';
 import type { FieldSealer } from './domain/timebank/volunteer-profile';
+import type { DataExportDependencies, PersonalDataStore } from './domain/identity/data-export';
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { miniProgramCodes } from './gateways/mini-program-code';
 import { wechatSessionClient } from './gateways/wechat';
@@ -153,6 +154,18 @@ export const mediaDependencies = (processor: MediaDependencies['processor']): Me
     },
   },
   processor,
+});
+
+/**
+ * What the data export needs (issue 20) around its reads: community names and the sealer that opens
+ * the person's own ID number. The reads themselves (`store/identity/personal-data-store.ts`) are
+ * built by the export's handler, so only the identity function carries them (every function bundles
+ * this file, and the office function is at its size budget).
+ */
+export const dataExportDependencies = (records: PersonalDataStore): DataExportDependencies => ({
+  records,
+  communityName: async (communityId) => (await stores.communities().getCommunity(communityId))?.name,
+  sealer: gateways.sealer(),
 });
 
 /** What the checkout use cases need, as wired in production. */

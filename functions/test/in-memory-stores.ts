@@ -86,6 +86,11 @@ export class InMemoryCommunityStore implements CommunityStore {
     const member = this.members.get(this.key(communityId, userId));
     if (member) this.members.set(this.key(communityId, userId), { ...member, roles });
   }
+  async setDisplayName(communityId: string, userId: string, displayName: string) {
+    const member = this.members.get(this.key(communityId, userId));
+    if (member) this.members.set(this.key(communityId, userId), { ...member, displayName });
+    return member !== undefined;
+  }
   async listMembers() {
     return { items: [...this.members.values()], nextCursor: null };
   }

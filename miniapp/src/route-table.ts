@@ -31,6 +31,8 @@ export const ROUTES = {
   teams: '/volunteer/pages/teams/index',
   team: '/volunteer/pages/team/index',
   teamActivity: '/volunteer/pages/team-activity/index',
+  /** 我的数据: the person's data export and their own corrections (issue 20). */
+  myData: '/volunteer/pages/my-data/index',
 
   // Subpackage `office`: community office staff (the H5 build is their web console).
   office: '/office/pages/index/index',

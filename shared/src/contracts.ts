@@ -69,6 +69,7 @@ import {
   type ActivitySeriesView,
 } from './schemas/timebank-series';
 import { AcceptConsentRequest, ConsentPath, type Consent, type ConsentList } from './schemas/consents';
+import { DisplayNameRequest, type DataExport } from './schemas/personal-data';
 import {
   EvidenceRequest,
   ImagePath,
@@ -1624,6 +1625,36 @@ export const contracts = {
     access: 'user',
     params: ConsentPath,
     response: returns<{ items: Consent[] }>(),
+  }),
+  /**
+   * "My data" (PIPL Art. 44–45): everything Linli holds about the caller, every community, as one JSON
+   * file (`Content-Disposition: attachment; filename="linli-data-YYYY-MM-DD.json"`). Shape
+   * ({@link DataExport}): `{exportedAt, userId, profile, consents[], notifications[], subscriptions[],
+   * districts[], communities:[{communityId, name, membership, accounts[], certificates[],
+   * volunteerProfile[], claims[], earnedMonths[], signups[], teams[], ledger[], redemptions[], orders[],
+   * donations[], pledges[], recordRequests[], serviceCertificates[], proxiesActingForMe[],
+   * proxiesIActFor[], merchantRoles[], discountUses[], complaints[], contributions[], products[],
+   * makerAccounts[], photos[]}]}` — each section an array of the stored records without table keys;
+   * the ID number in full, no openid or session key. Every page of every list is read; more than the
+   * export's bounds (items, time, 5 MB) is 413 `export.too_large`; 10 an hour per user (429 `rate.limited`).
+   */
+  getMyDataExport: route({
+    method: 'GET',
+    path: '/v1/me/data-export',
+    access: 'user',
+    response: returns<DataExport>(),
+  }),
+  /**
+   * A member corrects the name the community shows for them (rosters, passes, the 光荣榜): WeChat's
+   * content check first (422 `content.rejected` / `content.under_review`); 200 `{member}`.
+   */
+  updateMyDisplayName: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/me/display-name',
+    access: 'self',
+    params: CommunityPath,
+    body: DisplayNameRequest,
+    response: returns<{ member: MemberView }>(),
   }),
   /** A member gives points to another member or to the community pool. */
   giftPoints: route({

@@ -12,6 +12,7 @@ export * from './schemas/shop';
 export * from './schemas/office';
 export * from './schemas/consents';
 export * from './schemas/media';
+export * from './schemas/personal-data';
 export * from './privacy-guide';
 export * from './calendar';
 export * from './series';

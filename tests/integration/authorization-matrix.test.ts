@@ -1095,6 +1095,11 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
   subscribe: { ok: [200], build: async () => ({ body: { kinds: ['claim_decided'] } }) },
   acceptConsent: { ok: [201], build: async () => ({ body: privacyGuide }) },
   listMyConsents: { ok: [200], build: async () => ({}) },
+  getMyDataExport: { ok: [200], build: async () => ({}) },
+  updateMyDisplayName: {
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: { displayName: '改过的名字' } }),
+  },
   withdrawConsent: {
     ok: [200],
     build: async ({ ownerPerson }) => {

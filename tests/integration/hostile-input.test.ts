@@ -321,6 +321,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   createPledge: () => ({ amountFen: 100, dayOfMonth: 1 }),
   subscribe: () => ({ kinds: ['claim_decided'] }),
   acceptConsent: () => ({ kind: 'privacy_guide', version: PRIVACY_GUIDE_VERSION }),
+  updateMyDisplayName: () => ({ displayName: '改过的名字' }),
   giftPoints: () => ({ toPool: true, points: 1 }),
   recognize: (fixture) => ({ month: thisMonth(), memberIds: [fixture.caller.userId], citation: '热心' }),
   createOfflineMember: () => ({ displayName: '王奶奶' }),

@@ -95,7 +95,11 @@ async function pledgeOrder(now: Date, amountFen: number): Promise<Order> {
     },
   };
   await createDuePledgeDonations(
-    { now, getMember: async () => ({ userId: pledge.donorId, displayName: '邻居' }) as never, mayPublishName: async () => false },
+    {
+      now,
+      getMember: async () => ({ userId: pledge.donorId, displayName: '邻居' }) as never,
+      mayPublishName: async () => false,
+    },
     store as PledgeStore,
   );
   return made[0]!;

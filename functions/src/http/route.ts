@@ -56,6 +56,16 @@ export const file = (
     ? { statusCode: 200, body: content, file: { contentType, fileName, displayName } }
     : { statusCode: 200, body: '', file: { contentType, fileName, displayName, bytes: content } };
 
+/**
+ * A JSON document sent as a file to keep (`Content-Disposition: attachment`), e.g. a person's data
+ * export: `text` is the JSON of a `Body` (what the contract's response type says the client reads).
+ */
+export const jsonFile = <Body>(text: string, fileName: string): Reply<Body> => ({
+  statusCode: 200,
+  body: text as Body,
+  file: { contentType: 'application/json; charset=utf-8', fileName },
+});
+
 /** A plain-text answer (WeChat's message push expects `success`, or the echo of its check). */
 export const text = (content: string): Reply<string> => ({
   statusCode: 200,

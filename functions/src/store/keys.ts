@@ -97,10 +97,16 @@
  * |   |   photos whose WeChat verdict is late       |   GSI2: GSI2PK=IMAGES_CHECKING GSI2SK={checkBy}#{cid}#{id} (sparse) |
  * |72 | the photo a WeChat check's trace id is for  | PK=MEDIA_TRACE#{traceId}    SK=MEDIA_TRACE                      |
  * |73 | a member's upload URLs asked in an hour     | PK=COMMUNITY#{cid} SK=IMAGE_UPLOADS#{userId}#{YYYY-MM-DDTHH} (ADD, ≤ 30; TTL) |
- * |75 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
- * |   |   (their name beside the entry, unhashed)   |   (`publicDonorName`): taking the name off on withdrawal or closing |
  * |74 | a donation's held message; the queue and    | PK=COMMUNITY#{cid} SK=DONATION_MESSAGE#{orderId}; GSI1: DONATION_MESSAGES#{cid}#{status} |
  * |   |   the released ones (sparse: not removed)   |   GSI1SK={paidAt}#{orderId}; a released one: `donorMessage` on the FUND entry |
+ * |75 | everything about one person (the data export | the user's partition (1, 3, 46, 54, 70); memberships (8); districts;   |
+ * |   |   of issue 20): only Queries, every page   |   per community MEMBER#{uid}# (7), EARNED#{uid}# (51), PROXY#{uid}# and |
+ * |   |                                             |   PROXIES_FOR (53), VOLUNTEER#{uid}, MAKER#{uid}, LEDGER#{cid}#member:{uid} |
+ * |   |                                             |   and the per-member GSI2 partitions (18d 21 26 29 33 38 39 45 63 66 67); |
+ * |   |                                             |   complaints, contributions, photos: SK begins_with COMPLAINT# /        |
+ * |   |                                             |   CONTRIBUTION# / IMAGE# filtered on the person (no per-person index)   |
+ * |76 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
+ * |   |   (their name beside the entry, unhashed)   |   (`publicDonorName`): taking the name off on withdrawal or closing |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -340,6 +346,10 @@ export const keys = {
   communityPartition: (communityId: string) => `COMMUNITY#${communityId}`,
   /** GSI1SK prefix of a user's memberships (pattern 8). */
   membershipPrefix: () => 'COMMUNITY#',
+  /** SK prefixes of a community's complaints, contributions and photos (the data export filters them on the person). */
+  complaintPrefix: () => 'COMPLAINT#',
+  contributionPrefix: () => 'CONTRIBUTION#',
+  imagePrefix: () => 'IMAGE#',
   /** A district (街道) and, in its partition, its officers. */
   district: (districtId: string) => key(`DISTRICT#${districtId}`, 'PROFILE'),
   districtOfficer: (districtId: string, userId: string) => key(`DISTRICT#${districtId}`, `OFFICER#${userId}`),

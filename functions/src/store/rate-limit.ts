@@ -22,6 +22,8 @@ export const RATE_LIMITS = {
   verifyPass: { limit: 60, windowSeconds: 60, by: 'user' },
   /** The public certificate check: enough for a school's desk, too few to walk the serials. */
   certificateCheck: { limit: 60, windowSeconds: 60, by: 'ip' },
+  /** A person's data export (issue 20) reads their whole history: a few an hour is plenty. */
+  dataExport: { limit: 10, windowSeconds: 3600, by: 'user' },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

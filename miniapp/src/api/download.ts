@@ -78,6 +78,44 @@ async function saveInBrowser(url: string, header: Record<string, string>, fallba
   setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
 }
 
+/** `linli-data-2026-11-30.json`: the name the export is saved under (the server names it the same way). */
+export function myDataFileName(now: Date = new Date()): string {
+  const chinaDay = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return `linli-data-${chinaDay}.json`;
+}
+
+/**
+ * 我的数据 (issue 20): everything Linli holds about the caller as one JSON file. In the browser it is
+ * saved through a download link; in WeChat it is saved in the app's own folder and offered to forward
+ * to a chat (`shareFileMessage`: WeChat has no viewer for JSON) — `shared: false` when the person
+ * closed that window (the file stays saved). Throws an `ApiError` (413 `export.too_large`, 429 `rate.limited`…).
+ */
+export async function downloadMyData(): Promise<{ fileName: string; shared: boolean }> {
+  const url = LINLI_API_BASE + contracts.getMyDataExport.path;
+  const header = authHeaders(contracts.getMyDataExport.path);
+  const fileName = myDataFileName();
+  if (process.env.TARO_ENV === 'h5') {
+    await saveInBrowser(url, header, fileName);
+    return { fileName, shared: false };
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
+  let downloaded: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    downloaded = await Taro.downloadFile({ url, header, filePath });
+  } catch (error) {
+    throw new ApiError(0, 'network.unreachable', (error as { errMsg?: string })?.errMsg ?? 'The download failed');
+  }
+  if (downloaded.statusCode < 200 || downloaded.statusCode >= 300) {
+    throw ApiError.fromResponse(downloaded.statusCode, await readJsonFile(downloaded.filePath ?? filePath));
+  }
+  try {
+    await Taro.shareFileMessage({ filePath, fileName });
+    return { fileName, shared: true };
+  } catch {
+    return { fileName, shared: false };
+  }
+}
+
 /** A 志愿服务记录证明 as its PDF: saved in the browser, opened in WeChat's document viewer (print or share from there). */
 export async function downloadServiceCertificate(serialNumber: string): Promise<void> {
   const path = fillPath(contracts.getServiceCertificatePdf.path, { serialNumber });

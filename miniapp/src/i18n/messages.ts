@@ -17,6 +17,7 @@ import * as office from './catalogues/office';
 import * as serviceRecord from './catalogues/service-record';
 import * as privacy from './catalogues/privacy';
 import * as media from './catalogues/media';
+import * as personalData from './catalogues/personal-data';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -33,6 +34,7 @@ export const CATALOGUES = {
   serviceRecord,
   privacy,
   media,
+  personalData,
 };
 
 export const zhCN = {
@@ -49,6 +51,7 @@ export const zhCN = {
   ...serviceRecord.zhCN,
   ...privacy.zhCN,
   ...media.zhCN,
+  ...personalData.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -68,4 +71,5 @@ export const en: Messages = {
   ...serviceRecord.en,
   ...privacy.en,
   ...media.en,
+  ...personalData.en,
 };

@@ -31,6 +31,8 @@ const Taro = {
   /** What a failed `downloadFile` saved: tests set `readFileSync`'s answer. */
   getFileSystemManager: () => fileSystem,
   openDocument: resolved('openDocument:ok'),
+  shareFileMessage: resolved('shareFileMessage:ok'),
+  env: { USER_DATA_PATH: 'wxfile://usr' },
   requestSubscribeMessage: jest.fn(),
   chooseImage: jest.fn(),
   previewImage: resolved('previewImage:ok'),

@@ -76,6 +76,8 @@ export interface CommunityStore {
   addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }>;
   /** Replaces the roles only if they are still `expectedRoles` (no lost updates). */
   setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[], effects?: Effects): Promise<void>;
+  /** The member's display name, set as given; false when they are not a member. */
+  setDisplayName(communityId: string, userId: string, displayName: string): Promise<boolean>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
   listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>>;
 }

@@ -31,6 +31,8 @@ export const routes = {
   acceptConsent: () => import('./accept-consent'),
   listMyConsents: () => import('./list-my-consents'),
   withdrawConsent: () => import('./withdraw-consent'),
+  getMyDataExport: () => import('./get-my-data-export'),
+  updateMyDisplayName: () => import('./update-my-display-name'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

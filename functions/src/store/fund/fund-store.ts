@@ -103,7 +103,7 @@ export function fundAppendItems(
   ];
 }
 
-/** A named donor beside the entry (outside the hash), found again by their user id (pattern 75). */
+/** A named donor beside the entry (outside the hash), found again by their user id (pattern 76). */
 function donorAttributes(communityId: string, entry: FundEntry, donor: PublicDonor | undefined) {
   if (!donor) return {};
   return {

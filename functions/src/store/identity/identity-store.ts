@@ -330,6 +330,28 @@ export class DynamoCommunityStore implements CommunityStore {
     }
   }
 
+  async setDisplayName(communityId: string, userId: string, displayName: string): Promise<boolean> {
+    try {
+      await writeWithEffects(
+        this.client,
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.member(communityId, userId),
+            UpdateExpression: 'SET displayName = :displayName',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':displayName': displayName },
+          },
+        },
+        undefined,
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
   async listMembershipsOfUser(userId: string): Promise<MemberRecord[]> {
     const result = await this.client.send(
       new QueryCommand({

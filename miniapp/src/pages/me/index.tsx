@@ -108,6 +108,12 @@ function SettingsCard() {
         />
       </View>
       <NavRow
+        id="me-my-data"
+        label={t('myData.title')}
+        hint={t('myData.meLinkHint')}
+        onClick={() => openPage(ROUTES.myData)}
+      />
+      <NavRow
         id="me-privacy"
         label={t('privacy.meLink')}
         hint={t('privacy.meLinkHint')}

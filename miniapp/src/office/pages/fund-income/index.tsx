@@ -79,23 +79,38 @@ function IncomeForm({ communityId }: { communityId: string }) {
         maxlength={200}
         onChange={setDescription}
       />
-      <TextField
-        id="fund-income-donor"
-        label={t('fundIncome.donor')}
-        value={donorName}
-        maxlength={40}
-        onChange={setDonorName}
-      />
-      <CheckRow
-        id="fund-income-publish-name"
-        label={t('fundIncome.publishName')}
-        checked={publishName}
-        onChange={setPublishName}
-      />
+      <DonorFields name={donorName} onName={setDonorName} publish={publishName} onPublish={setPublishName} />
       <SubmitButton id="fund-income-submit" busy={action.busy} onClick={record}>
         {t('fundIncome.submit')}
       </SubmitButton>
       <ActionOutcome id="fund-income" outcome={action.outcome} />
     </View>
+  );
+}
+
+/** Who gave (kept in the audit log) and whether they agreed, there and then, to be named publicly. */
+function DonorFields(props: {
+  name: string;
+  onName: (name: string) => void;
+  publish: boolean;
+  onPublish: (publish: boolean) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField
+        id="fund-income-donor"
+        label={t('fundIncome.donor')}
+        value={props.name}
+        maxlength={40}
+        onChange={props.onName}
+      />
+      <CheckRow
+        id="fund-income-publish-name"
+        label={t('fundIncome.publishName')}
+        checked={props.publish}
+        onChange={props.onPublish}
+      />
+    </>
   );
 }

@@ -1,0 +1,85 @@
+import * as z from 'zod/mini';
+import { humanText } from './common';
+
+/**
+ * "My data" (PIPL Art. 44–45): everything Linli holds about one person, as `GET /v1/me/data-export`
+ * answers it — the person's own records as the table keeps them (table keys removed), across every
+ * community they belong to. Every section is an array (a one-of record such as the volunteer
+ * profile: zero or one element), so a reader never has to tell "none" from "absent".
+ *
+ * Left out on purpose (README "Personal data (issue 20)"): the WeChat openid and unionid and the
+ * WeChat session key (identifiers of the login, not information about the person — on the dev stage
+ * the openid alone logs in), and the sealed form of the ID number (the ID number itself is there, in
+ * full: it is the person's). Others' records that merely mention the person (an activity's roster, the
+ * office's audit log) are the community's, not in the export.
+ */
+export interface DataExport {
+  /** ISO-8601 UTC time the export was read. */
+  exportedAt: string;
+  userId: string;
+  /** The user record: id, nickname, createdAt (no openid). */
+  profile: ExportRecord;
+  /** The privacy-guide consents, every version ever accepted or withdrawn. */
+  consents: ExportRecord[];
+  /** The in-app inbox, every notification kept, newest first. */
+  notifications: ExportRecord[];
+  /** WeChat subscribe-message permissions (credits per kind), zero or one record. */
+  subscriptions: ExportRecord[];
+  /** Districts (街道) the person is an officer of. */
+  districts: ExportRecord[];
+  communities: CommunityDataExport[];
+}
+
+/** One stored record, without its table keys (fields as in the API's own types). */
+export type ExportRecord = Record<string, unknown>;
+
+/** What one community holds about the person. */
+export interface CommunityDataExport {
+  communityId: string;
+  name: string;
+  /** The member record: roles, display name, joinedAt, phone if the office recorded one. */
+  membership: ExportRecord;
+  /** The points account (balance, earned, debited): zero or one. */
+  accounts: ExportRecord[];
+  /** The alliance certificate (达标证书) and its status: zero or one. */
+  certificates: ExportRecord[];
+  /** 志愿者资料 with the ID number in full (`idNumber`): zero or one. */
+  volunteerProfile: ExportRecord[];
+  /** Volunteer-hour claims, every status (the service record is the approved ones). */
+  claims: ExportRecord[];
+  /** Points and minutes per month (monthly caps, expiry lots). */
+  earnedMonths: ExportRecord[];
+  signups: ExportRecord[];
+  teams: ExportRecord[];
+  /** The points account's postings, newest first. */
+  ledger: ExportRecord[];
+  redemptions: ExportRecord[];
+  /** Artisan-shop orders (not donations). */
+  orders: ExportRecord[];
+  /** One-off and monthly-pledge donations (orders of kind `donation`). */
+  donations: ExportRecord[];
+  pledges: ExportRecord[];
+  /** Corrections of the service record and certificate requests. */
+  recordRequests: ExportRecord[];
+  /** 志愿服务记录证明 issued to the person. */
+  serviceCertificates: ExportRecord[];
+  /** Who acts for the person (they are the resident). */
+  proxiesActingForMe: ExportRecord[];
+  /** Whom the person acts for (they are the proxy). */
+  proxiesIActFor: ExportRecord[];
+  /** The merchants the person is staff of. */
+  merchantRoles: ExportRecord[];
+  /** Alliance discounts the person used. */
+  discountUses: ExportRecord[];
+  complaints: ExportRecord[];
+  contributions: ExportRecord[];
+  /** Handmade goods the person listed, and their maker account (sales, earnings). */
+  products: ExportRecord[];
+  makerAccounts: ExportRecord[];
+  /** Photos the person uploaded (the record; the files are at their URLs in the app). */
+  photos: ExportRecord[];
+}
+
+/** The display name a member corrects (others read it: it goes through the content check). */
+export const DisplayNameRequest = z.strictObject({ displayName: humanText(32) });
+export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
