@@ -69,7 +69,12 @@ import {
   type ActivitySeriesView,
 } from './schemas/timebank-series';
 import { AcceptConsentRequest, ConsentPath, type Consent, type ConsentList } from './schemas/consents';
-import { DisplayNameRequest, type DataExport } from './schemas/personal-data';
+import {
+  CloseAccountRequest,
+  DisplayNameRequest,
+  type CloseAccountResponse,
+  type DataExport,
+} from './schemas/personal-data';
 import {
   EvidenceRequest,
   ImagePath,
@@ -1643,6 +1648,22 @@ export const contracts = {
     path: '/v1/me/data-export',
     access: 'user',
     response: returns<DataExport>(),
+  }),
+  /**
+   * Closing an account (PIPL Art. 47), after the app's confirmation step: 409 `account.open_obligations`
+   * while an order is unpaid or unfulfilled or a pledge is active (each named in `details.obligations`).
+   * Then remaining points go to each community's pool by a transfer, the name and contact details leave
+   * every member record, the volunteer profile (real name, ID number, phone) is deleted, the donor's
+   * name leaves the public fund; service records, fund entries and postings stay, under the user id
+   * only. The caller's tokens stop working (401 `auth.account_closed`); the same WeChat account logs in
+   * to a new, empty account.
+   */
+  closeAccount: route({
+    method: 'POST',
+    path: '/v1/me/close-account',
+    access: 'user',
+    body: CloseAccountRequest,
+    response: returns<CloseAccountResponse>(),
   }),
   /**
    * A member corrects the name the community shows for them (rosters, passes, the 光荣榜): WeChat's

@@ -61,6 +61,8 @@ describe('the service record certificate in Chromium', () => {
     await page.locator('#profile-realName input').waitFor(WAIT);
     await page.locator('#profile-realName input').fill('王小明');
     await page.locator('#profile-idNumber input').fill('11010119900307002X');
+    // The ID number's own consent (issue 20): its text shows beside the field, and must be ticked.
+    await page.locator('#profile-idNumber-consent').click();
     await page.locator('#profile-save').click();
     await page.locator('#profile-result').waitFor(WAIT);
 

@@ -368,6 +368,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   removeImage: reason,
   removeDonationMessage: reason,
   putActivityEvidence: () => ({ imageIds: [] }),
+  closeAccount: () => ({ confirm: true }),
   putMerchantStorefront: () => ({ imageId: null }),
 };
 

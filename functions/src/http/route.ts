@@ -25,6 +25,7 @@ import { runInScope, type RequestScope } from '../lib/request-scope';
 import { parseWith } from '../lib/validation';
 import { authorizeActingFor } from '../domain/identity/proxies';
 import { baseDocumentClient } from '../store/client';
+import { refuseClosedAccount } from '../store/identity/closed-accounts';
 import { stores } from '../wiring';
 
 type AnyContract = RouteContract<Record<string, string>, unknown, unknown, QueryValues>;
@@ -284,7 +285,10 @@ const validation = (
 
 const authentication = (): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context, State> => ({
   before: async (request: Request) => {
-    request.internal.userId = await authenticate(request.internal.headers);
+    const userId = await authenticate(request.internal.headers);
+    // A closed account's tokens stop working at once (issue 20).
+    await refuseClosedAccount(baseDocumentClient(), env.tableName(), userId);
+    request.internal.userId = userId;
   },
 });
 

@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'auth.token_invalid': 401,
   'auth.token_expired': 401,
   'auth.session_expired': 401,
+  /** A token of an account its owner closed. */
+  'auth.account_closed': 401,
   'auth.wechat_code_invalid': 401,
   'auth.forbidden': 403,
   'auth.not_a_member': 403,
@@ -206,6 +208,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   /** Consent to a version that is not the current one (the app shows only the current guide). */
   'consent.version_unknown': 400,
   'consent.not_found': 404,
+  /** Closing an account with unpaid or unfulfilled orders or an active pledge (named in `details`). */
+  'account.open_obligations': 409,
 };
 
 export function statusForCode(code: string): number {

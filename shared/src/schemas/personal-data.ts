@@ -83,3 +83,25 @@ export interface CommunityDataExport {
 /** The display name a member corrects (others read it: it goes through the content check). */
 export const DisplayNameRequest = z.strictObject({ displayName: humanText(32) });
 export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
+
+/** `POST /v1/me/close-account`: the person confirms, after the app's confirmation step. */
+export const CloseAccountRequest = z.strictObject({ confirm: z.literal(true) });
+export type CloseAccountRequest = z.infer<typeof CloseAccountRequest>;
+
+/** What closing did: when, and the points moved to each community's pool. */
+export interface CloseAccountResponse {
+  closedAt: string;
+  pointsToPool: { communityId: string; points: number }[];
+}
+
+/** One reason an account cannot close yet (409 `account.open_obligations`, in `details.obligations`). */
+export interface OpenObligation {
+  /** `maker_owed`: the shop still owes the maker their share of sales (a payout first). */
+  kind: 'order_unpaid' | 'order_unfulfilled' | 'pledge_active' | 'maker_owed';
+  communityId: string;
+  /** The order's or the pledge's id (the maker's user id for `maker_owed`). */
+  id: string;
+}
+
+/** The name shown wherever a closed account's name stood (rosters, the office's lists). */
+export const CLOSED_ACCOUNT_NAME = '已注销用户';

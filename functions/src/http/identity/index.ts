@@ -33,6 +33,7 @@ export const routes = {
   withdrawConsent: () => import('./withdraw-consent'),
   getMyDataExport: () => import('./get-my-data-export'),
   updateMyDisplayName: () => import('./update-my-display-name'),
+  closeAccount: () => import('./close-account'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

@@ -1,5 +1,32 @@
 /** 我的数据 (issue 20 item 1): the data export and the corrections a person makes themself. */
 export const zhCN = {
+  'closeAccount.title': '注销账户',
+  'closeAccount.what':
+    '注销后，你的名字、电话、身份证号会从社区的所有名单和公示中去掉，剩余积分转入社区积分池，你将无法再用这个账户登录。',
+  'closeAccount.kept':
+    '法律要求保存的记录（志愿服务记录、基金账目、积分流水）会保留，但不再显示你的名字。以后用同一个微信登录，会是一个新的空账户。',
+  'closeAccount.start': '注销账户',
+  'closeAccount.warning': '确定要注销吗？注销后无法恢复。',
+  'closeAccount.confirm': '确认注销',
+  'closeAccount.cancel': '不注销了，返回',
+  'closeAccount.done': '账户已注销',
+  'closeAccount.obligation.order_unpaid': '有未付款的订单或捐款：请先付款或取消',
+  'closeAccount.obligation.order_unfulfilled': '有还没取货的订单：请先取货，或请社区办公室退款',
+  'closeAccount.obligation.pledge_active': '有进行中的月月捐：请先在「我要捐款」里取消',
+  'closeAccount.obligation.maker_owed': '社区还欠你手作销售款：请先找社区办公室结算',
+  'error.account.open_obligations': '还有没办完的事，暂时不能注销（见下方）',
+  'error.auth.account_closed': '这个账户已注销，请重新登录',
+  'consents.title': '我的同意',
+  'consents.kind.privacy_guide': '隐私保护指引',
+  'consents.kind.id_number': '提供身份证号（志愿服务证明、保险）',
+  'consents.kind.donor_name_public': '在基金公示中显示我的名字',
+  'consents.given': '已同意（{time}）',
+  'consents.withdrawnAt': '已撤回（{time}）',
+  'consents.never': '未同意',
+  'consents.withdraw': '撤回同意',
+  'consents.withdrawn.privacy_guide': '已撤回',
+  'consents.withdrawn.id_number': '已撤回，你的身份证号已删除',
+  'consents.withdrawn.donor_name_public': '已撤回，你的名字已从基金公示中去掉',
   'myData.title': '我的数据',
   'myData.meLinkHint': '查看、下载、更正我的个人信息',
   'myData.intro':
@@ -31,6 +58,35 @@ export const zhCN = {
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
+  'closeAccount.title': 'Close my account',
+  'closeAccount.what':
+    'Closing takes your name, phone and ID number off every list and public page of your communities, moves your remaining points to the community pool, and you can no longer log in to this account.',
+  'closeAccount.kept':
+    'Records the law requires (volunteer service records, the fund’s accounts, points postings) are kept, without your name. Logging in again with the same WeChat starts a new, empty account.',
+  'closeAccount.start': 'Close my account',
+  'closeAccount.warning': 'Are you sure? A closed account cannot be restored.',
+  'closeAccount.confirm': 'Yes, close it',
+  'closeAccount.cancel': 'Keep my account',
+  'closeAccount.done': 'Your account is closed',
+  'closeAccount.obligation.order_unpaid': 'An order or donation is unpaid: pay or cancel it first',
+  'closeAccount.obligation.order_unfulfilled':
+    'An order is not collected yet: collect it, or ask the office for a refund',
+  'closeAccount.obligation.pledge_active': 'A monthly pledge is running: cancel it under Donate first',
+  'closeAccount.obligation.maker_owed':
+    'The shop still owes you for your handmade sales: ask the office to settle first',
+  'error.account.open_obligations': 'Some things are still open, so the account cannot close yet (see below)',
+  'error.auth.account_closed': 'This account was closed; please log in again',
+  'consents.title': 'My consents',
+  'consents.kind.privacy_guide': 'Privacy guide',
+  'consents.kind.id_number': 'My ID number (service certificates, insurance)',
+  'consents.kind.donor_name_public': 'My name on the fund’s public page',
+  'consents.given': 'Given ({time})',
+  'consents.withdrawnAt': 'Withdrawn ({time})',
+  'consents.never': 'Not given',
+  'consents.withdraw': 'Withdraw',
+  'consents.withdrawn.privacy_guide': 'Withdrawn',
+  'consents.withdrawn.id_number': 'Withdrawn; your ID number is deleted',
+  'consents.withdrawn.donor_name_public': 'Withdrawn; your name is off the fund’s public page',
   'myData.title': 'My data',
   'myData.meLinkHint': 'See, download and correct your personal data',
   'myData.intro':

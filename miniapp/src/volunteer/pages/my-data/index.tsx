@@ -13,6 +13,8 @@ import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ROUTES, openPage, restartAt } from '../../../routes';
+import CloseAccountCard from './close-account-card';
+import ConsentsCard from './consents-card';
 import './index.scss';
 
 /** What the file holds, one line each (the export's sections; README "Personal data (issue 20)"). */
@@ -54,6 +56,8 @@ export default function MyDataPage() {
       </View>
       <DownloadCard />
       <CorrectionsCard />
+      <ConsentsCard />
+      <CloseAccountCard />
       <Button id="my-data-back" className="button button--secondary" onClick={goBack}>
         {t('myData.back')}
       </Button>

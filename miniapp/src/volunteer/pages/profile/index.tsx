@@ -1,8 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { contracts, type VolunteerProfile, type VolunteerProfileRequest } from '@linli/shared';
+import { CONSENT_TEXTS, contracts, type VolunteerProfile, type VolunteerProfileRequest } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
+import CheckRow from '../../../components/check-row';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PageLayout from '../../../components/page-layout';
 import SubmitButton from '../../../components/submit-button';
@@ -90,10 +91,13 @@ function ProfileForm(props: { communityId: string; profile: VolunteerProfile | n
   const [draft, setDraft] = useState(() => toDraft(props.profile));
   useEffect(() => setDraft(toDraft(props.profile)), [props.profile]);
   const action = useAction();
+  const [consented, setConsented] = useState(false);
   const change = (patch: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...patch }));
   const save = async () => {
     const body = profileFromDraft(draft, t);
     if ('problem' in body) return action.fail(body.problem);
+    // The ID number is sensitive: its own consent, ticked beside it (recorded by the server with the save).
+    if (body.idNumber && !consented) return action.fail(t('profile.idNumberConsentRequired'));
     const done = await action.run(async () => {
       await request(contracts.putVolunteerProfile, { params: { cid: props.communityId }, body });
       return t('profile.saved');
@@ -140,6 +144,7 @@ function ProfileForm(props: { communityId: string; profile: VolunteerProfile | n
           onInput={(event) => change({ idNumber: event.detail.value })}
         />
         <Text className="card__hint">{t('profile.idNumberHint')}</Text>
+        {draft.idNumber.trim() ? <IdNumberConsent checked={consented} onChange={setConsented} /> : null}
       </View>
       {field('phone')}
       {field('skills', t('profile.skillsPlaceholder'))}
@@ -149,5 +154,23 @@ function ProfileForm(props: { communityId: string; profile: VolunteerProfile | n
       </SubmitButton>
       <ActionOutcome id="profile" outcome={action.outcome} />
     </View>
+  );
+}
+
+/** 单独同意 for the ID number (PIPL Art. 29): the consent's own words and a tick, shown while one is typed. */
+function IdNumberConsent({ checked, onChange }: { checked: boolean; onChange: (on: boolean) => void }) {
+  const { t, language } = useI18n();
+  return (
+    <>
+      <Text className="card__hint" id="profile-idNumber-consent-text">
+        {CONSENT_TEXTS.id_number[language]}
+      </Text>
+      <CheckRow
+        id="profile-idNumber-consent"
+        label={t('profile.idNumberConsent')}
+        checked={checked}
+        onChange={onChange}
+      />
+    </>
   );
 }

@@ -1,0 +1,122 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addMonths, CLOSED_ACCOUNT_NAME, CONTRIBUTION_KINDS, monthOf } from '@linli/shared';
+import type { AccountClosureStore } from '../../domain/identity/close-account';
+import type { MemberRecord } from '../../domain/identity/ports';
+import { isConditionalCheckFailed } from '../client';
+import { AppError } from '../../lib/errors';
+import { keys } from '../keys';
+
+/** Closing accounts (issue 20): the tombstone on the user record and the erasures around it. */
+export class DynamoAccountClosureStore implements AccountClosureStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async eraseMember(member: MemberRecord, now: string): Promise<void> {
+    const { communityId, userId } = member;
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.member(communityId, userId),
+              UpdateExpression:
+                'SET displayName = :name, #roles = :roles, closedAt = if_not_exists(closedAt, :now) REMOVE phone',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: { '#roles': 'roles' },
+              ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME, ':roles': ['resident'], ':now': now },
+            },
+          },
+          { Delete: { TableName: this.tableName, Key: keys.volunteerProfile(communityId, userId) } },
+        ],
+      }),
+    );
+    await this.eraseBoardNames(member, now);
+  }
+
+  async retireProducts(communityId: string, productIds: readonly string[], now: string): Promise<void> {
+    for (const productId of productIds) {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.product(communityId, productId),
+          UpdateExpression:
+            'SET #status = :rejected, GSI1PK = :index, makerName = :name, decidedAt = :now, decidedBy = :system, reason = :reason',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':rejected': 'rejected',
+            ':index': keys.productsByStatus(communityId, 'rejected'),
+            ':name': CLOSED_ACCOUNT_NAME,
+            ':now': now,
+            ':system': 'system',
+            ':reason': 'maker_account_closed',
+          },
+        }),
+      );
+    }
+  }
+
+  /** The name on the contributions board (光荣榜), each month since joining and each kind it has a line in. */
+  private async eraseBoardNames(member: MemberRecord, now: string): Promise<void> {
+    const last = monthOf(now);
+    for (let month = monthOf(member.joinedAt); month <= last; month = addMonths(month, 1)) {
+      for (const kind of [...CONTRIBUTION_KINDS, 'all']) {
+        await this.client
+          .send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: keys.leaderboardEntry(member.communityId, month, kind, member.userId),
+              UpdateExpression: 'SET memberName = :name',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!isConditionalCheckFailed(error)) throw error;
+          });
+      }
+    }
+  }
+
+  async closeUser(userId: string, now: string): Promise<string> {
+    const user = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.user(userId), ConsistentRead: true }),
+    );
+    if (!user.Item) throw new AppError('auth.account_closed', 'This account does not exist');
+    const closedAt = typeof user.Item.closedAt === 'string' ? user.Item.closedAt : now;
+    const openid = typeof user.Item.openid === 'string' ? user.Item.openid : undefined;
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.user(userId),
+              UpdateExpression: 'SET closedAt = :closedAt, nickname = :name REMOVE openid',
+              ExpressionAttributeValues: { ':closedAt': closedAt, ':name': CLOSED_ACCOUNT_NAME },
+            },
+          },
+          // The same WeChat account logs in to a new user: its claim goes (only if it is still this user's).
+          ...(openid
+            ? [
+                {
+                  Delete: {
+                    TableName: this.tableName,
+                    Key: keys.openid(openid),
+                    ConditionExpression: 'attribute_not_exists(PK) OR userId = :user',
+                    ExpressionAttributeValues: { ':user': userId },
+                  },
+                },
+              ]
+            : []),
+          { Delete: { TableName: this.tableName, Key: keys.wechatSession(userId) } },
+          { Delete: { TableName: this.tableName, Key: keys.subscriptions(userId) } },
+        ],
+      }),
+    );
+    return closedAt;
+  }
+}
