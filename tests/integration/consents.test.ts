@@ -119,3 +119,47 @@ describe('consents: the privacy guide accepted, listed and withdrawn', () => {
     expect(anonymous.map((reply) => reply.status)).toEqual([401, 401, 401]);
   });
 });
+
+describe('consents of issue 20: the ID number', () => {
+  it('records the ID number’s own consent when one is saved, and deleting it everywhere on withdrawal', async () => {
+    const { createMember } = await import('../support/factories');
+    const { timebankCommunity } = await import('../support/timebank');
+    const [first, second] = await Promise.all([timebankCommunity(), timebankCommunity()]);
+    const person = await createMember(first.cid, ['resident'], 'idholder');
+    await send(contracts.joinCommunity, { params: { cid: second.cid }, token: person.token });
+    const profile = (cid: string) =>
+      send(contracts.getVolunteerProfile, { params: { cid }, token: person.token }).then((reply) => reply.body.profile);
+
+    // A profile without an ID number asks no consent.
+    await send(contracts.putVolunteerProfile, {
+      params: { cid: second.cid },
+      token: person.token,
+      body: { realName: '王芳' },
+    });
+    expect((await send(contracts.listMyConsents, { token: person.token })).body.items).toEqual([]);
+
+    const saved = await send(contracts.putVolunteerProfile, {
+      params: { cid: first.cid },
+      token: person.token,
+      body: { realName: '王芳', idNumber: '11010119900307002X' },
+    });
+    expect(saved.status).toBe(200);
+    await send(contracts.putVolunteerProfile, {
+      params: { cid: second.cid },
+      token: person.token,
+      body: { realName: '王芳', idNumber: '11010119900307002X' },
+    });
+    const consents = (await send(contracts.listMyConsents, { token: person.token })).body.items;
+    expect(consents).toEqual([
+      expect.objectContaining({ kind: 'id_number', version: CURRENT_CONSENT_VERSIONS.id_number }),
+    ]);
+    expect((await profile(first.cid))?.idNumberMasked).toBe('1101**********002X');
+
+    const withdrawn = await send(contracts.withdrawConsent, { params: { kind: 'id_number' }, token: person.token });
+    expect(withdrawn.status).toBe(200);
+    expect((await profile(first.cid))?.idNumberMasked).toBeUndefined();
+    expect((await profile(second.cid))?.idNumberMasked).toBeUndefined();
+    // The rest of the profile stays.
+    expect((await profile(first.cid))?.realName).toBe('王芳');
+  });
+});

@@ -200,7 +200,8 @@ describe('GET /v1/me/data-export', () => {
     expect(data.userId).toBe(me.userId);
     expect(data.profile).toMatchObject({ id: me.userId });
     expect(data.profile).not.toHaveProperty('openid');
-    expect(data.consents).toHaveLength(1);
+    // The privacy guide, and the ID number's own consent (given with the volunteer profile's ID number).
+    expect(data.consents.map((consent) => consent.kind).sort()).toEqual(['id_number', 'privacy_guide']);
     expect(data.notifications.length).toBeGreaterThan(0);
     expect(data.communities.map((community) => community.communityId).sort()).toEqual([world.cid, elsewhere.id].sort());
     const mine = data.communities.find((community) => community.communityId === world.cid)!;

@@ -62,7 +62,8 @@ export async function listConsents(store: ConsentStore, userId: string): Promise
  * records as they are (idempotent).
  *
  * What the consent allowed then stops (`consequences`): `donor_name_public` → the person's name is
- * taken off every public fund entry (they show as 匿名; the entries and the chain stay). These run on
+ * taken off every public fund entry (they show as 匿名; the entries and the chain stay); `id_number` →
+ * the ID number is deleted from every volunteer profile (certificates already issued keep theirs). These run on
  * every withdrawal, so a call that failed half-way is finished by calling again.
  *
  * @throws AppError `consent.not_found` (404) when the caller never accepted `kind`.
@@ -80,6 +81,7 @@ export async function withdrawConsent(
     ofKind.map((item) => (item.withdrawnAt ? item : store.withdrawConsent(userId, item, now))),
   );
   if (kind === 'donor_name_public') await consequences?.hideDonorNames(userId);
+  if (kind === 'id_number') await consequences?.eraseIdNumbers(userId);
   return { items: newestFirst(items) };
 }
 
@@ -87,4 +89,14 @@ export async function withdrawConsent(
 export interface ConsentConsequences {
   /** Takes the person's name off every public fund entry (FundStore.hideDonorNames). */
   hideDonorNames(userId: string): Promise<number>;
+  /** Deletes the person's ID number from their volunteer profile in every community. */
+  eraseIdNumbers(userId: string): Promise<number>;
+}
+
+/**
+ * The person gave their ID number after the app showed the `id_number` consent beside the field and
+ * they ticked it: the save is that consent, recorded (current version, now) before the number is kept.
+ */
+export async function recordIdNumberConsent(store: ConsentStore, userId: string, now: string): Promise<void> {
+  await acceptConsent(store, userId, { kind: 'id_number', version: CURRENT_CONSENT_VERSIONS.id_number }, now);
 }

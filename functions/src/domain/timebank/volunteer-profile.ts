@@ -21,6 +21,8 @@ export interface VolunteerProfileStore {
   getProfile(communityId: string, userId: string): Promise<VolunteerProfileRecord | null>;
   /** Saves while the profile is as read (`readAt`: its `updatedAt`, null when there was none); false otherwise. */
   putProfile(profile: VolunteerProfileRecord, readAt: string | null): Promise<boolean>;
+  /** Deletes the sealed and the masked ID number of the member's profile, if any; true if there was one. */
+  eraseIdNumber(communityId: string, userId: string, now: string): Promise<boolean>;
 }
 
 /** Seals and opens personal fields (`lib/envelope.ts` with the stage's master key). */

@@ -1,4 +1,4 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { VolunteerProfileRecord, VolunteerProfileStore } from '../../domain/timebank/volunteer-profile';
 import { getItem, isConditionalCheckFailed } from '../client';
 import { withoutKeys } from '../items';
@@ -14,6 +14,24 @@ export class DynamoVolunteerProfileStore implements VolunteerProfileStore {
   async getProfile(communityId: string, userId: string): Promise<VolunteerProfileRecord | null> {
     const item = await getItem(this.client, this.tableName, keys.volunteerProfile(communityId, userId));
     return item ? withoutKeys<VolunteerProfileRecord>(item) : null;
+  }
+
+  async eraseIdNumber(communityId: string, userId: string, now: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.volunteerProfile(communityId, userId),
+          UpdateExpression: 'REMOVE idNumberSealed, idNumberMasked SET updatedAt = :now',
+          ConditionExpression: 'attribute_exists(idNumberSealed) OR attribute_exists(idNumberMasked)',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
   }
 
   async putProfile(profile: VolunteerProfileRecord, readAt: string | null): Promise<boolean> {
