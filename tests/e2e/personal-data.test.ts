@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { logInToDemo, openRoute, snapshot, WAIT, type Browser } from './helpers';
+
+/**
+ * Issue 20 in Chromium against the H5 build and the running API: a resident downloads their data
+ * (我的 → 我的数据 → 下载我的数据: a JSON file of everything about them), withdraws a consent, then closes
+ * the account in two steps — signed out, and the old session no longer opens anything.
+ */
+describe('personal data in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a resident downloads their data, then closes the account', async () => {
+    const nickname = `数据${randomUUID().slice(0, 4)}`;
+    await logInToDemo(page, `e2e-data-${randomUUID().slice(0, 8)}`, nickname);
+
+    await page.locator('#me-my-data').click();
+    await page.locator('#my-data-download').waitFor(WAIT);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.locator('#my-data-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^linli-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      userId: string;
+      communities: { communityId: string; membership: { displayName: string } }[];
+      consents: { kind: string }[];
+    };
+    expect(file.communities.map((community) => community.communityId)).toContain('demo');
+    expect(file.communities.find((community) => community.communityId === 'demo')?.membership.displayName).toBe(
+      nickname,
+    );
+    expect(file.consents.map((consent) => consent.kind)).toContain('privacy_guide');
+    await snapshot(page, 'e2e-personal-data-1-downloaded.png');
+
+    // 我的同意: the privacy guide given at login, the others not given.
+    expect(await page.locator('#consent-privacy_guide-status').textContent()).toContain('已同意');
+    expect(await page.locator('#consent-donor_name_public-status').textContent()).toBe('未同意');
+
+    // Closing asks a second time, with a way back.
+    await page.locator('#close-account-start').click();
+    await page.locator('#close-account-cancel').click();
+    await page.locator('#close-account-start').waitFor(WAIT);
+    await page.locator('#close-account-start').click();
+    await snapshot(page, 'e2e-personal-data-2-confirm-close.png');
+    const stored = await page.evaluate(() => window.localStorage.getItem('linli.session.token'));
+    const token = /[\w-]+\.[\w-]+\.[\w-]+/.exec(stored ?? '')?.[0];
+    expect(token).toBeTruthy();
+    await page.locator('#close-account-confirm').click();
+    await page.locator('#login-openid').waitFor(WAIT);
+    await snapshot(page, 'e2e-personal-data-3-closed.png');
+
+    // The old session is dead: the API answers 401 account_closed to it.
+    const reply = await fetch(`${process.env.LINLI_API_URL}/v1/communities/demo/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(reply.status).toBe(401);
+    expect(((await reply.json()) as { error: { code: string } }).error.code).toBe('auth.account_closed');
+    await openRoute(page, '/pages/me/index');
+    await page.locator('#login-openid').waitFor(WAIT);
+  }, 240_000);
+});
