@@ -4,6 +4,10 @@ import { currentScope } from '../../lib/request-scope';
 import { getCommunityOrThrow } from './communities';
 import type { CommunityStore, MemberRecord } from './ports';
 
+/** True when the member holds an office role (staff or admin) in their community. */
+export const isOffice = (member: Pick<MemberRecord, 'roles'>): boolean =>
+  member.roles.some((role) => OFFICE_ROLES.includes(role));
+
 /**
  * Every community route calls this: the caller must be a member *of this community*
  * holding one of `allowedRoles` (any role when omitted). Staff of community A

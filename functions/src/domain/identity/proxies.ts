@@ -1,7 +1,7 @@
+import { isOffice } from './authorization';
 import type { OfflineMemberRequest, ProxyList, ProxyRelation } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { OFFICE_ROLES } from '@linli/shared';
 import { toMemberView } from './communities';
 import type { CommunityStore, MemberRecord, ProxyStore } from './ports';
 
@@ -32,7 +32,6 @@ export async function createOfflineMember(
   return { member: toMemberView(member) };
 }
 
-const isOffice = (member: MemberRecord) => member.roles.some((role) => OFFICE_ROLES.includes(role));
 const officeMember = () =>
   new AppError('proxy.office_member', 'Nobody can act for a member of the community office (staff or admin)');
 const selfAppointed = () =>

@@ -3,7 +3,8 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { AuditDraft, NotificationDraft } from '../effects';
 import type { MemberRecord } from '../identity/ports';
 import type { TeamRecord, TeamStore } from './ports';
-import { getTeamOrThrow, isOffice, membershipOf, type TeamDependencies } from './teams';
+import { isOffice } from '../identity/authorization';
+import { getTeamOrThrow, membershipOf, type TeamDependencies } from './teams';
 
 /**
  * A team's roster: a member asks to join and a leader (or staff) approves or rejects; a leader or

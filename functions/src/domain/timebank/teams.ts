@@ -1,3 +1,4 @@
+import { isOffice } from '../identity/authorization';
 import {
   monthOf,
   OFFICE_ROLES,
@@ -35,8 +36,6 @@ export function toTeam(record: TeamRecord): Team {
   const { version: _version, ...team } = record;
   return team;
 }
-
-export const isOffice = (member: MemberRecord) => member.roles.some((role) => OFFICE_ROLES.includes(role));
 
 export async function getTeamOrThrow(teams: TeamStore, communityId: string, teamId: string): Promise<TeamRecord> {
   const team = await teams.getTeam(communityId, teamId);

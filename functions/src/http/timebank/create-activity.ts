@@ -1,5 +1,6 @@
+import { isOffice } from '../../domain/identity/authorization';
 import { screenTexts } from '../../domain/office/content-screening';
-import { activityCategoriesOf, contracts, OFFICE_ROLES } from '@linli/shared';
+import { activityCategoriesOf, contracts } from '@linli/shared';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { createActivity } from '../../domain/timebank/activities';
 import { requireActivityOrganiser } from '../../domain/timebank/teams';
@@ -20,7 +21,7 @@ export const handler = httpRoute(contracts.createActivity, async ({ params, body
   // Text others will read: WeChat's content check (risky → 422 content.rejected). Staff are the reviewers
   // themselves: their text stands. A team leader's text to review (or unchecked) is held: hidden from
   // residents, no sign-up or check-in, until another staff member releases it.
-  const officeAuthor = organiser.roles.some((role) => OFFICE_ROLES.includes(role));
+  const officeAuthor = isOffice(organiser);
   const texts = [
     body.title,
     body.description,

@@ -1,5 +1,5 @@
-import { contracts, OFFICE_ROLES } from '@linli/shared';
-import { requireMember } from '../../domain/identity/authorization';
+import { contracts } from '@linli/shared';
+import { isOffice, requireMember } from '../../domain/identity/authorization';
 import { notFound } from '../../lib/errors';
 import { toActivity, visibleTo } from '../../domain/timebank/activities';
 import { stores, imageReading } from '../../wiring';
@@ -14,8 +14,7 @@ export const handler = httpRoute(contracts.getActivity, async ({ params, userId 
   );
   if (!activity) throw notFound('activity');
   // Held for review: as if there were none, but for staff and its creator.
-  if (!visibleTo(activity, { userId, isStaff: member.roles.some((role) => OFFICE_ROLES.includes(role)) }))
-    throw notFound('activity');
+  if (!visibleTo(activity, { userId, isStaff: isOffice(member) })) throw notFound('activity');
   const resolve = await resolveImages(
     {
       communityId: params.cid,

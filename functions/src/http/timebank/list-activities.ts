@@ -1,5 +1,5 @@
-import { contracts, OFFICE_ROLES } from '@linli/shared';
-import { requireMember } from '../../domain/identity/authorization';
+import { contracts } from '@linli/shared';
+import { isOffice, requireMember } from '../../domain/identity/authorization';
 import { listActivities, visibleTo } from '../../domain/timebank/activities';
 import { stores } from '../../wiring';
 import { alongside, httpRoute, ok } from '../route';
@@ -11,6 +11,6 @@ export const handler = httpRoute(contracts.listActivities, async ({ params, quer
     listActivities({ communityId: params.cid, cursor: query.cursor }, stores.activities()),
   );
   // An activity held for review shows only to staff and its creator.
-  const reader = { userId, isStaff: member.roles.some((role) => OFFICE_ROLES.includes(role)) };
+  const reader = { userId, isStaff: isOffice(member) };
   return ok({ ...page, items: page.items.filter((activity) => visibleTo(activity, reader)) });
 });
