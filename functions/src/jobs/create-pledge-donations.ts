@@ -14,6 +14,7 @@ export async function handler(event?: { now?: string }): Promise<{ created: numb
       now: event?.now ? new Date(event.now) : undefined,
       getMember: (communityId, userId) => communities.getMember(communityId, userId),
       mayPublishName: (userId) => consentStands(stores.consents(), userId, 'donor_name_public'),
+      holderOf: async (communityId) => (await communities.getCommunity(communityId))?.fundHolder,
     },
     stores.pledges(),
   );
