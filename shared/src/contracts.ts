@@ -1398,7 +1398,7 @@ export const contracts = {
   requestDonationReceipt: route({
     method: 'POST',
     path: '/v1/communities/{cid}/fund/receipt-requests',
-    access: 'member',
+    access: 'own',
     params: CommunityPath,
     body: ReceiptRequestBody,
     response: returns<ReceiptRequest>(),
