@@ -1,4 +1,5 @@
 import { createDuePledgeDonations } from '../domain/fund/pledges';
+import { pledgeStore } from '../store/fund/pledge-store';
 import { consentStands } from '../domain/identity/consents';
 import { stores } from '../wiring';
 import { logger } from '../lib/logger';
@@ -16,7 +17,7 @@ export async function handler(event?: { now?: string }): Promise<{ created: numb
       mayPublishName: (userId) => consentStands(stores.consents(), userId, 'donor_name_public'),
       holderOf: async (communityId) => (await communities.getCommunity(communityId))?.fundHolder,
     },
-    stores.pledges(),
+    pledgeStore(),
   );
   logger.info('created pledge donations', { created });
   return { created };

@@ -1,4 +1,5 @@
 import { contracts } from '@linli/shared';
+import { pledgeStore } from '../../store/fund/pledge-store';
 import { requireMember } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { requireDonationsOpen } from '../../domain/fund/holder';
@@ -17,5 +18,5 @@ export const handler = httpRoute(contracts.createPledge, async ({ params, body, 
   // A new pledge only under a charity with public-fundraising qualification valid today (409 fund.no_legal_holder).
   requireDonationsOpen(community);
   await recordDonorNameChoice(stores.consents(), userId, body.publishName, new Date().toISOString());
-  return created(await createPledge({ communityId: params.cid, donor, request: body }, stores.pledges()));
+  return created(await createPledge({ communityId: params.cid, donor, request: body }, pledgeStore()));
 });
