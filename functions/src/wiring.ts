@@ -6,10 +6,8 @@ import {
 } from './store/identity/identity-store';
 import { DynamoExportStore } from './store/office/export-store';
 import { DynamoFundStore } from './store/fund/fund-store';
-import { DynamoDonationMessageStore } from './store/fund/donation-messages';
 import { DynamoLedgerStore } from './store/ledger/ledger-store';
 import { DynamoShopStore } from './store/shop/shop-store';
-import { DynamoPledgeStore } from './store/fund/pledge-store';
 import { DynamoMerchantStore } from './store/market/merchant-store';
 import { DynamoSupermarketStore } from './store/market/supermarket-store';
 import {
@@ -68,9 +66,7 @@ export const stores = {
   merchants: () => new DynamoMerchantStore(getDocumentClient(), env.tableName()),
   supermarket: () => new DynamoSupermarketStore(getDocumentClient(), env.tableName()),
   fund: () => new DynamoFundStore(getDocumentClient(), env.tableName()),
-  donationMessages: () => new DynamoDonationMessageStore(getDocumentClient(), env.tableName()),
   shop: () => new DynamoShopStore(getDocumentClient(), env.tableName()),
-  pledges: () => new DynamoPledgeStore(getDocumentClient(), env.tableName()),
   exports: () => new DynamoExportStore(getDocumentClient(), env.tableName()),
   office: () => new DynamoOfficeStore(getDocumentClient(), env.tableName()),
   proxies: () => new DynamoProxyStore(getDocumentClient(), env.tableName()),

@@ -57,6 +57,7 @@ export const ROUTES = {
   officeMakers: '/office/pages/makers/index',
   officeFundIncome: '/office/pages/fund-income/index',
   officeExpenses: '/office/pages/expenses/index',
+  officeReceipts: '/office/pages/receipts/index',
   officeDashboard: '/office/pages/dashboard/index',
   district: '/office/pages/district/index',
   officeExports: '/office/pages/exports/index',

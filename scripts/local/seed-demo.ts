@@ -36,6 +36,12 @@ export const DEMO_COMMUNITY: Community = {
   },
   // Its responsible person signs the 志愿服务记录证明 the office issues.
   office: { address: '邻里路 1 号社区服务中心', phone: '0871-6300 0000', responsiblePerson: '王主任' },
+  // 慈善法: the fund takes online donations under a charity with public-fundraising qualification.
+  fundHolder: {
+    name: '邻里市慈善总会（示例）',
+    creditCode: '53100000500021676K',
+    qualification: { certificateNo: '邻慈公募字〔2024〕001 号', validFrom: '2024-01-01', validUntil: '2099-12-31' },
+  },
 };
 
 /** The dev logins of API.md ("Local demo data") and their roles in `demo`. */
@@ -53,7 +59,15 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const users = new DynamoUserStore(documents, tableName);
   const communities = new DynamoCommunityStore(documents, tableName);
-  if (!(await communities.getCommunity(DEMO_COMMUNITY.id))) await communities.putCommunity(DEMO_COMMUNITY);
+  const existing = await communities.getCommunity(DEMO_COMMUNITY.id);
+  if (!existing) await communities.putCommunity(DEMO_COMMUNITY);
+  else if (!existing.fundHolder) {
+    // A demo table seeded before issue 20: its fund gets the demo holder, nothing else changes.
+    await communities.updateCommunity({ ...existing, fundHolder: DEMO_COMMUNITY.fundHolder }, undefined, {
+      fields: ['fundHolder'],
+      rules: [],
+    });
+  }
   const ids: Record<string, string> = {};
   for (const demo of DEMO_MEMBERS) {
     const user = await findOrCreateUser({ openid: demo.openid, nickname: demo.nickname }, users);

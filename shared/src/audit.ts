@@ -84,6 +84,9 @@ export const AUDIT_ACTIONS = [
   'fund.reject_expense',
   'fund.release_message',
   'fund.remove_message',
+  'fund.set_holder',
+  'fund.issue_receipt',
+  'fund.reject_receipt',
   // office
   'recognition.award',
 ] as const;

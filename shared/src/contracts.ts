@@ -191,6 +191,11 @@ import {
   FundExpenseRequest,
   FundExpensesQuery,
   FundIncomeRequest,
+  FundHolder,
+  IssueReceiptRequest,
+  ReceiptRequestBody,
+  ReceiptRequestPath,
+  ReceiptRequestsQuery,
   PledgeActionRequest,
   PledgePath,
   PledgeRequest,
@@ -199,6 +204,7 @@ import {
   type FundExpense,
   type FundPage,
   type Pledge,
+  type ReceiptRequest,
 } from './schemas/fund';
 import {
   AuditQuery,
@@ -1379,6 +1385,62 @@ export const contracts = {
     params: DonationMessagePath,
     body: ReasonRequest,
     response: returns<DonationMessage>(),
+  }),
+
+  /**
+   * Admin: the charity the fund runs under (name, 统一社会信用代码, public-fundraising qualification).
+   * Without one valid today, online donations and new pledges are 409 `fund.no_legal_holder`.
+   */
+  setFundHolder: route({
+    method: 'PUT',
+    path: '/v1/communities/{cid}/fund/holder',
+    access: 'admin',
+    params: CommunityPath,
+    body: FundHolder,
+    response: returns<FundHolder>(),
+  }),
+  /** The donor asks for a donation receipt (捐赠票据) for their own paid donation: one open request each. */
+  requestDonationReceipt: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/receipt-requests',
+    access: 'own',
+    params: CommunityPath,
+    body: ReceiptRequestBody,
+    response: returns<ReceiptRequest>(),
+  }),
+  /** Staff: the receipt requests by status (`requested`, the default: the queue, oldest first). */
+  listReceiptRequests: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/fund/receipt-requests',
+    access: 'staff',
+    params: CommunityPath,
+    query: ReceiptRequestsQuery,
+    response: returns<Page<ReceiptRequest>>(),
+  }),
+  /** The donor's own receipt requests, newest first, with their status. */
+  listMyReceiptRequests: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/receipt-requests',
+    access: 'self',
+    params: CommunityPath,
+    response: returns<{ items: ReceiptRequest[] }>(),
+  }),
+  /** Staff mark a request issued with the receipt's number; the donor is told. */
+  issueDonationReceipt: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/receipt-requests/{requestId}/issue',
+    access: 'staff',
+    params: ReceiptRequestPath,
+    body: IssueReceiptRequest,
+    response: returns<ReceiptRequest>(),
+  }),
+  rejectReceiptRequest: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/fund/receipt-requests/{requestId}/reject',
+    access: 'staff',
+    params: ReceiptRequestPath,
+    body: ReasonRequest,
+    response: returns<ReceiptRequest>(),
   }),
 
   // Artisan shop (listProducts: public, approved only; listProductsForReview: ?status=)

@@ -19,6 +19,7 @@ export * from './series';
 export * from './contracts';
 export * from './points';
 export * from './money';
+export * from './credit-code';
 export * from './proxyable';
 export * from './audit';
 export * from './working-days';

@@ -15,7 +15,7 @@ import { DynamoProxyStore } from '../../functions/src/store/identity/proxy-store
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient } from '../support/api';
-import { createCommunity, tableName } from '../support/factories';
+import { createCommunity, tableName, TEST_FUND_HOLDER } from '../support/factories';
 import {
   callRoute,
   loadHandlers,
@@ -306,6 +306,23 @@ async function newExpense(submitter: Person = w.clerk): Promise<string> {
     as(submitter, { params: inCommunity(), body: { amountFen: 100, purpose: '买米面油', category: 'elderly_care' } }),
   );
   return expense.id;
+}
+
+/** A paid donation of `donor`'s. */
+async function paidDonation(donor: Person): Promise<string> {
+  const order = await must<{ id: string }>('donate', as(donor, { params: inCommunity(), body: { amountFen: 100 } }));
+  await must('devPayOrder', as(donor, { params: inCommunity({ oid: order.id }) }));
+  return order.id;
+}
+
+/** A receipt request for a new paid donation of `donor`'s, waiting in the office's queue. */
+async function receiptRequestOf(donor: Person): Promise<string> {
+  const orderId = await paidDonation(donor);
+  const request = await must<{ id: string }>(
+    'requestDonationReceipt',
+    as(donor, { params: inCommunity(), body: { orderId, payerName: '矩阵捐赠人' } }),
+  );
+  return request.id;
 }
 
 async function newPledge(owner: Person): Promise<string> {
@@ -1068,6 +1085,30 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
     }),
   },
   listMyNotifications: { ok: [200], build: async () => ({}) },
+  setFundHolder: {
+    ok: [200],
+    build: async () => ({ params: inCommunity(), body: TEST_FUND_HOLDER }),
+  },
+  requestDonationReceipt: {
+    ok: [201],
+    build: async ({ ownerPerson }) => ({
+      params: inCommunity(),
+      body: { orderId: await paidDonation(ownerPerson), payerName: '矩阵捐赠人' },
+    }),
+  },
+  listReceiptRequests: { ok: [200], build: community },
+  listMyReceiptRequests: { ok: [200], build: community },
+  issueDonationReceipt: {
+    ok: [200],
+    build: async () => ({
+      params: inCommunity({ requestId: await receiptRequestOf(w.people.maker) }),
+      body: { receiptNo: 'MX-0001' },
+    }),
+  },
+  rejectReceiptRequest: {
+    ok: [200],
+    build: async () => ({ params: inCommunity({ requestId: await receiptRequestOf(w.people.maker) }), body: reason }),
+  },
 
   getStats: { ok: [200], build: community },
   listAudit: { ok: [200], build: community },

@@ -295,6 +295,23 @@ const SPECS: Partial<Record<ContractName, PagedSpec>> = {
       await heldImage(w.cid, w.office.userId);
     },
   },
+  // a donor's request for a donation receipt (捐赠票据), waiting in the office's queue
+  listReceiptRequests: {
+    caller: 'office',
+    otherQueries: () => [{ status: 'issued' }, { status: 'rejected' }, { status: 'void' }],
+    seed: async () => {
+      const donor = await personIn(w.cid, ['resident'], 'donor');
+      const order = await must<{ id: string }>(
+        'donate',
+        as(donor, { params: { cid: w.cid }, body: { amountFen: 100 } }),
+      );
+      await must('devPayOrder', as(donor, { params: { cid: w.cid, oid: order.id } }));
+      await must(
+        'requestDonationReceipt',
+        as(donor, { params: { cid: w.cid }, body: { orderId: order.id, payerName: '王芳' } }),
+      );
+    },
+  },
   listRecordRequests: {
     caller: 'office',
     otherQueries: () => [{ status: 'accepted' }, { status: 'rejected' }],

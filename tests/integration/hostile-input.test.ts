@@ -267,6 +267,7 @@ const OBJECT_PARAMS = new Set([
   'tid',
   'imageId',
   'messageId',
+  'requestId',
 ]);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 const reason = () => ({ reason: '核实后处理' });
@@ -367,6 +368,14 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   requestImageUpload: () => ({ purpose: 'product', contentType: 'image/png', bytes: 100 }),
   removeImage: reason,
   removeDonationMessage: reason,
+  setFundHolder: () => ({
+    name: '模糊慈善会',
+    creditCode: '53100000500021676K',
+    qualification: { validFrom: '2020-01-01', validUntil: '2099-12-31' },
+  }),
+  requestDonationReceipt: () => ({ orderId: 'no-such-order', payerName: '王芳' }),
+  issueDonationReceipt: () => ({ receiptNo: 'NO-0001' }),
+  rejectReceiptRequest: reason,
   putActivityEvidence: () => ({ imageIds: [] }),
   closeAccount: () => ({ confirm: true }),
   putMerchantStorefront: () => ({ imageId: null }),

@@ -4,6 +4,16 @@ import { DynamoCommunityStore } from '../../functions/src/store/identity/identit
 import { documentClient, newUser } from './api';
 
 /** Factories with overrides: real items in DynamoDB Local, written through the real stores. */
+/**
+ * A charity with public-fundraising qualification, valid for years: test communities take online
+ * donations under it (慈善法) unless a test passes `fundHolder: undefined`.
+ */
+export const TEST_FUND_HOLDER = {
+  name: '测试市慈善总会',
+  creditCode: '53100000500021676K',
+  qualification: { certificateNo: '测慈公募字 001 号', validFrom: '2020-01-01', validUntil: '2099-12-31' },
+};
+
 export function communityFixture(overrides: Partial<Community> = {}): Community {
   return {
     id: `c-${randomUUID().slice(0, 8)}`,
@@ -15,6 +25,7 @@ export function communityFixture(overrides: Partial<Community> = {}): Community 
       fundShareBps: 2000,
       minuteRounding: { unitMinutes: 15, mode: 'down' },
     },
+    fundHolder: TEST_FUND_HOLDER,
     ...overrides,
   };
 }

@@ -99,6 +99,11 @@ async function pledgeOrder(now: Date, amountFen: number): Promise<Order> {
       now,
       getMember: async () => ({ userId: pledge.donorId, displayName: '邻居' }) as never,
       mayPublishName: async () => false,
+      holderOf: async () => ({
+        name: '测试慈善会',
+        creditCode: '53100000500021676K',
+        qualification: { validFrom: '2000-01-01', validUntil: '2999-12-31' },
+      }),
     },
     store as PledgeStore,
   );

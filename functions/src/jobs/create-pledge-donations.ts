@@ -1,4 +1,5 @@
 import { createDuePledgeDonations } from '../domain/fund/pledges';
+import { pledgeStore } from '../store/fund/pledge-store';
 import { consentStands } from '../domain/identity/consents';
 import { stores } from '../wiring';
 import { logger } from '../lib/logger';
@@ -14,8 +15,9 @@ export async function handler(event?: { now?: string }): Promise<{ created: numb
       now: event?.now ? new Date(event.now) : undefined,
       getMember: (communityId, userId) => communities.getMember(communityId, userId),
       mayPublishName: (userId) => consentStands(stores.consents(), userId, 'donor_name_public'),
+      holderOf: async (communityId) => (await communities.getCommunity(communityId))?.fundHolder,
     },
-    stores.pledges(),
+    pledgeStore(),
   );
   logger.info('created pledge donations', { created });
   return { created };

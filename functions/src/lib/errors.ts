@@ -180,6 +180,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   'wechat.push_rejected': 401,
   'fund.pledge_not_found': 404,
   'fund.pledge_conflict': 409,
+  /** Online donations and new pledges without a legal holder whose qualification is valid today. */
+  'fund.no_legal_holder': 409,
+  /** A receipt asked for an order that is not the caller's paid, unrefunded donation. */
+  'fund.receipt_not_available': 409,
+  /** A donation that has a receipt request open (requested or issued) already. */
+  'fund.receipt_request_exists': 409,
+  'fund.receipt_request_not_found': 404,
+  /** Issuing or rejecting a request that is not `requested` any more. */
+  'fund.receipt_request_decided': 409,
   'export.range_invalid': 400,
   'export.range_too_long': 400,
   'export.too_large': 413,

@@ -107,6 +107,10 @@
  * |   |                                             |   CONTRIBUTION# / IMAGE# filtered on the person (no per-person index)   |
  * |76 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
  * |   |   (their name beside the entry, unhashed)   |   (`publicDonorName`): taking the name off on withdrawal or closing |
+ * |77 | a donation receipt request (捐赠票据); the  | PK=COMMUNITY#{cid} SK=RECEIPT_REQUEST#{id}; GSI1: RECEIPT_REQUESTS#{cid}#{status}; |
+ * |   |   queue by status; a donor's requests       |   GSI2: MEMBER_RECEIPT_REQUESTS#{cid}#{userId} (both SK={createdAt}#{id}) |
+ * |78 | a donation's open receipt request (one)     | `receiptRequest: {id, status, receiptNo?}` on its ORDER item (39): the |
+ * |   |                                             |   request's writes and the refund's condition on it, in one transaction |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -407,6 +411,19 @@ export const keys = {
     GSI1PK: `DONATION_MESSAGES#${communityId}#${status}`,
     GSI1SK: `${paidAt}#${orderId}`,
   }),
+  receiptRequest: (communityId: string, requestId: string) =>
+    key(`COMMUNITY#${communityId}`, `RECEIPT_REQUEST#${requestId}`),
+  receiptRequestQueue: (communityId: string, status: string) => `RECEIPT_REQUESTS#${communityId}#${status}`,
+  receiptRequestIndexes: (
+    communityId: string,
+    request: { donorId: string; status: string; createdAt: string; id: string },
+  ) => ({
+    GSI1PK: `RECEIPT_REQUESTS#${communityId}#${request.status}`,
+    GSI1SK: `${request.createdAt}#${request.id}`,
+    GSI2PK: `MEMBER_RECEIPT_REQUESTS#${communityId}#${request.donorId}`,
+    GSI2SK: `${request.createdAt}#${request.id}`,
+  }),
+  memberReceiptRequests: (communityId: string, userId: string) => `MEMBER_RECEIPT_REQUESTS#${communityId}#${userId}`,
   mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),
   imageUploadsOfHour: (communityId: string, userId: string, hour: string) =>
     key(`COMMUNITY#${communityId}`, `IMAGE_UPLOADS#${userId}#${hour}`),
@@ -532,6 +549,7 @@ export const ENTITY = {
   consent: 'Consent',
   image: 'Image',
   donationMessage: 'DonationMessage',
+  receiptRequest: 'ReceiptRequest',
   mediaTrace: 'MediaTrace',
   imageUploads: 'ImageUploads',
   stats: 'MonthlyStats',

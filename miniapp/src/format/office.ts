@@ -108,6 +108,9 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'fund.reject_expense': { 'zh-CN': '驳回基金支出', en: 'Rejected an expense' },
   'fund.release_message': { 'zh-CN': '审核通过捐赠留言', en: 'Released a donation message' },
   'fund.remove_message': { 'zh-CN': '移除捐赠留言', en: 'Removed a donation message' },
+  'fund.set_holder': { 'zh-CN': '设置基金合法主体', en: 'Set the fund’s legal holder' },
+  'fund.issue_receipt': { 'zh-CN': '开具捐赠票据', en: 'Issued a donation receipt' },
+  'fund.reject_receipt': { 'zh-CN': '驳回捐赠票据申请', en: 'Rejected a receipt request' },
   'recognition.award': { 'zh-CN': '表彰志愿者', en: 'Recognised a volunteer' },
 };
 

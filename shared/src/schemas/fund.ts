@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, positiveInt } from './common';
 import { ImageId, type ImageView } from './media';
+import { isValidCreditCode } from '../credit-code';
 
 /** The public charity fund: a money ledger in integer fen, separate from points. */
 export const FUND_INCOME_KINDS = ['sale_share', 'donation', 'pledge', 'stall'] as const;
@@ -57,8 +58,92 @@ export interface FundPage {
    * account, takes the name off). A donation without a name here is shown as 匿名.
    */
   donors: Record<string, string>;
+  /** The charity the fund runs under (慈善法: it, not the community office, raises public donations). */
+  holder: FundHolder | null;
+  /** Online donations and new pledges are taken today: a holder whose qualification is valid (China time). */
+  donationsOpen: boolean;
   nextCursor: string | null;
 }
+
+/** A calendar date `YYYY-MM-DD` (a day in China time). */
+export const CalendarDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real date'),
+);
+
+/** A 统一社会信用代码 (GB 32100-2015): 18 characters whose last is the check character (upper-cased first). */
+export const CreditCode = z
+  .string()
+  .check(
+    z.trim(),
+    z.toUpperCase(),
+    z.maxLength(18, 'must be 18 characters'),
+    z.refine(isValidCreditCode, 'must be an 18-character 统一社会信用代码 whose check character holds'),
+  );
+
+/**
+ * The fund's legal holder (issue 20): a charitable organisation with public-fundraising qualification
+ * (公开募捐资格) under which the community's fund takes donations from the public.
+ */
+export const FundHolder = z.strictObject({
+  name: humanText(60),
+  creditCode: CreditCode,
+  qualification: z
+    .strictObject({
+      /** The qualification certificate's number (公开募捐资格证书编号), if it has one. */
+      certificateNo: z.optional(humanText(60)),
+      validFrom: CalendarDate,
+      validUntil: CalendarDate,
+    })
+    .check(z.refine((valid) => valid.validFrom <= valid.validUntil, 'validUntil must not be before validFrom')),
+});
+export type FundHolder = z.infer<typeof FundHolder>;
+
+/**
+ * A donor's request for a donation receipt (捐赠票据) for their own paid donation: `requested` in the
+ * office's queue until issued (with the receipt's number) or rejected (with a reason); `void` when
+ * the donation was refunded after the receipt was issued (the paper receipt is to be handed back).
+ */
+export interface ReceiptRequest {
+  id: string;
+  orderId: string;
+  donorId: string;
+  /** The name or unit the receipt is made out to. */
+  payerName: string;
+  /** A unit's 统一社会信用代码 (its taxpayer number). */
+  taxId?: string;
+  amountFen: number;
+  /** When the donation was paid: the receipt's date. */
+  donatedAt: string;
+  /** The charity that issues the receipt (the fund's holder when the donation was made). */
+  holderName: string;
+  holderCreditCode: string;
+  status: 'requested' | 'issued' | 'rejected' | 'void';
+  createdAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  receiptNo?: string;
+  reason?: string;
+}
+
+export const ReceiptRequestBody = z.strictObject({
+  orderId: EntityId,
+  payerName: humanText(60),
+  taxId: z.optional(CreditCode),
+});
+export type ReceiptRequestBody = z.infer<typeof ReceiptRequestBody>;
+
+export const ReceiptRequestPath = z.strictObject({ cid: CommunityId, requestId: EntityId });
+
+export const ReceiptRequestsQuery = z.strictObject({
+  status: z.optional(z.enum(['requested', 'issued', 'rejected', 'void'])),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+});
+
+/** The receipt's number as printed on it (票据号码). */
+export const IssueReceiptRequest = z.strictObject({
+  receiptNo: z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,40}$/, 'letters, digits and -, at most 40')),
+});
 
 /**
  * A donation's message held for a person's review (issue 19): `under_review` in the office's queue

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import type { FundHolder } from './fund';
 
 export const ROLES = ['resident', 'maker', 'merchant', 'staff', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -111,6 +112,8 @@ export interface Community {
   /** The district (街道) it belongs to, if any. */
   districtId?: string;
   office?: CommunityOffice;
+  /** The charity the community's fund runs under (`PUT …/fund/holder`); none: no online donations. */
+  fundHolder?: FundHolder;
 }
 
 export const UpdateCommunityRequest = z.strictObject({

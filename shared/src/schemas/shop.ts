@@ -122,6 +122,10 @@ export interface Order {
    * in the fund entry's description; once paid it waits in the office's queue (DonationMessage).
    */
   heldMessage?: string;
+  /** Donations: the charity that received it (the fund's legal holder then), shown with the donation. */
+  fundHolder?: { name: string; creditCode: string };
+  /** A donation's latest receipt request (捐赠票据) and its status. */
+  receiptRequest?: { id: string; status: 'requested' | 'issued' | 'rejected' | 'void'; receiptNo?: string };
   pledgeId?: string;
   fulfilledBy?: string;
   refundedBy?: string;

@@ -193,7 +193,10 @@ export async function rejectExpense(
   return rejected;
 }
 
-export async function getFundPage(input: { communityId: string; cursor?: string }, fund: FundStore): Promise<FundPage> {
+export async function getFundPage(
+  input: { communityId: string; cursor?: string },
+  fund: FundStore,
+): Promise<Omit<FundPage, 'holder' | 'donationsOpen'>> {
   const [{ head, months }, page] = await Promise.all([
     fund.headAndMonths(input.communityId),
     fund.listEntries(input.communityId, input.cursor, PAGE_SIZE),

@@ -1,4 +1,4 @@
-import type { Notification, Pledge, PledgeRequest } from '@linli/shared';
+import type { FundHolder, Notification, Pledge, PledgeRequest } from '@linli/shared';
 import { formatFen } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -6,6 +6,7 @@ import type { MemberRecord } from '../identity/ports';
 import { chinaMonth } from '../market/contributions';
 import { startOfChinaDay } from '../market/verification';
 import { donationOrder } from '../shop/fulfilment';
+import { chinaDate, holderValidOn } from './holder';
 import type { PledgeStore } from './ports';
 
 /** A pledge's monthly donation waits this long for the donor to pay. */
@@ -61,7 +62,8 @@ export const PLEDGE_CATCH_UP_DAYS = 7;
  * Daily: every active pledge due today — or on one of the last {@link PLEDGE_CATCH_UP_DAYS} days of
  * this China-time month, if the job did not run that day — gets this month's donation order (paid
  * like any order) and a notification, at most once a month however often the job runs. A pledge made
- * after its day this month starts next month. Returns how many orders were created.
+ * after its day this month starts next month. A community whose fund has no legal holder valid today
+ * (慈善法) gets none: its pledges wait, and are caught up once it has one. Returns how many orders were created.
  */
 export async function createDuePledgeDonations(
   input: {
@@ -69,12 +71,20 @@ export async function createDuePledgeDonations(
     getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
     /** Whether the donor's `donor_name_public` consent stands (a pledge named publicly only while it does). */
     mayPublishName: (userId: string) => Promise<boolean>;
+    /** The community's fund holder (`Community.fundHolder`), if any. */
+    holderOf: (communityId: string) => Promise<FundHolder | undefined>;
   },
   pledges: PledgeStore,
 ): Promise<number> {
   const now = input.now ?? new Date();
   const month = chinaMonth(now);
   const today = chinaDayOfMonth(now);
+  const holders = new Map<string, Promise<FundHolder | undefined>>();
+  const validHolder = async (communityId: string) => {
+    if (!holders.has(communityId)) holders.set(communityId, input.holderOf(communityId));
+    const holder = await holders.get(communityId);
+    return holder && holderValidOn(holder, chinaDate(now)) ? holder : undefined;
+  };
   let created = 0;
   for (let day = Math.max(1, today - PLEDGE_CATCH_UP_DAYS + 1); day <= today; day += 1) {
     const dueDayEnds = startOfChinaDay(now).getTime() - (today - day - 1) * 24 * 3600_000;
@@ -82,11 +92,11 @@ export async function createDuePledgeDonations(
       const pledge = await pledges.getPledge(communityId, pledgeId);
       if (!pledge || pledge.status !== 'active' || pledge.lastDueMonth === month) continue;
       if (Date.parse(pledge.createdAt) >= dueDayEnds) continue;
+      const holder = await validHolder(communityId);
+      if (!holder) continue;
+      const { getMember, mayPublishName } = input;
       if (
-        await createMonthlyDonation(
-          { communityId, pledge, month, now, getMember: input.getMember, mayPublishName: input.mayPublishName },
-          pledges,
-        )
+        await createMonthlyDonation({ communityId, pledge, month, now, holder, getMember, mayPublishName }, pledges)
       ) {
         created += 1;
       }
@@ -102,6 +112,7 @@ async function createMonthlyDonation(
     pledge: Pledge;
     month: string;
     now: Date;
+    holder: FundHolder;
     getMember: (communityId: string, userId: string) => Promise<MemberRecord | null>;
     /** Whether the donor's `donor_name_public` consent stands. */
     mayPublishName: (userId: string) => Promise<boolean>;
@@ -119,6 +130,7 @@ async function createMonthlyDonation(
       publishName: !pledge.anonymous && (await input.mayPublishName(pledge.donorId)),
     },
     pledgeId: pledge.id,
+    holder: input.holder,
     // An order id like any other (26 characters), so it is a valid WeChat out_trade_no (6–32
     // of 0-9A-Za-z_-|*); once a month is the pledge's `lastDueMonth` condition, not the id.
     id: newId(now.getTime()),

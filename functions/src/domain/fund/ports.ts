@@ -8,6 +8,7 @@ import type {
   Order,
   Page,
   Pledge,
+  ReceiptRequest,
 } from '@linli/shared';
 import type { FundHead, PublicDonor } from './chain';
 
@@ -98,4 +99,31 @@ export interface DonationMessageStore {
     decision: { by: string; at: string; reason?: string },
     effects?: Effects,
   ): Promise<DonationMessage | null>;
+}
+
+/** Donors' receipt requests (捐赠票据, pattern 77) and the open one on each donation's order (78). */
+export interface ReceiptRequestStore {
+  /**
+   * The request and its marker on the order, together — only while the order is still the paid
+   * donation of `request.donorId` read as `order` (no other request opened meanwhile); false if not.
+   */
+  create(communityId: string, request: ReceiptRequest, order: Order): Promise<boolean>;
+  get(communityId: string, requestId: string): Promise<ReceiptRequest | null>;
+  /** By status, oldest first (the queue). */
+  list(
+    communityId: string,
+    status: ReceiptRequest['status'],
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<Page<ReceiptRequest>>;
+  /** A donor's requests, newest first (at most 100). */
+  listMine(communityId: string, donorId: string): Promise<ReceiptRequest[]>;
+  /** `requested` → `to`, on the request and its order's marker, with the effects; null if not `requested`. */
+  decide(
+    communityId: string,
+    request: ReceiptRequest,
+    to: 'issued' | 'rejected',
+    decision: { by: string; at: string; receiptNo?: string; reason?: string },
+    effects?: Effects,
+  ): Promise<ReceiptRequest | null>;
 }

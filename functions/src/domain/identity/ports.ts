@@ -39,7 +39,7 @@ export interface MemberOverview {
 
 /** What a change of a community's settings names: its own fields, and which rules. */
 export interface CommunityChange {
-  fields: readonly ('name' | 'currencyName' | 'office')[];
+  fields: readonly ('name' | 'currencyName' | 'office' | 'fundHolder')[];
   rules: readonly string[];
 }
 

@@ -338,6 +338,8 @@ export function donationOrder(input: {
   request: DonationRequest;
   /** The message WeChat's check held: kept off the entry, queued for the office once paid. */
   heldMessage?: string;
+  /** The charity that receives it (the fund's legal holder): named on the order. */
+  holder?: { name: string; creditCode: string };
   pledgeId?: string;
   id?: string;
   now?: Date;
@@ -370,6 +372,7 @@ export function donationOrder(input: {
     // Named on the public page only when the donor chose it with this donation.
     anonymous: input.request.publishName !== true,
     ...(input.heldMessage ? { heldMessage: input.heldMessage } : {}),
+    ...(input.holder ? { fundHolder: { name: input.holder.name, creditCode: input.holder.creditCode } } : {}),
     pledgeId: input.pledgeId,
   };
 }

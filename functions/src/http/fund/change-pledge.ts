@@ -1,4 +1,5 @@
 import { contracts } from '@linli/shared';
+import { pledgeStore } from '../../store/fund/pledge-store';
 import { requireMember } from '../../domain/identity/authorization';
 import { changePledge } from '../../domain/fund/pledges';
 import { stores } from '../../wiring';
@@ -10,7 +11,7 @@ export const handler = httpRoute(contracts.changePledge, async ({ params, body, 
   return ok(
     await changePledge(
       { communityId: params.cid, pledgeId: params.pledgeId, donorId: userId, action: body.action },
-      stores.pledges(),
+      pledgeStore(),
     ),
   );
 });

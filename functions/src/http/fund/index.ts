@@ -16,6 +16,12 @@ export const routes = {
   listDonationMessageReviews: () => import('./list-donation-message-reviews'),
   releaseDonationMessage: () => import('./release-donation-message'),
   removeDonationMessage: () => import('./remove-donation-message'),
+  setFundHolder: () => import('./set-fund-holder'),
+  requestDonationReceipt: () => import('./request-donation-receipt'),
+  listReceiptRequests: () => import('./list-receipt-requests'),
+  listMyReceiptRequests: () => import('./list-my-receipt-requests'),
+  issueDonationReceipt: () => import('./issue-donation-receipt'),
+  rejectReceiptRequest: () => import('./reject-receipt-request'),
 } satisfies AreaRoutes;
 
 export const handler = areaHandler(routes);

@@ -2,7 +2,8 @@ import type { DonationMessage, FundEntry, Order, Page } from '@linli/shared';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Effects } from '../../domain/effects';
 import type { DonationMessageStore } from '../../domain/fund/ports';
-import { getItem, isConditionalCheckFailed, type TransactionItem } from '../client';
+import { env } from '../../lib/env';
+import { getDocumentClient, getItem, isConditionalCheckFailed, type TransactionItem } from '../client';
 import { queryPage } from '../cursor';
 import { writeWithEffects } from '../effects';
 import { getEntity, statusUpdate, withoutKeys } from '../items';
@@ -191,3 +192,9 @@ function publicMessage(stored: StoredMessage): DonationMessage {
   const { entrySequence: _sequence, ...message } = stored;
   return message;
 }
+
+/**
+ * The store as the fund function's handlers use it, built here rather than in `wiring.ts` (which every
+ * function bundles): only the fund function carries the class.
+ */
+export const donationMessages = () => new DynamoDonationMessageStore(getDocumentClient(), env.tableName());

@@ -1,7 +1,8 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Notification, Order, Pledge } from '@linli/shared';
 import type { PledgeStore } from '../../domain/fund/ports';
-import { cancellationReasons } from '../client';
+import { env } from '../../lib/env';
+import { cancellationReasons, getDocumentClient } from '../client';
 import { queryPage } from '../cursor';
 import { effectItems } from '../effects';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
@@ -140,3 +141,9 @@ export class DynamoPledgeStore implements PledgeStore {
     }
   }
 }
+
+/**
+ * The store as the fund function and the pledge job use it, built here rather than in `wiring.ts`
+ * (which every function bundles): only they carry the class.
+ */
+export const pledgeStore = () => new DynamoPledgeStore(getDocumentClient(), env.tableName());

@@ -397,6 +397,7 @@ function toCommunity(item: Record<string, unknown>): Community {
     rules: item.rules as Community['rules'],
     ...(typeof item.districtId === 'string' ? { districtId: item.districtId } : {}),
     ...(item.office ? { office: item.office as Community['office'] } : {}),
+    ...(item.fundHolder ? { fundHolder: item.fundHolder as Community['fundHolder'] } : {}),
   };
 }
 

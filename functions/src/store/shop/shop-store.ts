@@ -14,6 +14,7 @@ import type { RefundField, ShopStore } from '../../domain/shop/ports';
 import { cancellationReasons, isConditionalCheckFailed, readAhead } from '../client';
 import { queryPage } from '../cursor';
 import { heldMessageItems, refundedMessageItems } from '../fund/donation-messages';
+import { refundedReceiptChange } from '../fund/receipt-requests';
 import { fundAppendItems } from '../fund/fund-store';
 import { getEntity, getItem, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import type { Effects } from '../../domain/effects';
@@ -494,6 +495,8 @@ export class DynamoShopStore implements ShopStore {
     expectedFundSequence: number,
     effects?: Effects,
   ): Promise<'refunded' | 'not_refundable' | 'fund_conflict'> {
+    // A donation's receipt request: an open one is rejected, an issued receipt becomes void (as read, else retried).
+    const receipt = refundedReceiptChange(this.tableName, communityId, order, decision.at);
     const status: TransactionItem = {
       Update: statusUpdate({
         tableName: this.tableName,
@@ -505,7 +508,9 @@ export class DynamoShopStore implements ShopStore {
           refundedAt: decision.at,
           refundReason: decision.reason,
           refund: decision.wechatRefund,
+          ...receipt.set,
         },
+        extraCondition: receipt.condition,
         // A refunded order owes WeChat no shipping information: an upload not yet accepted is dropped
         // with its place in the index of uploads due (an accepted one stays on record).
         remove: order.shipping && order.shipping.status !== 'uploaded' ? ['shipping', 'GSI1PK', 'GSI1SK'] : [],
@@ -526,6 +531,7 @@ export class DynamoShopStore implements ShopStore {
           TransactItems: [
             status,
             ...message,
+            ...receipt.items,
             ...stock,
             ...this.earningsItems(communityId, order, -1),
             ...fund,

@@ -54,6 +54,11 @@ export default function OrderSummary({
           ? t('order.fundAll', { amount: formatYuan(fundFen) })
           : t('order.fundShare', { amount: formatYuan(fundFen) })}
       </Text>
+      {order.fundHolder ? (
+        <Text className="card__hint order__holder" id={`order-${order.id}-holder`}>
+          {t('order.fundHolder', { name: order.fundHolder.name, code: order.fundHolder.creditCode })}
+        </Text>
+      ) : null}
       <Text className="card__hint">{formatDateTime(order.createdAt, language)}</Text>
       {order.status === 'pending_payment' ? (
         <Text className="card__hint order__expires">

@@ -4,7 +4,9 @@ import { CONSENT_TEXTS, contracts, type Order, type PaymentInstruction, type Ple
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import CheckRow from '../../../components/check-row';
+import DonationReceipt from '../../../components/donation-receipt';
 import EmptyState from '../../../components/empty-state';
+import FundHolderCard from '../../../components/fund-holder-card';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import PageLayout from '../../../components/page-layout';
@@ -16,20 +18,32 @@ import { useAction } from '../../../hooks/action';
 import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
-/** 我要捐款: a one-off donation paid like an order, and 月月捐 (a monthly pledge) with my pledges. */
+/**
+ * 我要捐款: the charity that receives the money (the fund's legal holder), a one-off donation paid like
+ * an order, and 月月捐 (a monthly pledge) with my pledges. Without a holder valid today the page says
+ * why online donations are closed and shows no form (慈善法).
+ */
 export default function DonatePage() {
   const { communityId } = useSession();
   const cid = communityId ?? '';
+  const fund = useApi(cid ? `fund-holder:${cid}` : null, () => request(contracts.getFund, { params: { cid } }));
+  const open = fund.data?.donationsOpen === true;
   return (
     <PageLayout title="donate.title" requires="community">
-      {cid ? (
+      {cid && fund.data ? (
         <>
-          <DonateForm communityId={cid} />
-          <Pledges communityId={cid} />
+          <FundHolderCard holder={fund.data.holder} open={open} />
+          {open ? <DonateForm communityId={cid} /> : <DonationsClosed />}
+          <Pledges communityId={cid} open={open} />
         </>
       ) : null}
     </PageLayout>
   );
+}
+
+function DonationsClosed() {
+  const { t } = useI18n();
+  return <EmptyState id="donate-closed" title={t('donate.closed')} hint={t('donate.closedHint')} />;
 }
 
 function DonateForm({ communityId }: { communityId: string }) {
@@ -80,6 +94,11 @@ function DonateForm({ communityId }: { communityId: string }) {
         <OrderSummary order={order}>
           {order.heldMessage ? <MessageHeldHint /> : null}
           <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
+          <DonationReceipt
+            communityId={communityId}
+            order={order}
+            onChanged={() => reloadOrder(communityId, order, setOrder)}
+          />
         </OrderSummary>
       ) : (
         <SubmitButton id="donate-submit" busy={action.busy} onClick={donate}>
@@ -87,31 +106,42 @@ function DonateForm({ communityId }: { communityId: string }) {
         </SubmitButton>
       )}
       {order && order.status !== 'pending_payment' ? (
-        <Button
-          id="donate-again"
-          className="button button--secondary"
+        <DonateAgain
           onClick={() => {
             setOrder(undefined);
             setAmount('');
             action.clear();
           }}
-        >
-          {t('donate.again')}
-        </Button>
+        />
       ) : null}
       <ActionOutcome id="donate" outcome={action.outcome} />
     </View>
   );
 }
 
-function Pledges({ communityId }: { communityId: string }) {
+function DonateAgain({ onClick }: { onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Button id="donate-again" className="button button--secondary" onClick={onClick}>
+      {t('donate.again')}
+    </Button>
+  );
+}
+
+/** The donation as it is now (after asking for its receipt). */
+function reloadOrder(communityId: string, order: Order, setOrder: (order: Order) => void) {
+  const params = { cid: communityId, oid: order.id };
+  void request(contracts.getOrder, { params }).then(setOrder, () => undefined);
+}
+
+function Pledges({ communityId, open }: { communityId: string; open: boolean }) {
   const { t } = useI18n();
   const pledges = useApi(`my-pledges:${communityId}`, () =>
     request(contracts.listMyPledges, { params: { cid: communityId } }),
   );
   return (
     <>
-      <PledgeForm communityId={communityId} onCreated={pledges.reload} />
+      {open ? <PledgeForm communityId={communityId} onCreated={pledges.reload} /> : null}
       <Text className="section-title">{t('pledge.mine')}</Text>
       {pledges.error ? <Text className="form-error">{t('pledge.unavailable')}</Text> : null}
       {pledges.data?.items.length === 0 ? <EmptyState id="pledges-empty" title={t('pledge.empty')} /> : null}

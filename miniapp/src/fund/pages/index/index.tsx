@@ -5,6 +5,7 @@ import { contracts, fillPath, type FundPage } from '@linli/shared';
 import { request } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import FundEntryRow from '../../../components/fund-entry-row';
+import FundHolderCard from '../../../components/fund-holder-card';
 import PageLayout from '../../../components/page-layout';
 import PagedListView from '../../../components/paged-list';
 import { formatYuan } from '../../../format/market';
@@ -84,6 +85,7 @@ function FundOverview({ summary, communityId }: { summary: FundSummary; communit
   };
   return (
     <>
+      <FundHolderCard holder={summary.holder} open={summary.donationsOpen} />
       <View className="card fund-overview">
         <Text className="card__label">{t('fund.balance')}</Text>
         <Text className="fund-overview__balance" id="fund-balance">

@@ -7,6 +7,7 @@ import EmptyState from '../../../components/empty-state';
 import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import OfficeLayout from '../../components/office-layout';
+import FundHolderForm from '../../components/fund-holder-form';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n, type Translate } from '../../../i18n';
@@ -15,7 +16,7 @@ import { ROUTES, openPage } from '../../../routes';
 /**
  * 社区设置, the new community's setup (admins): name and currency, points per hour, the certificate
  * threshold, the fund's share of shop sales, the activity categories, the office's address and phone
- * — one page, one save — then on to inviting the staff.
+ * — one page, one save — then on to inviting the staff; below, the fund's legal holder (its own save).
  */
 export default function OfficeSetupPage() {
   const { t } = useI18n();
@@ -23,7 +24,10 @@ export default function OfficeSetupPage() {
     <OfficeLayout title="setup.title">
       {({ communityId, me }) =>
         me.member.roles.includes('admin') ? (
-          <SetupForm communityId={communityId} community={me.community} />
+          <>
+            <SetupForm communityId={communityId} community={me.community} />
+            <FundHolderForm communityId={communityId} holder={me.community.fundHolder} />
+          </>
         ) : (
           <EmptyState id="setup-admin-only" title={t('office.adminOnly')} hint={t('office.adminOnlyHint')} />
         )

@@ -1,5 +1,6 @@
 import { contracts, type Order } from '@linli/shared';
 import { request } from '../../../api';
+import DonationReceipt from '../../../components/donation-receipt';
 import OrderPayment from '../../../components/order-payment';
 import OrderSummary from '../../../components/order-summary';
 import PageLayout from '../../../components/page-layout';
@@ -8,7 +9,10 @@ import { usePagedList } from '../../../hooks/paged-list';
 import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
 
-/** 我的订单: my purchases and donations, newest first; an unpaid one can still be paid or cancelled. */
+/**
+ * 我的订单: my purchases and donations, newest first; an unpaid one can still be paid or cancelled, a
+ * paid donation offers 申请捐赠票据 and then shows the request's status.
+ */
 export default function MyOrdersPage() {
   const { t } = useI18n();
   const { communityId } = useSession();
@@ -26,6 +30,7 @@ export default function MyOrdersPage() {
         renderItem={(order) => (
           <OrderSummary key={order.id} order={order}>
             <OrderPayment communityId={cid} order={order} onChanged={changed} />
+            <DonationReceipt communityId={cid} order={order} onChanged={orders.reload} />
           </OrderSummary>
         )}
       />
