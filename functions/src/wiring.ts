@@ -16,7 +16,6 @@ import {
   DynamoCertificateStore,
   DynamoClaimStore,
 } from './store/timebank/timebank-store';
-import { DynamoActivitySeriesStore } from './store/timebank/series-store';
 import { DynamoTeamStore } from './store/timebank/team-store';
 import { getDocumentClient } from './store/client';
 import { DynamoOfficeStore } from './store/office/office-store';
@@ -25,7 +24,6 @@ import { DynamoVolunteerProfileStore } from './store/timebank/profile-store';
 import { DynamoServiceRecordStore } from './store/timebank/service-record-store';
 import { DynamoProxyStore } from './store/identity/proxy-store';
 import { DynamoConsentStore } from './store/identity/consent-store';
-import { DynamoReconcileSource } from './store/ledger/reconcile-store';
 import { env } from './lib/env';
 import { openField, openFieldWith, sealField, sealFieldWith } from './lib/envelope';
 import { kmsDataKeys } from './gateways/kms-data-keys';
@@ -54,7 +52,6 @@ export const stores = {
   communities: () => new DynamoCommunityStore(getDocumentClient(), env.tableName()),
   ledger: () => new DynamoLedgerStore(getDocumentClient(), env.tableName()),
   activities: () => new DynamoActivityStore(getDocumentClient(), env.tableName()),
-  activitySeries: () => new DynamoActivitySeriesStore(getDocumentClient(), env.tableName()),
   attendances: () => new DynamoAttendanceStore(getDocumentClient(), env.tableName()),
   signups: () => new DynamoSignupStore(getDocumentClient(), env.tableName()),
   volunteerProfiles: () => new DynamoVolunteerProfileStore(getDocumentClient(), env.tableName()),
@@ -76,7 +73,6 @@ export const stores = {
   images: () => new DynamoImageStore(getDocumentClient(), env.tableName()),
   invitations: () => new DynamoInvitationStore(getDocumentClient(), env.tableName()),
   districts: () => new DynamoDistrictStore(getDocumentClient(), env.tableName()),
-  reconciliation: () => new DynamoReconcileSource(getDocumentClient(), env.tableName()),
 };
 
 /**

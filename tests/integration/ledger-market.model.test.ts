@@ -1,3 +1,4 @@
+import { reconcileSource } from '../../functions/src/store/ledger/reconcile-store';
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_ACTIVITY_CATEGORIES,
@@ -785,7 +786,7 @@ modelTest('ledger + supermarket + time bank model', 'model test', {
   // balances = history, statistics, stock) — it reads whole partitions, so not every run.
   afterRun: async (real, run) => {
     if (run % RECONCILE_EVERY !== 0) return;
-    const report = await reconcileCommunity(real.community.id, stores.reconciliation());
+    const report = await reconcileCommunity(real.community.id, reconcileSource());
     reconciled += 1;
     if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
   },

@@ -1,3 +1,4 @@
+import { reconcileSource } from '../../functions/src/store/ledger/reconcile-store';
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -1878,7 +1879,7 @@ async function afterRun(real: Real, model: Model) {
     if (owed - debt !== net || (owed > 0 && debt > 0))
       throw new Error(`S2: maker ${index} is shown owed ${owed}, debt ${debt}; earnings − paid out = ${net}`);
   });
-  const report = await reconcileCommunity(real.community.id, stores.reconciliation());
+  const report = await reconcileCommunity(real.community.id, reconcileSource());
   if (report.drifts.length > 0) throw new Error(`drifts: ${JSON.stringify(report.drifts)}`);
 }
 

@@ -1,3 +1,4 @@
+import { reconcileSource } from '../store/ledger/reconcile-store';
 import type { ReconciliationReport } from '@linli/shared';
 import { reconcileCommunity } from '../domain/ledger/reconcile';
 import { stores } from '../wiring';
@@ -10,7 +11,7 @@ import { logger } from '../lib/logger';
 export async function handler(): Promise<{ communities: number; checks: number; drifts: number }> {
   const reports: ReconciliationReport[] = [];
   for (const community of await stores.communities().listCommunities()) {
-    reports.push(await reconcileCommunity(community.id, stores.reconciliation()));
+    reports.push(await reconcileCommunity(community.id, reconcileSource()));
   }
   for (const report of reports.filter((candidate) => candidate.drifts.length > 0)) {
     logger.error('reconciliation found drift', { ...report });

@@ -3,6 +3,7 @@ import { closeAccount } from '../../domain/identity/close-account';
 import { env } from '../../lib/env';
 import { getDocumentClient } from '../../store/client';
 import { DynamoAccountClosureStore } from '../../store/identity/account-closure-store';
+import { pledgeStore } from '../../store/fund/pledge-store';
 import { stores } from '../../wiring';
 import { httpRoute, ok } from '../route';
 
@@ -14,7 +15,7 @@ export const handler = httpRoute(contracts.closeAccount, async ({ userId }) =>
       {
         communities: stores.communities(),
         shop: stores.shop(),
-        pledges: stores.pledges(),
+        pledges: pledgeStore(),
         ledger: stores.ledger(),
         fund: stores.fund(),
         proxies: stores.proxies(),

@@ -1,3 +1,4 @@
+import { activitySeriesStore } from '../../store/timebank/series-store';
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { cancelActivitySeries } from '../../domain/timebank/series';
@@ -11,7 +12,7 @@ export const handler = httpRoute(contracts.cancelActivitySeries, async ({ params
     await cancelActivitySeries(
       { communityId: params.cid, seriesId: params.sid, from: body.from, actorId: userId },
       {
-        series: stores.activitySeries(),
+        series: activitySeriesStore(),
         activities: stores.activities(),
         attendances: stores.attendances(),
         claims: stores.claims(),

@@ -1,3 +1,4 @@
+import { activitySeriesStore } from '../../store/timebank/series-store';
 import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
@@ -40,7 +41,7 @@ export const handler = httpRoute(contracts.createActivitySeries, async ({ params
   return created(
     await createActivitySeries(
       { communityId: params.cid, actorId: userId, request: body, categories },
-      stores.activitySeries(),
+      activitySeriesStore(),
     ),
   );
 });

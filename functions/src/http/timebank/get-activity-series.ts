@@ -1,3 +1,4 @@
+import { activitySeriesStore } from '../../store/timebank/series-store';
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { getActivitySeries } from '../../domain/timebank/series';
@@ -8,7 +9,7 @@ import { alongside, httpRoute, ok } from '../route';
 export const handler = httpRoute(contracts.getActivitySeries, async ({ params, userId }) => {
   const [, view] = await alongside(
     requireMember(stores.communities(), params.cid, userId),
-    getActivitySeries({ communityId: params.cid, seriesId: params.sid }, stores.activitySeries()),
+    getActivitySeries({ communityId: params.cid, seriesId: params.sid }, activitySeriesStore()),
   );
   return ok(view);
 });

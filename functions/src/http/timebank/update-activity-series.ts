@@ -1,3 +1,4 @@
+import { activitySeriesStore } from '../../store/timebank/series-store';
 import { screenStrictly } from '../../domain/office/content-screening';
 import { activityCategoriesOf, contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
@@ -23,7 +24,7 @@ export const handler = httpRoute(contracts.updateActivitySeries, async ({ params
   return ok(
     await updateActivitySeries(
       { communityId: params.cid, seriesId: params.sid, from: body.from, patch: body.patch, categories },
-      { series: stores.activitySeries(), activities: stores.activities() },
+      { series: activitySeriesStore(), activities: stores.activities() },
     ),
   );
 });

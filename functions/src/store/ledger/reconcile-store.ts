@@ -1,3 +1,5 @@
+import { env } from '../../lib/env';
+import { getDocumentClient } from '../client';
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, TransferKind } from '@linli/shared';
 import { EMPTY_HEAD, type FundHead } from '../../domain/fund/chain';
@@ -147,3 +149,9 @@ export class DynamoReconcileSource implements ReconcileSource {
     );
   }
 }
+
+/**
+ * The store as the admin's reconciliation route and the daily job use it, built here rather than in `wiring.ts` (which every function
+ * bundles): only they carry the class.
+ */
+export const reconcileSource = () => new DynamoReconcileSource(getDocumentClient(), env.tableName());

@@ -1,3 +1,5 @@
+import { env } from '../../lib/env';
+import { getDocumentClient } from '../client';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ActivitySeries } from '@linli/shared';
 import type { ActivityDraft, ActivityRecord, ActivitySeriesStore } from '../../domain/timebank/ports';
@@ -87,3 +89,9 @@ export class DynamoActivitySeriesStore implements ActivitySeriesStore {
     );
   }
 }
+
+/**
+ * The store as the timebank function use it, built here rather than in `wiring.ts` (which every function
+ * bundles): only they carry the class.
+ */
+export const activitySeriesStore = () => new DynamoActivitySeriesStore(getDocumentClient(), env.tableName());
