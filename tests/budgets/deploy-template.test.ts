@@ -16,7 +16,8 @@ const ZIP_BUDGETS_BYTES: Readonly<Record<string, number>> = { documents: 2.5 * 1
 /**
  * Issue 14: what `osls deploy --stage prod` would send to CloudFormation, checked without an AWS
  * account — `osls package` needs no credentials. For a global region and a China region:
- * CloudFormation's limits (500 resources, here at most 250 to leave room; 1 MB template from S3,
+ * CloudFormation's limits (500 resources, here at most 300 to leave room — about one per route, so
+ * past ~280 the HTTP API moves to a nested stack per area; 1 MB template from S3,
  * here at most 500 KB), the functions as intended, no dev route, no literal secret, the table's
  * safeguards, log retention, the alarms and where they go, and in China no ARN of the global
  * partition.
@@ -72,10 +73,10 @@ describe.each([
 
   afterAll(() => rmSync(packaged?.output ?? '/nonexistent', { recursive: true, force: true }));
 
-  it('stays within CloudFormation’s limits with room to grow: ≤ 250 resources, ≤ 500 KB', () => {
+  it('stays within CloudFormation’s limits with room to grow: ≤ 300 resources, ≤ 500 KB', () => {
     const count = Object.keys(packaged.template.Resources).length;
     process.stdout.write(`${stage} ${region}: ${count} resources, ${(packaged.bytes / 1024).toFixed(1)} KB\n`);
-    expect(count).toBeLessThanOrEqual(250);
+    expect(count).toBeLessThanOrEqual(300);
     expect(packaged.bytes).toBeLessThanOrEqual(500 * 1024);
   });
 
