@@ -910,6 +910,7 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
 
   getFund: { ok: [200], build: community },
   exportFundCsv: { ok: [200], build: community },
+  getFundDisclosure: { ok: [200], build: async () => ({ params: inCommunity({ period: '2025-Q4' }) }) },
   recordFundIncome: {
     ok: [201],
     build: async () => ({ params: inCommunity(), body: { kind: 'stall', amountFen: 100, description: '义卖' } }),

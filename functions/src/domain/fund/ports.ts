@@ -37,6 +37,14 @@ export interface FundStore {
     limit: number,
   ): Promise<Page<FundEntry> & { messages: Record<string, string>; donors: Record<string, string> }>;
   /**
+   * The entries written in [from, to), oldest first, and the entry just before them (its balance opens
+   * the period; null before the first entry). Never a Scan: a binary search by sequence, then one range.
+   */
+  entriesBetween(
+    communityId: string,
+    range: { from: string; to: string; maxEntries: number },
+  ): Promise<{ before: FundEntry | null; entries: FundEntry[] }>;
+  /**
    * Takes `userId`'s name off every fund entry that shows it, in every community (their
    * `donor_name_public` consent withdrawn, or their account closed); the entries and the chain stay.
    * Returns how many entries it changed.
