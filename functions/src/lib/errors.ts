@@ -127,8 +127,6 @@ const STATUS_BY_CODE: Record<string, number> = {
   'fund.busy': 409,
   /** A disclosure of a quarter or year that has not begun (China time). */
   'fund.period_in_future': 400,
-  /** A disclosure period holding more entries than one answer can carry. */
-  'fund.disclosure_too_large': 413,
   'shop.product_not_found': 404,
   'shop.order_not_found': 404,
   'shop.already_decided': 409,

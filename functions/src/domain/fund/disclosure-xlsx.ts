@@ -1,5 +1,5 @@
 import type { FundDisclosure } from '@linli/shared';
-import { toXlsxSheets, type Cell, type Row } from '../office/exports/xlsx';
+import writeXlsxFile, { type Cell, type Image, type Row, type Sheet } from 'write-excel-file/node';
 
 /** The Chinese names the public page shows (miniapp fund catalogue), for the workbook. */
 export const SOURCE_LABELS: Readonly<Record<string, string>> = {
@@ -80,6 +80,23 @@ function expenseRows(pack: FundDisclosure): Row[] {
   }
   rows.push([bold('合计'), null, null, null, money(pack.expenseFen), null, null]);
   return rows;
+}
+
+/**
+ * Several sheets in one workbook, with the office exports' cell rules (`office/exports/xlsx.ts`): a
+ * bold first row (frozen when `header`), text always a string cell, money a number with two decimals.
+ */
+function toXlsxSheets(
+  sheets: readonly { title: string; rows: readonly Row[]; widths: readonly number[]; header?: boolean }[],
+): Promise<Buffer> {
+  return writeXlsxFile(
+    sheets.map((sheet): Sheet<Image['content']> => ({
+      data: [...sheet.rows],
+      sheet: sheet.title,
+      ...(sheet.header ? { stickyRowsCount: 1 } : {}),
+      columns: sheet.widths.map((width) => ({ width })),
+    })),
+  ).toBuffer();
 }
 
 /** The disclosure as a workbook: 概要 (the figures and the chain head), 收入 (by source), 支出 (by purpose, each expense). */

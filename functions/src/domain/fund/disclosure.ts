@@ -7,9 +7,9 @@ import {
 } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { GENESIS_HASH } from './chain';
-import type { FundStore } from './ports';
+import type { FundPeriodReader } from './ports';
 
-/** More entries than a year of a busy community's shop; past it 413 `fund.disclosure_too_large`. */
+/** More entries than a year of a busy community's shop; past it 413 `export.too_large`. */
 export const MAX_DISCLOSURE_ENTRIES = 100_000;
 
 /** The purpose a refund (a sale share or donation given back) is disclosed under. */
@@ -23,7 +23,7 @@ export const REFUND_PURPOSE = 'refund';
  */
 export async function fundDisclosure(
   input: { communityId: string; period: string; now: Date },
-  fund: Pick<FundStore, 'entriesBetween'>,
+  fund: FundPeriodReader,
 ): Promise<Omit<FundDisclosure, 'receipts'>> {
   const range = periodRange(input.period);
   if (Date.parse(range.from) > input.now.getTime()) {

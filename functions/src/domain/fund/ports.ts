@@ -37,14 +37,6 @@ export interface FundStore {
     limit: number,
   ): Promise<Page<FundEntry> & { messages: Record<string, string>; donors: Record<string, string> }>;
   /**
-   * The entries written in [from, to), oldest first, and the entry just before them (its balance opens
-   * the period; null before the first entry). Never a Scan: a binary search by sequence, then one range.
-   */
-  entriesBetween(
-    communityId: string,
-    range: { from: string; to: string; maxEntries: number },
-  ): Promise<{ before: FundEntry | null; entries: FundEntry[] }>;
-  /**
    * Takes `userId`'s name off every fund entry that shows it, in every community (their
    * `donor_name_public` consent withdrawn, or their account closed); the entries and the chain stay.
    * Returns how many entries it changed.
@@ -65,6 +57,18 @@ export interface FundStore {
     decision: { by: string; at: string; reason: string },
     effects?: Effects,
   ): Promise<FundExpense | null>;
+}
+
+/** The fund's entries of a China-time period, for its disclosure (issue 20). */
+export interface FundPeriodReader {
+  /**
+   * The entries written in [from, to), oldest first, and the entry just before them (its balance opens
+   * the period; null before the first entry). Never a Scan: a binary search by sequence, then one range.
+   */
+  entriesBetween(
+    communityId: string,
+    range: { from: string; to: string; maxEntries: number },
+  ): Promise<{ before: FundEntry | null; entries: FundEntry[] }>;
 }
 
 /** 月月捐: monthly pledges and the donation order each month brings. */

@@ -3,6 +3,9 @@ import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { fundDisclosure } from '../../domain/fund/disclosure';
 import { disclosureXlsx } from '../../domain/fund/disclosure-xlsx';
 import { resolveImages } from '../../domain/media/images';
+import { DynamoFundPeriodReader } from '../../store/fund/fund-period-reader';
+import { getDocumentClient } from '../../store/client';
+import { env } from '../../lib/env';
 import { imageReading, stores } from '../../wiring';
 import { file, httpRoute, ok } from '../route';
 
@@ -15,7 +18,10 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const handler = httpRoute(contracts.getFundDisclosure, async ({ params, query }) => {
   const [community, pack] = await Promise.all([
     getCommunityOrThrow(stores.communities(), params.cid),
-    fundDisclosure({ communityId: params.cid, period: params.period, now: new Date() }, stores.fund()),
+    fundDisclosure(
+      { communityId: params.cid, period: params.period, now: new Date() },
+      new DynamoFundPeriodReader(getDocumentClient(), env.tableName()),
+    ),
   ]);
   const ids = pack.expensesByPurpose.flatMap((purpose) =>
     purpose.entries.flatMap((entry) => (entry.receiptImageId ? [entry.receiptImageId] : [])),

@@ -1,16 +1,9 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FundEntry, FundExpense, FundMonth, Page } from '@linli/shared';
 import { EMPTY_HEAD, type FundHead, type PublicDonor } from '../../domain/fund/chain';
 import { chinaMonth } from '../../domain/market/contributions';
 import type { FundStore } from '../../domain/fund/ports';
 import { cancellationReasons } from '../client';
-import { AppError } from '../../lib/errors';
 import { queryPage } from '../cursor';
 import { getEntity, putNewEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 import type { Effects } from '../../domain/effects';
@@ -208,70 +201,6 @@ export class DynamoFundStore implements FundStore {
       return entry;
     });
     return { items, nextCursor: page.nextCursor, messages, donors };
-  }
-
-  /**
-   * The entries written in [from, to) (pattern 35): the chain is in time order, so the first sequence at
-   * or after each bound is found by binary search (~2·log₂ n GetItems of `createdAt`), then the entries
-   * between — with the one just before, whose balance opens the period — in one ascending Query, paged.
-   */
-  async entriesBetween(
-    communityId: string,
-    range: { from: string; to: string; maxEntries: number },
-  ): Promise<{ before: FundEntry | null; entries: FundEntry[] }> {
-    const { from, to } = range;
-    const head = await this.getHead(communityId);
-    const first = await this.firstSequenceFrom(communityId, from, head.sequence);
-    const afterLast = await this.firstSequenceFrom(communityId, to, head.sequence);
-    const lowest = Math.max(first - 1, 1);
-    const highest = afterLast - 1;
-    if (head.sequence === 0 || highest < lowest) return { before: null, entries: [] };
-    if (afterLast - first > range.maxEntries) {
-      throw new AppError('fund.disclosure_too_large', 'This period holds too many entries for one disclosure', {
-        entries: afterLast - first,
-        maxEntries: range.maxEntries,
-      });
-    }
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
-          ExpressionAttributeValues: {
-            ':pk': keys.fundEntriesPartition(communityId),
-            ':low': keys.fundEntry(communityId, lowest).SK,
-            ':high': keys.fundEntry(communityId, highest).SK,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    const all = items.map((item) => storedFundEntry(item).entry);
-    const before = first > 1 ? (all.find((entry) => entry.sequence === first - 1) ?? null) : null;
-    return { before, entries: all.filter((entry) => entry.sequence >= first) };
-  }
-
-  /** The lowest sequence whose entry was written at or after `instant` (`headSequence + 1` when none). */
-  private async firstSequenceFrom(communityId: string, instant: string, headSequence: number): Promise<number> {
-    let low = 1;
-    let high = headSequence + 1;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      const reply = await this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.fundEntry(communityId, middle),
-          ProjectionExpression: 'createdAt',
-        }),
-      );
-      if (String(reply.Item?.createdAt ?? '') >= instant) high = middle;
-      else low = middle + 1;
-    }
-    return low;
   }
 
   async hideDonorNames(userId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type Cell, type Image, type Row, type Sheet } from 'write-excel-file/node';
+import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 import type { Column } from './datasets';
 
 /**
@@ -14,23 +14,6 @@ export async function toXlsx(sheetName: string, columns: readonly Column[], rows
     stickyRowsCount: 1,
     columns: columns.map((column) => ({ width: column.width ?? 14 })),
   }).toBuffer();
-}
-
-/**
- * Several sheets in one workbook (the fund's disclosure pack): each with its title, rows (a bold
- * first row, frozen when `header`) and column widths; the same cell rules as `toXlsx`.
- */
-export async function toXlsxSheets(
-  sheets: readonly { title: string; rows: readonly Row[]; widths: readonly number[]; header?: boolean }[],
-): Promise<Buffer> {
-  return writeXlsxFile(
-    sheets.map((sheet): Sheet<Image['content']> => ({
-      data: [...sheet.rows],
-      sheet: sheet.title,
-      ...(sheet.header ? { stickyRowsCount: 1 } : {}),
-      columns: sheet.widths.map((width) => ({ width })),
-    })),
-  ).toBuffer();
 }
 
 export type { Cell, Row };

@@ -24,6 +24,7 @@ const SHOP_FUND_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-makers', 'office.makers', 'office.makersHint', ROUTES.officeMakers],
   ['office-fund-income', 'office.fundIncome', 'office.fundIncomeHint', ROUTES.officeFundIncome],
   ['office-expenses', 'office.expenses', 'office.expensesHint', ROUTES.officeExpenses],
+  ['office-fund-disclosure', 'office.fundDisclosure', 'office.fundDisclosureHint', ROUTES.fundDisclosure],
 ];
 
 /** Statistics, exports, the audit log and policies: the console's reporting side. */
