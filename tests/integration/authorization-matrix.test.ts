@@ -1208,7 +1208,8 @@ const CROSS_TENANT_BODY: ContractName[] = [
   'createProxy',
   'recognize',
 ];
-const OBJECT_PATH = /\{(?!cid\}|dataset\})\w+\}/;
+/** Path parameters that name no object of the community: an export's dataset, a disclosure's period. */
+const OBJECT_PATH = /\{(?!cid\}|dataset\}|period\})\w+\}/;
 
 /**
  * Cross-tenant references (BOLA across communities): the foreign staff — staff and admin in their own
