@@ -72,10 +72,12 @@ describe.each([
 
   afterAll(() => rmSync(packaged?.output ?? '/nonexistent', { recursive: true, force: true }));
 
-  it('stays within CloudFormation’s limits with room to grow: ≤ 250 resources, ≤ 500 KB', () => {
+  // Every contract is an API Gateway route and every job a rule and a permission: 252 with issue 20's disclosure
+  // route and retention job (was ≤ 250). CloudFormation allows 500; past 260 the routes need another plan.
+  it('stays within CloudFormation’s limits with room to grow: ≤ 260 resources, ≤ 500 KB', () => {
     const count = Object.keys(packaged.template.Resources).length;
     process.stdout.write(`${stage} ${region}: ${count} resources, ${(packaged.bytes / 1024).toFixed(1)} KB\n`);
-    expect(count).toBeLessThanOrEqual(250);
+    expect(count).toBeLessThanOrEqual(260);
     expect(packaged.bytes).toBeLessThanOrEqual(500 * 1024);
   });
 
