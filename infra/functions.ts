@@ -43,6 +43,8 @@ export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs'
   retryShippingUploads: { schedule: 'rate(1 minute)', functionName: 'jobs' },
   // Photos whose WeChat image-check verdict is an hour late go to the office's review queue.
   holdOverdueImageChecks: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
+  // 04:00 China time: what has outlived its retention (README, "Retention schedule (issue 20)")
+  applyRetention: { schedule: 'cron(0 20 * * ? *)', functionName: 'jobs' },
   // 03:00 China time
   reconcile: { schedule: 'cron(0 19 * * ? *)', functionName: 'reconcile' },
 };

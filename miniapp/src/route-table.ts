@@ -97,6 +97,7 @@ export const ROUTES = {
   // Subpackage `fund`: the public charity fund ledger (no login), donations and 月月捐.
   fund: '/fund/pages/index/index',
   donate: '/fund/pages/donate/index',
+  fundDisclosure: '/fund/pages/disclosure/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

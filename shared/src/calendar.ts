@@ -45,3 +45,40 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let month = from; month <= to && months.length < 240; month = addMonths(month, 1)) months.push(month);
   return months;
 }
+
+/**
+ * A disclosure period of the charity fund (issue 20): a China-time year `2026` or quarter `2026-Q4`.
+ * Years 2000–2099 only: nothing older can hold entries, nothing later is worth a request.
+ */
+export const DISCLOSURE_PERIOD_PATTERN = /^20\d{2}(-Q[1-4])?$/;
+
+export interface PeriodRange {
+  /** The first China-time day (`2026-10-01`) and the last (`2026-12-31`), inclusive. */
+  firstDay: string;
+  lastDay: string;
+  /** The first instant of the period and the first instant after it, ISO UTC (`to` is not in it). */
+  from: string;
+  to: string;
+}
+
+/** `2026-Q4` → 2026-10-01 … 2026-12-31 China time; `2026` → the whole China-time year. */
+export function periodRange(period: string): PeriodRange {
+  if (!DISCLOSURE_PERIOD_PATTERN.test(period)) throw new Error(`not a disclosure period: ${JSON.stringify(period)}`);
+  const year = period.slice(0, 4);
+  const quarter = period.length > 4 ? Number(period.slice(6)) : undefined;
+  const firstMonth = quarter ? `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}` : `${year}-01`;
+  const afterMonth = addMonths(firstMonth, quarter ? 3 : 12);
+  const to = startOfMonth(afterMonth);
+  return {
+    firstDay: `${firstMonth}-01`,
+    lastDay: dayOf(new Date(Date.parse(to) - 1)),
+    from: startOfMonth(firstMonth),
+    to,
+  };
+}
+
+/** The China-time quarter an instant falls in: `2026-Q4`. */
+export function quarterOf(instant: Date | string): string {
+  const month = monthOf(instant);
+  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}

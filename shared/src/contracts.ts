@@ -189,6 +189,9 @@ import {
   DonationRequest,
   ExpensePath,
   FundExpenseRequest,
+  FundDisclosurePath,
+  FundDisclosureQuery,
+  type FundDisclosure,
   FundExpensesQuery,
   FundIncomeRequest,
   FundHolder,
@@ -1317,6 +1320,19 @@ export const contracts = {
     access: 'public',
     params: CommunityPath,
     response: returns<string>(),
+  }),
+  /**
+   * Public (issue 20): the fund's disclosure of a China-time quarter (`2026-Q4`) or year (`2026`) —
+   * income by source, expenses by purpose with their receipts, the balances, the chain's head at the
+   * period's end; `?format=xlsx` the same as a workbook. A period not yet begun is 400 `fund.period_in_future`.
+   */
+  getFundDisclosure: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/fund/disclosures/{period}',
+    access: 'public',
+    params: FundDisclosurePath,
+    query: FundDisclosureQuery,
+    response: returns<FundDisclosure>(),
   }),
   recordFundIncome: route({
     method: 'POST',

@@ -932,6 +932,7 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
 
   getFund: { ok: [200], build: community },
   exportFundCsv: { ok: [200], build: community },
+  getFundDisclosure: { ok: [200], build: async () => ({ params: inCommunity({ period: '2025-Q4' }) }) },
   recordFundIncome: {
     ok: [201],
     build: async () => ({ params: inCommunity(), body: { kind: 'stall', amountFen: 100, description: '义卖' } }),
@@ -1258,7 +1259,8 @@ const CROSS_TENANT_BODY: ContractName[] = [
   'createProxy',
   'recognize',
 ];
-const OBJECT_PATH = /\{(?!cid\}|dataset\})\w+\}/;
+/** Path parameters that name no object of the community: an export's dataset, a disclosure's period. */
+const OBJECT_PATH = /\{(?!cid\}|dataset\}|period\})\w+\}/;
 
 /**
  * Cross-tenant references (BOLA across communities): the foreign staff — staff and admin in their own

@@ -441,6 +441,7 @@ function hostileCase(entry: RouteEntry, fixture: Fixture): fc.Arbitrary<HostileC
   const validParams = Object.fromEntries(paramFields.map((field) => [field, fixture.ids[field] ?? 'no-such-id-1']));
   if ('dataset' in validParams) validParams.dataset = 'members';
   if ('kind' in validParams) validParams.kind = 'privacy_guide';
+  if ('period' in validParams) validParams.period = '2025-Q4';
 
   const body = hasBodySchema ? hostileBody(name) : fc.option(hostileBody(name), { nil: undefined });
   const noise = fc.record({

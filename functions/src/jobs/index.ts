@@ -12,6 +12,7 @@ export const jobs = {
   retryShippingUploads: () => import('./retry-shipping-uploads'),
   holdOverdueImageChecks: () => import('./hold-overdue-image-checks'),
   reconcile: () => import('./reconcile'),
+  applyRetention: () => import('./apply-retention'),
 };
 
 export type JobName = keyof typeof jobs;

@@ -127,6 +127,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'fund.expense_not_found': 404,
   'fund.expense_already_decided': 409,
   'fund.busy': 409,
+  /** A disclosure of a quarter or year that has not begun (China time). */
+  'fund.period_in_future': 400,
   'shop.product_not_found': 404,
   'shop.order_not_found': 404,
   'shop.already_decided': 409,

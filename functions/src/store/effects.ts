@@ -11,7 +11,8 @@ import { newId } from '../lib/ids';
 import { currentScope } from '../lib/request-scope';
 import { pushEnabledFor } from '../lib/subscribe-templates';
 import { cancellationReasons, getItem } from './client';
-import { ENTITY, keys, type TableKey } from './keys';
+import { ENTITY, keys, retentionKey, type TableKey } from './keys';
+import { NOTIFICATION_RETENTION_DAYS } from '../domain/retention/retention';
 import type { TransactionItem } from './client';
 
 export type { AuditDraft, Effects, NotificationDraft, StatsDraft, StatsSection } from '../domain/effects';
@@ -168,6 +169,11 @@ function notificationItem(tableName: string, draft: NotificationDraft, createdAt
       Item: {
         ...keys.notification(draft.userId, createdAt, id),
         ...(push ? keys.pushPending(createdAt, draft.userId, id) : {}),
+        // removed by the retention job NOTIFICATION_RETENTION_DAYS after it was sent (pattern 79)
+        ...retentionKey(
+          keys.notification(draft.userId, createdAt, id),
+          Math.floor(Date.parse(createdAt) / 1000) + NOTIFICATION_RETENTION_DAYS * 86_400,
+        ),
         type: ENTITY.notification,
         id,
         userId: draft.userId,

@@ -111,6 +111,12 @@
  * |   |   queue by status; a donor's requests       |   GSI2: MEMBER_RECEIPT_REQUESTS#{cid}#{userId} (both SK={createdAt}#{id}) |
  * |78 | a donation's open receipt request (one)     | `receiptRequest: {id, status, receiptNo?}` on its ORDER item (39): the |
  * |   |                                             |   request's writes and the refund's condition on it, in one transaction |
+ * |79 | short-lived items due for removal (sparse;  | GSI1: GSI1PK=RETAIN#{UTC day of removal}#{shard 0..3}            |
+ * |   |   retention, issue 20): idempotency records,|   GSI1SK={removal, epoch seconds, 12 digits}; written with the item |
+ * |   |   rate windows, login codes, upload counts, |   (the TTL kinds: removal = `expiresAt`; notifications: createdAt + |
+ * |   |   notifications                             |   180 days). `applyRetention` Queries each day's shards for       |
+ * |   |                                             |   GSI1SK <= now and deletes each item only if its GSI1SK is still |
+ * |   |                                             |   the one read (a record rewritten since keeps its new removal)  |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -139,14 +145,44 @@ const key = (PK: string, SK: string): TableKey => ({ PK, SK });
 /** Attendee counter shards per uncapped activity: 16 items each take ~1,000 writes a second. */
 export const ATTENDEE_SHARDS = 16;
 
-/** The shard a member's check-ins count on (FNV-1a of the member id): fixed per member. */
-export function attendeeShardOf(memberId: string): number {
+/** FNV-1a of a text: a stable, well-spread 32-bit number. */
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < memberId.length; index += 1) {
-    hash ^= memberId.charCodeAt(index);
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % ATTENDEE_SHARDS;
+  return hash;
+}
+
+/** The shard a member's check-ins count on (FNV-1a of the member id): fixed per member. */
+export function attendeeShardOf(memberId: string): number {
+  return fnv1a(memberId) % ATTENDEE_SHARDS;
+}
+
+/**
+ * Shards of each day's removal bucket (pattern 79): every idempotent request writes into one, so a
+ * day's writes are spread over 4 GSI partitions (each takes ~1,000 writes a second).
+ */
+export const RETENTION_SHARDS = 4;
+
+/** The UTC day of an epoch-seconds instant: `2026-12-01`. */
+export const retentionDayOf = (epochSeconds: number): string =>
+  new Date(epochSeconds * 1000).toISOString().slice(0, 10);
+
+/** An item's removal key (pattern 79): its bucket by the day it is due, sharded by its own key. */
+export function retentionKey(item: TableKey, removeAtSeconds: number): { GSI1PK: string; GSI1SK: string } {
+  const shard = fnv1a(`${item.PK}\n${item.SK}`) % RETENTION_SHARDS;
+  return {
+    GSI1PK: `RETAIN#${retentionDayOf(removeAtSeconds)}#${shard}`,
+    GSI1SK: String(Math.max(0, Math.floor(removeAtSeconds))).padStart(12, '0'),
+  };
+}
+
+/** The same key as an update's values: `SET GSI1PK = :retainIn, GSI1SK = :retainAt`. */
+export function retentionValues(item: TableKey, removeAtSeconds: number): { ':retainIn': string; ':retainAt': string } {
+  const { GSI1PK, GSI1SK } = retentionKey(item, removeAtSeconds);
+  return { ':retainIn': GSI1PK, ':retainAt': GSI1SK };
 }
 
 export const keys = {
@@ -367,6 +403,8 @@ export const keys = {
   /** A fund entry appended once (its id), so a retry finds it. */
   fundEntryOnce: (communityId: string, entryId: string) => key(`COMMUNITY#${communityId}`, `ONCE#FUND#${entryId}`),
   /** A request budget's window (per IP or user), counted with ADD. */
+  /** One shard of a day's removal bucket (pattern 79). */
+  retentionPartition: (day: string, shard: number) => `RETAIN#${day}#${shard}`,
   rateWindow: (name: string, subject: string, windowStart: number) =>
     key(`RATE#${name}#${subject}`, String(windowStart)),
   /** SK prefixes of a community partition that reconciliation reads whole. */

@@ -1,7 +1,7 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../lib/errors';
 import { isConditionalCheckFailed } from './client';
-import { keys } from './keys';
+import { keys, retentionValues } from './keys';
 
 /**
  * Fixed-window rate limits kept in the table: one conditional ADD per request on the limited
@@ -55,19 +55,24 @@ export async function consumeRateLimit(
   const rule = rateLimitRule(name);
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = now - (now % windowMs);
+  const key = keys.rateWindow(name, subject, windowStart);
+  const expiresAt = Math.ceil((windowStart + windowMs) / 1000) + 60;
   try {
     await client.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.rateWindow(name, subject, windowStart),
-        UpdateExpression: 'ADD hits :one SET expiresAt = :expires, #type = :type',
+        Key: key,
+        // found again by the retention job when it is due (pattern 79)
+        UpdateExpression:
+          'ADD hits :one SET expiresAt = :expires, #type = :type, GSI1PK = :retainIn, GSI1SK = :retainAt',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
           ':one': 1,
           ':limit': rule.limit,
-          ':expires': Math.ceil((windowStart + windowMs) / 1000) + 60,
+          ':expires': expiresAt,
           ':type': 'RateWindow',
+          ...retentionValues(key, expiresAt),
         },
       }),
     );

@@ -14,7 +14,7 @@ import {
 import { AppError } from '../lib/errors';
 import type { RequestWork } from '../lib/request-scope';
 import { cancellationReasons, getItems, isWrite, type TransactionItem } from './client';
-import { ENTITY, keys, type TableKey } from './keys';
+import { ENTITY, keys, retentionKey, retentionValues, type TableKey } from './keys';
 import { consumeRateLimit, rateLimitRule, tooManyRequests, type RateLimitName } from './rate-limit';
 
 /**
@@ -431,6 +431,8 @@ export class UnitOfWork implements RequestWork {
             ? { responseStatus: response.statusCode, responseBody: response.body }
             : { lockedUntil: nowSeconds + LOCK_SECONDS }),
           expiresAt: nowSeconds + RECORD_TTL_SECONDS,
+          // found again by the retention job when it is due (pattern 79)
+          ...retentionKey(this.record!.key, nowSeconds + RECORD_TTL_SECONDS),
         },
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
         ExpressionAttributeValues: { ':now': nowSeconds },
@@ -443,7 +445,8 @@ export class UnitOfWork implements RequestWork {
       Update: {
         TableName: this.request.tableName,
         Key: this.rate!.key,
-        UpdateExpression: 'ADD hits :one SET expiresAt = :expires, #type = :type',
+        UpdateExpression:
+          'ADD hits :one SET expiresAt = :expires, #type = :type, GSI1PK = :retainIn, GSI1SK = :retainAt',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
@@ -451,6 +454,7 @@ export class UnitOfWork implements RequestWork {
           ':limit': this.rate!.limit,
           ':expires': this.rate!.expiresAt,
           ':type': 'RateWindow',
+          ...retentionValues(this.rate!.key, this.rate!.expiresAt),
         },
       },
     };

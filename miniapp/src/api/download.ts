@@ -116,6 +116,20 @@ export async function downloadMyData(): Promise<{ fileName: string; shared: bool
   }
 }
 
+/** `/v1/communities/demo/fund/disclosures/2026-Q4?format=xlsx` on the API: public, no login. */
+export function fundDisclosureXlsxUrl(communityId: string, period: string): string {
+  const query = { format: 'xlsx' as const };
+  checkQuery(contracts.getFundDisclosure, query);
+  return LINLI_API_BASE + fillPath(contracts.getFundDisclosure.path, { cid: communityId, period }) + queryString(query);
+}
+
+/** The fund's disclosure of a quarter or year as a workbook: saved in the browser, opened in WeChat's viewer. */
+export async function downloadFundDisclosure(communityId: string, period: string): Promise<void> {
+  const url = fundDisclosureXlsxUrl(communityId, period);
+  if (process.env.TARO_ENV === 'h5') return saveInBrowser(url, {}, `linli-fund-${communityId}-${period}.xlsx`);
+  return openInWeChat(url, {});
+}
+
 /** A 志愿服务记录证明 as its PDF: saved in the browser, opened in WeChat's document viewer (print or share from there). */
 export async function downloadServiceCertificate(serialNumber: string): Promise<void> {
   const path = fillPath(contracts.getServiceCertificatePdf.path, { serialNumber });

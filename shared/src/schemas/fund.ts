@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, positiveInt } from './common';
 import { ImageId, type ImageView } from './media';
 import { isValidCreditCode } from '../credit-code';
+import { DISCLOSURE_PERIOD_PATTERN } from '../calendar';
 
 /** The public charity fund: a money ledger in integer fen, separate from points. */
 export const FUND_INCOME_KINDS = ['sale_share', 'donation', 'pledge', 'stall'] as const;
@@ -255,4 +256,57 @@ export interface Pledge {
   createdAt: string;
   /** YYYY-MM of the last month a donation order was created for. */
   lastDueMonth?: string;
+}
+
+/** `GET …/fund/disclosures/{period}`: a China-time quarter `2026-Q4` or year `2026` (issue 20). */
+export const FundDisclosurePath = z.strictObject({
+  cid: CommunityId,
+  period: z.string().check(z.regex(DISCLOSURE_PERIOD_PATTERN, 'must be a year (2026) or a quarter (2026-Q4)')),
+});
+export type FundDisclosurePath = z.infer<typeof FundDisclosurePath>;
+
+/** JSON (the default) or the workbook. */
+export const FundDisclosureQuery = z.strictObject({ format: z.optional(z.enum(['json', 'xlsx'])) });
+export type FundDisclosureQuery = z.infer<typeof FundDisclosureQuery>;
+
+/** One expense (or refund) of the period under its purpose. */
+export interface DisclosedExpense {
+  sequence: number;
+  createdAt: string;
+  description: string;
+  /** Positive: what left the fund. */
+  amountFen: number;
+  approvedBy?: string;
+  receiptImageId?: string;
+}
+
+/**
+ * The fund's disclosure of a China-time quarter or year (慈善组织信息公开办法): what came in by source,
+ * what went out by purpose with each expense and its receipt, the balances, and the chain's head at the
+ * period's end. `openingBalanceFen + incomeFen − expenseFen = closingBalanceFen`, always.
+ */
+export interface FundDisclosure {
+  communityId: string;
+  period: string;
+  /** First instant of the period and first instant after it (ISO UTC); `firstDay`…`lastDay` China time, inclusive. */
+  from: string;
+  to: string;
+  firstDay: string;
+  lastDay: string;
+  /** False while the period is still running: its figures are so far. */
+  complete: boolean;
+  generatedAt: string;
+  openingBalanceFen: number;
+  incomeFen: number;
+  expenseFen: number;
+  closingBalanceFen: number;
+  incomeBySource: { kind: FundEntryKind; amountFen: number; count: number }[];
+  /** Expenses by their category; refunds of sale shares and donations under `refund`. */
+  expensesByPurpose: { category: string; amountFen: number; count: number; entries: DisclosedExpense[] }[];
+  /** The last entry at or before the period's end (the last within it when it has entries; 0 and 64 zeros before the first). */
+  chainHead: { sequence: number; hash: string };
+  /** Entries within the period. */
+  entryCount: number;
+  /** Receipt photos that may be shown, by image id (as on the fund page). */
+  receipts: Record<string, ImageView>;
 }

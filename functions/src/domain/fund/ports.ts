@@ -60,6 +60,18 @@ export interface FundStore {
   ): Promise<FundExpense | null>;
 }
 
+/** The fund's entries of a China-time period, for its disclosure (issue 20). */
+export interface FundPeriodReader {
+  /**
+   * The entries written in [from, to), oldest first, and the entry just before them (its balance opens
+   * the period; null before the first entry). Never a Scan: a binary search by sequence, then one range.
+   */
+  entriesBetween(
+    communityId: string,
+    range: { from: string; to: string; maxEntries: number },
+  ): Promise<{ before: FundEntry | null; entries: FundEntry[] }>;
+}
+
 /** 月月捐: monthly pledges and the donation order each month brings. */
 export interface PledgeStore {
   createPledge(communityId: string, pledge: Pledge): Promise<void>;

@@ -14,7 +14,7 @@ import type {
   UserStore,
 } from '../../domain/identity/ports';
 import { cancellationReasons, getItems, isConditionalCheckFailed } from '../client';
-import { ENTITY, INDEXES, keys } from '../keys';
+import { ENTITY, INDEXES, keys, retentionKey } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
 import type { TransactionItem } from '../client';
@@ -71,19 +71,23 @@ export class DynamoUserStore implements UserStore {
     }
   }
 
-  async claimLoginCode(codeHash: string): Promise<boolean> {
+  async claimLoginCode(codeHash: string, now: Date = new Date()): Promise<boolean> {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const key = keys.loginCode(codeHash);
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.loginCode(codeHash),
+            ...key,
             type: 'LoginCode',
-            expiresAt: Math.floor(Date.now() / 1000) + LOGIN_CODE_TTL_SECONDS,
+            expiresAt: nowSeconds + LOGIN_CODE_TTL_SECONDS,
+            // found again by the retention job when it is due (pattern 79)
+            ...retentionKey(key, nowSeconds + LOGIN_CODE_TTL_SECONDS),
           },
           // An expired record may linger (TTL deletion is lazy): it no longer counts.
           ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': Math.floor(Date.now() / 1000) },
+          ExpressionAttributeValues: { ':now': nowSeconds },
         }),
       );
       return true;

@@ -10,7 +10,7 @@ import type { AuditDraft } from '../../domain/effects';
 import type { ImageStore, StoredImage } from '../../domain/media/ports';
 import { cancellationReasons, getItems, isConditionalCheckFailed, type TransactionItem } from '../client';
 import { queryPage } from '../cursor';
-import { ENTITY, INDEXES, keys } from '../keys';
+import { ENTITY, INDEXES, keys, retentionValues } from '../keys';
 import { getEntity, statusUpdate, transitionEntity, withoutKeys } from '../items';
 
 /** Photos (pattern 71) and WeChat's trace ids for them (pattern 72). */
@@ -52,7 +52,9 @@ export class DynamoImageStore implements ImageStore {
         Update: {
           TableName: this.tableName,
           Key: keys.imageUploadsOfHour(image.communityId, image.uploadedBy, image.createdAt.slice(0, 13)),
-          UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD uploads :one',
+          // found again by the retention job when it is due (pattern 79)
+          UpdateExpression:
+            'SET #type = :type, expiresAt = :expires, GSI1PK = :retainIn, GSI1SK = :retainAt ADD uploads :one',
           ConditionExpression: 'attribute_not_exists(uploads) OR uploads < :max',
           ExpressionAttributeNames: { '#type': 'type' },
           ExpressionAttributeValues: {
@@ -60,6 +62,10 @@ export class DynamoImageStore implements ImageStore {
             ':one': 1,
             ':max': maxPerHour,
             ':expires': Math.floor(Date.parse(image.createdAt) / 1000) + 2 * 3600,
+            ...retentionValues(
+              keys.imageUploadsOfHour(image.communityId, image.uploadedBy, image.createdAt.slice(0, 13)),
+              Math.floor(Date.parse(image.createdAt) / 1000) + 2 * 3600,
+            ),
           },
         },
       },

@@ -129,6 +129,14 @@ function FundOverview({ summary, communityId }: { summary: FundSummary; communit
         </View>
       ) : null}
 
+      <Button
+        id="fund-disclosure"
+        className="button button--secondary"
+        onClick={() => openPage(ROUTES.fundDisclosure, { cid: communityId })}
+      >
+        {t('fund.disclosure')}
+      </Button>
+
       <View className="card">
         <Button id="fund-csv" className="button button--secondary" onClick={download}>
           {t('fund.csv')}

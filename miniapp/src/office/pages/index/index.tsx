@@ -25,6 +25,7 @@ const SHOP_FUND_LINKS: readonly [string, MessageKey, MessageKey, Route][] = [
   ['office-fund-income', 'office.fundIncome', 'office.fundIncomeHint', ROUTES.officeFundIncome],
   ['office-expenses', 'office.expenses', 'office.expensesHint', ROUTES.officeExpenses],
   ['office-receipts', 'office.receipts', 'office.receiptsHint', ROUTES.officeReceipts],
+  ['office-fund-disclosure', 'office.fundDisclosure', 'office.fundDisclosureHint', ROUTES.fundDisclosure],
 ];
 
 /** Statistics, exports, the audit log and policies: the console's reporting side. */
