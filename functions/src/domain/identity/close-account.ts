@@ -12,7 +12,8 @@ export interface AccountClosureStore {
   /**
    * In one community, in one transaction: the member record's name becomes {@link CLOSED_ACCOUNT_NAME}
    * (phone removed, roles back to `resident`), the volunteer profile (real name, ID number, phone,
-   * birth date) is deleted; then the name on the contributions board of each month since they joined.
+   * birth date) is deleted; then the name on the 光荣榜 (contributions board, monthly recognition) of each
+   * month since they joined, and as the donor of supermarket goods.
    * Idempotent.
    */
   eraseMember(member: MemberRecord, now: string): Promise<void>;
