@@ -620,7 +620,7 @@ function pick(model: Model, which: number, eligible: (order: OrderModel) => bool
   return candidates.length === 0 ? undefined : candidates[which % candidates.length]!;
 }
 
-const shopDependencies = () => ({ shop: stores.shop(), fund: stores.fund() });
+const shopDependencies = () => ({ shop: stores.shop(), fund: stores.fund(), consents: stores.consents() });
 
 class CreateProduct implements Command {
   constructor(
@@ -1189,7 +1189,7 @@ class Expire implements Command {
     if (unreachable !== undefined) closeFails(real.orders[unreachable]!.id);
     const result = await expireDueOrders(
       { now },
-      { shop: scopedShop(real.community.id), fund: stores.fund(), payments },
+      { shop: scopedShop(real.community.id), fund: stores.fund(), consents: stores.consents(), payments },
     );
     let expired = 0;
     const deferred: Record<string, string> = {};

@@ -10,7 +10,7 @@ import { logger } from '../lib/logger';
 export async function handler(): Promise<{ expired: number; deferred: number }> {
   const result = await expireDueOrders(
     {},
-    { shop: stores.shop(), fund: stores.fund(), payments: await gateways.payments() },
+    { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await gateways.payments() },
   );
   if (result.deferred.length > 0) logger.warn('unpaid orders not expired yet', { deferred: result.deferred });
   logger.info('expired unpaid orders', { expired: result.expired });

@@ -96,8 +96,11 @@ export interface CloseAccountResponse {
 
 /** One reason an account cannot close yet (409 `account.open_obligations`, in `details.obligations`). */
 export interface OpenObligation {
-  /** `maker_owed`: the shop still owes the maker their share of sales (a payout first). */
-  kind: 'order_unpaid' | 'order_unfulfilled' | 'pledge_active' | 'maker_owed';
+  /**
+   * `maker_owed`: the shop still owes the maker their share of sales (a payout first);
+   * `maker_order_open`: a buyer's order of the maker's goods is unpaid or not handed over yet.
+   */
+  kind: 'order_unpaid' | 'order_unfulfilled' | 'pledge_active' | 'maker_owed' | 'maker_order_open';
   communityId: string;
   /** The order's or the pledge's id (the maker's user id for `maker_owed`). */
   id: string;

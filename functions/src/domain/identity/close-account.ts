@@ -12,7 +12,8 @@ export interface AccountClosureStore {
   /**
    * In one community, in one transaction: the member record's name becomes {@link CLOSED_ACCOUNT_NAME}
    * (phone removed, roles back to `resident`), the volunteer profile (real name, ID number, phone,
-   * birth date) is deleted; then the name on the contributions board of each month since they joined.
+   * birth date) is deleted; then the name on the 光荣榜 (contributions board, monthly recognition) of each
+   * month since they joined, and as the donor of supermarket goods.
    * Idempotent.
    */
   eraseMember(member: MemberRecord, now: string): Promise<void>;
@@ -42,7 +43,7 @@ const UNFULFILLED: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'sh
 /**
  * Closes the caller's account (`POST /v1/me/close-account`, PIPL Art. 47). Refused with 409
  * `account.open_obligations` while they have an unpaid or unfulfilled order or an active
- * pledge, or the shop still owes them as a maker, in any community — each named in `details.obligations` — and nothing changes. Otherwise, in
+ * pledge, or the shop still owes them as a maker, or a buyer's order of their goods is still open, in any community — each named in `details.obligations` — and nothing changes. Otherwise, in
  * each community: their remaining points go to the pool by one transfer (id `closure:{userId}`, so a
  * retry moves them once), proxy relations either way end, their products leave the shop, their member
  * record and volunteer profile are erased; their name leaves every public fund entry; last, the user record becomes a tombstone.
@@ -59,7 +60,7 @@ export async function closeAccount(
   if (obligations.length > 0) {
     throw new AppError(
       'account.open_obligations',
-      'Finish or cancel these first: unpaid or unfulfilled orders, active monthly pledges',
+      'Finish or cancel these first: unpaid or unfulfilled orders, active monthly pledges, open orders of your goods',
       { obligations },
     );
   }
@@ -107,7 +108,30 @@ async function openObligations(
     if ((await dependencies.shop.makerEarnings(communityId, userId)).owedFen > 0) {
       found.push({ kind: 'maker_owed', communityId, id: userId });
     }
+    found.push(...(await openOrdersOfMaker(communityId, userId, dependencies.shop)));
   }
+  return found;
+}
+
+/**
+ * Buyers' orders of the maker's goods still unpaid or not handed over: a payment landing after the
+ * closure would owe a closed maker and buy goods nobody hands over. Only read for a maker (someone
+ * with products in the community); the community's orders are paged through.
+ */
+async function openOrdersOfMaker(communityId: string, makerId: string, shop: ShopStore): Promise<OpenObligation[]> {
+  if ((await shop.listMakerProducts(communityId, makerId)).length === 0) return [];
+  const found: OpenObligation[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await shop.listOrders(communityId, cursor);
+    for (const order of page.items) {
+      const open = UNPAID.includes(order.status) || UNFULFILLED.includes(order.status);
+      if (open && order.lines.some((line) => line.makerId === makerId)) {
+        found.push({ kind: 'maker_order_open', communityId, id: order.id });
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   return found;
 }
 

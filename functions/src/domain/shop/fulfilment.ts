@@ -6,7 +6,7 @@ import type { PaymentGateway } from './payment-gateway';
 import type { AuditDraft, Effects, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
-import type { MemberRecord } from '../identity/ports';
+import type { ConsentStore, MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
 import { closeAtWechat, refundNumberOf, sendRequestedRefund } from './payments';
 import type { ShopStore } from './ports';
@@ -37,7 +37,7 @@ const notCancellable = () =>
  */
 export async function cancelOrder(
   input: { communityId: string; orderId: string; buyerId: string },
-  dependencies: { shop: ShopStore; fund: FundStore; payments: PaymentGateway | null },
+  dependencies: { shop: ShopStore; fund: FundStore; consents: ConsentStore; payments: PaymentGateway | null },
 ): Promise<Order> {
   const order = await orderOrThrow(dependencies.shop, input.communityId, input.orderId);
   if (order.buyerId !== input.buyerId) throw forbidden('This is not your order');
@@ -66,7 +66,7 @@ export async function cancelOrder(
  */
 export async function expireDueOrders(
   input: { now?: Date },
-  dependencies: { shop: ShopStore; fund: FundStore; payments: PaymentGateway | null },
+  dependencies: { shop: ShopStore; fund: FundStore; consents: ConsentStore; payments: PaymentGateway | null },
 ): Promise<{ expired: number; deferred: { orderId: string; reason: string }[] }> {
   const { shop, payments } = dependencies;
   let expired = 0;

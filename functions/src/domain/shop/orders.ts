@@ -12,7 +12,8 @@ import { newId } from '../../lib/ids';
 import { chainEntry, type FundHead, type PublicDonor } from '../fund/chain';
 import type { Effects } from '../effects';
 import type { FundStore } from '../fund/ports';
-import type { MemberRecord } from '../identity/ports';
+import { consentStands } from '../identity/consents';
+import type { ConsentStore, MemberRecord } from '../identity/ports';
 import { owedShipping } from './shipping';
 import type { ShopStore } from './ports';
 import { MAX_AMOUNT_FEN } from './payment-gateway';
@@ -114,9 +115,18 @@ export function fundEntriesFor(order: Order, head: FundHead, at: string, refund 
   return entries;
 }
 
-/** The donor named beside a paid donation's entry, if they chose it (`anonymous: false`): none otherwise. */
-export function publicDonorsOf(order: Order, entries: readonly FundEntry[]): Map<string, PublicDonor> {
+/**
+ * The donor named beside a paid donation's entry: only if they chose it (`anonymous: false`) and
+ * their `donor_name_public` consent still stands at payment — a withdrawal between ordering and
+ * paying leaves the donation anonymous. None otherwise.
+ */
+export async function publicDonorsOf(
+  order: Order,
+  entries: readonly FundEntry[],
+  consents: ConsentStore,
+): Promise<Map<string, PublicDonor>> {
   if (order.kind !== 'donation' || order.anonymous !== false) return new Map();
+  if (!(await consentStands(consents, order.buyerId, 'donor_name_public'))) return new Map();
   return new Map(entries.map((entry) => [entry.id, { name: order.buyerName, userId: order.buyerId }]));
 }
 
@@ -166,7 +176,7 @@ export async function markOrderPaid(
     /** A dev payment (`dev-…`) owes a shipping upload too (the dev stage talking to a WeChat stand-in). */
     devShipping?: boolean;
   },
-  dependencies: { shop: ShopStore; fund: FundStore },
+  dependencies: { shop: ShopStore; fund: FundStore; consents: ConsentStore },
 ): Promise<{ order: Order; credited: boolean }> {
   for (let attempt = 1; attempt <= MAX_PAY_ATTEMPTS; attempt += 1) {
     const order = await dependencies.shop.getOrder(input.communityId, input.orderId);
@@ -187,7 +197,12 @@ export async function markOrderPaid(
     const outcome = await dependencies.shop.markPaid(
       input.communityId,
       order,
-      { reference: input.reference, paidAt, shipping, donors: publicDonorsOf(order, entries) },
+      {
+        reference: input.reference,
+        paidAt,
+        shipping,
+        donors: await publicDonorsOf(order, entries, dependencies.consents),
+      },
       entries,
       head.sequence,
       {

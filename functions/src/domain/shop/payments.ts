@@ -11,7 +11,7 @@ import {
   type RefundResult,
 } from './payment-gateway';
 import type { FundStore } from '../fund/ports';
-import type { UserStore } from '../identity/ports';
+import type { ConsentStore, UserStore } from '../identity/ports';
 import { markOrderPaid } from './orders';
 import type { ShopStore } from './ports';
 
@@ -33,6 +33,8 @@ export interface PaymentDependencies {
   shop: ShopStore;
   fund: FundStore;
   payments: PaymentGateway;
+  /** Whether a paid donation's donor may still be named (`donor_name_public`). */
+  consents: ConsentStore;
 }
 
 /** How the buyer pays: WeChat Pay's JSAPI parameters where configured, the dev confirmation on the dev stage. */

@@ -13,7 +13,7 @@ export const handler = httpRoute(contracts.cancelOrder, async ({ params, userId 
   return ok(
     await cancelOrder(
       { communityId: params.cid, orderId: params.oid, buyerId: userId },
-      { shop: stores.shop(), fund: stores.fund(), payments: await gateways.payments() },
+      { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await gateways.payments() },
     ),
   );
 });

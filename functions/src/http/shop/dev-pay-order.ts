@@ -26,7 +26,7 @@ export const handler = httpRoute(
         amountFen: order.totalFen,
         devShipping: env.shippingUploadsForDevPayments(),
       },
-      { shop, fund: stores.fund() },
+      { shop, fund: stores.fund(), consents: stores.consents() },
     );
     // A donation's shipping (virtual goods) is owed from payment: tried now, else by the job.
     const after = paid.credited

@@ -18,7 +18,7 @@ export const handler = httpRoute(contracts.wechatPayNotify, { idempotent: false 
   const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
   const result = await handlePaymentNotification(
     { headers, body },
-    { shop: stores.shop(), fund: stores.fund(), payments },
+    { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments },
   );
   logger.info('wechat pay notification', { ...result });
   if (result.outcome === 'credited' && result.orderId && result.communityId) {

@@ -1,10 +1,16 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { addMonths, CLOSED_ACCOUNT_NAME, CONTRIBUTION_KINDS, monthOf } from '@linli/shared';
 import type { AccountClosureStore } from '../../domain/identity/close-account';
 import type { MemberRecord } from '../../domain/identity/ports';
 import { isConditionalCheckFailed } from '../client';
 import { AppError } from '../../lib/errors';
-import { keys } from '../keys';
+import { INDEXES, keys } from '../keys';
 
 /** Closing accounts (issue 20): the tombstone on the user record and the erasures around it. */
 export class DynamoAccountClosureStore implements AccountClosureStore {
@@ -34,6 +40,7 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
       }),
     );
     await this.eraseBoardNames(member, now);
+    await this.eraseGoodDonorNames(member);
   }
 
   async retireProducts(communityId: string, productIds: readonly string[], now: string): Promise<void> {
@@ -59,26 +66,57 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
     }
   }
 
-  /** The name on the contributions board (光荣榜), each month since joining and each kind it has a line in. */
+  /**
+   * The name on the 光荣榜 (the contributions board and the office's monthly recognition), each month
+   * since joining and each kind it has a line in.
+   */
   private async eraseBoardNames(member: MemberRecord, now: string): Promise<void> {
     const last = monthOf(now);
     for (let month = monthOf(member.joinedAt); month <= last; month = addMonths(month, 1)) {
       for (const kind of [...CONTRIBUTION_KINDS, 'all']) {
-        await this.client
-          .send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: keys.leaderboardEntry(member.communityId, month, kind, member.userId),
-              UpdateExpression: 'SET memberName = :name',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME },
-            }),
-          )
-          .catch((error: unknown) => {
-            if (!isConditionalCheckFailed(error)) throw error;
-          });
+        await this.renameIfPresent(keys.leaderboardEntry(member.communityId, month, kind, member.userId), 'memberName');
       }
+      await this.renameIfPresent(keys.recognition(member.communityId, month, member.userId), 'displayName');
     }
+  }
+
+  /** The donor's name on the supermarket goods they gave (members read the goods list). */
+  private async eraseGoodDonorNames(member: MemberRecord): Promise<void> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi1,
+          KeyConditionExpression: 'GSI1PK = :partition',
+          FilterExpression: 'donorMemberId = :donor',
+          ExpressionAttributeValues: { ':partition': keys.goodsPartition(member.communityId), ':donor': member.userId },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        await this.renameIfPresent({ PK: String(item.PK), SK: String(item.SK) }, 'donorName');
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  /** Sets `attribute` of the item at `key` to the neutral name, if the item exists (nothing otherwise). */
+  private async renameIfPresent(key: { PK: string; SK: string }, attribute: string): Promise<void> {
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET #name = :name',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#name': attribute },
+          ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+      });
   }
 
   async closeUser(userId: string, now: string): Promise<string> {

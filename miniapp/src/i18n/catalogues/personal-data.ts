@@ -14,6 +14,7 @@ export const zhCN = {
   'closeAccount.obligation.order_unfulfilled': '有还没取货的订单：请先取货，或请社区办公室退款',
   'closeAccount.obligation.pledge_active': '有进行中的月月捐：请先在「我要捐款」里取消',
   'closeAccount.obligation.maker_owed': '社区还欠你手作销售款：请先找社区办公室结算',
+  'closeAccount.obligation.maker_order_open': '有人订了你的手作还没交付：请等订单完成，或请社区办公室处理',
   'error.account.open_obligations': '还有没办完的事，暂时不能注销（见下方）',
   'error.auth.account_closed': '这个账户已注销，请重新登录',
   'consents.title': '我的同意',
@@ -74,6 +75,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'closeAccount.obligation.pledge_active': 'A monthly pledge is running: cancel it under Donate first',
   'closeAccount.obligation.maker_owed':
     'The shop still owes you for your handmade sales: ask the office to settle first',
+  'closeAccount.obligation.maker_order_open':
+    'Someone ordered your handmade goods and has not received them yet: wait for the order, or ask the office',
   'error.account.open_obligations': 'Some things are still open, so the account cannot close yet (see below)',
   'error.auth.account_closed': 'This account was closed; please log in again',
   'consents.title': 'My consents',
