@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { runInScope } from '../../functions/src/lib/request-scope';
 import { getDocumentClient } from '../../functions/src/store/client';
-import { applyRetention } from '../../functions/src/domain/retention/retention';
+import { applyRetention } from '../../functions/src/domain/office/retention';
 import { handler as applyRetentionJob } from '../../functions/src/jobs/apply-retention';
 import { effectItems } from '../../functions/src/store/effects';
 import { DynamoUserStore } from '../../functions/src/store/identity/identity-store';

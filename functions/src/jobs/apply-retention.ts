@@ -1,4 +1,4 @@
-import { applyRetention, type RetentionReport } from '../domain/retention/retention';
+import { applyRetention, type RetentionReport } from '../domain/office/retention';
 import { env } from '../lib/env';
 import { logger } from '../lib/logger';
 import { getDocumentClient } from '../store/client';

@@ -12,7 +12,7 @@ import { currentScope } from '../lib/request-scope';
 import { pushEnabledFor } from '../lib/subscribe-templates';
 import { cancellationReasons, getItem } from './client';
 import { ENTITY, keys, retentionKey, type TableKey } from './keys';
-import { NOTIFICATION_RETENTION_DAYS } from '../domain/retention/retention';
+import { NOTIFICATION_RETENTION_DAYS } from '../domain/office/retention';
 import type { TransactionItem } from './client';
 
 export type { AuditDraft, Effects, NotificationDraft, StatsDraft, StatsSection } from '../domain/effects';

@@ -1,5 +1,5 @@
 import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DueItem, RetentionStore } from '../domain/retention/retention';
+import type { DueItem, RetentionStore } from '../domain/office/retention';
 import { isConditionalCheckFailed } from './client';
 import { INDEXES, RETENTION_SHARDS, keys } from './keys';
 

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getItem } from '../client';
 import type { FundEntry } from '@linli/shared';
 import type { FundPeriodReader } from '../../domain/fund/ports';
 import { AppError } from '../../lib/errors';
@@ -68,14 +69,11 @@ export class DynamoFundPeriodReader implements FundPeriodReader {
     let high = headSequence + 1;
     while (low < high) {
       const middle = Math.floor((low + high) / 2);
-      const reply = await this.client.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: keys.fundEntry(communityId, middle),
-          ProjectionExpression: 'createdAt',
-        }),
-      );
-      if (String(reply.Item?.createdAt ?? '') >= instant) high = middle;
+      // Entries never change once written: an eventually consistent read is exact.
+      const item = await getItem(this.client, this.tableName, keys.fundEntry(communityId, middle), {
+        consistent: false,
+      });
+      if (String(item?.createdAt ?? '') >= instant) high = middle;
       else low = middle + 1;
     }
     return low;

@@ -1,14 +1,8 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addMonths, CLOSED_ACCOUNT_NAME, CONTRIBUTION_KINDS, monthOf } from '@linli/shared';
 import type { AccountClosureStore } from '../../domain/identity/close-account';
 import type { MemberRecord } from '../../domain/identity/ports';
-import { isConditionalCheckFailed } from '../client';
+import { getItem, isConditionalCheckFailed } from '../client';
 import { AppError } from '../../lib/errors';
 import { INDEXES, keys } from '../keys';
 
@@ -120,12 +114,10 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
   }
 
   async closeUser(userId: string, now: string): Promise<string> {
-    const user = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.user(userId), ConsistentRead: true }),
-    );
-    if (!user.Item) throw new AppError('auth.account_closed', 'This account does not exist');
-    const closedAt = typeof user.Item.closedAt === 'string' ? user.Item.closedAt : now;
-    const openid = typeof user.Item.openid === 'string' ? user.Item.openid : undefined;
+    const user = await getItem(this.client, this.tableName, keys.user(userId));
+    if (!user) throw new AppError('auth.account_closed', 'This account does not exist');
+    const closedAt = typeof user.closedAt === 'string' ? user.closedAt : now;
+    const openid = typeof user.openid === 'string' ? user.openid : undefined;
     await this.client.send(
       new TransactWriteCommand({
         TransactItems: [

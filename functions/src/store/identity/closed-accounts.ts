@@ -1,4 +1,5 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getItem } from '../client';
 import { AppError } from '../../lib/errors';
 import { keys } from '../keys';
 
@@ -12,13 +13,6 @@ export async function refuseClosedAccount(
   tableName: string,
   userId: string,
 ): Promise<void> {
-  const user = await client.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: keys.user(userId),
-      ProjectionExpression: 'closedAt',
-      ConsistentRead: true,
-    }),
-  );
-  if (user.Item?.closedAt) throw new AppError('auth.account_closed', 'This account was closed; please log in again');
+  const user = await getItem(client, tableName, keys.user(userId));
+  if (user?.closedAt) throw new AppError('auth.account_closed', 'This account was closed; please log in again');
 }
