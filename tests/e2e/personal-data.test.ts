@@ -71,4 +71,47 @@ describe('personal data in the browser', () => {
     await openRoute(page, '/pages/me/index');
     await page.locator('#login-openid').waitFor(WAIT);
   }, 240_000);
+
+  it('a donor asks for a donation receipt and staff mark it issued with its number', async () => {
+    const openid = `e2e-receipt-${randomUUID().slice(0, 8)}`;
+    const payer = `捐赠人${randomUUID().slice(0, 4)}`;
+    const receiptNo = `SZ${Date.now().toString().slice(-8)}`;
+    await logInToDemo(page, openid);
+
+    // The donate page names the charity the fund runs under; the donation is paid (dev confirmation).
+    await openRoute(page, '/fund/pages/donate/index');
+    await page.locator('#donate-amount input').waitFor(WAIT);
+    await page.locator('#donate-amount input').fill('8.80');
+    await page.locator('#donate-submit').click();
+    await page.locator('.order-payment__pay').click();
+    await page.locator('.order-payment .result-good').waitFor(WAIT);
+    const ask = page.locator('[id$="-ask-receipt"]').first();
+    const orderId = (await ask.getAttribute('id'))!.replace(/^order-/, '').replace(/-ask-receipt$/, '');
+    await ask.click();
+    await page.locator(`#receipt-payer-${orderId} input`).fill(payer);
+    await page.locator(`#receipt-submit-${orderId}`).click();
+    await page.locator(`#order-${orderId}-receipt`).waitFor(WAIT);
+    expect(await page.locator(`#order-${orderId}-receipt`).textContent()).toContain('待开具');
+    await snapshot(page, 'e2e-personal-data-4-receipt-asked.png');
+
+    // The office's 捐赠票据 queue: the request, issued with the receipt's number.
+    await logInToDemo(page, 'demo-staff');
+    await openRoute(page, '/office/pages/receipts/index');
+    const card = page.locator('[id^="receipt-request-"]', { hasText: payer }).first();
+    await card.waitFor(WAIT);
+    const requestId = (await card.getAttribute('id'))!.replace(/^receipt-request-/, '');
+    await page.locator(`#receipt-number-${requestId} input`).fill(receiptNo);
+    await page.locator(`#receipt-issue-${requestId}`).click();
+    // A decided request leaves the queue.
+    await page.locator(`#receipt-request-${requestId}`).waitFor({ ...WAIT, state: 'detached' });
+    await snapshot(page, 'e2e-personal-data-5-receipt-issued.png');
+
+    // The donor sees it issued, with the number, on 我的订单.
+    await logInToDemo(page, openid);
+    await openRoute(page, '/shop/pages/orders/index');
+    await page.locator(`#order-${orderId}-receipt`).waitFor(WAIT);
+    const status = await page.locator(`#order-${orderId}-receipt`).textContent();
+    expect(status).toContain('已开具');
+    expect(status).toContain(receiptNo);
+  }, 240_000);
 });

@@ -77,6 +77,7 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'market/pages/merchant/index': (ids) => ({ id: ids.merchantId }),
   'shop/pages/product/index': (ids) => ({ id: ids.productId }),
   'fund/pages/index/index': () => ({ cid: CID }),
+  'fund/pages/disclosure/index': () => ({ cid: CID }),
   // The H5 link carries `code`; weapp's mini-program code carries `scene`.
   'pages/invite/index': (ids) => ({ code: ids.invitationCode, scene: ids.invitationCode }),
   'office/pages/district/index': () => ({ did: 'jiefanglu' }),

@@ -10,15 +10,18 @@ import { tableName } from '../support/factories';
  * cannot grow unnoticed. Writes carry an Idempotency-Key as the mini-program sends it. A write is
  * at the physical minimum: ONE BatchGetItem for everything it reads (with the idempotency record
  * and the rate window) and ONE TransactWriteItems for everything it changes (with the record
- * carrying the reply, and the window's ADD) — `store/unit-of-work.ts`.
+ * carrying the reply, and the window's ADD) — `store/unit-of-work.ts`. Every route with a token also
+ * reads the caller's user record first (one GetItem: a closed account's tokens stop at once, issue 20);
+ * folding that read into the write's BatchGetItem is the next step.
  */
-const WRITE = { BatchGetItem: 1, TransactWriteItems: 1 };
+const CALLER = { GetItem: 1 };
+const WRITE = { ...CALLER, BatchGetItem: 1, TransactWriteItems: 1 };
 
 const PINNED: Record<string, RequestCounts> = {
-  // community ∥ the member's items (profile, account, certificate) in one Query
-  me: { GetItem: 1, Query: 1 },
-  // membership ∥ one page of the activities index
-  'activities list': { GetItem: 1, Query: 1 },
+  // the caller's user record; community ∥ the member's items (profile, account, certificate) in one Query
+  me: { GetItem: 2, Query: 1 },
+  // the caller's user record; membership ∥ one page of the activities index
+  'activities list': { GetItem: 2, Query: 1 },
   // membership, community, activity, attendance (+ record, window); attendance + counter shard + window
   'check-in': WRITE,
   // approver's membership, community, claim, the member's account and certificate (+ record);
