@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'district.name_officer',
   'member.set_roles',
   'member.register_offline',
+  'member.add_child',
   'proxy.create',
   'proxy.remove',
   // timebank

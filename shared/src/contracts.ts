@@ -75,6 +75,7 @@ import {
   type CloseAccountResponse,
   type DataExport,
 } from './schemas/personal-data';
+import { AddChildRequest, type ChildList } from './schemas/minors';
 import {
   EvidenceRequest,
   ImagePath,
@@ -1798,6 +1799,23 @@ export const contracts = {
     params: CommunityPath,
     body: ProxyRequest,
     response: returns<ProxyRelation>(),
+  }),
+  /** A guardian adds a child under 14, who then appears under the guardian's account (PIPL Art. 31). */
+  addChild: route({
+    method: 'POST',
+    path: '/v1/communities/{cid}/me/children',
+    access: 'self',
+    params: CommunityPath,
+    body: AddChildRequest,
+    response: returns<{ child: MemberView }>(),
+  }),
+  /** The children the caller added here, as guardian. */
+  listMyChildren: route({
+    method: 'GET',
+    path: '/v1/communities/{cid}/me/children',
+    access: 'self',
+    params: CommunityPath,
+    response: returns<ChildList>(),
   }),
   listMyProxies: route({
     method: 'GET',

@@ -13,6 +13,7 @@ export * from './schemas/office';
 export * from './schemas/consents';
 export * from './schemas/media';
 export * from './schemas/personal-data';
+export * from './schemas/minors';
 export * from './privacy-guide';
 export * from './calendar';
 export * from './series';

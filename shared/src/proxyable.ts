@@ -37,6 +37,23 @@ export const PROXYABLE_ROUTES = [
 
 export type ProxyableRoute = (typeof PROXYABLE_ROUTES)[number];
 
+/**
+ * The routes a guardian may call for a child they added (`addChild`, `X-Act-For: <childId>`): a
+ * proxy's, and the maker's own routes of a children's handicraft stall — the guardian is the
+ * child's legal representative (Civil Code Art. 23) and lists the child's work for them. Still no
+ * order, payment, donation or pledge (money is paid from the payer's own account), no check-in,
+ * no certificate pass, and nothing of an office.
+ */
+export const GUARDIAN_ROUTES = [
+  ...PROXYABLE_ROUTES,
+  'createProduct',
+  'listMyProducts',
+] as const satisfies readonly (keyof Contracts)[];
+
+/** May a guardian call the route named `routeName` for their child? */
+export const isGuardianRoute = (routeName: string | undefined): boolean =>
+  routeName !== undefined && (GUARDIAN_ROUTES as readonly string[]).includes(routeName);
+
 /** May a proxy call the route named `routeName` (a key of `contracts`) for a resident? */
 export const isProxyable = (routeName: string | undefined): boolean =>
   routeName !== undefined && (PROXYABLE_ROUTES as readonly string[]).includes(routeName);
@@ -46,3 +63,6 @@ export const isProxyable = (routeName: string | undefined): boolean =>
  * resident holds (a maker's or merchant's powers are never lent).
  */
 export const PROXIED_ROLES: readonly Role[] = ['resident'];
+
+/** The roles a guardian's request for their child carries: the child's resident and maker rights. */
+export const GUARDIAN_LENT_ROLES: readonly Role[] = ['resident', 'maker'];

@@ -452,7 +452,8 @@ describe('attack: an activity’s requirements (minimum age, skills, insurance)'
 
   it('a walk-in cannot take a place of an activity with requirements (checked at sign-up)', async () => {
     const [child] = await people(cid, 1, 'kid');
-    await putProfile(cid, child!, { realName: '小明', birthDate: '2016-05-01' });
+    // Fifteen this year or fourteen: old enough to register themself (a child under 14 is added by a guardian), under 18.
+    await putProfile(cid, child!, { realName: '小明', birthDate: `${new Date().getFullYear() - 15}-05-01` });
     const activity = await createActivityNow(
       cid,
       staff.token,

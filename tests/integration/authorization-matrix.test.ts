@@ -30,6 +30,7 @@ import {
   type RouteReply,
 } from '../support/routes';
 import { describeChanges, tableSnapshot } from '../support/table-snapshot';
+import { birthDateYearsAgo } from '../support/clock';
 import { heldImage, samplePhoto } from '../support/photos';
 import { handler as closeOpenAttendances } from '../../functions/src/jobs/close-open-attendances';
 
@@ -1132,6 +1133,14 @@ const CASES: Record<ContractName, Omit<RouteSpec, 'access'>> = {
       return { params: inCommunity(), body: { residentId: ownerPerson.userId, proxyId: proxy.userId } };
     },
   },
+  addChild: {
+    ok: [201],
+    build: async () => ({
+      params: inCommunity(),
+      body: { displayName: '小明', birthDate: birthDateYearsAgo(8), guardianConsent: true },
+    }),
+  },
+  listMyChildren: { ok: [200], build: community },
   listMyProxies: { ok: [200], build: community },
   listAllProxies: { ok: [200], build: community },
   removeProxy: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, contracts, dayOf, PRIVACY_GUIDE_VERSION, weekdayOf } from '@linli/shared';
 import fc from 'fast-check';
+import { birthDateYearsAgo } from '../support/clock';
 import { createCommunity } from '../support/factories';
 import {
   callRoute,
@@ -323,6 +324,7 @@ const VALID_BODY: Partial<Record<ContractName, (fixture: Fixture) => unknown>> =
   subscribe: () => ({ kinds: ['claim_decided'] }),
   acceptConsent: () => ({ kind: 'privacy_guide', version: PRIVACY_GUIDE_VERSION }),
   updateMyDisplayName: () => ({ displayName: '改过的名字' }),
+  addChild: () => ({ displayName: '小明', birthDate: birthDateYearsAgo(8), guardianConsent: true }),
   giftPoints: () => ({ toPool: true, points: 1 }),
   recognize: (fixture) => ({ month: thisMonth(), memberIds: [fixture.caller.userId], citation: '热心' }),
   createOfflineMember: () => ({ displayName: '王奶奶' }),

@@ -914,7 +914,7 @@ const payoutOp = (real: Real, maker: number, amountFen: number): Op => ({
           note: '月结',
           actorId: real.staff.userId,
         },
-        stores.shop(),
+        { shop: stores.shop(), communities: stores.communities() },
       ),
     ),
   expect: (model) => {

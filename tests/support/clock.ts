@@ -19,3 +19,12 @@ export async function clearOfChinaBoundary(unit: 'day' | 'month', marginMs: numb
   const waitMs = nextChinaBoundary(unit).getTime() - Date.now();
   if (waitMs < marginMs) await new Promise((resolve) => setTimeout(resolve, waitMs + 1_000));
 }
+
+/**
+ * A birth date `years` years before today in China time (`YYYY-MM-DD`), moved to the 1st of its
+ * month so that no 29 February is asked for: someone `years` old today (or `years` and a few weeks).
+ */
+export function birthDateYearsAgo(years: number, now: Date = new Date()): string {
+  const [year, month] = dayOf(now).split('-') as [string, string];
+  return `${Number(year) - years}-${month}-01`;
+}

@@ -3,6 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import {
   ACT_FOR_HEADER,
   contracts,
+  isGuardianRoute,
   isProxyable,
   needsToken,
   type BodyOf,
@@ -132,6 +133,8 @@ type State = {
   userId?: string;
   /** The token's holder when acting for `userId` as a proxy. */
   proxyId?: string;
+  /** The proxy is the guardian who added the child `userId` (`GUARDIAN_ROUTES`, `GUARDIAN_LENT_ROLES`). */
+  asGuardian?: boolean;
   params?: unknown;
   body?: unknown;
   query?: unknown;
@@ -308,25 +311,28 @@ const actingFor = (
     const residentId = internal.headers[ACT_FOR_HEADER];
     if (residentId === undefined) return;
     const communityId = (internal.params as { cid?: string } | undefined)?.cid;
-    if (!isProxyable(routeName) || !communityId || !internal.userId) {
-      throw new AppError(
-        'auth.not_proxyable',
-        'This cannot be done for someone else: a proxy only reads the resident’s record and redeems their points',
-        { route: routeName },
-      );
-    }
+    if (!isGuardianRoute(routeName) || !communityId || !internal.userId) throw notProxyable(routeName);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(residentId)) {
       throw new AppError('proxy.invalid', `${ACT_FOR_HEADER} must be the member id of the resident`);
     }
     if (residentId === internal.userId) return;
-    await authorizeActingFor(
+    const kind = await authorizeActingFor(
       { communityId, residentId, proxyId: internal.userId },
       { communities: stores.communities(), proxies: stores.proxies() },
     );
+    if (kind === 'proxy' && !isProxyable(routeName)) throw notProxyable(routeName);
     internal.proxyId = internal.userId;
     internal.userId = residentId;
+    internal.asGuardian = kind === 'guardian';
   },
 });
+
+const notProxyable = (routeName: string | undefined) =>
+  new AppError(
+    'auth.not_proxyable',
+    'This cannot be done for someone else: a proxy only reads the resident’s record and redeems their points',
+    { route: routeName },
+  );
 
 const rateLimiting = (
   name: RateLimitName,
@@ -475,6 +481,7 @@ function routeHandler<Contract extends AnyContract>(
       requestId: state.requestId,
       actorId: state.proxyId ?? state.userId ?? 'anonymous',
       onBehalfOf: state.proxyId ? state.userId : undefined,
+      ...(state.asGuardian ? { asGuardian: true } : {}),
       communityId: (state.params as { cid?: string } | undefined)?.cid,
       route: routeName,
     };

@@ -81,6 +81,14 @@ const STATUS_BY_CODE: Record<string, number> = {
   'signup.requirements_unmet': 409,
   'signup.checked_in': 409,
   'profile.busy': 409,
+  /** The birth date given differs from the one inside the ID number. */
+  'profile.birth_date_mismatch': 400,
+  /** Children under 14 (PIPL Art. 28–31): added by a guardian (`addChild`), never on their own. */
+  'member.minor_needs_guardian': 403,
+  'member.minor_role': 409,
+  'child.too_old': 422,
+  'child.guardian_is_child': 403,
+  'child.limit': 409,
   'activity.capacity_with_positions': 400,
   'checkin.not_signed_up': 409,
   /** Weekly activities: a series too long, or an occurrence named that is not one of it. */
@@ -204,6 +212,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'proxy.self_appointed': 403,
   'proxy.not_offline': 403,
   'proxy.office_member': 403,
+  'proxy.guardian': 409,
   'stats.range_invalid': 400,
   'audit.range_invalid': 400,
   'recognition.not_a_volunteer': 409,

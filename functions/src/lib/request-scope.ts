@@ -11,6 +11,8 @@ export interface RequestScope {
   actorId: string;
   /** Set when the actor acts for a resident (`X-Act-For`); requests then run as the resident. */
   onBehalfOf?: string;
+  /** The actor acts for `onBehalfOf` as the guardian who added that child (their maker rights are lent too). */
+  asGuardian?: boolean;
   communityId?: string;
   /** The route's contract name, e.g. `redeem`. */
   route?: string;

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_NAMES: Record<NamedAuditAction, { 'zh-CN': string; en:
   'district.name_officer': { 'zh-CN': '指定街道工作人员', en: 'Named a district officer' },
   'member.set_roles': { 'zh-CN': '修改角色', en: 'Changed roles' },
   'member.register_offline': { 'zh-CN': '登记无手机居民', en: 'Registered a resident without phone' },
+  'member.add_child': { 'zh-CN': '监护人添加儿童', en: 'A guardian added a child' },
   'proxy.create': { 'zh-CN': '添加代办人', en: 'Added a proxy' },
   'proxy.remove': { 'zh-CN': '解除代办人', en: 'Removed a proxy' },
   'activity.create': { 'zh-CN': '发布活动', en: 'Published an activity' },

@@ -228,6 +228,11 @@ export interface MemberView {
   joinedAt: string;
   /** A resident without a phone, registered by the office; acts through proxies. */
   offline?: boolean;
+  /** A child added by a guardian (`addChild`): the birth date the guardian gave, `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** The guardian who added this child and acts for them (money the child earns is paid to them). */
+  guardianId?: string;
+  guardianName?: string;
 }
 
 export interface JoinResponse {
@@ -313,6 +318,11 @@ export interface ProxyRelation {
   proxyName: string;
   createdBy: string;
   createdAt: string;
+  /**
+   * `guardian`: the proxy is the guardian who added this child (`addChild`) — the child's legal
+   * representative, who may also use the child's maker routes (`GUARDIAN_ROUTES`).
+   */
+  kind?: 'guardian';
 }
 
 export interface ProxyList {

@@ -29,6 +29,8 @@ export interface Product {
   fundShareBps: number;
   makerId: string;
   makerName: string;
+  /** The maker is a child (`addChild`): their guardian, to whom the maker's notices and payouts go. */
+  guardianId?: string;
   status: 'pending' | 'approved' | 'rejected';
   createdAt: string;
   decidedBy?: string;
@@ -60,6 +62,8 @@ export interface OrderLine {
   productId: string;
   title: string;
   makerId: string;
+  /** The maker is a child: their guardian (from the product), who is told and paid. */
+  guardianId?: string;
   quantity: number;
   unitPriceFen: number;
   grossFen: number;
@@ -210,6 +214,9 @@ export interface Payout {
   note: string;
   recordedBy: string;
   createdAt: string;
+  /** A child maker's earnings are paid to their guardian: who received the money. */
+  payeeId?: string;
+  payeeName?: string;
 }
 
 /** What the mini-program needs to pay: the dev confirmation locally, WeChat Pay's JSAPI parameters in production. */

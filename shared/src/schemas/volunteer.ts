@@ -19,7 +19,7 @@ export const maskIdNumber = (idNumber: string): string =>
 const Tag = humanText(20);
 
 /** A birth date `1950-03-07`: a real calendar day from 1900 on. */
-const BirthDate = z.string().check(
+export const BirthDate = z.string().check(
   z.regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day like 1950-03-07'),
   z.refine((day) => {
     // Every check runs, the pattern's failure too: parse defensively (no RangeError on garbage).

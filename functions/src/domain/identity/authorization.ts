@@ -1,4 +1,4 @@
-import { OFFICE_ROLES, PROXIED_ROLES, type Role } from '@linli/shared';
+import { GUARDIAN_LENT_ROLES, OFFICE_ROLES, PROXIED_ROLES, type Role } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import { currentScope } from '../../lib/request-scope';
 import { getCommunityOrThrow } from './communities';
@@ -13,7 +13,8 @@ export const isOffice = (member: Pick<MemberRecord, 'roles'>): boolean =>
  * holding one of `allowedRoles` (any role when omitted). Staff of community A
  * have no power in community B because the membership read is keyed by both.
  * In a request a proxy makes for a resident (`X-Act-For`), the resident counts with their
- * resident rights only (`PROXIED_ROLES`), and the member returned carries those roles.
+ * resident rights only (`PROXIED_ROLES`; a guardian for their child: `GUARDIAN_LENT_ROLES`), and the
+ * member returned carries those roles.
  */
 export async function requireMember(
   communities: CommunityStore,
@@ -35,10 +36,15 @@ export async function requireMember(
   return roles === member.roles ? member : { ...member, roles };
 }
 
-/** The member's roles, or only their resident rights when a proxy is acting for them in this request. */
+/**
+ * The member's roles, or only their resident rights when a proxy is acting for them in this request
+ * (their resident and maker rights when it is the guardian who added them).
+ */
 function rolesInThisRequest(member: MemberRecord): Role[] {
-  if (currentScope()?.onBehalfOf !== member.userId) return member.roles;
-  return member.roles.filter((role) => PROXIED_ROLES.includes(role));
+  const scope = currentScope();
+  if (scope?.onBehalfOf !== member.userId) return member.roles;
+  const lent = scope.asGuardian ? GUARDIAN_LENT_ROLES : PROXIED_ROLES;
+  return member.roles.filter((role) => lent.includes(role));
 }
 
 export const requireStaff = (communities: CommunityStore, communityId: string, userId: string) =>

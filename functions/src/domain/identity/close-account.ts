@@ -5,6 +5,7 @@ import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import { postTransfer } from '../ledger/ledger';
 import type { LedgerStore } from '../ledger/ports';
 import type { ShopStore } from '../shop/ports';
+import { childrenOfGuardian } from './children';
 import type { CommunityStore, MemberRecord, ProxyStore } from './ports';
 
 /** Erases what identifies a person, keeping what other law requires under their user id alone. */
@@ -44,7 +45,8 @@ const UNFULFILLED: readonly Order['status'][] = ['paid', 'ready_for_pickup', 'sh
  * Closes the caller's account (`POST /v1/me/close-account`, PIPL Art. 47). Refused with 409
  * `account.open_obligations` while they have an unpaid or unfulfilled order or an active
  * pledge, or the shop still owes them as a maker, or a buyer's order of their goods is still open, in any community — each named in `details.obligations` — and nothing changes. Otherwise, in
- * each community: their remaining points go to the pool by one transfer (id `closure:{userId}`, so a
+ * each community — for them and for each child they added as guardian (`addChild`), whose open
+ * obligations as a maker count as theirs — the remaining points go to the pool by one transfer (id `closure:{userId}`, so a
  * retry moves them once), proxy relations either way end, their products leave the shop, their member
  * record and volunteer profile are erased; their name leaves every public fund entry; last, the user record becomes a tombstone.
  * Service records, fund entries, ledger postings and orders stay, under the user id only. Each step
@@ -56,7 +58,10 @@ export async function closeAccount(
 ): Promise<CloseAccountResponse> {
   const now = input.now ?? new Date();
   const memberships = await dependencies.communities.listMembershipsOfUser(input.userId);
+  // The children they added as guardian close with them: nobody else acts for them (PIPL Art. 31).
+  const children = await childrenOf(input.userId, memberships, dependencies);
   const obligations = await openObligations(input.userId, memberships, dependencies);
+  for (const child of children) obligations.push(...(await openObligations(child.userId, [child], dependencies)));
   if (obligations.length > 0) {
     throw new AppError(
       'account.open_obligations',
@@ -65,12 +70,12 @@ export async function closeAccount(
     );
   }
   const pointsToPool: CloseAccountResponse['pointsToPool'] = [];
-  for (const member of memberships) {
+  for (const member of [...memberships, ...children]) {
     const points = await moveBalanceToPool(member, now, dependencies.ledger);
     if (points > 0) pointsToPool.push({ communityId: member.communityId, points });
     await endProxyRelations(member, dependencies.proxies);
     // A closed maker's goods leave the shop (their name is on each listing; nobody would hand them over).
-    const products = await dependencies.shop.listMakerProducts(member.communityId, input.userId);
+    const products = await dependencies.shop.listMakerProducts(member.communityId, member.userId);
     await dependencies.closure.retireProducts(
       member.communityId,
       products.filter((product) => product.status !== 'rejected').map((product) => product.id),
@@ -81,6 +86,17 @@ export async function closeAccount(
   await dependencies.fund.hideDonorNames(input.userId);
   const closedAt = await dependencies.closure.closeUser(input.userId, now.toISOString());
   return { closedAt, pointsToPool };
+}
+
+/** The members the user added as guardian (`addChild`), in each community they belong to. */
+async function childrenOf(
+  userId: string,
+  memberships: MemberRecord[],
+  dependencies: Pick<CloseAccountDependencies, 'communities' | 'proxies'>,
+): Promise<MemberRecord[]> {
+  const children: MemberRecord[] = [];
+  for (const { communityId } of memberships) children.push(...(await childrenOfGuardian(communityId, userId, dependencies)));
+  return children;
 }
 
 /** Orders still unpaid or not handed over, and pledges still running, in every community. */

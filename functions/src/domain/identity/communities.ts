@@ -24,6 +24,8 @@ export function toMemberView(member: MemberRecord): MemberView {
     displayName: member.displayName,
     joinedAt: member.joinedAt,
     ...(member.offline ? { offline: true } : {}),
+    ...(member.birthDate ? { birthDate: member.birthDate } : {}),
+    ...(member.guardianId ? { guardianId: member.guardianId, guardianName: member.guardianName ?? '' } : {}),
   };
 }
 

@@ -27,6 +27,13 @@ export interface MemberRecord {
   /** Registered by the office for a resident without a phone. */
   offline?: boolean;
   phone?: string;
+  /** A child added by a guardian (`addChild`): the birth date the guardian gave, `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** The guardian who added this child; money the child earns is paid to them. */
+  guardianId?: string;
+  guardianName?: string;
+  /** When the guardian stated they are the guardian and consented (PIPL Art. 31). */
+  guardianConsentAt?: string;
   /** Confirmed sign-ups never attended (counted when each activity ended); staff see it on rosters. */
   noShows?: number;
 }
@@ -98,6 +105,8 @@ export interface ProxyStore {
   removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean>;
   listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]>;
   listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]>;
+  /** The child's membership and the guardian's relation to them, in one transaction (audited in `effects`). */
+  addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<void>;
 }
 
 /** Invitations to join a community (issue 16). */

@@ -102,14 +102,16 @@ export async function createProxy(
  * still meets the rules of `createProxy` — the resident holds no office role *today* (a resident
  * who later became staff or admin can no longer be acted for, and can again if the role is taken
  * away), and a relation the office made names neither its maker as the proxy nor a resident who
- * uses the app (relations stored before these rules lend nothing either).
+ * uses the app (relations stored before these rules lend nothing either). A guardian's relation
+ * (`addChild`) lends as long as the child still names them as guardian.
+ * Returns which kind of relation lends: `guardian` (the routes of `GUARDIAN_ROUTES`) or `proxy`.
  * Errors: 403 `proxy.not_authorized` (no relation, or the resident is no longer a member),
  * 403 `proxy.office_member`, `proxy.self_appointed`, `proxy.not_offline`.
  */
 export async function authorizeActingFor(
   input: { communityId: string; residentId: string; proxyId: string },
   dependencies: { communities: CommunityStore; proxies: ProxyStore },
-): Promise<void> {
+): Promise<'proxy' | 'guardian'> {
   const [relation, resident] = await Promise.all([
     dependencies.proxies.getProxy(input.communityId, input.residentId, input.proxyId),
     dependencies.communities.getMember(input.communityId, input.residentId),
@@ -118,12 +120,14 @@ export async function authorizeActingFor(
     throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
   }
   if (isOffice(resident)) throw officeMember();
+  if (relation.kind === 'guardian' && resident.guardianId === relation.proxyId) return 'guardian';
   const madeByTheResident = relation.createdBy === relation.residentId;
   if (!madeByTheResident && relation.createdBy === relation.proxyId) throw selfAppointed();
   if (!madeByTheResident && !resident.offline) throw notOffline();
+  return 'proxy';
 }
 
-/** The resident, the proxy themself or staff may end a proxy relation. */
+/** The resident, the proxy themself or staff may end a proxy relation (not a guardian's: 409 `proxy.guardian`). */
 export async function removeProxy(
   input: { communityId: string; caller: MemberRecord; residentId: string; proxyId: string },
   proxies: ProxyStore,
@@ -134,6 +138,9 @@ export async function removeProxy(
   }
   const relation = await proxies.getProxy(input.communityId, input.residentId, input.proxyId);
   if (!relation) throw notFound('proxy');
+  if (relation.kind === 'guardian') {
+    throw new AppError('proxy.guardian', 'A guardian’s relation to the child they added cannot be ended here');
+  }
   const removed = await proxies.removeProxy(input.communityId, input.residentId, input.proxyId, {
     audit: {
       communityId: input.communityId,

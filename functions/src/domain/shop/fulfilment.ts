@@ -6,7 +6,7 @@ import type { PaymentGateway } from './payment-gateway';
 import type { AuditDraft, Effects, NotificationDraft } from '../effects';
 import type { FundStore } from '../fund/ports';
 import { refuseOwnInterest } from '../identity/conflicts';
-import type { ConsentStore, MemberRecord } from '../identity/ports';
+import type { CommunityStore, ConsentStore, MemberRecord } from '../identity/ports';
 import { fundEntriesFor, PAYMENT_WINDOW_MINUTES } from './orders';
 import { closeAtWechat, refundNumberOf, sendRequestedRefund } from './payments';
 import type { ShopStore } from './ports';
@@ -163,22 +163,27 @@ export function refuseOwnRefund(order: Pick<Order, 'buyerId'>, actorId: string):
 const paidThroughWechat = (order: Order) =>
   order.paymentReference !== undefined && !order.paymentReference.startsWith('dev-');
 
-/** Each maker of the order is told what the refund takes back from their earnings. */
+/** Each maker of the order (a child maker's guardian) is told what the refund takes back from their earnings. */
 function makerRefundNotices(communityId: string, order: Order): NotificationDraft[] {
-  const byMaker = new Map<string, { makerFen: number; titles: string[] }>();
+  const byMaker = new Map<string, { recipient: string; whose: string; makerFen: number; titles: string[] }>();
   for (const line of order.lines.filter((candidate) => candidate.makerId !== '')) {
-    const entry = byMaker.get(line.makerId) ?? { makerFen: 0, titles: [] };
+    const entry = byMaker.get(line.makerId) ?? {
+      recipient: line.guardianId ?? line.makerId,
+      whose: line.guardianId ? '孩子' : '您',
+      makerFen: 0,
+      titles: [],
+    };
     entry.makerFen += line.makerFen;
     entry.titles.push(`${line.title} × ${line.quantity}`);
     byMaker.set(line.makerId, entry);
   }
-  return [...byMaker].map(([makerId, entry]) => ({
-    userId: makerId,
+  return [...byMaker.values()].map((entry) => ({
+    userId: entry.recipient,
     communityId,
     kind: 'order_status' as const,
     title: '售出的作品已退款',
     body:
-      `${entry.titles.join('，')} 已退款，${formatFen(entry.makerFen)} 元从您的收入中扣回；` +
+      `${entry.titles.join('，')} 已退款，${formatFen(entry.makerFen)} 元从${entry.whose}的收入中扣回；` +
       '若已结算给您，将从下次结算中抵扣',
     objectType: 'order',
     objectId: order.id,
@@ -302,13 +307,18 @@ function refundEffects(
 
 /**
  * Staff record money paid out to a maker (at most what they earned and were not yet paid:
- * 409 `shop.payout_exceeds_balance`). Never to themselves (403 `auth.conflict_of_interest`).
+ * 409 `shop.payout_exceeds_balance`). Never to themselves (403 `auth.conflict_of_interest`). A
+ * child's earnings (a maker added by a guardian, `addChild`) are paid to the guardian: the payout
+ * names the guardian as payee, the guardian is told, and staff do not pay their own child either.
  */
 export async function recordPayout(
   input: { communityId: string; makerId: string; amountFen: number; note: string; actorId: string; now?: Date },
-  shop: ShopStore,
+  dependencies: { shop: ShopStore; communities: CommunityStore },
 ): Promise<Payout> {
   refuseOwnInterest(input.actorId, [input.makerId], 'Another staff member must record a payout to you');
+  const maker = await dependencies.communities.getMember(input.communityId, input.makerId);
+  const guardian = maker?.guardianId ? { id: maker.guardianId, name: maker.guardianName ?? '' } : null;
+  if (guardian) refuseOwnInterest(input.actorId, [guardian.id], 'Another staff member must record a payout to your child');
   const now = input.now ?? new Date();
   const payout: Payout = {
     id: newId(now.getTime()),
@@ -317,6 +327,7 @@ export async function recordPayout(
     note: input.note,
     recordedBy: input.actorId,
     createdAt: now.toISOString(),
+    ...(guardian ? { payeeId: guardian.id, payeeName: guardian.name } : {}),
   };
   const audit = {
     communityId: input.communityId,
@@ -325,8 +336,21 @@ export async function recordPayout(
     objectId: input.makerId,
     after: payout,
   } satisfies AuditDraft;
+  const notify: NotificationDraft[] = guardian
+    ? [
+        {
+          userId: guardian.id,
+          communityId: input.communityId,
+          kind: 'order_status',
+          title: '孩子的作品收入已结算给您',
+          body: `${maker?.displayName ?? ''} 的作品收入 ${formatFen(input.amountFen)} 元已结算给您（监护人）：${input.note}`,
+          objectType: 'maker',
+          objectId: input.makerId,
+        },
+      ]
+    : [];
   // 'duplicate': the same id on a retry (one Idempotency-Key) — this payout is recorded already.
-  if ((await shop.recordPayout(input.communityId, payout, { audit })) === false) {
+  if ((await dependencies.shop.recordPayout(input.communityId, payout, { audit, notify })) === false) {
     throw new AppError('shop.payout_exceeds_balance', 'This is more than the maker has earned and not yet been paid');
   }
   return payout;

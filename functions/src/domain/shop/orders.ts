@@ -54,6 +54,7 @@ export async function createOrder(
       productId: product.id,
       title: product.title,
       makerId: product.makerId,
+      ...(product.guardianId ? { guardianId: product.guardianId } : {}),
       quantity: item.quantity,
       unitPriceFen: product.priceFen,
       grossFen,

@@ -36,6 +36,7 @@ export async function createProduct(
     fundShareBps: input.request.fundShareBps ?? input.community.rules.fundShareBps,
     makerId: input.maker.userId,
     makerName: input.maker.displayName,
+    ...(input.maker.guardianId ? { guardianId: input.maker.guardianId } : {}),
     status: 'pending',
     createdAt: now.toISOString(),
     ...(input.screening === 'hold' ? { contentHeld: true } : {}),

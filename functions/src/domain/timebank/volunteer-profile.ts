@@ -1,5 +1,9 @@
 import {
+  ageOn,
+  birthDateOfIdNumber,
+  CHILD_AGE,
   dayOf,
+  isUnderChildAge,
   maskIdNumber,
   type ActivityRequirements,
   type UnmetRequirement,
@@ -7,7 +11,7 @@ import {
   type VolunteerProfileRequest,
 } from '@linli/shared';
 import type { SealedField } from '../../lib/envelope';
-import { AppError } from '../../lib/errors';
+import { AppError, validationError } from '../../lib/errors';
 
 /** The profile as stored: the ID number sealed (envelope encryption) beside its masked form. */
 export interface VolunteerProfileRecord extends Omit<VolunteerProfile, 'idNumberMasked'> {
@@ -51,6 +55,10 @@ export function toVolunteerProfile(record: VolunteerProfileRecord): VolunteerPro
  * Saves the member's volunteer profile (志愿者资料) as given — a field left out is cleared, except
  * the ID number, which stays as it was unless a new one is given (it is never sent back in full).
  * The ID number is sealed with its own data key; only its masked form is kept readable.
+ *
+ * The birth date and the one inside the ID number must agree (400 `profile.birth_date_mismatch`).
+ * Someone under 14 by either does not register themself: a guardian adds them (403
+ * `member.minor_needs_guardian`; PIPL Art. 31, `addChild`).
  */
 export async function saveVolunteerProfile(
   input: { communityId: string; userId: string; request: VolunteerProfileRequest; now?: Date },
@@ -58,6 +66,7 @@ export async function saveVolunteerProfile(
 ): Promise<VolunteerProfile> {
   const { request } = input;
   const idNumber = request.idNumber?.toUpperCase();
+  refuseChildOrMismatch(request.birthDate, idNumber, input.now ?? new Date());
   const sealed = idNumber
     ? {
         idNumberSealed: await dependencies.sealer.seal(idNumber, idNumberContext(input.communityId, input.userId)),
@@ -72,6 +81,23 @@ export async function saveVolunteerProfile(
     if (await dependencies.profiles.putProfile(record, current?.updatedAt ?? null)) return toVolunteerProfile(record);
   }
   throw new AppError('profile.busy', 'Your profile was being saved at the same moment; please save again');
+}
+
+function refuseChildOrMismatch(birthDate: string | undefined, idNumber: string | undefined, now: Date): void {
+  const idBirthDate = idNumber ? birthDateOfIdNumber(idNumber) : null;
+  if (idNumber && !idBirthDate) {
+    throw validationError('body', [{ path: 'idNumber', code: 'custom', message: 'characters 7–14 must be a real birth date' }]);
+  }
+  if (birthDate && idBirthDate && birthDate !== idBirthDate) {
+    throw new AppError('profile.birth_date_mismatch', 'The birth date differs from the one in the ID number');
+  }
+  const born = birthDate ?? idBirthDate;
+  if (born && isUnderChildAge(born, now)) {
+    throw new AppError(
+      'member.minor_needs_guardian',
+      `Children under ${CHILD_AGE} take part through a guardian: the guardian adds them under their own account`,
+    );
+  }
 }
 
 function profileRecord(
@@ -99,13 +125,6 @@ function profileRecord(
         : {})),
   };
   return record;
-}
-
-/** Whole years from `birthDate` to `onDay` (both `YYYY-MM-DD`). */
-export function ageOn(birthDate: string, onDay: string): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const [onYear, onMonth, onDate] = onDay.split('-').map(Number) as [number, number, number];
-  return onYear - year - (onMonth < month || (onMonth === month && onDate < day) ? 1 : 0);
 }
 
 /**

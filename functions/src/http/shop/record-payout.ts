@@ -16,7 +16,7 @@ export const handler = httpRoute(contracts.recordPayout, async ({ params, body, 
         note: body.note,
         actorId: userId,
       },
-      stores.shop(),
+      { shop: stores.shop(), communities: stores.communities() },
     ),
   );
 });

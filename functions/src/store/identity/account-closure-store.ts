@@ -23,7 +23,7 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
               TableName: this.tableName,
               Key: keys.member(communityId, userId),
               UpdateExpression:
-                'SET displayName = :name, #roles = :roles, closedAt = if_not_exists(closedAt, :now) REMOVE phone',
+                'SET displayName = :name, #roles = :roles, closedAt = if_not_exists(closedAt, :now) REMOVE phone, birthDate, guardianName',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeNames: { '#roles': 'roles' },
               ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME, ':roles': ['resident'], ':now': now },

@@ -415,6 +415,14 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     ...(item.offline === true ? { offline: true } : {}),
     ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
     ...(typeof item.noShows === 'number' && item.noShows > 0 ? { noShows: item.noShows } : {}),
+    ...(typeof item.birthDate === 'string' ? { birthDate: item.birthDate } : {}),
+    ...(typeof item.guardianId === 'string'
+      ? {
+          guardianId: item.guardianId,
+          guardianName: String(item.guardianName ?? ''),
+          ...(typeof item.guardianConsentAt === 'string' ? { guardianConsentAt: item.guardianConsentAt } : {}),
+        }
+      : {}),
   };
 }
 
@@ -568,7 +576,8 @@ export class DynamoDistrictStore implements DistrictStore {
 }
 
 /** A membership as stored: by community, in the user's list of communities, and in the member listing. */
-function memberItem(member: MemberRecord): Record<string, unknown> {
+/** A membership as stored, with the keys of patterns of the member, the user's memberships and the listing. */
+export function memberItem(member: MemberRecord): Record<string, unknown> {
   return {
     ...keys.member(member.communityId, member.userId),
     ...keys.membershipOfUser(member.userId, member.communityId),

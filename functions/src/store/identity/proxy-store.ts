@@ -1,7 +1,8 @@
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ProxyRelation } from '@linli/shared';
 import type { Effects } from '../../domain/effects';
-import type { ProxyStore } from '../../domain/identity/ports';
+import type { MemberRecord, ProxyStore } from '../../domain/identity/ports';
+import { memberItem } from './identity-store';
 import { isConditionalCheckFailed } from '../client';
 import { queryAll } from '../cursor';
 import { writeWithEffects } from '../effects';
@@ -26,12 +27,7 @@ export class DynamoProxyStore implements ProxyStore {
         {
           Put: {
             TableName: this.tableName,
-            Item: {
-              ...keys.proxy(relation.communityId, relation.residentId, relation.proxyId),
-              ...keys.proxiesFor(relation.communityId, relation.proxyId, relation.residentId),
-              type: ENTITY.proxy,
-              ...relation,
-            },
+            Item: this.relationItem(relation),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -42,6 +38,15 @@ export class DynamoProxyStore implements ProxyStore {
       if (isConditionalCheckFailed(error)) return 'exists';
       throw error;
     }
+  }
+
+  async addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<void> {
+    await writeWithEffects(
+      this.client,
+      { Put: { TableName: this.tableName, Item: memberItem(child), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { ...effects, gauges: { communityId: child.communityId, add: { members: 1 } } },
+      { with: [{ Put: { TableName: this.tableName, Item: this.relationItem(relation) } }] },
+    );
   }
 
   async removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean> {
@@ -80,6 +85,15 @@ export class DynamoProxyStore implements ProxyStore {
       KeyConditionExpression: 'GSI1PK = :partition',
       ExpressionAttributeValues: { ':partition': keys.proxiesForPartition(communityId, proxyId) },
     });
+  }
+
+  private relationItem(relation: ProxyRelation): Record<string, unknown> {
+    return {
+      ...keys.proxy(relation.communityId, relation.residentId, relation.proxyId),
+      ...keys.proxiesFor(relation.communityId, relation.proxyId, relation.residentId),
+      type: ENTITY.proxy,
+      ...relation,
+    };
   }
 
   private async queryAll(input: Parameters<typeof queryAll>[2]) {
