@@ -43,7 +43,11 @@ describe('a guardian adds a child under 14', () => {
     expect(proxies.body.actingFor).toEqual([
       expect.objectContaining({ residentId: childId, proxyId: guardian.userId, kind: 'guardian' }),
     ]);
-    const asChild = await send(contracts.getMe, { params: { cid }, token: guardian.token, headers: asGuardianOf(childId) });
+    const asChild = await send(contracts.getMe, {
+      params: { cid },
+      token: guardian.token,
+      headers: asGuardianOf(childId),
+    });
     expect(asChild.status).toBe(200);
     expect(asChild.body.member).toMatchObject({ id: childId, guardianName: expect.any(String) });
     // Staff see the child as a member, marked with the guardian.
@@ -52,7 +56,11 @@ describe('a guardian adds a child under 14', () => {
     // Someone else sees nothing of them and cannot act for them.
     const other = await createMember(cid, ['resident'], 'other');
     expect((await send(contracts.listMyChildren, { params: { cid }, token: other.token })).body.items).toEqual([]);
-    const borrowed = await send(contracts.getMe, { params: { cid }, token: other.token, headers: asGuardianOf(childId) });
+    const borrowed = await send(contracts.getMe, {
+      params: { cid },
+      token: other.token,
+      headers: asGuardianOf(childId),
+    });
     expect([borrowed.status, errorOf(borrowed)?.code]).toEqual([403, 'proxy.not_authorized']);
   });
 
@@ -138,6 +146,12 @@ describe('a children’s handicraft stall: the money goes to the guardian', () =
       body: { roles: ['resident', 'maker'] },
     });
     expect(roles.status).toBe(200);
+    const staffChild = await send(contracts.setMemberRoles, {
+      params: { cid, memberId: childId },
+      token: admin.token,
+      body: { roles: ['resident', 'staff'] },
+    });
+    expect([staffChild.status, errorOf(staffChild)?.code]).toEqual([409, 'member.minor_role']);
     return { ...world, guardian, childId };
   }
 

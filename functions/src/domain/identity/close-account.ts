@@ -95,7 +95,8 @@ async function childrenOf(
   dependencies: Pick<CloseAccountDependencies, 'communities' | 'proxies'>,
 ): Promise<MemberRecord[]> {
   const children: MemberRecord[] = [];
-  for (const { communityId } of memberships) children.push(...(await childrenOfGuardian(communityId, userId, dependencies)));
+  for (const { communityId } of memberships)
+    children.push(...(await childrenOfGuardian(communityId, userId, dependencies)));
   return children;
 }
 

@@ -1,11 +1,12 @@
-import type {
-  Community,
-  JoinResponse,
-  MeResponse,
-  MemberView,
-  MyCommunities,
-  Role,
-  UpdateCommunityRequest,
+import {
+  GUARDIAN_LENT_ROLES,
+  type Community,
+  type JoinResponse,
+  type MeResponse,
+  type MemberView,
+  type MyCommunities,
+  type Role,
+  type UpdateCommunityRequest,
 } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { refuseOwnInterest } from './conflicts';
@@ -75,6 +76,10 @@ export async function setMemberRoles(
     throw new AppError('member.last_admin', 'You cannot remove your own admin role; ask another admin');
   }
   refuseOwnInterest(input.actorId, [input.memberId], 'You cannot change your own roles; ask another admin');
+  // A child added by a guardian is a resident, and a maker at a children's stall: nothing more.
+  if (member.guardianId && input.roles.some((role) => !GUARDIAN_LENT_ROLES.includes(role))) {
+    throw new AppError('member.minor_role', 'A child added by a guardian can be a resident and a maker only');
+  }
   const after = toMemberView({ ...member, roles: input.roles });
   await communities.setRoles(input.communityId, input.memberId, input.roles, member.roles, {
     audit: {

@@ -318,7 +318,8 @@ export async function recordPayout(
   refuseOwnInterest(input.actorId, [input.makerId], 'Another staff member must record a payout to you');
   const maker = await dependencies.communities.getMember(input.communityId, input.makerId);
   const guardian = maker?.guardianId ? { id: maker.guardianId, name: maker.guardianName ?? '' } : null;
-  if (guardian) refuseOwnInterest(input.actorId, [guardian.id], 'Another staff member must record a payout to your child');
+  if (guardian)
+    refuseOwnInterest(input.actorId, [guardian.id], 'Another staff member must record a payout to your child');
   const now = input.now ?? new Date();
   const payout: Payout = {
     id: newId(now.getTime()),

@@ -86,7 +86,9 @@ export async function saveVolunteerProfile(
 function refuseChildOrMismatch(birthDate: string | undefined, idNumber: string | undefined, now: Date): void {
   const idBirthDate = idNumber ? birthDateOfIdNumber(idNumber) : null;
   if (idNumber && !idBirthDate) {
-    throw validationError('body', [{ path: 'idNumber', code: 'custom', message: 'characters 7–14 must be a real birth date' }]);
+    throw validationError('body', [
+      { path: 'idNumber', code: 'custom', message: 'characters 7–14 must be a real birth date' },
+    ]);
   }
   if (birthDate && idBirthDate && birthDate !== idBirthDate) {
     throw new AppError('profile.birth_date_mismatch', 'The birth date differs from the one in the ID number');

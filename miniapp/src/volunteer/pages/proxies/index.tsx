@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { contracts, type ProxyRelation } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
+import ChildrenCard from '../../../components/children-card';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
 import ProxyCard from '../../../components/proxy-card';
@@ -57,12 +58,14 @@ export default function ProxiesPage() {
         {proxies.data?.actingFor.map((relation) => (
           <View className="card" key={relation.residentId} id={`act-for-${relation.residentId}`}>
             <Text className="card__value">{relation.residentName}</Text>
+            {relation.kind === 'guardian' ? <Text className="card__hint">{t('children.mine')}</Text> : null}
             <Button className="button act-for" onClick={() => act(relation)}>
               {t('proxy.actFor', { name: relation.residentName })}
             </Button>
           </View>
         ))}
       </View>
+      {me.data ? <ChildrenCard communityId={me.communityId} onAdded={proxies.reload} /> : null}
       <Text className="section-title">{t('proxy.myProxiesTitle')}</Text>
       <Text className="card__hint">{t('proxy.myProxiesHint')}</Text>
       <View className="list" id="proxy-mine-list">
