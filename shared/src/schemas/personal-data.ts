@@ -59,6 +59,8 @@ export interface CommunityDataExport {
   /** One-off and monthly-pledge donations (orders of kind `donation`). */
   donations: ExportRecord[];
   pledges: ExportRecord[];
+  /** Donation receipts (捐赠票据) asked for: the payer name and tax id given, the status and number. */
+  receiptRequests: ExportRecord[];
   /** Corrections of the service record and certificate requests. */
   recordRequests: ExportRecord[];
   /** 志愿服务记录证明 issued to the person. */
