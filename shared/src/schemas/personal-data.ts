@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { humanText } from './common';
+import { personName } from './common';
 
 /**
  * "My data" (PIPL Art. 44–45): everything Linli holds about one person, as `GET /v1/me/data-export`
@@ -83,7 +83,7 @@ export interface CommunityDataExport {
 }
 
 /** The display name a member corrects (others read it: it goes through the content check). */
-export const DisplayNameRequest = z.strictObject({ displayName: humanText(32) });
+export const DisplayNameRequest = z.strictObject({ displayName: personName(32) });
 export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
 
 /** `POST /v1/me/close-account`: the person confirms, after the app's confirmation step. */
