@@ -1716,7 +1716,7 @@ export const contracts = {
    * ({@link DataExport}): `{exportedAt, userId, profile, consents[], notifications[], subscriptions[],
    * districts[], communities:[{communityId, name, membership, accounts[], certificates[],
    * volunteerProfile[], claims[], earnedMonths[], signups[], teams[], ledger[], redemptions[], orders[],
-   * donations[], pledges[], recordRequests[], serviceCertificates[], proxiesActingForMe[],
+   * donations[], pledges[], receiptRequests[], recordRequests[], serviceCertificates[], proxiesActingForMe[],
    * proxiesIActFor[], merchantRoles[], discountUses[], complaints[], contributions[], products[],
    * makerAccounts[], photos[]}]}` — each section an array of the stored records without table keys;
    * the ID number in full, no openid or session key. Every page of every list is read; more than the

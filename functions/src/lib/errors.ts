@@ -199,6 +199,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'fund.receipt_request_not_found': 404,
   /** Issuing or rejecting a request that is not `requested` any more. */
   'fund.receipt_request_decided': 409,
+  /** Issuing under a receipt number the fund's charity gave out before (a void receipt's too). */
+  'fund.receipt_number_used': 409,
   'export.range_invalid': 400,
   'export.range_too_long': 400,
   'export.too_large': 413,

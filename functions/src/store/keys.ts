@@ -102,7 +102,7 @@
  * |75 | everything about one person (the data export | the user's partition (1, 3, 46, 54, 70); memberships (8); districts;   |
  * |   |   of issue 20): only Queries, every page   |   per community MEMBER#{uid}# (7), EARNED#{uid}# (51), PROXY#{uid}# and |
  * |   |                                             |   PROXIES_FOR (53), VOLUNTEER#{uid}, MAKER#{uid}, LEDGER#{cid}#member:{uid} |
- * |   |                                             |   and the per-member GSI2 partitions (18d 21 26 29 33 38 39 45 63 66 67); |
+ * |   |                                             |   and the per-member GSI2 partitions (18d 21 26 29 33 38 39 45 63 66 67 77); |
  * |   |                                             |   complaints, contributions, photos: SK begins_with COMPLAINT# /        |
  * |   |                                             |   CONTRIBUTION# / IMAGE# filtered on the person (no per-person index)   |
  * |76 | the fund entries naming a donor (sparse)    | GSI2: GSI2PK=FUND_DONOR#{userId} GSI2SK={cid}#{sequence}, on the FUND entry |
@@ -111,6 +111,8 @@
  * |   |   queue by status; a donor's requests       |   GSI2: MEMBER_RECEIPT_REQUESTS#{cid}#{userId} (both SK={createdAt}#{id}) |
  * |78 | a donation's open receipt request (one)     | `receiptRequest: {id, status, receiptNo?}` on its ORDER item (39): the |
  * |   |                                             |   request's writes and the refund's condition on it, in one transaction |
+ * |78b| a receipt number given out (unique per       | PK=COMMUNITY#{cid} SK=RECEIPT_NO#{holder credit code}#{receipt number, upper |
+ * |   |   issuing charity; kept after a void)       |   case}: Put with attribute_not_exists in the issue's transaction     |
  * |79 | short-lived items due for removal (sparse;  | GSI1: GSI1PK=RETAIN#{UTC day of removal}#{shard 0..3}            |
  * |   |   retention, issue 20): idempotency records,|   GSI1SK={removal, epoch seconds, 12 digits}; written with the item |
  * |   |   rate windows, login codes, upload counts, |   (the TTL kinds: removal = `expiresAt`; notifications: createdAt + |
@@ -462,6 +464,8 @@ export const keys = {
     GSI2SK: `${request.createdAt}#${request.id}`,
   }),
   memberReceiptRequests: (communityId: string, userId: string) => `MEMBER_RECEIPT_REQUESTS#${communityId}#${userId}`,
+  receiptNumber: (communityId: string, holderCreditCode: string, receiptNo: string) =>
+    key(`COMMUNITY#${communityId}`, `RECEIPT_NO#${holderCreditCode}#${receiptNo.toUpperCase()}`),
   mediaTrace: (traceId: string) => key(`MEDIA_TRACE#${traceId}`, 'MEDIA_TRACE'),
   imageUploadsOfHour: (communityId: string, userId: string, hour: string) =>
     key(`COMMUNITY#${communityId}`, `IMAGE_UPLOADS#${userId}#${hour}`),
@@ -588,6 +592,7 @@ export const ENTITY = {
   image: 'Image',
   donationMessage: 'DonationMessage',
   receiptRequest: 'ReceiptRequest',
+  receiptNumber: 'ReceiptNumber',
   mediaTrace: 'MediaTrace',
   imageUploads: 'ImageUploads',
   stats: 'MonthlyStats',

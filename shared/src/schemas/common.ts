@@ -19,6 +19,17 @@ export const humanText = (maxLength: number) =>
       z.regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
     );
 
+/**
+ * A name others read beside a person (rosters, the certificate pass a merchant compares, the 光荣榜):
+ * as {@link humanText}, and no invisible format characters (zero-width spaces, word joiners, bidi
+ * overrides that show it reversed) — only the zero-width joiner inside an emoji — and something visible.
+ */
+export const personName = (maxLength: number) =>
+  humanText(maxLength).check(
+    z.regex(/^(?:\u200D|[^\p{Cf}])*$/u, 'must not contain invisible or direction-changing characters'),
+    z.regex(/[\p{L}\p{N}\p{P}\p{S}]/u, 'must contain a visible character'),
+  );
+
 export const nonNegativeInt = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 export const positiveInt = (max: number) => z.int().check(z.minimum(1), z.maximum(max));
 

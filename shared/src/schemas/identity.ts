@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CommunityId, EntityId, humanText, nonNegativeInt, positiveInt } from './common';
+import { CommunityId, EntityId, humanText, nonNegativeInt, personName, positiveInt } from './common';
 import type { FundHolder } from './fund';
 
 export const ROLES = ['resident', 'maker', 'merchant', 'staff', 'admin'] as const;
@@ -297,7 +297,7 @@ export interface SubscribeResponse {
 export const ACT_FOR_HEADER = 'x-act-for';
 
 export const OfflineMemberRequest = z.strictObject({
-  displayName: humanText(32),
+  displayName: personName(32),
   /** Optional landline or family phone, for the office's records. */
   phone: z.optional(z.string().check(z.regex(/^[0-9+\- ]{5,20}$/, 'must be a phone number'))),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { humanText } from './common';
+import { personName } from './common';
 
 /**
  * "My data" (PIPL Art. 44–45): everything Linli holds about one person, as `GET /v1/me/data-export`
@@ -59,6 +59,8 @@ export interface CommunityDataExport {
   /** One-off and monthly-pledge donations (orders of kind `donation`). */
   donations: ExportRecord[];
   pledges: ExportRecord[];
+  /** Donation receipts (捐赠票据) asked for: the payer name and tax id given, the status and number. */
+  receiptRequests: ExportRecord[];
   /** Corrections of the service record and certificate requests. */
   recordRequests: ExportRecord[];
   /** 志愿服务记录证明 issued to the person. */
@@ -81,7 +83,7 @@ export interface CommunityDataExport {
 }
 
 /** The display name a member corrects (others read it: it goes through the content check). */
-export const DisplayNameRequest = z.strictObject({ displayName: humanText(32) });
+export const DisplayNameRequest = z.strictObject({ displayName: personName(32) });
 export type DisplayNameRequest = z.infer<typeof DisplayNameRequest>;
 
 /** `POST /v1/me/close-account`: the person confirms, after the app's confirmation step. */

@@ -130,12 +130,15 @@ export interface ReceiptRequestStore {
   ): Promise<Page<ReceiptRequest>>;
   /** A donor's requests, newest first (at most 100). */
   listMine(communityId: string, donorId: string): Promise<ReceiptRequest[]>;
-  /** `requested` → `to`, on the request and its order's marker, with the effects; null if not `requested`. */
+  /**
+   * `requested` → `to`, on the request and its order's marker, with the effects; null if not
+   * `requested`; `number_used` if the receipt number was given out before (by the same charity).
+   */
   decide(
     communityId: string,
     request: ReceiptRequest,
     to: 'issued' | 'rejected',
     decision: { by: string; at: string; receiptNo?: string; reason?: string },
     effects?: Effects,
-  ): Promise<ReceiptRequest | null>;
+  ): Promise<ReceiptRequest | null | 'number_used'>;
 }

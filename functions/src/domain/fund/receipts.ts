@@ -69,7 +69,8 @@ export function listReceiptRequests(
 /**
  * Staff decide a request: issued with the receipt's number, or rejected with a reason; the donor is
  * told in the same transaction. Not on one's own donation (403 `auth.conflict_of_interest`); a request
- * no longer `requested` → 409 `fund.receipt_request_decided`. Audited.
+ * no longer `requested` → 409 `fund.receipt_request_decided`; a number the charity gave out before
+ * (even on a receipt since void) → 409 `fund.receipt_number_used`. Audited.
  */
 export async function decideReceiptRequest(
   input: {
@@ -98,6 +99,13 @@ export async function decideReceiptRequest(
     decisionEffects(input, request, details),
   );
   if (!result) throw decided();
+  if (result === 'number_used') {
+    throw new AppError(
+      'fund.receipt_number_used',
+      `Receipt number ${details.receiptNo} was given out before: each receipt has a number of its own`,
+      { receiptNo: details.receiptNo },
+    );
+  }
   return result;
 }
 

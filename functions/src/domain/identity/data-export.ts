@@ -41,7 +41,8 @@ export type MemberList =
   | 'redemptions'
   | 'orders'
   | 'products'
-  | 'pledges';
+  | 'pledges'
+  | 'receiptRequests';
 
 /** Lists kept per community with no per-person index (read narrowed to the person). */
 export type FilteredList = 'complaints' | 'contributions' | 'photos';
@@ -58,6 +59,7 @@ const MEMBER_LISTS: readonly MemberList[] = [
   'orders',
   'products',
   'pledges',
+  'receiptRequests',
 ];
 const FILTERED_LISTS: readonly FilteredList[] = ['complaints', 'contributions', 'photos'];
 

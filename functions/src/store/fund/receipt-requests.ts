@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Effects } from '../../domain/effects';
 import type { ReceiptRequestStore } from '../../domain/fund/ports';
 import { env } from '../../lib/env';
-import { getDocumentClient, isConditionalCheckFailed, type TransactionItem } from '../client';
+import { cancellationReasons, getDocumentClient, isConditionalCheckFailed, type TransactionItem } from '../client';
 import { queryPage } from '../cursor';
 import { writeWithEffects } from '../effects';
 import { getEntity, statusUpdate, withoutKeys } from '../items';
@@ -157,9 +157,10 @@ export class DynamoReceiptRequestStore implements ReceiptRequestStore {
     to: 'issued' | 'rejected',
     decision: { by: string; at: string; receiptNo?: string; reason?: string },
     effects?: Effects,
-  ): Promise<ReceiptRequest | null> {
+  ): Promise<ReceiptRequest | null | 'number_used'> {
     const from: Marker = { id: request.id, status: 'requested' };
     const set = { status: to, decidedBy: decision.by, decidedAt: decision.at, ...pick(decision) };
+    const number = decision.receiptNo ? [this.putReceiptNumber(communityId, request, decision.receiptNo)] : [];
     try {
       await writeWithEffects(this.client, requestMove(this.tableName, communityId, from, set), effects, {
         with: [
@@ -168,13 +169,33 @@ export class DynamoReceiptRequestStore implements ReceiptRequestStore {
             status: to,
             ...(decision.receiptNo ? { receiptNo: decision.receiptNo } : {}),
           }),
+          ...number,
         ],
       });
     } catch (error) {
       if (isConditionalCheckFailed(error)) return null;
+      // The request and its order as read, the number given out before: the third item's condition.
+      if (number.length > 0 && cancellationReasons(error)?.[2] === 'ConditionalCheckFailed') return 'number_used';
       throw error;
     }
     return { ...request, ...set };
+  }
+
+  /** The receipt number, once per issuing charity (pattern 78b): kept when the receipt is later void. */
+  private putReceiptNumber(communityId: string, request: ReceiptRequest, receiptNo: string): TransactionItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.receiptNumber(communityId, request.holderCreditCode, receiptNo),
+          type: ENTITY.receiptNumber,
+          receiptNo,
+          requestId: request.id,
+          orderId: request.orderId,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
   }
 }
 

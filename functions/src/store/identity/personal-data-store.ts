@@ -30,7 +30,7 @@ interface StoredRow {
   record: StoredRecord;
 }
 
-/** The member's own lists: each a GSI2 partition of theirs (keys.ts patterns 18d, 21, 26, 29, 33, 38, 39, 45, 63, 66, 67). */
+/** The member's own lists: each a GSI2 partition of theirs (keys.ts patterns 18d, 21, 26, 29, 33, 38, 39, 45, 63, 66, 67, 77). */
 const MEMBER_LISTS: Record<MemberList, (communityId: string, userId: string) => string> = {
   claims: keys.memberClaimsPartition,
   signups: keys.memberSignupsPartition,
@@ -43,6 +43,7 @@ const MEMBER_LISTS: Record<MemberList, (communityId: string, userId: string) => 
   orders: keys.buyerOrders,
   products: keys.makerProducts,
   pledges: keys.memberPledges,
+  receiptRequests: keys.memberReceiptRequests,
 };
 
 /** Lists with no per-person index: a prefix of the community's partition and the attribute naming the person. */

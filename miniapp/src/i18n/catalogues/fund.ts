@@ -153,6 +153,7 @@ export const zhCN = {
   'error.fund.receipt_request_exists': '这笔捐赠已经申请过捐赠票据了',
   'error.fund.receipt_request_not_found': '找不到这条票据申请',
   'error.fund.receipt_request_decided': '这条票据申请已经处理过了',
+  'error.fund.receipt_number_used': '这个票据号码已经用过了，请核对后填写这张票据的号码',
 
   'fund.disclosure': '信息公开（季度、年度报告）',
   'office.fundDisclosure': '基金信息公开',
@@ -347,6 +348,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.fund.receipt_request_exists': 'A receipt was already asked for this donation',
   'error.fund.receipt_request_not_found': 'No such receipt request',
   'error.fund.receipt_request_decided': 'This receipt request has already been dealt with',
+  'error.fund.receipt_number_used': 'This receipt number was used before: please check the number on this receipt',
 
   'fund.disclosure': 'Disclosure (quarterly and annual reports)',
   'office.fundDisclosure': 'Fund disclosure',

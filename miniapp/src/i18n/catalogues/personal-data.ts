@@ -37,7 +37,7 @@ export const zhCN = {
   'myData.contains.membership': '每个社区的成员身份：角色、显示名、加入时间',
   'myData.contains.volunteer': '志愿者资料（含完整身份证号）、服务时长申报、报名、志愿队、服务记录更正与证明',
   'myData.contains.points': '积分账户与每一笔收支、每月所得、兑换记录',
-  'myData.contains.shop': '订单、捐赠、月月捐、上架的手工作品',
+  'myData.contains.shop': '订单、捐赠、月月捐、捐赠票据申请、上架的手工作品',
   'myData.contains.other': '代办关系（谁为我代办、我为谁代办）、商户身份、折扣使用、投诉、贡献记录、上传的照片',
   'myData.notIncluded':
     '不包含：微信登录标识（openid）和会话密钥，它们只用于登录，不是关于您的信息；社区整体的记录（如活动名单、审计日志）由社区保管。',
@@ -101,7 +101,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'myData.contains.volunteer':
     'Volunteer profile (with your full ID number), hour claims, sign-ups, teams, record corrections and certificates',
   'myData.contains.points': 'Your points account and every posting, monthly earnings, redemptions',
-  'myData.contains.shop': 'Orders, donations, monthly pledges, handmade goods you listed',
+  'myData.contains.shop': 'Orders, donations, monthly pledges, donation receipt requests, handmade goods you listed',
   'myData.contains.other':
     'Proxies (who acts for you, whom you act for), merchant roles, discounts used, complaints, contributions, photos you uploaded',
   'myData.notIncluded':
