@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { dayOf } from '../calendar';
-import { humanText } from './common';
+import { personName } from './common';
 import type { MemberView } from './identity';
 import { BirthDate } from './volunteer';
 
@@ -39,7 +39,7 @@ export function birthDateOfIdNumber(idNumber: string): string | null {
  * the child's name and birth date (PIPL Art. 31); it must be `true`.
  */
 export const AddChildRequest = z.strictObject({
-  displayName: humanText(32),
+  displayName: personName(32),
   birthDate: BirthDate,
   guardianConsent: z.literal(true, 'the guardian must state they are the guardian and consent'),
 });
