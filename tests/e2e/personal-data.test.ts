@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { birthDateYearsAgo } from '../support/clock';
 import { logInToDemo, openRoute, snapshot, WAIT, type Browser } from './helpers';
 
 /**
  * Issue 20 in Chromium against the H5 build and the running API: a resident downloads their data
  * (我的 → 我的数据 → 下载我的数据: a JSON file of everything about them), withdraws a consent, then closes
- * the account in two steps — signed out, and the old session no longer opens anything.
+ * the account in two steps — signed out, and the old session no longer opens anything; a guardian
+ * adds a child and acts for them; a donor asks for a receipt and staff mark it issued.
  */
 describe('personal data in the browser', () => {
   let browser: Browser;
@@ -113,5 +115,37 @@ describe('personal data in the browser', () => {
     const status = await page.locator(`#order-${orderId}-receipt`).textContent();
     expect(status).toContain('已开具');
     expect(status).toContain(receiptNo);
+  }, 240_000);
+
+  it('a guardian adds a child under 14 and acts for them', async () => {
+    const childName = `小宝${randomUUID().slice(0, 4)}`;
+    await logInToDemo(page, `e2e-guardian-${randomUUID().slice(0, 8)}`);
+    await page.locator('#me-proxies').click();
+    await page.locator('#children-card').waitFor(WAIT);
+
+    // Without the guardian's statement nothing is added; with it the child is listed at once.
+    await page.locator('#child-name input').fill(childName);
+    await page.locator('#child-birth-date input').fill(birthDateYearsAgo(8));
+    await page.locator('#child-add').click();
+    await page.locator('#child-add-error').waitFor(WAIT);
+    expect(await page.locator('#child-add-error').textContent()).toContain('监护人');
+    await page.locator('#child-consent').click();
+    await page.locator('#child-add').click();
+    await page.locator('#children-list', { hasText: childName }).waitFor(WAIT);
+    await snapshot(page, 'e2e-personal-data-6-child-added.png');
+
+    // The child is among those the guardian acts for: acting, every page is the child's.
+    const actFor = page.locator('[id^="act-for-child-"]', { hasText: childName }).locator('.act-for');
+    await actFor.waitFor(WAIT);
+    await actFor.click();
+    // The banner shows on every page of the stack (我的 over 代办): each names the child.
+    const banner = page.locator('#acting-for-name');
+    await banner.first().waitFor(WAIT);
+    for (const text of await banner.allTextContents()) expect(text).toContain(childName);
+    await page.locator('#acting-for-stop').first().click();
+    await page
+      .locator('#acting-for-banner')
+      .first()
+      .waitFor({ ...WAIT, state: 'detached' });
   }, 240_000);
 });
