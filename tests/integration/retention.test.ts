@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { runInScope } from '../../functions/src/lib/request-scope';
 import { getDocumentClient } from '../../functions/src/store/client';
-import { applyRetention } from '../../functions/src/domain/office/retention';
+import { applyRetention, backfillNotificationKeys } from '../../functions/src/domain/office/retention';
 import { handler as applyRetentionJob } from '../../functions/src/jobs/apply-retention';
 import { effectItems } from '../../functions/src/store/effects';
 import { DynamoUserStore } from '../../functions/src/store/identity/identity-store';
@@ -184,5 +184,47 @@ describe('retention (issue 20 item 7)', () => {
 
     expect(removed).toEqual([]);
     expect(await exists(keys.loginCode(hash))).toBe(true);
+  });
+
+  it('gives notifications sent before removal keys theirs, once, and removes those already past retention', async () => {
+    // Prepare: two notifications as they were written before issue 20 — no removal key — one sent
+    // 200 days before NOW (past its 180 days), one 10 days before; and the backfill not yet run.
+    const userId = `retention-old-${randomUUID()}`;
+    const legacy = async (sentAt: number) => {
+      const createdAt = new Date(sentAt).toISOString();
+      const key = keys.notification(userId, createdAt, randomUUID());
+      const item = {
+        ...key,
+        type: 'Notification',
+        userId,
+        kind: 'claim_approved',
+        title: '旧通知',
+        body: '',
+        createdAt,
+      };
+      await documentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+      return key;
+    };
+    const [old, recent] = [await legacy(NOW - 200 * DAY), await legacy(NOW - 10 * DAY)];
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.notificationBackfill() }));
+    const store = new DynamoRetentionStore(documentClient(), tableName());
+
+    // Act: run until it has been through the table (each run bounded to a few pages, resuming).
+    const runs = [];
+    do runs.push(await backfillNotificationKeys(store, { now: new Date(NOW), maxPages: 20 }));
+    while (!runs.at(-1)!.done && runs.length < 1000);
+
+    // Assess: the old one is gone; the recent one has the key a new one would have and goes on time.
+    expect(runs.at(-1)!.done).toBe(true);
+    expect(runs.reduce((sum, run) => sum + run.removed, 0)).toBeGreaterThanOrEqual(1);
+    expect(await exists(old)).toBe(false);
+    const keyed = await documentClient().send(new GetCommand({ TableName: tableName(), Key: recent }));
+    expect(String(keyed.Item?.GSI1PK)).toMatch(/^RETAIN#/);
+    // Done means done: the next run reads its progress only.
+    expect(await backfillNotificationKeys(store, { now: new Date(NOW) })).toEqual({ keyed: 0, removed: 0, done: true });
+    expect((await applyRetentionJob({ now: new Date(NOW + 171 * DAY).toISOString() })).removed).toMatchObject({
+      Notification: expect.any(Number),
+    });
+    expect(await exists(recent)).toBe(false);
   });
 });

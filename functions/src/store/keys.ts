@@ -119,6 +119,8 @@
  * |   |   notifications                             |   180 days). `applyRetention` Queries each day's shards for       |
  * |   |                                             |   GSI1SK <= now and deletes each item only if its GSI1SK is still |
  * |   |                                             |   the one read (a record rewritten since keeps its new removal)  |
+ * |80 | the notification backfill's progress (one   | PK=RETENTION SK=BACKFILL#notifications: `{done, startKey?}` — the |
+ * |   |   item): notifications written before 79    |   one-off Scan of those without a removal key resumes from it     |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -407,6 +409,8 @@ export const keys = {
   /** A request budget's window (per IP or user), counted with ADD. */
   /** One shard of a day's removal bucket (pattern 79). */
   retentionPartition: (day: string, shard: number) => `RETAIN#${day}#${shard}`,
+  /** The notification backfill's progress (pattern 80). */
+  notificationBackfill: () => key('RETENTION', 'BACKFILL#notifications'),
   rateWindow: (name: string, subject: string, windowStart: number) =>
     key(`RATE#${name}#${subject}`, String(windowStart)),
   /** SK prefixes of a community partition that reconciliation reads whole. */

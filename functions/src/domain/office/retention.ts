@@ -99,3 +99,65 @@ export async function applyRetention(
   }
   return report;
 }
+
+/** A notification written before notifications had removal keys (before issue 20's retention). */
+export interface UnkeyedNotification {
+  PK: string;
+  SK: string;
+  createdAt: string;
+}
+
+/** Where the backfill stands: finished, or where its Scan resumes. */
+export interface BackfillState {
+  done: boolean;
+  startKey?: Record<string, unknown>;
+}
+
+/** The one-off backfill of notifications' removal keys (pattern 80). */
+export interface NotificationBackfillStore {
+  backfillState(): Promise<BackfillState>;
+  saveBackfillState(state: BackfillState): Promise<void>;
+  /** One Scan page (`limit` items read) of notifications without a removal key. */
+  unkeyedNotifications(
+    limit: number,
+    startKey?: Record<string, unknown>,
+  ): Promise<{ items: UnkeyedNotification[]; nextKey?: Record<string, unknown> }>;
+  /** Gives the notification its removal key, if it still has none; false when it had one or is gone. */
+  keyNotification(item: UnkeyedNotification, removeAtSeconds: number): Promise<boolean>;
+  /** Deletes the notification, if it still has no removal key; false otherwise. */
+  removeUnkeyed(item: UnkeyedNotification): Promise<boolean>;
+}
+
+/** Scan pages (of up to 1,000 items read) per run of the backfill: the next run resumes. */
+export const BACKFILL_PAGES_PER_RUN = 50;
+
+/**
+ * Notifications sent before they carried a removal key (pattern 79) are in no removal bucket, so
+ * `applyRetention` would never find them. This one-off backfill Scans the table for them — the only
+ * Scan Linli makes, once: its progress is kept (pattern 80) and, when it has been through the table,
+ * each later run costs one read — and gives each its key (sent + `NOTIFICATION_RETENTION_DAYS`), or
+ * deletes it at once when that is already past (its bucket may be older than the job's look-back).
+ * Bounded per run (`maxPages`); idempotent (each write is conditional on the item still having no key).
+ */
+export async function backfillNotificationKeys(
+  store: NotificationBackfillStore,
+  options: { now: Date; maxPages?: number },
+): Promise<{ keyed: number; removed: number; done: boolean }> {
+  const outcome = { keyed: 0, removed: 0, done: true };
+  let state = await store.backfillState();
+  if (state.done) return outcome;
+  const nowSeconds = Math.floor(options.now.getTime() / 1000);
+  for (let pages = 0; pages < (options.maxPages ?? BACKFILL_PAGES_PER_RUN); pages += 1) {
+    const page = await store.unkeyedNotifications(1000, state.startKey);
+    for (const item of page.items) {
+      const removeAt = Math.floor(Date.parse(item.createdAt) / 1000) + NOTIFICATION_RETENTION_DAYS * 86_400;
+      if (!Number.isFinite(removeAt) || removeAt <= nowSeconds) {
+        if (await store.removeUnkeyed(item)) outcome.removed += 1;
+      } else if (await store.keyNotification(item, removeAt)) outcome.keyed += 1;
+    }
+    state = page.nextKey ? { done: false, startKey: page.nextKey } : { done: true };
+    await store.saveBackfillState(state);
+    if (state.done) return outcome;
+  }
+  return { ...outcome, done: false };
+}
