@@ -138,6 +138,25 @@ describe('the fund’s legal holder (慈善法)', () => {
     expect(onceValid).toHaveLength(1);
     expect(onceValid[0]!.fundHolder).toEqual({ name: HOLDER.name, creditCode: HOLDER.creditCode });
   });
+
+  it('a donation ordered while the qualification was valid is not paid after it ended (the pledge’s month neither)', async () => {
+    const { cid, admin, resident } = await timebankCommunity();
+    const placed = await donate(cid, resident);
+    expect(placed.status).toBe(201);
+    await setHolder(cid, admin, { ...HOLDER, qualification: { validFrom: '2020-01-01', validUntil: '2021-12-31' } });
+
+    const payAgain = await send(contracts.payOrder, { params: { cid, oid: placed.body.id }, token: resident.token });
+    const devPay = await send(contracts.devPayOrder, { params: { cid, oid: placed.body.id }, token: resident.token });
+    await setHolder(cid, admin, HOLDER);
+    const whenValid = await send(contracts.devPayOrder, {
+      params: { cid, oid: placed.body.id },
+      token: resident.token,
+    });
+
+    expect([payAgain.status, devPay.status]).toEqual([409, 409]);
+    expect(payAgain.body).toMatchObject({ error: { code: 'fund.no_legal_holder' } });
+    expect(whenValid.status).toBe(200);
+  });
 });
 
 describe('donation receipts (捐赠票据)', () => {

@@ -1,5 +1,7 @@
 import { contracts } from '@linli/shared';
+import { requireDonationsOpen } from '../../domain/fund/holder';
 import { requireMember } from '../../domain/identity/authorization';
+import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { getOrderForBuyer, markOrderPaid } from '../../domain/shop/orders';
 import { attemptShippingUpload } from '../../domain/shop/shipping';
 import { shippingDependencies, stores } from '../../wiring';
@@ -18,6 +20,8 @@ export const handler = httpRoute(
     await requireMember(stores.communities(), params.cid, userId);
     const shop = stores.shop();
     const order = await getOrderForBuyer(shop, params.cid, params.oid, userId);
+    // As `payOrder`: a donation is paid only while the charity's qualification is valid today.
+    if (order.kind === 'donation') requireDonationsOpen(await getCommunityOrThrow(stores.communities(), params.cid));
     const paid = await markOrderPaid(
       {
         communityId: params.cid,

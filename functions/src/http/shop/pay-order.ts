@@ -1,5 +1,7 @@
 import { contracts } from '@linli/shared';
+import { requireDonationsOpen } from '../../domain/fund/holder';
 import { requireMember } from '../../domain/identity/authorization';
+import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { getOrderForBuyer } from '../../domain/shop/orders';
 import { payAgain } from '../../domain/shop/payments';
 import { checkoutDependencies, stores } from '../../wiring';
@@ -12,6 +14,8 @@ import { httpRoute, ok } from '../route';
 export const handler = httpRoute(contracts.payOrder, async ({ params, userId }) => {
   await requireMember(stores.communities(), params.cid, userId);
   const order = await getOrderForBuyer(stores.shop(), params.cid, params.oid, userId);
+  // A donation (a pledge's month too) is paid only while the charity's qualification is valid today.
+  if (order.kind === 'donation') requireDonationsOpen(await getCommunityOrThrow(stores.communities(), params.cid));
   const payment = await payAgain({ communityId: params.cid, order, payerId: userId }, await checkoutDependencies());
   return ok({ payment });
 });
