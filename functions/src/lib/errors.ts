@@ -2,7 +2,7 @@ import type { ErrorBody, FieldError } from '@linli/shared';
 
 /**
  * Every failure a caller can act on is an AppError with a dotted code.
- * The HTTP status comes from STATUS_BY_CODE_PREFIX, the one table in the code base.
+ * The HTTP status comes from STATUS_BY_CODE, the one table in the code base.
  */
 export class AppError extends Error {
   constructor(
@@ -16,7 +16,7 @@ export class AppError extends Error {
 }
 
 /** The most specific entry wins: `auth.forbidden` before `auth`. */
-const STATUS_BY_CODE: Record<string, number> = {
+export const STATUS_BY_CODE: Record<string, number> = {
   'request.validation_failed': 400,
   'request.malformed_json': 400,
   'request.unsupported_media_type': 415,

@@ -187,6 +187,11 @@ export const zhCN = {
   'disclosure.print': '打印',
   'disclosure.back': '返回',
   'error.fund.period_in_future': '这个期间还没有开始',
+  'error.fund.busy': '基金账目正在更新，请稍后再试',
+  'error.fund.expense_already_decided': '这笔支出已经审核过了',
+  'error.fund.expense_not_found': '没有找到这笔支出',
+  'error.fund.pledge_conflict': '这份月捐现在不能这样改',
+  'error.fund.pledge_not_found': '没有找到这份月捐',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -382,4 +387,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'disclosure.print': 'Print',
   'disclosure.back': 'Back',
   'error.fund.period_in_future': 'This period has not begun yet',
+  'error.fund.busy': 'The fund is being updated: please try again',
+  'error.fund.expense_already_decided': 'This expense has already been decided',
+  'error.fund.expense_not_found': 'No such expense',
+  'error.fund.pledge_conflict': 'This pledge cannot be changed that way now',
+  'error.fund.pledge_not_found': 'No such pledge',
 };

@@ -164,6 +164,18 @@ export const zhCN = {
   'proxy.added': '{name} 现在可以为你代办',
 
   'me.copyMemberId': '复制',
+  'error.community.not_found': '没有找到这个社区',
+  'error.consent.not_found': '没有找到这项同意',
+  'error.consent.version_unknown': '隐私保护指引已更新，请重新阅读后同意',
+  'error.district.exists': '这个街道已经有了',
+  'error.district.not_found': '没有找到这个街道',
+  'error.member.conflict': '角色刚被别人改过，请刷新后再试',
+  'error.member.last_admin': '不能去掉自己的管理员角色，请另一位管理员操作',
+  'error.merchant.not_found': '没有找到这家商户',
+  'error.proxy.exists': '这位家人已经可以为 TA 代办了',
+  'error.proxy.invalid': '代办人必须是使用小程序的居民',
+  'error.proxy.not_found': '没有找到这条代办关系',
+  'error.proxy.self': '不能做自己的代办人',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -338,4 +350,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   'proxy.added': '{name} can now act for you',
 
   'me.copyMemberId': 'Copy',
+  'error.community.not_found': 'No such community',
+  'error.consent.not_found': 'No such consent',
+  'error.consent.version_unknown': 'The privacy guide has changed: read it again and agree',
+  'error.district.exists': 'This district exists already',
+  'error.district.not_found': 'No such district',
+  'error.member.conflict': 'The roles changed meanwhile: reload and try again',
+  'error.member.last_admin': 'You cannot remove your own admin role: ask another admin',
+  'error.merchant.not_found': 'No such merchant',
+  'error.proxy.exists': 'This person can already act for them',
+  'error.proxy.invalid': 'A proxy must be someone who uses the app',
+  'error.proxy.not_found': 'No such proxy',
+  'error.proxy.self': 'A resident cannot be their own proxy',
 };

@@ -52,6 +52,13 @@ export const zhCN = {
   'gift.done': '已将 {points} {currency} 送给 {to}，余额 {balance}',
   'ledger.kind.gift': '赠送',
   'ledger.kind.expiry': '到期',
+  'error.ledger.already_reversed': '这笔积分已经冲正过了',
+  'error.ledger.busy': '积分账户正在变动，请稍后再试',
+  'error.ledger.cannot_reverse_reversal': '冲正记录不能再冲正',
+  'error.ledger.gift_to_self': '不能把积分赠送给自己',
+  'error.ledger.invalid_transfer': '这笔积分转账不成立，请检查后再试',
+  'error.ledger.monthly_cap_reached': '本月可获得的积分已达上限',
+  'error.ledger.transfer_not_found': '没有找到这笔积分记录',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -107,4 +114,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'gift.done': 'Gave {points} {currency} to {to}; balance {balance}',
   'ledger.kind.gift': 'Gift',
   'ledger.kind.expiry': 'Expiry',
+  'error.ledger.already_reversed': 'This transfer has already been reversed',
+  'error.ledger.busy': 'The accounts are changing right now: please try again',
+  'error.ledger.cannot_reverse_reversal': 'A reversal cannot be reversed',
+  'error.ledger.gift_to_self': 'You cannot give points to yourself',
+  'error.ledger.invalid_transfer': 'This transfer is not valid: check it and try again',
+  'error.ledger.monthly_cap_reached': 'The points that can be earned this month have reached the cap',
+  'error.ledger.transfer_not_found': 'No such transfer',
 };

@@ -276,6 +276,9 @@ export const zhCN = {
   'error.post.not_active': '这条公告已经下架或过期',
   'market.shop': '逛逛微益坊',
   'market.shopHint': '居民手作好物，每笔销售都有一部分捐入社区基金',
+  'error.market.good_not_found': '没有找到这件物品，可能已下架',
+  'error.market.redemption_exists': '这次兑换已经做过了',
+  'error.market.redemption_not_found': '没有找到这次兑换',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -554,4 +557,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.post.not_active': 'This notice was taken down or has ended',
   'market.shop': 'Visit the artisan shop',
   'market.shopHint': 'Handmade by residents; part of every sale goes to the community fund',
+  'error.market.good_not_found': 'No such item: it may have been taken down',
+  'error.market.redemption_exists': 'This redemption has been made already',
+  'error.market.redemption_not_found': 'No such redemption',
 };

@@ -214,6 +214,12 @@ export const zhCN = {
   'office.fundIncomeHint': '登记义卖所得、现金捐款',
   'office.expenses': '基金支出',
   'office.expensesHint': '提交支出，由另一位社工审批',
+  'error.audit.range_invalid': '筛选条件不对：对象类型和对象要一起填',
+  'error.export.range_invalid': '日期范围不对：开始要早于结束',
+  'error.export.range_too_long': '一次最多导出一年以内的数据',
+  'error.stats.range_invalid': '统计的月份范围不对或太长',
+  'error.flag.already_resolved': '这条提醒已经处理过了',
+  'error.complaint.not_found': '没有找到这条投诉',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -433,4 +439,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'office.fundIncomeHint': 'Record charity stall proceeds and cash donations',
   'office.expenses': 'Fund expenses',
   'office.expensesHint': 'Submit expenses; another staff member approves',
+  'error.audit.range_invalid': 'The filter is not valid: give the object type with the object',
+  'error.export.range_invalid': 'The dates are not valid: the start must be before the end',
+  'error.export.range_too_long': 'One export covers at most a year',
+  'error.stats.range_invalid': 'The months asked for are not valid or too many',
+  'error.flag.already_resolved': 'This flag has already been resolved',
+  'error.complaint.not_found': 'No such complaint',
 };

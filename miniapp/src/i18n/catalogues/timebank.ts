@@ -261,6 +261,14 @@ export const zhCN = {
   'honor.linkHint': '社区表彰的优秀志愿者',
   'honor.empty': '这个月的光荣榜还没有公布',
   'honor.hours': '本月服务 {hours} 小时',
+  'error.activity.capacity_below_attendance': '已签到的人数比这个名额多，名额不能改这么少',
+  'error.certificate.conflict': '这张证书已被撤销',
+  'error.checkin.busy': '签到的人太多，请再扫一次',
+  'error.claim.busy': '这位居民的时长正在审核，请稍后再试',
+  'error.claim.not_found': '没有找到这条时长记录',
+  'error.claim.own_claim': '不能审核自己的时长，请另一位工作人员审核',
+  'error.contribution.not_found': '没有找到这条贡献记录',
+  'error.recognition.not_a_volunteer': '这位居民本月还没有服务时长，不能表彰',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -527,4 +535,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'honor.linkHint': 'Outstanding volunteers recognised by the community',
   'honor.empty': 'This month’s honour roll is not out yet',
   'honor.hours': '{hours} hours served this month',
+  'error.activity.capacity_below_attendance': 'More people have checked in than this: the places cannot be fewer',
+  'error.certificate.conflict': 'This certificate has already been revoked',
+  'error.checkin.busy': 'Many people are checking in: please scan again',
+  'error.claim.busy': 'This member’s hours are being approved right now: try again',
+  'error.claim.not_found': 'No such record of hours',
+  'error.claim.own_claim': 'You cannot approve your own hours: another staff member must',
+  'error.contribution.not_found': 'No such contribution',
+  'error.recognition.not_a_volunteer': 'This member has no hours this month to be recognised for',
 };
