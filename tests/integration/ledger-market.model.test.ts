@@ -423,6 +423,7 @@ class CreateGood implements Command {
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 const approvalDependencies = () => ({
   claims: stores.claims(),
+  communities: stores.communities(),
   ledger: stores.ledger(),
   certificates: stores.certificates(),
   activities: stores.activities(),

@@ -215,6 +215,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   'proxy.not_offline': 403,
   'proxy.office_member': 403,
   'proxy.guardian': 409,
+  /** Nobody but the guardian who added a child (`addChild`) acts for them (PIPL Art. 31). */
+  'proxy.child': 403,
   'stats.range_invalid': 400,
   'audit.range_invalid': 400,
   'recognition.not_a_volunteer': 409,

@@ -64,7 +64,8 @@ export async function getMe(communityId: string, userId: string, communities: Co
 /**
  * Admins set roles. Nobody changes their own: dropping one's own admin role is 409
  * `member.last_admin` (the office would lock itself out), any other change of one's own roles is
- * 403 `auth.conflict_of_interest` (another admin decides it).
+ * 403 `auth.conflict_of_interest` (another admin decides it), and so is a change of the roles of a
+ * child one added as guardian.
  */
 export async function setMemberRoles(
   input: { communityId: string; actorId: string; memberId: string; roles: Role[] },
@@ -76,6 +77,7 @@ export async function setMemberRoles(
     throw new AppError('member.last_admin', 'You cannot remove your own admin role; ask another admin');
   }
   refuseOwnInterest(input.actorId, [input.memberId], 'You cannot change your own roles; ask another admin');
+  refuseOwnInterest(input.actorId, [member.guardianId], 'Another admin changes the roles of your child');
   // A child added by a guardian is a resident, and a maker at a children's stall: nothing more.
   if (member.guardianId && input.roles.some((role) => !GUARDIAN_LENT_ROLES.includes(role))) {
     throw new AppError('member.minor_role', 'A child added by a guardian can be a resident and a maker only');

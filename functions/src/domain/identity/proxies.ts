@@ -36,6 +36,8 @@ const officeMember = () =>
   new AppError('proxy.office_member', 'Nobody can act for a member of the community office (staff or admin)');
 const selfAppointed = () =>
   new AppError('proxy.self_appointed', 'Office staff cannot name themselves as a proxy; ask the resident');
+const childOfAGuardian = () =>
+  new AppError('proxy.child', 'Only the guardian who added this child acts for them (PIPL Art. 31)');
 const notOffline = () =>
   new AppError(
     'proxy.not_offline',
@@ -45,15 +47,16 @@ const notOffline = () =>
 /**
  * Who may set up a proxy (issue 12, case 1): the resident for themself (at their own request),
  * or office staff for a resident registered offline (who cannot ask in the app) — never naming
- * themselves as the proxy. Nobody may be the proxy of a member holding an office role (staff,
- * admin): a proxy acts with the resident's resident rights only (`PROXYABLE_ROUTES`), and an
+ * themselves as the proxy. Nobody may be the proxy of a child a guardian added (`addChild`): the
+ * guardian alone acts for them (PIPL Art. 31). Nobody may be the proxy of a member holding an
+ * office role (staff, admin): a proxy acts with the resident's resident rights only (`PROXYABLE_ROUTES`), and an
  * office member's identity is not to be borrowed at all. Merchant and maker roles do not stop a
  * proxy: their powers are simply never lent. Both people must be members here, and the proxy
  * someone who uses the app.
  *
  * Errors: 400 `proxy.self`; 403 `auth.forbidden` (neither the resident nor the office),
- * `proxy.self_appointed`, `proxy.office_member`, `proxy.not_offline`; 404 `member.not_found`;
- * 400 `proxy.invalid` (an offline proxy); 409 `proxy.exists`.
+ * `proxy.self_appointed`, `proxy.office_member`, `proxy.child`, `proxy.not_offline`; 404
+ * `member.not_found`; 400 `proxy.invalid` (an offline proxy); 409 `proxy.exists`.
  */
 export async function createProxy(
   input: { communityId: string; caller: MemberRecord; residentId: string; proxyId: string; now?: Date },
@@ -72,6 +75,7 @@ export async function createProxy(
   ]);
   if (!resident || !proxy) throw notFound('member');
   if (isOffice(resident)) throw officeMember();
+  if (resident.guardianId) throw childOfAGuardian();
   if (!ownRequest && !resident.offline) throw notOffline();
   if (proxy.offline) throw new AppError('proxy.invalid', 'A proxy must be someone who uses the app');
   const relation: ProxyRelation = {
@@ -103,10 +107,11 @@ export async function createProxy(
  * who later became staff or admin can no longer be acted for, and can again if the role is taken
  * away), and a relation the office made names neither its maker as the proxy nor a resident who
  * uses the app (relations stored before these rules lend nothing either). A guardian's relation
- * (`addChild`) lends as long as the child still names them as guardian.
+ * (`addChild`) lends as long as the child still names them as guardian, and no other relation lends
+ * a child at all.
  * Returns which kind of relation lends: `guardian` (the routes of `GUARDIAN_ROUTES`) or `proxy`.
  * Errors: 403 `proxy.not_authorized` (no relation, or the resident is no longer a member),
- * 403 `proxy.office_member`, `proxy.self_appointed`, `proxy.not_offline`.
+ * 403 `proxy.office_member`, `proxy.child`, `proxy.self_appointed`, `proxy.not_offline`.
  */
 export async function authorizeActingFor(
   input: { communityId: string; residentId: string; proxyId: string },
@@ -121,6 +126,7 @@ export async function authorizeActingFor(
   }
   if (isOffice(resident)) throw officeMember();
   if (relation.kind === 'guardian' && resident.guardianId === relation.proxyId) return 'guardian';
+  if (resident.guardianId) throw childOfAGuardian();
   const madeByTheResident = relation.createdBy === relation.residentId;
   if (!madeByTheResident && relation.createdBy === relation.proxyId) throw selfAppointed();
   if (!madeByTheResident && !resident.offline) throw notOffline();

@@ -17,7 +17,8 @@ export function chinaMonth(at: Date): string {
 /**
  * Staff record a contribution of labour, goods or money by any member (resident, merchant,
  * organisation, company); its points are issued through the ledger with the record.
- * Never for themselves (403 `auth.conflict_of_interest`): another staff member records it.
+ * Never for themselves nor a child they added as guardian (403 `auth.conflict_of_interest`):
+ * another staff member records it.
  */
 export async function recordContribution(
   input: { communityId: string; actorId: string; request: ContributionRequest; now?: Date },
@@ -29,6 +30,7 @@ export async function recordContribution(
     dependencies.communities.getCommunity(input.communityId),
   ]);
   if (!member) throw notFound('member');
+  refuseOwnInterest(input.actorId, [member.guardianId], 'Another staff member must record your child’s contribution');
   const cap = community?.rules.monthlyCapPoints;
   const now = input.now ?? new Date();
   const contribution: Contribution = {

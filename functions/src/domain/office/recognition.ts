@@ -54,7 +54,8 @@ export async function getRecognition(
 
 /**
  * Staff recognise the month's outstanding volunteers: each gets a notification; all audited.
- * Nobody puts themselves on the honour roll (403 `auth.conflict_of_interest`).
+ * Nobody puts themselves, or a child they added as guardian, on the honour roll (403
+ * `auth.conflict_of_interest`).
  */
 export async function recognize(
   input: { community: Community; actorId: string; request: RecognizeRequest; now?: Date },
@@ -71,6 +72,7 @@ export async function recognize(
       dependencies.communities.getMember(community.id, memberId),
       dependencies.office.getEarned(community.id, memberId, request.month),
     ]);
+    refuseOwnInterest(input.actorId, [member?.guardianId], 'Another staff member must recognise your child');
     if (!member || !earned || earned.volunteerMinutes === 0) {
       throw new AppError(
         'recognition.not_a_volunteer',

@@ -47,7 +47,8 @@ export async function createProduct(
 
 /**
  * Staff approve or reject a pending listing (409 `shop.already_decided` once decided). A maker who
- * is also staff does not vet their own listing (403 `auth.conflict_of_interest`).
+ * is also staff does not vet their own listing, nor a guardian their child's (403
+ * `auth.conflict_of_interest`).
  */
 export async function decideProduct(
   input: { communityId: string; productId: string; actorId: string; approve: boolean; reason?: string },
@@ -56,6 +57,7 @@ export async function decideProduct(
   const before = await shop.getProduct(input.communityId, input.productId);
   if (!before) throw notFound('product', 'shop.product_not_found');
   refuseOwnInterest(input.actorId, [before.makerId], 'Another staff member must vet your own listing');
+  refuseOwnInterest(input.actorId, [before.guardianId], 'Another staff member must vet your child’s listing');
   const to = input.approve ? 'approved' : 'rejected';
   const decision = { by: input.actorId, at: new Date().toISOString(), reason: input.reason };
   const decided = await shop.decideProduct(input.communityId, input.productId, to, decision, {

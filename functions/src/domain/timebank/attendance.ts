@@ -203,7 +203,8 @@ const alreadyRecorded = () =>
  * and begun, the minutes within its check-in window (`maxAttendanceMinutes`), one attendance
  * per member and activity (409 `checkin.already_recorded`; an entry whose claim was rejected
  * may be entered again, corrected), capacity counted. The bounds hold in the write itself.
- * Never for the staff member themself (403 `auth.conflict_of_interest`): they check in like anyone.
+ * Never for the staff member themself nor a child they added as guardian (403
+ * `auth.conflict_of_interest`): they check in like anyone.
  */
 export async function recordOfficeAttendance(
   input: {
@@ -218,6 +219,7 @@ export async function recordOfficeAttendance(
   dependencies: { activities: ActivityStore; attendances: AttendanceStore; claims: ClaimStore },
 ): Promise<Claim> {
   refuseOwnInterest(input.actorId, [input.member.userId], 'Another staff member must enter your own hours');
+  refuseOwnInterest(input.actorId, [input.member.guardianId], 'Another staff member must enter your child’s hours');
   const now = input.now ?? new Date();
   for (let attempt = 1; ; attempt += 1) {
     const activity = await getActivityOrThrow(dependencies.activities, input.community.id, input.activityId);

@@ -1,6 +1,8 @@
 import { monthOf, type BulkApproveResponse, type Claim, type Community, type Page } from '@linli/shared';
 import type { Effects } from '../effects';
 import { AppError, notFound } from '../../lib/errors';
+import { refuseOwnInterest } from '../identity/conflicts';
+import type { CommunityStore } from '../identity/ports';
 import { SYSTEM_ACCOUNTS, memberAccount } from '../ledger/accounts';
 import type { LedgerStore, TransferGuards } from '../ledger/ports';
 import { earnedChanges, type Transfer } from '../ledger/transfer';
@@ -11,6 +13,8 @@ import type { ActivityStore, CertificateStore, ClaimStore } from './ports';
 
 export interface ApprovalDependencies {
   claims: ClaimStore;
+  /** The claim's member: a child's guardian does not approve their hours. */
+  communities: Pick<CommunityStore, 'getMember'>;
   ledger: LedgerStore;
   certificates: CertificateStore;
   activities: ActivityStore;
@@ -61,7 +65,8 @@ export function claimTransfer(
  * Approves a claim: its status, its points transfer and its activity's approved count in ONE
  * transaction, so it is paid at most once even when two staff press "approve" at the same
  * moment, and never once its activity is cancelled (409 `activity.cancelled`). Staff may
- * not approve their own hours, nor an office entry they typed in themselves.
+ * not approve their own hours (403 `claim.own_claim`), a child's they added as guardian (403
+ * `auth.conflict_of_interest`), nor an office entry they typed in themselves.
  *
  * The member's certificate is decided from what was read before the write (their account and
  * certificate, read ahead with the claim): when these points take them to the community's
@@ -108,6 +113,8 @@ async function tryApproveClaim(
   }
   if (claim.memberId === input.actorId)
     throw new AppError('claim.own_claim', 'Another staff member must approve your own hours');
+  const member = await dependencies.communities.getMember(claim.communityId, claim.memberId);
+  refuseOwnInterest(input.actorId, [member?.guardianId], 'Another staff member must approve your child’s hours');
   if (claim.source === 'office' && claim.createdBy === input.actorId) {
     throw new AppError('claim.same_staff', 'An office entry must be approved by a different staff member');
   }

@@ -20,6 +20,7 @@ export const handler = httpRoute(contracts.approveClaim, async ({ params, userId
       claims: stores.claims(),
       ledger: stores.ledger(),
       certificates: stores.certificates(),
+      communities: stores.communities(),
       activities: stores.activities(),
     },
   );

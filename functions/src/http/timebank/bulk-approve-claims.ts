@@ -14,6 +14,7 @@ export const handler = httpRoute(contracts.bulkApproveClaims, async ({ params, b
         claims: stores.claims(),
         ledger: stores.ledger(),
         certificates: stores.certificates(),
+        communities: stores.communities(),
         activities: stores.activities(),
       },
     ),
