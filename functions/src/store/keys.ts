@@ -119,6 +119,8 @@
  * |   |   notifications                             |   180 days). `applyRetention` Queries each day's shards for       |
  * |   |                                             |   GSI1SK <= now and deletes each item only if its GSI1SK is still |
  * |   |                                             |   the one read (a record rewritten since keeps its new removal)  |
+ * |81 | how many children a guardian added (a       | PK=COMMUNITY#{cid} SK=GUARDIAN#{guardianId}: `childCount`, raised |
+ * |   |   counter, for the limit)                   |   with a condition in the child's transaction                    |
  * |80 | the notification backfill's progress (one   | PK=RETENTION SK=BACKFILL#notifications: `{done, startKey?}` — the |
  * |   |   item): notifications written before 79    |   one-off Scan of those without a removal key resumes from it     |
  */
@@ -409,6 +411,9 @@ export const keys = {
   /** A request budget's window (per IP or user), counted with ADD. */
   /** One shard of a day's removal bucket (pattern 79). */
   retentionPartition: (day: string, shard: number) => `RETAIN#${day}#${shard}`,
+  /** How many children a guardian added in the community (pattern 81). */
+  guardianChildren: (communityId: string, guardianId: string) =>
+    key(`COMMUNITY#${communityId}`, `GUARDIAN#${guardianId}`),
   /** The notification backfill's progress (pattern 80). */
   notificationBackfill: () => key('RETENTION', 'BACKFILL#notifications'),
   rateWindow: (name: string, subject: string, windowStart: number) =>

@@ -80,7 +80,15 @@ export interface CommunityDataExport {
   makerAccounts: ExportRecord[];
   /** Photos the person uploaded (the record; the files are at their URLs in the app). */
   photos: ExportRecord[];
+  /**
+   * The children under 14 the person added here as guardian (`addChild`): what is held about each,
+   * as for the person — the guardian exercises the child's right to a copy (PIPL Art. 31, 45).
+   */
+  children: ChildDataExport[];
 }
+
+/** What one community holds about a child the person is guardian of (their own record has no children). */
+export type ChildDataExport = Omit<CommunityDataExport, 'children'>;
 
 /** The display name a member corrects (others read it: it goes through the content check). */
 export const DisplayNameRequest = z.strictObject({ displayName: personName(32) });

@@ -42,10 +42,6 @@ export async function addChild(
       `Only a child under ${CHILD_AGE} is added by a guardian; from ${CHILD_AGE} a person joins with their own WeChat`,
     );
   }
-  const children = await listGuardianRelations(dependencies.proxies, input.communityId, guardian.userId);
-  if (children.length >= MAX_CHILDREN) {
-    throw new AppError('child.limit', `A guardian adds at most ${MAX_CHILDREN} children in a community`);
-  }
   const displayName = input.request.displayName.trim();
   await screenStrictly(dependencies.checker, {
     userId: guardian.userId,
@@ -64,7 +60,7 @@ export async function addChild(
     createdAt: child.joinedAt,
     kind: 'guardian',
   };
-  await dependencies.proxies.addChild(child, relation, {
+  const outcome = await dependencies.proxies.addChild(child, relation, {
     audit: {
       communityId: input.communityId,
       action: 'member.add_child',
@@ -73,6 +69,9 @@ export async function addChild(
       after: toMemberView(child),
     },
   });
+  if (outcome === 'limit') {
+    throw new AppError('child.limit', `A guardian adds at most ${MAX_CHILDREN} children in a community`);
+  }
   return { child: toMemberView(child) };
 }
 

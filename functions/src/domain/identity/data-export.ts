@@ -1,4 +1,4 @@
-import type { CommunityDataExport, DataExport, ExportRecord } from '@linli/shared';
+import type { ChildDataExport, CommunityDataExport, DataExport, ExportRecord } from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { SealedField } from '../../lib/envelope';
 import { idNumberContext, type FieldSealer } from '../timebank/volunteer-profile';
@@ -158,7 +158,7 @@ async function communityExport(
   userId: string,
   dependencies: DataExportDependencies,
   budget: ExportBudget,
-): Promise<CommunityDataExport> {
+): Promise<ChildDataExport & { guardianOf: string[] }> {
   const { records } = dependencies;
   const communityId = String(membership.communityId);
   const [name, member, proxies, earnedMonths, ledger, profile, makerAccount, lists] = await Promise.all([
@@ -187,7 +187,34 @@ async function communityExport(
     proxiesActingForMe: proxies.actingForMe,
     proxiesIActFor: proxies.iActFor,
     makerAccounts: makerAccount ? [makerAccount] : [],
+    guardianOf: proxies.iActFor
+      .filter((relation) => relation.kind === 'guardian')
+      .map((relation) => String(relation.residentId)),
   };
+}
+
+/**
+ * The person's records in one community, with those of each child they added there as guardian
+ * (`addChild`: the child's membership names them as guardian) — read the same way, one child at a time.
+ */
+async function guardianCommunityExport(
+  membership: StoredRecord,
+  userId: string,
+  dependencies: DataExportDependencies,
+  budget: ExportBudget,
+): Promise<CommunityDataExport> {
+  const { guardianOf, ...own } = await communityExport(membership, userId, dependencies, budget);
+  const children: ChildDataExport[] = [];
+  for (const childId of guardianOf) {
+    const childMembership = (await dependencies.records.memberships(childId, budget)).find(
+      (candidate) => candidate.communityId === own.communityId && candidate.guardianId === userId,
+    );
+    if (!childMembership) continue;
+    const child = await communityExport(childMembership, childId, dependencies, budget);
+    delete (child as Partial<typeof child>).guardianOf;
+    children.push(child);
+  }
+  return { ...own, children };
 }
 
 /** Everything Linli holds about `userId` (see `DataExport` in `@linli/shared` for the shape). */
@@ -203,7 +230,7 @@ export async function exportPersonalData(userId: string, dependencies: DataExpor
   // One community at a time: each reads ~20 partitions side by side, so a member of many communities
   // does not fan out into hundreds of Queries at once.
   for (const membership of memberships) {
-    communities.push(await communityExport(membership, userId, dependencies, budget));
+    communities.push(await guardianCommunityExport(membership, userId, dependencies, budget));
   }
   return {
     exportedAt: new Date(now()).toISOString(),

@@ -105,8 +105,11 @@ export interface ProxyStore {
   removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean>;
   listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]>;
   listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]>;
-  /** The child's membership and the guardian's relation to them, in one transaction (audited in `effects`). */
-  addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<void>;
+  /**
+   * The child's membership, the guardian's relation to them and the guardian's child count, in one
+   * transaction (audited in `effects`); `limit` when the guardian has `MAX_CHILDREN` here already.
+   */
+  addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<'added' | 'limit'>;
 }
 
 /** Invitations to join a community (issue 16). */

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ProxyRelation } from '@linli/shared';
+import { MAX_CHILDREN, type ProxyRelation } from '@linli/shared';
 import type { Effects } from '../../domain/effects';
 import type { MemberRecord, ProxyStore } from '../../domain/identity/ports';
 import { memberItem } from './identity-store';
-import { isConditionalCheckFailed } from '../client';
+import { cancellationReasons, isConditionalCheckFailed, type TransactionItem } from '../client';
 import { queryAll } from '../cursor';
 import { writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
@@ -40,13 +40,39 @@ export class DynamoProxyStore implements ProxyStore {
     }
   }
 
-  async addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<void> {
-    await writeWithEffects(
-      this.client,
-      { Put: { TableName: this.tableName, Item: memberItem(child), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { ...effects, gauges: { communityId: child.communityId, add: { members: 1 } } },
-      { with: [{ Put: { TableName: this.tableName, Item: this.relationItem(relation) } }] },
-    );
+  async addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<'added' | 'limit'> {
+    const count: TransactionItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.guardianChildren(child.communityId, relation.proxyId),
+        UpdateExpression: 'SET childCount = if_not_exists(childCount, :zero) + :one',
+        // The limit holds however many are added at once: each raises the count in its own transaction.
+        ConditionExpression: 'attribute_not_exists(childCount) OR childCount < :max',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': MAX_CHILDREN },
+      },
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await writeWithEffects(
+          this.client,
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: memberItem(child),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { ...effects, gauges: { communityId: child.communityId, add: { members: 1 } } },
+          { with: [{ Put: { TableName: this.tableName, Item: this.relationItem(relation) } }, count] },
+        );
+        return 'added';
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons?.[2] === 'ConditionalCheckFailed') return 'limit';
+        if (!reasons?.includes('TransactionConflict') || attempt >= 8) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 30));
+      }
+    }
   }
 
   async removeProxy(communityId: string, residentId: string, proxyId: string, effects?: Effects): Promise<boolean> {
