@@ -25,3 +25,21 @@ export function replacePage(route: Route, query?: Record<string, string>): Promi
 export function restartAt(route: Route): Promise<unknown> {
   return Taro.reLaunch({ url: route });
 }
+
+/** The page shown now, with its query (`/volunteer/pages/activity/index?id=a1`); the home tab if none. */
+export function currentPageUrl(): string {
+  const router = Taro.getCurrentInstance()?.router;
+  const path = router?.path?.split('?')[0];
+  if (!path) return ROUTES.home;
+  const query = Object.fromEntries(
+    Object.entries(router?.params ?? {}).filter(
+      (entry): entry is [string, string] => !entry[0].startsWith('$') && typeof entry[1] === 'string',
+    ),
+  );
+  return pageUrl((path.startsWith('/') ? path : `/${path}`) as Route, query);
+}
+
+/** Back to a page by its full url (a tab page or any other), as the whole page stack. */
+export function restartAtUrl(url: string): Promise<unknown> {
+  return Taro.reLaunch({ url });
+}

@@ -11,8 +11,8 @@ import {
   type RouteContract,
 } from '@linli/shared';
 import { actingFor } from '../state/acting-for';
-import { sessionToken, signOut } from '../state/session';
-import { ROUTES, restartAt } from '../routes';
+import { endSession, renewSession, sessionInfo, sessionToken } from '../state/session';
+import { ROUTES, currentPageUrl, restartAt } from '../routes';
 import { ApiError } from './api-error';
 import { newIdempotencyKey } from './idempotency-key';
 
@@ -45,6 +45,7 @@ export async function request<C extends AnyContract>(
     idempotencyKey?: string;
   };
   checkQuery(contract, query);
+  if (!contract.path.startsWith('/v1/auth/')) await renewIfDue();
   const header: Record<string, string> = { Accept: 'application/json', ...authHeaders(contract.path) };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
@@ -67,11 +68,55 @@ export async function request<C extends AnyContract>(
   }
 
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as ResponseOf<C>;
-  if (response.statusCode === 401 && !contract.path.startsWith('/v1/auth/')) {
-    signOut();
-    void restartAt(ROUTES.login);
-  }
-  throw ApiError.fromResponse(response.statusCode, response.data);
+  const error = ApiError.fromResponse(response.statusCode, response.data);
+  if (response.statusCode === 401 && !contract.path.startsWith('/v1/auth/')) sessionEnded(error.code);
+  throw error;
+}
+
+/** Renew this long before the token expires (tokens live 2 hours; a session 30 days from the WeChat login). */
+const RENEW_BEFORE_MS = 15 * 60_000;
+let renewal: Promise<void> | null = null;
+
+/**
+ * Renews the token when it expires within {@link RENEW_BEFORE_MS} (`POST /v1/auth/refresh`), once for
+ * all requests made meanwhile. A renewal that fails leaves the token as it is: the request then tells
+ * (a 401 ends the session with its reason).
+ */
+export function renewIfDue(now: number = Date.now()): Promise<void> {
+  const info = sessionInfo.get();
+  const token = sessionToken.get();
+  if (!info || !token) return Promise.resolve();
+  const left = Date.parse(info.expiresAt) - now;
+  if (!(left > 0 && left < RENEW_BEFORE_MS)) return Promise.resolve();
+  renewal ??= (async () => {
+    try {
+      const reply = await Taro.request<{ token?: string; expiresAt?: string }>({
+        url: `${LINLI_API_BASE}/v1/auth/refresh`,
+        method: 'POST',
+        header: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+        dataType: 'json',
+      });
+      if (reply.statusCode === 200 && reply.data.token && reply.data.expiresAt) {
+        renewSession(reply.data.token, reply.data.expiresAt);
+      }
+    } catch {
+      // The network failed: the request itself will say so.
+    } finally {
+      renewal = null;
+    }
+  })();
+  return renewal;
+}
+
+/**
+ * A 401: the session is over (expired, closed, signed out elsewhere). Once — however many requests
+ * fail together — remember where the user was and why, and start over at the login page, which says
+ * why and brings the same person back.
+ */
+function sessionEnded(code: string): void {
+  if (sessionToken.get() === null) return;
+  endSession(code, currentPageUrl());
+  void restartAt(ROUTES.login);
 }
 
 /**

@@ -11,16 +11,80 @@ export const pendingInvitation = createStoredValue<string | null>('linli.invitat
 
 export const currentCommunityId = createStoredValue<string | null>('linli.community.id', null, isNonEmptyString);
 
-export function signIn(login: LoginResponse): void {
+/** When the token stops working (ISO), and whose it is: the client renews it before then. */
+export interface SessionInfo {
+  expiresAt: string;
+  userId: string;
+}
+
+const isSessionInfo = (raw: unknown): raw is SessionInfo =>
+  typeof raw === 'object' &&
+  raw !== null &&
+  typeof (raw as SessionInfo).expiresAt === 'string' &&
+  typeof (raw as SessionInfo).userId === 'string';
+
+export const sessionInfo = createStoredValue<SessionInfo | null>('linli.session.info', null, isSessionInfo);
+
+/**
+ * Where a session that ended was (the page, with its query, and the community), why it ended (an
+ * error code, said on the login page), and whose it was: logging in again as the same person goes back there.
+ */
+export interface LoginReturn {
+  url: string;
+  communityId: string | null;
+  userId: string | null;
+  reason: string;
+}
+
+const isLoginReturn = (raw: unknown): raw is LoginReturn =>
+  typeof raw === 'object' &&
+  raw !== null &&
+  typeof (raw as LoginReturn).url === 'string' &&
+  typeof (raw as LoginReturn).reason === 'string';
+
+export const loginReturn = createStoredValue<LoginReturn | null>('linli.login.return', null, isLoginReturn);
+
+/**
+ * A new session. Logging in again as the person whose session ended keeps their community and is
+ * sent back where they were (`loginReturn`, the caller navigates); anyone else starts afresh.
+ * Returns the page to go back to, if any.
+ */
+export function signIn(login: LoginResponse): string | null {
+  const back = loginReturn.get();
+  loginReturn.clear();
   currentCommunityId.clear();
   actingFor.clear();
   sessionToken.set(login.token);
+  sessionInfo.set({ expiresAt: login.expiresAt, userId: login.user.id });
+  if (!back || back.userId !== login.user.id) return null;
+  if (back.communityId) currentCommunityId.set(back.communityId);
+  return back.url;
+}
+
+/** A renewed token of the same session (`POST /v1/auth/refresh`). */
+export function renewSession(token: string, expiresAt: string): void {
+  const info = sessionInfo.get();
+  sessionToken.set(token);
+  if (info) sessionInfo.set({ ...info, expiresAt });
 }
 
 export function signOut(): void {
   sessionToken.clear();
+  sessionInfo.clear();
   actingFor.clear();
   currentCommunityId.clear();
+}
+
+/** The session ended under the user (a 401): remember where and why, once, then sign out. */
+export function endSession(reason: string, url: string): void {
+  if (sessionToken.get() === null) return;
+  loginReturn.set({
+    url,
+    communityId: currentCommunityId.get(),
+    userId: sessionInfo.get()?.userId ?? null,
+    reason,
+  });
+  signOut();
 }
 
 export function selectCommunity(communityId: string): void {
