@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { contracts } from '@linli/shared';
-import { currentCommunityId, sessionToken } from '../state/session';
+import { currentCommunityId, loginReturn, sessionInfo, sessionToken, signIn } from '../state/session';
 import { aCommunity } from '../../test/factories';
 import { ApiError, queryString, request } from '.';
 
@@ -86,6 +86,78 @@ describe('request', () => {
     expect(sessionToken.get()).toBeNull();
     expect(currentCommunityId.get()).toBeNull();
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+});
+
+describe('an ending session (issue 21)', () => {
+  const login = (userId: string) => ({
+    token: `token-${userId}`,
+    expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    user: { id: userId, nickname: 'n' },
+  });
+
+  beforeEach(() => {
+    sessionToken.clear();
+    sessionInfo.clear();
+    loginReturn.clear();
+    currentCommunityId.clear();
+    jest.mocked(Taro.reLaunch).mockClear();
+    fakeRequest.mockReset();
+  });
+
+  it('renews a token about to expire, once for requests made together, before sending them', async () => {
+    sessionToken.set('old');
+    sessionInfo.set({ userId: 'u1', expiresAt: new Date(Date.now() + 5 * 60_000).toISOString() });
+    answer(200, { token: 'new', expiresAt: new Date(Date.now() + 2 * 3600_000).toISOString() });
+    answer(200, { items: [] });
+    answer(200, { items: [] });
+
+    await Promise.all([request(contracts.listCommunities), request(contracts.listCommunities)]);
+
+    const urls = fakeRequest.mock.calls.map(([options]) => (options as Taro.request.Option).url);
+    expect(urls.filter((url) => url.endsWith('/v1/auth/refresh'))).toHaveLength(1);
+    expect(urls[0]).toMatch(/\/v1\/auth\/refresh$/);
+    expect(
+      fakeRequest.mock.calls.slice(1).map(([options]) => (options as Taro.request.Option).header?.Authorization),
+    ).toEqual(['Bearer new', 'Bearer new']);
+    expect(sessionToken.get()).toBe('new');
+  });
+
+  it('leaves a token far from expiry alone', async () => {
+    sessionToken.set('fresh');
+    sessionInfo.set({ userId: 'u1', expiresAt: new Date(Date.now() + 90 * 60_000).toISOString() });
+    answer(200, { items: [] });
+
+    await request(contracts.listCommunities);
+
+    expect(fakeRequest).toHaveBeenCalledTimes(1);
+  });
+
+  it('on 401 goes to login once, however many requests fail, remembering where and why', async () => {
+    signIn(login('u1'));
+    currentCommunityId.set('demo');
+    const expired = { error: { code: 'auth.token_expired', message: 'expired' } };
+    answer(401, expired);
+    answer(401, expired);
+
+    await Promise.allSettled([
+      request(contracts.getMe, { params: { cid: 'demo' } }),
+      request(contracts.getMe, { params: { cid: 'demo' } }),
+    ]);
+
+    expect(Taro.reLaunch).toHaveBeenCalledTimes(1);
+    expect(loginReturn.get()).toMatchObject({ reason: 'auth.token_expired', communityId: 'demo', userId: 'u1' });
+  });
+
+  it('brings the same person back to their page and community; someone else starts afresh', () => {
+    loginReturn.set({ url: '/volunteer/pages/activity/index?id=a1', communityId: 'demo', userId: 'u1', reason: 'x' });
+    expect(signIn(login('u1'))).toBe('/volunteer/pages/activity/index?id=a1');
+    expect(currentCommunityId.get()).toBe('demo');
+
+    loginReturn.set({ url: '/volunteer/pages/activity/index?id=a1', communityId: 'demo', userId: 'u1', reason: 'x' });
+    expect(signIn(login('u2'))).toBeNull();
+    expect(currentCommunityId.get()).toBeNull();
+    expect(loginReturn.get()).toBeNull();
   });
 });
 

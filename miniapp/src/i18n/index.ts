@@ -59,6 +59,6 @@ export function categoryLabel(
   return own ?? id;
 }
 
-function isMessageKey(key: string): key is MessageKey {
+export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zhCN, key);
 }

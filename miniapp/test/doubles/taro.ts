@@ -36,7 +36,12 @@ const Taro = {
   requestSubscribeMessage: jest.fn(),
   chooseImage: jest.fn(),
   previewImage: resolved('previewImage:ok'),
+  /** The page shown: `routerPath` and `routerParams` (a test sets them). */
+  getCurrentInstance: () => ({ router: { path: routerPath.value, params: routerParams } }),
 };
+
+/** The current page's path for `getCurrentInstance` (the home tab unless a test says otherwise). */
+export const routerPath = { value: '/pages/home/index' };
 
 /** The current page's query; tests set `routerParams` before rendering a page. */
 export const routerParams: Record<string, string> = {};

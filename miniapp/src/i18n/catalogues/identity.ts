@@ -17,6 +17,7 @@ export const zhCN = {
 
   'login.title': '登录',
   'login.welcome': '欢迎使用邻里',
+  'login.returnHint': '重新登录后会回到刚才的页面。',
   'login.wechat': '微信一键登录',
   'login.wechatHint': '登录后即可加入你所在的社区。',
   'login.devNote': '这是开发环境登录，只在本地和测试环境可用。',
@@ -197,6 +198,7 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'login.title': 'Log in',
   'login.welcome': 'Welcome to Linli',
+  'login.returnHint': 'Log in again to go back to the page you were on.',
   'login.wechat': 'Log in with WeChat',
   'login.wechatHint': 'Log in to join your community.',
   'login.devNote': 'This is the development login, available only on local and test stages.',

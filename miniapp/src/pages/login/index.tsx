@@ -5,10 +5,11 @@ import { contracts, type LoginResponse } from '@linli/shared';
 import { ApiError, request } from '../../api';
 import PageLayout from '../../components/page-layout';
 import SubmitButton from '../../components/submit-button';
-import { pendingInvitation, signIn } from '../../state/session';
+import { loginReturn, pendingInvitation, signIn } from '../../state/session';
+import { useStoredValue } from '../../state/stored-value';
 import { expectConsentRecording, recordPrivacyConsent } from '../../state/privacy';
-import { useI18n } from '../../i18n';
-import { ROUTES, openPage, restartAt } from '../../routes';
+import { isMessageKey, useI18n } from '../../i18n';
+import { ROUTES, openPage, restartAt, restartAtUrl } from '../../routes';
 
 const DEV_LOGIN_AVAILABLE = process.env.TARO_ENV === 'h5' && LINLI_STAGE === 'dev';
 const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
@@ -16,8 +17,16 @@ const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
 export default function LoginPage() {
   const { t } = useI18n();
   const [agreed, setAgreed] = useState(false);
+  const ended = useStoredValue(loginReturn);
+  const reasonKey = ended ? `error.${ended.reason}` : null;
   return (
     <PageLayout title="login.title">
+      {ended ? (
+        <View className="notice" id="login-reason">
+          <Text>{reasonKey && isMessageKey(reasonKey) ? t(reasonKey) : t('error.unauthorized')}</Text>
+          <Text className="card__hint">{t('login.returnHint')}</Text>
+        </View>
+      ) : null}
       <View className="card">
         <Text className="card__value">{t('login.welcome')}</Text>
         <Text className="card__hint">{t('login.wechatHint')}</Text>
@@ -71,10 +80,11 @@ function useLogin(agreed: boolean) {
     try {
       const session = await login();
       expectConsentRecording(session.token);
-      signIn(session);
+      const back = signIn(session);
       await recordPrivacyConsent();
-      // Came from an invitation: back to it, to accept it.
-      await restartAt(pendingInvitation.get() ? ROUTES.invite : ROUTES.communities);
+      // The same person whose session ended: back where they were. From an invitation: back to it, to accept it.
+      if (back) await restartAtUrl(back);
+      else await restartAt(pendingInvitation.get() ? ROUTES.invite : ROUTES.communities);
     } catch (error) {
       setErrorMessage(error instanceof ApiError ? error.message : String(error));
       setSubmitting(false);
