@@ -26,6 +26,13 @@ export function restartAt(route: Route): Promise<unknown> {
   return Taro.reLaunch({ url: route });
 }
 
+/** The route of the page shown now (`/pages/home/index`), or null before any page is shown. */
+export function currentRoute(): Route | null {
+  const path = Taro.getCurrentInstance()?.router?.path?.split('?')[0];
+  if (!path) return null;
+  return (path.startsWith('/') ? path : `/${path}`) as Route;
+}
+
 /** The page shown now, with its query (`/volunteer/pages/activity/index?id=a1`); the home tab if none. */
 export function currentPageUrl(): string {
   const router = Taro.getCurrentInstance()?.router;

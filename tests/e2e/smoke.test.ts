@@ -326,12 +326,26 @@ class RoleTab {
     const landed = routeOf(this.page.url());
     const allowedLandings = this.role === 'visitor' ? [pagePath, 'pages/login/index'] : [pagePath];
     if (!allowedLandings.includes(landed)) faults.push(`landed on ${landed}`);
+    faults.push(...(await this.layoutFaults(landed)));
     if (SCREENSHOTS[this.role]?.includes(pagePath)) {
       await snapshot(this.page, `e2e-smoke-${this.role}-${pagePath.replace(/\//g, '-')}.png`);
     }
     await Promise.all(this.reads.splice(0));
     this.faults = undefined;
     return { role: this.role, page: pagePath, landed, faults, milliseconds, calls };
+  }
+
+  /**
+   * Issue 21: a page other than a tab must offer a way back (`#page-back`: the browser's back button is
+   * not one an elderly resident finds), and nothing may be wider than the screen.
+   */
+  private async layoutFaults(landed: string): Promise<string[]> {
+    const faults: string[] = [];
+    const visibleBack = await this.page.locator(`${FRESH} #page-back`).count();
+    if (!this.tabPages.includes(landed) && visibleBack === 0) faults.push('no way back (#page-back)');
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) faults.push(`wider than the screen by ${overflow} px`);
+    return faults;
   }
 
   /**

@@ -37,6 +37,7 @@ const Taro = {
   chooseImage: jest.fn(),
   previewImage: resolved('previewImage:ok'),
   /** The page shown: `routerPath` and `routerParams` (a test sets them). */
+  getCurrentPages: () => [{}],
   getCurrentInstance: () => ({ router: { path: routerPath.value, params: routerParams } }),
 };
 

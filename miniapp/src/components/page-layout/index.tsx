@@ -5,7 +5,7 @@ import type { ApiError } from '../../api';
 import { useLargeText } from '../../state/preferences';
 import { useSession } from '../../state/session';
 import { describeError, useI18n, type MessageKey } from '../../i18n';
-import { ROUTES, restartAt } from '../../routes';
+import { ROUTES, TAB_ROUTES, currentRoute, restartAt } from '../../routes';
 import ActingForBanner from '../acting-for-banner';
 import PrivacyPrompt from '../privacy-prompt';
 import './index.scss';
@@ -49,6 +49,7 @@ export default function PageLayout({
   return (
     <View className={largeText ? 'page page--large' : 'page'}>
       <ActingForBanner />
+      {WITHOUT_NATIVE_BACK ? <WayBack /> : null}
       <View className="page__header">
         <Text className="page__title">{heading}</Text>
       </View>
@@ -72,6 +73,34 @@ export default function PageLayout({
         )}
       </View>
       {withoutPrivacyPrompt ? null : <PrivacyPrompt />}
+    </View>
+  );
+}
+
+/** In a browser the navigation bar is hidden and the tab bar shows only on tab pages: each other page brings its own way back. */
+const WITHOUT_NATIVE_BACK = process.env.TARO_ENV === 'h5';
+
+/**
+ * 返回 and 首页 on every page but the tabs (issue 21: an elderly resident must never need the
+ * browser's back button): back to the page before, or — opened directly, with nothing before it —
+ * to the home tab.
+ */
+function WayBack() {
+  const { t } = useI18n();
+  const route = currentRoute();
+  if (route && TAB_ROUTES.includes(route)) return null;
+  const back = () => {
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void restartAt(ROUTES.home);
+  };
+  return (
+    <View className="page__nav" id="page-nav">
+      <Button id="page-back" className="page__nav-button" onClick={back}>
+        {t('common.back')}
+      </Button>
+      <Button id="page-home" className="page__nav-button" onClick={() => void restartAt(ROUTES.home)}>
+        {t('common.home')}
+      </Button>
     </View>
   );
 }

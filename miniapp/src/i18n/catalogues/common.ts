@@ -19,6 +19,8 @@ export const zhCN = {
   'common.reasonRequired': '请填写原因',
   'month.label': '{year}年{month}月',
 
+  'common.back': '‹ 返回',
+  'common.home': '首页',
   'error.network': '网络连接失败，请稍后重试',
   'error.unauthorized': '登录已过期，请重新登录',
   'error.unknown': '出了点问题，请稍后再试',
@@ -80,6 +82,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'common.reasonRequired': 'Please give a reason',
   'month.label': '{month}/{year}',
 
+  'common.back': '‹ Back',
+  'common.home': 'Home',
   'error.network': 'Network error, please try again',
   'error.unauthorized': 'Your login has expired, please log in again',
   'error.unknown': 'Something went wrong, please try again later',
