@@ -42,6 +42,7 @@ import {
   CheckinRequest,
   MySignupsQuery,
   SignupRequest,
+  type MyAttendance,
   type MySignup,
   type RosterResponse,
   type Signup,
@@ -614,7 +615,7 @@ export const contracts = {
     path: '/v1/communities/{cid}/activities/{aid}/signups/mine',
     access: 'member',
     params: ActivityPath,
-    response: returns<{ signup: MySignup | null; unmet: UnmetRequirement[] }>(),
+    response: returns<{ signup: MySignup | null; unmet: UnmetRequirement[]; attendance: MyAttendance | null }>(),
   }),
   /** 志愿者资料: the caller's own (null before the first save), the ID number masked. */
   getVolunteerProfile: route({

@@ -125,6 +125,17 @@ describe('sign-up in Chromium', () => {
     await page.locator('#checkin-submit').click();
     expect(await outcomeText(page, 'checkin')).toContain('需要先报名成功');
 
+    // 小李 checks in: the page says so at once (进行中 · 已签到), and still after a reload (issue 21).
+    await openActivityAs(page, `e2e-su-li-${suffix}`, `小李${suffix}`, activity.id);
+    expect(await page.locator('#activity-phase').textContent()).toBe('进行中');
+    expect(await page.locator('#activity-my-attendance').count()).toBe(0);
+    await page.locator('#checkin-code input').fill(code.body.code);
+    await page.locator('#checkin-submit').click();
+    expect(await outcomeText(page, 'checkin')).toContain('签到');
+    await page.locator('#activity-my-attendance', { hasText: '已签到' }).waitFor(WAIT);
+    await page.reload();
+    await page.locator('#activity-my-attendance', { hasText: '已签到' }).waitFor(WAIT);
+
     // Staff: the roster, exported as Excel.
     await logInToDemo(page, 'demo-staff');
     await openRoute(page, `/office/pages/roster/index?activityId=${activity.id}`);

@@ -14,6 +14,7 @@ import { actingFor } from '../state/acting-for';
 import { endSession, renewSession, sessionInfo, sessionToken } from '../state/session';
 import { ROUTES, currentPageUrl, restartAt } from '../routes';
 import { ApiError } from './api-error';
+import { dataChanged } from './changes';
 import { newIdempotencyKey } from './idempotency-key';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any contract, whatever its types
@@ -67,7 +68,11 @@ export async function request<C extends AnyContract>(
     );
   }
 
-  if (response.statusCode >= 200 && response.statusCode < 300) return response.data as ResponseOf<C>;
+  if (response.statusCode >= 200 && response.statusCode < 300) {
+    // A write changed something: the screens still open load again (not for a login or a renewal).
+    if (MUTATING_METHODS.has(contract.method) && !contract.path.startsWith('/v1/auth/')) dataChanged();
+    return response.data as ResponseOf<C>;
+  }
   const error = ApiError.fromResponse(response.statusCode, response.data);
   if (response.statusCode === 401 && !contract.path.startsWith('/v1/auth/')) sessionEnded(error.code);
   throw error;

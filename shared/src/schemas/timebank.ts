@@ -204,6 +204,13 @@ export interface MySignup {
   activity: Activity;
 }
 
+/** The caller's own presence at an activity (a walk-in's too): checked in, and out if so. */
+export interface MyAttendance {
+  status: AttendanceStatus;
+  checkedInAt: string;
+  checkedOutAt?: string;
+}
+
 export const MySignupsQuery = z.strictObject({ scope: z.optional(z.enum(['upcoming', 'all'])) });
 export type MySignupsQuery = z.infer<typeof MySignupsQuery>;
 export const ClaimPath = z.strictObject({ cid: CommunityId, claimId: EntityId });

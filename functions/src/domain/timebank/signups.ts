@@ -1,4 +1,4 @@
-import type { Activity, MySignup, Signup, SignupRequest, UnmetRequirement } from '@linli/shared';
+import type { Activity, MyAttendance, MySignup, Signup, SignupRequest, UnmetRequirement } from '@linli/shared';
 import { unmetRequirements, type VolunteerProfileRecord } from './volunteer-profile';
 import type { Effects } from '../effects';
 import { AppError } from '../../lib/errors';
@@ -258,7 +258,7 @@ function mySignup(
 export async function getMySignup(
   input: { communityId: string; activityId: string; memberId: string },
   dependencies: SignupDependencies & { attendances: AttendanceStore; profileOf: ProfileReader },
-): Promise<{ signup: MySignup | null; unmet: UnmetRequirement[] }> {
+): Promise<{ signup: MySignup | null; unmet: UnmetRequirement[]; attendance: MyAttendance | null }> {
   const [activity, signup, attendance] = await Promise.all([
     getActivityOrThrow(dependencies.activities, input.communityId, input.activityId),
     dependencies.signups.getSignup(input.communityId, input.activityId, input.memberId),
@@ -267,10 +267,18 @@ export async function getMySignup(
   const unmet = activity.requirements
     ? unmetRequirements(activity, await dependencies.profileOf(input.communityId, input.memberId))
     : [];
-  if (!signup) return { signup: null, unmet };
+  // Whether they came, walk-ins too (issue 21: after checking in, a reload said nothing of it).
+  const mine: MyAttendance | null = attendance
+    ? {
+        status: attendance.status,
+        checkedInAt: attendance.checkedInAt,
+        ...(attendance.checkedOutAt ? { checkedOutAt: attendance.checkedOutAt } : {}),
+      }
+    : null;
+  if (!signup) return { signup: null, unmet, attendance: mine };
   const signups =
     signup.status === 'waitlisted' ? await dependencies.signups.listSignups(input.communityId, input.activityId) : null;
-  return { signup: mySignup(signup, activity, signups, attendance !== null), unmet };
+  return { signup: mySignup(signup, activity, signups, attendance !== null), unmet, attendance: mine };
 }
 
 /**

@@ -4,6 +4,12 @@
  */
 export const zhCN = {
   'activity.title': '活动详情',
+  'activity.phase.not_started': '尚未开始',
+  'activity.phase.running': '进行中',
+  'activity.phase.ended': '已结束',
+  'activity.phase.cancelled': '已取消',
+  'activity.checkedIn': '已签到（{time}）',
+  'activity.checkedOut': '已签退（{time}）',
   'activity.time': '时间',
   'activity.location': '地点',
   'activity.attendees': '已签到 {count} 人',
@@ -273,6 +279,12 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   'activity.title': 'Activity',
+  'activity.phase.not_started': 'Not started yet',
+  'activity.phase.running': 'Under way',
+  'activity.phase.ended': 'Ended',
+  'activity.phase.cancelled': 'Cancelled',
+  'activity.checkedIn': 'Checked in ({time})',
+  'activity.checkedOut': 'Checked out ({time})',
   'activity.time': 'Time',
   'activity.location': 'Place',
   'activity.attendees': '{count} checked in',

@@ -61,6 +61,29 @@ describe('the donate page', () => {
     expect(sentRequest(2).data).toEqual({ amountFen: 2000, publishName: true });
   });
 
+  it('once paid, no longer says 请付款 (issue 21: a stale screen)', async () => {
+    answerNext(200, fund(HOLDER, true));
+    answerNext(200, { items: [] });
+    const { container } = render(<DonatePage />);
+    await act(async () => undefined);
+    await act(async () => undefined);
+    fireEvent.change(container.querySelector('#donate-amount')!, { target: { value: '5' } });
+    const created = anOrder({ kind: 'donation', totalFen: 500 });
+    answerNext(201, { ...created, payment });
+    fireEvent.click(container.querySelector('#donate-submit')!);
+    await act(async () => undefined);
+    expect(container.querySelector('#donate-result')?.textContent).toContain('请付款');
+
+    answerNext(200, { order: { ...created, status: 'paid' } });
+    fireEvent.click(container.querySelector(`#pay-${created.id}`)!);
+    await act(async () => undefined);
+    await act(async () => undefined);
+
+    expect(container.querySelector('#donate-result')).toBeNull();
+    expect(container.querySelector(`#pay-${created.id}-result`)?.textContent).toContain('付款成功');
+    expect(container.textContent).not.toContain('请付款');
+  });
+
   it('tells the donor at once when their message waits for the office’s review', async () => {
     answerNext(200, fund(HOLDER, true));
     answerNext(200, { items: [] });

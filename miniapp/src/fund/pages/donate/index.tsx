@@ -93,7 +93,16 @@ function DonateForm({ communityId }: { communityId: string }) {
       {order ? (
         <OrderSummary order={order}>
           {order.heldMessage ? <MessageHeldHint /> : null}
-          <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={setOrder} />
+          <OrderPayment
+            communityId={communityId}
+            order={order}
+            payment={payment}
+            onChanged={(changed) => {
+              setOrder(changed);
+              // 请付款 was about the order just made: once it is paid the payment's own outcome says so.
+              if (changed.status !== 'pending_payment') action.clear();
+            }}
+          />
           <DonationReceipt
             communityId={communityId}
             order={order}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import ActivityCard from '../../../components/activity-card';
+import ActivityState from '../../components/activity-state';
 import ImageGallery from '../../../components/image-gallery';
 import CheckinForm from '../../components/checkin-form';
 import SignupPanel from '../../components/signup-panel';
@@ -29,6 +30,7 @@ export default function ActivityPage() {
     >
       {activity.data ? (
         <>
+          <ActivityState communityId={communityId ?? ''} activity={activity.data} />
           <ActivityCard activity={activity.data}>
             {activity.data.description ? <Text>{activity.data.description}</Text> : null}
           </ActivityCard>
