@@ -91,24 +91,16 @@ function DonateForm({ communityId }: { communityId: string }) {
       />
       <PublishNameChoice id="donate-publish-name" checked={publishName} onChange={setPublishName} />
       {order ? (
-        <OrderSummary order={order}>
-          {order.heldMessage ? <MessageHeldHint /> : null}
-          <OrderPayment
-            communityId={communityId}
-            order={order}
-            payment={payment}
-            onChanged={(changed) => {
-              setOrder(changed);
-              // 请付款 was about the order just made: once it is paid the payment's own outcome says so.
-              if (changed.status !== 'pending_payment') action.clear();
-            }}
-          />
-          <DonationReceipt
-            communityId={communityId}
-            order={order}
-            onChanged={() => reloadOrder(communityId, order, setOrder)}
-          />
-        </OrderSummary>
+        <DonationOrder
+          communityId={communityId}
+          order={order}
+          payment={payment}
+          onChanged={(changed) => {
+            setOrder(changed);
+            // 请付款 was about the order just made: once it is paid the payment's own outcome says so.
+            if (changed.status !== 'pending_payment') action.clear();
+          }}
+        />
       ) : (
         <SubmitButton id="donate-submit" busy={action.busy} onClick={donate}>
           {t('donate.submit')}
@@ -125,6 +117,31 @@ function DonateForm({ communityId }: { communityId: string }) {
       ) : null}
       <ActionOutcome id="donate" outcome={action.outcome} />
     </View>
+  );
+}
+
+/** The donation just made: its summary, the held-message hint, payment and the receipt request. */
+function DonationOrder({
+  communityId,
+  order,
+  payment,
+  onChanged,
+}: {
+  communityId: string;
+  order: Order;
+  payment: PaymentInstruction | undefined;
+  onChanged: (order: Order) => void;
+}) {
+  return (
+    <OrderSummary order={order}>
+      {order.heldMessage ? <MessageHeldHint /> : null}
+      <OrderPayment communityId={communityId} order={order} payment={payment} onChanged={onChanged} />
+      <DonationReceipt
+        communityId={communityId}
+        order={order}
+        onChanged={() => reloadOrder(communityId, order, onChanged)}
+      />
+    </OrderSummary>
   );
 }
 
