@@ -34,6 +34,9 @@ const NEXT: Partial<Record<OrderStatus, readonly FulfilStatus[]>> = {
   ready_for_pickup: ['completed'],
   shipped: ['completed'],
 };
+/** A donation has nothing to hand over (the server refuses it): no 可以自提 / 已发货 / 已完成 for one. */
+const nextFor = (order: Order): readonly FulfilStatus[] =>
+  order.kind === 'donation' ? [] : (NEXT[order.status] ?? []);
 const REFUNDABLE: readonly OrderStatus[] = ['paid', 'ready_for_pickup', 'shipped', 'completed'];
 
 /** 微益坊 orders by status: hand over (ready for pickup / shipped / completed) or refund with a reason. */
@@ -118,7 +121,15 @@ function ShippingState({ communityId, order }: { communityId: string; order: Ord
   );
 }
 
-function OrderActions({ communityId, order, onChanged }: { communityId: string; order: Order; onChanged: () => void }) {
+export function OrderActions({
+  communityId,
+  order,
+  onChanged,
+}: {
+  communityId: string;
+  order: Order;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const action = useAction();
   const params = { cid: communityId, oid: order.id };
@@ -132,7 +143,7 @@ function OrderActions({ communityId, order, onChanged }: { communityId: string; 
   return (
     <View className="order-actions">
       <View className="row">
-        {(NEXT[order.status] ?? [])
+        {nextFor(order)
           .filter((next) => next !== 'shipped')
           .map((next) => (
             <Button
@@ -145,7 +156,7 @@ function OrderActions({ communityId, order, onChanged }: { communityId: string; 
             </Button>
           ))}
       </View>
-      {NEXT[order.status]?.includes('shipped') ? (
+      {nextFor(order).includes('shipped') ? (
         <ShipForm
           orderId={order.id}
           busy={action.busy}
