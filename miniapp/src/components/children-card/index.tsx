@@ -8,6 +8,7 @@ import ActionOutcome from '../action-outcome';
 import CheckRow from '../check-row';
 import SubmitButton from '../submit-button';
 import TextField from '../text-field';
+import DateField from '../date-field';
 
 const DAY = /^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -59,14 +60,7 @@ export default function ChildrenCard({ communityId, onAdded }: { communityId: st
         ))}
       </View>
       <TextField id="child-name" label={t('children.name')} value={name} maxlength={32} onChange={setName} />
-      <TextField
-        id="child-birth-date"
-        label={t('children.birthDate')}
-        placeholder="2017-06-01"
-        value={birthDate}
-        maxlength={10}
-        onChange={setBirthDate}
-      />
+      <DateField id="child-birth-date" label={t('children.birthDate')} value={birthDate} onChange={setBirthDate} />
       <CheckRow id="child-consent" label={t('children.consent')} checked={consent} onChange={setConsent} />
       <SubmitButton id="child-add" busy={action.busy} onClick={add}>
         {t('children.add')}

@@ -5,8 +5,15 @@ export interface DateTimeValue {
   time: string;
 }
 
-/** WeChat has good native pickers; on the office PC (H5) typing `2025-11-22` and `14:30` is quicker. */
+/**
+ * WeChat has good native pickers (Picker); in a browser the input's own `date` and `time` types
+ * give the browser's calendar and clock, and still take a typed `2025-11-22` and `14:30`.
+ */
 const NATIVE_PICKERS = process.env.TARO_ENV === 'weapp';
+
+/** Taro's Input passes `type` to the browser's input; its types name only the mini-program's. */
+export const BROWSER_DATE = 'date' as never;
+const BROWSER_TIME = 'time' as never;
 
 /** A date and a time in the device's time zone, as `YYYY-MM-DD` and `HH:MM`. */
 export default function DateTimeField({
@@ -45,6 +52,7 @@ export default function DateTimeField({
           <>
             <Input
               id={`${id}-date`}
+              type={BROWSER_DATE}
               className="field__input date-time__date"
               value={value.date}
               placeholder="2025-11-22"
@@ -53,6 +61,7 @@ export default function DateTimeField({
             />
             <Input
               id={`${id}-time`}
+              type={BROWSER_TIME}
               className="field__input date-time__time"
               value={value.time}
               placeholder="14:30"

@@ -9,7 +9,6 @@ import ChoiceTabs from '../../../components/choice-tabs';
 import EmptyState from '../../../components/empty-state';
 import PagedListView from '../../../components/paged-list';
 import SubmitButton from '../../../components/submit-button';
-import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
 import { formatHours } from '../../../format/office';
@@ -18,6 +17,7 @@ import { ROUTES, openPage } from '../../../routes';
 import MemberPicker from '../../components/member-picker';
 import OfficeLayout from '../../components/office-layout';
 import ReasonPrompt from '../../components/reason-prompt';
+import DateField from '../../../components/date-field';
 
 type Tab = 'requests' | 'issue' | 'register' | 'seal';
 
@@ -199,14 +199,8 @@ function IssueForm({ communityId }: { communityId: string }) {
     <View className="card" id="record-issue-form">
       <Text className="card__hint">{t('officeRecord.issueIntro')}</Text>
       <MemberPicker communityId={communityId} selected={member} onSelect={setMember} />
-      <TextField
-        id="record-issue-from"
-        label={t('record.from')}
-        value={from}
-        placeholder="2026-01-01"
-        onChange={setFrom}
-      />
-      <TextField id="record-issue-to" label={t('record.to')} value={to} placeholder="2026-12-31" onChange={setTo} />
+      <DateField id="record-issue-from" label={t('record.from')} value={from} onChange={setFrom} />
+      <DateField id="record-issue-to" label={t('record.to')} value={to} onChange={setTo} />
       <SubmitButton id="record-issue-submit" busy={action.busy} onClick={issue}>
         {t('officeRecord.issue')}
       </SubmitButton>

@@ -14,6 +14,7 @@ import { formatHours } from '../../../format/office';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
 import { useSession } from '../../../state/session';
+import DateField from '../../../components/date-field';
 
 const DAY = /^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -184,8 +185,8 @@ function CertificateRequestForm(props: { communityId: string; onSent: () => void
       >
         {t('record.profileLink')}
       </Button>
-      <TextField id="record-from" label={t('record.from')} value={from} placeholder="2026-01-01" onChange={setFrom} />
-      <TextField id="record-to" label={t('record.to')} value={to} placeholder="2026-12-31" onChange={setTo} />
+      <DateField id="record-from" label={t('record.from')} value={from} onChange={setFrom} />
+      <DateField id="record-to" label={t('record.to')} value={to} onChange={setTo} />
       <SubmitButton id="record-certificate-send" busy={action.busy} onClick={send}>
         {t('record.submit')}
       </SubmitButton>
