@@ -42,7 +42,7 @@ export function cameraProblem(error: unknown): CameraProblem {
 }
 
 /**
- * The browser's own BarcodeDetector when it reads QR codes (Chrome on Android and macOS, Safari 17+),
+ * The browser's own BarcodeDetector when it reads QR codes (Chrome on Android and macOS, for one),
  * else jsQR, loaded only now (a chunk of its own, not in the app's bundle).
  */
 export async function loadDecoder(): Promise<FrameDecoder> {
