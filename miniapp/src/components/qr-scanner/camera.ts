@@ -48,9 +48,7 @@ export function cameraProblem(error: unknown): CameraProblem {
 export async function loadDecoder(): Promise<FrameDecoder> {
   const native = await nativeDecoder();
   if (native) return native;
-  // The condition is a build constant: the weapp build (WeChat scans for it) does not even bundle jsQR.
-  const jsQR =
-    process.env.TARO_ENV === 'h5' ? (await import(/* webpackChunkName: "jsqr" */ 'jsqr')).default : undefined;
+  const jsQR = await importJsQr();
   if (!jsQR) throw new Error('The camera scanner is for browsers; weapp uses Taro.scanCode');
   const canvas = document.createElement('canvas');
   return async (video) => {
@@ -64,6 +62,17 @@ export async function loadDecoder(): Promise<FrameDecoder> {
     const image = context.getImageData(0, 0, width, height);
     return jsQR(image.data, width, height, { inversionAttempts: 'dontInvert' })?.data || undefined;
   };
+}
+
+/**
+ * jsQR as a chunk of its own, on H5 only. The condition is a build constant and the function is not
+ * `async` (Babel would turn its body into a state machine that webpack cannot prune): the weapp build,
+ * where WeChat scans, does not even bundle jsQR.
+ */
+function importJsQr(): Promise<typeof import('jsqr').default> | undefined {
+  return process.env.TARO_ENV === 'h5'
+    ? import(/* webpackChunkName: "jsqr" */ 'jsqr').then((module) => module.default)
+    : undefined;
 }
 
 async function nativeDecoder(): Promise<FrameDecoder | undefined> {
