@@ -34,13 +34,19 @@ export async function launchSharedBrowser(): Promise<{
   return { newContext: () => browser.newContext(PHONE), close: () => browser.close() };
 }
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * One person's Chromium with a profile of its own. `extraArgs` are added to the usual switches for that
+ * browser only (a fake camera: {@link fakeCameraArgs}).
+ */
+export async function launchBrowser(
+  options: { extraArgs?: readonly string[] } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     ...PHONE,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
   });
   return {
     context,
@@ -52,3 +58,13 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
 }
 
 export const artifactPath = (name: string) => path.join(__dirname, '..', '.artifacts', name);
+
+/**
+ * Chromium's switches for a camera that shows `videoFile` (a .y4m, read when a page opens the camera, over
+ * and over) and a camera permission granted without asking.
+ */
+export const fakeCameraArgs = (videoFile: string): string[] => [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  `--use-file-for-fake-video-capture=${videoFile}`,
+];

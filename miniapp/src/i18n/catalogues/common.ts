@@ -1,6 +1,6 @@
 /**
- * App-wide words: the app's name, the tabs, loading and retry, months, chart labels, notification kinds, and the
- * errors of no one area.
+ * App-wide words: the app's name, the tabs, loading and retry, months, chart labels, notification kinds, the
+ * errors of no one area, and the browser's QR scanner (issue 21).
  */
 export const zhCN = {
   'app.name': '邻里',
@@ -63,6 +63,13 @@ export const zhCN = {
   'error.idempotency.key_invalid': '提交出错，请重试',
   'error.idempotency.key_reused': '提交出错，请刷新页面后重试',
   'error.service.busy': '现在人多，请稍后再试',
+  'scan.title': '请把二维码对准框内',
+  'scan.starting': '正在打开摄像头…',
+  'scan.hint': '对准后会自动识别，不用按按钮',
+  'scan.cancel': '取消',
+  'scan.refused': '没有打开摄像头：浏览器没有允许使用摄像头。可以在浏览器设置里允许后再扫，或在下面手动输入。',
+  'scan.absent': '这台设备找不到摄像头，请在下面手动输入。',
+  'scan.failed': '摄像头打不开，请在下面手动输入。',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -126,4 +133,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'error.idempotency.key_invalid': 'Something went wrong sending this: please try again',
   'error.idempotency.key_reused': 'Something went wrong sending this: reload the page and try again',
   'error.service.busy': 'We are busy right now: please try again in a moment',
+  'scan.title': 'Hold the QR code inside the frame',
+  'scan.starting': 'Opening the camera…',
+  'scan.hint': 'It is read by itself: no button to press',
+  'scan.cancel': 'Cancel',
+  'scan.refused':
+    'The camera is not allowed in this browser. Allow it in the browser settings and scan again, or type the code below.',
+  'scan.absent': 'This device has no camera: please type the code below.',
+  'scan.failed': 'The camera could not be opened: please type the code below.',
 };

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, type VerifyPassResponse } from '@linli/shared';
@@ -10,10 +9,8 @@ import TextField from '../../../components/text-field';
 import VerifyPassResult from '../../components/verify-pass-result';
 import { parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
+import { useQrScan } from '../../../hooks/qr-scan';
 import { useI18n } from '../../../i18n';
-
-/** Scanning needs the WeChat camera; on H5 (a shop PC, the office) the pass token is pasted or typed. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp';
 
 /** 核验志愿者证: scan the resident's live pass and read who it belongs to and the discount to give. */
 export default function VerifyPassPage() {
@@ -30,6 +27,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
   const [bill, setBill] = useState('');
   const [result, setResult] = useState<VerifyPassResponse>();
   const action = useAction();
+  const scanner = useQrScan('verify-scanner');
 
   const verify = (passToken: string) => {
     const trimmed = passToken.trim();
@@ -49,24 +47,20 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
     });
   };
 
+  /** WeChat's scanner on weapp, the camera in a browser; the box below when neither can be used. */
   const scan = async () => {
-    try {
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      verify(scanned.result);
-    } catch {
-      // the merchant closed the camera
-    }
+    const scanned = await scanner.scan();
+    if (scanned !== undefined) verify(scanned);
   };
 
   return (
     <>
       {result ? <VerifyPassResult result={result} /> : null}
       <View className="card" id="verify-form">
-        {CAN_SCAN ? (
-          <Button id="verify-scan" className="button" onClick={scan}>
-            {t('verify.scan')}
-          </Button>
-        ) : null}
+        <Button id="verify-scan" className="button" onClick={scan}>
+          {t('verify.scan')}
+        </Button>
+        {scanner.view}
         <TextField
           id="verify-bill"
           label={t('verify.bill')}
@@ -77,7 +71,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
         />
         <TextField
           id="verify-token"
-          label={CAN_SCAN ? t('verify.tokenOrScan') : t('verify.token')}
+          label={t('verify.tokenOrScan')}
           value={token}
           placeholder={t('verify.tokenPlaceholder')}
           maxlength={600}
@@ -86,7 +80,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
         <SubmitButton
           id="verify-submit"
           busy={action.busy}
-          className={CAN_SCAN && !action.busy ? 'button button--secondary' : 'button'}
+          className={action.busy ? 'button' : 'button button--secondary'}
           onClick={() => verify(token)}
         >
           {action.busy ? t('verify.checking') : t('verify.submit')}

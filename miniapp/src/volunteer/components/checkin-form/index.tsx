@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { contracts, parseCheckinQr, type Attendance, type Claim } from '@linli/shared';
 import { request } from '../../../api';
 import { useAction } from '../../../hooks/action';
+import { useQrScan } from '../../../hooks/qr-scan';
 import { useSubscribeMessages } from '../../../hooks/subscribe-messages';
 import { useI18n, type Translate } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
@@ -12,12 +12,9 @@ import SubmitButton from '../../../components/submit-button';
 
 type Direction = 'in' | 'out';
 
-/** Scanning needs the WeChat camera; on H5 (office PC, browser) the 6-digit code is the way. */
-const CAN_SCAN = process.env.TARO_ENV === 'weapp';
-
 /**
- * 签到 / 签退 for one activity: scan the rotating QR on weapp, or type the 6-digit code shown
- * beside it (everywhere). The answer is told in plain words, errors included.
+ * 签到 / 签退 for one activity: scan the rotating QR (WeChat's scanner on weapp, the camera in a
+ * browser), or type the 6-digit code shown beside it (everywhere, and the way without a camera). The answer is told in plain words, errors included.
  */
 export default function CheckinForm({ communityId, activityId }: { communityId: string; activityId: string }) {
   const { t } = useI18n();
@@ -25,6 +22,7 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
   const [code, setCode] = useState('');
   const action = useAction();
   const askToNotify = useSubscribeMessages();
+  const scanner = useQrScan('checkin-scanner');
 
   const send = async (proof: { token: string } | { code: string }) => {
     if (action.busy) return;
@@ -48,7 +46,7 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
   };
 
   const scan = async () => {
-    const scanned = await scanQr();
+    const scanned = await scanner.scan();
     if (scanned === undefined) return; // the person closed the camera
     const parsed = parseCheckinQr(scanned);
     if (!parsed) action.fail(t('checkin.notACheckinQr'));
@@ -71,16 +69,15 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
           { value: 'out', label: t('checkin.out') },
         ]}
       />
-      {CAN_SCAN ? (
-        <Button id="checkin-scan" className="button" onClick={scan}>
-          {direction === 'in' ? t('checkin.scanIn') : t('checkin.scanOut')}
-        </Button>
-      ) : null}
+      <Button id="checkin-scan" className="button" onClick={scan}>
+        {direction === 'in' ? t('checkin.scanIn') : t('checkin.scanOut')}
+      </Button>
+      {scanner.view}
       <CodeField code={code} onChange={setCode} onConfirm={submitCode} />
       <SubmitButton
         id="checkin-submit"
         busy={action.busy}
-        className={CAN_SCAN && !action.busy ? 'button button--secondary' : 'button'}
+        className={action.busy ? 'button' : 'button button--secondary'}
         onClick={submitCode}
       >
         {action.busy ? t('checkin.sending') : direction === 'in' ? t('checkin.submitIn') : t('checkin.submitOut')}
@@ -88,15 +85,6 @@ export default function CheckinForm({ communityId, activityId }: { communityId: 
       <ActionOutcome id="checkin" outcome={action.outcome} />
     </View>
   );
-}
-
-/** The text of a QR code from the camera, or undefined when the person closed it. */
-async function scanQr(): Promise<string | undefined> {
-  try {
-    return (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The 6-digit code shown beside the QR (`#checkin-code`): digits only; Enter sends it. */
@@ -112,7 +100,7 @@ function CodeField({
   const { t } = useI18n();
   return (
     <View className="field">
-      <Text className="field__label">{CAN_SCAN ? t('checkin.codeOrScan') : t('checkin.codeLabel')}</Text>
+      <Text className="field__label">{t('checkin.codeOrScan')}</Text>
       <Input
         id="checkin-code"
         className="field__input code-input"
