@@ -15,3 +15,11 @@ export function shareOfFen(grossFen: number, shareBps: number): number {
   assertNonNegativeInteger(shareBps, 'shareBps');
   return Math.floor((grossFen * shareBps) / 10_000);
 }
+
+/**
+ * What a certified volunteer pays on a bill of `billFen` at a merchant giving `pricePercent` (80 = 8折):
+ * the bill × pricePercent / 100, rounded to the fen (half up), never below 0. Integer fen in and out.
+ */
+export function discountedBillFen(billFen: number, pricePercent: number): number {
+  return Math.max(0, Math.round((billFen * pricePercent) / 100));
+}

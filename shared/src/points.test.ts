@@ -1,5 +1,5 @@
 import { pointsForMinutes, roundMinutes } from './points';
-import { formatFen, shareOfFen } from './money';
+import { discountedBillFen, formatFen, shareOfFen } from './money';
 import type { CommunityRules } from './schemas/identity';
 
 const rules = (overrides: Partial<CommunityRules> = {}): CommunityRules => ({
@@ -47,5 +47,14 @@ describe('money', () => {
     expect(formatFen(15000)).toBe('150.00');
     expect(formatFen(5)).toBe('0.05');
     expect(formatFen(-1234)).toBe('-12.34');
+  });
+});
+
+describe('discountedBillFen', () => {
+  it('charges the bill × pricePercent / 100, rounded to the fen', () => {
+    expect(discountedBillFen(10000, 80)).toBe(8000);
+    expect(discountedBillFen(12350, 86)).toBe(10621);
+    expect(discountedBillFen(1, 50)).toBe(1);
+    expect(discountedBillFen(0, 80)).toBe(0);
   });
 });

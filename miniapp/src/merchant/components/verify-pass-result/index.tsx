@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { VerifyPassResponse } from '@linli/shared';
+import { discountedBillFen, type VerifyPassResponse } from '@linli/shared';
+import { formatYuan } from '../../../format/market';
 import { formatDateTime } from '../../../format/time';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { offerText } from '../../../components/merchant-card';
@@ -17,7 +18,7 @@ export function refusalKey(reason: string | undefined): MessageKey {
  * The answer to a scanned certificate pass, readable from across the counter: when valid the holder's
  * name very large (compare it with the person) and the discount to give; when not, why not.
  */
-export default function VerifyPassResult({ result }: { result: VerifyPassResponse }) {
+export default function VerifyPassResult({ result, billFen }: { result: VerifyPassResponse; billFen?: number }) {
   const { t, language } = useI18n();
   if (!result.valid) {
     return (
@@ -48,6 +49,9 @@ export default function VerifyPassResult({ result }: { result: VerifyPassRespons
             {offerText(t, language, result.offer)}
           </Text>
           <Text className="card__hint">{result.offer.description}</Text>
+          {billFen !== undefined ? (
+            <BillAfterDiscount billFen={billFen} pricePercent={result.offer.pricePercent} />
+          ) : null}
         </>
       ) : null}
       {result.use?.flagged ? (
@@ -58,6 +62,21 @@ export default function VerifyPassResult({ result }: { result: VerifyPassRespons
       {result.use ? (
         <Text className="card__hint">{t('verify.recordedAt', { date: formatDateTime(result.use.at, language) })}</Text>
       ) : null}
+    </View>
+  );
+}
+
+/** 账单 ¥100.00 · 应收 ¥80.00 · 优惠 ¥20.00: what to charge, in large type (issue 21). */
+function BillAfterDiscount({ billFen, pricePercent }: { billFen: number; pricePercent: number }) {
+  const { t } = useI18n();
+  const dueFen = discountedBillFen(billFen, pricePercent);
+  return (
+    <View className="verify-result__bill" id="verify-bill-result">
+      <Text className="card__hint">{t('verify.billWas', { amount: formatYuan(billFen) })}</Text>
+      <Text className="verify-result__offer" id="verify-bill-due">
+        {t('verify.billDue', { amount: formatYuan(dueFen) })}
+      </Text>
+      <Text className="card__hint">{t('verify.billSaved', { amount: formatYuan(billFen - dueFen) })}</Text>
     </View>
   );
 }

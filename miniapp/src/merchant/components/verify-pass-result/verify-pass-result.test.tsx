@@ -26,6 +26,24 @@ describe('VerifyPassResult', () => {
     expect(container.querySelector('#verify-reason')).toBeNull();
   });
 
+  it('shows the bill after the discount when the merchant typed one (issue 21)', () => {
+    const { container } = render(
+      <VerifyPassResult
+        billFen={12350}
+        result={{
+          valid: true,
+          holder: { displayName: '李阿姨' },
+          offer: { description: '理发', pricePercent: 86 },
+          use: { id: 'use-1', at: '2025-11-22T06:00:00.000Z', flagged: false },
+        }}
+      />,
+    );
+
+    // 123.50 × 0.86 = 106.21 to charge; 17.29 off.
+    expect(container.querySelector('#verify-bill-due')?.textContent).toBe('优惠后应收 ¥106.21');
+    expect(container.querySelector('#verify-bill-result')?.textContent).toContain('¥17.29');
+  });
+
   it('writes a tenth of a discount as 8.6折 and warns about a flagged use', () => {
     const { container } = render(
       <VerifyPassResult

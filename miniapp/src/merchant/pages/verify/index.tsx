@@ -25,7 +25,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
   const { t } = useI18n();
   const [token, setToken] = useState('');
   const [bill, setBill] = useState('');
-  const [result, setResult] = useState<VerifyPassResponse>();
+  const [result, setResult] = useState<{ answer: VerifyPassResponse; billFen?: number }>();
   const action = useAction();
   const scanner = useQrScan('verify-scanner');
 
@@ -41,7 +41,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
         body: { token: trimmed, ...(billFen !== undefined ? { billFen } : {}) },
         idempotencyKey,
       });
-      setResult(answer);
+      setResult({ answer, billFen });
       setToken('');
       return '';
     });
@@ -55,7 +55,7 @@ function VerifyForm({ communityId, merchantId }: { communityId: string; merchant
 
   return (
     <>
-      {result ? <VerifyPassResult result={result} /> : null}
+      {result ? <VerifyPassResult result={result.answer} billFen={result.billFen} /> : null}
       <View className="card" id="verify-form">
         <Button id="verify-scan" className="button" onClick={scan}>
           {t('verify.scan')}
