@@ -102,6 +102,11 @@ describe('merchant lifecycle', () => {
     ]);
     expect(JSON.stringify(list.body)).not.toContain('licenceNumber');
     expect((await me(cid, resident.token)).member.roles).toContain('merchant');
+    // The applicant is told (issue 21: applicants never learned the outcome).
+    const inbox = await send(contracts.listMyNotifications, { token: resident.token });
+    expect(inbox.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'merchant_application', title: '商户申请已通过', objectId: applied.body.id }),
+    );
   });
 
   it('rejects with a reason; warns, suspends, removes and reinstates', async () => {
@@ -128,6 +133,10 @@ describe('merchant lifecycle', () => {
     const fromRemoved = await status({ status: 'active', reason: 'x' });
 
     expect(rejected.body.merchant).toMatchObject({ status: 'rejected', reason: '营业执照不符' });
+    const told = await send(contracts.listMyNotifications, { token: admin.token });
+    expect(told.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'merchant_application', body: expect.stringContaining('营业执照不符') }),
+    );
     expect([warned.body.status, suspended.body.status, reinstated.body.status, removed.body.status]).toEqual([
       'warned',
       'suspended',

@@ -275,6 +275,7 @@ export const NOTIFICATION_KINDS = [
   'activity_cancelled',
   'team_membership',
   'service_record',
+  'merchant_application',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -85,6 +85,20 @@ export async function decideApplication(
         before,
         after: { ...before, status: to, decidedBy: decision.by, decidedAt: decision.at, reason: decision.reason },
       },
+      // The applicant hears the outcome (issue 21: applicants never learned it), in the decision's transaction.
+      notify: [
+        {
+          userId: before.ownerId,
+          communityId: input.communityId,
+          kind: 'merchant_application',
+          title: input.approve ? '商户申请已通过' : '商户申请未通过',
+          body: input.approve
+            ? `${before.name} 已加入商户联盟：在“我的 → 商户后台”设置优惠、核验志愿者证`
+            : `${before.name} 的申请未通过：${input.reason ?? ''}`,
+          objectType: 'merchant',
+          objectId: input.merchantId,
+        },
+      ],
     },
   );
   if (!decided) throw new AppError('merchant.already_decided', 'This application has already been decided');

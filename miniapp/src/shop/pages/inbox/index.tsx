@@ -27,6 +27,7 @@ export const NOTIFICATION_ICONS: Record<NotificationKind, string> = {
   activity_reminder: '⏰',
   activity_cancelled: '🚫',
   team_membership: '🤝',
+  merchant_application: '🏪',
   service_record: '📜',
 };
 
