@@ -101,6 +101,8 @@ export const zhCN = {
 
   'me.memberId': '会员编号：{id}',
   'me.merchant': '商户后台',
+  'me.maker': '我的小店',
+  'me.makerHint': '上架手作、看销售和结算',
   'me.merchantHint': '{name}：核验志愿者证、优惠记录、发布公告',
   'error.member.not_found': '没有找到这位居民',
   'error.auth.forbidden': '你没有权限做这件事',
@@ -286,6 +288,8 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'me.memberId': 'Member number: {id}',
   'me.merchant': 'Merchant console',
+  'me.maker': 'My shop',
+  'me.makerHint': 'List your handmade goods, see sales and payouts',
   'me.merchantHint': '{name}: verify certificates, discounts given, notices',
   'error.member.not_found': 'No such resident',
   'error.auth.forbidden': 'You are not allowed to do this',

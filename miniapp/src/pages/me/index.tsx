@@ -22,14 +22,31 @@ export default function MePage() {
   return (
     <PageLayout title="me.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
       {me.data ? <MeView me={me.data} t={t} /> : null}
-      {me.data ? <VolunteerLinks office={isOffice(me.data)} merchant={merchants.merchant?.name} /> : null}
+      {me.data ? (
+        <VolunteerLinks
+          office={isOffice(me.data)}
+          maker={me.data.member.roles.includes('maker')}
+          merchant={merchants.merchant?.name}
+        />
+      ) : null}
       <SettingsCard />
     </PageLayout>
   );
 }
 
-/** My time bank pages, the merchant console for merchants' owners and staff, and the office console for staff. */
-function VolunteerLinks({ office, merchant }: { office: boolean; merchant: string | undefined }) {
+/**
+ * My time bank pages, the maker's console (我的小店) for makers, the merchant console for merchants'
+ * owners and staff, and the office console for staff.
+ */
+function VolunteerLinks({
+  office,
+  maker,
+  merchant,
+}: {
+  office: boolean;
+  maker: boolean;
+  merchant: string | undefined;
+}) {
   const { t } = useI18n();
   return (
     <View className="card card--links">
@@ -54,6 +71,14 @@ function VolunteerLinks({ office, merchant }: { office: boolean; merchant: strin
         hint={t('proxy.linkHint')}
         onClick={() => openPage(ROUTES.myProxies)}
       />
+      {maker ? (
+        <NavRow
+          id="me-maker"
+          label={t('me.maker')}
+          hint={t('me.makerHint')}
+          onClick={() => openPage(ROUTES.makerConsole)}
+        />
+      ) : null}
       {merchant ? (
         <NavRow
           id="me-merchant"
