@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { CursorQuery, type Page } from './schemas/common';
 import {
   CommunityPath,
+  MembersQuery,
   CreateCommunityRequest,
   CreateDistrictRequest,
   DistrictPath,
@@ -495,7 +496,7 @@ export const contracts = {
     path: '/v1/communities/{cid}/members',
     access: 'staff',
     params: CommunityPath,
-    query: CursorQuery,
+    query: MembersQuery,
     response: returns<Page<MemberView>>(),
   }),
 

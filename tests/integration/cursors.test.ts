@@ -141,7 +141,7 @@ const yesterday = () => dayOf(new Date(Date.now() - 86_400_000));
 
 /** One line per paged route; a paged route missing here fails the suite. */
 const SPECS: Partial<Record<ContractName, PagedSpec>> = {
-  listMembers: { caller: 'office', seed: async () => undefined },
+  listMembers: { caller: 'office', otherQueries: () => [{ q: 'staff' }], seed: async () => undefined },
   listActivities: {
     caller: 'office',
     seed: async () => {

@@ -289,3 +289,32 @@ describe('Idempotency-Key', () => {
     expect(reply.body).toMatchObject({ error: { code: 'idempotency.key_invalid' } });
   });
 });
+
+describe('finding a member (issue 21: the search covered only the rows loaded)', () => {
+  it('finds a member by part of their name or by id among all members, not only the first page', async () => {
+    const community = await createCommunity();
+    const staff = await createMember(community.id, ['staff'], 'staff');
+    const crowd = await Promise.all(
+      Array.from({ length: 60 }, () => createMember(community.id, ['resident'], 'crowd')),
+    );
+    const last = await createMember(community.id, ['resident'], 'granny');
+    const search = (q: string) =>
+      send(contracts.listMembers, { params: { cid: community.id }, query: { q }, token: staff.token });
+
+    const firstPage = await send(contracts.listMembers, { params: { cid: community.id }, token: staff.token });
+    const byName = await search('granny');
+    const byId = await search(crowd[7]!.userId);
+    const none = await search('没有这个人');
+    const blank = await send(contracts.listMembers, {
+      params: { cid: community.id },
+      invalidQuery: { q: '   ' },
+      token: staff.token,
+    });
+
+    expect(firstPage.body.items.map((member) => member.id)).not.toContain(last.userId);
+    expect(byName.body.items.map((member) => member.id)).toEqual([last.userId]);
+    expect(byId.body.items.map((member) => member.id)).toEqual([crowd[7]!.userId]);
+    expect(none.body).toEqual({ items: [], nextCursor: null });
+    expect(blank.status).toBe(400);
+  });
+});

@@ -212,6 +212,17 @@ export const MemberPath = z.strictObject({
   memberId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a member id')),
 });
 
+/**
+ * `GET …/members?q=&cursor=` — staff find a member: `q` is part of the name shown, or the member id.
+ * Searched on the server over every member, a page at a time (issue 21: searching only the rows
+ * loaded said 没有找到 while more pages existed).
+ */
+export const MembersQuery = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))),
+});
+export type MembersQuery = z.infer<typeof MembersQuery>;
+
 export const SetRolesRequest = z.strictObject({
   roles: z.array(Role).check(
     z.minLength(1, 'a member keeps at least one role'),

@@ -86,7 +86,8 @@ export interface CommunityStore {
   /** The member's display name, set as given; false when they are not a member. */
   setDisplayName(communityId: string, userId: string, displayName: string): Promise<boolean>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
-  listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>>;
+  /** Members by join time; with `search`, those whose name contains it or whose id it is (filtered on the server). */
+  listMembers(communityId: string, cursor: string | undefined, search?: string): Promise<Page<MemberRecord>>;
 }
 
 /** WeChat's code2Session as Linli sees it. */

@@ -372,13 +372,22 @@ export class DynamoCommunityStore implements CommunityStore {
     return (result.Items ?? []).map(toMember);
   }
 
-  async listMembers(communityId: string, cursor: string | undefined): Promise<Page<MemberRecord>> {
+  async listMembers(communityId: string, cursor: string | undefined, search?: string): Promise<Page<MemberRecord>> {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
       indexName: INDEXES.gsi2,
       partition: keys.membersPartition(communityId),
       cursor,
       limit: 50,
+      ...(search
+        ? {
+            filter: {
+              expression: 'contains(#name, :search) OR #id = :search',
+              names: { '#name': 'displayName', '#id': 'userId' },
+              values: { ':search': search },
+            },
+          }
+        : {}),
     });
     return { items: page.items.map(toMember), nextCursor: page.nextCursor };
   }

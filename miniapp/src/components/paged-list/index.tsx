@@ -25,7 +25,16 @@ export default function PagedListView<Item>({ id, list, empty, emptyHint, render
   }
   return (
     <View className="list" id={id}>
-      {list.items.length === 0 && !list.error ? <EmptyState id={`${id}-empty`} title={empty} hint={emptyHint} /> : null}
+      {list.items.length === 0 && !list.error ? (
+        // Nothing here yet, but more pages exist: not "none found" (issue 21), keep looking.
+        list.hasMore ? (
+          <Text className="card__hint" id={`${id}-keep-looking`}>
+            {t('common.keepLooking')}
+          </Text>
+        ) : (
+          <EmptyState id={`${id}-empty`} title={empty} hint={emptyHint} />
+        )
+      ) : null}
       {list.items.map(renderItem)}
       {list.error ? (
         <View className="card">

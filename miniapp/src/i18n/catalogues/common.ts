@@ -20,6 +20,7 @@ export const zhCN = {
   'month.label': '{year}年{month}月',
 
   'common.back': '‹ 返回',
+  'common.keepLooking': '这一页没有找到，点“加载更多”继续找',
   'common.home': '首页',
   'error.network': '网络连接失败，请稍后重试',
   'error.unauthorized': '登录已过期，请重新登录',
@@ -91,6 +92,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'month.label': '{month}/{year}',
 
   'common.back': '‹ Back',
+  'common.keepLooking': 'Not on this page: tap “Load more” to keep looking',
   'common.home': 'Home',
   'error.network': 'Network error, please try again',
   'error.unauthorized': 'Your login has expired, please log in again',

@@ -1,12 +1,15 @@
 import { Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { contracts, type MemberView } from '@linli/shared';
 import { request } from '../../../api';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 import PagedListView from '../../../components/paged-list';
 
-/** Find a member of the community by name (filters the loaded pages; "load more" fetches further). */
+/**
+ * Find a member of the community by name (or member id): searched on the server over every member
+ * (`GET …/members?q=`), a moment after the typing stops; "load more" reads further pages.
+ */
 export default function MemberPicker({
   communityId,
   selected,
@@ -18,13 +21,10 @@ export default function MemberPicker({
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
-  const members = usePagedList(`members:${communityId}`, (cursor) =>
-    request(contracts.listMembers, { params: { cid: communityId }, query: { cursor } }),
+  const query = useSettled(search.trim(), 300);
+  const shown = usePagedList(`members:${communityId}:${query}`, (cursor) =>
+    request(contracts.listMembers, { params: { cid: communityId }, query: { cursor, q: query || undefined } }),
   );
-  const needle = search.trim().toLowerCase();
-  const shown = needle
-    ? { ...members, items: members.items.filter((member) => member.displayName.toLowerCase().includes(needle)) }
-    : members;
 
   return (
     <View className="field" id="member-picker">
@@ -59,4 +59,14 @@ export default function MemberPicker({
       />
     </View>
   );
+}
+
+/** `value` once it has stayed the same for `delayMs` (a search is sent when the typing pauses). */
+function useSettled(value: string, delayMs: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
 }
