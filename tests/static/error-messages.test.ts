@@ -44,9 +44,7 @@ function codesIn(file: string): string[] {
 }
 
 /** Codes are `area.reason`; a bare `area` in the status table is the status of its whole prefix, no code. */
-const CODES = [
-  ...new Set([...Object.keys(STATUS_BY_CODE), ...sourceFiles(FUNCTIONS).flatMap((file) => codesIn(file))]),
-]
+const CODES = [...new Set([...Object.keys(STATUS_BY_CODE), ...sourceFiles(FUNCTIONS).flatMap((file) => codesIn(file))])]
   .filter((code) => code.includes('.'))
   .sort();
 
