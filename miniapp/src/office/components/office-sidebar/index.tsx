@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { ROUTES, currentPageUrl, openPage, replacePage, type Route } from '../../../routes';
+import { useI18n } from '../../../i18n';
+import { OFFICE_SECTIONS, officeLinkOf } from '../../sections';
+import './index.scss';
+
+/**
+ * The office console's sections down the left of the window at a desk (H5 only, so plain HTML: a
+ * `nav` of buttons), grouped as on the office home; the link of the page shown is `aria-current`.
+ */
+export default function OfficeSidebar({ current = currentPageUrl() }: { current?: string }) {
+  const { t } = useI18n();
+  const here = officeLinkOf(current);
+  const onHome = current.split('?')[0] === ROUTES.office;
+  // From a section's own page, the sidebar replaces the page: the stack does not grow with each click.
+  const go = (route: Route) => (here || onHome ? replacePage(route) : openPage(route));
+  useEffect(() => {
+    // A long sidebar scrolls: keep the current section's link in view on each page.
+    document.querySelector('#office-sidebar [aria-current="page"]')?.scrollIntoView?.({ block: 'nearest' });
+  }, [here]);
+  return (
+    <nav className="office-sidebar" id="office-sidebar" aria-label={t('desk.sections')}>
+      <button
+        type="button"
+        id="office-nav-home"
+        className={onHome ? 'office-sidebar__home office-sidebar__link--on' : 'office-sidebar__home'}
+        aria-current={onHome ? 'page' : undefined}
+        onClick={() => void go(ROUTES.office)}
+      >
+        {t('office.title')}
+      </button>
+      {OFFICE_SECTIONS.map((section) => (
+        <section className="office-sidebar__group" key={section.id} aria-labelledby={`office-nav-group-${section.id}`}>
+          <h2 className="office-sidebar__title" id={`office-nav-group-${section.id}`}>
+            {t(section.title)}
+          </h2>
+          {section.links.map((link) => (
+            <button
+              type="button"
+              key={link.id}
+              id={link.id.replace(/^office-/, 'office-nav-')}
+              className={link === here ? 'office-sidebar__link office-sidebar__link--on' : 'office-sidebar__link'}
+              aria-current={link === here ? 'page' : undefined}
+              onClick={() => void go(link.route)}
+            >
+              {t(link.label)}
+            </button>
+          ))}
+        </section>
+      ))}
+    </nav>
+  );
+}
