@@ -12,8 +12,9 @@ export default function OfficeSidebar({ current = currentPageUrl() }: { current?
   const { t } = useI18n();
   const here = officeLinkOf(current);
   const onHome = current.split('?')[0] === ROUTES.office;
-  // From a section's own page, the sidebar replaces the page: the stack does not grow with each click.
-  const go = (route: Route) => (here || onHome ? replacePage(route) : openPage(route));
+  // From one section's page to another the sidebar replaces the page (the stack does not grow with
+  // each click); from the office home it opens it, so "back" returns home.
+  const go = (route: Route) => (here ? replacePage(route) : openPage(route));
   useEffect(() => {
     // A long sidebar scrolls: keep the current section's link in view on each page.
     document.querySelector('#office-sidebar [aria-current="page"]')?.scrollIntoView?.({ block: 'nearest' });
