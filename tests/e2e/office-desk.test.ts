@@ -29,6 +29,9 @@ async function twoPendingClaims(suffix: string): Promise<{ activityId: string; l
   return { activityId: activity.id, ...names };
 }
 
+/** The element shown for `selector`: pages under the one shown stay in the DOM, hidden (Taro's H5 page stack). */
+const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
+
 /** The member names of the claims table's rows, top to bottom. */
 const tableMembers = (page: Page) =>
   page.locator('#claims-list tbody tr').evaluateAll((rows) => rows.map((row) => row.children[1]?.textContent ?? ''));
@@ -76,7 +79,7 @@ describe('the office console at a desk in Chromium', () => {
     // The approval queue from the sidebar: a table; sort by duration, then filter to this story's claims.
     await page.locator('#office-nav-claims').click();
     await page.locator('#claims-list table').waitFor(WAIT);
-    expect(await page.locator('#office-nav-claims').getAttribute('aria-current')).toBe('page');
+    expect(await shown(page, '#office-nav-claims').getAttribute('aria-current')).toBe('page');
     await page.locator('#claims-list-filter').fill(suffix);
     await page.locator('#claims-list tbody tr').nth(1).waitFor(WAIT);
     expect(await page.locator('#claims-list tbody tr').count()).toBe(2);
@@ -94,9 +97,13 @@ describe('the office console at a desk in Chromium', () => {
     expect(await tableMembers(page)).toEqual([short]);
 
     // Orders: a table too, from the sidebar.
-    await page.locator('#office-nav-orders').click();
+    await shown(page, '#office-nav-orders').click();
     await page.locator('#office-orders table, #office-orders-empty').first().waitFor(WAIT);
-    expect(await page.locator('#office-nav-orders').getAttribute('aria-current')).toBe('page');
+    expect(await shown(page, '#office-nav-orders').getAttribute('aria-current')).toBe('page');
+    await page.waitForTimeout(500);
+    expect(await shown(page, '#office-nav-orders').isVisible()).toBe(true);
+    const ordersLink = await shown(page, '#office-nav-orders').boundingBox();
+    expect((ordersLink?.y ?? 0) + (ordersLink?.height ?? 0)).toBeLessThanOrEqual(801); // scrolled into view
     await snapshot(page, 'e2e-desk-3-orders-table.png');
 
     // The check-in QR on a 1920×1080 projector: projector mode makes it the largest square that fits.

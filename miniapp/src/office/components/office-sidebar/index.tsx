@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ROUTES, currentPageUrl, openPage, replacePage, type Route } from '../../../routes';
 import { useI18n } from '../../../i18n';
 import { OFFICE_SECTIONS, officeLinkOf } from '../../sections';
@@ -15,12 +15,16 @@ export default function OfficeSidebar({ current = currentPageUrl() }: { current?
   // From one section's page to another the sidebar replaces the page (the stack does not grow with
   // each click); from the office home it opens it, so "back" returns home.
   const go = (route: Route) => (here ? replacePage(route) : openPage(route));
+  const nav = useRef<HTMLElement>(null);
   useEffect(() => {
-    // A long sidebar scrolls: keep the current section's link in view on each page.
-    document.querySelector('#office-sidebar [aria-current="page"]')?.scrollIntoView?.({ block: 'nearest' });
+    // A long sidebar scrolls: bring the current link into view once the page has slid in (Taro shows it late).
+    const timer = setTimeout(() => {
+      nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest' });
+    }, 400);
+    return () => clearTimeout(timer);
   }, [here]);
   return (
-    <nav className="office-sidebar" id="office-sidebar" aria-label={t('desk.sections')}>
+    <nav ref={nav} className="office-sidebar" id="office-sidebar" aria-label={t('desk.sections')}>
       <button
         type="button"
         id="office-nav-home"
