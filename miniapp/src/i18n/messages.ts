@@ -18,6 +18,7 @@ import * as serviceRecord from './catalogues/service-record';
 import * as privacy from './catalogues/privacy';
 import * as media from './catalogues/media';
 import * as personalData from './catalogues/personal-data';
+import * as desk from './catalogues/desk';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -35,6 +36,7 @@ export const CATALOGUES = {
   privacy,
   media,
   personalData,
+  desk,
 };
 
 export const zhCN = {
@@ -52,6 +54,7 @@ export const zhCN = {
   ...privacy.zhCN,
   ...media.zhCN,
   ...personalData.zhCN,
+  ...desk.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -72,4 +75,5 @@ export const en: Messages = {
   ...privacy.en,
   ...media.en,
   ...personalData.en,
+  ...desk.en,
 };

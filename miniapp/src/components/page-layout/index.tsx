@@ -21,6 +21,8 @@ export interface PageLayoutProps {
   onRetry?: () => void;
   /** The privacy guide's own page leaves out the agreement prompt (the prompt links to it). */
   withoutPrivacyPrompt?: boolean;
+  /** At a desk (H5 on a PC): a sidebar left of the page, which then uses the window's width. */
+  aside?: ReactNode;
   children?: ReactNode;
 }
 
@@ -35,6 +37,7 @@ export default function PageLayout({
   error,
   onRetry,
   withoutPrivacyPrompt,
+  aside,
   children,
 }: PageLayoutProps) {
   const { t } = useI18n();
@@ -46,10 +49,8 @@ export default function PageLayout({
     Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);
   }, [heading]);
 
-  return (
-    <View className={largeText ? 'page page--large' : 'page'}>
-      <ActingForBanner />
-      {WITHOUT_NATIVE_BACK ? <WayBack /> : null}
+  const body = (
+    <>
       <View className="page__header">
         <Text className="page__title">{heading}</Text>
       </View>
@@ -72,6 +73,21 @@ export default function PageLayout({
           children
         )}
       </View>
+    </>
+  );
+
+  return (
+    <View className={`page${largeText ? ' page--large' : ''}${aside ? ' page--desk' : ''}`}>
+      <ActingForBanner />
+      {WITHOUT_NATIVE_BACK ? <WayBack /> : null}
+      {aside ? (
+        <View className="page__desk">
+          {aside}
+          <View className="page__main">{body}</View>
+        </View>
+      ) : (
+        body
+      )}
       {withoutPrivacyPrompt ? null : <PrivacyPrompt />}
     </View>
   );

@@ -104,3 +104,51 @@ describe('ClaimQueue', () => {
     expect(chunk(ids, 25).map((part) => part.length)).toEqual([25, 25, 10]);
   });
 });
+
+describe('ClaimQueue at a desk', () => {
+  beforeEach(() => {
+    sessionToken.set('token-1');
+    languagePreference.clear();
+  });
+
+  async function renderTable() {
+    answerNext(200, { items: pending, nextCursor: 'next-page' });
+    const view = render(<ClaimQueue communityId="demo" desk />);
+    await act(async () => undefined);
+    return view;
+  }
+  const members = (container: HTMLElement) =>
+    [...container.querySelectorAll('#claims-list tbody tr')].map((row) => row.querySelectorAll('td')[1]?.textContent);
+
+  it('is a table, sortable by points, filtered by the box, saying more claims wait on the server', async () => {
+    const { container, getByLabelText } = await renderTable();
+
+    expect(container.querySelector('#claims-list table')).not.toBeNull();
+    expect(container.querySelector('#claims-list-more-note')!.textContent).toContain('已载入的 3 条');
+    await click(container, '#claims-list-sort-points');
+    expect(members(container)).toEqual(['张大爷', '李师傅', '王阿姨']);
+    await click(container, '#claims-list-sort-points');
+    expect(members(container)).toEqual(['王阿姨', '李师傅', '张大爷']);
+    expect(container.querySelector('#claims-list-sort-points')!.closest('th')!.getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+
+    act(() => fireEvent.change(getByLabelText('筛选'), { target: { value: '办公室' } }));
+    expect(members(container)).toEqual(['李师傅']);
+  });
+
+  it('selects with labelled checkboxes and approves from the row', async () => {
+    const { container, getByLabelText } = await renderTable();
+
+    await act(async () => fireEvent.click(getByLabelText('选择 王阿姨')));
+    expect(container.querySelector('#claims-selected-count')!.textContent).toBe('已选 1 条');
+    expect(container.querySelectorAll('.claim--selected')).toHaveLength(1);
+
+    answerNext(200, { claim: aClaim({ id: 'c1', status: 'approved' }) });
+    await click(container, '#claim-approve-c1');
+
+    expect(sentRequest(1)).toMatchObject({ url: 'https://api.linli.test/v1/communities/demo/claims/c1/approve' });
+    expect(members(container)).toEqual(['李师傅', '张大爷']);
+    expect(container.querySelector('#claims-selected-count')!.textContent).toBe('已选 0 条');
+  });
+});

@@ -1,11 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { contracts, type Claim } from '@linli/shared';
 import { ApiError, request } from '../../../api';
 import { splitMinutes } from '../../../format/points';
 import { formatDateTime } from '../../../format/time';
-import { usePagedList } from '../../../hooks/paged-list';
-import { describeError, useI18n, type Translate } from '../../../i18n';
+import { usePagedList, type PagedList } from '../../../hooks/paged-list';
+import { describeError, useI18n, type Language, type Translate } from '../../../i18n';
+import DataTable, { type Column } from '../../../components/data-table';
 import PagedListView from '../../../components/paged-list';
 import SubmitButton from '../../../components/submit-button';
 
@@ -22,12 +23,12 @@ export function chunk<Item>(items: readonly Item[], size: number): Item[][] {
  * Pending volunteer hours for staff: approve one, reject one with a reason, or select several
  * and approve them together. Decided claims leave the list; refusals stay, with the reason shown.
  */
-export default function ClaimQueue({ communityId }: { communityId: string }) {
+export default function ClaimQueue({ communityId, desk = false }: { communityId: string; desk?: boolean }) {
   const { t } = useI18n();
   const claims = usePagedList(`claims:${communityId}`, (cursor) =>
     request(contracts.listClaims, { params: { cid: communityId }, query: { status: 'pending', cursor } }),
   );
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, setSelected, toggle } = useSelection();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const settle = (decided: string[], failed: Record<string, string>) => {
@@ -42,15 +43,18 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
   };
   const bulk = useBulkApproval(communityId, settle);
 
+  const decisionFor = (claim: Claim) => (
+    <ClaimDecision
+      key={claim.id}
+      claim={claim}
+      communityId={communityId}
+      error={errors[claim.id]}
+      onDecided={() => settle([claim.id], {})}
+      onFailed={(message) => settle([], { [claim.id]: message })}
+    />
+  );
   const allIds = claims.items.map((claim) => claim.id);
   const allSelected = allIds.length > 0 && allIds.every((id) => selected.has(id));
-  const toggle = (id: string) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <View className="claim-queue">
@@ -62,24 +66,61 @@ export default function ClaimQueue({ communityId }: { communityId: string }) {
         onSelectAll={() => setSelected(allSelected ? new Set() : new Set(allIds))}
         onApprove={() => bulk.approve(claims.items.filter((claim) => selected.has(claim.id)).map((claim) => claim.id))}
       />
-      <PagedListView
-        id="claims-list"
-        list={claims}
-        empty={t('claims.empty')}
-        renderItem={(claim) => (
-          <ClaimCard
-            key={claim.id}
-            claim={claim}
-            communityId={communityId}
-            selected={selected.has(claim.id)}
-            error={errors[claim.id]}
-            onToggle={() => toggle(claim.id)}
-            onDecided={() => settle([claim.id], {})}
-            onFailed={(message) => settle([], { [claim.id]: message })}
-          />
-        )}
-      />
+      {desk ? (
+        <ClaimTable claims={claims} selected={selected} onToggle={toggle} decision={decisionFor} />
+      ) : (
+        <PagedListView
+          id="claims-list"
+          list={claims}
+          empty={t('claims.empty')}
+          renderItem={(claim) => (
+            <ClaimCard key={claim.id} claim={claim} selected={selected.has(claim.id)} onToggle={() => toggle(claim.id)}>
+              {decisionFor(claim)}
+            </ClaimCard>
+          )}
+        />
+      )}
     </View>
+  );
+}
+
+/** Which claims are selected (by id), and a toggle for one. */
+function useSelection() {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return { selected, setSelected, toggle };
+}
+
+/** The queue at a desk: a sortable, filterable table, oldest claim first (`#claims-list`, as the cards). */
+function ClaimTable({
+  claims,
+  selected,
+  onToggle,
+  decision,
+}: {
+  claims: PagedList<Claim>;
+  selected: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+  decision: (claim: Claim) => ReactNode;
+}) {
+  const { t, language } = useI18n();
+  return (
+    <DataTable
+      id="claims-list"
+      caption={t('deskClaims.caption')}
+      columns={claimColumns(t, language, { isSelected: (claim) => selected.has(claim.id), onToggle, decision })}
+      list={claims}
+      rowKey={(claim) => claim.id}
+      rowClassName={(claim) => (selected.has(claim.id) ? 'claim claim--selected' : 'claim')}
+      empty={t('claims.empty')}
+      initialSort={{ key: 'submitted', direction: 'ascending' }}
+    />
   );
 }
 
@@ -162,17 +203,126 @@ function resultError(t: Translate, error: { code: string; message: string } | un
   return error ? describeError(t, new ApiError(409, error.code, error.message)) : t('error.unknown');
 }
 
-interface ClaimCardProps {
+/** A pending claim as a card (phone): who, what, the facts, and its decision controls (`children`). */
+function ClaimCard({
+  claim,
+  selected,
+  onToggle,
+  children,
+}: {
+  claim: Claim;
+  selected: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <View className={selected ? 'card claim claim--selected' : 'card claim'} id={`claim-${claim.id}`}>
+      <View className="row">
+        <SelectButton claim={claim} selected={selected} onToggle={onToggle} />
+        <View className="row__text" onClick={onToggle}>
+          <Text className="card__value claim__member">{claim.memberName}</Text>
+          <Text>{claim.activityTitle}</Text>
+        </View>
+      </View>
+      <ClaimFacts claim={claim} />
+      {children}
+    </View>
+  );
+}
+
+function SelectButton({ claim, selected, onToggle }: { claim: Claim; selected: boolean; onToggle: () => void }) {
+  return (
+    <Button id={`claim-select-${claim.id}`} className={selected ? 'check check--on' : 'check'} onClick={onToggle}>
+      {selected ? '✓' : ''}
+    </Button>
+  );
+}
+
+/** The table's select box (desk, H5 only): a labelled checkbox. */
+function SelectBox({ claim, selected, onToggle }: { claim: Claim; selected: boolean; onToggle: () => void }) {
+  const { t } = useI18n();
+  return (
+    <input
+      type="checkbox"
+      id={`claim-select-${claim.id}`}
+      className="data-table__check"
+      checked={selected}
+      aria-label={`${t('table.select')} ${claim.memberName}`}
+      onChange={onToggle}
+    />
+  );
+}
+
+/**
+ * The table's columns at a desk: select, member, activity, duration, points, source, when entered (all
+ * sortable and filtered by but the first and last) and the decision controls.
+ */
+function claimColumns(
+  t: Translate,
+  language: Language,
+  row: { isSelected: (claim: Claim) => boolean; onToggle: (id: string) => void; decision: (claim: Claim) => ReactNode },
+): Column<Claim>[] {
+  const duration = (claim: Claim) => t('claims.duration', splitMinutes(claim.minutes));
+  return [
+    {
+      key: 'select',
+      label: t('table.select'),
+      cell: (claim) => (
+        <SelectBox claim={claim} selected={row.isSelected(claim)} onToggle={() => row.onToggle(claim.id)} />
+      ),
+    },
+    {
+      key: 'member',
+      label: t('deskClaims.member'),
+      value: (claim) => claim.memberName,
+      cell: (claim) => claim.memberName,
+    },
+    {
+      key: 'activity',
+      label: t('deskClaims.activity'),
+      value: (claim) => claim.activityTitle,
+      cell: (claim) => claim.activityTitle,
+    },
+    { key: 'minutes', label: t('deskClaims.minutes'), numeric: true, value: (claim) => claim.minutes, cell: duration },
+    {
+      key: 'points',
+      label: t('deskClaims.points'),
+      numeric: true,
+      value: (claim) => claim.points,
+      cell: (claim) => claim.points,
+    },
+    {
+      key: 'source',
+      label: t('deskClaims.source'),
+      value: (claim) => t(`claims.source.${claim.source}`),
+      cell: (claim) => (
+        <>
+          {t(`claims.source.${claim.source}`)}
+          {claim.flagged ? <Text className="tag tag--danger">{t('claims.flagged')}</Text> : null}
+          {claim.note ? <Text className="card__hint">{t('claims.note', { note: claim.note })}</Text> : null}
+        </>
+      ),
+    },
+    {
+      key: 'submitted',
+      label: t('deskClaims.submitted'),
+      value: (claim) => claim.createdAt,
+      cell: (claim) => formatDateTime(claim.createdAt, language),
+    },
+    { key: 'actions', label: t('table.actions'), cell: row.decision },
+  ];
+}
+
+interface ClaimDecisionProps {
   claim: Claim;
   communityId: string;
-  selected: boolean;
   error: string | undefined;
-  onToggle: () => void;
   onDecided: () => void;
   onFailed: (message: string) => void;
 }
 
-function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, onFailed }: ClaimCardProps) {
+/** Approve, or reject with a reason; the reason a decision failed. */
+function ClaimDecision({ claim, communityId, error, onDecided, onFailed }: ClaimDecisionProps) {
   const { t } = useI18n();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -200,17 +350,7 @@ function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, o
   };
 
   return (
-    <View className={selected ? 'card claim claim--selected' : 'card claim'} id={`claim-${claim.id}`}>
-      <View className="row">
-        <Button id={`claim-select-${claim.id}`} className={selected ? 'check check--on' : 'check'} onClick={onToggle}>
-          {selected ? '✓' : ''}
-        </Button>
-        <View className="row__text" onClick={onToggle}>
-          <Text className="card__value claim__member">{claim.memberName}</Text>
-          <Text>{claim.activityTitle}</Text>
-        </View>
-      </View>
-      <ClaimFacts claim={claim} />
+    <>
       {error ? (
         <Text className="form-error" id={`claim-error-${claim.id}`}>
           {error}
@@ -234,7 +374,7 @@ function ClaimCard({ claim, communityId, selected, error, onToggle, onDecided, o
           </SubmitButton>
         </View>
       )}
-    </View>
+    </>
   );
 }
 

@@ -1,9 +1,12 @@
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
 import { contracts } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import LiveQr from '../../../components/live-qr';
 import OfficeLayout from '../../components/office-layout';
+import Projector from '../../components/projector';
+import QrView from '../../../components/qr-view';
 import { useLiveCode } from '../../../hooks/live-code';
 import { describeError, useI18n } from '../../../i18n';
 
@@ -30,6 +33,31 @@ function CheckinCode({ communityId, activityId }: { communityId: string; activit
     REFRESH_EVERY_MS,
   );
   const stale = live.error !== undefined && live.secondsLeft === 0;
+  const [projecting, setProjecting] = useState(false);
+  const stopProjecting = useCallback(() => setProjecting(false), []);
+
+  if (projecting && live.code && !stale) {
+    return (
+      <Projector
+        id="checkin-projector"
+        title={activity.data?.title ?? t('checkinCode.title')}
+        onExit={stopProjecting}
+        aside={
+          <>
+            <Text className="card__label">{t('checkinCode.orType')}</Text>
+            <Text className="checkin-screen__digits" id="checkin-projector-digits">
+              {live.code.code}
+            </Text>
+            <Text className="live-qr__countdown">
+              {live.secondsLeft > 0 ? t('live.refreshesIn', { seconds: live.secondsLeft }) : t('live.refreshing')}
+            </Text>
+          </>
+        }
+      >
+        <QrView id="checkin-qr" value={live.code.qr} />
+      </Projector>
+    );
+  }
 
   return (
     <View className="checkin-screen">
@@ -52,6 +80,11 @@ function CheckinCode({ communityId, activityId }: { communityId: string; activit
           </Text>
         </View>
       )}
+      {live.code && !stale ? (
+        <Button id="checkin-projector-open" className="button button--secondary" onClick={() => setProjecting(true)}>
+          {t('projector.open')}
+        </Button>
+      ) : null}
       <Text className="card__hint">{t('checkinCode.hint')}</Text>
     </View>
   );

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { contracts, type Order, type OrderStatus } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
@@ -12,7 +12,11 @@ import SubmitButton from '../../../components/submit-button';
 import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useI18n } from '../../../i18n';
+import { useI18n, type Language, type Translate } from '../../../i18n';
+import DataTable, { type Column } from '../../../components/data-table';
+import { fundShareOf } from '../../../components/order-summary';
+import { formatYuan } from '../../../format/market';
+import { formatDateTime } from '../../../format/time';
 
 type FulfilStatus = 'ready_for_pickup' | 'shipped' | 'completed';
 
@@ -41,17 +45,31 @@ const REFUNDABLE: readonly OrderStatus[] = ['paid', 'ready_for_pickup', 'shipped
 
 /** 微益坊 orders by status: hand over (ready for pickup / shipped / completed) or refund with a reason. */
 export default function OfficeOrdersPage() {
-  return <OfficeLayout title="office.orders">{({ communityId }) => <Orders communityId={communityId} />}</OfficeLayout>;
+  return (
+    <OfficeLayout title="office.orders">
+      {({ communityId, desk }) => <Orders communityId={communityId} desk={desk} />}
+    </OfficeLayout>
+  );
 }
 
-function Orders({ communityId }: { communityId: string }) {
-  const { t } = useI18n();
+function Orders({ communityId, desk }: { communityId: string; desk: boolean }) {
+  const { t, language } = useI18n();
   const [status, setStatus] = useState<Filter>('paid');
   const orders = usePagedList(`office-orders:${communityId}:${status}`, (cursor) =>
     request(contracts.listOrders, {
       params: { cid: communityId },
       query: status === 'shipping_failed' ? { shipping: 'failed', cursor } : { status, cursor },
     }),
+  );
+  const actionsFor = (order: Order) => (
+    <>
+      <ShippingState communityId={communityId} order={order} />
+      <OrderActions
+        communityId={communityId}
+        order={order}
+        onChanged={() => setTimeout(() => orders.removeWhere((item) => item.id === order.id), 800)}
+      />
+    </>
   );
   return (
     <>
@@ -64,23 +82,69 @@ function Orders({ communityId }: { communityId: string }) {
         value={status}
         onChange={setStatus}
       />
-      <PagedListView
-        id="office-orders"
-        list={orders}
-        empty={t('officeOrders.empty')}
-        renderItem={(order) => (
-          <OrderSummary key={order.id} order={order} showBuyer>
-            <ShippingState communityId={communityId} order={order} />
-            <OrderActions
-              communityId={communityId}
-              order={order}
-              onChanged={() => setTimeout(() => orders.removeWhere((item) => item.id === order.id), 800)}
-            />
-          </OrderSummary>
-        )}
-      />
+      {desk ? (
+        <DataTable
+          id="office-orders"
+          caption={t('deskOrders.caption')}
+          columns={orderColumns(t, language, actionsFor)}
+          list={orders}
+          rowKey={(order) => order.id}
+          rowClassName={() => 'order'}
+          empty={t('officeOrders.empty')}
+          initialSort={{ key: 'created', direction: 'descending' }}
+        />
+      ) : (
+        <PagedListView
+          id="office-orders"
+          list={orders}
+          empty={t('officeOrders.empty')}
+          renderItem={(order) => (
+            <OrderSummary key={order.id} order={order} showBuyer>
+              {actionsFor(order)}
+            </OrderSummary>
+          )}
+        />
+      )}
     </>
   );
+}
+
+/**
+ * The orders table at a desk: buyer, items, total, the fund's share, status and when ordered (sortable
+ * and filtered by), then the shipping upload and the actions.
+ */
+function orderColumns(t: Translate, language: Language, actions: (order: Order) => ReactNode): Column<Order>[] {
+  const items = (order: Order) =>
+    order.kind === 'donation'
+      ? t('order.donation')
+      : order.lines.map((line) => `${line.title} × ${line.quantity}`).join('，');
+  const status = (order: Order) => t(`order.status.${order.status}`);
+  return [
+    { key: 'buyer', label: t('deskOrders.buyer'), value: (order) => order.buyerName, cell: (order) => order.buyerName },
+    { key: 'items', label: t('deskOrders.items'), value: items, cell: items },
+    {
+      key: 'total',
+      label: t('deskOrders.total'),
+      numeric: true,
+      value: (order) => order.totalFen,
+      cell: (order) => formatYuan(order.totalFen),
+    },
+    {
+      key: 'fund',
+      label: t('deskOrders.fund'),
+      numeric: true,
+      value: fundShareOf,
+      cell: (order) => formatYuan(fundShareOf(order)),
+    },
+    { key: 'status', label: t('deskOrders.status'), value: status, cell: status },
+    {
+      key: 'created',
+      label: t('deskOrders.created'),
+      value: (order) => order.createdAt,
+      cell: (order) => formatDateTime(order.createdAt, language),
+    },
+    { key: 'actions', label: t('table.actions'), cell: actions },
+  ];
 }
 
 /** The order's shipping upload to WeChat (发货信息): uploaded, waiting, or failed with the error and a retry. */
