@@ -200,14 +200,20 @@ describe('office dashboard, exports and audit log in Chromium', () => {
     // The audit log: 赵社工 approved the resident's claim.
     await openRoute(page, '/office/pages/audit/index');
     await page.locator('#audit-objectId input').waitFor(WAIT);
-    await page.locator('#audit-objectType input').fill('claim');
+    // Kinds of object are chosen by name (issue 21: the filters took internal codes).
+    await page.locator('select#audit-objectType').selectOption({ label: '时长记录' });
     await page.locator('#audit-objectId input').fill(claim.id);
     await page.locator('#audit-search').click();
     await page.locator('#audit-list').waitFor(WAIT);
     await snapshot(page, 'e2e-office-4-audit.png');
     const entry = await findInList(page, 'audit-list', page.locator('.audit-entry', { hasText: '通过时长' }));
-    expect(await entry.textContent()).toContain('赵社工');
-    expect(await entry.textContent()).toContain('claim.approve');
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toContain('赵社工');
+    // People's words, not codes: the kind of object and the field named, no raw action code, times in China time.
+    expect(text).toContain('时长记录');
+    expect(text).toContain('状态');
+    expect(text).not.toContain('claim.approve');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   }, 180_000);
 
   it('a district officer sees the district’s charts, one community’s, and exports its figures', async () => {

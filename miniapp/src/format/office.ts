@@ -125,6 +125,139 @@ export function auditActionName(action: string, language: Language): string {
   return action;
 }
 
+type Named = Record<string, { 'zh-CN': string; en: string } | undefined>;
+
+/** What an audited object is, for people: `claim` → 时长记录. */
+export const AUDIT_OBJECT_TYPE_NAMES: Named = {
+  activity: { 'zh-CN': '活动', en: 'Activity' },
+  activity_series: { 'zh-CN': '每周活动', en: 'Weekly activity' },
+  certificate: { 'zh-CN': '志愿者证', en: 'Certificate' },
+  certificate_seal: { 'zh-CN': '证明印章', en: 'Certificate seal' },
+  claim: { 'zh-CN': '时长记录', en: 'Hours' },
+  community: { 'zh-CN': '社区', en: 'Community' },
+  complaint: { 'zh-CN': '投诉', en: 'Complaint' },
+  contribution: { 'zh-CN': '贡献', en: 'Contribution' },
+  district: { 'zh-CN': '街道', en: 'District' },
+  donation_message: { 'zh-CN': '捐赠留言', en: 'Donation message' },
+  flag: { 'zh-CN': '提醒', en: 'Flag' },
+  fund_entry: { 'zh-CN': '基金账目', en: 'Fund entry' },
+  fund_expense: { 'zh-CN': '基金支出', en: 'Fund expense' },
+  good: { 'zh-CN': '超市物品', en: 'Supermarket item' },
+  image: { 'zh-CN': '照片', en: 'Photo' },
+  invitation: { 'zh-CN': '邀请', en: 'Invitation' },
+  maker: { 'zh-CN': '手作人', en: 'Maker' },
+  member: { 'zh-CN': '居民', en: 'Member' },
+  merchant: { 'zh-CN': '商户', en: 'Merchant' },
+  order: { 'zh-CN': '订单', en: 'Order' },
+  post: { 'zh-CN': '商户公告', en: 'Merchant post' },
+  product: { 'zh-CN': '手作', en: 'Product' },
+  receipt_request: { 'zh-CN': '捐赠票据申请', en: 'Receipt request' },
+  recognition: { 'zh-CN': '表彰', en: 'Recognition' },
+  record_request: { 'zh-CN': '记录更正/证明申请', en: 'Record request' },
+  redemption: { 'zh-CN': '兑换', en: 'Redemption' },
+  service_certificate: { 'zh-CN': '志愿服务记录证明', en: 'Service certificate' },
+  team: { 'zh-CN': '志愿服务队', en: 'Team' },
+  transfer: { 'zh-CN': '积分转账', en: 'Points transfer' },
+};
+
+/** The fields of audited objects, for people: `displayName` → 名字. Unlisted fields keep their own name. */
+export const AUDIT_FIELD_NAMES: Named = {
+  status: { 'zh-CN': '状态', en: 'Status' },
+  displayName: { 'zh-CN': '名字', en: 'Name' },
+  name: { 'zh-CN': '名称', en: 'Name' },
+  roles: { 'zh-CN': '角色', en: 'Roles' },
+  reason: { 'zh-CN': '理由', en: 'Reason' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  title: { 'zh-CN': '标题', en: 'Title' },
+  description: { 'zh-CN': '说明', en: 'Description' },
+  location: { 'zh-CN': '地点', en: 'Place' },
+  category: { 'zh-CN': '类别', en: 'Category' },
+  capacity: { 'zh-CN': '名额', en: 'Places' },
+  startsAt: { 'zh-CN': '开始', en: 'Starts' },
+  endsAt: { 'zh-CN': '结束', en: 'Ends' },
+  minutes: { 'zh-CN': '分钟', en: 'Minutes' },
+  points: { 'zh-CN': '积分', en: 'Points' },
+  pricePoints: { 'zh-CN': '所需积分', en: 'Points price' },
+  stock: { 'zh-CN': '库存', en: 'Stock' },
+  priceFen: { 'zh-CN': '价格', en: 'Price' },
+  amountFen: { 'zh-CN': '金额', en: 'Amount' },
+  totalFen: { 'zh-CN': '总额', en: 'Total' },
+  valueFen: { 'zh-CN': '价值', en: 'Value' },
+  phone: { 'zh-CN': '电话', en: 'Phone' },
+  memberId: { 'zh-CN': '居民', en: 'Member' },
+  memberName: { 'zh-CN': '居民', en: 'Member' },
+  createdBy: { 'zh-CN': '创建人', en: 'Created by' },
+  createdAt: { 'zh-CN': '创建时间', en: 'Created' },
+  decidedBy: { 'zh-CN': '审核人', en: 'Decided by' },
+  decidedAt: { 'zh-CN': '审核时间', en: 'Decided' },
+  approvedBy: { 'zh-CN': '批准人', en: 'Approved by' },
+  approvedAt: { 'zh-CN': '批准时间', en: 'Approved' },
+  receiptNo: { 'zh-CN': '票据号', en: 'Receipt number' },
+  joinedAt: { 'zh-CN': '加入时间', en: 'Joined' },
+};
+
+const named = (table: Named, key: string, language: Language): string => table[key]?.[language] ?? key;
+
+/** `claim` → 时长记录 / Hours; an unknown type stays as it is. */
+export const auditObjectTypeName = (type: string, language: Language): string =>
+  named(AUDIT_OBJECT_TYPE_NAMES, type, language);
+
+/** `displayName` → 名字 / Name; an unknown field stays as it is. */
+export const auditFieldName = (field: string, language: Language): string => named(AUDIT_FIELD_NAMES, field, language);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant in China time (UTC+8) whatever the device's zone: `2026-11-30T16:05:00Z` → `2026-12-01 00:05`. */
+export function chinaDateTime(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}
+
+/** The states objects pass through, for people: `approved` → 已通过. */
+const STATUS_NAMES: Named = {
+  pending: { 'zh-CN': '待审核', en: 'Pending' },
+  approved: { 'zh-CN': '已通过', en: 'Approved' },
+  rejected: { 'zh-CN': '已驳回', en: 'Rejected' },
+  reversed: { 'zh-CN': '已冲正', en: 'Reversed' },
+  active: { 'zh-CN': '有效', en: 'Active' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  confirmed: { 'zh-CN': '已报名', en: 'Signed up' },
+  waitlisted: { 'zh-CN': '候补', en: 'Waitlisted' },
+  pending_payment: { 'zh-CN': '待付款', en: 'Awaiting payment' },
+  paid: { 'zh-CN': '已付款', en: 'Paid' },
+  ready_for_pickup: { 'zh-CN': '可自提', en: 'Ready for pickup' },
+  shipped: { 'zh-CN': '已发货', en: 'Shipped' },
+  completed: { 'zh-CN': '已完成', en: 'Completed' },
+  refunded: { 'zh-CN': '已退款', en: 'Refunded' },
+  open: { 'zh-CN': '进行中', en: 'Open' },
+  closed: { 'zh-CN': '已结束', en: 'Closed' },
+  issued: { 'zh-CN': '已开具', en: 'Issued' },
+  revoked: { 'zh-CN': '已撤销', en: 'Revoked' },
+  warned: { 'zh-CN': '已警告', en: 'Warned' },
+  suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
+  removed: { 'zh-CN': '已移除', en: 'Removed' },
+  under_review: { 'zh-CN': '待审核', en: 'Under review' },
+  released: { 'zh-CN': '已公示', en: 'Released' },
+  dismissed: { 'zh-CN': '已驳回', en: 'Dismissed' },
+  scheduled: { 'zh-CN': '已发布', en: 'Scheduled' },
+};
+
+/**
+ * A changed value as people read it: states named, instants in China time, `…Fen` amounts in yuan,
+ * anything else as stored. Ids are named by the caller (it knows the members).
+ */
+export function auditValue(field: string, value: string, language: Language = 'zh-CN'): string {
+  if (field === 'status' && STATUS_NAMES[value]) return named(STATUS_NAMES, value, language);
+  if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return chinaDateTime(value);
+  if (field.endsWith('Fen') && /^-?\d+$/.test(value)) {
+    const fen = Number(value);
+    const sign = fen < 0 ? '-' : '';
+    const abs = Math.abs(fen);
+    return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  }
+  return value;
+}
+
 export interface FieldChange {
   field: string;
   before: string | undefined;
