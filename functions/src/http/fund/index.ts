@@ -4,7 +4,6 @@ import { areaHandler, type AreaRoutes } from '../area';
 export const routes = {
   getFund: () => import('./get-fund'),
   exportFundCsv: () => import('./export-fund-csv'),
-  getFundDisclosure: () => import('./get-fund-disclosure'),
   recordFundIncome: () => import('./record-fund-income'),
   submitFundExpense: () => import('./submit-fund-expense'),
   listFundExpenses: () => import('./list-fund-expenses'),

@@ -48,6 +48,12 @@ export default function PageLayout({
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);
   }, [heading]);
+  useEffect(() => {
+    // The browser's tab bar sits outside the page: large text reaches it through the body's class.
+    if (WITHOUT_NATIVE_BACK && typeof document !== 'undefined') {
+      document.body.classList.toggle('linli-large-text', largeText);
+    }
+  }, [largeText]);
 
   const body = (
     <>
