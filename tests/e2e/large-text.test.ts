@@ -33,7 +33,9 @@ describe('large text on a phone', () => {
         .filter((element) => (element as HTMLElement).offsetParent !== null)
         .filter((element) => {
           const box = element as HTMLElement;
-          const lineHeight = cssPixels(getComputedStyle(box).lineHeight) || cssPixels(getComputedStyle(box).fontSize);
+          // In the browser: a CSS length in pixels (the Node helper is not there).
+          const pixels = (length: string) => Number(length.replace('px', '')) || 0;
+          const lineHeight = pixels(getComputedStyle(box).lineHeight) || pixels(getComputedStyle(box).fontSize);
           const range = document.createRange();
           range.selectNodeContents(box);
           const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
