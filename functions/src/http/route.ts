@@ -317,10 +317,9 @@ const actingFor = (
     }
     if (residentId === internal.userId) return;
     const kind = await authorizeActingFor(
-      { communityId, residentId, proxyId: internal.userId },
+      { communityId, residentId, proxyId: internal.userId, guardianOnly: !isProxyable(routeName) },
       { communities: stores.communities(), proxies: stores.proxies() },
     );
-    if (kind === 'proxy' && !isProxyable(routeName)) throw notProxyable(routeName);
     internal.proxyId = internal.userId;
     internal.userId = residentId;
     internal.asGuardian = kind === 'guardian';

@@ -110,22 +110,30 @@ export async function createProxy(
  * (`addChild`) lends as long as the child still names them as guardian, and no other relation lends
  * a child at all.
  * Returns which kind of relation lends: `guardian` (the routes of `GUARDIAN_ROUTES`) or `proxy`.
+ * With `guardianOnly` (a route of `GUARDIAN_ROUTES` a proxy may not use), anything but the guardian's
+ * relation is 403 `auth.not_proxyable`.
  * Errors: 403 `proxy.not_authorized` (no relation, or the resident is no longer a member),
  * 403 `proxy.office_member`, `proxy.child`, `proxy.self_appointed`, `proxy.not_offline`.
  */
 export async function authorizeActingFor(
-  input: { communityId: string; residentId: string; proxyId: string },
+  input: { communityId: string; residentId: string; proxyId: string; guardianOnly?: boolean },
   dependencies: { communities: CommunityStore; proxies: ProxyStore },
 ): Promise<'proxy' | 'guardian'> {
   const [relation, resident] = await Promise.all([
     dependencies.proxies.getProxy(input.communityId, input.residentId, input.proxyId),
     dependencies.communities.getMember(input.communityId, input.residentId),
   ]);
+  // A route only a guardian may use for their child (`GUARDIAN_ROUTES` beyond a proxy's): anyone else
+  // is told it cannot be done for someone else, as on any route a proxy may not use.
+  const asGuardian = relation?.kind === 'guardian' && resident?.guardianId === relation.proxyId;
+  if (input.guardianOnly && !asGuardian) {
+    throw new AppError('auth.not_proxyable', 'This cannot be done for someone else: only a guardian, for their child');
+  }
   if (!relation || !resident) {
     throw new AppError('proxy.not_authorized', 'You are not set up to act for this resident');
   }
   if (isOffice(resident)) throw officeMember();
-  if (relation.kind === 'guardian' && resident.guardianId === relation.proxyId) return 'guardian';
+  if (asGuardian) return 'guardian';
   if (resident.guardianId) throw childOfAGuardian();
   const madeByTheResident = relation.createdBy === relation.residentId;
   if (!madeByTheResident && relation.createdBy === relation.proxyId) throw selfAppointed();
