@@ -318,3 +318,21 @@ describe('finding a member (issue 21: the search covered only the rows loaded)',
     expect(blank.status).toBe(400);
   });
 });
+
+describe('the currency’s English name (issue 21: English mode showed the Chinese name)', () => {
+  it('the admin names it; everyone reads it with the community; too long is refused and changes nothing', async () => {
+    const community = await createCommunity();
+    const admin = await createMember(community.id, ['admin', 'staff'], 'admin');
+    const resident = await createMember(community.id, ['resident'], 'resident');
+    const update = (body: Record<string, unknown>) =>
+      send(contracts.updateCommunity, { params: { cid: community.id }, token: admin.token, invalidBody: body });
+
+    const named = await update({ currencyNameEn: 'Volunteer points' });
+    const tooLong = await update({ currencyNameEn: 'x'.repeat(25) });
+    const read = await send(contracts.getCommunity, { params: { cid: community.id }, token: resident.token });
+
+    expect(named.status).toBe(200);
+    expect(tooLong.status).toBe(400);
+    expect(read.body).toMatchObject({ currencyName: community.currencyName, currencyNameEn: 'Volunteer points' });
+  });
+});

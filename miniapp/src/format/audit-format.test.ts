@@ -1,4 +1,5 @@
 import { auditFieldName, auditObjectTypeName, auditValue, chinaDateTime } from './office';
+import { currencyOf } from './points';
 
 describe('the audit log in people’s words (issue 21)', () => {
   it('names kinds of object and fields, and leaves unknown ones as they are', () => {
@@ -16,5 +17,14 @@ describe('the audit log in people’s words (issue 21)', () => {
     expect(auditValue('status', 'approved')).toBe('已通过');
     expect(auditValue('status', 'approved', 'en')).toBe('Approved');
     expect(auditValue('status', 'somethingNew')).toBe('somethingNew');
+  });
+});
+
+describe('currencyOf', () => {
+  it('names the currency in English in English mode when the community gave an English name', () => {
+    const community = { currencyName: '志愿积分', currencyNameEn: 'Volunteer points' };
+    expect(currencyOf(community, 'en')).toBe('Volunteer points');
+    expect(currencyOf(community, 'zh-CN')).toBe('志愿积分');
+    expect(currencyOf({ currencyName: '志愿积分' }, 'en')).toBe('志愿积分');
   });
 });

@@ -9,3 +9,11 @@ export function formatSignedPoints(amountPoints: number): string {
 export function splitMinutes(totalMinutes: number): { hours: number; minutes: number } {
   return { hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 };
 }
+
+/** The community's currency as the reader's language names it: its English name in English when it has one. */
+export function currencyOf(
+  community: { currencyName: string; currencyNameEn?: string },
+  language: 'zh-CN' | 'en',
+): string {
+  return language === 'en' && community.currencyNameEn ? community.currencyNameEn : community.currencyName;
+}

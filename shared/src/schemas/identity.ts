@@ -108,6 +108,8 @@ export interface Community {
   id: string;
   name: string;
   currencyName: string;
+  /** The currency's name in English (`Volunteer points`), shown in English mode; the Chinese one where absent. */
+  currencyNameEn?: string;
   rules: CommunityRules;
   /** The district (街道) it belongs to, if any. */
   districtId?: string;
@@ -119,6 +121,7 @@ export interface Community {
 export const UpdateCommunityRequest = z.strictObject({
   name: z.optional(humanText(40)),
   currencyName: z.optional(humanText(12)),
+  currencyNameEn: z.optional(humanText(24)),
   rules: z.optional(z.partial(CommunityRules)),
   office: z.optional(CommunityOffice),
 });

@@ -108,6 +108,7 @@ export async function updateCommunity(
     ...current,
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
+    ...(patch.currencyNameEn === undefined ? {} : { currencyNameEn: patch.currencyNameEn }),
     ...(patch.office === undefined ? {} : { office: patch.office }),
     rules: { ...current.rules, ...patch.rules },
   };
@@ -124,7 +125,9 @@ export async function updateCommunity(
       },
     },
     {
-      fields: (['name', 'currencyName', 'office'] as const).filter((field) => patch[field] !== undefined),
+      fields: (['name', 'currencyName', 'currencyNameEn', 'office'] as const).filter(
+        (field) => patch[field] !== undefined,
+      ),
       rules: Object.keys(patch.rules ?? {}),
     },
   );

@@ -46,7 +46,7 @@ export interface MemberOverview {
 
 /** What a change of a community's settings names: its own fields, and which rules. */
 export interface CommunityChange {
-  fields: readonly ('name' | 'currencyName' | 'office' | 'fundHolder')[];
+  fields: readonly ('name' | 'currencyName' | 'currencyNameEn' | 'office' | 'fundHolder')[];
   rules: readonly string[];
 }
 

@@ -407,6 +407,7 @@ function toCommunity(item: Record<string, unknown>): Community {
     id: String(item.id),
     name: String(item.name),
     currencyName: String(item.currencyName),
+    ...(typeof item.currencyNameEn === 'string' ? { currencyNameEn: item.currencyNameEn } : {}),
     rules: item.rules as Community['rules'],
     ...(typeof item.districtId === 'string' ? { districtId: item.districtId } : {}),
     ...(item.office ? { office: item.office as Community['office'] } : {}),

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { Progress } from '@nutui/nutui-react-taro';
 import type { MeResponse } from '@linli/shared';
-import type { Translate } from '../../i18n';
+import { useI18n, type Translate } from '../../i18n';
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css';
+import { currencyOf } from '../../format/points';
 
 /** Who I am in this community: name, roles, balance in the community's own currency, certificate. */
 export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
-  const currency = me.community.currencyName;
+  const { language } = useI18n();
+  const currency = currencyOf(me.community, language);
   return (
     <>
       <View className="card">
@@ -52,11 +54,12 @@ export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
 }
 
 function CertificateState({ me, t }: { me: MeResponse; t: Translate }) {
+  const { language } = useI18n();
   if (me.certificate?.status === 'active') return <Text className="status-good">{t('me.certificateActive')}</Text>;
   if (me.certificate?.status === 'revoked') return <Text className="status-bad">{t('me.certificateRevoked')}</Text>;
   if (me.certificate?.status === 'review') return <Text className="status-bad">{t('me.certificateReview')}</Text>;
 
-  const currency = me.community.currencyName;
+  const currency = currencyOf(me.community, language);
   const threshold = me.community.rules.certificateThresholdPoints;
   const balance = me.balancePoints;
   const remaining = Math.max(0, threshold - balance);

@@ -8,6 +8,7 @@ import SubmitButton from '../../components/submit-button';
 import { selectCommunity, useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
+import { currencyOf } from '../../format/points';
 
 interface Choice {
   community: Community;
@@ -48,7 +49,7 @@ export default function CommunitiesPage() {
 }
 
 function CommunityCard({ choice }: { choice: Choice }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { communityId } = useSession();
   const [busy, setBusy] = useState(false);
   const [errorMessage, setErrorMessage] = useState<string>();
@@ -77,8 +78,11 @@ function CommunityCard({ choice }: { choice: Choice }) {
           <Text className="card__value">{community.name}</Text>
           <Text className="card__hint">
             {joined
-              ? t('communities.balance', { count: choice.balancePoints ?? 0, currency: community.currencyName })
-              : t('communities.currency', { currency: community.currencyName })}
+              ? t('communities.balance', {
+                  count: choice.balancePoints ?? 0,
+                  currency: currencyOf(community, language),
+                })
+              : t('communities.currency', { currency: currencyOf(community, language) })}
           </Text>
         </View>
         <SubmitButton

@@ -7,9 +7,10 @@ import PageLayout from '../../components/page-layout';
 import { useSession } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
+import { currencyOf } from '../../format/points';
 
 export default function HomePage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { communityId, loggedIn } = useSession();
   const community = useApi(loggedIn && communityId ? `community:${communityId}` : null, () =>
     request(contracts.getCommunity, { params: { cid: communityId ?? '' } }),
@@ -37,7 +38,7 @@ export default function HomePage() {
           </Text>
           <Text className="card__label">{t('home.currency')}</Text>
           <Text className="card__value" id="home-currency">
-            {community.data.currencyName}
+            {currencyOf(community.data, language)}
           </Text>
         </View>
       ) : null}

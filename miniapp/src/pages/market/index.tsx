@@ -14,6 +14,7 @@ import { useMe } from '../../hooks/me';
 import { useReloadOnShow } from '../../hooks/reload-on-show';
 import { describeError, useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
+import { currencyOf } from '../../format/points';
 
 /** How many board posts the hub shows; the posts page has them all. */
 const POSTS_ON_HUB = 3;
@@ -25,6 +26,7 @@ const PRODUCTS_ON_HUB = 3;
  * alliance merchants and their volunteer discount, and the merchants' board.
  */
 export default function MarketPage() {
+  const { language } = useI18n();
   const me = useMe();
   const cid = me.communityId;
   const key = me.data ? cid : null;
@@ -39,7 +41,7 @@ export default function MarketPage() {
     posts.reload();
     products.reload();
   });
-  const currency = me.data?.community.currencyName ?? '';
+  const currency = me.data ? currencyOf(me.data.community, language) : '';
   const redeemed = () => {
     me.reload();
     goods.reload();

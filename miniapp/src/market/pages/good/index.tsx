@@ -9,16 +9,17 @@ import RedeemForm from '../../../components/redeem-form';
 import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
+import { currencyOf } from '../../../format/points';
 
 /** One supermarket good: what it is, its price and stock, and 兑换 with a quantity. */
 export default function GoodPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const goodId = useRouter().params.id ?? '';
   const me = useMe();
   const cid = me.communityId;
   const goods = useApi(me.data ? `goods:${cid}` : null, () => request(contracts.listGoods, { params: { cid } }));
   const good = goods.data?.items.find((item) => item.id === goodId);
-  const currency = me.data?.community.currencyName ?? '';
+  const currency = me.data ? currencyOf(me.data.community, language) : '';
 
   return (
     <PageLayout

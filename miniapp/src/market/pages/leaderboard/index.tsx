@@ -8,13 +8,14 @@ import PageLayout from '../../../components/page-layout';
 import { monthOf } from '../../../format/market';
 import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 type Kind = (typeof CONTRIBUTION_KINDS)[number] | 'all';
 const KINDS: readonly Kind[] = ['all', ...CONTRIBUTION_KINDS];
 
 /** 贡献榜: who contributed most labour, goods or money this month (or another month). */
 export default function LeaderboardPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const me = useMe();
   const cid = me.communityId;
   const [month, setMonth] = useState(() => monthOf(new Date()));
@@ -47,7 +48,7 @@ export default function LeaderboardPage() {
       {board.data && me.data ? (
         <LeaderboardList
           leaderboard={board.data}
-          currencyName={me.data.community.currencyName}
+          currencyName={currencyOf(me.data.community, language)}
           myMemberId={me.data.member.id}
         />
       ) : null}

@@ -9,16 +9,17 @@ import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 /** What I redeemed: the pickup code big while it waits at the office, and 取消 until it is picked up. */
 export default function MyRedemptionsPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const me = useMe();
   const cid = me.communityId;
   const redemptions = usePagedList(me.data ? `my-redemptions:${cid}` : null, (cursor) =>
     request(contracts.listMyRedemptions, { params: { cid }, query: { cursor } }),
   );
-  const currency = me.data?.community.currencyName ?? '';
+  const currency = me.data ? currencyOf(me.data.community, language) : '';
   const changed = () => {
     me.reload();
     redemptions.reload();

@@ -11,15 +11,19 @@ import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 type ContributorType = (typeof CONTRIBUTOR_TYPES)[number];
 type Kind = (typeof CONTRIBUTION_KINDS)[number];
 
 /** Record a contribution of labour, goods or money by any resident, merchant, organisation or company. */
 export default function OfficeContributionsPage() {
+  const { language } = useI18n();
   return (
     <OfficeLayout title="office.contributions">
-      {({ communityId, me }) => <ContributionForm communityId={communityId} currencyName={me.community.currencyName} />}
+      {({ communityId, me }) => (
+        <ContributionForm communityId={communityId} currencyName={currencyOf(me.community, language)} />
+      )}
     </OfficeLayout>
   );
 }

@@ -11,6 +11,7 @@ import TextField from '../../../components/text-field';
 import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 interface GoodInput {
   name: string;
@@ -23,9 +24,12 @@ const EMPTY: GoodInput = { name: '', description: '', pricePoints: '', stock: ''
 
 /** 诚信超市 goods: put a new good on the shelf (price in points, stock, its worth in yuan) and restock. */
 export default function OfficeGoodsPage() {
+  const { language } = useI18n();
   return (
     <OfficeLayout title="office.goods">
-      {({ communityId, me }) => <GoodsShelf communityId={communityId} currencyName={me.community.currencyName} />}
+      {({ communityId, me }) => (
+        <GoodsShelf communityId={communityId} currencyName={currencyOf(me.community, language)} />
+      )}
     </OfficeLayout>
   );
 }

@@ -9,12 +9,16 @@ import RedemptionCard from '../../../components/redemption-card';
 import TextField from '../../../components/text-field';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 /** Goods waiting at the office: find the resident, type the code they show, hand the goods over. */
 export default function OfficePickupsPage() {
+  const { language } = useI18n();
   return (
     <OfficeLayout title="office.pickups">
-      {({ communityId, me }) => <PickupQueue communityId={communityId} currencyName={me.community.currencyName} />}
+      {({ communityId, me }) => (
+        <PickupQueue communityId={communityId} currencyName={currencyOf(me.community, language)} />
+      )}
     </OfficeLayout>
   );
 }

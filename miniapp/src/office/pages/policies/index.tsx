@@ -11,6 +11,7 @@ import TextField from '../../../components/text-field';
 import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 type ExpiryMode = NonNullable<CommunityRules['pointsExpiry']>['mode'];
 
@@ -50,10 +51,10 @@ function policyInput(rules: CommunityRules): PolicyInput {
 }
 
 function PoliciesForm({ communityId, community }: { communityId: string; community: Community }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState(() => policyInput(community.rules));
   const action = useAction();
-  const currency = community.currencyName;
+  const currency = currencyOf(community, language);
   const set = (change: Partial<PolicyInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const save = async () => {

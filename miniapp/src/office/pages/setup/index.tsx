@@ -39,6 +39,7 @@ export default function OfficeSetupPage() {
 interface SetupInput {
   name: string;
   currencyName: string;
+  currencyNameEn: string;
   pointsPerHour: string;
   threshold: string;
   fundSharePercent: string;
@@ -54,6 +55,7 @@ function setupInput(community: Community): SetupInput {
   return {
     name: community.name,
     currencyName: community.currencyName,
+    currencyNameEn: community.currencyNameEn ?? '',
     pointsPerHour: String(community.rules.pointsPerHour),
     threshold: String(community.rules.certificateThresholdPoints),
     fundSharePercent: String(community.rules.fundShareBps / 100),
@@ -87,6 +89,8 @@ export function setupChange(form: SetupInput, t: Translate) {
     change: {
       name: form.name.trim(),
       currencyName: form.currencyName.trim(),
+      // Left empty: English mode shows the Chinese name (a name once given is kept: the API takes no removal).
+      ...(form.currencyNameEn.trim() ? { currencyNameEn: form.currencyNameEn.trim() } : {}),
       rules: {
         pointsPerHour,
         certificateThresholdPoints: threshold,
@@ -131,6 +135,14 @@ function SetupForm({ communityId, community }: { communityId: string; community:
         value={form.currencyName}
         maxlength={12}
         onChange={(currencyName) => set({ currencyName })}
+      />
+      <TextField
+        id="setup-currency-en"
+        label={t('setup.currencyEn')}
+        hint={t('setup.currencyEnHint')}
+        value={form.currencyNameEn}
+        maxlength={24}
+        onChange={(currencyNameEn) => set({ currencyNameEn })}
       />
       <RulesFields form={form} onChange={set} />
       <CategoriesField categories={form.categories} onChange={(categories) => set({ categories })} />

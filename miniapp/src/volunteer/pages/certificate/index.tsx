@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../format/time';
 import { useLiveCode } from '../../../hooks/live-code';
 import { useMe } from '../../../hooks/me';
 import { describeError, useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 /**
  * On H5 (a browser, the office PC) the pass token is also in the page, small and pale, so it can be
@@ -51,7 +52,7 @@ export default function MyCertificatePage() {
           title={t('me.certificateNone')}
           hint={t('certificate.howToEarn', {
             threshold: me.data.community.rules.certificateThresholdPoints,
-            currency: me.data.community.currencyName,
+            currency: currencyOf(me.data.community, language),
           })}
         />
       ) : null}

@@ -11,6 +11,7 @@ import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useMe } from '../../../hooks/me';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 type Recipient = 'member' | 'pool';
 
@@ -35,11 +36,11 @@ interface GiftInput {
 const BLANK: GiftInput = { recipient: 'member', memberId: '', points: '', memo: '' };
 
 function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeResponse; onGiven: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState<GiftInput>(BLANK);
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
-  const currency = me.community.currencyName;
+  const currency = currencyOf(me.community, language);
   const amount = parseWholeNumber(form.points, 1, 100_000);
   const memberId = form.memberId.trim();
   const set = (change: Partial<GiftInput>) => setForm((previous) => ({ ...previous, ...change }));

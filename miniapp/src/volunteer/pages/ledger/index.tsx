@@ -8,16 +8,17 @@ import { useMe } from '../../../hooks/me';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useSession } from '../../../state/session';
 import { useI18n } from '../../../i18n';
+import { currencyOf } from '../../../format/points';
 
 /** Every movement of my points, newest first, with the balance on top. */
 export default function MyLedgerPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { token, communityId } = useSession();
   const me = useMe();
   const ledger = usePagedList(token && communityId ? `my-ledger:${communityId}:${token}` : null, (cursor) =>
     request(contracts.getMyLedger, { params: { cid: communityId ?? '' }, query: { cursor } }),
   );
-  const currency = me.data?.community.currencyName ?? '';
+  const currency = me.data ? currencyOf(me.data.community, language) : '';
 
   return (
     <PageLayout title="ledger.title" requires="community" loading={me.loading} error={me.error} onRetry={me.reload}>
