@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { contracts, dayOf, type Activity } from '@linli/shared';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, errorOf, send, urlOf } from '../support/api';
+import { birthDateYearsAgo, idNumberBornOn } from '../support/clock';
 import { createMember, tableName } from '../support/factories';
 import { checkinCode, createActivityNow, minutesFromNow, timebankCommunity } from '../support/timebank';
 
@@ -396,10 +397,11 @@ describe('the volunteer profile and an activity’s requirements', () => {
     await send(contracts.putVolunteerProfile, {
       params: { cid },
       token: young!.token,
+      // Sixteen: old enough to register themself (under 14 a guardian adds them), too young for 18+.
       body: {
         realName: '小明',
-        idNumber: ID,
-        birthDate: `${new Date().getUTCFullYear() - 10}-01-01`,
+        idNumber: idNumberBornOn(birthDateYearsAgo(16)),
+        birthDate: birthDateYearsAgo(16),
         skills: ['急救'],
       },
     });

@@ -28,3 +28,14 @@ export function birthDateYearsAgo(years: number, now: Date = new Date()): string
   const [year, month] = dayOf(now).split('-') as [string, string];
   return `${Number(year) - years}-${month}-01`;
 }
+
+/**
+ * A valid resident ID number (GB 11643-1999) of someone born on `day` (`YYYY-MM-DD`): area 110101,
+ * the birth date, sequence 002, and its check character — for a test that needs a person of an age.
+ */
+export function idNumberBornOn(day: string): string {
+  const body = `110101${day.replace(/-/g, '')}002`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(body[index]), 0);
+  return `${body}${'10X98765432'[sum % 11]}`;
+}

@@ -921,7 +921,14 @@ export class DynamoClaimStore implements ClaimStore {
       keys.member(communityId, approverId),
       keys.community(communityId),
       keys.claim(communityId, claimId),
-      ...(memberId ? [keys.memberAccount(communityId, memberId), keys.memberCertificate(communityId, memberId)] : []),
+      ...(memberId
+        ? [
+            // The claim's member: their guardian, if a child, may not approve their hours.
+            keys.member(communityId, memberId),
+            keys.memberAccount(communityId, memberId),
+            keys.memberCertificate(communityId, memberId),
+          ]
+        : []),
     ]);
   }
 
