@@ -34,8 +34,6 @@ import type { DataExportDependencies, PersonalDataStore } from './domain/identit
 import { sendSubscribeMessage } from './gateways/subscribe-messages';
 import { miniProgramCodes } from './gateways/mini-program-code';
 import { wechatSessionClient } from './gateways/wechat';
-import { wechatPayGateway } from './gateways/wechat-pay';
-import type { PaymentGateway } from './domain/shop/payment-gateway';
 import { orderShippingGateway } from './gateways/order-shipping';
 import type { ShippingDependencies } from './domain/shop/shipping';
 import { DynamoImageStore } from './store/media/image-store';
@@ -119,11 +117,6 @@ export const gateways = {
   orderShipping: () => orderShippingGateway,
   /** Mini-program codes (小程序码) from WeChat's getUnlimitedQRCode. */
   miniProgramCodes: () => miniProgramCodes,
-  /** WeChat Pay, or null where it is not configured (then only the dev stage takes orders, through dev-pay). */
-  payments: async (): Promise<PaymentGateway | null> => {
-    const config = await env.wechatPay();
-    return config ? wechatPayGateway(config) : null;
-  },
 };
 
 let storage: ObjectStorage | undefined;
@@ -158,13 +151,6 @@ export const dataExportDependencies = (records: PersonalDataStore): DataExportDe
   records,
   communityName: async (communityId) => (await stores.communities().getCommunity(communityId))?.name,
   sealer: gateways.sealer(),
-});
-
-/** What the checkout use cases need, as wired in production. */
-export const checkoutDependencies = async () => ({
-  payments: await gateways.payments(),
-  devStage: env.isDevStage(),
-  users: stores.users(),
 });
 
 /** What the shipping-upload use cases need, as wired in production (see domain/shop/shipping.ts). */

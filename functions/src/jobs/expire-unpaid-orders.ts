@@ -1,6 +1,7 @@
 import { expireDueOrders } from '../domain/shop/fulfilment';
-import { gateways, stores } from '../wiring';
+import { stores } from '../wiring';
 import { logger } from '../lib/logger';
+import { paymentGateway } from '../wiring-payments';
 
 /**
  * Scheduled (serverless.yml, every minute; `npm start` runs it too): orders still unpaid after
@@ -10,7 +11,7 @@ import { logger } from '../lib/logger';
 export async function handler(): Promise<{ expired: number; deferred: number }> {
   const result = await expireDueOrders(
     {},
-    { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await gateways.payments() },
+    { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await paymentGateway() },
   );
   if (result.deferred.length > 0) logger.warn('unpaid orders not expired yet', { deferred: result.deferred });
   logger.info('expired unpaid orders', { expired: result.expired });

@@ -6,8 +6,9 @@ import { requireDonationsOpen } from '../../domain/fund/holder';
 import { donationOrder } from '../../domain/shop/fulfilment';
 import { recordDonorNameChoice } from '../../domain/identity/consents';
 import { checkout } from '../../domain/shop/payments';
-import { checkoutDependencies, gateways, stores } from '../../wiring';
+import { gateways, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
+import { checkoutDependencies } from '../../wiring-payments';
 
 /** POST /v1/communities/{cid}/fund/donations — a one-off donation, paid like an order, wholly to the fund. */
 export const handler = httpRoute(contracts.donate, async ({ params, body, userId }) => {

@@ -1,7 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { cancelOrder } from '../../domain/shop/fulfilment';
-import { gateways, stores } from '../../wiring';
+import { stores } from '../../wiring';
+import { paymentGateway } from '../../wiring-payments';
 import { httpRoute, ok } from '../route';
 
 /**
@@ -13,7 +14,7 @@ export const handler = httpRoute(contracts.cancelOrder, async ({ params, userId 
   return ok(
     await cancelOrder(
       { communityId: params.cid, orderId: params.oid, buyerId: userId },
-      { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await gateways.payments() },
+      { shop: stores.shop(), fund: stores.fund(), consents: stores.consents(), payments: await paymentGateway() },
     ),
   );
 });

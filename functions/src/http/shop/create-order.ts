@@ -2,8 +2,9 @@ import { contracts } from '@linli/shared';
 import { requireMember } from '../../domain/identity/authorization';
 import { createOrder } from '../../domain/shop/orders';
 import { checkout } from '../../domain/shop/payments';
-import { checkoutDependencies, stores } from '../../wiring';
+import { stores } from '../../wiring';
 import { created, httpRoute } from '../route';
+import { checkoutDependencies } from '../../wiring-payments';
 
 /**
  * POST /v1/communities/{cid}/orders — stock reserved atomically; unpaid orders expire after 15

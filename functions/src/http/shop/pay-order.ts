@@ -4,7 +4,8 @@ import { requireMember } from '../../domain/identity/authorization';
 import { getCommunityOrThrow } from '../../domain/identity/communities';
 import { getOrderForBuyer } from '../../domain/shop/orders';
 import { payAgain } from '../../domain/shop/payments';
-import { checkoutDependencies, stores } from '../../wiring';
+import { stores } from '../../wiring';
+import { checkoutDependencies } from '../../wiring-payments';
 import { httpRoute, ok } from '../route';
 
 /**

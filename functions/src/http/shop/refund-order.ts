@@ -1,7 +1,8 @@
 import { contracts } from '@linli/shared';
 import { requireStaff } from '../../domain/identity/authorization';
 import { refundSale } from '../../domain/shop/fulfilment';
-import { gateways, stores } from '../../wiring';
+import { stores } from '../../wiring';
+import { paymentGateway } from '../../wiring-payments';
 import { httpRoute, ok } from '../route';
 
 /**
@@ -13,7 +14,5 @@ import { httpRoute, ok } from '../route';
 export const handler = httpRoute(contracts.refundOrder, async ({ params, body, userId }) => {
   await requireStaff(stores.communities(), params.cid, userId);
   const refund = { communityId: params.cid, orderId: params.oid, actorId: userId, reason: body.reason };
-  return ok(
-    await refundSale(refund, { shop: stores.shop(), fund: stores.fund(), payments: await gateways.payments() }),
-  );
+  return ok(await refundSale(refund, { shop: stores.shop(), fund: stores.fund(), payments: await paymentGateway() }));
 });

@@ -1,8 +1,9 @@
 import { contracts } from '@linli/shared';
 import { handlePaymentNotification } from '../../domain/shop/payments';
 import { attemptShippingUpload } from '../../domain/shop/shipping';
-import { gateways, shippingDependencies, stores } from '../../wiring';
+import { shippingDependencies, stores } from '../../wiring';
 import { AppError } from '../../lib/errors';
+import { paymentGateway } from '../../wiring-payments';
 import { httpRoute, ok } from '../route';
 import { logger } from '../../lib/logger';
 
@@ -13,7 +14,7 @@ import { logger } from '../../lib/logger';
  * payment we cannot accept is refunded automatically — and a repeat changes nothing.
  */
 export const handler = httpRoute(contracts.wechatPayNotify, { idempotent: false }, async ({ event, headers }) => {
-  const payments = await gateways.payments();
+  const payments = await paymentGateway();
   if (!payments) throw new AppError('route.not_found', 'WeChat Pay is not configured on this stage');
   const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
   const result = await handlePaymentNotification(
