@@ -35,15 +35,14 @@ export function currentRoute(): Route | null {
 
 /** The page shown now, with its query (`/volunteer/pages/activity/index?id=a1`); the home tab if none. */
 export function currentPageUrl(): string {
-  const router = Taro.getCurrentInstance()?.router;
-  const path = router?.path?.split('?')[0];
-  if (!path) return ROUTES.home;
+  const route = currentRoute();
+  if (!route) return ROUTES.home;
   const query = Object.fromEntries(
-    Object.entries(router?.params ?? {}).filter(
+    Object.entries(Taro.getCurrentInstance()?.router?.params ?? {}).filter(
       (entry): entry is [string, string] => !entry[0].startsWith('$') && typeof entry[1] === 'string',
     ),
   );
-  return pageUrl((path.startsWith('/') ? path : `/${path}`) as Route, query);
+  return pageUrl(route, query);
 }
 
 /** Back to a page by its full url (a tab page or any other), as the whole page stack. */

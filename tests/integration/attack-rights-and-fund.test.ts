@@ -1,6 +1,7 @@
 import { contracts, type FundHolder } from '@linli/shared';
 import { errorOf, newUser, send, urlOf } from '../support/api';
 import { createMember, TEST_FUND_HOLDER } from '../support/factories';
+import { askReceipt, paidDonation } from '../support/fund';
 import { timebankCommunity } from '../support/timebank';
 
 /**
@@ -9,24 +10,6 @@ import { timebankCommunity } from '../support/timebank';
  * fault it looks for; over HTTP against the running local stack.
  */
 type Person = { token: string; userId: string };
-
-const donate = (cid: string, donor: Person, amountFen = 1000, publishName?: boolean) =>
-  send(contracts.donate, { params: { cid }, token: donor.token, body: { amountFen, publishName } });
-
-async function paidDonation(cid: string, donor: Person, amountFen = 1000, publishName?: boolean): Promise<string> {
-  const order = await donate(cid, donor, amountFen, publishName);
-  expect(order.status).toBe(201);
-  const paid = await send(contracts.devPayOrder, { params: { cid, oid: order.body.id }, token: donor.token });
-  expect(paid.status).toBe(200);
-  return order.body.id;
-}
-
-const askReceipt = (cid: string, donor: Person, orderId: string, extra: Record<string, string> = {}) =>
-  send(contracts.requestDonationReceipt, {
-    params: { cid },
-    token: donor.token,
-    body: { orderId, payerName: '王芳', ...extra },
-  });
 
 const issue = (cid: string, staff: Person, requestId: string, receiptNo: string) =>
   send(contracts.issueDonationReceipt, { params: { cid, requestId }, token: staff.token, body: { receiptNo } });

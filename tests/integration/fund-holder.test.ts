@@ -2,6 +2,7 @@ import { addMonths, contracts, monthOf, startOfMonth, type FundHolder } from '@l
 import { handler as createPledgeDonations } from '../../functions/src/jobs/create-pledge-donations';
 import { send } from '../support/api';
 import { createMember, TEST_FUND_HOLDER } from '../support/factories';
+import { askReceipt, donate, paidDonation } from '../support/fund';
 import { timebankCommunity } from '../support/timebank';
 
 type Person = { token: string; userId: string };
@@ -13,28 +14,10 @@ const HOLDER: FundHolder = {
 };
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-const donate = (cid: string, donor: Person, amountFen = 1000) =>
-  send(contracts.donate, { params: { cid }, token: donor.token, body: { amountFen } });
 const pledge = (cid: string, donor: Person) =>
   send(contracts.createPledge, { params: { cid }, token: donor.token, body: { amountFen: 500, dayOfMonth: 1 } });
 const setHolder = (cid: string, admin: Person, body: unknown) =>
   send(contracts.setFundHolder, { params: { cid }, token: admin.token, invalidBody: body });
-
-/** A paid donation of `donor`'s: its order id. */
-async function paidDonation(cid: string, donor: Person, amountFen = 1000): Promise<string> {
-  const order = await donate(cid, donor, amountFen);
-  expect(order.status).toBe(201);
-  const paid = await send(contracts.devPayOrder, { params: { cid, oid: order.body.id }, token: donor.token });
-  expect(paid.status).toBe(200);
-  return order.body.id;
-}
-
-const askReceipt = (cid: string, donor: Person, orderId: string, extra: Record<string, string> = {}) =>
-  send(contracts.requestDonationReceipt, {
-    params: { cid },
-    token: donor.token,
-    body: { orderId, payerName: '王芳', ...extra },
-  });
 
 describe('the fund’s legal holder (慈善法)', () => {
   it('without a holder: no online donation or pledge (409, with why), the office still records income', async () => {

@@ -1,6 +1,6 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, contracts, type AuditEntry, type MemberView } from '@linli/shared';
+import { AUDIT_ACTIONS, contracts, type AuditEntry, type MemberView, type Role } from '@linli/shared';
 import { request, useApi } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import OfficeLayout from '../../components/office-layout';
@@ -16,7 +16,7 @@ import {
   chinaDateTime,
 } from '../../../format/office';
 import { usePagedList } from '../../../hooks/paged-list';
-import { useI18n, type Language } from '../../../i18n';
+import { useI18n, type Language, type Translate } from '../../../i18n';
 
 interface AuditFilters {
   action: string;
@@ -181,10 +181,10 @@ function AuditEntryCard({ entry, names }: { entry: AuditEntry; names: Map<string
             <View className="audit-change" key={change.field}>
               <Text className="audit-change__field">{auditFieldName(change.field, language)}</Text>
               <Text className={change.before === undefined ? 'audit-change__none' : 'audit-change__before'}>
-                {shown(change.field, change.before, nameOf, language)}
+                {shown(change.field, change.before, nameOf, t, language)}
               </Text>
               <Text className="audit-change__arrow">→</Text>
-              <Text className="audit-change__after">{shown(change.field, change.after, nameOf, language)}</Text>
+              <Text className="audit-change__after">{shown(change.field, change.after, nameOf, t, language)}</Text>
             </View>
           ))}
         </View>
@@ -194,22 +194,19 @@ function AuditEntryCard({ entry, names }: { entry: AuditEntry; names: Map<string
 }
 
 /** A changed value for people: — when absent; a member's name for their id; roles named; times in China time. */
-function shown(field: string, value: string | undefined, nameOf: (id: string) => string, language: Language): string {
+function shown(
+  field: string,
+  value: string | undefined,
+  nameOf: (id: string) => string,
+  t: Translate,
+  language: Language,
+): string {
   if (value === undefined) return '—';
   if (field === 'roles' && value.startsWith('[')) {
-    const roles = JSON.parse(value) as string[];
-    return roles.map((role) => ROLE_NAMES[role]?.[language] ?? role).join('、');
+    return (JSON.parse(value) as Role[]).map((role) => t(`role.${role}`)).join('、');
   }
   return auditValue(field, nameOf(value), language);
 }
-
-const ROLE_NAMES: Record<string, { 'zh-CN': string; en: string } | undefined> = {
-  resident: { 'zh-CN': '居民', en: 'Resident' },
-  staff: { 'zh-CN': '工作人员', en: 'Staff' },
-  admin: { 'zh-CN': '管理员', en: 'Admin' },
-  merchant: { 'zh-CN': '商户', en: 'Merchant' },
-  maker: { 'zh-CN': '手作人', en: 'Maker' },
-};
 
 /**
  * A filter chosen from a list of names (the audit log's actions and object kinds), never a code to
