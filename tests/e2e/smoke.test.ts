@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page, Response } from 'playwright-core';
 import { contracts } from '@linli/shared';
 import { login, send } from '../support/api';
 import { launchSharedBrowser } from '../support/browser';
 import { createActivityNow, grantPoints, me, officeClaim } from '../support/timebank';
-import { h5Url, logInToDemo, snapshot } from './helpers';
+import { logInToDemo } from './helpers';
+import { MODES, RoleTab, type ExpectedFailure, type RoleName, type Visit } from './smoke-tab';
 
 /**
  * Issue 12, smoke: every page of the H5 build (read from `miniapp/src/app.config.ts`, so a new page is
@@ -26,7 +26,7 @@ const MINIAPP_SRC = path.resolve(__dirname, '..', '..', 'miniapp', 'src');
 const SKIPPED: Record<string, string> = {};
 
 /** A `/v1` status ≥ 400 a page legitimately receives as one role: none today (pages guard by role first). */
-const EXPECTED_FAILURES: { role: RoleName; page: string; status: number; path: RegExp; reason: string }[] = [];
+const EXPECTED_FAILURES: ExpectedFailure[] = [];
 
 interface AppConfig {
   pages: string[];
@@ -86,8 +86,6 @@ const QUERIES: Record<string, (ids: Seeded) => Record<string, string>> = {
   'pages/certificate-check/index': (ids) => ({ serial: ids.certificateSerial }),
 };
 
-type RoleName = 'visitor' | 'resident' | 'merchant' | 'assistant' | 'maker' | 'staff' | 'admin';
-
 const suffix = randomUUID().slice(0, 6);
 const RESIDENT_OPENID = `smoke-resident-${suffix}`;
 const RESIDENT_NICKNAME = `冒烟${suffix}`;
@@ -95,7 +93,8 @@ const ASSISTANT_OPENID = `smoke-assistant-${suffix}`;
 
 /**
  * Who opens the pages: dev-login openids in `demo` (README "Demo data"); the resident is fresh, and
- * so is the assistant — a resident whom demo-merchant added as staff of 张记包子铺 (not its owner).
+ * so is the assistant — a resident whom demo-merchant added as staff of 张记包子铺 (not its owner);
+ * `demo-district` is the district's officer.
  */
 const ROLES: { name: RoleName; openid?: string; nickname?: string }[] = [
   { name: 'visitor' },
@@ -105,14 +104,49 @@ const ROLES: { name: RoleName; openid?: string; nickname?: string }[] = [
   { name: 'maker', openid: 'demo-maker' },
   { name: 'staff', openid: 'demo-staff' },
   { name: 'admin', openid: 'demo-admin' },
+  { name: 'district', openid: 'demo-district', nickname: '街道干部' },
 ];
 
-/** A few pages to keep as screenshots in tests/.artifacts, to look at by eye. */
+/** Pages anyone may open without logging in. */
+const PUBLIC_PAGES = [
+  'pages/login/index',
+  'pages/privacy/index',
+  'pages/certificate-check/index',
+  'pages/invite/index',
+  'fund/pages/index/index',
+  'fund/pages/disclosure/index',
+];
+
+/** Pages whose content differs for every role (a tab, and the entry to each role's console). */
+const EVERY_ROLE_PAGES = ['pages/home/index', 'pages/me/index', 'pages/platform/index'];
+
+/**
+ * The roles a page is meant for, the one it is looked at in every mode first (issue 21: "each role it
+ * is meant for"). Every page is also opened by a visitor (who must land on it or on the login page)
+ * and by a resident (an office, merchant or maker page must turn them away kindly, without an error).
+ */
+function audience(page: string): { primary: RoleName; others: RoleName[] } {
+  const [root, , name] = page.split('/');
+  const meant = ((): RoleName[] => {
+    if (PUBLIC_PAGES.includes(page)) return ['visitor'];
+    if (EVERY_ROLE_PAGES.includes(page)) return ['resident', 'merchant', 'assistant', 'maker', 'staff', 'admin'];
+    if (page === 'office/pages/district/index') return ['district', 'admin'];
+    if (root === 'office') return ['admin', 'staff'];
+    if (root === 'merchant') return ['merchant', 'assistant'];
+    if (root === 'shop' && name === 'maker') return ['maker'];
+    return ['resident'];
+  })();
+  const [primary = 'resident', ...rest] = meant;
+  const others = [...new Set([...rest, 'visitor', 'resident'] as RoleName[])].filter((role) => role !== primary);
+  return { primary, others };
+}
+
+/** A few pages to keep as screenshots in tests/.artifacts (in every mode), to look at by eye. */
 const SCREENSHOTS: Partial<Record<RoleName, string[]>> = {
   visitor: ['fund/pages/index/index'],
-  resident: ['volunteer/pages/hours/index', 'office/pages/claims/index'],
+  resident: ['pages/home/index', 'volunteer/pages/hours/index', 'volunteer/pages/activity/index'],
   staff: ['office/pages/dashboard/index'],
-  admin: ['office/pages/audit/index'],
+  admin: ['office/pages/index/index', 'office/pages/claims/index', 'office/pages/audit/index'],
   merchant: ['merchant/pages/index/index'],
   assistant: ['merchant/pages/staff/index'],
 };
@@ -250,163 +284,13 @@ async function serviceCertificate(staffToken: string, resident: { token: string;
   return issued.body.serialNumber;
 }
 
-interface Visit {
-  role: RoleName;
-  page: string;
-  landed: string;
-  faults: string[];
-  /** From opening the page until it settled. */
-  milliseconds: number;
-  /** Every `/v1` call the page made: `GET /v1/… → 200 {"items":…`, to explain a fault. */
-  calls: string[];
-}
-
-/** `http://h/#/pages/login/index?x=1` → `pages/login/index`. */
-const routeOf = (url: string) => (new URL(url).hash.replace(/^#\/?/, '').split('?')[0] ?? '').replace(/^\//, '');
-
-/** The page instance opened last: Taro keeps earlier ones (tab pages) hidden in the DOM, marked seen here. */
-const FRESH = '.page:not([data-smoke-seen])';
-
-/**
- * One role's tab, listening once: every fault (error banner aside) goes to the visit under way.
- * Pages are opened inside the running app (a hash change, as Taro's navigateTo does), so the bundle
- * loads once per role, not once per page; tab pages, and a page opened again, get a fresh load.
- */
-class RoleTab {
-  private faults: string[] | undefined;
-  private calls: string[] = [];
-  private readonly pending = new Set<unknown>();
-  private readonly reads: Promise<void>[] = [];
-
-  constructor(
-    private readonly page: Page,
-    private readonly role: RoleName,
-    private readonly tabPages: string[],
-  ) {
-    page.on('request', (request) => {
-      if (isApi(request.url())) this.pending.add(request);
-    });
-    page.on('requestfinished', (request) => this.pending.delete(request));
-    page.on('requestfailed', (request) => {
-      this.pending.delete(request);
-      if (isApi(request.url()))
-        this.fault(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`);
-    });
-    page.on('response', (response) => this.onResponse(response));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.fault(`console.error: ${message.text().slice(0, 300)}`);
-    });
-    page.on('pageerror', (error) => this.fault(`uncaught: ${error.message.slice(0, 300)}`));
-  }
-
-  /** Opens `pagePath` (with its seeded query), waits until it settles and reports what went wrong. */
-  async visit(pagePath: string, ids: Seeded): Promise<Visit> {
-    const query = new URLSearchParams(QUERIES[pagePath]?.(ids) ?? {}).toString();
-    const hash = `#/${pagePath}${query ? `?${query}` : ''}`;
-    const openedAt = Date.now();
-    await this.page.evaluate(() =>
-      document.querySelectorAll('.page').forEach((element) => element.setAttribute('data-smoke-seen', '')),
-    );
-    const current = new URL(this.page.url());
-    if (current.protocol === 'about:' || this.tabPages.includes(pagePath) || current.hash === hash) {
-      await this.page.goto('about:blank');
-      [this.faults, this.calls] = [[], []];
-      await this.page.goto(`${h5Url()}/${hash}`);
-    } else {
-      [this.faults, this.calls] = [[], []];
-      await this.page.evaluate((next) => (window.location.hash = next), hash);
-    }
-    const [faults, calls] = [this.faults, this.calls];
-    const stuck = await this.settle();
-    if (stuck) faults.push(stuck);
-    const milliseconds = Date.now() - openedAt;
-    const banner = this.page.locator(`${FRESH} #page-error`);
-    if ((await banner.count()) > 0)
-      faults.push(`error banner: ${(await banner.first().innerText()).replace(/\s+/g, ' ')}`);
-    const landed = routeOf(this.page.url());
-    const allowedLandings = this.role === 'visitor' ? [pagePath, 'pages/login/index'] : [pagePath];
-    if (!allowedLandings.includes(landed)) faults.push(`landed on ${landed}`);
-    faults.push(...(await this.layoutFaults(landed)));
-    if (SCREENSHOTS[this.role]?.includes(pagePath)) {
-      await snapshot(this.page, `e2e-smoke-${this.role}-${pagePath.replace(/\//g, '-')}.png`);
-    }
-    await Promise.all(this.reads.splice(0));
-    this.faults = undefined;
-    return { role: this.role, page: pagePath, landed, faults, milliseconds, calls };
-  }
-
-  /**
-   * Issue 21: a page other than a tab must offer a way back (`#page-back`: the browser's back button is
-   * not one an elderly resident finds), and nothing may be wider than the screen.
-   */
-  private async layoutFaults(landed: string): Promise<string[]> {
-    const faults: string[] = [];
-    const visibleBack = await this.page.locator(`${FRESH} #page-back`).count();
-    if (!this.tabPages.includes(landed) && visibleBack === 0) faults.push('no way back (#page-back)');
-    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 1) faults.push(`wider than the screen by ${overflow} px`);
-    return faults;
-  }
-
-  /**
-   * Waits until, for 200 ms, no `/v1` request is in flight and the new page shows its title and no
-   * "loading" (the page's own or a list's `.page__status`, which cover the render between two calls).
-   */
-  private async settle(): Promise<string | undefined> {
-    const deadline = Date.now() + 40_000;
-    let quietSince = Date.now();
-    while (Date.now() < deadline) {
-      await this.page.waitForTimeout(50);
-      const state = await this.page.evaluate((fresh) => {
-        const visible = (element: Element) => (element as HTMLElement).offsetParent !== null;
-        return {
-          loading: document.querySelectorAll(`${fresh} .page__status:not(.page__status--error)`).length,
-          titled: Array.from(document.querySelectorAll(`${fresh} .page__title`)).filter(visible).length,
-        };
-      }, FRESH);
-      if (this.pending.size > 0 || state.loading > 0 || state.titled === 0) quietSince = Date.now();
-      else if (Date.now() - quietSince >= 200) return undefined;
-    }
-    return `never settled: ${this.pending.size} /v1 requests in flight, ${this.page.url()}`;
-  }
-
-  /** Logs every `/v1` answer of the visit; one of 400 or more is a fault unless EXPECTED_FAILURES names it. */
-  private onResponse(response: Response): void {
-    if (!isApi(response.url())) return;
-    const url = new URL(response.url());
-    const apiPath = url.pathname + url.search;
-    const status = response.status();
-    const page = routeOf(this.page.url());
-    const expected = EXPECTED_FAILURES.some(
-      (allowed) =>
-        allowed.role === this.role && allowed.page === page && allowed.status === status && allowed.path.test(apiPath),
-    );
-    const call = `${response.request().method()} ${apiPath} → ${status}`;
-    const calls = this.calls;
-    this.reads.push(
-      response
-        .text()
-        .catch(() => '(no body)')
-        .then((body) => {
-          calls.push(`${call} ${body.slice(0, 160)}`);
-          if (status >= 400 && !expected) this.fault(`${call} ${body.slice(0, 200)}`);
-        }),
-    );
-  }
-
-  private fault(description: string): void {
-    this.faults?.push(description);
-  }
-}
-
-const isApi = (url: string) => url.startsWith('http') && new URL(url).pathname.startsWith('/v1/');
-
-describe('smoke: every page of the H5 build as every role', () => {
+describe('smoke: every page of the H5 build as each role it is meant for, in every mode', () => {
   const { pages, tabPages } = appPages();
   const visits: Visit[] = [];
   let browser: Awaited<ReturnType<typeof launchSharedBrowser>>;
   let ids: Seeded;
   const startedAt = Date.now();
+  const smoked = pages.filter((candidate) => !(candidate in SKIPPED));
 
   beforeAll(async () => {
     [browser, ids] = await Promise.all([launchSharedBrowser(), seed()]);
@@ -428,37 +312,70 @@ describe('smoke: every page of the H5 build as every role', () => {
     expect(missing).toEqual([]);
   });
 
-  it('opens every page as every role, page by page', async () => {
-    const tabs: RoleTab[] = [];
+  it('opens every page as each role it is meant for, page by page, and in every mode as the first', async () => {
+    const tabs = new Map<RoleName, RoleTab>();
     for (const role of ROLES) {
-      const page = await (await browser.newContext()).newPage();
+      const context = await browser.newContext();
+      const page = await context.newPage();
       if (role.openid) await logInToDemo(page, role.openid, role.nickname);
-      tabs.push(new RoleTab(page, role.name, tabPages));
+      tabs.set(
+        role.name,
+        await RoleTab.open(context, page, {
+          role: role.name,
+          tabPages,
+          expectedFailures: EXPECTED_FAILURES,
+          screenshots: SCREENSHOTS[role.name] ?? [],
+        }),
+      );
     }
-    // Page by page, one role after the other: serverless-offline stops a Lambda worker after 60 s
-    // idle and starts one more for each request that finds them all busy, so this way the routes a
-    // page calls start cold once for the whole run (all roles at once started each up to seven
-    // times, and cold starts on a busy machine ran into the 30 s Lambda timeout).
-    for (const pagePath of pages.filter((candidate) => !(candidate in SKIPPED))) {
-      for (const tab of tabs) visits.push(await tab.visit(pagePath, ids));
+    // Page by page: serverless-offline stops a Lambda worker after 60 s idle and starts one more for
+    // each request that finds them all busy, so this way the routes a page calls start cold once or
+    // twice for the whole run (all roles at once started each up to seven times, and cold starts on a
+    // busy machine ran into the 30 s Lambda timeout).
+    // The page's first role looks in every mode while the others open it one after the other: two
+    // requests at a time start each function a second worker once, not seven.
+    for (const pagePath of smoked) {
+      const { primary, others } = audience(pagePath);
+      const query = QUERIES[pagePath]?.(ids) ?? {};
+      const inOtherRoles = async () => {
+        for (const role of others) visits.push(...(await tabs.get(role)!.visit(pagePath, query)));
+      };
+      const [inEveryMode] = await Promise.all([tabs.get(primary)!.visit(pagePath, query, true), inOtherRoles()]);
+      visits.push(...inEveryMode);
     }
+    await Promise.all([...tabs.values()].map((tab) => tab.close()));
   }, 1_200_000);
 
   it.each(ROLES)('showed every page to $name with no error banner, console error or failed /v1 call', (role) => {
     const faults = visits
-      .filter((visit) => visit.role === role.name && visit.faults.length > 0)
-      .map((visit) => `${visit.page}: ${visit.faults.join(' | ')}\n  /v1 calls: ${visit.calls.join('\n    ')}`);
+      .filter((visit) => visit.role === role.name && visit.faults.some((fault) => !fault.startsWith('axe ')))
+      .map(
+        (visit) =>
+          `${visit.page} (${visit.mode}): ${visit.faults.join(' | ')}\n  /v1 calls: ${visit.calls.join('\n    ')}`,
+      );
 
     expect(faults).toEqual([]);
   });
 
-  it('smoked every page of app.config.ts as every role, or names why not', () => {
+  it('found no serious or critical accessibility violation (axe-core) on any page in any mode', () => {
+    const violations = visits
+      .filter((visit) => visit.faults.some((fault) => fault.startsWith('axe ')))
+      .map((visit) => `${visit.page} (${visit.role}, ${visit.mode}): ${visit.faults.join(' | ')}`);
+
+    expect(violations).toEqual([]);
+  });
+
+  it('smoked every page of app.config.ts as each role it is meant for in every mode, or names why not', () => {
     const unknownSkips = Object.keys(SKIPPED).filter((page) => !pages.includes(page));
-    const unsmoked = ROLES.flatMap((role) =>
-      pages
-        .filter((page) => !(page in SKIPPED) && !visits.some((v) => v.role === role.name && v.page === page))
-        .map((page) => `${role.name} ${page}`),
-    );
+    const unsmoked = smoked.flatMap((page) => {
+      const { primary, others } = audience(page);
+      const seen = (role: RoleName, mode: string) =>
+        visits.some((v) => v.role === role && v.page === page && v.mode === mode && v.landed === page);
+      return [
+        ...MODES.filter((mode) => !seen(primary, mode.name)).map((mode) => `${primary} ${mode.name} ${page}`),
+        ...others.filter((role) => !visits.some((v) => v.role === role && v.page === page)).map((r) => `${r} ${page}`),
+      ];
+    });
 
     expect(unknownSkips).toEqual([]);
     expect(unsmoked).toEqual([]);
@@ -466,29 +383,36 @@ describe('smoke: every page of the H5 build as every role', () => {
   });
 });
 
-/** The pages × roles table: ok, →login (a visitor sent to log in), FAIL, or — (not smoked). */
+/** The pages × roles table: each role's marks (ok, →login, FAIL, — not smoked), `*` on the role seen in every mode. */
 function summary(pages: string[], visits: Visit[], seconds: number): string {
-  const mark = (visit: Visit | undefined) =>
-    !visit ? '—' : visit.faults.length > 0 ? 'FAIL' : visit.landed === visit.page ? 'ok' : '→login';
+  const mark = (page: string, role: RoleName) => {
+    const mine = visits.filter((v) => v.role === role && v.page === page);
+    if (mine.length === 0) return '—';
+    const text = mine.some((v) => v.faults.length > 0) ? 'FAIL' : mine[0]?.landed === page ? 'ok' : '→login';
+    return mine.length > 1 ? `${text}*` : text;
+  };
   const width = Math.max(...pages.map((page) => page.length)) + 1;
   const header = ['page'.padEnd(width), ...ROLES.map((role) => role.name.padEnd(9))].join(' ');
   const rows = pages.map((page) =>
-    [
-      page.padEnd(width),
-      ...ROLES.map((role) => mark(visits.find((v) => v.role === role.name && v.page === page)).padEnd(9)),
-    ].join(' '),
+    [page.padEnd(width), ...ROLES.map((role) => mark(page, role.name).padEnd(9))].join(' '),
   );
   const failed = visits.filter((visit) => visit.faults.length > 0).length;
+  const audited = visits.filter((visit) => visit.violations !== undefined);
+  const violations = audited.reduce((sum, visit) => sum + (visit.violations ?? 0), 0);
+  const axeSeconds = Math.round(audited.reduce((sum, visit) => sum + (visit.axeMilliseconds ?? 0), 0) / 1000);
   const slowest = [...visits]
     .sort((a, b) => b.milliseconds - a.milliseconds)
     .slice(0, 8)
-    .map((visit) => `  ${visit.milliseconds} ms  ${visit.role} ${visit.page}`);
+    .map((visit) => `  ${visit.milliseconds} ms  ${visit.role} ${visit.mode} ${visit.page}`);
+  const opened = visits.filter((visit) => visit.mode === MODES[0]?.name).length;
   return [
     header,
     ...rows,
     'slowest:',
     ...slowest,
-    `smoked ${visits.length} page × role visits (${pages.length} pages × ${ROLES.length} roles), ` +
+    `smoked ${pages.length} pages: ${opened} page × role visits (${ROLES.length} roles), ` +
+      `${visits.length - opened} more looks in ${MODES.length - 1} other modes (${MODES.map((m) => m.name).join(', ')}); ` +
+      `axe-core on ${audited.length} page × mode looks (${axeSeconds} s), ${violations} serious or critical violations; ` +
       `${failed} failed, in ${seconds} s`,
   ].join('\n');
 }

@@ -9,10 +9,16 @@ export interface StoredValue<Value> {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * A value kept under `storageKey` (Taro storage: `localStorage` in the browser). With
+ * `followOtherTabs`, a browser tab follows a change made in another tab of the app (the `storage`
+ * event: a language or large-text switch on 我的 in one tab of the office console shows in the others).
+ */
 export function createStoredValue<Value>(
   storageKey: string,
   fallback: Value,
   isValue: (raw: unknown) => raw is Value,
+  options: { followOtherTabs?: boolean } = {},
 ): StoredValue<Value> {
   const listeners = new Set<() => void>();
   let loaded: { value: Value } | undefined;
@@ -29,6 +35,12 @@ export function createStoredValue<Value>(
     loaded = { value };
     listeners.forEach((listener) => listener());
   };
+
+  if (options.followOtherTabs && process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.key === storageKey || event.key === null) publish(readStorage());
+    });
+  }
 
   return {
     get() {

@@ -1,5 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { BROWSER_DATE } from '../date-time-field';
+import { accessibleName } from '../accessible-name';
 
 const NATIVE_PICKER = process.env.TARO_ENV === 'weapp';
 
@@ -31,6 +32,7 @@ export default function DateField({
         </Picker>
       ) : (
         <Input
+          {...accessibleName(label)}
           id={id}
           type={BROWSER_DATE}
           className="field__input"

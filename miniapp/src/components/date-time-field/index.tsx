@@ -1,4 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
+import { useI18n } from '../../i18n';
+import { accessibleName } from '../accessible-name';
 
 export interface DateTimeValue {
   date: string;
@@ -27,6 +29,7 @@ export default function DateTimeField({
   value: DateTimeValue;
   onChange: (value: DateTimeValue) => void;
 }) {
+  const { t } = useI18n();
   return (
     <View className="field" id={id}>
       <Text className="field__label">{label}</Text>
@@ -51,6 +54,7 @@ export default function DateTimeField({
         ) : (
           <>
             <Input
+              {...accessibleName(`${label} ${t('common.date')}`)}
               id={`${id}-date`}
               type={BROWSER_DATE}
               className="field__input date-time__date"
@@ -60,6 +64,7 @@ export default function DateTimeField({
               onInput={(event) => onChange({ ...value, date: event.detail.value })}
             />
             <Input
+              {...accessibleName(`${label} ${t('common.time')}`)}
               id={`${id}-time`}
               type={BROWSER_TIME}
               className="field__input date-time__time"

@@ -18,7 +18,7 @@ export interface SubmitButtonProps {
  */
 export default function SubmitButton({ id, busy, className = 'button', onClick, children }: SubmitButtonProps) {
   return (
-    <Button id={id} className={busy ? `${className} button--busy` : className} onClick={onClick}>
+    <Button id={id} className={busy ? `${className} button--busy` : className} aria-busy={busy} onClick={onClick}>
       {children}
     </Button>
   );

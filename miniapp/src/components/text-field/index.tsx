@@ -1,4 +1,5 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { accessibleName } from '../accessible-name';
 
 export interface TextFieldProps {
   id: string;
@@ -31,6 +32,7 @@ export default function TextField({
       <Text className="field__label">{label}</Text>
       {multiline ? (
         <Textarea
+          {...accessibleName(label)}
           id={id}
           className="field__input field__textarea"
           value={value}
@@ -40,6 +42,7 @@ export default function TextField({
         />
       ) : (
         <Input
+          {...accessibleName(label)}
           id={id}
           className="field__input"
           type={numeric ? 'digit' : 'text'}

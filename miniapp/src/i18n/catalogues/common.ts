@@ -15,6 +15,8 @@ export const zhCN = {
 
   'common.loadMore': '加载更多',
   'common.cancel': '取消',
+  'common.date': '日期',
+  'common.time': '时间',
 
   'common.reasonRequired': '请填写原因',
   'month.label': '{year}年{month}月',
@@ -87,6 +89,8 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   'common.loadMore': 'Load more',
   'common.cancel': 'Cancel',
+  'common.date': 'Date',
+  'common.time': 'Time',
 
   'common.reasonRequired': 'Please give a reason',
   'month.label': '{month}/{year}',

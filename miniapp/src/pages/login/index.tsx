@@ -10,6 +10,7 @@ import { useStoredValue } from '../../state/stored-value';
 import { expectConsentRecording, recordPrivacyConsent } from '../../state/privacy';
 import { isMessageKey, useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt, restartAtUrl } from '../../routes';
+import { accessibleName } from '../../components/accessible-name';
 
 const DEV_LOGIN_AVAILABLE = process.env.TARO_ENV === 'h5' && LINLI_STAGE === 'dev';
 const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
@@ -138,6 +139,7 @@ function DevLogin({ agreed }: { agreed: boolean }) {
       <View className="field">
         <Text className="field__label">{t('login.openid')}</Text>
         <Input
+          {...accessibleName(t('login.openid'))}
           id="login-openid"
           className="field__input"
           value={openid}
@@ -150,6 +152,7 @@ function DevLogin({ agreed }: { agreed: boolean }) {
       <View className="field">
         <Text className="field__label">{t('login.nickname')}</Text>
         <Input
+          {...accessibleName(t('login.nickname'))}
           id="login-nickname"
           className="field__input"
           value={nickname}

@@ -9,6 +9,7 @@ import { useReloadOnShow } from '../../hooks/reload-on-show';
 import { signOut } from '../../state/session';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt } from '../../routes';
+import { accessibleName } from '../../components/accessible-name';
 
 export default function MePage() {
   const { t } = useI18n();
@@ -126,6 +127,7 @@ function SettingsCard() {
           <Text className="card__hint">{t('me.largeTextHint')}</Text>
         </View>
         <Switch
+          {...accessibleName(t('me.largeText'))}
           id="large-text-toggle"
           checked={largeText}
           color="#1f7a4d"

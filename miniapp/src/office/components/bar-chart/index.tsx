@@ -31,6 +31,9 @@ export interface BarChartProps {
  * so it works the same in WeChat and in the browser and grows with large-text mode.
  * A table with the same figures follows, for screen readers and for reading exact numbers.
  */
+/** Taro's View types leave out `tabIndex`, which the H5 build passes to the element. */
+const KEYBOARD_FOCUSABLE = { tabIndex: 0 } as object;
+
 export default function BarChart({
   id,
   title,
@@ -60,7 +63,8 @@ export default function BarChart({
           <Text className="chart__axis-label">{formatValue(highest)}</Text>
           <Text className="chart__axis-label">{formatValue(0)}</Text>
         </View>
-        <View className="chart__scroll">
+        {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too (WCAG 2.1.1). */}
+        <View className="chart__scroll" {...KEYBOARD_FOCUSABLE} role="region" aria-label={title}>
           <View className="chart__plot">
             {categories.map((category, index) => (
               <View className="chart__group" key={category}>

@@ -9,6 +9,7 @@ import { describeError, useI18n, type Language, type Translate } from '../../../
 import DataTable, { type Column } from '../../../components/data-table';
 import PagedListView from '../../../components/paged-list';
 import SubmitButton from '../../../components/submit-button';
+import { accessibleName } from '../../../components/accessible-name';
 
 /** The server approves at most this many claims in one bulk call. */
 export const BULK_APPROVE_LIMIT = 25;
@@ -420,6 +421,7 @@ function RejectionReason({
   return (
     <View className="field">
       <Input
+        {...accessibleName(t('claims.reasonPlaceholder'))}
         id={`claim-reason-${claimId}`}
         className="field__input"
         value={reason}

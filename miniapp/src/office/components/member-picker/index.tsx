@@ -5,6 +5,7 @@ import { request } from '../../../api';
 import { usePagedList } from '../../../hooks/paged-list';
 import { useI18n } from '../../../i18n';
 import PagedListView from '../../../components/paged-list';
+import { accessibleName } from '../../../components/accessible-name';
 
 /**
  * Find a member of the community by name (or member id): searched on the server over every member
@@ -35,6 +36,7 @@ export default function MemberPicker({
         </Text>
       ) : null}
       <Input
+        {...accessibleName(t('office.memberSearch'))}
         id="member-search"
         className="field__input"
         value={search}

@@ -6,6 +6,7 @@ import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
 import SubmitButton from '../../../components/submit-button';
+import { accessibleName } from '../../../components/accessible-name';
 
 /**
  * Hand over one reserved redemption: staff type the 6-digit code the resident shows; the server
@@ -46,6 +47,7 @@ export default function PickupForm({
     <View className="field pickup-form" id={prefix}>
       <Text className="field__label">{t('pickup.codeLabel')}</Text>
       <Input
+        {...accessibleName(t('pickup.codeLabel'))}
         id={`${prefix}-code`}
         className="field__input code-input pickup-form__code"
         type="number"

@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import SubmitButton from '../../../components/submit-button';
+import { accessibleName } from '../../../components/accessible-name';
 
 export interface ReasonPromptProps {
   id: string;
@@ -40,6 +41,7 @@ export default function ReasonPrompt({ id, label, placeholder, danger, busy = fa
   return (
     <View className="field reason-prompt" id={`${id}-prompt`}>
       <Input
+        {...accessibleName(placeholder)}
         id={`${id}-reason`}
         className="field__input"
         value={reason}

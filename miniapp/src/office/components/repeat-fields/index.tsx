@@ -14,6 +14,7 @@ import {
 import ChoiceTabs from '../../../components/choice-tabs';
 import { formatDateTime } from '../../../format/time';
 import { useI18n, type Translate } from '../../../i18n';
+import { accessibleName } from '../../../components/accessible-name';
 
 /** 每周重复 on 发布活动: off, or the ISO weekdays (China time) and the last day. */
 export interface Repeat {
@@ -124,6 +125,7 @@ function WeeklyFields({
         </Picker>
       ) : (
         <Input
+          {...accessibleName(t('series.until'))}
           id="activity-until"
           className="field__input"
           value={value.until}

@@ -10,6 +10,7 @@ import MemberPicker from '../../components/member-picker';
 import OfficeLayout from '../../components/office-layout';
 import { useAction } from '../../../hooks/action';
 import { describeError, useI18n } from '../../../i18n';
+import { accessibleName } from '../../../components/accessible-name';
 
 const MAX_MINUTES = 24 * 60;
 
@@ -64,6 +65,7 @@ function AttendanceForm({ communityId, activityId }: { communityId: string; acti
         <View className="field">
           <Text className="field__label">{t('attendance.minutes')}</Text>
           <Input
+            {...accessibleName(t('attendance.minutes'))}
             id="attendance-minutes"
             className="field__input"
             type="number"
@@ -76,6 +78,7 @@ function AttendanceForm({ communityId, activityId }: { communityId: string; acti
         <View className="field">
           <Text className="field__label">{t('attendance.note')}</Text>
           <Input
+            {...accessibleName(t('attendance.note'))}
             id="attendance-note"
             className="field__input"
             value={note}

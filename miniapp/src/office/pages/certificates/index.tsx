@@ -5,6 +5,7 @@ import { request } from '../../../api';
 import MemberPicker from '../../components/member-picker';
 import OfficeLayout from '../../components/office-layout';
 import { describeError, useI18n } from '../../../i18n';
+import { accessibleName } from '../../../components/accessible-name';
 
 /** Revoke a certificate that was misused (with the reason), or reinstate one revoked by mistake. */
 export default function OfficeCertificatesPage() {
@@ -52,6 +53,7 @@ function CertificateActions({ communityId }: { communityId: string }) {
       <View className="field">
         <Text className="field__label">{t('certificates.reason')}</Text>
         <Input
+          {...accessibleName(t('certificates.reason'))}
           id="certificate-reason"
           className="field__input"
           value={reason}

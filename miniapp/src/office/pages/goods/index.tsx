@@ -12,6 +12,7 @@ import { parseWholeNumber, parseYuanToFen } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
 import { currencyOf } from '../../../format/points';
+import { accessibleName } from '../../../components/accessible-name';
 
 interface GoodInput {
   name: string;
@@ -129,6 +130,7 @@ function RestockForm({ communityId, good, onRestocked }: { communityId: string; 
     <View className="field">
       <View className="row">
         <Input
+          {...accessibleName(t('goods.restockPlaceholder'))}
           id={`restock-${good.id}`}
           className="field__input"
           type="number"

@@ -10,6 +10,7 @@ import OfficeLayout from '../../components/office-layout';
 import { parseWholeNumber } from '../../../format/market';
 import { describeError, useI18n } from '../../../i18n';
 import './index.scss';
+import { accessibleName } from '../../../components/accessible-name';
 
 type Invitee = 'resident' | 'staff';
 
@@ -107,6 +108,7 @@ function NumberField(props: { id: string; label: string; value: string; onChange
     <View className="field">
       <Text className="field__label">{props.label}</Text>
       <Input
+        {...accessibleName(props.label)}
         className="field__input"
         id={props.id}
         type="number"

@@ -19,6 +19,7 @@ import RepeatFields, { NO_REPEAT, seriesFromDraft } from '../../components/repea
 import { fromDateTimeInputs, toDateTimeInputs } from '../../../format/time';
 import { describeError, useI18n, type Translate } from '../../../i18n';
 import { ROUTES, replacePage } from '../../../routes';
+import { accessibleName } from '../../../components/accessible-name';
 
 interface Draft {
   title: string;
@@ -258,6 +259,7 @@ function DraftFields({
       <View className="field">
         <Text className="field__label">{t('newActivity.name')}</Text>
         <Input
+          {...accessibleName(t('newActivity.name'))}
           id="activity-title"
           className="field__input"
           value={draft.title}
@@ -287,6 +289,7 @@ function DraftFields({
       <View className="field">
         <Text className="field__label">{t('newActivity.location')}</Text>
         <Input
+          {...accessibleName(t('newActivity.location'))}
           id="activity-location"
           className="field__input"
           value={draft.location}
@@ -298,6 +301,7 @@ function DraftFields({
       <View className="field">
         <Text className="field__label">{t('newActivity.capacity')}</Text>
         <Input
+          {...accessibleName(t('newActivity.capacity'))}
           id="activity-capacity"
           className="field__input"
           type="number"
@@ -334,6 +338,7 @@ function PositionsField({ draft, onChange: change }: { draft: Draft; onChange: (
       {draft.positions.map((position, index) => (
         <View className="row" key={index}>
           <Input
+            {...accessibleName(t('newActivity.positionNamePlaceholder'))}
             id={`activity-position-name-${index}`}
             className="field__input"
             value={position.name}
@@ -342,6 +347,7 @@ function PositionsField({ draft, onChange: change }: { draft: Draft; onChange: (
             onInput={(event) => setPosition(index, { name: event.detail.value })}
           />
           <Input
+            {...accessibleName(t('newActivity.positionCapacityPlaceholder'))}
             id={`activity-position-capacity-${index}`}
             className="field__input"
             type="number"
@@ -421,6 +427,7 @@ function RequirementFields({ draft, onChange: change }: { draft: Draft; onChange
       <View className="field">
         <Text className="field__label">{t('newActivity.minAge')}</Text>
         <Input
+          {...accessibleName(t('newActivity.minAge'))}
           id="activity-min-age"
           className="field__input"
           type="number"
@@ -433,6 +440,7 @@ function RequirementFields({ draft, onChange: change }: { draft: Draft; onChange
       <View className="field">
         <Text className="field__label">{t('newActivity.skills')}</Text>
         <Input
+          {...accessibleName(t('newActivity.skills'))}
           id="activity-skills"
           className="field__input"
           value={draft.skills}

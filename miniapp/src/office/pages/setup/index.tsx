@@ -12,6 +12,7 @@ import { parseWholeNumber } from '../../../format/market';
 import { useAction } from '../../../hooks/action';
 import { useI18n, type Translate } from '../../../i18n';
 import { ROUTES, openPage } from '../../../routes';
+import { accessibleName } from '../../../components/accessible-name';
 
 /**
  * 社区设置, the new community's setup (admins): name and currency, points per hour, the certificate
@@ -188,6 +189,7 @@ function CategoriesField({
       {categories.map((category, index) => (
         <View className="row" key={category.id} id={`setup-category-${category.id}`}>
           <Input
+            {...accessibleName(`${t('setup.categories')} ${index + 1}`)}
             className="field__input row__text"
             value={category.label}
             maxlength={12}
@@ -205,6 +207,7 @@ function CategoriesField({
       ))}
       <View className="row">
         <Input
+          {...accessibleName(t('setup.newCategory'))}
           className="field__input row__text"
           id="setup-new-category"
           value={added}

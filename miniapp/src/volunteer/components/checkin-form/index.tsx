@@ -9,6 +9,7 @@ import { useI18n, type Translate } from '../../../i18n';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
 import SubmitButton from '../../../components/submit-button';
+import { accessibleName } from '../../../components/accessible-name';
 
 type Direction = 'in' | 'out';
 
@@ -102,6 +103,7 @@ function CodeField({
     <View className="field">
       <Text className="field__label">{t('checkin.codeOrScan')}</Text>
       <Input
+        {...accessibleName(t('checkin.codeOrScan'))}
         id="checkin-code"
         className="field__input code-input"
         type="number"

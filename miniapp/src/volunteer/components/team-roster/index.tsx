@@ -9,6 +9,7 @@ import TextField from '../../../components/text-field';
 import { formatDateTime } from '../../../format/time';
 import { useAction } from '../../../hooks/action';
 import { useI18n } from '../../../i18n';
+import { accessibleName } from '../../../components/accessible-name';
 
 export interface TeamRosterProps {
   communityId: string;
@@ -137,6 +138,7 @@ function JoinRequestCard({
       <Text className="card__hint">{t('team.requestedAt', { date: formatDateTime(item.requestedAt, language) })}</Text>
       {declining ? (
         <Input
+          {...accessibleName(t('team.rejectReason'))}
           id={`team-request-${item.memberId}-reason`}
           className="field__input"
           value={reason}

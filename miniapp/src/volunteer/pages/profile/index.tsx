@@ -7,9 +7,11 @@ import CheckRow from '../../../components/check-row';
 import ChoiceTabs from '../../../components/choice-tabs';
 import PageLayout from '../../../components/page-layout';
 import SubmitButton from '../../../components/submit-button';
+import TextField from '../../../components/text-field';
 import { useAction } from '../../../hooks/action';
 import { useI18n, type Translate } from '../../../i18n';
 import { useSession } from '../../../state/session';
+import { accessibleName } from '../../../components/accessible-name';
 
 interface Draft {
   realName: string;
@@ -105,17 +107,14 @@ function ProfileForm(props: { communityId: string; profile: VolunteerProfile | n
     if (done) props.onSaved();
   };
   const field = (key: 'realName' | 'birthDate' | 'phone' | 'skills' | 'serviceTypes', placeholder?: string) => (
-    <View className="field">
-      <Text className="field__label">{t(`profile.${key}`)}</Text>
-      <Input
-        id={`profile-${key}`}
-        className="field__input"
-        value={draft[key]}
-        placeholder={placeholder}
-        maxlength={key === 'skills' || key === 'serviceTypes' ? 120 : 20}
-        onInput={(event) => change({ [key]: event.detail.value })}
-      />
-    </View>
+    <TextField
+      id={`profile-${key}`}
+      label={t(`profile.${key}`)}
+      value={draft[key]}
+      placeholder={placeholder}
+      maxlength={key === 'skills' || key === 'serviceTypes' ? 120 : 20}
+      onChange={(value) => change({ [key]: value })}
+    />
   );
   return (
     <View className="card" id="profile-form">
@@ -136,6 +135,7 @@ function ProfileForm(props: { communityId: string; profile: VolunteerProfile | n
       <View className="field">
         <Text className="field__label">{t('profile.idNumber')}</Text>
         <Input
+          {...accessibleName(t('profile.idNumber'))}
           id="profile-idNumber"
           className="field__input"
           value={draft.idNumber}

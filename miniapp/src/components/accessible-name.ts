@@ -1,0 +1,10 @@
+/**
+ * Props that give a Taro `Input`, `Textarea` or `Switch` its accessible name — what a screen reader says and
+ * what WCAG 2.1 SC 4.1.2 / 1.3.1 ask of a form control: `aria-label` on the component (the
+ * mini-program's screen reader reads components' aria attributes) and on the H5 build's inner
+ * `<input>`/`<textarea>` (Taro passes `nativeProps` to it), which the visible label beside it is not
+ * tied to. `label` is the field's visible label, or what the field is for where it has none.
+ */
+export function accessibleName(label: string): { 'aria-label': string; nativeProps: Record<string, string> } {
+  return { 'aria-label': label, nativeProps: { 'aria-label': label } };
+}
