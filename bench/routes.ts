@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Claim } from '@linli/shared';
+import { MARKET_MESSAGES, TIMEBANK_MESSAGES, notificationText, type Claim } from '@linli/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { currentCheckinCode } from '../functions/src/domain/timebank/checkin-token';
 import { ENTITY, INDEXES, attendeeShardOf, keys, type TableKey } from '../functions/src/store/keys';
@@ -339,8 +339,14 @@ const approve: HotRoute = {
               userId: claim.memberId,
               communityId: cid,
               kind: 'claim_decided',
-              title: '服务时长已通过',
-              body: `「${claim.activityTitle}」${claim.minutes} 分钟`,
+              ...notificationText(
+                TIMEBANK_MESSAGES,
+                {
+                  key: 'claim.approved',
+                  values: { activity: claim.activityTitle, minutes: claim.minutes, points: claim.points },
+                },
+                '志愿积分',
+              ),
               objectType: 'claim',
               objectId: claim.id,
             },
@@ -444,8 +450,10 @@ const redemption: HotRoute = {
                     userId: resident.userId,
                     communityId: cid,
                     kind: 'redemption_ready',
-                    title: '大米 5kg 可以领取了',
-                    body: '凭取货码 123456 到社区诚信超市领取',
+                    ...notificationText(MARKET_MESSAGES, {
+                      key: 'redemption.ready',
+                      values: { good: '大米 5kg', pickupCode: '123456' },
+                    }),
                     objectType: 'redemption',
                     objectId: id,
                   },

@@ -22,5 +22,6 @@ export * from './points';
 export * from './money';
 export * from './credit-code';
 export * from './proxyable';
+export * from './notification-messages';
 export * from './audit';
 export * from './working-days';

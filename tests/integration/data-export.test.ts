@@ -203,6 +203,14 @@ describe('GET /v1/me/data-export', () => {
     // The privacy guide, and the ID number's own consent (given with the volunteer profile's ID number).
     expect(data.consents.map((consent) => consent.kind).sort()).toEqual(['id_number', 'privacy_guide']);
     expect(data.notifications.length).toBeGreaterThan(0);
+    // Each with its text's message (issue 21: key and values) beside the Chinese title and body.
+    expect(data.notifications).toContainEqual(
+      expect.objectContaining({
+        kind: 'claim_decided',
+        title: '服务时长已通过',
+        message: { key: 'claim.approved', values: { activity: expect.any(String), minutes: 120, points: 2 } },
+      }),
+    );
     expect(data.communities.map((community) => community.communityId).sort()).toEqual([world.cid, elsewhere.id].sort());
     const mine = data.communities.find((community) => community.communityId === world.cid)!;
     expect(mine.name).toBe(world.community.name);

@@ -1,4 +1,4 @@
-import type { AuditAction, NotificationKind } from '@linli/shared';
+import type { AuditAction, NotificationKind, NotificationMessage } from '@linli/shared';
 
 /** Monthly statistics are kept in a few items per month so one transaction touches each once. */
 export type StatsSection = 'POINTS' | 'TIMEBANK' | 'CERTS' | 'MERCHANTS' | 'MARKET' | 'SHOP' | 'TEAMS';
@@ -33,10 +33,18 @@ export interface CertificateReviewDraft {
   reason: string;
 }
 
+/**
+ * A notice to one person's inbox. Its text is `message` (a key of `NOTIFICATION_MESSAGES` and its
+ * values, which the app writes in the reader's language) with `title` and `body` its Chinese text,
+ * stored for the WeChat subscribe message and older app versions: spread
+ * `notificationText(<AREA>_MESSAGES, message)` (`@linli/shared`) to get all three from the one
+ * message — never write title and body by hand.
+ */
 export interface NotificationDraft {
   userId: string;
   communityId: string;
   kind: NotificationKind;
+  message: NotificationMessage;
   title: string;
   body: string;
   objectType?: string;

@@ -181,6 +181,7 @@ function notificationItem(tableName: string, draft: NotificationDraft, createdAt
         kind: draft.kind,
         title: draft.title,
         body: draft.body,
+        message: draft.message,
         objectType: draft.objectType,
         objectId: draft.objectId,
         orderId: draft.orderId,

@@ -19,6 +19,7 @@ import * as privacy from './catalogues/privacy';
 import * as media from './catalogues/media';
 import * as personalData from './catalogues/personal-data';
 import * as desk from './catalogues/desk';
+import * as notices from './catalogues/notices';
 
 /** Every catalogue, by area. */
 export const CATALOGUES = {
@@ -37,6 +38,7 @@ export const CATALOGUES = {
   media,
   personalData,
   desk,
+  notices,
 };
 
 export const zhCN = {
@@ -55,6 +57,7 @@ export const zhCN = {
   ...media.zhCN,
   ...personalData.zhCN,
   ...desk.zhCN,
+  ...notices.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -76,4 +79,5 @@ export const en: Messages = {
   ...media.en,
   ...personalData.en,
   ...desk.en,
+  ...notices.en,
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, personName, positiveInt } from './common';
 import type { FundHolder } from './fund';
+import type { NotificationMessage } from '../notification-messages';
 
 export const ROLES = ['resident', 'maker', 'merchant', 'staff', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -358,6 +359,11 @@ export interface Notification {
   objectType?: string;
   objectId?: string;
   createdAt: string;
+  /**
+   * The text as a key and its values (`NOTIFICATION_MESSAGES`), for the app to write in the reader's
+   * language; `title` and `body` are its Chinese text. Absent on notifications written before (issue 21).
+   */
+  message?: NotificationMessage;
   /** WeChat subscribe message: pending → sent | no_consent | failed (absent where push is off). */
   push?: 'pending' | 'sent' | 'no_consent' | 'failed';
 }

@@ -21,7 +21,10 @@ export interface DataExport {
   profile: ExportRecord;
   /** The privacy-guide consents, every version ever accepted or withdrawn. */
   consents: ExportRecord[];
-  /** The in-app inbox, every notification kept, newest first. */
+  /**
+   * The in-app inbox, every notification kept, newest first: each its Chinese title and body and (since
+   * issue 21) its `message`, the text's key and values.
+   */
   notifications: ExportRecord[];
   /** WeChat subscribe-message permissions (credits per kind), zero or one record. */
   subscriptions: ExportRecord[];

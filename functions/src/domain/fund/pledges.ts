@@ -1,7 +1,8 @@
-import type { FundHolder, Notification, Pledge, PledgeRequest } from '@linli/shared';
-import { formatFen } from '@linli/shared';
+import type { FundHolder, Pledge, PledgeRequest } from '@linli/shared';
+import { FUND_MESSAGES, notificationText } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import type { NotificationDraft } from '../effects';
 import type { MemberRecord } from '../identity/ports';
 import { chinaMonth } from '../market/contributions';
 import { startOfChinaDay } from '../market/verification';
@@ -137,14 +138,17 @@ async function createMonthlyDonation(
     now,
     paymentWindowMinutes: PLEDGE_PAYMENT_DAYS * 24 * 60,
   });
-  const notification: Notification = {
-    id: newId(now.getTime()),
-    kind: 'pledge_due',
+  const notification: NotificationDraft = {
+    userId: pledge.donorId,
     communityId,
-    title: '本月月捐待支付',
-    body: `您的月月捐 ${formatFen(pledge.amountFen)} 元已生成，请在 ${PLEDGE_PAYMENT_DAYS} 天内完成支付。`,
+    kind: 'pledge_due',
+    ...notificationText(FUND_MESSAGES, {
+      key: 'pledge.due',
+      values: { amountFen: pledge.amountFen, days: PLEDGE_PAYMENT_DAYS },
+    }),
+    objectType: 'order',
+    objectId: order.id,
     orderId: order.id,
-    createdAt: now.toISOString(),
   };
   return pledges.createMonthlyDonation(communityId, pledge, order, month, notification);
 }

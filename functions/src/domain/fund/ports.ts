@@ -1,10 +1,9 @@
-import type { Effects } from '../effects';
+import type { Effects, NotificationDraft } from '../effects';
 import type {
   DonationMessage,
   FundEntry,
   FundExpense,
   FundMonth,
-  Notification,
   Order,
   Page,
   Pledge,
@@ -85,7 +84,7 @@ export interface PledgeStore {
     pledge: Pledge,
     order: Order,
     month: string,
-    notification: Notification,
+    notification: NotificationDraft,
   ): Promise<boolean>;
 }
 

@@ -1,5 +1,5 @@
 import type { FundHolder, Order, Page, ReceiptRequest, ReceiptRequestBody } from '@linli/shared';
-import { formatFen } from '@linli/shared';
+import { FUND_MESSAGES, notificationText } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Effects } from '../effects';
@@ -115,7 +115,7 @@ function decisionEffects(
   details: { receiptNo?: string; reason?: string },
 ): Effects {
   const issued = input.decision.to === 'issued';
-  const donation = `您 ${chinaDate(new Date(request.donatedAt))} 捐赠的 ${formatFen(request.amountFen)} 元`;
+  const donation = { donatedOn: chinaDate(new Date(request.donatedAt)), amountFen: request.amountFen };
   return {
     audit: {
       communityId: input.communityId,
@@ -131,10 +131,15 @@ function decisionEffects(
         userId: request.donorId,
         communityId: input.communityId,
         kind: 'order_status',
-        title: issued ? '捐赠票据已开具' : '捐赠票据申请未通过',
-        body: issued
-          ? `${donation}，捐赠票据（${request.holderName}）已开具，票据号码 ${details.receiptNo}。`
-          : `${donation}的捐赠票据申请未通过：${details.reason}`,
+        ...(issued
+          ? notificationText(FUND_MESSAGES, {
+              key: 'receipt.issued',
+              values: { ...donation, holder: request.holderName, receiptNo: details.receiptNo ?? '' },
+            })
+          : notificationText(FUND_MESSAGES, {
+              key: 'receipt.rejected',
+              values: { ...donation, reason: details.reason ?? '' },
+            })),
         objectType: 'receipt_request',
         objectId: request.id,
         orderId: request.orderId,

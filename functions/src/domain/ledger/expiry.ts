@@ -1,4 +1,4 @@
-import { addMonths, monthOf, startOfMonth, type Community } from '@linli/shared';
+import { addMonths, LEDGER_MESSAGES, monthOf, notificationText, startOfMonth, type Community } from '@linli/shared';
 import type { Effects } from '../effects';
 import type { EarnedMonth } from '../office/ports';
 import { SYSTEM_ACCOUNTS, memberAccount } from './accounts';
@@ -72,8 +72,11 @@ function expireLapsing(
         userId: memberId,
         communityId: community.id,
         kind: 'points_expired',
-        title: `${lapsing} ${community.currencyName}已到期`,
-        body: `按社区规则，${cutoff} 之前获得且未使用的积分已到期`,
+        ...notificationText(
+          LEDGER_MESSAGES,
+          { key: 'points.expired', values: { points: lapsing, cutoff } },
+          community.currencyName,
+        ),
         objectType: 'transfer',
         objectId: transfer.transferId,
       },
@@ -125,8 +128,11 @@ export async function runExpiry(
               userId: memberId,
               communityId: community.id,
               kind: 'points_expiring',
-              title: `${soon} ${community.currencyName}即将到期`,
-              body: `请在 ${upcoming.at.slice(0, 10)} 前使用，可到诚信超市兑换或捐给公益积分池`,
+              ...notificationText(
+                LEDGER_MESSAGES,
+                { key: 'points.expiring', values: { points: soon, useBy: upcoming.at.slice(0, 10) } },
+                community.currencyName,
+              ),
             },
           ],
         });

@@ -1,4 +1,10 @@
-import type { Community, GiftPointsRequest, GiftPointsResponse } from '@linli/shared';
+import {
+  notificationText,
+  LEDGER_MESSAGES,
+  type Community,
+  type GiftPointsRequest,
+  type GiftPointsResponse,
+} from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CommunityStore, MemberRecord } from '../identity/ports';
@@ -42,8 +48,20 @@ export async function giftPoints(
             userId: recipient.userId,
             communityId: community.id,
             kind: 'points_received',
-            title: `收到 ${request.points} ${community.currencyName}`,
-            body: `${giver.displayName}：${memo}`,
+            ...(request.memo === undefined
+              ? notificationText(
+                  LEDGER_MESSAGES,
+                  {
+                    key: 'gift.received_unsigned',
+                    values: { points: request.points, giver: giver.displayName, recipient: recipient.displayName },
+                  },
+                  community.currencyName,
+                )
+              : notificationText(
+                  LEDGER_MESSAGES,
+                  { key: 'gift.received', values: { points: request.points, giver: giver.displayName, memo } },
+                  community.currencyName,
+                )),
             objectType: 'transfer',
             objectId: transfer.transferId,
           },

@@ -1,4 +1,11 @@
-import type { Claim, Community, Contribution, ReverseTransferResponse } from '@linli/shared';
+import {
+  notificationText,
+  LEDGER_MESSAGES,
+  type Claim,
+  type Community,
+  type Contribution,
+  type ReverseTransferResponse,
+} from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import type { CertificateReviewDraft, Effects, NotificationDraft, StatsDraft } from '../effects';
 import type { ContributionStore, SupermarketStore } from '../market/ports';
@@ -125,8 +132,7 @@ async function certificateCheck(
       userId: memberId,
       communityId: community.id,
       kind: 'certificate_review',
-      title: '志愿者证书待复核',
-      body: `积分冲正后低于发证标准（${threshold}），证书暂停使用，等待社区复核`,
+      ...notificationText(LEDGER_MESSAGES, { key: 'certificate.review', values: { threshold } }),
       objectType: 'certificate',
       objectId: memberId,
     });
@@ -178,8 +184,14 @@ function balanceNotices(community: Community, reversal: Transfer): NotificationD
       userId: memberIdOf(address),
       communityId: community.id,
       kind: 'points_received',
-      title: `${changePoints > 0 ? '退回' : '扣回'} ${Math.abs(changePoints)} ${community.currencyName}`,
-      body: `冲正：${reversal.memo}`,
+      ...notificationText(
+        LEDGER_MESSAGES,
+        {
+          key: changePoints > 0 ? 'points.reversal_returned' : 'points.reversal_taken',
+          values: { points: Math.abs(changePoints), reason: reversal.memo },
+        },
+        community.currencyName,
+      ),
       objectType: 'transfer',
       objectId: reversal.transferId,
     });
@@ -237,8 +249,14 @@ function claimReversedNotice(community: Community, claim: Claim, reason: string)
     userId: claim.memberId,
     communityId: community.id,
     kind: 'claim_decided',
-    title: '服务时长已撤销',
-    body: `「${claim.activityTitle}」${claim.minutes} 分钟的 ${claim.points} ${community.currencyName}已冲正：${reason}`,
+    ...notificationText(
+      LEDGER_MESSAGES,
+      {
+        key: 'claim.reversed',
+        values: { activity: claim.activityTitle, minutes: claim.minutes, points: claim.points, reason },
+      },
+      community.currencyName,
+    ),
     objectType: 'claim',
     objectId: claim.id,
   };

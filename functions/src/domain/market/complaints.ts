@@ -1,4 +1,4 @@
-import type { Complaint, MerchantStatus } from '@linli/shared';
+import { MARKET_MESSAGES, notificationText, type Complaint, type MerchantStatus } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { refuseOwnInterest } from '../identity/conflicts';
@@ -69,7 +69,12 @@ export async function resolveComplaint(
     decidedBy: decision.by,
     decidedAt: decision.at,
   };
-  const outcomeText = { dismiss: '不予处理', warn: '已警告商家', suspend: '已暂停商家', remove: '已将商家移出联盟' };
+  const outcomeKey = {
+    dismiss: 'complaint.dismissed',
+    warn: 'complaint.warned',
+    suspend: 'complaint.suspended',
+    remove: 'complaint.removed',
+  } as const;
   const outcome = await complaints.resolveComplaint(
     input.communityId,
     complaint,
@@ -89,8 +94,10 @@ export async function resolveComplaint(
           userId: complaint.memberId,
           communityId: input.communityId,
           kind: 'complaint_resolved',
-          title: `您对「${complaint.merchantName}」的投诉已处理`,
-          body: `${outcomeText[input.outcome]}：${input.note}`,
+          ...notificationText(MARKET_MESSAGES, {
+            key: outcomeKey[input.outcome],
+            values: { merchant: complaint.merchantName, note: input.note },
+          }),
           objectType: 'complaint',
           objectId: complaint.id,
         },

@@ -1,4 +1,12 @@
-import type { MerchantApplicationRequest, MerchantDetail, MerchantStatus, Offer, PublicMerchant } from '@linli/shared';
+import {
+  notificationText,
+  MARKET_MESSAGES,
+  type MerchantApplicationRequest,
+  type MerchantDetail,
+  type MerchantStatus,
+  type Offer,
+  type PublicMerchant,
+} from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { refuseOwnInterest } from '../identity/conflicts';
@@ -91,10 +99,12 @@ export async function decideApplication(
           userId: before.ownerId,
           communityId: input.communityId,
           kind: 'merchant_application',
-          title: input.approve ? '商户申请已通过' : '商户申请未通过',
-          body: input.approve
-            ? `${before.name} 已加入商户联盟：在“我的 → 商户后台”设置优惠、核验志愿者证`
-            : `${before.name} 的申请未通过：${input.reason ?? ''}`,
+          ...(input.approve
+            ? notificationText(MARKET_MESSAGES, { key: 'merchant.approved', values: { merchant: before.name } })
+            : notificationText(MARKET_MESSAGES, {
+                key: 'merchant.rejected',
+                values: { merchant: before.name, reason: input.reason ?? '' },
+              })),
           objectType: 'merchant',
           objectId: input.merchantId,
         },

@@ -1,6 +1,13 @@
 import type { Effects } from '../effects';
 import { randomInt } from 'node:crypto';
-import { monthOf, type Good, type GoodRequest, type Redemption } from '@linli/shared';
+import {
+  monthOf,
+  notificationText,
+  MARKET_MESSAGES,
+  type Good,
+  type GoodRequest,
+  type Redemption,
+} from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { CommunityStore, MemberRecord } from '../identity/ports';
@@ -128,8 +135,10 @@ export async function redeem(
         userId: redemption.memberId,
         communityId: input.communityId,
         kind: 'redemption_ready',
-        title: `${good.name} 可以领取了`,
-        body: `凭取货码 ${redemption.pickupCode} 到社区诚信超市领取`,
+        ...notificationText(MARKET_MESSAGES, {
+          key: 'redemption.ready',
+          values: { good: good.name, pickupCode: redemption.pickupCode },
+        }),
         objectType: 'redemption',
         objectId: redemption.id,
       },
@@ -187,8 +196,10 @@ export async function reverseRedemption(
         userId: redemption.memberId,
         communityId: input.communityId,
         kind: 'points_received',
-        title: `兑换已撤销，退回 ${redemption.totalPoints} 积分`,
-        body: `${redemption.goodName}：${input.reason}`,
+        ...notificationText(MARKET_MESSAGES, {
+          key: 'redemption.reversed',
+          values: { points: redemption.totalPoints, good: redemption.goodName, reason: input.reason },
+        }),
         objectType: 'redemption',
         objectId: redemption.id,
       },

@@ -1,4 +1,11 @@
-import type { Community, Recognition, RecognitionPage, RecognizeRequest } from '@linli/shared';
+import {
+  notificationText,
+  OFFICE_MESSAGES,
+  type Community,
+  type Recognition,
+  type RecognitionPage,
+  type RecognizeRequest,
+} from '@linli/shared';
 import { AppError } from '../../lib/errors';
 import type { Effects } from '../effects';
 import { refuseOwnInterest } from '../identity/conflicts';
@@ -105,8 +112,11 @@ export async function recognize(
           userId: memberId,
           communityId: community.id,
           kind: 'recognized',
-          title: `${request.month} 月度优秀志愿者`,
-          body: request.citation,
+          // The citation is the staff's own words: only the frame around it is translated.
+          ...notificationText(OFFICE_MESSAGES, {
+            key: 'recognition.awarded',
+            values: { month: request.month, citation: request.citation },
+          }),
           objectType: 'recognition',
           objectId: `${request.month}#${memberId}`,
         },

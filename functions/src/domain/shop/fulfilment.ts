@@ -1,5 +1,5 @@
 import type { DonationRequest, Order, OrderShipping, PaymentRefund, Payout } from '@linli/shared';
-import { formatFen, monthOf } from '@linli/shared';
+import { formatFen, monthOf, SHOP_MESSAGES, notificationText, type OrderLine } from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { PaymentGateway } from './payment-gateway';
@@ -119,7 +119,11 @@ export async function fulfilOrder(input: FulfilInput, shop: ShopStore): Promise<
   const order = await orderOrThrow(shop, input.communityId, input.orderId);
   if (order.kind === 'donation')
     throw new AppError('shop.order_not_fulfillable', 'A donation has nothing to hand over');
-  const statusText = { ready_for_pickup: '可以取货了', shipped: '已发货', completed: '已完成' };
+  const statusKey = {
+    ready_for_pickup: 'order.ready_for_pickup',
+    shipped: 'order.shipped',
+    completed: 'order.completed',
+  } as const;
   const moved = await shop.transitionOrder(
     input.communityId,
     input.orderId,
@@ -140,8 +144,10 @@ export async function fulfilOrder(input: FulfilInput, shop: ShopStore): Promise<
           userId: order.buyerId,
           communityId: input.communityId,
           kind: 'order_status',
-          title: `订单${statusText[input.status]}`,
-          body: order.lines.map((line) => `${line.title} × ${line.quantity}`).join('，'),
+          ...notificationText(SHOP_MESSAGES, {
+            key: statusKey[input.status],
+            values: { lines: order.lines.map(orderLineText) },
+          }),
           objectType: 'order',
           objectId: order.id,
           orderId: order.id,
@@ -163,28 +169,31 @@ export function refuseOwnRefund(order: Pick<Order, 'buyerId'>, actorId: string):
 const paidThroughWechat = (order: Order) =>
   order.paymentReference !== undefined && !order.paymentReference.startsWith('dev-');
 
+/** An order line as the buyer's and makers' notices list it: `手工皂 × 2`. */
+const orderLineText = (line: OrderLine) => `${line.title} × ${line.quantity}`;
+
 /** Each maker of the order (a child maker's guardian) is told what the refund takes back from their earnings. */
 function makerRefundNotices(communityId: string, order: Order): NotificationDraft[] {
-  const byMaker = new Map<string, { recipient: string; whose: string; makerFen: number; titles: string[] }>();
+  const byMaker = new Map<string, { recipient: string; child: boolean; makerFen: number; titles: string[] }>();
   for (const line of order.lines.filter((candidate) => candidate.makerId !== '')) {
     const entry = byMaker.get(line.makerId) ?? {
       recipient: line.guardianId ?? line.makerId,
-      whose: line.guardianId ? '孩子' : '您',
+      child: Boolean(line.guardianId),
       makerFen: 0,
       titles: [],
     };
     entry.makerFen += line.makerFen;
-    entry.titles.push(`${line.title} × ${line.quantity}`);
+    entry.titles.push(orderLineText(line));
     byMaker.set(line.makerId, entry);
   }
   return [...byMaker.values()].map((entry) => ({
     userId: entry.recipient,
     communityId,
     kind: 'order_status' as const,
-    title: '售出的作品已退款',
-    body:
-      `${entry.titles.join('，')} 已退款，${formatFen(entry.makerFen)} 元从${entry.whose}的收入中扣回；` +
-      '若已结算给您，将从下次结算中抵扣',
+    ...notificationText(SHOP_MESSAGES, {
+      key: entry.child ? 'sale.refunded_child' : 'sale.refunded',
+      values: { lines: entry.titles, makerFen: entry.makerFen },
+    }),
     objectType: 'order',
     objectId: order.id,
     orderId: order.id,
@@ -294,8 +303,10 @@ function refundEffects(
         userId: order.buyerId,
         communityId,
         kind: 'order_status',
-        title: '订单已退款',
-        body: `${formatFen(order.totalFen)} 元将原路退回：${input.reason}`,
+        ...notificationText(SHOP_MESSAGES, {
+          key: 'order.refunded',
+          values: { amountFen: order.totalFen, reason: input.reason },
+        }),
         objectType: 'order',
         objectId: order.id,
         orderId: order.id,
@@ -343,8 +354,10 @@ export async function recordPayout(
           userId: guardian.id,
           communityId: input.communityId,
           kind: 'order_status',
-          title: '孩子的作品收入已结算给您',
-          body: `${maker?.displayName ?? ''} 的作品收入 ${formatFen(input.amountFen)} 元已结算给您（监护人）：${input.note}`,
+          ...notificationText(SHOP_MESSAGES, {
+            key: 'payout.to_guardian',
+            values: { maker: maker?.displayName ?? '', amountFen: input.amountFen, note: input.note },
+          }),
           objectType: 'maker',
           objectId: input.makerId,
         },

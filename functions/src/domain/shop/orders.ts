@@ -1,6 +1,7 @@
 import {
-  formatFen,
   monthOf,
+  notificationText,
+  SHOP_MESSAGES,
   shareOfFen,
   type FundEntry,
   type Order,
@@ -150,10 +151,10 @@ function paidEffects(communityId: string, order: Order, paidAt: string): Effects
         userId: order.buyerId,
         communityId,
         kind: 'order_status',
-        title: purchase ? '订单已付款' : '感谢您的捐款',
-        body: purchase
-          ? `订单 ${formatFen(order.totalFen)} 元已付款，手作人正在准备`
-          : `${formatFen(order.totalFen)} 元已计入社区公益基金，可在基金公示中查看`,
+        ...notificationText(SHOP_MESSAGES, {
+          key: purchase ? 'order.paid' : 'donation.received',
+          values: { amountFen: order.totalFen },
+        }),
         objectType: 'order',
         objectId: order.id,
         orderId: order.id,

@@ -1,5 +1,5 @@
 import type { Order, PaymentInstruction, PaymentRefund, ReturnedPayment } from '@linli/shared';
-import { formatFen } from '@linli/shared';
+import { SHOP_MESSAGES, notificationText } from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import {
   OUT_REFUND_NO,
@@ -264,8 +264,10 @@ async function returnPayment(
           userId: order.buyerId,
           communityId,
           kind: 'order_status',
-          title: '付款将原路退回',
-          body: `订单已${order.status === 'pending_payment' ? '关闭' : '结束'}，您付的 ${formatFen(payment.amountFen)} 元将原路退回`,
+          ...notificationText(SHOP_MESSAGES, {
+            key: order.status === 'pending_payment' ? 'order.payment_returned_closed' : 'order.payment_returned_ended',
+            values: { amountFen: payment.amountFen },
+          }),
           objectType: 'order',
           objectId: order.id,
           orderId: order.id,

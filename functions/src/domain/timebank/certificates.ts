@@ -1,6 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { monthOf, type Certificate, type CertificatePass, type Community } from '@linli/shared';
+import {
+  monthOf,
+  notificationText,
+  TIMEBANK_MESSAGES,
+  type Certificate,
+  type CertificatePass,
+  type Community,
+} from '@linli/shared';
 import { AppError } from '../../lib/errors';
+import type { NotificationDraft } from '../effects';
 import { refuseOwnInterest } from '../identity/conflicts';
 import type { LedgerStore } from '../ledger/ports';
 import { memberAccount } from '../ledger/accounts';
@@ -24,13 +32,12 @@ export async function issueCertificateIfEligible(
   const account = await dependencies.ledger.getAccount(community.id, memberAccount(memberId));
   if (account.earnedPoints < threshold) return false;
   const now = input.now ?? new Date();
-  const notify = (title: string, body: string) => [
+  const notify = (text: Pick<NotificationDraft, 'message' | 'title' | 'body'>) => [
     {
       userId: memberId,
       communityId: community.id,
       kind: 'certificate_issued' as const,
-      title,
-      body,
+      ...text,
       objectType: 'certificate',
       objectId: memberId,
     },
@@ -39,14 +46,16 @@ export async function issueCertificateIfEligible(
   if (current?.status === 'review') {
     return dependencies.certificates.restoreCertificate(community.id, memberId, now.toISOString(), threshold, {
       gauges: { communityId: community.id, add: { activeCertificates: 1 } },
-      notify: notify('志愿者证书已恢复', '您的积分重新达到发证标准，志愿者证书已恢复'),
+      notify: notify(notificationText(TIMEBANK_MESSAGES, { key: 'certificate.restored', values: {} })),
     });
   }
   if (current) return false;
   return dependencies.certificates.issueCertificate(community.id, memberId, now.toISOString(), threshold, {
     stats: [{ communityId: community.id, month: monthOf(now), section: 'CERTS', add: { certificatesIssued: 1 } }],
     gauges: { communityId: community.id, add: { activeCertificates: 1 } },
-    notify: notify('志愿者证书已发放', `您已获得${community.name}志愿者证书，可在联盟商家享受优惠`),
+    notify: notify(
+      notificationText(TIMEBANK_MESSAGES, { key: 'certificate.issued', values: { community: community.name } }),
+    ),
   });
 }
 
@@ -113,8 +122,12 @@ export async function changeCertificateStatus(
           userId: input.memberId,
           communityId: input.communityId,
           kind: revoking ? 'certificate_revoked' : 'certificate_issued',
-          title: revoking ? '志愿者证书已被收回' : '志愿者证书已恢复',
-          body: revoking ? `原因：${input.reason ?? '—'}` : '您的志愿者证书已恢复，可继续在联盟商家使用',
+          ...(revoking
+            ? notificationText(TIMEBANK_MESSAGES, {
+                key: 'certificate.revoked',
+                values: { reason: input.reason ?? '—' },
+              })
+            : notificationText(TIMEBANK_MESSAGES, { key: 'certificate.reinstated', values: {} })),
           objectType: 'certificate',
           objectId: input.memberId,
         },

@@ -1,4 +1,12 @@
-import { monthOf, type BulkApproveResponse, type Claim, type Community, type Page } from '@linli/shared';
+import {
+  monthOf,
+  notificationText,
+  TIMEBANK_MESSAGES,
+  type BulkApproveResponse,
+  type Claim,
+  type Community,
+  type Page,
+} from '@linli/shared';
 import type { Effects } from '../effects';
 import { AppError, notFound } from '../../lib/errors';
 import { refuseOwnInterest } from '../identity/conflicts';
@@ -148,8 +156,14 @@ async function tryApproveClaim(
         userId: claim.memberId,
         communityId: claim.communityId,
         kind: 'claim_decided',
-        title: '服务时长已通过',
-        body: `「${claim.activityTitle}」${claim.minutes} 分钟，获得 ${claim.points} ${input.community.currencyName}`,
+        ...notificationText(
+          TIMEBANK_MESSAGES,
+          {
+            key: 'claim.approved',
+            values: { activity: claim.activityTitle, minutes: claim.minutes, points: claim.points },
+          },
+          input.community.currencyName,
+        ),
         objectType: 'claim',
         objectId: claim.id,
       },
@@ -216,8 +230,10 @@ export async function rejectClaim(
         userId: claim.memberId,
         communityId: claim.communityId,
         kind: 'claim_decided',
-        title: '服务时长未通过',
-        body: `「${claim.activityTitle}」：${input.reason}`,
+        ...notificationText(TIMEBANK_MESSAGES, {
+          key: 'claim.rejected',
+          values: { activity: claim.activityTitle, reason: input.reason },
+        }),
         objectType: 'claim',
         objectId: claim.id,
       },

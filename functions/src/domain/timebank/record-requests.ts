@@ -1,4 +1,11 @@
-import type { CertificateRequestBody, CorrectionRequest, DecideRecordRequestBody, RecordRequest } from '@linli/shared';
+import {
+  notificationText,
+  TIMEBANK_MESSAGES,
+  type CertificateRequestBody,
+  type CorrectionRequest,
+  type DecideRecordRequestBody,
+  type RecordRequest,
+} from '@linli/shared';
 import { AppError, notFound } from '../../lib/errors';
 import type { MemberRecord } from '../identity/ports';
 import type { ClaimStore } from './ports';
@@ -95,20 +102,14 @@ function createdEffects(request: RecordRequest) {
   };
 }
 
-const DECISION_TEXT = {
-  correction: {
-    accepted: { title: '记录更正已受理', body: '社区办公室已受理你的志愿服务记录更正申请：' },
-    rejected: { title: '记录更正未通过', body: '你的志愿服务记录更正申请未通过：' },
-  },
-  certificate: {
-    accepted: { title: '证明申请已受理', body: '社区办公室已受理你的志愿服务记录证明申请：' },
-    rejected: { title: '证明申请未通过', body: '你的志愿服务记录证明申请未通过：' },
-  },
+const DECISION_MESSAGE = {
+  correction: { accepted: 'record_request.correction_accepted', rejected: 'record_request.correction_rejected' },
+  certificate: { accepted: 'record_request.certificate_accepted', rejected: 'record_request.certificate_rejected' },
 } as const;
 
 /** The decided request's effects: the audit entry and the member's notice. */
 export function decisionEffects(decided: RecordRequest, actorId: string) {
-  const text = DECISION_TEXT[decided.kind][decided.status === 'rejected' ? 'rejected' : 'accepted'];
+  const key = DECISION_MESSAGE[decided.kind][decided.status === 'rejected' ? 'rejected' : 'accepted'];
   return {
     audit: {
       communityId: decided.communityId,
@@ -124,8 +125,7 @@ export function decisionEffects(decided: RecordRequest, actorId: string) {
         userId: decided.memberId,
         communityId: decided.communityId,
         kind: 'service_record' as const,
-        title: text.title,
-        body: `${text.body}${decided.reason ?? ''}`,
+        ...notificationText(TIMEBANK_MESSAGES, { key, values: { reason: decided.reason ?? '' } }),
         objectType: 'record_request',
         objectId: decided.id,
       },

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import {
   dayOf,
   maskPersonName,
+  notificationText,
+  TIMEBANK_MESSAGES,
   type CertificateCheck,
   type CertificateRegisterEntry,
   type Community,
@@ -145,8 +147,10 @@ function issuedEffects(certificate: ServiceCertificate, requestId: string | unde
     userId: certificate.memberId,
     communityId: certificate.communityId,
     kind: 'service_record' as const,
-    title: '志愿服务记录证明已出具',
-    body: `编号 ${certificate.serialNumber}，累计 ${(certificate.totalMinutes / 60).toFixed(1)} 小时。可在“我的志愿服务记录”下载。`,
+    ...notificationText(TIMEBANK_MESSAGES, {
+      key: 'service_certificate.issued',
+      values: { serialNumber: certificate.serialNumber, hours: certificate.totalMinutes / 60 },
+    }),
     objectType: 'service_certificate',
     objectId: certificate.serialNumber,
   };
@@ -216,8 +220,10 @@ export async function revokeServiceCertificate(
         userId: certificate.memberId,
         communityId: certificate.communityId,
         kind: 'service_record',
-        title: '志愿服务记录证明已撤销',
-        body: `编号 ${certificate.serialNumber} 的证明已被撤销：${input.reason}`,
+        ...notificationText(TIMEBANK_MESSAGES, {
+          key: 'service_certificate.revoked',
+          values: { serialNumber: certificate.serialNumber, reason: input.reason },
+        }),
         objectType: 'service_certificate',
         objectId: certificate.serialNumber,
       },

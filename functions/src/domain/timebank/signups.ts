@@ -1,4 +1,13 @@
-import type { Activity, MyAttendance, MySignup, Signup, SignupRequest, UnmetRequirement } from '@linli/shared';
+import {
+  notificationText,
+  TIMEBANK_MESSAGES,
+  type Activity,
+  type MyAttendance,
+  type MySignup,
+  type Signup,
+  type SignupRequest,
+  type UnmetRequirement,
+} from '@linli/shared';
 import { unmetRequirements, type VolunteerProfileRecord } from './volunteer-profile';
 import type { Effects } from '../effects';
 import { AppError } from '../../lib/errors';
@@ -140,8 +149,7 @@ function promotionNotice(activity: ActivityRecord, promoted: SignupRecord): Effe
         userId: promoted.memberId,
         communityId: activity.communityId,
         kind: 'signup_promoted',
-        title: '候补转为报名成功',
-        body: `有人取消了报名，你已从候补转为正式报名：${activity.title}`,
+        ...notificationText(TIMEBANK_MESSAGES, { key: 'signup.promoted', values: { activity: activity.title } }),
         objectType: 'activity',
         objectId: activity.id,
       },
@@ -337,13 +345,6 @@ export async function markNoShows(
   return marked;
 }
 
-/** `12月2日 09:30` in China time. */
-export function chinaDateTime(iso: string): string {
-  const china = new Date(Date.parse(iso) + 8 * 60 * MINUTE);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`;
-}
-
 /**
  * A cancelled activity's sign-ups end, and each member who held one is told (once: the notice is
  * written with the sign-up's change). Part of settling a cancellation. Returns how many were told.
@@ -359,8 +360,10 @@ export async function closeSignupsOfCancelledActivity(activity: ActivityRecord, 
           userId: signup.memberId,
           communityId: activity.communityId,
           kind: 'activity_cancelled',
-          title: '活动已取消',
-          body: `你报名的活动已取消：${activity.title}（${chinaDateTime(activity.startsAt)}）`,
+          ...notificationText(TIMEBANK_MESSAGES, {
+            key: 'activity.cancelled',
+            values: { activity: activity.title, startsAt: activity.startsAt },
+          }),
           objectType: 'activity',
           objectId: activity.id,
         },
@@ -403,15 +406,22 @@ async function remindSignedUp(activity: ActivityRecord, which: 'day' | 'hour', s
   for (const signup of await signups.listSignups(activity.communityId, activity.id)) {
     if (signup.status !== 'confirmed') continue;
     if (which === 'hour' ? signup.remindedHourBefore : signup.remindedDayBefore || signup.remindedHourBefore) continue;
-    const when = chinaDateTime(activity.startsAt);
+    const values = { activity: activity.title, startsAt: activity.startsAt };
     const notice: Effects = {
       notify: [
         {
           userId: signup.memberId,
           communityId: activity.communityId,
           kind: 'activity_reminder',
-          title: which === 'hour' ? '活动一小时后开始' : '报名活动提醒',
-          body: `${activity.title}，${when} 开始${activity.location ? `，地点：${activity.location}` : ''}`,
+          ...(activity.location
+            ? notificationText(TIMEBANK_MESSAGES, {
+                key: which === 'hour' ? 'activity.reminder_hour_at' : 'activity.reminder_day_at',
+                values: { ...values, location: activity.location },
+              })
+            : notificationText(TIMEBANK_MESSAGES, {
+                key: which === 'hour' ? 'activity.reminder_hour' : 'activity.reminder_day',
+                values,
+              })),
           objectType: 'activity',
           objectId: activity.id,
         },

@@ -1,4 +1,10 @@
-import type { TeamJoinRequest, TeamMember } from '@linli/shared';
+import {
+  notificationText,
+  TIMEBANK_MESSAGES,
+  type NotificationMessageOf,
+  type TeamJoinRequest,
+  type TeamMember,
+} from '@linli/shared';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { AuditDraft, NotificationDraft } from '../effects';
 import type { MemberRecord } from '../identity/ports';
@@ -26,13 +32,16 @@ function audit(team: TeamRecord, action: AuditDraft['action'], objectId: string,
   };
 }
 
-function notice(team: TeamRecord, memberId: string, title: string, body: string): NotificationDraft {
+type TeamMessage = NotificationMessageOf<
+  'team.added' | 'team.removed' | 'team.request_approved' | 'team.request_rejected'
+>;
+
+function notice(team: TeamRecord, memberId: string, message: TeamMessage): NotificationDraft {
   return {
     userId: memberId,
     communityId: team.communityId,
     kind: 'team_membership',
-    title,
-    body,
+    ...notificationText(TIMEBANK_MESSAGES, message),
     objectType: 'team',
     objectId: team.id,
   };
@@ -53,7 +62,7 @@ export async function addTeamMember(
   const membership = membershipOf(team.id, member, 'member', input.actorId, (input.now ?? new Date()).toISOString());
   const outcome = await dependencies.teams.addMember(team.communityId, membership, {
     audit: audit(team, 'team.add_member', member.userId, membership),
-    notify: [notice(team, member.userId, `已加入「${team.name}」`, '你已成为这支志愿服务队的队员')],
+    notify: [notice(team, member.userId, { key: 'team.added', values: { team: team.name } })],
   });
   if (outcome === 'already_member') throw alreadyMember();
   if (outcome === 'no_team') throw teamGone();
@@ -88,7 +97,7 @@ export async function removeTeamMember(
   };
   const outcome = await teams.removeMember(team, membership, leaderIds, {
     audit: audit(team, leaving ? 'team.leave' : 'team.remove_member', input.memberId, { before: membership }),
-    notify: leaving ? [] : [notice(team, input.memberId, `已离开「${team.name}」`, '你已不再是这支志愿服务队的队员')],
+    notify: leaving ? [] : [notice(team, input.memberId, { key: 'team.removed', values: { team: team.name } })],
   });
   if (outcome === 'not_member') throw notFound('team member', 'team.not_a_member');
   if (outcome === 'conflict') throw new AppError('team.conflict', 'The team changed meanwhile; reload and try again');
@@ -151,7 +160,7 @@ export async function approveJoinRequest(
   };
   const outcome = await teams.approveJoinRequest(team.communityId, decided, membership, {
     audit: audit(team, 'team.approve_request', request.memberId, { request: decided }),
-    notify: [notice(team, request.memberId, `已加入「${team.name}」`, '你的入队申请已通过')],
+    notify: [notice(team, request.memberId, { key: 'team.request_approved', values: { team: team.name } })],
   });
   if (outcome === 'not_pending') throw requestDecided();
   if (outcome === 'already_member') throw alreadyMember();
@@ -175,7 +184,12 @@ export async function rejectJoinRequest(
   };
   const outcome = await teams.rejectJoinRequest(team.communityId, decided, {
     audit: audit(team, 'team.reject_request', request.memberId, { request: decided }),
-    notify: [notice(team, request.memberId, `「${team.name}」入队申请未通过`, input.reason)],
+    notify: [
+      notice(team, request.memberId, {
+        key: 'team.request_rejected',
+        values: { team: team.name, reason: input.reason },
+      }),
+    ],
   });
   if (outcome === 'not_pending') throw requestDecided();
   return decided;

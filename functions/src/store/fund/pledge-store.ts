@@ -1,5 +1,6 @@
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Notification, Order, Pledge } from '@linli/shared';
+import type { Order, Pledge } from '@linli/shared';
+import type { NotificationDraft } from '../../domain/effects';
 import type { PledgeStore } from '../../domain/fund/ports';
 import { env } from '../../lib/env';
 import { cancellationReasons, getDocumentClient } from '../client';
@@ -93,7 +94,7 @@ export class DynamoPledgeStore implements PledgeStore {
     pledge: Pledge,
     order: Order,
     month: string,
-    notification: Notification,
+    notification: NotificationDraft,
   ) {
     try {
       await this.client.send(
@@ -117,20 +118,7 @@ export class DynamoPledgeStore implements PledgeStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            ...effectItems(this.tableName, {
-              notify: [
-                {
-                  userId: pledge.donorId,
-                  communityId,
-                  kind: notification.kind,
-                  title: notification.title,
-                  body: notification.body,
-                  objectType: 'order',
-                  objectId: order.id,
-                  orderId: order.id,
-                },
-              ],
-            }),
+            ...effectItems(this.tableName, { notify: [notification] }),
           ],
         }),
       );

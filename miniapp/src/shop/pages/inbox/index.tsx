@@ -3,6 +3,7 @@ import { contracts, type Notification, type NotificationKind } from '@linli/shar
 import { request, useApi } from '../../../api';
 import EmptyState from '../../../components/empty-state';
 import PageLayout from '../../../components/page-layout';
+import { noticeText, type CurrencyNames } from '../../../format/notices';
 import { formatDateTime } from '../../../format/time';
 import { useReloadOnShow } from '../../../hooks/reload-on-show';
 import { useSession } from '../../../state/session';
@@ -41,11 +42,30 @@ function destinationOf(notification: Notification): (() => unknown) | undefined 
   return undefined;
 }
 
-/** 消息: my notifications, newest first; one about an order opens 我的订单. */
+interface Inbox {
+  items: Notification[];
+  /** Each of my communities' currency names, by community id. */
+  currencies: Map<string, CurrencyNames>;
+}
+
+/** My notifications, and my communities to name their currencies in the reader's language. */
+async function loadInbox(): Promise<Inbox> {
+  const [notifications, communities] = await Promise.all([
+    request(contracts.listMyNotifications),
+    // Without them a text that names a currency shows as stored (Chinese): no reason to fail the inbox.
+    request(contracts.listMyCommunities).catch(() => ({ items: [] })),
+  ]);
+  return {
+    items: notifications.items,
+    currencies: new Map(communities.items.map(({ community }) => [community.id, community])),
+  };
+}
+
+/** 消息: my notifications, newest first, in the language I chose; one about an order opens 我的订单. */
 export default function InboxPage() {
   const { t } = useI18n();
   const { loggedIn } = useSession();
-  const notifications = useApi(loggedIn ? 'my-notifications' : null, () => request(contracts.listMyNotifications));
+  const notifications = useApi(loggedIn ? 'my-notifications' : null, loadInbox);
   useReloadOnShow(notifications.reload);
   return (
     <PageLayout
@@ -58,24 +78,35 @@ export default function InboxPage() {
       {notifications.data?.items.length === 0 ? <EmptyState id="inbox-empty" title={t('inbox.empty')} /> : null}
       <View className="list" id="inbox">
         {notifications.data?.items.map((notification) => (
-          <NotificationCard key={notification.id} notification={notification} />
+          <NotificationCard
+            key={notification.id}
+            notification={notification}
+            community={notifications.data?.currencies.get(notification.communityId)}
+          />
         ))}
       </View>
     </PageLayout>
   );
 }
 
-function NotificationCard({ notification }: { notification: Notification }) {
+function NotificationCard({
+  notification,
+  community,
+}: {
+  notification: Notification;
+  community: CurrencyNames | undefined;
+}) {
   const { t, language } = useI18n();
   const opensOrders = notification.orderId !== undefined;
+  const text = noticeText(notification, t, language, community);
   return (
     <View className="card" id={`notification-${notification.id}`} onClick={destinationOf(notification)}>
       <View className="row notification__head">
         <Text className="notification__icon">{NOTIFICATION_ICONS[notification.kind] ?? '🔔'}</Text>
         <Text className="card__label row__text notification__kind">{t(`notification.kind.${notification.kind}`)}</Text>
       </View>
-      <Text className="card__value">{notification.title}</Text>
-      <Text className="confirm__text">{notification.body}</Text>
+      <Text className="card__value notification__title">{text.title}</Text>
+      <Text className="confirm__text notification__body">{text.body}</Text>
       <Text className="card__hint">{formatDateTime(notification.createdAt, language)}</Text>
       {opensOrders ? <Text className="card__hint">{t('inbox.openOrders')}</Text> : null}
     </View>
