@@ -12,6 +12,7 @@ import {
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import path from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +27,49 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+/** Types a CDN compresses (text); images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+/** Each file's compressed bodies, made once per file version (its size and modification time). */
+const compressed = new Map<string, { version: string; br: Buffer; gzip: Buffer }>();
+
+/**
+ * The encoding to send `file` in for a request's `Accept-Encoding` (RFC 9110 §12.5.3), as the CDN in
+ * front of the app does: brotli when the browser takes it, else gzip, else none.
+ */
+export function chooseEncoding(file: string, acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  if (!COMPRESSIBLE.has(path.extname(file))) return undefined;
+  const accepted = new Map(
+    (acceptEncoding ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((part) => {
+        const [name = '', ...parameters] = part.trim().split(';');
+        const quality = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+        return [name.trim(), quality === undefined ? 1 : Number(quality)] as const;
+      }),
+  );
+  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br')) return 'br';
+  return takes('gzip') ? 'gzip' : undefined;
+}
+
+function compressedBody(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const stat = statSync(file);
+  const version = `${stat.size}:${stat.mtimeMs}`;
+  let entry = compressed.get(file);
+  if (entry?.version !== version) {
+    const content = readFileSync(file);
+    entry = {
+      version,
+      br: brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: gzipSync(content, { level: 9 }),
+    };
+    compressed.set(file, entry);
+  }
+  return entry[encoding];
+}
 
 /** Longer request targets are refused (414): no page or API route comes near it. */
 export const MAX_URL_LENGTH = 8 * 1024;
@@ -220,12 +264,34 @@ export function serveH5(options: {
       }
       file = indexFile;
     }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const cacheControl = file === indexFile ? 'no-cache' : 'public, max-age=3600';
+    const encoding = chooseEncoding(file, incoming.headers['accept-encoding']);
+    if (encoding) {
+      let body: Buffer;
+      try {
+        body = compressedBody(file, encoding);
+      } catch {
+        throw new HttpProblem(404, 'route.not_found', 'No such file');
+      }
+      outgoing.writeHead(200, {
+        ...headers(),
+        'content-type': type,
+        'cache-control': cacheControl,
+        'content-encoding': encoding,
+        'content-length': body.byteLength,
+        vary: 'accept-encoding',
+      });
+      outgoing.end(incoming.method === 'HEAD' ? undefined : body);
+      return;
+    }
     const stream = createReadStream(file);
     stream.once('open', () => {
       outgoing.writeHead(200, {
         ...headers(),
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': file === indexFile ? 'no-cache' : 'public, max-age=3600',
+        'content-type': type,
+        'cache-control': cacheControl,
+        ...(COMPRESSIBLE.has(path.extname(file)) ? { vary: 'accept-encoding' } : {}),
       });
       if (incoming.method === 'HEAD') {
         stream.destroy();

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import os from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { freePort } from '../../scripts/local/ports';
 import { MAX_URL_LENGTH, contentSecurityPolicy } from '../../scripts/local/serve-h5';
@@ -239,6 +240,56 @@ describe('the H5 server under hostile requests', () => {
       expect(down.process.exitCode).toBeNull();
     } finally {
       down.process.kill();
+    }
+  });
+});
+
+describe('the H5 server compresses text as the CDN does (issue 21: the first screen on slow 4G)', () => {
+  const withEncoding = (target: string, acceptEncoding: string) =>
+    `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${acceptEncoding}\r\nConnection: close\r\n\r\n`;
+
+  /** The reply's body bytes, read raw (the text `raw` gives would mangle compressed bytes). */
+  async function bodyBytes(request: string): Promise<{ headers: Record<string, string>; body: Buffer }> {
+    const reply = await new Promise<Buffer>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks)));
+      socket.write(request);
+    });
+    const end = reply.indexOf('\r\n\r\n');
+    const headers = Object.fromEntries(
+      reply
+        .subarray(0, end)
+        .toString('latin1')
+        .split('\r\n')
+        .slice(1)
+        .map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+    );
+    return { headers, body: reply.subarray(end + 4) };
+  }
+
+  it.each([
+    ['br, gzip, deflate', 'br'],
+    ['gzip;q=1, br;q=0', 'gzip'],
+    ['gzip', 'gzip'],
+  ])('sends the app script for Accept-Encoding “%s” in %s, the same bytes once decoded', async (accept, expected) => {
+    const { headers, body } = await bodyBytes(withEncoding('/js/app.js', accept));
+    const decoded = expected === 'br' ? brotliDecompressSync(body) : gunzipSync(body);
+
+    expect(headers['content-encoding']).toBe(expected);
+    expect(headers.vary).toBe('accept-encoding');
+    expect(Number(headers['content-length'])).toBe(body.byteLength);
+    expect(decoded.toString('utf8')).toBe('console.log("app")');
+  });
+
+  it('sends the file as it is to a browser that takes no compression, or refuses all (identity)', async () => {
+    for (const accept of ['identity', 'br;q=0, gzip;q=0']) {
+      const { headers, body } = await bodyBytes(withEncoding('/js/app.js', accept));
+      expect(headers['content-encoding']).toBeUndefined();
+      // Streamed from the file: in chunked framing around the text itself.
+      expect(body.toString('utf8')).toContain('console.log("app")');
     }
   });
 });
