@@ -54,7 +54,8 @@ export async function joinCommunity(
  * Staff look a member up (`GET …/members?q=&cursor=`): members by join time, or those matching `q` —
  * part of the name, the member id, or the short number (`parseMemberNo`: `1024`, `No. 1024`). A number
  * finds its member directly (pattern 82b), first on the first page, however many members come before
- * them in the listing; the page's filter finds it too (no repeat).
+ * them in the listing (the listing's filter reads at most 400 a page); names that contain the digits
+ * follow, as before, the member listed once.
  */
 export async function findMembers(
   input: { communityId: string; cursor?: string; q?: string },
