@@ -45,6 +45,8 @@ export const SCHEDULES: Record<JobName, { schedule: string; functionName: 'jobs'
   holdOverdueImageChecks: { schedule: 'rate(5 minutes)', functionName: 'jobs' },
   // 04:00 China time: what has outlived its retention (README, "Retention schedule (issue 20)")
   applyRetention: { schedule: 'cron(0 20 * * ? *)', functionName: 'jobs' },
+  // Members added before member numbers get theirs (a bounded part each run; one read once done).
+  numberMembers: { schedule: 'rate(10 minutes)', functionName: 'jobs' },
   // 03:00 China time
   reconcile: { schedule: 'cron(0 19 * * ? *)', functionName: 'reconcile' },
 };

@@ -1,4 +1,4 @@
-import type { Community, Notification, Role } from '@linli/shared';
+import { nextMemberNo, type Community, type Notification, type Role } from '@linli/shared';
 import type { CommunityStore, MemberOverview, MemberRecord, UserRecord, UserStore } from '../src/domain/identity/ports';
 
 /** In-memory fakes of the identity ports, for unit tests of the use cases. */
@@ -76,11 +76,22 @@ export class InMemoryCommunityStore implements CommunityStore {
     if (!member) return null;
     return { member, balancePoints: this.balances.get(this.key(communityId, userId)) ?? 0, certificate: null };
   }
+  /** The highest member number each community gave (pattern 82). */
+  readonly lastMemberNo = new Map<string, number>();
+
   async addMember(member: MemberRecord) {
     const existing = this.members.get(this.key(member.communityId, member.userId));
     if (existing) return { member: existing, created: false };
-    this.members.set(this.key(member.communityId, member.userId), member);
-    return { member, created: true };
+    const numbered = { ...member, memberNo: nextMemberNo(this.lastMemberNo.get(member.communityId)) };
+    this.lastMemberNo.set(member.communityId, numbered.memberNo);
+    this.members.set(this.key(member.communityId, member.userId), numbered);
+    return { member: numbered, created: true };
+  }
+  async getMemberByNumber(communityId: string, memberNo: number) {
+    return (
+      [...this.members.values()].find((member) => member.communityId === communityId && member.memberNo === memberNo) ??
+      null
+    );
   }
   async setRoles(communityId: string, userId: string, roles: Role[]) {
     const member = this.members.get(this.key(communityId, userId));

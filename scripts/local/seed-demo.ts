@@ -23,6 +23,8 @@ import { DynamoActivitySeriesStore } from '../../functions/src/store/timebank/se
 import { DynamoMerchantStore } from '../../functions/src/store/market/merchant-store';
 import { DynamoTeamStore } from '../../functions/src/store/timebank/team-store';
 import type { MerchantDetail } from '@linli/shared';
+import { backfillMemberNumbers } from '../../functions/src/domain/identity/member-numbers';
+import { DynamoMemberNumberBackfillStore } from '../../functions/src/store/identity/member-number-backfill-store';
 
 export const DEMO_COMMUNITY: Community = {
   id: 'demo',
@@ -54,7 +56,7 @@ export const DEMO_MEMBERS: { openid: string; nickname: string; roles: Role[] }[]
   { openid: 'demo-resident', nickname: '刘大爷', roles: ['resident'] },
 ];
 
-/** Loads the demo community; running it again changes nothing. */
+/** Loads the demo community (every member with their number); running it again changes nothing. */
 export async function seedDemo(client: DynamoDBClient, tableName: string): Promise<{ users: Record<string, string> }> {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const users = new DynamoUserStore(documents, tableName);
@@ -88,6 +90,10 @@ export async function seedDemo(client: DynamoDBClient, tableName: string): Promi
   await seedDemoMerchant(new DynamoMerchantStore(documents, tableName), ids['demo-merchant']!, ids['demo-staff']!);
   await seedDemoDistrict({ communities, districts: new DynamoDistrictStore(documents, tableName), users }, ids);
   await seedDemoTeams({ communities, users, teams: new DynamoTeamStore(documents, tableName) }, ids);
+  // A demo table seeded before member numbers: its members get theirs now (the job would, within a minute).
+  await backfillMemberNumbers(new DynamoMemberNumberBackfillStore(documents, tableName), {
+    maxPages: Number.MAX_SAFE_INTEGER,
+  });
   return { users: ids };
 }
 

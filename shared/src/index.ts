@@ -21,6 +21,7 @@ export * from './contracts';
 export * from './points';
 export * from './money';
 export * from './credit-code';
+export * from './member-number';
 export * from './proxyable';
 export * from './notification-messages';
 export * from './audit';

@@ -160,14 +160,24 @@ describe('office exports', () => {
     );
   }, 150_000);
 
-  it('members: who joined in the range, with Chinese roles', async () => {
+  it('members: who joined in the range, with their numbers and Chinese roles', async () => {
     const csv = await csvExport(cid, 'members', today, today, staff.token);
     const xlsx = await xlsxExport(cid, 'members', today, today, staff.token);
 
-    expect(csv.rows[0]).toEqual(['加入时间', '姓名', '角色', '成员编号']);
+    expect(csv.rows[0]).toEqual(['加入时间', '编号', '姓名', '角色', '成员编号']);
     expect(xlsx.rows[0]).toEqual(csv.rows[0]);
     for (const { records } of [csv, xlsx]) {
       expect(records).toHaveLength(7);
+      // Every member of the community has their number: 1001 to 1007, each once.
+      expect(records.map((record) => String(record['编号'])).sort()).toEqual([
+        '1001',
+        '1002',
+        '1003',
+        '1004',
+        '1005',
+        '1006',
+        '1007',
+      ]);
       expect(records).toContainEqual(
         expect.objectContaining({ 姓名: residentName, 角色: '居民', 成员编号: resident.userId }),
       );

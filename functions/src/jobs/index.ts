@@ -13,6 +13,7 @@ export const jobs = {
   holdOverdueImageChecks: () => import('./hold-overdue-image-checks'),
   reconcile: () => import('./reconcile'),
   applyRetention: () => import('./apply-retention'),
+  numberMembers: () => import('./number-members'),
 };
 
 export type JobName = keyof typeof jobs;

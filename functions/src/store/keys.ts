@@ -123,6 +123,13 @@
  * |   |   counter, for the limit)                   |   with a condition in the child's transaction                    |
  * |80 | the notification backfill's progress (one   | PK=RETENTION SK=BACKFILL#notifications: `{done, startKey?}` — the |
  * |   |   item): notifications written before 79    |   one-off Scan of those without a removal key resumes from it     |
+ * |82 | a community's member numbers (编号): the     | PK=COMMUNITY#{cid} SK=MEMBER_NUMBERS: `lastNo`, the highest given; |
+ * |   |   counter the next member's is read from    |   raised in the new member's own transaction on the condition  |
+ * |   |                                             |   it still stands where it was read (else read again, retried)  |
+ * |82b| a member by their number (search; unique,   | PK=COMMUNITY#{cid} SK=MEMBER_NO#{memberNo}: `{userId}`, Put with |
+ * |   |   never removed: a closed account's retired)|   attribute_not_exists in the same transaction; `memberNo` on #6 |
+ * |82c| the member-number backfill's progress (one  | PK=BACKFILL SK=MEMBER_NUMBERS: `{done, communityId?, startKey?}`: |
+ * |   |   item): members added before numbers       |   by community (5), members by join time (9), resumed from it   |
  */
 export const ATTRIBUTES = {
   partitionKey: 'PK',
@@ -416,6 +423,12 @@ export const keys = {
     key(`COMMUNITY#${communityId}`, `GUARDIAN#${guardianId}`),
   /** The notification backfill's progress (pattern 80). */
   notificationBackfill: () => key('RETENTION', 'BACKFILL#notifications'),
+  /** A community's member-number counter: the highest number given (pattern 82). */
+  memberNumbers: (communityId: string) => key(`COMMUNITY#${communityId}`, 'MEMBER_NUMBERS'),
+  /** The member a number was given to (pattern 82b). */
+  memberNumber: (communityId: string, memberNo: number) => key(`COMMUNITY#${communityId}`, `MEMBER_NO#${memberNo}`),
+  /** The member-number backfill's progress (pattern 82c). */
+  memberNumberBackfill: () => key('BACKFILL', 'MEMBER_NUMBERS'),
   rateWindow: (name: string, subject: string, windowStart: number) =>
     key(`RATE#${name}#${subject}`, String(windowStart)),
   /** SK prefixes of a community partition that reconciliation reads whole. */
@@ -558,6 +571,8 @@ export const ENTITY = {
   district: 'District',
   districtOfficer: 'DistrictOfficer',
   member: 'Member',
+  memberNumbers: 'MemberNumbers',
+  memberNumber: 'MemberNumber',
   account: 'Account',
   certificate: 'Certificate',
   idempotency: 'Idempotency',

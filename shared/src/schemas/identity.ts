@@ -217,7 +217,8 @@ export const MemberPath = z.strictObject({
 });
 
 /**
- * `GET …/members?q=&cursor=` — staff find a member: `q` is part of the name shown, or the member id.
+ * `GET …/members?q=&cursor=` — staff find a member: `q` is part of the name shown, the member id, or the
+ * member's short number (`1024`, `No. 1024`, `编号 1024`: that member first, on the first page).
  * Searched on the server over every member, a page at a time (issue 21: searching only the rows
  * loaded said 没有找到 while more pages existed).
  */
@@ -241,6 +242,11 @@ export interface MemberView {
   roles: Role[];
   displayName: string;
   joinedAt: string;
+  /**
+   * The member's short number in this community (编号, `1001`, `1002`…: `shared/src/member-number.ts`),
+   * to read out and type; absent only for a member added before numbers until the backfill reaches them.
+   */
+  memberNo?: number;
   /** A resident without a phone, registered by the office; acts through proxies. */
   offline?: boolean;
   /** A child added by a guardian (`addChild`): the birth date the guardian gave, `YYYY-MM-DD`. */

@@ -40,7 +40,7 @@ export type ExportRecord = Record<string, unknown>;
 export interface CommunityDataExport {
   communityId: string;
   name: string;
-  /** The member record: roles, display name, joinedAt, phone if the office recorded one. */
+  /** The member record: member number (`memberNo`), roles, display name, joinedAt, phone if the office recorded one. */
   membership: ExportRecord;
   /** The points account (balance, earned, debited): zero or one. */
   accounts: ExportRecord[];

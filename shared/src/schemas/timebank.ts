@@ -341,7 +341,8 @@ export const CertificatePath = z.strictObject({ cid: CommunityId, memberId: Enti
 export interface CertificatePass {
   token: string;
   expiresAt: string;
-  holder: { displayName: string };
+  /** Shown beside the QR: the holder's name, and their member number (编号) when they have one. */
+  holder: { displayName: string; memberNo?: number };
 }
 
 /**

@@ -72,7 +72,7 @@ export async function addChild(
   if (outcome === 'limit') {
     throw new AppError('child.limit', `A guardian adds at most ${MAX_CHILDREN} children in a community`);
   }
-  return { child: toMemberView(child) };
+  return { child: toMemberView(outcome) };
 }
 
 function childMember(

@@ -1,6 +1,8 @@
 import {
   GUARDIAN_LENT_ROLES,
+  parseMemberNo,
   type Community,
+  type Page,
   type JoinResponse,
   type MeResponse,
   type MemberView,
@@ -24,6 +26,7 @@ export function toMemberView(member: MemberRecord): MemberView {
     roles: member.roles,
     displayName: member.displayName,
     joinedAt: member.joinedAt,
+    ...(member.memberNo === undefined ? {} : { memberNo: member.memberNo }),
     ...(member.offline ? { offline: true } : {}),
     ...(member.birthDate ? { birthDate: member.birthDate } : {}),
     ...(member.guardianId ? { guardianId: member.guardianId, guardianName: member.guardianName ?? '' } : {}),
@@ -45,6 +48,29 @@ export async function joinCommunity(
     joinedAt: now().toISOString(),
   });
   return { member: toMemberView(member), created };
+}
+
+/**
+ * Staff look a member up (`GET …/members?q=&cursor=`): members by join time, or those matching `q` —
+ * part of the name, the member id, or the short number (`parseMemberNo`: `1024`, `No. 1024`). A number
+ * finds its member directly (pattern 82b), first on the first page, however many members come before
+ * them in the listing (the listing's filter reads at most 400 a page); names that contain the digits
+ * follow, as before, the member listed once.
+ */
+export async function findMembers(
+  input: { communityId: string; cursor?: string; q?: string },
+  communities: CommunityStore,
+): Promise<Page<MemberRecord>> {
+  const memberNo = input.q === undefined || input.cursor ? null : parseMemberNo(input.q);
+  const [page, numbered] = await Promise.all([
+    communities.listMembers(input.communityId, input.cursor, input.q),
+    memberNo === null ? null : communities.getMemberByNumber(input.communityId, memberNo),
+  ]);
+  if (!numbered) return page;
+  return {
+    items: [numbered, ...page.items.filter((member) => member.userId !== numbered.userId)],
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function getMe(communityId: string, userId: string, communities: CommunityStore): Promise<MeResponse> {

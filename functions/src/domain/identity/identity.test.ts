@@ -6,7 +6,7 @@ import {
 } from '../../../test/in-memory-stores';
 import { runInScope } from '../../lib/request-scope';
 import { requireAdmin, requireMember, requireStaff } from './authorization';
-import { getMe, joinCommunity, setMemberRoles, updateCommunity } from './communities';
+import { findMembers, getMe, joinCommunity, setMemberRoles, updateCommunity } from './communities';
 import { loginWithOpenid, loginWithWechatCode } from './login';
 
 const tokens = {
@@ -53,6 +53,29 @@ describe('communities', () => {
     expect(first.created).toBe(true);
     expect(second.created).toBe(false);
     expect(second.member).toEqual(first.member);
+  });
+
+  it('finds a member by the number they read out, first on the first page, and by name as before', async () => {
+    const communities = setup();
+    for (const [userId, displayName] of [
+      ['u1', '刘大爷'],
+      ['u2', '王阿姨'],
+      ['u3', '刘1002'],
+    ]) {
+      await joinCommunity({ communityId: 'zirui', userId: userId!, displayName: displayName! }, communities);
+    }
+    // The fake's listing filters nothing: what the number adds is the member it names, first and once.
+    const names = async (q: string, cursor?: string) =>
+      (await findMembers({ communityId: 'zirui', q, cursor }, communities)).items.map((member) => member.displayName);
+
+    expect(await names('1002')).toEqual(['王阿姨', '刘大爷', '刘1002']);
+    expect(await names('No. 1002')).toEqual(['王阿姨', '刘大爷', '刘1002']);
+    // Further pages are the listing's own; a number nobody has adds nothing.
+    expect(await names('1002', 'next-page')).toEqual(['刘大爷', '王阿姨', '刘1002']);
+    expect(await names('1999')).toEqual(['刘大爷', '王阿姨', '刘1002']);
+    expect(
+      (await joinCommunity({ communityId: 'nanhu', userId: 'u1', displayName: '刘' }, communities)).member,
+    ).toMatchObject({ memberNo: 1001 });
   });
 
   it('refuses to join a community that does not exist', async () => {

@@ -152,5 +152,5 @@ export async function acceptInvitation(
   if (outcome === 'member_changed') {
     throw new AppError('member.conflict', 'Your membership changed meanwhile; please try again');
   }
-  return answer(member);
+  return answer(outcome.accepted);
 }

@@ -24,6 +24,11 @@ export interface MemberRecord {
   roles: Role[];
   displayName: string;
   joinedAt: string;
+  /**
+   * The short number the community gave the member (编号, pattern 82: `shared/src/member-number.ts`);
+   * absent on a member added before numbers, until the backfill (`backfillMemberNumbers`) reaches them.
+   */
+  memberNo?: number;
   /** Registered by the office for a resident without a phone. */
   offline?: boolean;
   phone?: string;
@@ -79,14 +84,22 @@ export interface CommunityStore {
   /** Members by user id, in BatchGets of 100; absent ids are left out. */
   getMembers(communityId: string, userIds: readonly string[]): Promise<Map<string, MemberRecord>>;
   getMemberOverview(communityId: string, userId: string): Promise<MemberOverview | null>;
-  /** Adds the member unless present; returns the stored member either way. */
+  /**
+   * Adds the member unless present, with the community's next number (`memberNo`, given in the same
+   * transaction); returns the stored member either way.
+   */
   addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }>;
+  /** The member the community gave `memberNo` to (pattern 82b); null when it gave it to nobody. */
+  getMemberByNumber(communityId: string, memberNo: number): Promise<MemberRecord | null>;
   /** Replaces the roles only if they are still `expectedRoles` (no lost updates). */
   setRoles(communityId: string, userId: string, roles: Role[], expectedRoles: Role[], effects?: Effects): Promise<void>;
   /** The member's display name, set as given; false when they are not a member. */
   setDisplayName(communityId: string, userId: string, displayName: string): Promise<boolean>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
-  /** Members by join time; with `search`, those whose name contains it or whose id it is (filtered on the server). */
+  /**
+   * Members by join time; with `search`, those whose name contains it or whose id it is (filtered on the
+   * server). A member by their number: {@link getMemberByNumber} (`findMembers` does both).
+   */
   listMembers(communityId: string, cursor: string | undefined, search?: string): Promise<Page<MemberRecord>>;
 }
 
@@ -107,10 +120,11 @@ export interface ProxyStore {
   listProxiesOf(communityId: string, residentId?: string): Promise<ProxyRelation[]>;
   listActingFor(communityId: string, proxyId: string): Promise<ProxyRelation[]>;
   /**
-   * The child's membership, the guardian's relation to them and the guardian's child count, in one
-   * transaction (audited in `effects`); `limit` when the guardian has `MAX_CHILDREN` here already.
+   * The child's membership (with the community's next number), the guardian's relation to them and the
+   * guardian's child count, in one transaction (audited in `effects`): the child as stored; `limit`
+   * when the guardian has `MAX_CHILDREN` here already.
    */
-  addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<'added' | 'limit'>;
+  addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<MemberRecord | 'limit'>;
 }
 
 /** Invitations to join a community (issue 16). */
@@ -122,15 +136,15 @@ export interface InvitationStore {
   getInvitation(code: string): Promise<StoredInvitation | null>;
   /**
    * Takes one use (while one is left and `nowIso` is before the expiry) and writes the membership
-   * — new (`previousRoles` null) or with its roles replaced (while they are still `previousRoles`)
-   * — in one transaction: `gone` when no use is left or it expired, `member_changed` when the
-   * membership changed meanwhile.
+   * — new (`previousRoles` null: with the community's next number) or with its roles replaced (while
+   * they are still `previousRoles`) — in one transaction: the member as stored; `gone` when no use is
+   * left or it expired, `member_changed` when the membership changed meanwhile.
    */
   acceptInvitation(
     use: { code: string; nowIso: string },
     membership: { member: MemberRecord; previousRoles: Role[] | null },
     effects?: Effects,
-  ): Promise<'accepted' | 'gone' | 'member_changed'>;
+  ): Promise<{ accepted: MemberRecord } | 'gone' | 'member_changed'>;
 }
 
 /**

@@ -20,7 +20,7 @@ export async function createOfflineMember(
     offline: true,
     ...(input.request.phone ? { phone: input.request.phone } : {}),
   };
-  await communities.addMember(member, {
+  const { member: stored } = await communities.addMember(member, {
     audit: {
       communityId: input.communityId,
       action: 'member.register_offline',
@@ -29,7 +29,7 @@ export async function createOfflineMember(
       after: toMemberView(member),
     },
   });
-  return { member: toMemberView(member) };
+  return { member: toMemberView(stored) };
 }
 
 const officeMember = () =>

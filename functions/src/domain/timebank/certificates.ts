@@ -154,14 +154,16 @@ const signature = (secret: string, payload: string) =>
   createHmac('sha256', passKey(secret)).update(`${PASS_VERSION}.${payload}`).digest('base64url');
 
 /**
- * A signed, short-lived pass for the member's certificate; the holder's name is shown beside
- * its QR. Alliance merchants' own staff get one too when the community extends them the discount.
+ * A signed, short-lived pass for the member's certificate; the holder's name (and member number, when
+ * they have one) is shown beside its QR. Alliance merchants' own staff get one too when the community
+ * extends them the discount.
  */
 export async function issuePass(
   input: {
     communityId: string;
     memberId: string;
     displayName: string;
+    memberNo?: number;
     secret: string;
     allianceStaff?: boolean;
     now?: Date;
@@ -192,7 +194,10 @@ export async function issuePass(
   return {
     token: `${PASS_VERSION}.${payload}.${signature(input.secret, payload)}`,
     expiresAt: new Date(exp * 1000).toISOString(),
-    holder: { displayName: input.displayName },
+    holder: {
+      displayName: input.displayName,
+      ...(input.memberNo === undefined ? {} : { memberNo: input.memberNo }),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { getUserNickname } from '../../domain/identity/profile';
 
 /** POST /v1/communities/{cid}/join — 201 the first time, 200 with the same membership after. */
 export const handler = httpRoute(contracts.joinCommunity, async ({ params, userId }) => {
+  await stores.communities().readAheadNewMember(params.cid, userId);
   const displayName = await getUserNickname(stores.users(), userId);
   const { created: isNew, member } = await joinCommunity(
     { communityId: params.cid, userId, displayName },

@@ -13,7 +13,8 @@ import type {
   UserRecord,
   UserStore,
 } from '../../domain/identity/ports';
-import { cancellationReasons, getItems, isConditionalCheckFailed } from '../client';
+import { cancellationReasons, getItems, isConditionalCheckFailed, readAhead } from '../client';
+import { withMemberNumber } from './member-numbers';
 import { ENTITY, INDEXES, keys, retentionKey } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
@@ -282,20 +283,39 @@ export class DynamoCommunityStore implements CommunityStore {
     };
   }
 
+  /**
+   * Reads in one BatchGetItem what adding a member here reads one by one: the caller's user record
+   * and membership (`callerId`: the one joining, or the staff member or guardian adding someone), the
+   * community and its member-number counter (pattern 82).
+   */
+  async readAheadNewMember(communityId: string, callerId: string): Promise<void> {
+    await readAhead(this.client, this.tableName, [
+      keys.user(callerId),
+      keys.community(communityId),
+      keys.member(communityId, callerId),
+      keys.memberNumbers(communityId),
+    ]);
+  }
+
+  /** The member with the community's next number (pattern 82), in one transaction with the counter. */
   async addMember(member: MemberRecord, effects?: Effects): Promise<{ member: MemberRecord; created: boolean }> {
     try {
-      await writeWithEffects(
-        this.client,
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: memberItem(member),
-            ConditionExpression: 'attribute_not_exists(PK)',
+      const numbered = await withMemberNumber(this.client, this.tableName, member, async (numbered, items) => {
+        await writeWithEffects(
+          this.client,
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: memberItem(numbered),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
           },
-        },
-        { ...effects, gauges: { communityId: member.communityId, add: { members: 1 } } },
-      );
-      return { member, created: true };
+          { ...effects, gauges: { communityId: member.communityId, add: { members: 1 } } },
+          { with: items },
+        );
+        return numbered;
+      });
+      return { member: numbered, created: true };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const existing = await this.getMember(member.communityId, member.userId);
@@ -372,6 +392,11 @@ export class DynamoCommunityStore implements CommunityStore {
     return (result.Items ?? []).map(toMember);
   }
 
+  async getMemberByNumber(communityId: string, memberNo: number): Promise<MemberRecord | null> {
+    const given = await getItem(this.client, this.tableName, keys.memberNumber(communityId, memberNo));
+    return typeof given?.userId === 'string' ? this.getMember(communityId, given.userId) : null;
+  }
+
   async listMembers(communityId: string, cursor: string | undefined, search?: string): Promise<Page<MemberRecord>> {
     const page = await queryPage(this.client, {
       tableName: this.tableName,
@@ -422,6 +447,7 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     roles: item.roles as Role[],
     displayName: String(item.displayName),
     joinedAt: String(item.joinedAt),
+    ...(typeof item.memberNo === 'number' ? { memberNo: item.memberNo } : {}),
     ...(item.offline === true ? { offline: true } : {}),
     ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
     ...(typeof item.noShows === 'number' && item.noShows > 0 ? { noShows: item.noShows } : {}),
@@ -474,7 +500,7 @@ export class DynamoInvitationStore implements InvitationStore {
     use: { code: string; nowIso: string },
     membership: { member: MemberRecord; previousRoles: Role[] | null },
     effects?: Effects,
-  ): Promise<'accepted' | 'gone' | 'member_changed'> {
+  ): Promise<{ accepted: MemberRecord } | 'gone' | 'member_changed'> {
     const { member, previousRoles } = membership;
     const take: TransactionItem = {
       Update: {
@@ -485,31 +511,31 @@ export class DynamoInvitationStore implements InvitationStore {
         ExpressionAttributeValues: { ':one': 1, ':now': use.nowIso },
       },
     };
-    const write: TransactionItem = previousRoles
-      ? {
-          Update: {
-            TableName: this.tableName,
-            Key: keys.member(member.communityId, member.userId),
-            UpdateExpression: 'SET #roles = :roles',
-            ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
-            ExpressionAttributeNames: { '#roles': 'roles' },
-            ExpressionAttributeValues: { ':roles': member.roles, ':expected': previousRoles },
-          },
-        }
-      : {
+    const send = async (items: TransactionItem[], gauges: boolean) => {
+      const extra = effectItems(this.tableName, {
+        ...effects,
+        ...(gauges ? { gauges: { communityId: member.communityId, add: { members: 1 } } } : {}),
+      });
+      await this.client.send(new TransactWriteCommand({ TransactItems: [take, ...items, ...extra] }));
+    };
+    try {
+      if (previousRoles) {
+        await send([rolesChange(this.tableName, member, previousRoles)], false);
+        return { accepted: member };
+      }
+      // A new member: their number with them (pattern 82), the counter read again if it moved meanwhile.
+      const accepted = await withMemberNumber(this.client, this.tableName, member, async (numbered, numberItems) => {
+        const put = {
           Put: {
             TableName: this.tableName,
-            Item: memberItem(member),
+            Item: memberItem(numbered),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         };
-    const extra = effectItems(this.tableName, {
-      ...effects,
-      ...(previousRoles ? {} : { gauges: { communityId: member.communityId, add: { members: 1 } } }),
-    });
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [take, write, ...extra] }));
-      return 'accepted';
+        await send([put, ...numberItems], true);
+        return numbered;
+      });
+      return { accepted };
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (reasons?.[0] === 'ConditionalCheckFailed') return 'gone';
@@ -517,6 +543,20 @@ export class DynamoInvitationStore implements InvitationStore {
       throw error;
     }
   }
+}
+
+/** The member's roles replaced, while they are still `previousRoles` (no lost update). */
+function rolesChange(tableName: string, member: MemberRecord, previousRoles: Role[]): TransactionItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.member(member.communityId, member.userId),
+      UpdateExpression: 'SET #roles = :roles',
+      ConditionExpression: 'attribute_exists(PK) AND #roles = :expected',
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: { ':roles': member.roles, ':expected': previousRoles },
+    },
+  };
 }
 
 export class DynamoDistrictStore implements DistrictStore {

@@ -4,6 +4,7 @@ import type { Effects } from '../../domain/effects';
 import type { MemberRecord, ProxyStore } from '../../domain/identity/ports';
 import { memberItem } from './identity-store';
 import { cancellationReasons, isConditionalCheckFailed, type TransactionItem } from '../client';
+import { withMemberNumber } from './member-numbers';
 import { queryAll } from '../cursor';
 import { writeWithEffects } from '../effects';
 import { ENTITY, INDEXES, keys } from '../keys';
@@ -40,7 +41,7 @@ export class DynamoProxyStore implements ProxyStore {
     }
   }
 
-  async addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<'added' | 'limit'> {
+  async addChild(child: MemberRecord, relation: ProxyRelation, effects?: Effects): Promise<MemberRecord | 'limit'> {
     const count: TransactionItem = {
       Update: {
         TableName: this.tableName,
@@ -51,27 +52,27 @@ export class DynamoProxyStore implements ProxyStore {
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': MAX_CHILDREN },
       },
     };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
+    const relationPut: TransactionItem = { Put: { TableName: this.tableName, Item: this.relationItem(relation) } };
+    try {
+      // The child's number with them (pattern 82); a busy counter or item is read again and retried there.
+      return await withMemberNumber(this.client, this.tableName, child, async (numbered, numberItems) => {
         await writeWithEffects(
           this.client,
           {
             Put: {
               TableName: this.tableName,
-              Item: memberItem(child),
+              Item: memberItem(numbered),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
           { ...effects, gauges: { communityId: child.communityId, add: { members: 1 } } },
-          { with: [{ Put: { TableName: this.tableName, Item: this.relationItem(relation) } }, count] },
+          { with: [relationPut, count, ...numberItems] },
         );
-        return 'added';
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (reasons?.[2] === 'ConditionalCheckFailed') return 'limit';
-        if (!reasons?.includes('TransactionConflict') || attempt >= 8) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 30));
-      }
+        return numbered;
+      });
+    } catch (error) {
+      if (cancellationReasons(error)?.[2] === 'ConditionalCheckFailed') return 'limit';
+      throw error;
     }
   }
 

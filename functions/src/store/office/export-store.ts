@@ -35,8 +35,15 @@ export class DynamoExportStore implements ExportSource {
   async members(communityId: string, range: TimeRange, limit: number): Promise<MemberRecord[]> {
     const items = await this.queryAll(this.gsiRange(INDEXES.gsi2, keys.membersPartition(communityId), range), limit);
     return items.map((item) => {
-      const { communityId: community, userId, roles, displayName, joinedAt } = withoutKeys<MemberRecord>(item);
-      return { communityId: community, userId, roles, displayName, joinedAt };
+      const {
+        communityId: community,
+        userId,
+        roles,
+        displayName,
+        joinedAt,
+        memberNo,
+      } = withoutKeys<MemberRecord>(item);
+      return { communityId: community, userId, roles, displayName, joinedAt, ...(memberNo ? { memberNo } : {}) };
     });
   }
 

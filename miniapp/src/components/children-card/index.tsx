@@ -54,7 +54,12 @@ export default function ChildrenCard({ communityId, onAdded }: { communityId: st
       <View className="list" id="children-list">
         {children.data?.items.map((child) => (
           <View className="row" key={child.id} id={`child-${child.id}`}>
-            <Text className="row__text">{child.displayName}</Text>
+            <View className="row__text">
+              <Text>{child.displayName}</Text>
+              {child.memberNo === undefined ? null : (
+                <Text className="card__hint">{t('member.no', { no: child.memberNo })}</Text>
+              )}
+            </View>
             <Text className="card__hint">{t('children.born', { day: child.birthDate ?? '' })}</Text>
           </View>
         ))}

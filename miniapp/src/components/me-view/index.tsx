@@ -6,16 +6,28 @@ import { useI18n, type Translate } from '../../i18n';
 import '@nutui/nutui-react-taro/dist/es/packages/progress/style/css';
 import { currencyOf } from '../../format/points';
 
-/** Who I am in this community: name, roles, balance in the community's own currency, certificate. */
+/**
+ * Who I am in this community: name and member number (编号, large: read out at the office), roles,
+ * balance in the community's own currency, certificate.
+ */
 export default function MeView({ me, t }: { me: MeResponse; t: Translate }) {
   const { language } = useI18n();
   const currency = currencyOf(me.community, language);
   return (
     <>
       <View className="card">
-        <Text className="card__value" id="me-display-name">
-          {me.member.displayName}
-        </Text>
+        <View className="row">
+          <Text className="card__value row__text" id="me-display-name">
+            {me.member.displayName}
+          </Text>
+          {me.member.memberNo === undefined ? null : (
+            <View className="member-no" id="me-member-no">
+              <Text className="member-no__label">{t('me.memberNoLabel')}</Text>
+              <Text className="member-no__digits">{me.member.memberNo}</Text>
+            </View>
+          )}
+        </View>
+        {me.member.memberNo === undefined ? null : <Text className="card__hint">{t('me.memberNoHint')}</Text>}
         <Text className="card__hint" id="me-community">
           {me.community.name}
         </Text>

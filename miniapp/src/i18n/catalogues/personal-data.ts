@@ -34,7 +34,7 @@ export const zhCN = {
     '依照《个人信息保护法》，您可以查看、复制并更正邻里保存的关于您的全部信息。下载的文件包含您加入的每个社区里的记录。',
   'myData.containsTitle': '文件里有什么',
   'myData.contains.profile': '账号资料：昵称、注册时间、同意过的隐私指引版本、消息通知、订阅消息授权',
-  'myData.contains.membership': '每个社区的成员身份：角色、显示名、加入时间',
+  'myData.contains.membership': '每个社区的成员身份：编号、角色、显示名、加入时间',
   'myData.contains.volunteer': '志愿者资料（含完整身份证号）、服务时长申报、报名、志愿队、服务记录更正与证明',
   'myData.contains.points': '积分账户与每一笔收支、每月所得、兑换记录',
   'myData.contains.shop': '订单、捐赠、月月捐、捐赠票据申请、上架的手工作品',
@@ -97,7 +97,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'myData.containsTitle': 'What the file holds',
   'myData.contains.profile':
     'Your account: nickname, when you joined, the privacy-guide versions you accepted, notifications, message permissions',
-  'myData.contains.membership': 'Each community membership: roles, display name, when you joined',
+  'myData.contains.membership': 'Each community membership: number, roles, display name, when you joined',
   'myData.contains.volunteer':
     'Volunteer profile (with your full ID number), hour claims, sign-ups, teams, record corrections and certificates',
   'myData.contains.points': 'Your points account and every posting, monthly earnings, redemptions',

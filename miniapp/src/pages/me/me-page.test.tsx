@@ -6,12 +6,11 @@ import { languagePreference } from '../../state/preferences';
 import { aMeResponse } from '../../../test/factories';
 import MePage from '.';
 
-/** Answers by path: getMe with these roles, no merchants of mine. */
-function answerAs(roles: Role[]) {
+/** Answers by path: getMe with these roles (and member number, if any), no merchants of mine. */
+function answerAs(roles: Role[], memberNo?: number) {
   jest.mocked(Taro.request).mockImplementation(((options: Taro.request.Option) => {
-    const data = options.url.endsWith('/me')
-      ? aMeResponse({ member: { id: 'm1', roles, displayName: '陈阿姨', joinedAt: '2025-01-01T00:00:00.000Z' } })
-      : { items: [] };
+    const member = { id: 'm1', roles, displayName: '陈阿姨', joinedAt: '2025-01-01T00:00:00.000Z', memberNo };
+    const data = options.url.endsWith('/me') ? aMeResponse({ member }) : { items: [] };
     return Promise.resolve({ statusCode: 200, data, header: {}, errMsg: 'request:ok' });
   }) as never);
 }
@@ -36,6 +35,26 @@ describe('我的', () => {
     await act(async () => undefined);
 
     expect(container.querySelector('#me-maker')?.textContent).toContain('我的小店');
+  });
+
+  it('shows the member number beside the name, to read out (issue 21)', async () => {
+    answerAs(['resident'], 1024);
+    const { container } = render(<MePage />);
+    await act(async () => undefined);
+    await act(async () => undefined);
+
+    expect(container.querySelector('#me-member-no')?.textContent).toBe('编号1024');
+    expect(container.querySelector('#me-member-id')?.textContent).toBe('会员 ID：m1');
+  });
+
+  it('shows no number for a member the backfill has not reached yet', async () => {
+    answerAs(['resident']);
+    const { container } = render(<MePage />);
+    await act(async () => undefined);
+    await act(async () => undefined);
+
+    expect(container.querySelector('#me-display-name')?.textContent).toBe('陈阿姨');
+    expect(container.querySelector('#me-member-no')).toBeNull();
   });
 
   it('does not offer it to a resident who is no maker', async () => {

@@ -39,16 +39,21 @@ describe('export datasets', () => {
     expect(accountLabel('community:redemption', names)).toBe('兑换回收');
   });
 
-  it('members: join time, name, roles in Chinese', () => {
+  it('members: join time, number, name, roles in Chinese', () => {
     const member: MemberRecord = {
       communityId: 'c1',
       userId: 'u-staff',
       roles: ['admin', 'staff'],
       displayName: '王社工',
       joinedAt: '2026-11-01T02:00:00.000Z',
+      memberNo: 1024,
     };
-    expect(csvRows('members', [member])).toEqual([
-      { 加入时间: '2026-11-01 10:00', 姓名: '王社工', 角色: '管理员、社工', 成员编号: 'u-staff' },
+    // A member the backfill has not reached yet: the number's cell is empty.
+    const unnumbered: MemberRecord = { ...member, userId: 'u-res', displayName: '李阿姨', roles: ['resident'] };
+    delete unnumbered.memberNo;
+    expect(csvRows('members', [member, unnumbered])).toEqual([
+      { 加入时间: '2026-11-01 10:00', 编号: 1024, 姓名: '王社工', 角色: '管理员、社工', 成员编号: 'u-staff' },
+      { 加入时间: '2026-11-01 10:00', 编号: undefined, 姓名: '李阿姨', 角色: '居民', 成员编号: 'u-res' },
     ]);
   });
 

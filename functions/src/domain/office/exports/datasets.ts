@@ -111,6 +111,8 @@ const members: Dataset<MemberRecord> = {
   title: '成员',
   columns: [
     { header: '加入时间', kind: 'time', width: 18, value: (member) => member.joinedAt },
+    // The short number residents read out (pattern 82); empty for one the backfill has not reached yet.
+    { header: '编号', kind: 'integer', width: 8, value: (member) => member.memberNo },
     { header: '姓名', kind: 'text', width: 16, value: (member) => member.displayName },
     {
       header: '角色',

@@ -8,8 +8,9 @@ import PagedListView from '../../../components/paged-list';
 import { accessibleName } from '../../../components/accessible-name';
 
 /**
- * Find a member of the community by name (or member id): searched on the server over every member
- * (`GET …/members?q=`), a moment after the typing stops; "load more" reads further pages.
+ * Find a member of the community by name, by the number they read out (编号: `1024`) or by member id:
+ * searched on the server over every member (`GET …/members?q=`), a moment after the typing stops;
+ * "load more" reads further pages. Each member shows with their number.
  */
 export default function MemberPicker({
   communityId,
@@ -32,7 +33,9 @@ export default function MemberPicker({
       <Text className="field__label">{t('office.member')}</Text>
       {selected ? (
         <Text className="notice" id="member-selected">
-          {t('office.memberSelected', { name: selected.displayName })}
+          {selected.memberNo === undefined
+            ? t('office.memberSelected', { name: selected.displayName })
+            : t('office.memberSelectedNo', { name: selected.displayName, no: selected.memberNo })}
         </Text>
       ) : null}
       <Input
@@ -54,7 +57,12 @@ export default function MemberPicker({
             className={member.id === selected?.id ? 'member-option member-option--on' : 'member-option'}
             onClick={() => onSelect(member)}
           >
-            <Text className="member-option__name">{member.displayName}</Text>
+            <View className="member-option__head">
+              <Text className="member-option__name">{member.displayName}</Text>
+              {member.memberNo === undefined ? null : (
+                <Text className="member-option__no">{t('member.no', { no: member.memberNo })}</Text>
+              )}
+            </View>
             <Text className="card__hint">{member.roles.map((role) => t(`role.${role}`)).join('、')}</Text>
           </View>
         )}

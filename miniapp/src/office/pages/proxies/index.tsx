@@ -60,7 +60,7 @@ function OfflineMemberForm({ communityId }: { communityId: string }) {
         body: { displayName: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
         idempotencyKey,
       });
-      return t('proxies.registered', { name: member.displayName, id: member.id });
+      return t('proxies.registered', { name: member.displayName, no: member.memberNo ?? '—', id: member.id });
     });
     if (done) {
       setName('');

@@ -16,7 +16,7 @@ import { currencyOf } from '../../../format/points';
  */
 const SHOW_TOKEN = process.env.TARO_ENV === 'h5';
 
-/** My volunteer certificate: a live pass (QR + my name) for alliance merchants; it renews itself. */
+/** My volunteer certificate: a live pass (QR + my name and number) for alliance merchants; it renews itself. */
 export default function MyCertificatePage() {
   const { t, language } = useI18n();
   const me = useMe();
@@ -82,6 +82,11 @@ function CertificatePass({ communityId }: { communityId: string }) {
       <Text className="live-qr__holder" id="certificate-holder">
         {pass.code.holder.displayName}
       </Text>
+      {pass.code.holder.memberNo === undefined ? null : (
+        <Text className="card__value" id="certificate-member-no">
+          {t('member.no', { no: pass.code.holder.memberNo })}
+        </Text>
+      )}
       <Text className="card__hint">{t('certificate.showMerchant')}</Text>
       {SHOW_TOKEN ? (
         <Text className="certificate-pass-token" id="certificate-pass-token">
