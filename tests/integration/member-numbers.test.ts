@@ -11,6 +11,7 @@ import { memberItem } from '../../functions/src/store/identity/identity-store';
 import { keys } from '../../functions/src/store/keys';
 import { documentClient, login, newUser, send } from '../support/api';
 import { birthDateYearsAgo } from '../support/clock';
+import { grantPoints } from '../support/timebank';
 import { createCommunity, createMember, tableName } from '../support/factories';
 
 /**
@@ -212,6 +213,33 @@ describe('member numbers: staff find a member by theirs', () => {
     const listed = await send(contracts.listMembers, { params: { cid }, token: staff.token });
 
     expect(listed.body.items.map((member) => member.memberNo).sort()).toEqual([1001, 1002]);
+  });
+});
+
+describe('member numbers: a neighbour reads theirs out to receive a gift', () => {
+  it('gives points to the member with that number, not to oneself, not to a number nobody has', async () => {
+    const { id: cid } = await createCommunity();
+    const [giver, neighbour] = [await newUser('giver'), await newUser('neighbour')];
+    await join(cid, giver);
+    await join(cid, neighbour);
+    await grantPoints(cid, giver.userId, 10);
+    const gift = (body: Record<string, unknown>) =>
+      send(contracts.giftPoints, { params: { cid }, token: giver.token, body: body as never });
+
+    const given = await gift({ toMemberNo: 1002, points: 3 });
+    const toSelf = await gift({ toMemberNo: 1001, points: 1 });
+    const nobody = await gift({ toMemberNo: 1003, points: 1 });
+    const both = await gift({ toMemberNo: 1002, toMemberId: neighbour.userId, points: 1 });
+
+    expect(given.status).toBe(201);
+    expect(given.body.to).toMatchObject({ kind: 'member', memberId: neighbour.userId });
+    expect(given.body.balancePoints).toBe(7);
+    expect(toSelf.status).toBe(400);
+    expect((toSelf.body as unknown as { error: { code: string } }).error.code).toBe('ledger.gift_to_self');
+    expect(nobody.status).toBe(404);
+    expect(both.status).toBe(400);
+    const neighbourMe = await send(contracts.getMe, { params: { cid }, token: neighbour.token });
+    expect(neighbourMe.body.balancePoints).toBe(3);
   });
 });
 

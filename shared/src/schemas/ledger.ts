@@ -2,6 +2,7 @@
 // gifts, and the reconciliation that rebuilds every balance from the postings.
 import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, positiveInt } from './common';
+import { MAX_MEMBER_NO } from '../member-number';
 
 export const TransferPath = z.strictObject({
   cid: CommunityId,
@@ -30,14 +31,18 @@ export const GiftPointsRequest = z
   .strictObject({
     /** Another member of the community, or omit and set toPool to give to the community pool. */
     toMemberId: z.optional(EntityId),
+    /** Or the other member's short number (编号, as read out on 我的: 1024). */
+    toMemberNo: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_MEMBER_NO))),
     toPool: z.optional(z.boolean()),
     points: positiveInt(100_000),
     memo: z.optional(humanText(60)),
   })
   .check(
     z.refine(
-      (gift) => (gift.toMemberId !== undefined) !== (gift.toPool === true),
-      'give to exactly one of toMemberId or toPool',
+      (gift) =>
+        [gift.toMemberId !== undefined, gift.toMemberNo !== undefined, gift.toPool === true].filter(Boolean).length ===
+        1,
+      'give to exactly one of toMemberId, toMemberNo or toPool',
     ),
   );
 

@@ -14,7 +14,7 @@ import type { LedgerStore } from './ports';
 import type { Transfer } from './transfer';
 
 /**
- * A member gives points to another member or to the community pool: one transfer, so the
+ * A member gives points to another member (by member id or by their short number, 编号) or to the community pool: one transfer, so the
  * giver's balance can never go below zero and a retry (same Idempotency-Key) gives once.
  */
 export async function giftPoints(
@@ -24,11 +24,14 @@ export async function giftPoints(
   const { community, giver, request } = input;
   const now = input.now ?? new Date();
   let recipient: MemberRecord | null = null;
-  if (request.toMemberId !== undefined) {
-    if (request.toMemberId === giver.userId)
-      throw new AppError('ledger.gift_to_self', 'You cannot give points to yourself');
-    recipient = await dependencies.communities.getMember(community.id, request.toMemberId);
+  if (request.toMemberId !== undefined || request.toMemberNo !== undefined) {
+    recipient =
+      request.toMemberNo !== undefined
+        ? await dependencies.communities.getMemberByNumber(community.id, request.toMemberNo)
+        : await dependencies.communities.getMember(community.id, request.toMemberId ?? '');
     if (!recipient) throw notFound('member');
+    if (recipient.userId === giver.userId)
+      throw new AppError('ledger.gift_to_self', 'You cannot give points to yourself');
   }
   const destination = recipient ? memberAccount(recipient.userId) : SYSTEM_ACCOUNTS.pool;
   const memo = request.memo ?? (recipient ? `赠送给 ${recipient.displayName}` : '捐给社区公益积分池');

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { contracts, type MeResponse } from '@linli/shared';
+import { contracts, parseMemberNo, type GiftPointsRequest, type MeResponse } from '@linli/shared';
 import { request } from '../../../api';
 import ActionOutcome from '../../../components/action-outcome';
 import ChoiceTabs from '../../../components/choice-tabs';
@@ -35,6 +35,26 @@ interface GiftInput {
 
 const BLANK: GiftInput = { recipient: 'member', memberId: '', points: '', memo: '' };
 
+/** Whom the gift is for, as the request names them: the pool, their number as read out (编号 1024), or a member id. */
+function recipientOf(form: GiftInput): Pick<GiftPointsRequest, 'toPool' | 'toMemberId' | 'toMemberNo'> {
+  if (form.recipient === 'pool') return { toPool: true };
+  const typed = form.memberId.trim();
+  const memberNo = parseMemberNo(typed);
+  return memberNo === null ? { toMemberId: typed } : { toMemberNo: memberNo };
+}
+
+/** Why a gift as typed cannot be reviewed (the message's key): no one named, oneself, no whole amount. */
+function giftProblem(
+  to: ReturnType<typeof recipientOf>,
+  me: MeResponse,
+  amount: number | null,
+): 'gift.memberRequired' | 'gift.notYourself' | 'gift.pointsInvalid' | null {
+  if (!to.toPool && !to.toMemberId && to.toMemberNo === undefined) return 'gift.memberRequired';
+  if (to.toMemberId === me.member.id || (to.toMemberNo !== undefined && to.toMemberNo === me.member.memberNo))
+    return 'gift.notYourself';
+  return amount === null ? 'gift.pointsInvalid' : null;
+}
+
 function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeResponse; onGiven: () => void }) {
   const { t, language } = useI18n();
   const [form, setForm] = useState<GiftInput>(BLANK);
@@ -42,14 +62,19 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
   const action = useAction();
   const currency = currencyOf(me.community, language);
   const amount = parseWholeNumber(form.points, 1, 100_000);
-  const memberId = form.memberId.trim();
+  const to = recipientOf(form);
+  const confirmText = to.toPool
+    ? t('gift.confirmPool')
+    : t('gift.confirmMember', {
+        id: to.toMemberNo === undefined ? (to.toMemberId ?? '') : t('gift.memberNo', { memberNo: to.toMemberNo }),
+      });
   const set = (change: Partial<GiftInput>) => setForm((previous) => ({ ...previous, ...change }));
 
   const review = () => {
-    if (form.recipient === 'member' && !memberId) return action.fail(t('gift.memberRequired'));
-    if (form.recipient === 'member' && memberId === me.member.id) return action.fail(t('gift.notYourself'));
-    if (amount === null) return action.fail(t('gift.pointsInvalid'));
-    if (amount > me.balancePoints) return action.fail(t('gift.notEnough', { balance: me.balancePoints, currency }));
+    const problem = giftProblem(to, me, amount);
+    if (problem) return action.fail(t(problem));
+    if (amount !== null && amount > me.balancePoints)
+      return action.fail(t('gift.notEnough', { balance: me.balancePoints, currency }));
     action.clear();
     setConfirming(true);
     return undefined;
@@ -62,14 +87,14 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
       const answer = await request(contracts.giftPoints, {
         params: { cid: communityId },
         body: {
-          ...(form.recipient === 'pool' ? { toPool: true } : { toMemberId: memberId }),
+          ...to,
           points: amount,
           ...(memo ? { memo } : {}),
         },
         idempotencyKey,
       });
-      const to = answer.to.kind === 'pool' ? t('gift.pool') : answer.to.displayName;
-      return t('gift.done', { points: answer.points, currency, to, balance: answer.balancePoints });
+      const given = answer.to.kind === 'pool' ? t('gift.pool') : answer.to.displayName;
+      return t('gift.done', { points: answer.points, currency, to: given, balance: answer.balancePoints });
     });
     setConfirming(false);
     if (done) {
@@ -83,9 +108,7 @@ function GiftForm({ communityId, me, onGiven }: { communityId: string; me: MeRes
       <Text className="card__hint">{t('gift.balance', { balance: me.balancePoints, currency })}</Text>
       {confirming && amount !== null ? (
         <View className="confirm" id="gift-confirm-panel">
-          <Text className="confirm__text">
-            {form.recipient === 'pool' ? t('gift.confirmPool') : t('gift.confirmMember', { id: memberId })}
-          </Text>
+          <Text className="confirm__text">{confirmText}</Text>
           <Text className="gift-amount" id="gift-confirm-amount">
             {amount} {currency}
           </Text>
