@@ -8,6 +8,7 @@ import { h5FirstLoad, MINIAPP_DIST, weappSizes } from './miniapp-size';
 import { monthlyCost, PRICES } from './cost';
 import { measureOverhead } from './overhead';
 import { measureBurst } from './burst';
+import { CPU_SLOWDOWN, FIRST_SCREEN_BUDGET_MILLISECONDS, SLOW_4G, measureFirstScreens } from './first-screen';
 import { measureScale, type ScaleSize } from './scale';
 import { startBenchStack } from './stack';
 import { kilobytes, milliseconds, renderTable, type Section } from './table';
@@ -18,10 +19,10 @@ import { envNumber, now } from './timing';
  * `npm run bench` (issue 7): bundle sizes and cold imports, mini-program sizes, handler overhead,
  * DynamoDB requests per route, throughput under concurrency and timings at scale — one table,
  * bench/results.json, and a non-zero exit when a size budget is missed.
- * Knobs: BENCH_SECTIONS=bundles,miniapp,overhead,throughput,scale (default all), BENCH_* sizes below.
+ * Knobs: BENCH_SECTIONS=bundles,miniapp,overhead,throughput,scale,burst,screen (default all), BENCH_* sizes below.
  */
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'bundles,miniapp,overhead,throughput,scale,burst')
+  (process.env.BENCH_SECTIONS ?? 'bundles,miniapp,overhead,throughput,scale,burst,screen')
     .split(',')
     .map((name) => name.trim()),
 );
@@ -34,6 +35,7 @@ const SIZES = {
   signups: envNumber('BENCH_SIGNUPS', 200),
   concurrency: envNumber('BENCH_CONCURRENCY', 100),
   burst: envNumber('BENCH_BURST', 200),
+  screenRuns: envNumber('BENCH_SCREEN_RUNS', 3),
   scaleRuns: envNumber('BENCH_SCALE_RUNS', 30),
   scale: {
     members: envNumber('BENCH_SCALE_MEMBERS', 20_000),
@@ -307,12 +309,42 @@ async function burst() {
   });
 }
 
+/** The H5 app's first screen on DevTools' "Slow 4G" with a 4× slower CPU (issue 21: interactive in under 2 s). */
+async function firstScreen() {
+  ensureMiniappBuilt();
+  log(`first screen: ${SIZES.screenRuns} cold visits each on Slow 4G, CPU ×${CPU_SLOWDOWN}`);
+  const rows = await measureFirstScreens(SIZES.screenRuns);
+  results.firstScreen = { network: SLOW_4G, cpuSlowdown: CPU_SLOWDOWN, rows };
+  for (const row of rows) {
+    if (!(row.timeToInteractive < FIRST_SCREEN_BUDGET_MILLISECONDS))
+      failures.push(`first screen (${row.who}): interactive at ${milliseconds(row.timeToInteractive)}`);
+  }
+  const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  sections.push({
+    title:
+      `8. First screen of the H5 app in Chromium on DevTools' "Slow 4G" (${SLOW_4G.latency} ms a request, ` +
+      `${((SLOW_4G.downloadThroughput * 8) / 1e6).toFixed(2)} Mbit/s down) and a ${CPU_SLOWDOWN}× slower CPU, ` +
+      `compressed as served; medians of ${SIZES.screenRuns} cold visits`,
+    header: ['who', 'first contentful paint', 'screen ready', 'time to interactive', 'transferred', 'requests', 'goal'],
+    rows: rows.map((row) => [
+      row.who,
+      seconds(row.firstContentfulPaint),
+      seconds(row.ready),
+      seconds(row.timeToInteractive),
+      kilobytes(row.transferredBytes),
+      String(row.requests),
+      `< ${seconds(FIRST_SCREEN_BUDGET_MILLISECONDS)}: ${ok(row.timeToInteractive < FIRST_SCREEN_BUDGET_MILLISECONDS)}`,
+    ]),
+  });
+}
+
 async function main() {
   const started = now();
   if (SECTIONS.has('bundles')) await bundles();
   if (SECTIONS.has('miniapp')) miniapp();
   if (['overhead', 'throughput', 'scale'].some((name) => SECTIONS.has(name))) await database();
   if (SECTIONS.has('burst')) await burst();
+  if (SECTIONS.has('screen')) await firstScreen();
   const wallSeconds = (now() - started) / 1000;
   Object.assign(results, { finishedAt: new Date().toISOString(), wallSeconds, failures });
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
@@ -320,8 +352,8 @@ async function main() {
   process.stdout.write(`${renderTable(sections)}\n\n`);
   process.stdout.write(
     failures.length === 0
-      ? `All size budgets met. Wall time ${wallSeconds.toFixed(0)} s. Results: bench/results.json\n`
-      : `Size budgets missed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`,
+      ? `All size and speed budgets met. Wall time ${wallSeconds.toFixed(0)} s. Results: bench/results.json\n`
+      : `Size or speed budgets missed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`,
   );
   process.exitCode = failures.length === 0 ? 0 : 1;
 }

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../scripts/local/ports';
+import { serveH5 } from '../scripts/local/serve-h5';
+import { ROOT, startLocalStack } from '../scripts/local/stack';
+
+/**
+ * Issue 21, "speed a person feels": the H5 app's first screen on a phone on a slow mobile network, in
+ * Chromium with the DevTools protocol's throttling — the app as served in production (the H5 server
+ * compresses as the CDN does) with the real local API behind it.
+ */
+
+/**
+ * Chrome DevTools' "Slow 4G" preset (front_end/core/sdk/NetworkManager.ts `Slow4GConditions`, the one
+ * Lighthouse applies for mobile): 1.6 Mbit/s down and 750 kbit/s up at 90 %, 150 ms round trips × 3.75 as
+ * a request's latency (applied per request, not per packet). Bytes per second and milliseconds.
+ */
+export const SLOW_4G = {
+  downloadThroughput: (1.6 * 1000 * 1000 * 0.9) / 8,
+  uploadThroughput: (750 * 1000 * 0.9) / 8,
+  latency: 150 * 3.75,
+};
+/** DevTools' "mid-tier mobile" CPU: four times slower than this machine (Lighthouse's mobile default). */
+export const CPU_SLOWDOWN = 4;
+/** The goal (issue 21): interactive in under two seconds. */
+export const FIRST_SCREEN_BUDGET_MILLISECONDS = 2_000;
+/** Time to interactive needs this long without a long task and with at most two requests in flight. */
+const QUIET_WINDOW_MILLISECONDS = 5_000;
+
+export interface FirstScreen {
+  /** Who opens the app: a first-time visitor (cold cache, the login page) or a returning resident. */
+  who: string;
+  /** Milliseconds from navigation start, medians of the runs. */
+  firstContentfulPaint: number;
+  /** When the screen's own control was there (`#login-submit`, 我的's name). */
+  ready: number;
+  timeToInteractive: number;
+  /** Bytes over the network (compressed) and requests, of the median run. */
+  transferredBytes: number;
+  requests: number;
+  runs: number;
+}
+
+interface Timeline {
+  fcp: number;
+  domContentLoaded: number;
+  ready: number;
+  longTasks: { start: number; end: number }[];
+  requests: { start: number; end: number; bytes: number; name?: string }[];
+}
+
+/**
+ * Lighthouse's time to interactive, from the page's own timeline: the end of the last long task before
+ * the first {@link QUIET_WINDOW_MILLISECONDS} after first contentful paint with no long task and never
+ * more than two requests in flight (or first contentful paint when none comes before it), and not before
+ * DOMContentLoaded. Milliseconds from navigation start.
+ */
+export function timeToInteractive(timeline: Timeline): number {
+  const candidates = [timeline.fcp, ...timeline.longTasks.map((task) => task.end).filter((end) => end >= timeline.fcp)];
+  for (const start of candidates.sort((a, b) => a - b)) {
+    const end = start + QUIET_WINDOW_MILLISECONDS;
+    if (timeline.longTasks.some((task) => task.end > start && task.start < end)) continue;
+    const moments = [
+      start,
+      ...timeline.requests.map((request) => request.start).filter((at) => at > start && at < end),
+    ];
+    const inFlight = (at: number) =>
+      timeline.requests.filter((request) => request.start <= at && request.end > at).length;
+    if (moments.every((at) => inFlight(at) <= 2)) return Math.max(start, timeline.domContentLoaded);
+  }
+  return Number.NaN;
+}
+
+/** The page's timeline: paints, long tasks (observed from the first script), resources. */
+async function timelineOf(page: Page, ready: number): Promise<Timeline> {
+  return page.evaluate((readyAt) => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const longTasks = (
+      (window as unknown as { __longTasks?: { start: number; end: number }[] }).__longTasks ?? []
+    ).slice();
+    return {
+      fcp,
+      domContentLoaded: navigation.domContentLoadedEventEnd,
+      ready: readyAt,
+      longTasks,
+      requests: [
+        { start: 0, end: navigation.responseEnd, bytes: navigation.transferSize },
+        ...resources.map((entry) => ({
+          start: entry.startTime,
+          end: entry.responseEnd,
+          bytes: entry.transferSize,
+          name: entry.name,
+        })),
+      ],
+    };
+  }, ready);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * One cold visit at phone size under {@link SLOW_4G} and {@link CPU_SLOWDOWN}: opens `url` in a fresh
+ * context (empty cache; `storage` put in localStorage first), waits for `readySelector`, then for the
+ * quiet window, and reads the timeline.
+ */
+async function visit(
+  browser: Browser,
+  url: string,
+  readySelector: string,
+  storage: Record<string, unknown>,
+): Promise<Timeline> {
+  const context = await browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN' });
+  await context.addInitScript((entries) => {
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, JSON.stringify({ data: value }));
+    const tasks: { start: number; end: number }[] = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  }, storage);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_4G });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(url);
+  await page.locator(readySelector).first().waitFor({ timeout: 60_000 });
+  const ready = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(QUIET_WINDOW_MILLISECONDS + 1_000);
+  const timeline = await timelineOf(page, ready);
+  await context.close();
+  return timeline;
+}
+
+async function measure(
+  browser: Browser,
+  who: string,
+  runs: number,
+  open: () => Promise<Timeline>,
+): Promise<FirstScreen> {
+  const timelines: Timeline[] = [];
+  for (let run = 0; run < runs; run += 1) timelines.push(await open());
+  const ttis = timelines.map(timeToInteractive);
+  const middle = timelines[ttis.indexOf(median(ttis))] ?? timelines[0]!;
+  return {
+    who,
+    firstContentfulPaint: median(timelines.map((timeline) => timeline.fcp)),
+    ready: median(timelines.map((timeline) => timeline.ready)),
+    timeToInteractive: median(ttis),
+    transferredBytes: middle.requests.reduce((sum, request) => sum + request.bytes, 0),
+    requests: middle.requests.length,
+    runs,
+  };
+}
+
+/**
+ * The first screen twice: a first-time visitor (the login page, nothing cached) and a resident coming
+ * back logged in (我的 of `demo`, its data from the API over the same slow network; nothing cached —
+ * the worst case of a returning resident). Starts its own local stack and H5 server.
+ */
+export async function measureFirstScreens(runs: number): Promise<FirstScreen[]> {
+  const [databasePort, apiPort, lambdaPort, h5Port] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const stack = await startLocalStack({
+    databasePort,
+    apiPort,
+    lambdaPort,
+    jwtSecret: randomBytes(32).toString('hex'),
+  });
+  let web: Server | undefined;
+  let browser: Browser | undefined;
+  try {
+    web = await serveH5({ port: h5Port, root: path.join(ROOT, 'miniapp', 'dist', 'h5'), apiUrl: stack.api.url });
+    const appUrl = `http://127.0.0.1:${h5Port}/`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    const session = await devLogin(stack.api.url, 'demo-admin');
+    const opened = browser;
+    // A first request of each route starts its Lambda worker: warm them, as a running service is.
+    await visit(opened, `${appUrl}#/pages/me/index`, '#me-display-name', session);
+    return [
+      await measure(opened, 'first-time visitor: the login page, nothing cached', runs, () =>
+        visit(opened, appUrl, '#login-submit', {}),
+      ),
+      await measure(opened, 'resident, logged in: 我的 with its data, nothing cached', runs, () =>
+        visit(opened, `${appUrl}#/pages/me/index`, '#me-display-name', session),
+      ),
+    ];
+  } finally {
+    await browser?.close();
+    web?.close();
+    await stack.stop();
+  }
+}
+
+/** The app's stored session after a dev login as `openid`, in `demo` (README "Demo data"). */
+async function devLogin(apiUrl: string, openid: string): Promise<Record<string, unknown>> {
+  const reply = await fetch(`${apiUrl}/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  const body = (await reply.json()) as { token: string };
+  if (!reply.ok) throw new Error(`dev-login → ${reply.status} ${JSON.stringify(body)}`);
+  return { 'linli.session.token': body.token, 'linli.community.id': 'demo' };
+}
