@@ -1,4 +1,4 @@
-import { contracts, type Notification } from '@linli/shared';
+import { NOTIFICATION_MESSAGES, contracts, type Notification, type NotificationMessageSpec } from '@linli/shared';
 import { send } from '../support/api';
 import { createMember } from '../support/factories';
 import { createActivityNow, officeClaim, timebankCommunity } from '../support/timebank';
@@ -92,5 +92,16 @@ describe('issue 21 attacks: people’s words inside inbox messages', () => {
       body: `${name} 的申请未通过：营业执照{merchant}看不清`,
       message: { key: 'merchant.rejected', values: { merchant: name, reason: '营业执照{merchant}看不清' } },
     });
+  });
+});
+
+describe('issue 21 attacks: the currency in every inbox text', () => {
+  it('FAULT: a reversed redemption names the community’s currency (it says 积分 / “points” whatever the community calls them)', () => {
+    // 时间币 in Chinese and “Time coins” in English on every other notice of points; this one
+    // hard-codes 积分 in the stored title and “points” in English (cancelRedemption's notice).
+    const spec: NotificationMessageSpec = NOTIFICATION_MESSAGES['redemption.reversed'];
+
+    expect(spec.currency).toBe(true);
+    expect(spec.title).toContain('{currency}');
   });
 });
