@@ -31,7 +31,9 @@ export function useI18n(): { t: Translate; language: Language; setLanguage: (lan
 
 /**
  * What to tell a person about a failed call: the translated text for the error's dotted code
- * (`error.checkin.invalid_code`) when there is one, else the server's own message.
+ * (`error.checkin.invalid_code`) when there is one; else a word for its status. Never the server's
+ * own message (English, and for a failure of ours or of a gateway — `internal.error`, `http.502` —
+ * no help to anyone).
  */
 export function describeError(t: Translate, error: unknown): string {
   if (!(error instanceof ApiError)) return t('error.unknown');
@@ -39,7 +41,8 @@ export function describeError(t: Translate, error: unknown): string {
   if (isMessageKey(key)) return t(key);
   if (error.status === 403) return t('error.forbidden');
   if (error.status === 404) return t('error.notFound');
-  return error.message;
+  if (error.status === 429) return t('error.rate.limited');
+  return t('error.unknown');
 }
 
 /**

@@ -23,7 +23,9 @@ const isActingFor = (raw: unknown): raw is ActingFor => {
  * Read by the API client on every request: while set, each call carries `X-Act-For: <residentId>`
  * and the server treats it as the resident's own (marking it in the audit log).
  */
-export const actingFor = createStoredValue<ActingFor | null>('linli.actingFor', null, isActingFor);
+export const actingFor = createStoredValue<ActingFor | null>('linli.actingFor', null, isActingFor, {
+  followOtherTabs: true,
+});
 
 /** "为 张阿姨 代办": from now on every request is made for this resident. */
 export function startActingFor(relation: ProxyRelation): void {

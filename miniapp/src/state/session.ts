@@ -2,14 +2,22 @@ import type { LoginResponse } from '@linli/shared';
 import { actingFor } from './acting-for';
 import { createStoredValue, isNonEmptyString, useStoredValue } from './stored-value';
 
-/** The bearer token from /v1/auth/*; null when logged out. */
-export const sessionToken = createStoredValue<string | null>('linli.session.token', null, isNonEmptyString);
+/**
+ * The bearer token from /v1/auth/*; null when logged out. It follows other tabs, as the session's
+ * other values do: signing out (or in as someone else) on one tab of a shared office PC is signing
+ * out on all of them, not a tab left open acting for the person who left.
+ */
+export const sessionToken = createStoredValue<string | null>('linli.session.token', null, isNonEmptyString, {
+  followOtherTabs: true,
+});
 
 /** The community the user is looking at; memberships are per user, so logging out forgets it. */
 /** An invitation code opened before logging in: the login comes back to it. */
 export const pendingInvitation = createStoredValue<string | null>('linli.invitation.code', null, isNonEmptyString);
 
-export const currentCommunityId = createStoredValue<string | null>('linli.community.id', null, isNonEmptyString);
+export const currentCommunityId = createStoredValue<string | null>('linli.community.id', null, isNonEmptyString, {
+  followOtherTabs: true,
+});
 
 /** When the token stops working (ISO), and whose it is: the client renews it before then. */
 export interface SessionInfo {
@@ -23,7 +31,9 @@ const isSessionInfo = (raw: unknown): raw is SessionInfo =>
   typeof (raw as SessionInfo).expiresAt === 'string' &&
   typeof (raw as SessionInfo).userId === 'string';
 
-export const sessionInfo = createStoredValue<SessionInfo | null>('linli.session.info', null, isSessionInfo);
+export const sessionInfo = createStoredValue<SessionInfo | null>('linli.session.info', null, isSessionInfo, {
+  followOtherTabs: true,
+});
 
 /**
  * Where a session that ended was (the page, with its query, and the community), why it ended (an

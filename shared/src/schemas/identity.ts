@@ -122,7 +122,8 @@ export interface Community {
 export const UpdateCommunityRequest = z.strictObject({
   name: z.optional(humanText(40)),
   currencyName: z.optional(humanText(12)),
-  currencyNameEn: z.optional(humanText(24)),
+  /** `null` takes the English name away: English mode names the currency in Chinese again. */
+  currencyNameEn: z.optional(z.nullable(humanText(24))),
   rules: z.optional(z.partial(CommunityRules)),
   office: z.optional(CommunityOffice),
 });

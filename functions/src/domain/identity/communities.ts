@@ -134,10 +134,12 @@ export async function updateCommunity(
     ...current,
     ...(patch.name === undefined ? {} : { name: patch.name }),
     ...(patch.currencyName === undefined ? {} : { currencyName: patch.currencyName }),
-    ...(patch.currencyNameEn === undefined ? {} : { currencyNameEn: patch.currencyNameEn }),
+    ...(typeof patch.currencyNameEn === 'string' ? { currencyNameEn: patch.currencyNameEn } : {}),
     ...(patch.office === undefined ? {} : { office: patch.office }),
     rules: { ...current.rules, ...patch.rules },
   };
+  // `currencyNameEn: null` takes the English name away (the store removes a changed field left undefined).
+  if (patch.currencyNameEn === null) delete updated.currencyNameEn;
   await communities.updateCommunity(
     updated,
     {

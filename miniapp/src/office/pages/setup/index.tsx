@@ -90,8 +90,8 @@ export function setupChange(form: SetupInput, t: Translate) {
     change: {
       name: form.name.trim(),
       currencyName: form.currencyName.trim(),
-      // Left empty: English mode shows the Chinese name (a name once given is kept: the API takes no removal).
-      ...(form.currencyNameEn.trim() ? { currencyNameEn: form.currencyNameEn.trim() } : {}),
+      // Left empty: English mode shows the Chinese name (null takes away a name given before).
+      currencyNameEn: form.currencyNameEn.trim() || null,
       rules: {
         pointsPerHour,
         certificateThresholdPoints: threshold,
