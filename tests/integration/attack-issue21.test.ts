@@ -96,7 +96,7 @@ describe('issue 21 attacks: people’s words inside inbox messages', () => {
 });
 
 describe('issue 21 attacks: the currency in every inbox text', () => {
-  it('FAULT: a reversed redemption names the community’s currency (it says 积分 / “points” whatever the community calls them)', () => {
+  it('a reversed redemption names the community’s currency (it says 积分 / “points” whatever the community calls them)', () => {
     // 时间币 in Chinese and “Time coins” in English on every other notice of points; this one
     // hard-codes 积分 in the stored title and “points” in English (cancelRedemption's notice).
     const spec: NotificationMessageSpec = NOTIFICATION_MESSAGES['redemption.reversed'];

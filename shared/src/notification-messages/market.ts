@@ -12,7 +12,8 @@ export const MARKET_MESSAGES = {
   },
   'redemption.reversed': {
     values: { points: 'count', good: 'text', reason: 'text' },
-    title: '兑换已撤销，退回 {points} 积分',
+    currency: true,
+    title: '兑换已撤销，退回 {points} {currency}',
     body: '{good}：{reason}',
   },
   'complaint.dismissed': { values: COMPLAINT, title: COMPLAINT_TITLE, body: '不予处理：{note}' },

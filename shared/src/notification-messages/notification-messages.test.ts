@@ -182,7 +182,7 @@ const STORED_BEFORE: {
   },
   'redemption.reversed': {
     values: { points: 10, good: '大米 5kg', reason: '库存有误' },
-    title: '兑换已撤销，退回 10 积分',
+    title: '兑换已撤销，退回 10 时间币',
     body: '大米 5kg：库存有误',
   },
   'complaint.dismissed': {

@@ -69,7 +69,10 @@ export async function reverseTransfer(
   }
   if (original.kind === 'redemption') {
     const redemptionId = original.transferId.slice('redemption:'.length);
-    const { transferId } = await reverseRedemption({ communityId, redemptionId, ...input }, dependencies.supermarket);
+    const { transferId } = await reverseRedemption(
+      { communityId, redemptionId, currencyName: input.community.currencyName, ...input },
+      dependencies.supermarket,
+    );
     return { transferId, certificatesUnderReview: [] };
   }
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {

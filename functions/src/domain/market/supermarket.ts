@@ -176,7 +176,14 @@ export async function cancelRedemption(
  * refunded at most once whichever way it is asked. Only before pickup (409 `market.not_reserved`).
  */
 export async function reverseRedemption(
-  input: { communityId: string; redemptionId: string; actorId: string; reason: string; now?: Date },
+  input: {
+    communityId: string;
+    redemptionId: string;
+    actorId: string;
+    reason: string;
+    currencyName: string;
+    now?: Date;
+  },
   supermarket: SupermarketStore,
 ): Promise<{ transferId: string }> {
   const redemption = await reservedRedemption(input.communityId, input.redemptionId, supermarket);
@@ -196,10 +203,14 @@ export async function reverseRedemption(
         userId: redemption.memberId,
         communityId: input.communityId,
         kind: 'points_received',
-        ...notificationText(MARKET_MESSAGES, {
-          key: 'redemption.reversed',
-          values: { points: redemption.totalPoints, good: redemption.goodName, reason: input.reason },
-        }),
+        ...notificationText(
+          MARKET_MESSAGES,
+          {
+            key: 'redemption.reversed',
+            values: { points: redemption.totalPoints, good: redemption.goodName, reason: input.reason },
+          },
+          input.currencyName,
+        ),
         objectType: 'redemption',
         objectId: redemption.id,
       },

@@ -93,7 +93,7 @@ export const en: Record<keyof typeof zhCN, string> = {
     'Use them before {useBy}: redeem them at the honesty supermarket or give them to the community pool',
   'notice.redemption.ready.title': '{good} is ready for pickup',
   'notice.redemption.ready.body': 'Show pickup code {pickupCode} at the community’s honesty supermarket',
-  'notice.redemption.reversed.title': 'Redemption reversed: {points} points returned',
+  'notice.redemption.reversed.title': 'Redemption reversed: {points} {currency} returned',
   'notice.redemption.reversed.body': '{good}: {reason}',
   'notice.complaint.dismissed.title': 'Your complaint about “{merchant}” was handled',
   'notice.complaint.dismissed.body': 'No action taken: {note}',
