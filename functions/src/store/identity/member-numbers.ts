@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nextMemberNo } from '@linli/shared';
 import { cancellationReasons, getItem, type TransactionItem } from '../client';
 import { ENTITY, keys } from '../keys';
@@ -12,13 +12,27 @@ export const MEMBER_NUMBER_ATTEMPTS = 25;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt) + Math.random() * 40));
 
-/** The highest number the community has given (pattern 82), undefined when it has given none. */
+/** A cancelled write that did not see the counter move is tried again at most this many times. */
+const STALLED_ATTEMPTS = 4;
+
+/**
+ * The highest number the community has given (pattern 82), undefined when it has given none. The
+ * request's read-ahead when it holds the counter; `fresh`: from the table (a strongly consistent read),
+ * as after a cancelled write, when the read-ahead is what the write was cancelled for.
+ */
 export async function lastMemberNo(
   client: DynamoDBDocumentClient,
   tableName: string,
   communityId: string,
+  options: { fresh?: boolean } = {},
 ): Promise<number | undefined> {
-  const counter = await getItem(client, tableName, keys.memberNumbers(communityId));
+  const counter = options.fresh
+    ? ((
+        await client.send(
+          new GetCommand({ TableName: tableName, Key: keys.memberNumbers(communityId), ConsistentRead: true }),
+        )
+      ).Item ?? null)
+    : await getItem(client, tableName, keys.memberNumbers(communityId));
   return typeof counter?.lastNo === 'number' ? counter.lastNo : undefined;
 }
 
@@ -64,8 +78,10 @@ export function memberNumberItems(
  * own): `write` gets the member with its `memberNo` and the items of {@link memberNumberItems} to
  * add to it. The counter is read first (from the request's read-ahead when it was batched there);
  * when the transaction is cancelled because the counter moved meanwhile (another member took that
- * number) or an item was busy, the counter is read again and the write tried again with the next
- * number, up to {@link MEMBER_NUMBER_ATTEMPTS} times. Any other failure is `write`'s to answer.
+ * number) or an item was busy, the counter is read again from the table (never the request's
+ * read-ahead, which is what went stale) and the write tried again with the next number, up to
+ * {@link MEMBER_NUMBER_ATTEMPTS} times; a cancellation that leaves the counter where it was is tried
+ * again a few times ({@link STALLED_ATTEMPTS}), then it is `write`'s to answer, as is any other failure.
  */
 export async function withMemberNumber<Member extends { communityId: string; userId: string }, Result>(
   client: DynamoDBDocumentClient,
@@ -74,6 +90,7 @@ export async function withMemberNumber<Member extends { communityId: string; use
   write: (numbered: Member & { memberNo: number }, items: TransactionItem[]) => Promise<Result>,
 ): Promise<Result> {
   let last = await lastMemberNo(client, tableName, member.communityId);
+  let stalled = 0;
   for (let attempt = 1; ; attempt += 1) {
     const numbered = { ...member, memberNo: nextMemberNo(last) };
     try {
@@ -81,10 +98,12 @@ export async function withMemberNumber<Member extends { communityId: string; use
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (!reasons || attempt >= MEMBER_NUMBER_ATTEMPTS) throw error;
-      const now = await lastMemberNo(client, tableName, member.communityId);
-      if (now === last && !reasons.includes('TransactionConflict')) throw error;
-      last = now;
       await pause(attempt);
+      const now = await lastMemberNo(client, tableName, member.communityId, { fresh: true });
+      // The counter where it was read: cancelled for another item's condition (the write's own to
+      // answer) — or by a number taken in a write whose counter this read does not show yet.
+      if (now === last && !reasons.includes('TransactionConflict') && ++stalled >= STALLED_ATTEMPTS) throw error;
+      last = now;
     }
   }
 }
