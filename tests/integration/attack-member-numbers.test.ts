@@ -25,11 +25,8 @@ const join = (cid: string, person: Person) => send(contracts.joinCommunity, { pa
 const numberOf = async (cid: string, person: Person) =>
   (await send(contracts.getMe, { params: { cid }, token: person.token })).body.member.memberNo;
 const counterOf = async (cid: string) =>
-  (
-    await client.send(
-      new GetCommand({ TableName: tableName(), Key: keys.memberNumbers(cid), ConsistentRead: true }),
-    )
-  ).Item?.lastNo as number | undefined;
+  (await client.send(new GetCommand({ TableName: tableName(), Key: keys.memberNumbers(cid), ConsistentRead: true })))
+    .Item?.lastNo as number | undefined;
 const storedMember = async (cid: string, userId: string) =>
   (await client.send(new GetCommand({ TableName: tableName(), Key: keys.member(cid, userId), ConsistentRead: true })))
     .Item;
@@ -106,7 +103,11 @@ describe('attack: staff and numbers of another community', () => {
     const westerner = await createMember(west, ['resident'], 'west'); // west 1001
     await createMember(west, ['resident'], 'west2'); // west 1002
 
-    const there = await send(contracts.listMembers, { params: { cid: west }, token: staff.token, query: { q: '1002' } });
+    const there = await send(contracts.listMembers, {
+      params: { cid: west },
+      token: staff.token,
+      query: { q: '1002' },
+    });
     const here = await send(contracts.listMembers, { params: { cid: east }, token: staff.token, query: { q: '1002' } });
     const mine = await send(contracts.listMembers, { params: { cid: east }, token: staff.token, query: { q: '1001' } });
 
@@ -114,6 +115,28 @@ describe('attack: staff and numbers of another community', () => {
     expect(here.body.items).toEqual([]);
     expect(mine.body.items.map((member) => member.id)).toEqual([staff.userId]);
     expect(mine.body.items.map((member) => member.id)).not.toContain(westerner.userId);
+  });
+});
+
+describe('attack: a number as staff type it on a Chinese keyboard', () => {
+  it('finds the member by 编号：1024 (full-width colon), 编号:1024 and full-width digits (１０２４)', async () => {
+    const { id: cid } = await createCommunity();
+    const staff = await createMember(cid, ['staff'], 'staff'); // 1001
+    const wanted = await createMember(cid, ['resident'], 'wanted'); // 1002
+
+    const found: Record<string, string[]> = {};
+    for (const q of ['编号：1002', '编号:1002', '１００２', 'Ｎｏ．１００２', '№1002']) {
+      const reply = await send(contracts.listMembers, { params: { cid }, token: staff.token, query: { q } });
+      found[q] = reply.body.items.map((member) => member.id);
+    }
+
+    expect(found).toEqual({
+      '编号：1002': [wanted.userId],
+      '编号:1002': [wanted.userId],
+      '１００２': [wanted.userId],
+      'Ｎｏ．１００２': [wanted.userId],
+      '№1002': [wanted.userId],
+    });
   });
 });
 
@@ -270,7 +293,13 @@ describe('attack: the backfill', () => {
       new PutCommand({
         TableName: tableName(),
         Item: {
-          ...memberItem({ communityId: cid, userId: early, roles: ['resident'], displayName: CLOSED_ACCOUNT_NAME, joinedAt: '2024-01-01T00:00:00.000Z' }),
+          ...memberItem({
+            communityId: cid,
+            userId: early,
+            roles: ['resident'],
+            displayName: CLOSED_ACCOUNT_NAME,
+            joinedAt: '2024-01-01T00:00:00.000Z',
+          }),
           closedAt: '2024-06-01T00:00:00.000Z',
         },
       }),
@@ -279,7 +308,11 @@ describe('attack: the backfill', () => {
     await backfillMemberNumbers(backfillStore([cid]));
 
     const stored = await storedMember(cid, early);
-    expect(stored).toMatchObject({ memberNo: 1001, displayName: CLOSED_ACCOUNT_NAME, closedAt: '2024-06-01T00:00:00.000Z' });
+    expect(stored).toMatchObject({
+      memberNo: 1001,
+      displayName: CLOSED_ACCOUNT_NAME,
+      closedAt: '2024-06-01T00:00:00.000Z',
+    });
   });
 });
 
