@@ -23,6 +23,11 @@ describe('member numbers', () => {
     ['NO.1024', 1024],
     ['#1024', 1024],
     ['编号 1024', 1024],
+    ['编号：1024', 1024],
+    ['编号:1024', 1024],
+    ['１０２４', 1024],
+    ['Ｎｏ．１０２４', 1024],
+    ['№1024', 1024],
     ['01024', 1024],
     ['7', 7],
     [String(MAX_MEMBER_NO), MAX_MEMBER_NO],
@@ -41,6 +46,8 @@ describe('member numbers', () => {
     '0',
     '1234567890',
     'No.',
+    '编号：',
+    '：1024',
   ])('reads %j as no member number', (text) => {
     expect(parseMemberNo(text)).toBeNull();
   });

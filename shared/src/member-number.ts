@@ -22,12 +22,14 @@ export function nextMemberNo(last: number | undefined): number {
 
 /**
  * A search text that names a member number, as staff type or read it: digits alone (`1024`), or after
- * `No.`, `No`, `#` or `编号` (`No. 1024`, `编号1024`), spaces anywhere; the number, or null when the text
- * is anything else (a name, a member id) or the number is out of range (0, or more than nine digits).
+ * `No.`, `No`, `#` or `编号`, with a colon or not (`No. 1024`, `编号1024`, `编号：1024`), spaces anywhere;
+ * full-width characters as a Chinese keyboard types them (`１０２４`, `Ｎｏ．`, `№`) read as their plain
+ * forms (NFKC). The number, or null when the text is anything else (a name, a member id) or the
+ * number is out of range (0, or more than nine digits).
  */
 export function parseMemberNo(text: string): number | null {
-  const compact = text.replace(/\s+/g, '');
-  const match = /^(?:no\.?|#|编号)?(\d{1,9})$/i.exec(compact);
+  const compact = text.normalize('NFKC').replace(/\s+/g, '');
+  const match = /^(?:(?:no\.?|#|编号):?)?(\d{1,9})$/i.exec(compact);
   if (!match) return null;
   const memberNo = Number(match[1]);
   return memberNo >= 1 && memberNo <= MAX_MEMBER_NO ? memberNo : null;

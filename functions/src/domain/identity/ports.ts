@@ -41,6 +41,11 @@ export interface MemberRecord {
   guardianConsentAt?: string;
   /** Confirmed sign-ups never attended (counted when each activity ended); staff see it on rosters. */
   noShows?: number;
+  /**
+   * When the account closed (`closeAccount`): the record stays, its name erased and its number retired;
+   * nobody is behind it any more (a gift to it would be lost).
+   */
+  closedAt?: string;
 }
 
 export interface MemberOverview {

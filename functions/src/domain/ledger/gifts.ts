@@ -15,7 +15,8 @@ import type { Transfer } from './transfer';
 
 /**
  * A member gives points to another member (by member id or by their short number, 编号) or to the community pool: one transfer, so the
- * giver's balance can never go below zero and a retry (same Idempotency-Key) gives once.
+ * giver's balance can never go below zero and a retry (same Idempotency-Key) gives once. 404 `member.not_found` for
+ * nobody with that id or number here, or a closed account (its number retired).
  */
 export async function giftPoints(
   input: { community: Community; giver: MemberRecord; request: GiftPointsRequest; now?: Date },
@@ -29,7 +30,8 @@ export async function giftPoints(
       request.toMemberNo !== undefined
         ? await dependencies.communities.getMemberByNumber(community.id, request.toMemberNo)
         : await dependencies.communities.getMember(community.id, request.toMemberId ?? '');
-    if (!recipient) throw notFound('member');
+    // A closed account's record keeps its number, retired: nobody would ever spend what it received.
+    if (!recipient || recipient.closedAt !== undefined) throw notFound('member');
     if (recipient.userId === giver.userId)
       throw new AppError('ledger.gift_to_self', 'You cannot give points to yourself');
   }

@@ -451,6 +451,7 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     ...(item.offline === true ? { offline: true } : {}),
     ...(typeof item.phone === 'string' ? { phone: item.phone } : {}),
     ...(typeof item.noShows === 'number' && item.noShows > 0 ? { noShows: item.noShows } : {}),
+    ...(typeof item.closedAt === 'string' ? { closedAt: item.closedAt } : {}),
     ...(typeof item.birthDate === 'string' ? { birthDate: item.birthDate } : {}),
     ...(typeof item.guardianId === 'string'
       ? {
