@@ -324,7 +324,7 @@ describe('attack: the backfill', () => {
  * the memberships again after the tombstone and erases those too.
  */
 describe('attack: a join racing an account closure', () => {
-  it('FAULT: a join made while the account is closing leaves a live, named membership with a number behind the tombstone', async () => {
+  it('a join made while the account is closing leaves no a live, named membership with a number behind the tombstone', async () => {
     const [{ id: old }, { id: other }] = await Promise.all([createCommunity(), createCommunity()]);
     const person = await newUser('closing');
     // A member since 1995: the closure erases the name from every month's board since, which takes a while.

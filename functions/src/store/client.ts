@@ -103,15 +103,16 @@ export function setDocumentClient(client: DynamoDBDocumentClient | undefined): v
  * Reads one item by its key — strongly consistent unless `consistent: false` (a read that may lag
  * a write by a second, such as a community's settings) — as stored, table keys included; null when
  * there is none. The one way the stores read a single item: {@link getEntity} when the caller
- * wants the entity, this when it maps the item itself.
+ * wants the entity, this when it maps the item itself. From the request's read-ahead when it holds the
+ * item, unless `fresh` (a read after a cancelled write, which the read-ahead may be why).
  */
 export async function getItem(
   client: DynamoDBDocumentClient,
   tableName: string,
   key: TableKey,
-  options: { consistent?: boolean } = {},
+  options: { consistent?: boolean; fresh?: boolean } = {},
 ): Promise<Record<string, unknown> | null> {
-  const ahead = currentScope()?.readAhead?.get(keyId(key));
+  const ahead = options.fresh ? undefined : currentScope()?.readAhead?.get(keyId(key));
   if (ahead !== undefined) return ahead && { ...ahead };
   const result = await client.send(
     new GetCommand({ TableName: tableName, Key: key, ConsistentRead: options.consistent ?? true }),

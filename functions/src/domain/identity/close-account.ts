@@ -69,8 +69,27 @@ export async function closeAccount(
       { obligations },
     );
   }
+  const pointsToPool = await closeMembers([...memberships, ...children], now, dependencies);
+  await dependencies.fund.hideDonorNames(input.userId);
+  const closedAt = await dependencies.closure.closeUser(input.userId, now.toISOString());
+  // A join, an invitation accepted or a child added while the account was closing (after the listing,
+  // before the tombstone that refuses them) made a membership nothing above erased: erase it now.
+  const late = await membersOpenAfterClosing(input.userId, dependencies);
+  pointsToPool.push(...(await closeMembers(late, now, dependencies)));
+  return { closedAt, pointsToPool };
+}
+
+/**
+ * Each member's closing: their balance to the community pool, their proxy relations ended, their goods
+ * off the shop and their record erased (PIPL Art. 47). Returns the points moved, by community.
+ */
+async function closeMembers(
+  members: MemberRecord[],
+  now: Date,
+  dependencies: CloseAccountDependencies,
+): Promise<CloseAccountResponse['pointsToPool']> {
   const pointsToPool: CloseAccountResponse['pointsToPool'] = [];
-  for (const member of [...memberships, ...children]) {
+  for (const member of members) {
     const points = await moveBalanceToPool(member, now, dependencies.ledger);
     if (points > 0) pointsToPool.push({ communityId: member.communityId, points });
     await endProxyRelations(member, dependencies.proxies);
@@ -83,9 +102,17 @@ export async function closeAccount(
     );
     await dependencies.closure.eraseMember(member, now.toISOString());
   }
-  await dependencies.fund.hideDonorNames(input.userId);
-  const closedAt = await dependencies.closure.closeUser(input.userId, now.toISOString());
-  return { closedAt, pointsToPool };
+  return pointsToPool;
+}
+
+/** The user's memberships, and their children's, not erased yet (none, unless one came while closing). */
+async function membersOpenAfterClosing(
+  userId: string,
+  dependencies: CloseAccountDependencies,
+): Promise<MemberRecord[]> {
+  const memberships = await dependencies.communities.listMembershipsOfUser(userId);
+  const children = await childrenOf(userId, memberships, dependencies);
+  return [...memberships, ...children].filter((member) => member.closedAt === undefined);
 }
 
 /** The members the user added as guardian (`addChild`), in each community they belong to. */

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nextMemberNo } from '@linli/shared';
 import { cancellationReasons, getItem, type TransactionItem } from '../client';
 import { ENTITY, keys } from '../keys';
@@ -26,13 +26,7 @@ export async function lastMemberNo(
   communityId: string,
   options: { fresh?: boolean } = {},
 ): Promise<number | undefined> {
-  const counter = options.fresh
-    ? ((
-        await client.send(
-          new GetCommand({ TableName: tableName, Key: keys.memberNumbers(communityId), ConsistentRead: true }),
-        )
-      ).Item ?? null)
-    : await getItem(client, tableName, keys.memberNumbers(communityId));
+  const counter = await getItem(client, tableName, keys.memberNumbers(communityId), { fresh: options.fresh });
   return typeof counter?.lastNo === 'number' ? counter.lastNo : undefined;
 }
 
