@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../scripts/local/ports';
-import { startLocalStack } from '../scripts/local/stack';
 import { NOTIFICATION_KINDS } from '@linli/shared';
 import { now } from './timing';
+import { devLoginToken, startHttpStack } from './stack';
 
 /**
  * Issue 15 (6): does `npm start`'s API — serverless-offline, the same serverless.yml — answer a burst?
@@ -30,25 +28,13 @@ function residentMegabytes(pid: number): number {
 }
 
 export async function measureBurst(concurrency: number): Promise<BurstResult[]> {
-  const stack = await startLocalStack({
-    databasePort: await freePort(),
-    apiPort: await freePort(),
-    lambdaPort: await freePort(),
-    jwtSecret: randomBytes(32).toString('hex'),
-  });
+  const stack = await startHttpStack();
   const pid = stack.api.process.pid ?? 0;
   let peak = residentMegabytes(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, residentMegabytes(pid))), 100);
   const url = stack.api.url;
   try {
-    const login = (await (
-      await fetch(`${url}/v1/auth/dev-login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid: 'demo-resident' }),
-      })
-    ).json()) as { token: string };
-    const auth = { authorization: `Bearer ${login.token}` };
+    const auth = { authorization: `Bearer ${await devLoginToken(url, 'demo-resident')}` };
     const bursts: { name: string; request: (index: number) => Promise<Response> }[] = [
       { name: 'GET /v1/communities/demo (public)', request: () => fetch(`${url}/v1/communities/demo`) },
       { name: 'GET /v1/communities/demo/me', request: () => fetch(`${url}/v1/communities/demo/me`, { headers: auth }) },

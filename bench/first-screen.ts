@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../scripts/local/ports';
 import { serveH5 } from '../scripts/local/serve-h5';
-import { ROOT, startLocalStack } from '../scripts/local/stack';
+import { ROOT } from '../scripts/local/stack';
+import { devLoginToken, startHttpStack } from './stack';
 
 /**
  * Issue 21, "speed a person feels": the H5 app's first screen on a phone on a slow mobile network, in
@@ -137,12 +137,7 @@ async function visit(
   return timeline;
 }
 
-async function measure(
-  browser: Browser,
-  who: string,
-  runs: number,
-  open: () => Promise<Timeline>,
-): Promise<FirstScreen> {
+async function measure(who: string, runs: number, open: () => Promise<Timeline>): Promise<FirstScreen> {
   const timelines: Timeline[] = [];
   for (let run = 0; run < runs; run += 1) timelines.push(await open());
   const ttis = timelines.map(timeToInteractive);
@@ -164,18 +159,7 @@ async function measure(
  * the worst case of a returning resident). Starts its own local stack and H5 server.
  */
 export async function measureFirstScreens(runs: number): Promise<FirstScreen[]> {
-  const [databasePort, apiPort, lambdaPort, h5Port] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
-  const stack = await startLocalStack({
-    databasePort,
-    apiPort,
-    lambdaPort,
-    jwtSecret: randomBytes(32).toString('hex'),
-  });
+  const [stack, h5Port] = [await startHttpStack(), await freePort()];
   let web: Server | undefined;
   let browser: Browser | undefined;
   try {
@@ -185,15 +169,18 @@ export async function measureFirstScreens(runs: number): Promise<FirstScreen[]> 
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
-    const session = await devLogin(stack.api.url, 'demo-admin');
+    const session = {
+      'linli.session.token': await devLoginToken(stack.api.url, 'demo-admin'),
+      'linli.community.id': 'demo',
+    };
     const opened = browser;
     // A first request of each route starts its Lambda worker: warm them, as a running service is.
     await visit(opened, `${appUrl}#/pages/me/index`, '#me-display-name', session);
     return [
-      await measure(opened, 'first-time visitor: the login page, nothing cached', runs, () =>
+      await measure('first-time visitor: the login page, nothing cached', runs, () =>
         visit(opened, appUrl, '#login-submit', {}),
       ),
-      await measure(opened, 'resident, logged in: 我的 with its data, nothing cached', runs, () =>
+      await measure('resident, logged in: 我的 with its data, nothing cached', runs, () =>
         visit(opened, `${appUrl}#/pages/me/index`, '#me-display-name', session),
       ),
     ];
@@ -202,16 +189,4 @@ export async function measureFirstScreens(runs: number): Promise<FirstScreen[]> 
     web?.close();
     await stack.stop();
   }
-}
-
-/** The app's stored session after a dev login as `openid`, in `demo` (README "Demo data"). */
-async function devLogin(apiUrl: string, openid: string): Promise<Record<string, unknown>> {
-  const reply = await fetch(`${apiUrl}/v1/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  });
-  const body = (await reply.json()) as { token: string };
-  if (!reply.ok) throw new Error(`dev-login → ${reply.status} ${JSON.stringify(body)}`);
-  return { 'linli.session.token': body.token, 'linli.community.id': 'demo' };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startDynamoDbLocal, localClient, type DynamoDbLocal } from '../scripts/local/dynamodb-local';
 import { freePort } from '../scripts/local/ports';
 import { seedDemo } from '../scripts/local/seed-demo';
-import { TABLE_NAME } from '../scripts/local/stack';
+import { TABLE_NAME, startLocalStack, type LocalStack } from '../scripts/local/stack';
 import { ensureTable } from '../scripts/local/table';
 import { setDocumentClient } from '../functions/src/store/client';
 import { countingClient, type CountingClient } from './counting-client';
@@ -59,4 +59,26 @@ export async function startBenchStack(): Promise<BenchStack> {
     await database.stop();
     throw error;
   }
+}
+
+/** `npm start`'s stack (DynamoDB Local, `osls offline`, the stand-ins) on free ports with a fresh JWT secret. */
+export async function startHttpStack(): Promise<LocalStack> {
+  return startLocalStack({
+    databasePort: await freePort(),
+    apiPort: await freePort(),
+    lambdaPort: await freePort(),
+    jwtSecret: randomBytes(32).toString('hex'),
+  });
+}
+
+/** A session token for the dev login of `openid` (README "Demo data") from the API at `apiUrl`. */
+export async function devLoginToken(apiUrl: string, openid: string): Promise<string> {
+  const reply = await fetch(`${apiUrl}/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  const body = (await reply.json()) as { token: string };
+  if (!reply.ok) throw new Error(`dev-login → ${reply.status} ${JSON.stringify(body)}`);
+  return body.token;
 }

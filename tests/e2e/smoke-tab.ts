@@ -147,12 +147,12 @@ export class RoleTab {
       document.querySelectorAll('.page').forEach((element) => element.setAttribute('data-smoke-seen', '')),
     );
     const current = new URL(this.page.url());
-    [this.faults, this.calls] = [[], []];
     if (current.protocol === 'about:' || this.options.tabPages.includes(pagePath) || current.hash === hash) {
       await this.page.goto('about:blank');
       [this.faults, this.calls] = [[], []];
       await this.page.goto(`${h5Url()}/${hash}`);
     } else {
+      [this.faults, this.calls] = [[], []];
       await this.page.evaluate((next) => (window.location.hash = next), hash);
     }
     const visit = await this.look(pagePath, this.mode.name, openedAt, 200, inEveryMode);
