@@ -137,11 +137,29 @@ async function visit(
   return timeline;
 }
 
+/** The median run's requests and long tasks in time order (`BENCH_SCREEN_WATERFALL=1`), to see what waits on what. */
+function printWaterfall(who: string, timeline: Timeline): void {
+  const at = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`.padStart(7);
+  const lines = [
+    ...timeline.requests.map((request) => ({
+      start: request.start,
+      text: `${at(request.start)} → ${at(request.end)}  ${String(Math.round(request.bytes / 1024)).padStart(4)} KB  ${request.name?.replace(/^https?:\/\/[^/]+/, '') ?? '(document)'}`,
+    })),
+    ...timeline.longTasks.map((task) => ({
+      start: task.start,
+      text: `${at(task.start)} → ${at(task.end)}  long task`,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  console.log(`\n${who} — first contentful paint ${at(timeline.fcp)}, ready ${at(timeline.ready)}`);
+  for (const line of lines) console.log(`  ${line.text}`);
+}
+
 async function measure(who: string, runs: number, open: () => Promise<Timeline>): Promise<FirstScreen> {
   const timelines: Timeline[] = [];
   for (let run = 0; run < runs; run += 1) timelines.push(await open());
   const ttis = timelines.map(timeToInteractive);
   const middle = timelines[ttis.indexOf(median(ttis))] ?? timelines[0]!;
+  if (process.env.BENCH_SCREEN_WATERFALL) printWaterfall(who, middle);
   return {
     who,
     firstContentfulPaint: median(timelines.map((timeline) => timeline.fcp)),

@@ -3,11 +3,16 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { applyAjvPeerFix } from './ajv-peer-fix';
 import developmentConfig from './dev';
 import productionConfig from './prod';
+import { FIRST_SCREEN_PAGES } from './first-screen';
 
 applyAjvPeerFix();
 
 /** The shared contracts package is TypeScript source, so Taro must compile it like our own code. */
 const SHARED_SOURCE = path.resolve(__dirname, '..', '..', 'shared');
+
+/** Polyfills Taro's H5 API imports for what the target browsers have natively (babel.config.js). */
+const NATIVE_IN_TARGET_BROWSERS = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only'];
+const EMPTY_MODULE = path.resolve(__dirname, 'empty-module.js');
 
 /** NutUI is drawn for a 375-wide design; our own styles for 750 (so 32px here is 16px on a phone). */
 function designWidth(input?: string | number | { file?: string }): number {
@@ -64,6 +69,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // instead of copying it into every page, and keep the size hint quiet for the office console.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
         chain.performance.hints(false);
+        // Taro's API imports fetch and AbortController polyfills; every browser the H5 build targets has
+        // both (babel.config.js), so they are left out of the entry script (issue 21).
+        for (const polyfill of NATIVE_IN_TARGET_BROWSERS) chain.resolve.alias.set(`${polyfill}$`, EMPTY_MODULE);
+        for (const route of FIRST_SCREEN_PAGES) chain.entry('app').add(path.join(__dirname, '..', 'src', route));
       },
       output: {
         filename: 'js/[name].[contenthash:8].js',

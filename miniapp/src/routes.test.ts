@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { FIRST_SCREEN_PAGES } from '../config/first-screen';
 import { packageLayout } from './route-table';
 import { ROUTES, TAB_ROUTES } from './routes';
 
@@ -67,6 +68,15 @@ describe('ROUTES and app.config.ts', () => {
 
     expect(missing).toEqual([]);
     expect(difference(pageSources(), routes)).toEqual([]);
+  });
+});
+
+describe('the H5 entry script', () => {
+  it('carries the pages a person lands on (config/first-screen.ts): routes of the main package', () => {
+    const mainPackage = appConfig().pages.map((page) => `/${page}`);
+
+    expect(FIRST_SCREEN_PAGES).toEqual(expect.arrayContaining([ROUTES.home, ROUTES.login, ROUTES.me]));
+    expect(FIRST_SCREEN_PAGES.filter((page) => !mainPackage.includes(page))).toEqual([]);
   });
 });
 
