@@ -8,6 +8,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
   setupFiles: ['<rootDir>/test/setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/english-here.ts'],
   transform: { '^.+\\.(t|j)sx?$': require('../jest.swc'), '^.+\\.mjs$': require('../jest.swc') },
   // @linli/shared is TypeScript source (a workspace symlink); everything else in node_modules ships JavaScript.
   // qrcode-generator is tested as the app bundles it: its ES module, which lacks parts of its CommonJS build.

@@ -15,7 +15,7 @@ const TAB_LABELS: readonly MessageKey[] = ['tab.home', 'tab.activities', 'tab.ma
  * user's consent to the current privacy guide is checked (the prompt opens on the page when it is not).
  */
 export default function App({ children }: PropsWithChildren) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { token } = useSession();
 
   useEffect(() => {
@@ -27,6 +27,11 @@ export default function App({ children }: PropsWithChildren) {
       Taro.setTabBarItem({ index, text: t(key) }).catch(() => undefined);
     });
   }, [t]);
+
+  // The page's language for screen readers and the browser (WCAG 3.1.1), once its texts are shown.
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.lang = language;
+  }, [language]);
 
   return children;
 }

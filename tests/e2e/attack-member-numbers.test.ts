@@ -44,7 +44,7 @@ describe('attack: the member number on 我的, large text, English, a small phon
       window.localStorage.setItem('linli.preferences.language', JSON.stringify({ data: 'en' }));
     });
     await page.reload();
-    await page.locator('.page--large #me-member-no').waitFor(WAIT);
+    await page.locator('html[lang="en"] .page--large #me-member-no').waitFor(WAIT);
     const { token } = await login(openid);
     const { memberNo } = (await send(contracts.getMe, { params: { cid: 'demo' }, token })).body.member;
     await snapshot(page, 'e2e-attack-member-no-large-en.png');

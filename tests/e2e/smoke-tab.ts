@@ -228,9 +228,11 @@ export class RoleTab {
     if (width !== this.mode.viewport.width || height !== this.mode.viewport.height)
       await this.page.setViewportSize({ width, height });
     this.mode = mode;
+    // The page shows the mode once its texts are in the language (English arrives as a chunk of its own).
     await this.page.waitForFunction(
-      ({ large }) => document.body.classList.contains('linli-large-text') === large,
-      { large: mode.largeText },
+      ({ large, language }) =>
+        document.body.classList.contains('linli-large-text') === large && document.documentElement.lang === language,
+      { large: mode.largeText, language: mode.language },
       { timeout: 5_000, polling: 20 },
     );
     // Two frames: React's re-render for the new preferences, then the layout it causes.

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { STATUS_BY_CODE } from '../../functions/src/lib/errors';
-import { en, zhCN } from '../../miniapp/src/i18n/messages';
+import { zhCN } from '../../miniapp/src/i18n/messages';
+import { en } from '../../miniapp/src/i18n/english';
 
 /**
  * Every error code the API can return has its own message in Chinese and in English (issue 21: a

@@ -1,32 +1,90 @@
 import { DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { languagePreference, type Language } from '../state/preferences';
 import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
-import { en, zhCN, type MessageKey, type Messages } from './messages';
+import { zhCN, type MessageKey, type Messages } from './messages';
 
 export type { MessageKey } from './messages';
 export type { Language } from '../state/preferences';
 
-const CATALOGUES: Record<Language, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The English catalogue once it is here. On H5 it is a chunk of its own (english.ts), fetched when the
+ * reader has chosen English — at start, before the first page renders, or on the switch (issue 21: the
+ * first screen of a Chinese reader, most of them, does not carry it); until it arrives the screen stays
+ * in Chinese. The mini-program's package (and the unit tests) hold it from the start.
+ */
+let english: Messages | undefined =
+  process.env.TARO_ENV === 'h5' ? undefined : (require('./english') as typeof import('./english')).en;
+let englishRequest: Promise<void> | undefined;
+const englishArrived = new Set<() => void>();
+
+/**
+ * Fetches the English catalogue on H5 (resolves at once where it is already here). A failed fetch
+ * (the network) rejects and is tried again on the next call.
+ */
+export function loadEnglish(): Promise<void> {
+  if (english) return Promise.resolve();
+  englishRequest ??= fetchEnglish().then(
+    (messages) => {
+      english = messages;
+      englishArrived.forEach((listener) => listener());
+    },
+    (error: unknown) => {
+      englishRequest = undefined;
+      throw error;
+    },
+  );
+  return englishRequest;
+}
+
+/**
+ * Build constants guard the `import()` and the `require` above (webpack drops the branch a build does
+ * not take): H5 makes a chunk of english.ts, the mini-program packs it in the code that needs it.
+ */
+function fetchEnglish(): Promise<Messages> {
+  return process.env.TARO_ENV === 'h5'
+    ? import(/* webpackChunkName: "english" */ './english').then((module) => module.en)
+    : Promise.resolve(english as Messages);
+}
+
+if (languagePreference.get() === 'en') loadEnglish().catch(() => undefined);
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /** `translate('en', 'me.balance', { currency: 'Points', balance: 3 })` → "Points 3". Unknown placeholders stay visible. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  const template = CATALOGUES[language][key];
+  // Chinese while the English catalogue is on its way.
+  const template = (language === 'en' && english ? english : zhCN)[key];
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     values[name] === undefined ? placeholder : String(values[name]),
   );
 }
 
-/** `t` for the current language; components re-render when the language changes. */
+/**
+ * `t` for the current language; components re-render when the language changes, and when the English
+ * catalogue arrives. `language` is the one the screen is in (Chinese until the English has arrived).
+ */
 export function useI18n(): { t: Translate; language: Language; setLanguage: (language: Language) => void } {
-  const language = useStoredValue(languagePreference);
+  const chosen = useStoredValue(languagePreference);
+  const englishHere = useSyncExternalStore(subscribeToEnglish, hasEnglish);
+  useEffect(() => {
+    if (chosen === 'en' && !englishHere) loadEnglish().catch(() => undefined);
+  }, [chosen, englishHere]);
+  const language = englishHere ? chosen : 'zh-CN';
   const t = useCallback<Translate>((key, values) => translate(language, key, values), [language]);
   return { t, language, setLanguage: languagePreference.set };
+}
+
+function subscribeToEnglish(listener: () => void): () => void {
+  englishArrived.add(listener);
+  return () => englishArrived.delete(listener);
+}
+
+function hasEnglish(): boolean {
+  return english !== undefined;
 }
 
 /**

@@ -4,7 +4,8 @@ import {
   type NotificationMessageKey,
   type NotificationMessageSpec,
 } from '@linli/shared';
-import { en, zhCN } from './messages';
+import { zhCN } from './messages';
+import { en } from './english';
 
 /**
  * Inbox texts in the reader's language (issue 21): each message the backend writes has its title and

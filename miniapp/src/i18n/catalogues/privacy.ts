@@ -19,24 +19,3 @@ export const zhCN = {
   'privacy.meLink': '隐私保护指引',
   'privacy.meLinkHint': '我们收集哪些信息、为什么、保存多久',
 } as const;
-
-export const en: Record<keyof typeof zhCN, string> = {
-  'privacy.title': 'Privacy guide',
-  'privacy.version': 'Version {version}, in effect from {date}',
-  'privacy.dataTitle': 'The personal data we handle',
-  'privacy.what': 'What',
-  'privacy.why': 'Why',
-  'privacy.shownWhere': 'Where it shows',
-  'privacy.retention': 'How long it is kept',
-  'privacy.whoSees': 'Who sees it',
-  'privacy.notCollected': 'Not collected',
-  'privacy.back': 'Back',
-  'privacy.readFull': 'Read the whole privacy guide',
-  'privacy.agree': 'Agree and continue',
-  'privacy.decline': 'Do not agree',
-  'privacy.agreePrefix': 'I have read and agree to the ',
-  'privacy.guideLink': 'privacy guide',
-  'privacy.mustAgree': 'Please read the privacy guide and tick to agree first',
-  'privacy.meLink': 'Privacy guide',
-  'privacy.meLinkHint': 'What we collect, why, and how long we keep it',
-};

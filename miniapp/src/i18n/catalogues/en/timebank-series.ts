@@ -1,0 +1,47 @@
+import type { zhCN } from '../timebank-series';
+
+/** The English of catalogues/timebank-series.ts, key for key (a chunk of its own on H5: ../english.ts). */
+export const en: Record<keyof typeof zhCN, string> = {
+  'series.everyWeek': 'Every {days}',
+  'series.repeat': 'Repeat',
+  'series.once': 'Just once',
+  'series.weekly': 'Every week',
+  'series.weekdays': 'On which days',
+  'series.until': 'Until (including that day)',
+  'series.untilPlaceholder': '2025-12-31',
+  'series.preview': '{count} times: {dates}',
+  'series.previewMore': '{dates} and more',
+  'series.eachOwnCode': 'Each time is an activity of its own, with its own check-in code and attendance.',
+  'series.weekdaysRequired': 'Choose at least one day',
+  'series.firstNotOnWeekday': 'The start date is a {day}: choose {day} too, or change the start date',
+  'series.untilInvalid': 'Write the end date like 2025-12-31, not before the start date',
+  'series.tooMany': 'At most {max} times at once: end earlier or choose fewer days',
+  'series.created': 'Published {count} weekly activities',
+
+  'manage.title': 'Change or cancel',
+  'manage.open': 'Change / cancel',
+  'manage.scope': 'Which times',
+  'manage.scopeOne': 'Only this one',
+  'manage.scopeFollowing': 'This and later ones',
+  'manage.followingHint':
+    'Every time from this one on changes as below; each keeps its date and takes only the clock times. Past or cancelled ones stay as they are.',
+  'manage.save': 'Save changes',
+  'manage.saving': 'Saving…',
+  'manage.nothingChanged': 'Nothing was changed',
+  'manage.saved': 'Changes saved',
+  'manage.savedFollowing': 'Changed {count} activities',
+  'manage.notChanged': '{count} could not be changed: {dates}',
+  'manage.cancelOne': 'Cancel this activity',
+  'manage.cancelFollowing': 'Cancel this and later ones',
+  'manage.cancelConfirm': 'Yes, cancel',
+  'manage.cancelConfirmHint': 'Residents can no longer check in and pending hours are rejected. Are you sure?',
+  'manage.cancelled': 'This activity is cancelled',
+  'manage.cancelledFollowing': 'Cancelled {count} activities; the weekly activity now ends on {until}',
+  'manage.cancelledAll': 'Cancelled {count} activities; the whole weekly activity is cancelled',
+  'manage.alreadyCancelled': 'This activity is cancelled',
+
+  'error.activity_series.until_too_far': 'A weekly activity runs for at most a year: end it earlier',
+  'error.activity_series.too_many_occurrences': 'At most 40 times at once: end earlier or choose fewer days',
+  'error.activity_series.not_found': 'No such weekly activity',
+  'error.activity_series.occurrence_not_found': 'This activity is not part of that weekly activity',
+};

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { h5FirstLoad, MINIAPP_DIST } from '../../bench/miniapp-size';
+
+/**
+ * Issue 21, the first screen on a slow mobile network (measured in `npm run bench`, section 8): the H5
+ * entry scripts that index.html loads carry the pages a person lands on — so showing one takes no
+ * further round trip for its chunks — and not the English catalogue, a chunk of its own fetched for a
+ * reader who chose English. Read off the build `npm test` makes first.
+ */
+describe('the H5 entry scripts', () => {
+  const h5 = path.join(MINIAPP_DIST, 'h5');
+  const entry = () =>
+    h5FirstLoad(h5)
+      .files.map((file) => readFileSync(path.join(h5, file.replace(/^\/+/, '')), 'utf8'))
+      .join('\n');
+  const chunks = () => readdirSync(path.join(h5, 'js')).filter((file) => file.endsWith('.js'));
+
+  it('has an H5 build to read', () => {
+    expect(existsSync(path.join(h5, 'index.html'))).toBe(true);
+  });
+
+  it('carry 首页, 登录 and 我的 (the ids their screens are found by)', () => {
+    const scripts = entry();
+
+    for (const id of ['login-submit', 'me-display-name', 'home-welcome'])
+      expect({ id, inEntry: scripts.includes(`"${id}"`) }).toEqual({ id, inEntry: true });
+  });
+
+  it('hold the Chinese texts and leave the English to a chunk of its own', () => {
+    const scripts = entry();
+    const english = chunks().filter((file) => file.startsWith('english.'));
+
+    expect(scripts).toContain('志愿服务记录证明');
+    expect(scripts).not.toContain('Community office');
+    expect(english).toHaveLength(1);
+    expect(readFileSync(path.join(h5, 'js', english[0]!), 'utf8')).toContain('Community office');
+  });
+
+  it('leave out the fetch and AbortController polyfills (every target browser has both)', () => {
+    const scripts = entry();
+
+    // A string of each polyfill's own code (whatwg-fetch, abortcontroller-polyfill-only).
+    expect(scripts).not.toContain('Network request failed');
+    expect(scripts).not.toContain('__FORCE_INSTALL_ABORTCONTROLLER_POLYFILL');
+  });
+});
