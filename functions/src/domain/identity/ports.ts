@@ -102,8 +102,8 @@ export interface CommunityStore {
   setDisplayName(communityId: string, userId: string, displayName: string): Promise<boolean>;
   listMembershipsOfUser(userId: string): Promise<MemberRecord[]>;
   /**
-   * Members by join time; with `search`, those whose name contains it or whose id it is (filtered on the
-   * server). A member by their number: {@link getMemberByNumber} (`findMembers` does both).
+   * Members by join time; with `search`, those whose name contains it — letter case and full-width forms
+   * ignored (`searchableName`) — or whose id it is (filtered on the server). A member by their number: {@link getMemberByNumber} (`findMembers` does both).
    */
   listMembers(communityId: string, cursor: string | undefined, search?: string): Promise<Page<MemberRecord>>;
 }

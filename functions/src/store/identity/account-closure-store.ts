@@ -3,6 +3,7 @@ import { addMonths, CLOSED_ACCOUNT_NAME, CONTRIBUTION_KINDS, monthOf } from '@li
 import type { AccountClosureStore } from '../../domain/identity/close-account';
 import type { MemberRecord } from '../../domain/identity/ports';
 import { getItem, isConditionalCheckFailed } from '../client';
+import { searchableName } from './search-name';
 import { AppError } from '../../lib/errors';
 import { INDEXES, keys } from '../keys';
 
@@ -23,10 +24,15 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
               TableName: this.tableName,
               Key: keys.member(communityId, userId),
               UpdateExpression:
-                'SET displayName = :name, #roles = :roles, closedAt = if_not_exists(closedAt, :now) REMOVE phone, birthDate, guardianName',
+                'SET displayName = :name, searchName = :searchName, #roles = :roles, closedAt = if_not_exists(closedAt, :now) REMOVE phone, birthDate, guardianName',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeNames: { '#roles': 'roles' },
-              ExpressionAttributeValues: { ':name': CLOSED_ACCOUNT_NAME, ':roles': ['resident'], ':now': now },
+              ExpressionAttributeValues: {
+                ':name': CLOSED_ACCOUNT_NAME,
+                ':searchName': searchableName(CLOSED_ACCOUNT_NAME),
+                ':roles': ['resident'],
+                ':now': now,
+              },
             },
           },
           { Delete: { TableName: this.tableName, Key: keys.volunteerProfile(communityId, userId) } },

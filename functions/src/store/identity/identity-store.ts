@@ -15,6 +15,7 @@ import type {
 } from '../../domain/identity/ports';
 import { cancellationReasons, getItems, isConditionalCheckFailed, readAhead } from '../client';
 import { withMemberNumber } from './member-numbers';
+import { searchableName } from './search-name';
 import { ENTITY, INDEXES, keys, retentionKey } from '../keys';
 import type { Effects } from '../../domain/effects';
 import { effectItems, writeWithEffects } from '../effects';
@@ -362,9 +363,9 @@ export class DynamoCommunityStore implements CommunityStore {
           Update: {
             TableName: this.tableName,
             Key: keys.member(communityId, userId),
-            UpdateExpression: 'SET displayName = :displayName',
+            UpdateExpression: 'SET displayName = :displayName, searchName = :searchName',
             ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':displayName': displayName },
+            ExpressionAttributeValues: { ':displayName': displayName, ':searchName': searchableName(displayName) },
           },
         },
         undefined,
@@ -407,9 +408,9 @@ export class DynamoCommunityStore implements CommunityStore {
       ...(search
         ? {
             filter: {
-              expression: 'contains(#name, :search) OR #id = :search',
-              names: { '#name': 'displayName', '#id': 'userId' },
-              values: { ':search': search },
+              expression: 'contains(#searchName, :folded) OR contains(#name, :search) OR #id = :search',
+              names: { '#searchName': 'searchName', '#name': 'displayName', '#id': 'userId' },
+              values: { ':folded': searchableName(search), ':search': search },
             },
           }
         : {}),
@@ -635,5 +636,6 @@ export function memberItem(member: MemberRecord): Record<string, unknown> {
     ...keys.memberListing(member.communityId, member.joinedAt, member.userId),
     type: ENTITY.member,
     ...member,
+    searchName: searchableName(member.displayName),
   };
 }
