@@ -5,7 +5,7 @@ import { keys, retentionValues } from './keys';
 
 /**
  * Fixed-window rate limits kept in the table: one conditional ADD per request on the limited
- * routes (login, check-in, pass verification), so every Lambda container sees the same count.
+ * routes (login, check-in, pass verification, gifts…), so every Lambda container sees the same count.
  * Windows expire through the table's TTL.
  */
 export interface RateLimitRule {
@@ -24,6 +24,12 @@ export const RATE_LIMITS = {
   certificateCheck: { limit: 60, windowSeconds: 60, by: 'ip' },
   /** A person's data export (issue 20) reads their whole history: a few an hour is plenty. */
   dataExport: { limit: 10, windowSeconds: 3600, by: 'user' },
+  /**
+   * Gifts of points (issue 21): a gift by member number answers with the recipient's name, so numbers
+   * could be walked a point at a time to collect the community's names; 20 gifts an hour is more than
+   * any neighbour gives. Counted with the gift, in its transaction: a refused gift does not count.
+   */
+  gift: { limit: 20, windowSeconds: 3600, by: 'user' },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -7,7 +7,7 @@ import { gateways, stores } from '../../wiring';
 import { created, httpRoute } from '../route';
 
 /** POST /v1/communities/{cid}/ledger/gifts — a member gives points to another member or the pool. */
-export const handler = httpRoute(contracts.giftPoints, async ({ params, body, userId }) => {
+export const handler = httpRoute(contracts.giftPoints, { rateLimit: 'gift' }, async ({ params, body, userId }) => {
   const giver = await requireMember(stores.communities(), params.cid, userId);
   const community = await getCommunityOrThrow(stores.communities(), params.cid);
   // The note reaches the recipient: WeChat's check first (risky → 422; one to review is left off).
