@@ -1,4 +1,4 @@
-import { addMonths, dayOf, monthOf, startOfDay, startOfMonth } from '@linli/shared';
+import { addMonths, dayOf, monthOf, residentIdCheckCharacter, startOfDay, startOfMonth } from '@linli/shared';
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +35,5 @@ export function birthDateYearsAgo(years: number, now: Date = new Date()): string
  */
 export function idNumberBornOn(day: string): string {
   const body = `110101${day.replace(/-/g, '')}002`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(body[index]), 0);
-  return `${body}${'10X98765432'[sum % 11]}`;
+  return `${body}${residentIdCheckCharacter(body)}`;
 }

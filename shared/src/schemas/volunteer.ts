@@ -2,14 +2,22 @@ import * as z from 'zod/mini';
 import { humanText } from './common';
 
 /**
- * A mainland resident identity card number (GB 11643-1999): 17 digits and a check character
- * (0–9 or X) computed from them with the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2.
+ * A mainland resident identity card number (GB 11643-1999): 17 digits and their check character
+ * ({@link residentIdCheckCharacter}).
  */
 export function isResidentIdNumber(value: string): boolean {
   if (!/^\d{17}[\dX]$/.test(value)) return false;
+  return residentIdCheckCharacter(value.slice(0, 17)) === value[17];
+}
+
+/**
+ * The check character (0–9 or X) of a resident ID number's first 17 digits (GB 11643-1999, ISO 7064
+ * MOD 11-2: the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2): `11010119900307002` → `1`.
+ */
+export function residentIdCheckCharacter(first17Digits: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, weight, index) => total + weight * Number(value[index]), 0);
-  return '10X98765432'[sum % 11] === value[17];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17Digits[index]), 0);
+  return '10X98765432'[sum % 11]!;
 }
 
 /** `110101199003070021` → `1101**********0021`: the first four and the last four characters. */
