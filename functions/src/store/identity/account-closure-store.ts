@@ -4,8 +4,12 @@ import type { AccountClosureStore } from '../../domain/identity/close-account';
 import type { MemberRecord } from '../../domain/identity/ports';
 import { getItem, isConditionalCheckFailed } from '../client';
 import { searchableName } from './search-name';
+import { forEachConcurrently } from '../../lib/concurrency';
 import { AppError } from '../../lib/errors';
 import { INDEXES, keys } from '../keys';
+
+/** Name erasures sent at once: a handful, well inside a table's write capacity and a Lambda's sockets. */
+const ERASE_CONCURRENCY = 8;
 
 /** Closing accounts (issue 20): the tombstone on the user record and the erasures around it. */
 export class DynamoAccountClosureStore implements AccountClosureStore {
@@ -44,8 +48,8 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
   }
 
   async retireProducts(communityId: string, productIds: readonly string[], now: string): Promise<void> {
-    for (const productId of productIds) {
-      await this.client.send(
+    await forEachConcurrently(productIds, ERASE_CONCURRENCY, (productId) =>
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.product(communityId, productId),
@@ -62,8 +66,8 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
             ':reason': 'maker_account_closed',
           },
         }),
-      );
-    }
+      ),
+    );
   }
 
   /**
@@ -72,12 +76,17 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
    */
   private async eraseBoardNames(member: MemberRecord, now: string): Promise<void> {
     const last = monthOf(now);
+    const names: { key: { PK: string; SK: string }; attribute: string }[] = [];
     for (let month = monthOf(member.joinedAt); month <= last; month = addMonths(month, 1)) {
-      for (const kind of [...CONTRIBUTION_KINDS, 'all']) {
-        await this.renameIfPresent(keys.leaderboardEntry(member.communityId, month, kind, member.userId), 'memberName');
-      }
-      await this.renameIfPresent(keys.recognition(member.communityId, month, member.userId), 'displayName');
+      for (const kind of [...CONTRIBUTION_KINDS, 'all'])
+        names.push({
+          key: keys.leaderboardEntry(member.communityId, month, kind, member.userId),
+          attribute: 'memberName',
+        });
+      names.push({ key: keys.recognition(member.communityId, month, member.userId), attribute: 'displayName' });
     }
+    // Independent items: a few at a time, not one after another (years of months × kinds).
+    await forEachConcurrently(names, ERASE_CONCURRENCY, ({ key, attribute }) => this.renameIfPresent(key, attribute));
   }
 
   /** The donor's name on the supermarket goods they gave (members read the goods list). */
@@ -94,9 +103,9 @@ export class DynamoAccountClosureStore implements AccountClosureStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) {
-        await this.renameIfPresent({ PK: String(item.PK), SK: String(item.SK) }, 'donorName');
-      }
+      await forEachConcurrently(page.Items ?? [], ERASE_CONCURRENCY, (item) =>
+        this.renameIfPresent({ PK: String(item.PK), SK: String(item.SK) }, 'donorName'),
+      );
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
