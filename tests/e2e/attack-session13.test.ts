@@ -173,14 +173,10 @@ describe('attack: English on demand', () => {
     expect(errors.filter((error) => !/english/i.test(error))).toEqual([]);
   });
 
-  it('FAULT: after the English chunk failed to load once, tapping the language switch never brings English (until a reload)', async () => {
-    // The switch sets the *shown* language's opposite: the screen is still Chinese, so a tap sets 'en' —
-    // which is already the stored choice, so nothing changes, `useI18n`'s effect ([chosen, englishHere])
-    // does not run again and `loadEnglish()` is never called a second time ("tried again on the next
-    // call" — there is no next call). The person taps and taps and stays in Chinese. Likely fix: the
-    // switch calls `loadEnglish()` itself when English is chosen and not here (or toggles on the chosen
-    // language, retrying the fetch), e.g. `setLanguage` = `(l) => { languagePreference.set(l); if (l === 'en')
-    // loadEnglish().catch(…) }`.
+  it('after the English chunk failed to load once, tapping the language switch again brings English', async () => {
+    // Found by this attack: the switch sets the shown language's opposite, and the screen was still
+    // Chinese, so a tap set 'en' — already the stored choice — and nothing asked for the chunk again.
+    // Choosing English now fetches it (`chooseLanguage` in i18n/index.ts).
     await logInToDemo(page, `e2e-s13f-${randomUUID().slice(0, 8)}`, '断网的周大爷');
     let requests = 0;
     await page.route('**/js/english.*.js', async (route) => {

@@ -54,12 +54,9 @@ async function withinOneHour(attempt: () => Promise<void>): Promise<void> {
 }
 
 describe('attack: getting around the gift limit', () => {
-  it('FAULT: refused gifts (not enough points) are counted — a resident who tried with an empty balance cannot give once they have points', async () => {
-    // README: "counted in the gift's own transaction, so a refused gift does not count". But the unit of
-    // work counts a request that failed too (`UnitOfWork.afterFailure` → `countRate`, written for the
-    // check-in code where a wrong guess must count): 20 refused gifts use up the hour. Likely fix: a
-    // rule flag (e.g. `countsRefused: false` on `RATE_LIMITS.gift`) that `afterFailure` honours, so only
-    // the committed transaction counts — or say in the README that refusals count.
+  it('does not count refused gifts (not enough points): a resident who tried with an empty balance can give once they have points', async () => {
+    // Found by this attack: the unit of work counted a failed request too (`afterFailure`, written for the
+    // check-in code, where a wrong guess must count); the gift rule now says `countsRefused: false`.
     await withinOneHour(async () => {
       const { id: cid } = await createCommunity();
       const giver = await newUser('empty');

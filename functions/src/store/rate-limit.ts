@@ -14,6 +14,11 @@ export interface RateLimitRule {
   windowSeconds: number;
   /** Count per source IP (before login) or per authenticated user. */
   by: 'ip' | 'user';
+  /**
+   * Whether a refused request counts too (the default, per user): a wrong check-in code is a guess
+   * and must cost one. False where only what went through is worth limiting.
+   */
+  countsRefused?: boolean;
 }
 
 export const RATE_LIMITS = {
@@ -27,9 +32,10 @@ export const RATE_LIMITS = {
   /**
    * Gifts of points (issue 21): a gift by member number answers with the recipient's name, so numbers
    * could be walked a point at a time to collect the community's names; 20 gifts an hour is more than
-   * any neighbour gives. Counted with the gift, in its transaction: a refused gift does not count.
+   * any neighbour gives. Counted with the gift, in its transaction: a refused gift (not enough points,
+   * no such number — which tells no name) does not count.
    */
-  gift: { limit: 20, windowSeconds: 3600, by: 'user' },
+  gift: { limit: 20, windowSeconds: 3600, by: 'user', countsRefused: false },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -99,6 +99,8 @@ interface RateWindow {
   limit: number;
   expiresAt: number;
   retryAfterSeconds: number;
+  /** A refused request counts too (`RateLimitRule.countsRefused`). */
+  countsRefused: boolean;
 }
 
 /** A TransactionCanceledException with only the reasons of the use case's own items, as if ours were not there. */
@@ -197,6 +199,7 @@ export class UnitOfWork implements RequestWork {
         limit: rule.limit,
         expiresAt: Math.ceil((windowStart + windowMs) / 1000) + 60,
         retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000),
+        countsRefused: rule.countsRefused !== false,
       };
     }
   }
@@ -593,12 +596,15 @@ export class UnitOfWork implements RequestWork {
     if (this.rate && !this.rateCounted) await this.countRate();
   }
 
-  /** Failed: a wrong guess (a check-in code) counts too; a record of a direct write is released for the retry. */
+  /**
+   * Failed: a wrong guess (a check-in code) counts too, unless the rule counts only what went through
+   * (`countsRefused: false`, gifts); a record of a direct write is released for the retry.
+   */
   private async afterFailure(): Promise<void> {
     if (this.record && (this.recordWritten || this.recordAttempted)) {
       await this.finishRecord({ status: 'released' }).catch(() => undefined);
     }
-    if (this.rate && !this.rateCounted) await this.countRate().catch(() => undefined);
+    if (this.rate?.countsRefused && !this.rateCounted) await this.countRate().catch(() => undefined);
   }
 
   private async finishRecord(

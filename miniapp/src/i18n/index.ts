@@ -75,7 +75,16 @@ export function useI18n(): { t: Translate; language: Language; setLanguage: (lan
   }, [chosen, englishHere]);
   const language = englishHere ? chosen : 'zh-CN';
   const t = useCallback<Translate>((key, values) => translate(language, key, values), [language]);
-  return { t, language, setLanguage: languagePreference.set };
+  return { t, language, setLanguage: chooseLanguage };
+}
+
+/**
+ * The reader's choice, remembered; choosing English fetches it now — again after a failed fetch, when the
+ * choice stays what it was and nothing else would ask (the switch offers English while Chinese shows).
+ */
+function chooseLanguage(language: Language): void {
+  languagePreference.set(language);
+  if (language === 'en') loadEnglish().catch(() => undefined);
 }
 
 function subscribeToEnglish(listener: () => void): () => void {
