@@ -270,6 +270,7 @@ describe('attack: finding names through member search', () => {
       expect(reply.status).toBeLessThan(500);
     }
     // A lone surrogate, sent as the bytes a broken client would send.
+    // no contract: the query's raw bytes are the point (send() would encode a valid string)
     const raw = await call('GET', `/v1/communities/${cid}/members?q=%ED%A0%80`, { token: staff.token });
     expect(raw.status).toBeLessThan(500);
   });
