@@ -34,4 +34,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // The H5 app's service worker: plain JavaScript that runs in the worker's scope, not the page's.
+    files: ['miniapp/src/service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
 );

@@ -61,16 +61,32 @@ export function weappSizes(weapp = path.join(MINIAPP_DIST, 'weapp')): WeappSizes
   };
 }
 
-/** The scripts index.html loads before anything renders, gzipped (what the browser downloads). */
-export function h5FirstLoad(h5 = path.join(MINIAPP_DIST, 'h5')): { files: string[]; bytes: number; gzipBytes: number } {
+/**
+ * The scripts index.html runs before anything renders — inline in the page (the H5 build inlines its
+ * entry scripts, issue 21) and loaded by `src` — with their bytes and gzipped bytes (what the browser
+ * downloads) and their text (`source`). `files` names the loaded ones; the page's own bytes count the
+ * inline ones.
+ */
+export function h5FirstLoad(h5 = path.join(MINIAPP_DIST, 'h5')): {
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+  source: string;
+} {
   const html = readFileSync(path.join(h5, 'index.html'), 'utf8');
   const files = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((match) => match[1]!);
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (match) => match[1] ?? '',
+  );
+  const contents = [
+    ...inline.map((text) => Buffer.from(text, 'utf8')),
+    ...files.map((source) => readFileSync(path.join(h5, source.replace(/^\/+/, '')))),
+  ];
   let bytes = 0;
   let gzipBytes = 0;
-  for (const source of files) {
-    const content = readFileSync(path.join(h5, source.replace(/^\/+/, '')));
+  for (const content of contents) {
     bytes += content.byteLength;
     gzipBytes += gzipSync(content, { level: 9 }).byteLength;
   }
-  return { files, bytes, gzipBytes };
+  return { files, bytes, gzipBytes, source: contents.map((content) => content.toString('utf8')).join('\n') };
 }

@@ -12,7 +12,7 @@ module.exports = {
     [
       'taro',
       {
-        framework: 'react',
+        framework: process.env.TARO_ENV === 'h5' ? 'preact' : 'react',
         ts: true,
         compiler: 'webpack5',
         ...(process.env.TARO_ENV === 'h5' ? { targets: H5_TARGETS } : {}),

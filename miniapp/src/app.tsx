@@ -1,12 +1,17 @@
 import Taro from '@tarojs/taro';
 import { useEffect, type PropsWithChildren } from 'react';
+import { startFirstReads } from './api/first-reads';
 import { useI18n, type MessageKey } from './i18n';
+import { keepAppPage } from './state/app-page';
 import { checkPrivacyConsent, registerPrivacyAuthorization } from './state/privacy';
 import { useSession } from './state/session';
 import './app.scss';
 
 // Once per app start: WeChat asks through this listener before a privacy API runs (weapp only).
 registerPrivacyAuthorization();
+// The first screen's reads leave now, not once its page has rendered; the browser keeps the page (H5).
+startFirstReads();
+keepAppPage();
 
 const TAB_LABELS: readonly MessageKey[] = ['tab.home', 'tab.activities', 'tab.market', 'tab.me'];
 

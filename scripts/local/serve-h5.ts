@@ -71,6 +71,29 @@ function compressedBody(file: string, encoding: 'br' | 'gzip'): Buffer {
   return entry[encoding];
 }
 
+/**
+ * A strong validator for one representation of `file` (RFC 9110 §8.8.3): its size and modification time,
+ * and the encoding, since a brotli body and a gzip body of the same file are different bytes. Undefined
+ * when the file cannot be read (the request then fails as it would without).
+ */
+export function entityTag(file: string, encoding: 'br' | 'gzip' | undefined): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `"${stat.size.toString(16)}-${Math.trunc(stat.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an `If-None-Match` header names `tag` (or `*`): the browser's copy is current, a 304 (RFC 9110 §13.1.2). */
+export function ifNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value.replace(/^W\//, '') === tag;
+  });
+}
+
 /** Longer request targets are refused (414): no page or API route comes near it. */
 export const MAX_URL_LENGTH = 8 * 1024;
 const PROXY_TIMEOUT_MILLISECONDS = 60_000;
@@ -186,6 +209,7 @@ export function serveH5(options: {
   const api = new URL(options.apiUrl);
   const root = path.resolve(options.root);
   const indexFile = path.join(root, 'index.html');
+  const serviceWorkerFile = path.join(root, 'service-worker.js');
   let policyFor: { modified: number; policy: string } | undefined;
   const headers = (): Record<string, string> => {
     let modified = 0;
@@ -265,8 +289,19 @@ export function serveH5(options: {
       file = indexFile;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const cacheControl = file === indexFile ? 'no-cache' : 'public, max-age=3600';
+    const cacheControl = file === indexFile || file === serviceWorkerFile ? 'no-cache' : 'public, max-age=3600';
     const encoding = chooseEncoding(file, incoming.headers['accept-encoding']);
+    const tag = entityTag(file, encoding);
+    if (tag && ifNoneMatch(incoming.headers['if-none-match'], tag)) {
+      outgoing.writeHead(304, {
+        ...headers(),
+        etag: tag,
+        'cache-control': cacheControl,
+        ...(COMPRESSIBLE.has(path.extname(file)) ? { vary: 'accept-encoding' } : {}),
+      });
+      outgoing.end();
+      return;
+    }
     if (encoding) {
       let body: Buffer;
       try {
@@ -278,6 +313,7 @@ export function serveH5(options: {
         ...headers(),
         'content-type': type,
         'cache-control': cacheControl,
+        ...(tag ? { etag: tag } : {}),
         'content-encoding': encoding,
         'content-length': body.byteLength,
         vary: 'accept-encoding',
@@ -291,6 +327,7 @@ export function serveH5(options: {
         ...headers(),
         'content-type': type,
         'cache-control': cacheControl,
+        ...(tag ? { etag: tag } : {}),
         ...(COMPRESSIBLE.has(path.extname(file)) ? { vary: 'accept-encoding' } : {}),
       });
       if (incoming.method === 'HEAD') {

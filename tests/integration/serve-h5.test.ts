@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
@@ -291,5 +291,55 @@ describe('the H5 server compresses text as the CDN does (issue 21: the first scr
       // Streamed from the file: in chunked framing around the text itself.
       expect(body.toString('utf8')).toContain('console.log("app")');
     }
+  });
+});
+
+describe('the H5 server revalidates as the CDN does (issue 21: the service worker refreshes the page each visit)', () => {
+  const conditional = (target: string, tag: string, acceptEncoding = 'br') =>
+    `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${acceptEncoding}\r\nIf-None-Match: ${tag}\r\nConnection: close\r\n\r\n`;
+  const plain = (target: string, acceptEncoding = 'br') =>
+    `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${acceptEncoding}\r\nConnection: close\r\n\r\n`;
+
+  it('answers 304 with no body to a browser whose copy of the page is current, 200 to one whose is not', async () => {
+    const first = await raw(port, plain('/'));
+    const tag = first.headers.etag ?? '';
+
+    const again = await raw(port, conditional('/', tag));
+    const stale = await raw(port, conditional('/', '"0-0-br"'));
+    const otherEncoding = await raw(port, conditional('/', tag, 'gzip'));
+
+    expect(first.status).toBe(200);
+    expect(tag).toMatch(/^"[0-9a-f]+-[0-9a-f]+-br"$/);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(tag);
+    expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(stale.status).toBe(200);
+    // A gzip body is other bytes than a brotli one: its own validator, so the brotli one does not match.
+    expect(otherEncoding.status).toBe(200);
+    expect(otherEncoding.headers.etag).not.toBe(tag);
+  });
+
+  it('gives a changed page a new validator', async () => {
+    const before = (await raw(port, plain('/'))).headers.etag;
+    const page = path.join(root, 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<div id="app"></div>', '<div id="app"></div> '));
+
+    const after = await raw(port, conditional('/', before ?? ''));
+
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(before);
+  });
+
+  it('keeps the service worker’s script uncached by the browser (no-cache), the other files an hour', async () => {
+    writeFileSync(path.join(root, 'service-worker.js'), 'self.addEventListener("fetch", () => undefined);');
+
+    const worker = await raw(port, plain('/service-worker.js'));
+    const script = await raw(port, plain('/js/app.js'));
+
+    expect(worker.status).toBe(200);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(script.headers['cache-control']).toBe('public, max-age=3600');
   });
 });

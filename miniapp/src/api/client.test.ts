@@ -3,6 +3,8 @@ import { contracts } from '@linli/shared';
 import { currentCommunityId, loginReturn, sessionInfo, sessionToken, signIn } from '../state/session';
 import { aCommunity } from '../../test/factories';
 import { ApiError, queryString, request } from '.';
+import { startEarlyRead } from './client';
+import type { HeadReads } from '../../config/first-reads';
 
 const fakeRequest = jest.mocked(Taro.request);
 
@@ -208,5 +210,92 @@ describe('queries follow the route contract', () => {
     ).rejects.toMatchObject({ code: 'request.validation_failed' });
 
     expect(jest.mocked(Taro.request).mock.calls.length).toBe(sent);
+  });
+});
+
+describe('reads started early (issue 21: the first screen)', () => {
+  beforeEach(() => {
+    sessionToken.clear();
+    sessionInfo.clear();
+    currentCommunityId.clear();
+    fakeRequest.mockReset();
+  });
+
+  it('gives the page the answer of the read started at app start, without asking twice', async () => {
+    sessionToken.set('early-1');
+    answer(200, aCommunity());
+
+    startEarlyRead('/v1/communities/demo');
+    const community = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+
+    expect(community.currencyName).toBe('志愿积分');
+    expect(fakeRequest).toHaveBeenCalledTimes(1);
+    expect(sentOptions()).toMatchObject({
+      url: 'https://api.linli.test/v1/communities/demo',
+      method: 'GET',
+      header: { Authorization: 'Bearer early-1' },
+    });
+  });
+
+  it('is taken once: the next request of the same route asks the server', async () => {
+    sessionToken.set('early-2');
+    answer(200, aCommunity());
+    answer(200, aCommunity({ currencyName: '时间币' }));
+
+    startEarlyRead('/v1/communities/demo');
+    await request(contracts.getCommunity, { params: { cid: 'demo' } });
+    const again = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+
+    expect(again.currencyName).toBe('时间币');
+    expect(fakeRequest).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not given to another identity or another address', async () => {
+    sessionToken.set('early-3');
+    answer(200, aCommunity());
+    answer(200, aCommunity({ currencyName: '别人的' }));
+    answer(200, aCommunity({ currencyName: '另一个' }));
+
+    startEarlyRead('/v1/communities/demo');
+    sessionToken.set('early-3b');
+    const asOther = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+    sessionToken.set('early-3');
+    const elsewhere = await request(contracts.getCommunity, { params: { cid: 'other' } });
+
+    expect(asOther.currencyName).toBe('别人的');
+    expect(elsewhere.currencyName).toBe('另一个');
+    expect(fakeRequest.mock.calls[1]?.[0]).toMatchObject({ header: { Authorization: 'Bearer early-3b' } });
+  });
+
+  it('hands its failure to the page as the page’s own (401 ends the session once)', async () => {
+    sessionToken.set('early-4');
+    answer(401, { error: { code: 'auth.expired', message: '登录已过期' } });
+
+    startEarlyRead('/v1/communities/demo');
+    const failure = await request(contracts.getCommunity, { params: { cid: 'demo' } }).catch((error) => error);
+
+    expect(failure).toMatchObject({ status: 401, code: 'auth.expired' });
+    expect(sessionToken.get()).toBeNull();
+    expect(fakeRequest).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes what the page’s head script started, once, and starts nothing twice (H5)', async () => {
+    sessionToken.set('early-5');
+    const header = { Accept: 'application/json', Authorization: 'Bearer early-5' };
+    const url = 'https://api.linli.test/v1/communities/demo';
+    const fromHead = { statusCode: 200, data: aCommunity({ currencyName: '头里的' }), header: {} };
+    (window as unknown as { __linliHeadReads: HeadReads }).__linliHeadReads = {
+      [`${url}\n${JSON.stringify(header)}`]: { startedAt: Date.now(), answer: Promise.resolve(fromHead) },
+    };
+    answer(200, aCommunity({ currencyName: '再问的' }));
+
+    startEarlyRead('/v1/communities/demo');
+    const first = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+    const second = await request(contracts.getCommunity, { params: { cid: 'demo' } });
+
+    expect(first.currencyName).toBe('头里的');
+    expect(second.currencyName).toBe('再问的');
+    expect(fakeRequest).toHaveBeenCalledTimes(1);
+    delete (window as unknown as { __linliHeadReads?: HeadReads }).__linliHeadReads;
   });
 });

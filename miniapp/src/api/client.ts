@@ -14,6 +14,7 @@ import { actingFor } from '../state/acting-for';
 import { endSession, renewSession, sessionInfo, sessionToken } from '../state/session';
 import { ROUTES, currentPageUrl, restartAt } from '../routes';
 import { ApiError } from './api-error';
+import type { HeadReads } from '../../config/first-reads';
 import { dataChanged } from './changes';
 import { newIdempotencyKey } from './idempotency-key';
 
@@ -50,16 +51,12 @@ export async function request<C extends AnyContract>(
   const header: Record<string, string> = { Accept: 'application/json', ...authHeaders(contract.path) };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (MUTATING_METHODS.has(contract.method)) header['Idempotency-Key'] = idempotencyKey ?? newIdempotencyKey();
+  const url = LINLI_API_BASE + fillPath(contract.path, params ?? {}) + queryString(query);
 
   let response: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
-    response = await Taro.request<Record<string, unknown>>({
-      url: LINLI_API_BASE + fillPath(contract.path, params ?? {}) + queryString(query),
-      method: contract.method,
-      header,
-      data: body,
-      dataType: 'json',
-    });
+    response = await (takeEarlyRead(contract.method, url, header) ??
+      Taro.request<Record<string, unknown>>({ url, method: contract.method, header, data: body, dataType: 'json' }));
   } catch (error) {
     throw new ApiError(
       0,
@@ -78,6 +75,53 @@ export async function request<C extends AnyContract>(
   throw error;
 }
 
+type Answer = Taro.request.SuccessCallbackResult<Record<string, unknown>>;
+
+/** How long a read started early waits to be taken by the page that asks for it. */
+const EARLY_READ_TTL_MS = 30_000;
+const earlyReads = new Map<string, { startedAt: number; answer: Promise<Answer> }>();
+const earlyReadKey = (url: string, header: Record<string, string>) => `${url}\n${JSON.stringify(header)}`;
+
+/** The reads the page's head script started (H5: config/first-reads.ts `startReadsBeforeTheApp`). */
+function headReads(): HeadReads | undefined {
+  return process.env.TARO_ENV === 'h5' && typeof window !== 'undefined'
+    ? (window as unknown as { __linliHeadReads?: HeadReads }).__linliHeadReads
+    : undefined;
+}
+
+/**
+ * Starts a read (GET of `pathAndQuery`, `/v1/communities/demo/me`) that a page of the first screen will
+ * ask for, before that page has rendered (issue 21: on a slow mobile network each request is a ~0.6 s
+ * round trip, and a page mounts ~0.5 s after the app's script has run) — unless the page's head script
+ * started it already. The page's own `request()` of the same URL, with the same identity (token,
+ * acting-for) within {@link EARLY_READ_TTL_MS}, takes this answer instead of asking again — once: a later
+ * request asks the server. Errors are the page's to see, as if it had asked itself. Nothing starts for a
+ * token about to be renewed (it would be sent stale; the page's request renews it first).
+ */
+export function startEarlyRead(pathAndQuery: string): void {
+  if (renewalDue()) return;
+  const url = LINLI_API_BASE + pathAndQuery;
+  const header: Record<string, string> = { Accept: 'application/json', ...authHeaders(pathAndQuery) };
+  const key = earlyReadKey(url, header);
+  if (earlyReads.has(key) || headReads()?.[key]) return;
+  const answer = Taro.request<Record<string, unknown>>({ url, method: 'GET', header, dataType: 'json' });
+  answer.catch(() => undefined);
+  earlyReads.set(key, { startedAt: Date.now(), answer: Promise.resolve(answer) });
+}
+
+/** The early read of this request, once, if one was started for it (see {@link startEarlyRead}). */
+function takeEarlyRead(method: string, url: string, header: Record<string, string>): Promise<Answer> | undefined {
+  if (method !== 'GET') return undefined;
+  const key = earlyReadKey(url, header);
+  const head = headReads();
+  const started = earlyReads.get(key) ?? head?.[key];
+  if (!started) return undefined;
+  earlyReads.delete(key);
+  if (head) delete head[key];
+  if (Date.now() - started.startedAt > EARLY_READ_TTL_MS) return undefined;
+  return started.answer as Promise<Answer>;
+}
+
 /** Renew this long before the token expires (tokens live 2 hours; a session 30 days from the WeChat login). */
 const RENEW_BEFORE_MS = 15 * 60_000;
 let renewal: Promise<void> | null = null;
@@ -88,11 +132,8 @@ let renewal: Promise<void> | null = null;
  * (a 401 ends the session with its reason).
  */
 export function renewIfDue(now: number = Date.now()): Promise<void> {
-  const info = sessionInfo.get();
   const token = sessionToken.get();
-  if (!info || !token) return Promise.resolve();
-  const left = Date.parse(info.expiresAt) - now;
-  if (!(left > 0 && left < RENEW_BEFORE_MS)) return Promise.resolve();
+  if (!token || !renewalDue(now)) return Promise.resolve();
   renewal ??= (async () => {
     try {
       const reply = await Taro.request<{ token?: string; expiresAt?: string }>({
@@ -111,6 +152,14 @@ export function renewIfDue(now: number = Date.now()): Promise<void> {
     }
   })();
   return renewal;
+}
+
+/** Whether the session's token expires within {@link RENEW_BEFORE_MS} (and has not expired yet). */
+function renewalDue(now: number = Date.now()): boolean {
+  const info = sessionInfo.get();
+  if (!info || !sessionToken.get()) return false;
+  const left = Date.parse(info.expiresAt) - now;
+  return left > 0 && left < RENEW_BEFORE_MS;
 }
 
 /**

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { WAIT, h5Url, logInToDemo, type Browser } from './helpers';
+
+/**
+ * Issue 21, the first screen on a slow mobile network (timed in `npm run bench`, section 8), as the
+ * browser sees it: the page carries its scripts (one round trip), the service worker keeps the page for
+ * the next visit, and a logged-in resident's reads leave while the app is still starting — not after its
+ * page has rendered.
+ */
+
+/** The navigation's timing and the `/v1` reads of the page's load, in milliseconds from its start. */
+async function loadTimings(page: Page): Promise<{
+  domContentLoaded: number;
+  workerStart: number;
+  scriptsLoaded: string[];
+  reads: { path: string; start: number }[];
+}> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return {
+      domContentLoaded: navigation.domContentLoadedEventStart,
+      workerStart: navigation.workerStart,
+      scriptsLoaded: resources
+        .filter((entry) => entry.initiatorType === 'script' && entry.startTime < navigation.domContentLoadedEventStart)
+        .map((entry) => entry.name),
+      reads: resources
+        .filter((entry) => new URL(entry.name).pathname.startsWith('/v1/'))
+        .map((entry) => ({ path: new URL(entry.name).pathname + new URL(entry.name).search, start: entry.startTime })),
+    };
+  });
+}
+
+describe('the first screen (issue 21)', () => {
+  let browser: Browser;
+
+  beforeEach(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await browser?.close();
+  });
+
+  it('comes in one response: the login page needs no script loaded by src before it shows', async () => {
+    const page = await browser.context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+
+    await page.goto(`${h5Url()}/`);
+    await page.locator('#login-submit').waitFor(WAIT);
+
+    expect(scripts).toEqual([]);
+    expect((await loadTimings(page)).scriptsLoaded).toEqual([]);
+  });
+
+  it('is kept by the service worker: a second visit’s page comes from the browser, and works', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${h5Url()}/`);
+    await page.locator('#login-submit').waitFor(WAIT);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await page.reload();
+    await page.locator('#login-submit').waitFor(WAIT);
+    const second = await loadTimings(page);
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
+
+    expect(controlled).toBe(`${h5Url()}/service-worker.js`);
+    expect(second.workerStart).toBeGreaterThan(0);
+    // The API is not the worker's: calls still reach the network and answer (here: a visitor's 401).
+    const status = await page.evaluate(() => fetch('/v1/me/consents').then((response) => response.status));
+    expect(status).toBe(401);
+  });
+
+  it('sends a logged-in resident’s reads of 我的 while the app starts, each once', async () => {
+    const page = await browser.context.newPage();
+    await logInToDemo(page, `e2e-first-${randomUUID().slice(0, 8)}`, '首屏');
+
+    await page.goto(`${h5Url()}/#/pages/me/index`);
+    await page.reload();
+    await page.locator('#me-display-name').waitFor(WAIT);
+    const timings = await loadTimings(page);
+    const startsOf = (path: string) => timings.reads.filter((read) => read.path === path).map((read) => read.start);
+
+    for (const path of ['/v1/communities/demo/me', '/v1/communities/demo/me/merchants', '/v1/me/consents']) {
+      const starts = startsOf(path);
+      // Once (the page took the answer of the read started for it), and before the page was even parsed
+      // to its end — the app's script runs inside the page, and the page mounts after that.
+      expect({ path, count: starts.length }).toEqual({ path, count: 1 });
+      expect({ path, beforeDomContentLoaded: starts[0]! <= timings.domContentLoaded }).toEqual({
+        path,
+        beforeDomContentLoaded: true,
+      });
+    }
+  });
+});
