@@ -7,7 +7,12 @@
 // browser. The mini-program keeps package.json's browserslist.
 const H5_TARGETS = { chrome: '80', edge: '80', firefox: '78', safari: '13', ios: '13' };
 
+/** The shared contracts package's source (compiled with the app: config/index.ts `compile.include`). */
+const SHARED_SOURCE = /[\\/]shared[\\/]src[\\/]/;
+
 module.exports = {
+  // The browsers' bundle holds only the schemas the app checks (config/browser-contracts.js).
+  overrides: process.env.TARO_ENV === 'h5' ? [{ test: SHARED_SOURCE, plugins: ['./config/browser-contracts.js'] }] : [],
   presets: [
     [
       'taro',

@@ -46,6 +46,25 @@ async function freshPage(cache) {
   return response;
 }
 
+/**
+ * `{ type: 'linli:refresh-page' }` from a page: fetch the page now and keep it, then answer on the message's
+ * port (`'kept'` or `'failed'`). A tab whose kept page belongs to a release since replaced asks this
+ * before it reloads (state/app-page.ts), so the reload gets the new release, not the same copy again.
+ */
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'linli:refresh-page') return;
+  const [reply] = event.ports;
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then(freshPage)
+      .then(
+        (response) => reply?.postMessage(response.ok ? 'kept' : 'failed'),
+        () => reply?.postMessage('failed'),
+      ),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.mode !== 'navigate' || request.method !== 'GET') return;

@@ -31,8 +31,14 @@ const TYPES: Record<string, string> = {
 /** Types a CDN compresses (text); images and fonts are compressed already. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
-/** Each file's compressed bodies, made once per file version (its size and modification time). */
+/** Each file's compressed bodies, made once per file content (its SHA-256). */
 const compressed = new Map<string, { version: string; br: Buffer; gzip: Buffer }>();
+
+/** A file's bytes and their SHA-256 (base64url), read anew each time: a release may keep sizes and times. */
+function fileVersion(file: string): { content: Buffer; version: string } {
+  const content = readFileSync(file);
+  return { content, version: createHash('sha256').update(content).digest('base64url') };
+}
 
 /**
  * The encoding to send `file` in for a request's `Accept-Encoding` (RFC 9110 §12.5.3), as the CDN in
@@ -55,12 +61,13 @@ export function chooseEncoding(file: string, acceptEncoding: string | undefined)
   return takes('gzip') ? 'gzip' : undefined;
 }
 
-function compressedBody(file: string, encoding: 'br' | 'gzip'): Buffer {
-  const stat = statSync(file);
-  const version = `${stat.size}:${stat.mtimeMs}`;
+function compressedBody(
+  file: string,
+  encoding: 'br' | 'gzip',
+  { content, version }: { content: Buffer; version: string },
+): Buffer {
   let entry = compressed.get(file);
   if (entry?.version !== version) {
-    const content = readFileSync(file);
     entry = {
       version,
       br: brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
@@ -72,17 +79,12 @@ function compressedBody(file: string, encoding: 'br' | 'gzip'): Buffer {
 }
 
 /**
- * A strong validator for one representation of `file` (RFC 9110 §8.8.3): its size and modification time,
- * and the encoding, since a brotli body and a gzip body of the same file are different bytes. Undefined
- * when the file cannot be read (the request then fails as it would without).
+ * A strong validator for one representation of a file (RFC 9110 §8.8.3): its content's SHA-256 — as a
+ * CDN's content hash, so a release with the same sizes and times still gets new tags — and the encoding,
+ * since a brotli body and a gzip body of the same file are different bytes.
  */
-export function entityTag(file: string, encoding: 'br' | 'gzip' | undefined): string | undefined {
-  try {
-    const stat = statSync(file);
-    return `"${stat.size.toString(16)}-${Math.trunc(stat.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
-  } catch {
-    return undefined;
-  }
+export function entityTag(version: string, encoding: 'br' | 'gzip' | undefined): string {
+  return `"${version.slice(0, 27)}${encoding ? `-${encoding}` : ''}"`;
 }
 
 /** Whether an `If-None-Match` header names `tag` (or `*`): the browser's copy is current, a 304 (RFC 9110 §13.1.2). */
@@ -291,8 +293,14 @@ export function serveH5(options: {
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const cacheControl = file === indexFile || file === serviceWorkerFile ? 'no-cache' : 'public, max-age=3600';
     const encoding = chooseEncoding(file, incoming.headers['accept-encoding']);
-    const tag = entityTag(file, encoding);
-    if (tag && ifNoneMatch(incoming.headers['if-none-match'], tag)) {
+    let version: { content: Buffer; version: string };
+    try {
+      version = fileVersion(file);
+    } catch {
+      throw new HttpProblem(404, 'route.not_found', 'No such file');
+    }
+    const tag = entityTag(version.version, encoding);
+    if (ifNoneMatch(incoming.headers['if-none-match'], tag)) {
       outgoing.writeHead(304, {
         ...headers(),
         etag: tag,
@@ -303,17 +311,12 @@ export function serveH5(options: {
       return;
     }
     if (encoding) {
-      let body: Buffer;
-      try {
-        body = compressedBody(file, encoding);
-      } catch {
-        throw new HttpProblem(404, 'route.not_found', 'No such file');
-      }
+      const body = compressedBody(file, encoding, version);
       outgoing.writeHead(200, {
         ...headers(),
         'content-type': type,
         'cache-control': cacheControl,
-        ...(tag ? { etag: tag } : {}),
+        etag: tag,
         'content-encoding': encoding,
         'content-length': body.byteLength,
         vary: 'accept-encoding',
@@ -327,7 +330,7 @@ export function serveH5(options: {
         ...headers(),
         'content-type': type,
         'cache-control': cacheControl,
-        ...(tag ? { etag: tag } : {}),
+        etag: tag,
         ...(COMPRESSIBLE.has(path.extname(file)) ? { vary: 'accept-encoding' } : {}),
       });
       if (incoming.method === 'HEAD') {

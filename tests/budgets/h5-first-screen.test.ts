@@ -35,6 +35,18 @@ describe('the H5 entry scripts', () => {
     });
   });
 
+  it('hold the routes’ query schemas the client checks, not the params and body schemas only the API checks', () => {
+    const scripts = entry();
+    const has = (text: string) => scripts.includes(text);
+
+    // LeaderboardQuery's month (a query), personName and the WeChat login body (bodies only).
+    expect({ query: has('must be YYYY-MM'), body: has('must be the code from wx.login') }).toEqual({
+      query: true,
+      body: false,
+    });
+    expect({ personName: has('must not contain invisible') }).toEqual({ personName: false });
+  });
+
   it('carry 首页, 登录 and 我的 (the ids their screens are found by)', () => {
     const scripts = entry();
 

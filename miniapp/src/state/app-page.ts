@@ -2,21 +2,42 @@
 const RELOADED_AT_KEY = 'linli.page.reloadedForChunk';
 /** A second missing script within this time is a real failure (shown as such), not a new release. */
 const RELOAD_GUARD_MS = 60_000;
+/** How long the reload waits for the service worker to fetch the page anew. */
+const REFRESH_WAIT_MS = 5_000;
+
+/**
+ * Has the service worker that controls this tab fetch the page anew and keep it (src/service-worker.js,
+ * `linli:refresh-page`); resolves when it answers, or after {@link REFRESH_WAIT_MS}, or at once without one.
+ */
+function refreshKeptPage(): Promise<void> {
+  const worker = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : null;
+  if (!worker) return Promise.resolve();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(resolve, REFRESH_WAIT_MS);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    worker.postMessage({ type: 'linli:refresh-page' }, [channel.port2]);
+  });
+}
 
 /**
  * The H5 app's page kept by this browser (issue 21; the mini-program has none of this):
  * - registers `/service-worker.js` once the page has loaded (it then serves the page from its copy on
  *   the next visits and refreshes the copy in the background — see src/service-worker.js);
  * - a page kept from an older release asks for scripts of that release: when one is gone (webpack's
- *   `ChunkLoadError`, thrown out of Taro's router), the tab reloads once — the worker has fetched the
- *   new page meanwhile — instead of leaving a blank page. A second failure within
+ *   `ChunkLoadError`, thrown out of Taro's router), the worker fetches the page anew and the tab reloads
+ *   once — into the new release — instead of leaving a blank page. A second failure within
  *   {@link RELOAD_GUARD_MS} is left to show (the network is down, not the release changed).
  * Browsers without service workers (or without `sessionStorage`) simply load the page each time.
  */
 export function keepAppPage({
   now = Date.now,
   reload = () => window.location.reload(),
-}: { now?: () => number; reload?: () => void } = {}): void {
+  refresh = refreshKeptPage,
+}: { now?: () => number; reload?: () => void; refresh?: () => Promise<void> } = {}): void {
   if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return;
   if ('serviceWorker' in navigator) {
     const register = () => void navigator.serviceWorker.register('/service-worker.js').catch(() => undefined);
@@ -33,6 +54,6 @@ export function keepAppPage({
     } catch {
       return;
     }
-    reload();
+    void refresh().then(reload);
   });
 }
