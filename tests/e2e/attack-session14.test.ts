@@ -6,8 +6,7 @@ import type { Page, Request } from 'playwright-core';
 import { freePort } from '../../scripts/local/ports';
 import { serveH5 } from '../../scripts/local/serve-h5';
 import { ROOT } from '../support/routes';
-import { launchBrowser } from '../support/browser';
-import { WAIT, h5Url, logInToDemo, type Browser } from './helpers';
+import { WAIT, browserPerTest, h5Url, logInToDemo } from './helpers';
 
 /**
  * Attack session 14 on issue 21 (the first screen: Preact on H5, inlined scripts, the head script's early
@@ -102,20 +101,12 @@ function deployNewRelease(root: string): void {
 }
 
 describe('attack session 14: the first screen (issue 21)', () => {
-  let browser: Browser;
-
-  beforeEach(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browserNow = browserPerTest();
 
   it('a new release deployed while a tab is open: the next page the resident opens still shows (the tab recovers by itself)', async () => {
     const server = await ownServer();
     try {
-      const page = await browser.context.newPage();
+      const page = await browserNow().context.newPage();
       const { errors } = watchErrors(page);
       await page.goto(`${server.url}/`);
       await page.locator('#login-submit').waitFor(WAIT);
@@ -156,7 +147,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   it('a new release: a visit after it, from the worker’s old copy, reaches the lazy pages too', async () => {
     const server = await ownServer();
     try {
-      const page = await browser.context.newPage();
+      const page = await browserNow().context.newPage();
       await page.goto(`${server.url}/`);
       await page.locator('#login-submit').waitFor(WAIT);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -165,7 +156,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
       deployNewRelease(server.root);
 
       // A new visit: the worker answers with its (old) copy and refreshes it behind.
-      const again = await browser.context.newPage();
+      const again = await browserNow().context.newPage();
       await again.goto(`${server.url}/#/pages/privacy/index`);
       await again.locator('#privacy-guide').waitFor({ timeout: 20_000 });
     } finally {
@@ -174,7 +165,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('two people on one phone: after A logs out and B logs in (no reload), B sees B, and nothing goes out with A’s token', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     const suffix = randomUUID().slice(0, 8);
     await logInToDemo(page, `e2e-a14-a-${suffix}`, `甲${suffix}`);
     // A cold start on 我的: the head script's reads, taken by the page.
@@ -209,7 +200,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('a proxy (代办, X-Act-For): the head script’s read is taken by the page, with the same header, once', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-proxy-${randomUUID().slice(0, 8)}`, '代办人');
     await page.evaluate(() =>
       window.localStorage.setItem(
@@ -232,7 +223,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('a token about to be renewed: no read goes out with the old token (the head script waits for the renewal)', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-renew-${randomUUID().slice(0, 8)}`, '续期');
     const oldToken = (await stored(page, 'linli.session.token')) as string;
     await page.evaluate(() => {
@@ -250,7 +241,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('an expired token: the cold start ends at the login page (once), not a blank page', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-exp-${randomUUID().slice(0, 8)}`, '过期');
     await page.evaluate(() => {
       window.localStorage.setItem('linli.session.token', JSON.stringify({ data: 'not-a-valid-token' }));
@@ -262,27 +253,27 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('offline and back: the page comes from the worker offline (no blank page), and works again online', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-off-${randomUUID().slice(0, 8)}`, '离线');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await page.locator('#me-display-name').waitFor(WAIT);
 
     const { errors } = watchErrors(page);
-    await browser.context.setOffline(true);
+    await browserNow().context.setOffline(true);
     await page.reload();
     // The app's page is there (its tab bar), though its reads fail.
     await page.locator('.taro-tabbar__tabbar').waitFor({ timeout: 15_000 });
-    await browser.context.setOffline(false);
+    await browserNow().context.setOffline(false);
     await page.reload();
     await page.locator('#me-display-name').waitFor(WAIT);
     expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
   });
 
   it('the same address in two tabs: each tab shows the person, each read made once per tab', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-tabs-${randomUUID().slice(0, 8)}`, '双标签');
-    const second = await browser.context.newPage();
+    const second = await browserNow().context.newPage();
     const api1 = recordApi(page);
     const api2 = recordApi(second);
     await Promise.all([page.reload(), second.goto(`${h5Url()}/#/pages/me/index`)]);
@@ -295,7 +286,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   });
 
   it('with the Content-Security-Policy on: no violation on the login page, 我的, and the worker’s copy', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         const list = ((window as unknown as { __csp?: string[] }).__csp ??= []);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { WAIT, h5Url, logInToDemo, type Browser } from './helpers';
+import { WAIT, browserPerTest, h5Url, logInToDemo } from './helpers';
 
 /**
  * Issue 21, the first screen on a slow mobile network (timed in `npm run bench`, section 8), as the
@@ -34,18 +33,10 @@ async function loadTimings(page: Page): Promise<{
 }
 
 describe('the first screen (issue 21)', () => {
-  let browser: Browser;
-
-  beforeEach(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await browser?.close();
-  });
+  const browserNow = browserPerTest();
 
   it('comes in one response: the login page needs no script loaded by src before it shows', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -59,7 +50,7 @@ describe('the first screen (issue 21)', () => {
   });
 
   it('is kept by the service worker: a second visit’s page comes from the browser, and works', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await page.goto(`${h5Url()}/`);
     await page.locator('#login-submit').waitFor(WAIT);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -77,7 +68,7 @@ describe('the first screen (issue 21)', () => {
   });
 
   it('sends a logged-in resident’s reads of 我的 while the app starts, each once', async () => {
-    const page = await browser.context.newPage();
+    const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-first-${randomUUID().slice(0, 8)}`, '首屏');
 
     await page.goto(`${h5Url()}/#/pages/me/index`);

@@ -16,6 +16,25 @@ export const WAIT = { timeout: 40_000 };
 
 export type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
+/**
+ * A Chromium of its own for each test of the suite — a fresh profile, so nothing a test leaves (storage, a
+ * service worker, the cache) reaches the next: launched before each test, closed after. Returns the current one.
+ */
+export function browserPerTest(): () => Browser {
+  let current: Browser | undefined;
+  beforeEach(async () => {
+    current = await launchBrowser();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('browserPerTest: no browser outside a test');
+    return current;
+  };
+}
+
 /** Ticks 我已阅读并同意《隐私保护指引》 on the login page: no login without it. */
 export async function agreeToPrivacyGuide(page: Page): Promise<void> {
   await page.locator('#login-agree').click();
