@@ -123,7 +123,7 @@ function takeEarlyRead(method: string, url: string, header: Record<string, strin
 }
 
 /** Renew this long before the token expires (tokens live 2 hours; a session 30 days from the WeChat login). */
-const RENEW_BEFORE_MS = 15 * 60_000;
+export const RENEW_BEFORE_MS = 15 * 60_000;
 let renewal: Promise<void> | null = null;
 
 /**

@@ -3,10 +3,12 @@ import { ACT_FOR_HEADER, contracts, queryString } from '@linli/shared';
 import { actingFor } from '../state/acting-for';
 import { currentCommunityId, sessionInfo, sessionToken } from '../state/session';
 import { ROUTES } from '../route-table';
+import { RENEW_BEFORE_MS } from './client';
 import {
   FIRST_READS_ALWAYS,
   FIRST_READS_BY_ROUTE,
   FIRST_READ_ACT_FOR_HEADER,
+  FIRST_READ_RENEW_BEFORE_MS,
   FIRST_READ_STORAGE,
   HOME_ROUTE,
   headReadsScript,
@@ -44,6 +46,7 @@ describe('the first screen’s reads (issue 21)', () => {
       expect({ key, stored: Taro.getStorageSync(key) !== '' }).toEqual({ key, stored: true });
     }
     expect(FIRST_READ_ACT_FOR_HEADER).toBe(ACT_FOR_HEADER);
+    expect(FIRST_READ_RENEW_BEFORE_MS).toBe(RENEW_BEFORE_MS);
     sessionToken.clear();
     sessionInfo.clear();
     currentCommunityId.clear();
