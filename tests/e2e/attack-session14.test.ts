@@ -225,7 +225,6 @@ describe('attack session 14: the first screen (issue 21)', () => {
   it('a token about to be renewed: no read goes out with the old token (the head script waits for the renewal)', async () => {
     const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-renew-${randomUUID().slice(0, 8)}`, '续期');
-    const oldToken = (await stored(page, 'linli.session.token')) as string;
     await page.evaluate(() => {
       const info = JSON.parse(window.localStorage.getItem('linli.session.info')!) as { data: { expiresAt: string } };
       info.data.expiresAt = new Date(Date.now() + 5 * 60_000).toISOString();
@@ -234,10 +233,16 @@ describe('attack session 14: the first screen (issue 21)', () => {
     const api = recordApi(page);
     await page.reload();
     await page.locator('#me-display-name').waitFor(WAIT);
-    const withOld = api.filter((call) => call.method === 'GET' && call.headers.authorization === `Bearer ${oldToken}`);
-    expect(withOld).toEqual([]);
-    expect(api.some((call) => call.method === 'POST' && call.path === '/v1/auth/refresh')).toBe(true);
-    expect(await stored(page, 'linli.session.token')).not.toBe(oldToken);
+    // Every read leaves after the renewal was asked for (the new token may equal the old one when both are
+    // issued within the same second: the order is what shows no read went out with the old session).
+    const renewal = api.findIndex((call) => call.method === 'POST' && call.path === '/v1/auth/refresh');
+    const firstRead = api.findIndex((call) => call.method === 'GET');
+    expect({ renewed: renewal >= 0, readsAfterRenewal: renewal >= 0 && firstRead > renewal }).toEqual({
+      renewed: true,
+      readsAfterRenewal: true,
+    });
+    const expiresAt = (await stored(page, 'linli.session.info')) as { expiresAt: string };
+    expect(Date.parse(expiresAt.expiresAt) - Date.now()).toBeGreaterThan(15 * 60_000);
   });
 
   it('an expired token: the cold start ends at the login page (once), not a blank page', async () => {

@@ -50,7 +50,7 @@ export async function logInToDemo(page: Page, openid: string, nickname?: string)
   if (nickname) await page.locator('#login-nickname input').fill(nickname);
   await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
-  await page.locator('#join-demo').click();
+  await page.locator('#join-demo').click(WAIT);
   await page.locator('#me-display-name').waitFor(WAIT);
 }
 
