@@ -103,67 +103,6 @@ function deployNewRelease(root: string): void {
 describe('attack session 14: the first screen (issue 21)', () => {
   const browserNow = browserPerTest();
 
-  it('a new release deployed while a tab is open: the next page the resident opens still shows (the tab recovers by itself)', async () => {
-    const server = await ownServer();
-    try {
-      const page = await browserNow().context.newPage();
-      const { errors } = watchErrors(page);
-      await page.goto(`${server.url}/`);
-      await page.locator('#login-submit').waitFor(WAIT);
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      // The resident comes back later: the page now comes from the service worker's copy.
-      await page.reload();
-      await page.locator('#login-submit').waitFor(WAIT);
-      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-
-      // Meanwhile, a new release replaces the site's files.
-      deployNewRelease(server.root);
-
-      // The resident, still on the old tab, opens a page whose script was lazy (隐私保护指引).
-      let loads = 0;
-      const missing: string[] = [];
-      page.on('load', () => (loads += 1));
-      page.on('response', (response) => {
-        if (response.status() === 404) missing.push(new URL(response.url()).pathname);
-      });
-      await page.evaluate(() => {
-        window.location.hash = '#/pages/privacy/index';
-      });
-      // It shows — after at most the one automatic reload — without the resident doing anything.
-      const shown = await page
-        .locator('#privacy-guide')
-        .waitFor({ timeout: 20_000 })
-        .then(() => true)
-        .catch(() => false);
-      // (loads: the tab's reloads; missing: the old release's scripts it asked for after them)
-      if (!shown) console.log(`release test: ${JSON.stringify({ loads, missing, url: page.url(), errors })}`);
-      expect({ shown, loads, missing }).toEqual({ shown: true, loads: expect.any(Number), missing: expect.any(Array) });
-      expect(errors.filter((error) => error.startsWith('csp'))).toEqual([]);
-    } finally {
-      server.close();
-    }
-  });
-
-  it('a new release: a visit after it, from the worker’s old copy, reaches the lazy pages too', async () => {
-    const server = await ownServer();
-    try {
-      const page = await browserNow().context.newPage();
-      await page.goto(`${server.url}/`);
-      await page.locator('#login-submit').waitFor(WAIT);
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.close();
-
-      deployNewRelease(server.root);
-
-      // A new visit: the worker answers with its (old) copy and refreshes it behind.
-      const again = await browserNow().context.newPage();
-      await again.goto(`${server.url}/#/pages/privacy/index`);
-      await again.locator('#privacy-guide').waitFor({ timeout: 20_000 });
-    } finally {
-      server.close();
-    }
-  });
-
   it('two people on one phone: after A logs out and B logs in (no reload), B sees B, and nothing goes out with A’s token', async () => {
     const page = await browserNow().context.newPage();
     const suffix = randomUUID().slice(0, 8);
@@ -310,5 +249,67 @@ describe('attack session 14: the first screen (issue 21)', () => {
     const headRan = await page.evaluate(() => '__linliHeadReads' in window);
     expect(headRan).toBe(true);
   });
+  // The releases last: their own server and copies of the build come after the stories on the shared stack.
+  it('a new release deployed while a tab is open: the next page the resident opens still shows (the tab recovers by itself)', async () => {
+    const server = await ownServer();
+    try {
+      const page = await browserNow().context.newPage();
+      const { errors } = watchErrors(page);
+      await page.goto(`${server.url}/`);
+      await page.locator('#login-submit').waitFor(WAIT);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      // The resident comes back later: the page now comes from the service worker's copy.
+      await page.reload();
+      await page.locator('#login-submit').waitFor(WAIT);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+      // Meanwhile, a new release replaces the site's files.
+      deployNewRelease(server.root);
+
+      // The resident, still on the old tab, opens a page whose script was lazy (隐私保护指引).
+      let loads = 0;
+      const missing: string[] = [];
+      page.on('load', () => (loads += 1));
+      page.on('response', (response) => {
+        if (response.status() === 404) missing.push(new URL(response.url()).pathname);
+      });
+      await page.evaluate(() => {
+        window.location.hash = '#/pages/privacy/index';
+      });
+      // It shows — after at most the one automatic reload — without the resident doing anything.
+      const shown = await page
+        .locator('#privacy-guide')
+        .waitFor({ timeout: 20_000 })
+        .then(() => true)
+        .catch(() => false);
+      // (loads: the tab's reloads; missing: the old release's scripts it asked for after them)
+      if (!shown) console.log(`release test: ${JSON.stringify({ loads, missing, url: page.url(), errors })}`);
+      expect({ shown, loads, missing }).toEqual({ shown: true, loads: expect.any(Number), missing: expect.any(Array) });
+      expect(errors.filter((error) => error.startsWith('csp'))).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a new release: a visit after it, from the worker’s old copy, reaches the lazy pages too', async () => {
+    const server = await ownServer();
+    try {
+      const page = await browserNow().context.newPage();
+      await page.goto(`${server.url}/`);
+      await page.locator('#login-submit').waitFor(WAIT);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.close();
+
+      deployNewRelease(server.root);
+
+      // A new visit: the worker answers with its (old) copy and refreshes it behind.
+      const again = await browserNow().context.newPage();
+      await again.goto(`${server.url}/#/pages/privacy/index`);
+      await again.locator('#privacy-guide').waitFor({ timeout: 20_000 });
+    } finally {
+      server.close();
+    }
+  });
+
   // Every page after a cold start, in Preact, is the smoke test's (smoke.test.ts: each page × role × mode).
 });
