@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { upstreamAgent } from './upstream-agent';
 
 /**
  * serverless-offline 14 answers an HTTP API (payload 2.0) route whose Lambda *failed* — it timed out
@@ -19,6 +20,7 @@ export function serveLambdaErrorsAsApiGateway(options: { port: number; upstreamP
         method: incoming.method,
         path: incoming.url,
         headers: incoming.headers,
+        agent: upstreamAgent,
       },
       (answer) => {
         const status = answer.statusCode ?? 502;

@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { upstreamAgent } from './upstream-agent';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -253,6 +254,7 @@ export function serveH5(options: {
       method: incoming.method,
       path: target,
       headers: { ...forwardableHeaders(incoming.headers), host: api.host },
+      agent: upstreamAgent,
       timeout: PROXY_TIMEOUT_MILLISECONDS,
     });
     upstream.on('response', (reply) => {

@@ -460,8 +460,21 @@ async function decideAndPush(check: MediaCheck, state: WechatApiState): Promise<
     errmsg: errcode === 0 ? 'ok' : 'media download failed',
     result: { suggest, label },
   };
-  if (!state.holdMediaVerdicts) await pushMediaVerdict(check, state);
+  for (let attempt = 0; attempt <= PUSH_RETRIES && !state.holdMediaVerdicts; attempt += 1) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, PUSH_RETRY_AFTER_MILLISECONDS));
+    const before = check.delivered;
+    await pushMediaVerdict(check, state);
+    if (check.delivered > before) return;
+  }
 }
+
+/**
+ * WeChat pushes a message again when the server does not answer `success`: three more times
+ * (消息推送, https://developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html).
+ * The stand-in waits a second between tries (WeChat does not say how long it waits).
+ */
+const PUSH_RETRIES = 3;
+const PUSH_RETRY_AFTER_MILLISECONDS = 1_000;
 
 /** Sends (or sends again, as WeChat retries) a decided verdict to the message-push URL, signed with its token. */
 export async function pushMediaVerdict(check: MediaCheck, state: WechatApiState): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { ConsoleMessage, Locator, Page, Request, Response } from 'playwright-core';
 import { contracts, type Activity } from '@linli/shared';
 import { send } from '../support/api';
 import { artifactPath, launchBrowser } from '../support/browser';
@@ -49,9 +49,59 @@ export async function logInToDemo(page: Page, openid: string, nickname?: string)
   await page.locator('#login-openid input').fill(openid);
   if (nickname) await page.locator('#login-nickname input').fill(nickname);
   await agreeToPrivacyGuide(page);
+  const seen = watchApi(page);
   await page.locator('#login-submit').click();
-  await page.locator('#join-demo').click(WAIT);
+  try {
+    await page.locator('#join-demo').click(WAIT);
+  } catch (error) {
+    throw new Error(`logInToDemo: 加入社区 did not show — ${await whatThePageDid(page, seen)}`, { cause: error });
+  } finally {
+    seen.stop();
+  }
   await page.locator('#me-display-name').waitFor(WAIT);
+}
+
+/** The page's `/v1` requests from now on: when each left, and its status (or why it failed), for a failure's message. */
+function watchApi(page: Page): { lines: string[]; stop: () => void } {
+  const started = Date.now();
+  const lines: string[] = [];
+  const at = () => `+${Date.now() - started} ms`;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/v1/');
+  const onRequest = (request: Request) => {
+    if (isApi(request.url())) lines.push(`${at()} ${request.method()} ${new URL(request.url()).pathname} sent`);
+  };
+  const onResponse = (response: Response) => {
+    if (isApi(response.url())) lines.push(`${at()} ${new URL(response.url()).pathname} ${response.status()}`);
+  };
+  const onFailed = (request: Request) => {
+    if (isApi(request.url())) {
+      lines.push(`${at()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText}`);
+    }
+  };
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') lines.push(`${at()} console: ${message.text()}`);
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
+  page.on('console', onConsole);
+  return {
+    lines,
+    stop: () => {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+      page.off('requestfailed', onFailed);
+      page.off('console', onConsole);
+    },
+  };
+}
+
+/** The API traffic `watchApi` saw, the address and the first of the visible text: what a failed step left. */
+async function whatThePageDid(page: Page, seen: { lines: string[] }): Promise<string> {
+  const text = await page
+    .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 300))
+    .catch((error: unknown) => `(no text: ${String(error)})`);
+  return [`at ${new Date().toISOString()} on ${page.url()}`, `text: ${text}`, 'api:', ...seen.lines].join('\n');
 }
 
 /** Opens an app route (hash router) as a fresh load, so the page reads the latest data. */

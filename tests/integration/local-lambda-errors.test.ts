@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lambdaFailureStatus, serveLambdaErrorsAsApiGateway } from '../../scripts/local/lambda-errors';
 import { freePort } from '../../scripts/local/ports';
+import { closingUpstream } from '../support/closing-upstream';
 
 /**
  * The local API answers a failed Lambda with a 5xx, as API Gateway does. serverless-offline 14 answers
@@ -87,5 +88,22 @@ describe('failed Lambdas on the local stack', () => {
     expect(lambdaFailureStatus('{"errorMessage":"[404] x","errorType":"Error","stackTrace":[]}')).toBe(502);
     expect(lambdaFailureStatus('not json')).toBeUndefined();
     expect(lambdaFailureStatus('null')).toBeUndefined();
+  });
+
+  it('forwards each request on a connection of its own: a connection the API closes as it idles never costs a 502', async () => {
+    const closing = await closingUpstream();
+    const port = await freePort();
+    const front = await serveLambdaErrorsAsApiGateway({ port, upstreamPort: Number(new URL(closing.url).port) });
+    try {
+      const statuses: number[] = [];
+      for (const name of ['first', 'second', 'third'])
+        statuses.push((await fetch(`http://127.0.0.1:${port}/${name}`)).status);
+
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(closing.connections()).toBe(3);
+    } finally {
+      front.close();
+      closing.close();
+    }
   });
 });

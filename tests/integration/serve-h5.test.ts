@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { freePort } from '../../scripts/local/ports';
 import { MAX_URL_LENGTH, contentSecurityPolicy } from '../../scripts/local/serve-h5';
+import { closingUpstream } from '../support/closing-upstream';
 import { ROOT } from '../support/routes';
 
 /**
@@ -225,6 +226,23 @@ describe('the H5 server under hostile requests', () => {
     const withStorage = contentSecurityPolicy(html, undefined, 'http://127.0.0.1:4569/linli-dev-images');
     expect(withStorage).toContain("connect-src 'self' http://127.0.0.1:4569;");
     expect(withStorage).toContain("img-src 'self' data: blob: https: http://127.0.0.1:4569;");
+  });
+
+  it('forwards each API request on a connection of its own: a connection the API closes as it idles never costs a 502', async () => {
+    const closing = await closingUpstream();
+    const front = await startChild(closing.url);
+    try {
+      const statuses: number[] = [];
+      for (const name of ['first', 'second', 'third']) {
+        statuses.push((await fetch(`http://127.0.0.1:${front.port}/v1/${name}`)).status);
+      }
+
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(closing.connections()).toBe(3);
+    } finally {
+      front.process.kill();
+      closing.close();
+    }
   });
 
   it('answers 502 when the API is down, and stays up', async () => {
