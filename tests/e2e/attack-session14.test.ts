@@ -6,7 +6,7 @@ import type { Page, Request } from 'playwright-core';
 import { freePort } from '../../scripts/local/ports';
 import { serveH5 } from '../../scripts/local/serve-h5';
 import { ROOT } from '../support/routes';
-import { WAIT, browserPerTest, h5Url, logInToDemo } from './helpers';
+import { WAIT, browserPerTest, h5Url, logInToDemo, serviceWorkerReady } from './helpers';
 
 /**
  * Attack session 14 on issue 21 (the first screen: Preact on H5, inlined scripts, the head script's early
@@ -199,7 +199,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
   it('offline and back: the page comes from the worker offline (no blank page), and works again online', async () => {
     const page = await browserNow().context.newPage();
     await logInToDemo(page, `e2e-a14-off-${randomUUID().slice(0, 8)}`, '离线');
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await serviceWorkerReady(page);
     await page.reload();
     await page.locator('#me-display-name').waitFor(WAIT);
 
@@ -239,7 +239,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
     });
     const { errors } = watchErrors(page);
     await logInToDemo(page, `e2e-a14-csp-${randomUUID().slice(0, 8)}`, '安全');
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await serviceWorkerReady(page);
     await page.reload();
     await page.locator('#me-display-name').waitFor(WAIT);
     const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
@@ -257,7 +257,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
       const { errors } = watchErrors(page);
       await page.goto(`${server.url}/`);
       await page.locator('#login-submit').waitFor(WAIT);
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await serviceWorkerReady(page);
       // The resident comes back later: the page now comes from the service worker's copy.
       await page.reload();
       await page.locator('#login-submit').waitFor(WAIT);
@@ -297,7 +297,7 @@ describe('attack session 14: the first screen (issue 21)', () => {
       const page = await browserNow().context.newPage();
       await page.goto(`${server.url}/`);
       await page.locator('#login-submit').waitFor(WAIT);
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await serviceWorkerReady(page);
       await page.close();
 
       deployNewRelease(server.root);

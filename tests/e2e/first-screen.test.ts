@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { WAIT, browserPerTest, h5Url, logInToDemo } from './helpers';
+import { WAIT, browserPerTest, h5Url, logInToDemo, serviceWorkerReady } from './helpers';
 
 /**
  * Issue 21, the first screen on a slow mobile network (timed in `npm run bench`, section 8), as the
@@ -53,7 +53,7 @@ describe('the first screen (issue 21)', () => {
     const page = await browserNow().context.newPage();
     await page.goto(`${h5Url()}/`);
     await page.locator('#login-submit').waitFor(WAIT);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await serviceWorkerReady(page);
 
     await page.reload();
     await page.locator('#login-submit').waitFor(WAIT);
@@ -65,7 +65,7 @@ describe('the first screen (issue 21)', () => {
     // The API is not the worker's: calls still reach the network and answer (here: a visitor's 401).
     const status = await page.evaluate(() => fetch('/v1/me/consents').then((response) => response.status));
     expect(status).toBe(401);
-  });
+  }, 90_000);
 
   it('sends a logged-in resident’s reads of 我的 while the app starts, each once', async () => {
     const page = await browserNow().context.newPage();

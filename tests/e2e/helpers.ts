@@ -104,6 +104,59 @@ async function whatThePageDid(page: Page, seen: { lines: string[] }): Promise<st
   return [`at ${new Date().toISOString()} on ${page.url()}`, `text: ${text}`, 'api:', ...seen.lines].join('\n');
 }
 
+/**
+ * Waits (up to the e2e WAIT) until the page's service worker is active. When it is not, the error says
+ * what the registration holds, how the worker's script and the page it keeps answer now, and what the
+ * page logged — a worker whose install fails leaves `ready` pending for ever.
+ */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  const logged: string[] = [];
+  const onConsole = (message: ConsoleMessage) => logged.push(`${message.type()}: ${message.text()}`);
+  page.on('console', onConsole);
+  try {
+    const ready = await page
+      .evaluate(
+        (timeout) =>
+          Promise.race([
+            navigator.serviceWorker.ready.then(() => true),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeout)),
+          ]),
+        WAIT.timeout,
+      )
+      .catch((error: unknown) => String(error));
+    if (ready === true) return;
+    const state = await page
+      .evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const status = (path: string) =>
+          fetch(path, { cache: 'no-cache' }).then(
+            (response) => `${response.status} ${response.headers.get('content-type')}`,
+            (error: unknown) => `failed: ${String(error)}`,
+          );
+        return {
+          registration: registration
+            ? {
+                installing: registration.installing?.state ?? null,
+                waiting: registration.waiting?.state ?? null,
+                active: registration.active?.state ?? null,
+              }
+            : null,
+          controller: navigator.serviceWorker.controller?.state ?? null,
+          workerScript: await status('/service-worker.js'),
+          page: await status('/'),
+          caches: await caches.keys(),
+        };
+      })
+      .catch((error: unknown) => String(error));
+    throw new Error(
+      `serviceWorkerReady: no active worker (${String(ready)}) at ${new Date().toISOString()} on ${page.url()}: ` +
+        `${JSON.stringify(state)}; logged: ${JSON.stringify(logged.slice(-20))}`,
+    );
+  } finally {
+    page.off('console', onConsole);
+  }
+}
+
 /** Opens an app route (hash router) as a fresh load, so the page reads the latest data. */
 export async function openRoute(page: Page, route: string): Promise<void> {
   await page.goto(`${h5Url()}/#${route}`);
