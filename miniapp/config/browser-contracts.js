@@ -1,15 +1,17 @@
 /**
  * A Babel plugin for the shared contracts package as the browsers get it (babel.config.js, H5 only;
- * issue 21): the app sends requests by a route's method and path and checks a query against its schema
- * (api/client.ts), but never validates a path's params or a body — the API does. So in
- * `shared/src/contracts.ts` the `params` and `body` schemas are left out of each `route({ … })`, and every
+ * issue 21): the app sends requests by a route's method and path; the API validates params, body and
+ * query. So in `shared/src/contracts.ts` the `params` and `body` schemas are left out of each
+ * `route({ … })` and a `query` schema becomes `null` — "declared, checked by the API": the client's own
+ * check of a query (api/client.ts `checkQuery`, kept for the mini-program and the tests) then stands
+ * aside, and the browsers' first screen loads no zod at all. Every
  * call made while a module of `shared/src` initialises a constant is marked `#__PURE__`: the minifier then
  * drops the schemas no route of the browser's bundle holds any more. Only calls in a top-level
  * `const`/`let` are marked, never one inside a function or a statement of its own.
  */
 const SERVER_ONLY_FIELDS = new Set(['params', 'body']);
 
-module.exports = function browserContracts() {
+module.exports = function browserContracts({ types }) {
   const markPure = (path) => {
     if (path.getFunctionParent()) return;
     const statement = path.getStatementParent();
@@ -28,7 +30,9 @@ module.exports = function browserContracts() {
           const [spec] = path.get('arguments');
           if (spec?.isObjectExpression()) {
             for (const property of spec.get('properties')) {
-              if (property.isObjectProperty() && SERVER_ONLY_FIELDS.has(property.node.key.name)) property.remove();
+              if (!property.isObjectProperty()) continue;
+              if (SERVER_ONLY_FIELDS.has(property.node.key.name)) property.remove();
+              else if (property.node.key.name === 'query') property.get('value').replaceWith(types.nullLiteral());
             }
           }
         }

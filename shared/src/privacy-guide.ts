@@ -15,8 +15,9 @@
  * `YYYY-MM-DD`) on any change of substance: every user is asked to agree again.
  */
 
-/** The guide's version: the day it takes effect. The one constant server and app compare. */
-export const PRIVACY_GUIDE_VERSION = '2026-12-01';
+import { PRIVACY_GUIDE_SUMMARY, PRIVACY_GUIDE_TITLE, PRIVACY_GUIDE_VERSION } from './privacy-guide-summary';
+
+export { PRIVACY_GUIDE_SUMMARY, PRIVACY_GUIDE_TITLE, PRIVACY_GUIDE_VERSION } from './privacy-guide-summary';
 
 /** A text in both languages the app speaks. */
 export interface GuideText {
@@ -342,11 +343,8 @@ const SECTIONS: PrivacySection[] = /* @__PURE__ */ (() => [
 export const PRIVACY_GUIDE: PrivacyGuide = /* @__PURE__ */ (() => ({
   version: PRIVACY_GUIDE_VERSION,
   effectiveDate: PRIVACY_GUIDE_VERSION,
-  title: text('邻里用户隐私保护指引', 'Linli privacy guide'),
-  summary: text(
-    '使用邻里前，请阅读《隐私保护指引》。我们只为社区服务收集必要的信息：微信身份标识、昵称、电话、志愿者资料（身份证号加密、打码显示）、服务记录和积分、订单和支付、捐赠、照片和订阅消息；不收集位置。你可以随时查看、复制、更正、删除你的信息。',
-    'Before you use Linli, please read the privacy guide. We collect only what the community services need: your WeChat identifier, nickname, phone, volunteer profile (the ID number encrypted and shown masked), service records and points, orders and payments, donations, photos and subscribe messages; never your location. You may see, copy, correct and delete your data at any time.',
-  ),
+  title: PRIVACY_GUIDE_TITLE,
+  summary: PRIVACY_GUIDE_SUMMARY,
   intro: text(
     '邻里是社区志愿服务、积分超市、商家联盟、微益坊和公益基金的小程序，由邻里平台运营方提供，各社区办公室使用。本指引说明我们处理哪些个人信息、为什么、在哪里显示、保存多久、谁能看到，以及你的权利。',
     'Linli is the mini-program of the community time bank, points supermarket, merchant alliance, artisan shop and charity fund, provided by the Linli platform operator and used by each community office. This guide says which personal data we handle, why, where it shows, how long it is kept, who sees it, and your rights.',

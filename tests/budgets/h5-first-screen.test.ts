@@ -35,16 +35,30 @@ describe('the H5 entry scripts', () => {
     });
   });
 
-  it('hold the routes’ query schemas the client checks, not the params and body schemas only the API checks', () => {
+  it('carry no zod and no schema: the API checks params, body and query (config/browser-contracts.js)', () => {
     const scripts = entry();
     const has = (text: string) => scripts.includes(text);
 
-    // LeaderboardQuery's month (a query), personName and the WeChat login body (bodies only).
-    expect({ query: has('must be YYYY-MM'), body: has('must be the code from wx.login') }).toEqual({
-      query: true,
-      body: false,
+    // zod's own class names, LeaderboardQuery's month (a query), the WeChat login body, personName.
+    expect({
+      zod: has('$ZodType') || has('ZodError'),
+      query: has('must be YYYY-MM'),
+      body: has('must be the code from wx.login'),
+      personName: has('must not contain invisible'),
+    }).toEqual({ zod: false, query: false, body: false, personName: false });
+  });
+
+  it('carry the privacy guide’s summary for the agreement prompt, not the whole guide (a page of its own)', () => {
+    const scripts = entry();
+
+    // The summary's first words, and the guide's line on openid.
+    expect({
+      summary: scripts.includes('使用邻里前，请阅读'),
+      guide: scripts.includes('我们不获取你的微信号'),
+    }).toEqual({
+      summary: true,
+      guide: false,
     });
-    expect({ personName: has('must not contain invisible') }).toEqual({ personName: false });
   });
 
   it('carry 首页, 登录 and 我的 (the ids their screens are found by)', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
 import { WAIT, browserPerTest, h5Url, logInToDemo, serviceWorkerReady } from './helpers';
 
 /**
@@ -88,4 +89,79 @@ describe('the first screen (issue 21)', () => {
       });
     }
   });
+
+  it('shows 登录, 我的 and 首页 whole without the rest of the Chinese, and fetches it when another page opens', async () => {
+    const openid = `e2e-first-texts-${randomUUID().slice(0, 8)}`;
+    // Logged in once (the join page is not a first screen), then a browser that has never loaded the app.
+    const first = await browserNow().context.newPage();
+    await logInToDemo(first, openid, '首屏文字');
+    const storage = await first.evaluate(() => JSON.stringify({ ...window.localStorage }));
+    const fresh = await launchBrowser();
+    try {
+      const waiting: string[] = [];
+      const asked: string[] = [];
+      // The chunk with the rest of the Chinese never arrives.
+      await fresh.context.route(/\/js\/chinese\.[0-9a-f]+\.js$/, (route) => void asked.push(route.request().url()));
+      const watch = (page: Page) =>
+        page.on('console', (message) => {
+          if (message.text().includes('waits for the rest of the Chinese')) waiting.push(message.text());
+        });
+
+      // A visitor's 登录.
+      const visitor = await fresh.context.newPage();
+      watch(visitor);
+      await visitor.goto(`${h5Url()}/`);
+      await visitor.locator('#login-submit').waitFor(WAIT);
+      const loginText = await visitor.locator('#login-submit').innerText();
+      await visitor.close();
+
+      // The resident's 我的 and 首页, the session in the browser's storage before the app starts.
+      await fresh.context.addInitScript((saved) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        for (const [key, value] of Object.entries(JSON.parse(saved) as Record<string, string>)) {
+          window.localStorage.setItem(key, value);
+        }
+      }, storage);
+      const page = await fresh.context.newPage();
+      watch(page);
+      await page.goto(`${h5Url()}/#/pages/me/index`);
+      await page
+        .locator('#me-display-name')
+        .waitFor(WAIT)
+        .catch(async (error: unknown) => {
+          const text = await page.locator('body').innerText();
+          throw new Error(`我的 did not show at ${page.url()}: ${text.slice(0, 300)}`, { cause: error });
+        });
+      const meText = await page.locator('#me-display-name').innerText();
+      await page.goto(`${h5Url()}/#/pages/home/index`);
+      await page.locator('#home-welcome').waitFor(WAIT);
+      const askedOnTheFirstScreen = asked.length;
+      const waitingOnTheFirstScreen = [...waiting];
+
+      // Another page: its texts are not the first screen's, so the rest of the Chinese is asked for.
+      await page.evaluate(() => {
+        window.location.hash = '#/pages/privacy/index';
+      });
+      await page.locator('#privacy-guide').waitFor(WAIT);
+      for (let tries = 0; tries < 100 && asked.length === 0; tries += 1) await page.waitForTimeout(100);
+      const askedAfterLeaving = asked.length;
+
+      expect({
+        askedOnTheFirstScreen,
+        askedAfterLeaving: askedAfterLeaving > 0,
+        waitingOnTheFirstScreen,
+        login: loginText.trim() !== '',
+        me: meText.trim() !== '',
+      }).toEqual({
+        askedOnTheFirstScreen: 0,
+        askedAfterLeaving: true,
+        waitingOnTheFirstScreen: [],
+        login: true,
+        me: true,
+      });
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import { act, render, screen } from '@testing-library/react';
 import { languagePreference } from '../state/preferences';
-import { translate, useI18n } from '.';
+import { translate, useI18n, type MessageKey } from '.';
+import { FIRST_SCREEN_CHINESE } from './first-screen-texts';
+import { zhCN } from './messages';
 
 function Greeting() {
   const { t } = useI18n();
@@ -42,6 +44,48 @@ describe('i18n', () => {
       expect(testing.screen.getByText('首页').getAttribute('lang')).toBe('zh-CN');
       expect((await testing.screen.findByText('Home')).getAttribute('lang')).toBe('en');
       testing.cleanup();
+    });
+  });
+
+  it('on H5, shows a text beyond the first screen’s empty until the rest of the Chinese arrives, then renders it', async () => {
+    await jest.isolateModulesAsync(async () => {
+      // A fresh app start: the entry holds the first screen's Chinese only (first-screen-texts.ts).
+      const later = (Object.keys(zhCN) as MessageKey[]).find((key) => !(key in FIRST_SCREEN_CHINESE))!;
+      const testing = await import('@testing-library/react/pure');
+      const fresh = await import('.');
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      function LaterPage() {
+        const { t } = fresh.useI18n();
+        return (
+          <p data-testid="later">
+            {t('tab.home')}|{t(later)}
+          </p>
+        );
+      }
+      testing.render(<LaterPage />);
+
+      expect(testing.screen.getByTestId('later').textContent).toBe('首页|');
+      expect(await testing.screen.findByText(`首页|${zhCN[later]}`)).toBeTruthy();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(later));
+      warn.mockRestore();
+      testing.cleanup();
+    });
+  });
+
+  it('on H5, fetches the rest of the Chinese when the router opens a page beyond the first screen, not before', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const later = (Object.keys(zhCN) as MessageKey[]).find((key) => !(key in FIRST_SCREEN_CHINESE))!;
+      const fresh = await import('.');
+      const { default: FreshTaro } = await import('@tarojs/taro');
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+      FreshTaro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/pages/me/index' } });
+      await settle();
+      expect(fresh.isMessageKey(later)).toBe(false);
+
+      FreshTaro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/pages/activities/index' } });
+      await settle();
+      expect(fresh.isMessageKey(later)).toBe(true);
     });
   });
 

@@ -1,12 +1,53 @@
 import { DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
+import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { ROUTES } from '../route-table';
 import { languagePreference, type Language } from '../state/preferences';
 import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
-import { zhCN, type MessageKey, type Messages } from './messages';
+import { FIRST_SCREEN_CHINESE } from './first-screen-texts';
+import type { MessageKey, Messages } from './messages';
 
 export type { MessageKey } from './messages';
 export type { Language } from '../state/preferences';
+
+/**
+ * The whole Chinese catalogue once it is here. On H5 the entry script carries only the first screen's
+ * texts (first-screen-texts.ts: 首页, 登录, 我的, the app around them, every error) and the rest is a
+ * chunk of its own, fetched when the person leaves the first screen (issue 21: ~20 KB less before the
+ * first screen on a slow mobile network); a text not yet here shows empty, asks for the chunk, and the
+ * screens that asked for one render again when the catalogue arrives. The mini-program's package (and the unit tests) hold it from the start.
+ */
+let chinese: Messages | undefined =
+  process.env.TARO_ENV === 'h5' ? undefined : (require('./messages') as typeof import('./messages')).zhCN;
+let chineseRequest: Promise<void> | undefined;
+/** Whether a screen has asked for a text the first screen's part did not hold (it renders again on arrival). */
+let missedChinese = false;
+
+/**
+ * Fetches the whole Chinese catalogue on H5 (resolves at once where it is already here). A failed fetch
+ * rejects and is tried again on the next call.
+ */
+export function loadChinese(): Promise<void> {
+  if (chinese) return Promise.resolve();
+  chineseRequest ??= fetchChinese().then(
+    (messages) => {
+      chinese = messages;
+      if (missedChinese) catalogueArrived.forEach((listener) => listener());
+    },
+    (error: unknown) => {
+      chineseRequest = undefined;
+      throw error;
+    },
+  );
+  return chineseRequest;
+}
+
+function fetchChinese(): Promise<Messages> {
+  return process.env.TARO_ENV === 'h5'
+    ? import(/* webpackChunkName: "chinese" */ './messages').then((module) => module.zhCN)
+    : Promise.resolve(chinese as Messages);
+}
 
 /**
  * The English catalogue once it is here. On H5 it is a chunk of its own (english.ts), fetched when the
@@ -17,7 +58,8 @@ export type { Language } from '../state/preferences';
 let english: Messages | undefined =
   process.env.TARO_ENV === 'h5' ? undefined : (require('./english') as typeof import('./english')).en;
 let englishRequest: Promise<void> | undefined;
-const englishArrived = new Set<() => void>();
+/** Screens waiting for a catalogue (the English, or the rest of the Chinese). */
+const catalogueArrived = new Set<() => void>();
 
 /**
  * Fetches the English catalogue on H5 (resolves at once where it is already here). A failed fetch
@@ -28,7 +70,7 @@ export function loadEnglish(): Promise<void> {
   englishRequest ??= fetchEnglish().then(
     (messages) => {
       english = messages;
-      englishArrived.forEach((listener) => listener());
+      catalogueArrived.forEach((listener) => listener());
     },
     (error: unknown) => {
       englishRequest = undefined;
@@ -49,18 +91,45 @@ function fetchEnglish(): Promise<Messages> {
 }
 
 if (languagePreference.get() === 'en') loadEnglish().catch(() => undefined);
+/** The pages whose texts the entry carries (config/first-screen.ts builds the same pages into it). */
+const FIRST_SCREEN_ROUTES: readonly string[] = [ROUTES.home, ROUTES.login, ROUTES.me];
+
+/**
+ * The rest of the Chinese leaves when the router opens any other page — beside that page's own code —
+ * not during the first screen, whose network and main thread it would share (H5; Taro's router event).
+ */
+function loadChineseBeyondTheFirstScreen({ toLocation }: { toLocation?: { path?: string } }): void {
+  if (chinese || FIRST_SCREEN_ROUTES.includes(toLocation?.path ?? '')) return;
+  Taro.eventCenter.off(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
+  loadChinese().catch(() => undefined);
+}
+const ROUTER_CHANGE = '__taroRouterChange';
+if (!chinese) Taro.eventCenter.on(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /** `translate('en', 'me.balance', { currency: 'Points', balance: 3 })` → "Points 3". Unknown placeholders stay visible. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
-  // Chinese while the English catalogue is on its way.
-  const template = (language === 'en' && english ? english : zhCN)[key];
+  // Chinese while the English catalogue is on its way; nothing while a Chinese text is.
+  const template = language === 'en' && english ? english[key] : chineseText(key);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     values[name] === undefined ? placeholder : String(values[name]),
   );
+}
+
+/** The Chinese for `key`: the whole catalogue's, else the first screen's, else empty until the rest arrives. */
+function chineseText(key: MessageKey): string {
+  const text = chinese?.[key] ?? FIRST_SCREEN_CHINESE[key];
+  if (text !== undefined) return text;
+  if (!missedChinese) {
+    // A first-screen text left out of first-screen-texts.ts (the tests look for this line).
+    console.warn(`[i18n] "${key}" waits for the rest of the Chinese catalogue`);
+  }
+  missedChinese = true;
+  loadChinese().catch(() => undefined);
+  return '';
 }
 
 /**
@@ -69,7 +138,8 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
  */
 export function useI18n(): { t: Translate; language: Language; setLanguage: (language: Language) => void } {
   const chosen = useStoredValue(languagePreference);
-  const englishHere = useSyncExternalStore(subscribeToEnglish, hasEnglish);
+  const englishHere = useSyncExternalStore(subscribeToCatalogues, hasEnglish);
+  useSyncExternalStore(subscribeToCatalogues, hasChinese);
   useEffect(() => {
     if (chosen === 'en' && !englishHere) loadEnglish().catch(() => undefined);
   }, [chosen, englishHere]);
@@ -87,9 +157,13 @@ function chooseLanguage(language: Language): void {
   if (language === 'en') loadEnglish().catch(() => undefined);
 }
 
-function subscribeToEnglish(listener: () => void): () => void {
-  englishArrived.add(listener);
-  return () => englishArrived.delete(listener);
+function subscribeToCatalogues(listener: () => void): () => void {
+  catalogueArrived.add(listener);
+  return () => catalogueArrived.delete(listener);
+}
+
+function hasChinese(): boolean {
+  return chinese !== undefined;
 }
 
 function hasEnglish(): boolean {
@@ -129,6 +203,7 @@ export function categoryLabel(
   return own ?? id;
 }
 
+/** Whether `key` is a text of the catalogue (on H5, before the rest of the Chinese arrives: of the first screen's part). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
+  return Object.prototype.hasOwnProperty.call(chinese ?? FIRST_SCREEN_CHINESE, key);
 }

@@ -7,7 +7,27 @@ const resolved = (errMsg: string) => jest.fn(() => Promise.resolve({ errMsg }));
 
 const fileSystem = { readFileSync: jest.fn(), readFile: jest.fn() };
 
+type Listener = (...args: never[]) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+/** Taro's event centre (`Taro.eventCenter`, as the H5 router triggers `__taroRouterChange` on it). */
+export const eventCenter = {
+  on(name: string, listener: Listener) {
+    listeners.set(name, (listeners.get(name) ?? new Set()).add(listener));
+    return eventCenter;
+  },
+  off(name: string, listener: Listener) {
+    listeners.get(name)?.delete(listener);
+    return eventCenter;
+  },
+  trigger(name: string, ...args: unknown[]) {
+    for (const listener of [...(listeners.get(name) ?? [])]) (listener as (...values: unknown[]) => void)(...args);
+    return eventCenter;
+  },
+};
+
 const Taro = {
+  eventCenter,
   getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
   setStorageSync: (key: string, value: unknown): void => {
     storage.set(key, value);

@@ -2,13 +2,12 @@ import * as z from 'zod/mini';
 import { CommunityId, EntityId, humanText, nonNegativeInt, personName, positiveInt } from './common';
 import type { FundHolder } from './fund';
 import type { NotificationMessage } from '../notification-messages';
+import { ROLES } from '../roles';
 
-export const ROLES = ['resident', 'maker', 'merchant', 'staff', 'admin'] as const;
+export { ACT_FOR_HEADER, DEFAULT_ACTIVITY_CATEGORIES, OFFICE_ROLES, ROLES, activityCategoriesOf } from '../roles';
+
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Roles that may act for the community office. */
-export const OFFICE_ROLES: readonly Role[] = ['staff', 'admin'];
 
 export const DevLoginRequest = z.strictObject({
   openid: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -')),
@@ -41,27 +40,6 @@ export const ActivityCategoryDefinition = z.strictObject({
   label: humanText(12),
 });
 export type ActivityCategoryDefinition = z.infer<typeof ActivityCategoryDefinition>;
-
-/**
- * The categories a new community starts with (and any community that never set its own): the
- * kinds of service the programmes Linli is built from record. Labels are zh-CN; the app shows
- * its own translation for these ids and the label for a community's own.
- */
-export const DEFAULT_ACTIVITY_CATEGORIES: readonly ActivityCategoryDefinition[] = [
-  { id: 'care', label: '关爱老人' },
-  { id: 'cooking', label: '助餐做饭' },
-  { id: 'cleaning', label: '清洁卫生' },
-  { id: 'lecture', label: '讲座培训' },
-  { id: 'publicity', label: '宣传倡导' },
-  { id: 'escort', label: '陪同就医' },
-  { id: 'snow', label: '扫雪除冰' },
-  { id: 'environment', label: '环境保护' },
-  { id: 'other', label: '其他' },
-];
-
-/** A community's activity categories: its own, or the default set. */
-export const activityCategoriesOf = (rules: { activityCategories?: readonly ActivityCategoryDefinition[] }) =>
-  rules.activityCategories ?? DEFAULT_ACTIVITY_CATEGORIES;
 
 export const CommunityRules = z.strictObject({
   pointsPerHour: positiveInt(1000),
@@ -315,9 +293,6 @@ export interface SubscribeResponse {
   /** Kind → template id configured on this stage (empty locally: no WeChat push). */
   templates: Partial<Record<NotificationKind, string>>;
 }
-
-/** The header a proxy sends to act for a resident: `X-Act-For: <residentId>`. */
-export const ACT_FOR_HEADER = 'x-act-for';
 
 export const OfflineMemberRequest = z.strictObject({
   displayName: personName(32),

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { PRIVACY_GUIDE } from '@linli/shared';
+import { PRIVACY_GUIDE_SUMMARY, PRIVACY_GUIDE_TITLE } from '@linli/shared';
 import { useI18n } from '../../i18n';
 import { ROUTES, openPage } from '../../routes';
 import {
@@ -26,8 +26,8 @@ export default function PrivacyPrompt() {
   return (
     <View className="privacy-prompt" id="privacy-prompt">
       <View className="privacy-prompt__panel">
-        <Text className="privacy-prompt__title">{PRIVACY_GUIDE.title[language]}</Text>
-        <Text className="privacy-prompt__summary">{PRIVACY_GUIDE.summary[language]}</Text>
+        <Text className="privacy-prompt__title">{PRIVACY_GUIDE_TITLE[language]}</Text>
+        <Text className="privacy-prompt__summary">{PRIVACY_GUIDE_SUMMARY[language]}</Text>
         <Text className="privacy-prompt__link" id="privacy-prompt-read" onClick={() => void openPage(ROUTES.privacy)}>
           {t('privacy.readFull')}
         </Text>
