@@ -70,7 +70,10 @@ export interface HttpRoute {
 interface FunctionDefinition {
   handler: string;
   timeout?: number | string;
-  events: ({ httpApi: { method: string; path: string } } | { schedule: { rate: string[]; input: { job: JobName } } })[];
+  events: (
+    | { httpApi: { method: string; path: string } }
+    | { schedule: { rate: string[]; input: { job: JobName }; enabled?: false } }
+  )[];
   destinations?: { onFailure: { type: 'sqs'; arn: Record<string, unknown> } };
 }
 
@@ -95,8 +98,18 @@ export function httpFunctions(stage: string): Record<string, { handler: string; 
 
 const onFailure = { type: 'sqs', arn: { 'Fn::GetAtt': ['JobFailuresQueue', 'Arn'] } } as const;
 
-/** serverless.yml's `functions:` for a stage. */
-export function serverlessFunctions(stage: string): Record<string, FunctionDefinition> {
+/**
+ * serverless.yml's `functions:` for a stage. `schedules: 'off'` leaves the jobs' schedule events disabled:
+ * the local stack (scripts/local/offline.ts) asks for it — serverless-offline would otherwise run every
+ * job on its schedule against the shared table while the tests run (a run walking thousands of test
+ * communities stalled DynamoDB Local, and every API call with it, for ~100 s); `npm start` runs the jobs
+ * itself (scripts/start.ts) and the tests run each job they check.
+ */
+export function serverlessFunctions(
+  stage: string,
+  options: { schedules?: 'on' | 'off' } = {},
+): Record<string, FunctionDefinition> {
+  const scheduled = options.schedules === 'off' ? { enabled: false as const } : {};
   const functions: Record<string, FunctionDefinition> = {};
   for (const [name, { handler, routes }] of Object.entries(httpFunctions(stage))) {
     functions[name] = {
@@ -110,7 +123,7 @@ export function serverlessFunctions(stage: string): Record<string, FunctionDefin
     functions[functionName] = {
       handler: 'functions/src/jobs/index.handler',
       timeout: TIMEOUTS[functionName],
-      events: jobs.map((job) => ({ schedule: { rate: [SCHEDULES[job].schedule], input: { job } } })),
+      events: jobs.map((job) => ({ schedule: { rate: [SCHEDULES[job].schedule], input: { job }, ...scheduled } })),
       // A scheduled run that still fails after Lambda's two retries lands here (alarmed on).
       ...(stage === 'dev' ? {} : { destinations: { onFailure } }),
     };

@@ -8,5 +8,6 @@ const jiti = createJiti(__filename);
 module.exports = async ({ resolveVariable }) => {
   const { serverlessFunctions } = await jiti.import('./functions.ts');
   const stage = await resolveVariable('sls:stage');
-  return serverlessFunctions(stage);
+  // The local stack runs the scheduled jobs by hand (scripts/local/offline.ts sets this).
+  return serverlessFunctions(stage, { schedules: process.env.LINLI_LOCAL_SCHEDULES === 'off' ? 'off' : 'on' });
 };

@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     console.error(`The API process exited (${code}).\n${stack.api.output().slice(-4000)}`);
     void stop(1);
   });
-  // serverless-offline does not run `schedule` events: run the scheduled jobs here, as EventBridge would.
+  // serverless-offline's own schedule is off for the local stack (infra/functions.ts): the jobs run here, as
+  // EventBridge would, once a minute.
   running.schedule = setInterval(() => {
     for (const job of SCHEDULED_JOBS) {
       stack.api.invoke('jobs', { job }).catch((error: Error) => console.error(`${job}: ${error.message}`));

@@ -37,6 +37,8 @@ export async function startOfflineApi(options: {
       ...options.environment,
       LINLI_API_PORT: String(offlinePort),
       LINLI_LAMBDA_PORT: String(options.lambdaPort),
+      // No job on serverless-offline's own schedule (infra/functions.ts): `npm start` runs them, tests run theirs.
+      LINLI_LOCAL_SCHEDULES: 'off',
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
     },
