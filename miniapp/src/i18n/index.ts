@@ -11,84 +11,82 @@ import type { MessageKey, Messages } from './messages';
 export type { MessageKey } from './messages';
 export type { Language } from '../state/preferences';
 
-/**
- * The whole Chinese catalogue once it is here. On H5 the entry script carries only the first screen's
- * texts (first-screen-texts.ts: 首页, 登录, 我的, the app around them, every error) and the rest is a
- * chunk of its own, fetched when the person leaves the first screen (issue 21: ~20 KB less before the
- * first screen on a slow mobile network); a text not yet here shows empty, asks for the chunk, and the
- * screens that asked for one render again when the catalogue arrives. The mini-program's package (and the unit tests) hold it from the start.
- */
-let chinese: Messages | undefined =
-  process.env.TARO_ENV === 'h5' ? undefined : (require('./messages') as typeof import('./messages')).zhCN;
-let chineseRequest: Promise<void> | undefined;
-/** Whether a screen has asked for a text the first screen's part did not hold (it renders again on arrival). */
-let missedChinese = false;
-
-/**
- * Fetches the whole Chinese catalogue on H5 (resolves at once where it is already here). A failed fetch
- * rejects and is tried again on the next call.
- */
-export function loadChinese(): Promise<void> {
-  if (chinese) return Promise.resolve();
-  chineseRequest ??= fetchChinese().then(
-    (messages) => {
-      chinese = messages;
-      if (missedChinese) catalogueArrived.forEach((listener) => listener());
-    },
-    (error: unknown) => {
-      chineseRequest = undefined;
-      throw error;
-    },
-  );
-  return chineseRequest;
-}
-
-function fetchChinese(): Promise<Messages> {
-  return process.env.TARO_ENV === 'h5'
-    ? import(/* webpackChunkName: "chinese" */ './messages').then((module) => module.zhCN)
-    : Promise.resolve(chinese as Messages);
-}
-
-/**
- * The English catalogue once it is here. On H5 it is a chunk of its own (english.ts), fetched when the
- * reader has chosen English — at start, before the first page renders, or on the switch (issue 21: the
- * first screen of a Chinese reader, most of them, does not carry it); until it arrives the screen stays
- * in Chinese. The mini-program's package (and the unit tests) hold it from the start.
- */
-let english: Messages | undefined =
-  process.env.TARO_ENV === 'h5' ? undefined : (require('./english') as typeof import('./english')).en;
-let englishRequest: Promise<void> | undefined;
 /** Screens waiting for a catalogue (the English, or the rest of the Chinese). */
 const catalogueArrived = new Set<() => void>();
 
 /**
- * Fetches the English catalogue on H5 (resolves at once where it is already here). A failed fetch
- * (the network) rejects and is tried again on the next call.
+ * A catalogue that may come later (on H5, a chunk of its own): `get()` is it once here; `load()` fetches it
+ * (resolved at once where it is here; a failed fetch — the network — rejects and is tried again on the next
+ * call) and runs `arrived` when it comes.
  */
-export function loadEnglish(): Promise<void> {
-  if (english) return Promise.resolve();
-  englishRequest ??= fetchEnglish().then(
-    (messages) => {
-      english = messages;
-      catalogueArrived.forEach((listener) => listener());
+function laterCatalogue(here: Messages | undefined, fetch: () => Promise<Messages>, arrived: () => void) {
+  let messages = here;
+  let request: Promise<void> | undefined;
+  return {
+    get: () => messages,
+    load(): Promise<void> {
+      if (messages) return Promise.resolve();
+      request ??= fetch().then(
+        (loaded) => {
+          messages = loaded;
+          arrived();
+        },
+        (error: unknown) => {
+          request = undefined;
+          throw error;
+        },
+      );
+      return request;
     },
-    (error: unknown) => {
-      englishRequest = undefined;
-      throw error;
-    },
-  );
-  return englishRequest;
+  };
 }
 
-/**
- * Build constants guard the `import()` and the `require` above (webpack drops the branch a build does
- * not take): H5 makes a chunk of english.ts, the mini-program packs it in the code that needs it.
+const screensWait = () => catalogueArrived.forEach((listener) => listener());
+/** Whether a screen has asked for a text the first screen's part did not hold (it renders again on arrival). */
+let missedChinese = false;
+
+/*
+ * Build constants guard each `import()` and `require` below (webpack drops the branch a build does not
+ * take): H5 makes a chunk of each catalogue, the mini-program packs them in the code that needs them.
  */
-function fetchEnglish(): Promise<Messages> {
-  return process.env.TARO_ENV === 'h5'
-    ? import(/* webpackChunkName: "english" */ './english').then((module) => module.en)
-    : Promise.resolve(english as Messages);
-}
+
+/**
+ * The whole Chinese catalogue. On H5 the entry script carries only the first screen's texts
+ * (first-screen-texts.ts: 首页, 登录, 我的, the app around them, every error) and the rest is a chunk of its
+ * own, fetched when the person leaves the first screen (issue 21: ~20 KB less before the first screen on a
+ * slow mobile network); a text not yet here shows empty, asks for the chunk, and the screens that asked for
+ * one render again when the catalogue arrives. The mini-program's package (and the unit tests) hold it.
+ */
+const chinese = laterCatalogue(
+  process.env.TARO_ENV === 'h5' ? undefined : (require('./messages') as typeof import('./messages')).zhCN,
+  () =>
+    process.env.TARO_ENV === 'h5'
+      ? import(/* webpackChunkName: "chinese" */ './messages').then((module) => module.zhCN)
+      : Promise.reject(new Error('the Chinese catalogue is part of the package')),
+  () => {
+    if (missedChinese) screensWait();
+  },
+);
+
+/**
+ * The English catalogue. On H5 a chunk of its own (english.ts), fetched when the reader has chosen English —
+ * at start, before the first page renders, or on the switch (issue 21: the first screen of a Chinese reader,
+ * most of them, does not carry it); until it arrives the screen stays in Chinese.
+ */
+const english = laterCatalogue(
+  process.env.TARO_ENV === 'h5' ? undefined : (require('./english') as typeof import('./english')).en,
+  () =>
+    process.env.TARO_ENV === 'h5'
+      ? import(/* webpackChunkName: "english" */ './english').then((module) => module.en)
+      : Promise.reject(new Error('the English catalogue is part of the package')),
+  screensWait,
+);
+
+/** Fetches the whole Chinese catalogue on H5 (see `chinese`). */
+export const loadChinese = (): Promise<void> => chinese.load();
+
+/** Fetches the English catalogue on H5 (see `english`). */
+export const loadEnglish = (): Promise<void> => english.load();
 
 if (languagePreference.get() === 'en') loadEnglish().catch(() => undefined);
 /** The pages whose texts the entry carries (config/first-screen.ts builds the same pages into it). */
@@ -99,12 +97,12 @@ const FIRST_SCREEN_ROUTES: readonly string[] = [ROUTES.home, ROUTES.login, ROUTE
  * not during the first screen, whose network and main thread it would share (H5; Taro's router event).
  */
 function loadChineseBeyondTheFirstScreen({ toLocation }: { toLocation?: { path?: string } }): void {
-  if (chinese || FIRST_SCREEN_ROUTES.includes(toLocation?.path ?? '')) return;
+  if (chinese.get() || FIRST_SCREEN_ROUTES.includes(toLocation?.path ?? '')) return;
   Taro.eventCenter.off(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
   loadChinese().catch(() => undefined);
 }
 const ROUTER_CHANGE = '__taroRouterChange';
-if (!chinese) Taro.eventCenter.on(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
+if (!chinese.get()) Taro.eventCenter.on(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
@@ -112,7 +110,8 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
 /** `translate('en', 'me.balance', { currency: 'Points', balance: 3 })` → "Points 3". Unknown placeholders stay visible. */
 export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
   // Chinese while the English catalogue is on its way; nothing while a Chinese text is.
-  const template = language === 'en' && english ? english[key] : chineseText(key);
+  const englishText = language === 'en' ? english.get()?.[key] : undefined;
+  const template = englishText ?? chineseText(key);
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     values[name] === undefined ? placeholder : String(values[name]),
@@ -121,7 +120,7 @@ export function translate(language: Language, key: MessageKey, values?: MessageV
 
 /** The Chinese for `key`: the whole catalogue's, else the first screen's, else empty until the rest arrives. */
 function chineseText(key: MessageKey): string {
-  const text = chinese?.[key] ?? FIRST_SCREEN_CHINESE[key];
+  const text = chinese.get()?.[key] ?? FIRST_SCREEN_CHINESE[key];
   if (text !== undefined) return text;
   if (!missedChinese) {
     // A first-screen text left out of first-screen-texts.ts (the tests look for this line).
@@ -163,11 +162,11 @@ function subscribeToCatalogues(listener: () => void): () => void {
 }
 
 function hasChinese(): boolean {
-  return chinese !== undefined;
+  return chinese.get() !== undefined;
 }
 
 function hasEnglish(): boolean {
-  return english !== undefined;
+  return english.get() !== undefined;
 }
 
 /**
@@ -205,5 +204,5 @@ export function categoryLabel(
 
 /** Whether `key` is a text of the catalogue (on H5, before the rest of the Chinese arrives: of the first screen's part). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(chinese ?? FIRST_SCREEN_CHINESE, key);
+  return Object.prototype.hasOwnProperty.call(chinese.get() ?? FIRST_SCREEN_CHINESE, key);
 }
