@@ -5,11 +5,16 @@ import { ROUTES } from '../route-table';
 import { languagePreference, type Language } from '../state/preferences';
 import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
-import { FIRST_SCREEN_CHINESE } from './first-screen-texts';
 import type { MessageKey, Messages } from './messages';
 
 export type { MessageKey } from './messages';
 export type { Language } from '../state/preferences';
+
+/** The first screen's Chinese: on H5 all of it the entry holds; the mini-program's package has the whole catalogue. */
+const FIRST_SCREEN_CHINESE: Partial<Messages> =
+  process.env.TARO_ENV === 'h5'
+    ? (require('./first-screen-texts') as typeof import('./first-screen-texts')).FIRST_SCREEN_CHINESE
+    : {};
 
 /** Screens waiting for a catalogue (the English, or the rest of the Chinese). */
 const catalogueArrived = new Set<() => void>();
