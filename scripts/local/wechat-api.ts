@@ -48,6 +48,8 @@ export interface WechatApiState {
   mediaChecks: Map<string, MediaCheck>;
   /** While true, verdicts are decided but not pushed (a test then pushes with `pushMediaVerdict`). */
   holdMediaVerdicts: boolean;
+  /** Set by `close()`: nothing is pushed again after it. */
+  closed?: boolean;
 }
 
 /** One mediaCheckAsync as the stand-in keeps it. */
@@ -460,11 +462,15 @@ async function decideAndPush(check: MediaCheck, state: WechatApiState): Promise<
     errmsg: errcode === 0 ? 'ok' : 'media download failed',
     result: { suggest, label },
   };
-  for (let attempt = 0; attempt <= PUSH_RETRIES && !state.holdMediaVerdicts; attempt += 1) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, PUSH_RETRY_AFTER_MILLISECONDS));
-    const before = check.delivered;
+  if (!state.push) return;
+  const pushing = () => !state.holdMediaVerdicts && !state.closed && check.delivered === 0;
+  for (let attempt = 0; attempt <= PUSH_RETRIES && pushing(); attempt += 1) {
+    if (attempt > 0) {
+      await new Promise((resolve) => setTimeout(resolve, PUSH_RETRY_AFTER_MILLISECONDS).unref());
+      // A test may have held the verdicts, closed the stand-in or pushed by hand meanwhile.
+      if (!pushing()) return;
+    }
     await pushMediaVerdict(check, state);
-    if (check.delivered > before) return;
   }
 }
 
@@ -619,6 +625,7 @@ export async function startWechatApi(options: {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        state.closed = true;
         server.close(() => resolve());
         server.closeAllConnections();
       }),

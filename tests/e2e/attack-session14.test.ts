@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { freePort } from '../../scripts/local/ports';
@@ -14,7 +15,8 @@ import { WAIT, browserPerTest, h5Url, logInToDemo, serviceWorkerReady } from './
  */
 
 const H5_DIST = path.join(ROOT, 'miniapp', 'dist', 'h5');
-const SCRATCH = path.join(ROOT, 'tests', '.artifacts', 'attack14');
+// Outside the repository: nothing a test writes there should reach the local API's file watcher.
+const SCRATCH = path.join(os.tmpdir(), 'linli-attack14');
 
 /** What the page stored in localStorage (Taro's `{"data": value}`). */
 async function stored(page: Page, key: string): Promise<unknown> {

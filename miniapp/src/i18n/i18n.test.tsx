@@ -89,6 +89,34 @@ describe('i18n', () => {
     });
   });
 
+  it('on H5, fetches the rest of the Chinese again after a failed fetch, until it is here', async () => {
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const later = (Object.keys(zhCN) as MessageKey[]).find((key) => !(key in FIRST_SCREEN_CHINESE))!;
+        let offline = true;
+        jest.doMock('./messages', () => {
+          if (offline) throw new Error('the network dropped the chunk');
+          return jest.requireActual('./messages');
+        });
+        const fresh = await import('.');
+        const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+        const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+        expect(fresh.translate('zh-CN', later)).toBe('');
+        await settle(100);
+        expect(fresh.isMessageKey(later)).toBe(false);
+
+        offline = false;
+        await settle(1_300);
+        expect(fresh.isMessageKey(later)).toBe(true);
+        expect(fresh.translate('zh-CN', later)).toBe(zhCN[later]);
+        warn.mockRestore();
+      });
+    } finally {
+      jest.dontMock('./messages');
+    }
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('zh-CN', 'me.balance', { currency: '志愿积分', balance: 3 })).toBe('志愿积分 3');
     expect(translate('en', 'communities.currency')).toBe('Points: {currency}');

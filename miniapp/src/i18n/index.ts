@@ -2,6 +2,7 @@ import { DEFAULT_ACTIVITY_CATEGORIES } from '@linli/shared';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { ROUTES } from '../route-table';
+import { reportChunkFailure } from '../state/app-page';
 import { languagePreference, type Language } from '../state/preferences';
 import { useStoredValue } from '../state/stored-value';
 import { ApiError } from '../api/api-error';
@@ -90,6 +91,22 @@ const english = laterCatalogue(
 /** Fetches the whole Chinese catalogue on H5 (see `chinese`). */
 export const loadChinese = (): Promise<void> => chinese.load();
 
+let chineseWanted = false;
+/**
+ * Fetches the rest of the Chinese until it is here: after a failed fetch (a slow mobile network drops one)
+ * again in 1, 2, 4… s (at most 30 s apart), so the pages beyond the first screen do not stay without words.
+ * The first failure also goes to state/app-page.ts: a chunk of a release since replaced (`ChunkLoadError`)
+ * is what it reloads the tab for.
+ */
+function wantChinese(attempt = 0): void {
+  if (chineseWanted && attempt === 0) return;
+  chineseWanted = true;
+  chinese.load().catch((error: unknown) => {
+    if (attempt === 0) reportChunkFailure(error);
+    setTimeout(() => wantChinese(attempt + 1), Math.min(30_000, 1_000 * 2 ** attempt));
+  });
+}
+
 /** Fetches the English catalogue on H5 (see `english`). */
 export const loadEnglish = (): Promise<void> => english.load();
 
@@ -104,7 +121,7 @@ const FIRST_SCREEN_ROUTES: readonly string[] = [ROUTES.home, ROUTES.login, ROUTE
 function loadChineseBeyondTheFirstScreen({ toLocation }: { toLocation?: { path?: string } }): void {
   if (chinese.get() || FIRST_SCREEN_ROUTES.includes(toLocation?.path ?? '')) return;
   Taro.eventCenter.off(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
-  loadChinese().catch(() => undefined);
+  wantChinese();
 }
 const ROUTER_CHANGE = '__taroRouterChange';
 if (!chinese.get()) Taro.eventCenter.on(ROUTER_CHANGE, loadChineseBeyondTheFirstScreen);
@@ -132,7 +149,7 @@ function chineseText(key: MessageKey): string {
     console.warn(`[i18n] "${key}" waits for the rest of the Chinese catalogue`);
   }
   missedChinese = true;
-  loadChinese().catch(() => undefined);
+  wantChinese();
   return '';
 }
 

@@ -44,9 +44,8 @@ export function keepAppPage({
     if (document.readyState === 'complete') register();
     else window.addEventListener('load', register, { once: true });
   }
-  window.addEventListener('unhandledrejection', (event) => {
-    const reason = event.reason as { name?: unknown } | undefined;
-    if (reason?.name !== 'ChunkLoadError') return;
+  chunkFailed = (reason) => {
+    if ((reason as { name?: unknown } | undefined)?.name !== 'ChunkLoadError') return;
     try {
       const last = Number(sessionStorage.getItem(RELOADED_AT_KEY) ?? 0);
       if (now() - last < RELOAD_GUARD_MS) return;
@@ -55,5 +54,17 @@ export function keepAppPage({
       return;
     }
     void refresh().then(reload);
-  });
+  };
+  window.addEventListener('unhandledrejection', (event) => chunkFailed(event.reason));
+}
+
+/** What {@link keepAppPage} does with a failed chunk; nothing until it has started (the mini-program, tests). */
+let chunkFailed: (reason: unknown) => void = () => undefined;
+
+/**
+ * A chunk the app loads on its own and handles the failure of (the rest of the Chinese, i18n/index.ts): a
+ * `ChunkLoadError` gets the same answer as one thrown out of the router — the page anew, one reload.
+ */
+export function reportChunkFailure(reason: unknown): void {
+  chunkFailed(reason);
 }
