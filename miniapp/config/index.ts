@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import HtmlInlineCssPlugin from 'html-inline-css-webpack-plugin';
 import HtmlInlineScriptPlugin from 'html-inline-script-webpack-plugin';
 import { applyAjvPeerFix } from './ajv-peer-fix';
 import developmentConfig from './dev';
@@ -17,6 +18,10 @@ const FIRST_READS_SOURCE = path.resolve(__dirname, 'first-reads.ts');
 /** Polyfills Taro's H5 API imports for what the target browsers have natively (babel.config.js). */
 const NATIVE_IN_TARGET_BROWSERS = ['whatwg-fetch', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only'];
 const EMPTY_MODULE = path.resolve(__dirname, 'empty-module.js');
+
+/** The entry's style sheet (webpack's `css/app.<hash>.css`), and the page it goes into. */
+const ENTRY_STYLE_SHEET = /^\/?css\/app\.[0-9a-f]+\.css$/;
+const INLINED_INTO = 'index.html';
 
 /** Served from the app's root, so its scope is the whole app (the registration is in app.tsx). */
 const SERVICE_WORKER_FILE = 'service-worker.js';
@@ -90,6 +95,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The entry scripts inside index.html: a first visit takes one round trip for the page and its
         // code instead of two (0.56 s on Slow 4G); the service worker keeps the page for later visits.
         chain.plugin('inlineEntryScripts').use(HtmlInlineScriptPlugin, [{ htmlMatchPattern: [/index\.html$/] }]);
+        // And the entry's style sheet (21 KB, 4 KB brotli): as a file it costs its own round trip, and the inline
+        // scripts wait for it before they run (0.15 s of a first visit on Slow 4G). The pages' own sheets stay files.
+        chain
+          .plugin('inlineEntryStyles')
+          .use(HtmlInlineCssPlugin, [
+            { filter: (name: string) => name === INLINED_INTO || ENTRY_STYLE_SHEET.test(name) },
+          ]);
       },
       // Inline scripts run where they stand: at the end of the body, after the app's mount point.
       // The head script starts a logged-in person's first reads while the rest of the page arrives.

@@ -26,6 +26,25 @@ describe('the H5 entry scripts', () => {
     expect({ loginPage: load.source.includes('"login-submit"') }).toEqual({ loginPage: true });
   });
 
+  it('wait for no style sheet: the entry’s styles are inside the page, the pages’ own sheets stay files', () => {
+    const html = readFileSync(path.join(h5, 'index.html'), 'utf8');
+    const sheets = readdirSync(path.join(h5, 'css'));
+
+    expect([...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((match) => match[0])).toEqual([]);
+    expect({ entryStyles: /<style[^>]*>[^<]*\.page\{/.test(html) }).toEqual({ entryStyles: true });
+    expect(sheets.filter((file) => file.startsWith('app.'))).toEqual([]);
+    expect(sheets.length).toBeGreaterThan(0);
+  });
+
+  it('render Taro’s View and Text as HTML elements, not Stencil web components (h5.useHtmlComponents)', () => {
+    const scripts = entry();
+
+    expect({ view: scripts.includes('taro-view-core'), text: scripts.includes('taro-text-core') }).toEqual({
+      view: false,
+      text: false,
+    });
+  });
+
   it('run Preact, not react-dom (a tenth of its size)', () => {
     const scripts = entry();
 
