@@ -79,6 +79,8 @@ export default function BarChart({
                           style={{ height: `${barPercent(value, highest)}%` }}
                           data-testid={`${id}-${one.key}-${categoryKeys?.[index] ?? index}`}
                           data-value={String(value)}
+                          // A picture of one number: a name needs a role (axe aria-prohibited-attr on a <div>).
+                          role="img"
                           aria-label={`${category} ${one.label} ${formatValue(value)}`}
                         />
                       </View>
