@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api-error';
 import { onDataChanged } from './changes';
 
@@ -18,14 +18,11 @@ export function useApi<Data>(key: string | null, load: () => Promise<Data>): Api
   const [state, setState] = useState<{ key: string | null; data?: Data; error?: ApiError }>({ key: null });
   const [attempt, setAttempt] = useState(0);
   const latestLoad = useRef(load);
-  // Layout effects, not effects: the load leaves as the screen is put in place, not a frame later once it
-  // has painted — and an answer already here (a read started early) renders before the first paint, so
-  // 我的 is laid out once, with its data, not first as 加载中 (issue 21: ~0.15 s at 4× CPU).
-  useLayoutEffect(() => {
+  useEffect(() => {
     latestLoad.current = load;
   });
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (key === null) return undefined;
     let current = true;
     latestLoad
