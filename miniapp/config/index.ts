@@ -80,10 +80,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
-      // Taro's components as plain HTML elements (Preact renders <div>, <span>, <button>, <input>) instead
-      // of Stencil web components, each with a render cycle of its own: about 0.1 s less main-thread work
-      // before the first screen at 4× CPU (issue 21). Switch, Textarea and the tab bar stay Stencil's.
-      useHtmlComponents: true,
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [SHARED_SOURCE, FIRST_READS_SOURCE] },

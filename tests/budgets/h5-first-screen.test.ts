@@ -36,15 +36,6 @@ describe('the H5 entry scripts', () => {
     expect(sheets.length).toBeGreaterThan(0);
   });
 
-  it('render Taro’s View and Text as HTML elements, not Stencil web components (h5.useHtmlComponents)', () => {
-    const scripts = entry();
-
-    expect({ view: scripts.includes('taro-view-core'), text: scripts.includes('taro-text-core') }).toEqual({
-      view: false,
-      text: false,
-    });
-  });
-
   it('run Preact, not react-dom (a tenth of its size)', () => {
     const scripts = entry();
 

@@ -34,15 +34,15 @@ describe('weekly activities in Chromium', () => {
 
     await logInToDemo(staffPage, 'demo-staff');
     await openRoute(staffPage, '/office/pages/new-activity/index');
-    await staffPage.locator('input#activity-title').waitFor(WAIT);
+    await staffPage.locator('#activity-title input').waitFor(WAIT);
     const start = await browserDateTime(staffPage, 24 * 60);
     const end = await browserDateTime(staffPage, 24 * 60 + 120);
-    await staffPage.locator('input#activity-title').fill(title);
+    await staffPage.locator('#activity-title input').fill(title);
     await staffPage.locator('#activity-category-care').click();
-    await staffPage.locator('input#activity-start-date').fill(start.date);
-    await staffPage.locator('input#activity-start-time').fill(start.time);
-    await staffPage.locator('input#activity-end-date').fill(end.date);
-    await staffPage.locator('input#activity-end-time').fill(end.time);
+    await staffPage.locator('#activity-start-date input').fill(start.date);
+    await staffPage.locator('#activity-start-time input').fill(start.time);
+    await staffPage.locator('#activity-end-date input').fill(end.date);
+    await staffPage.locator('#activity-end-time input').fill(end.time);
     await staffPage.locator('#activity-repeat-weekly').click();
     await staffPage.locator('#activity-repeat-preview').waitFor(WAIT);
     expect(await staffPage.locator('#activity-repeat-preview').textContent()).toContain('共 4 次');
@@ -63,9 +63,9 @@ describe('weekly activities in Chromium', () => {
     // 这次及以后 from the second time: a new name and the afternoon, each keeping its own day.
     await openManagePage(staffPage, created[1]!.id);
     await staffPage.locator('#manage-scope-following').click();
-    await staffPage.locator('input#manage-title').fill(`${title}下午`);
-    await staffPage.locator('input#manage-start-time').fill('14:00');
-    await staffPage.locator('input#manage-end-time').fill('16:00');
+    await staffPage.locator('#manage-title input').fill(`${title}下午`);
+    await staffPage.locator('#manage-start-time input').fill('14:00');
+    await staffPage.locator('#manage-end-time input').fill('16:00');
     await staffPage.locator('#manage-save').click();
     await staffPage.locator('#manage-edit-result, #manage-edit-error').waitFor(WAIT);
     expect(await staffPage.locator('#manage-edit-error').allTextContents()).toEqual([]);

@@ -118,8 +118,8 @@ describe('attack session 14: the first screen (issue 21)', () => {
     const api = recordApi(page);
     await page.locator('#logout').click();
     await page.locator('#login-submit').waitFor(WAIT);
-    await page.locator('input#login-openid').fill(`e2e-a14-b-${suffix}`);
-    await page.locator('input#login-nickname').fill(`乙${suffix}`);
+    await page.locator('#login-openid input').fill(`e2e-a14-b-${suffix}`);
+    await page.locator('#login-nickname input').fill(`乙${suffix}`);
     await page.locator('#login-agree').click();
     await page.locator('#login-agree.check--on').waitFor(WAIT);
     await page.locator('#login-submit').click();

@@ -46,8 +46,8 @@ export async function logInToDemo(page: Page, openid: string, nickname?: string)
   await page.goto(`${h5Url()}/`);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${h5Url()}/`);
-  await page.locator('input#login-openid').fill(openid);
-  if (nickname) await page.locator('input#login-nickname').fill(nickname);
+  await page.locator('#login-openid input').fill(openid);
+  if (nickname) await page.locator('#login-nickname input').fill(nickname);
   await agreeToPrivacyGuide(page);
   const seen = watchApi(page);
   await page.locator('#login-submit').click();
@@ -201,16 +201,16 @@ export async function snapshot(page: Page, name: string): Promise<void> {
  */
 export async function publishActivity(staffPage: Page, title: string): Promise<string> {
   await openRoute(staffPage, '/office/pages/new-activity/index');
-  await staffPage.locator('input#activity-title').waitFor(WAIT);
+  await staffPage.locator('#activity-title input').waitFor(WAIT);
   const start = await browserDateTime(staffPage, -180);
   const end = await browserDateTime(staffPage, 120);
-  await staffPage.locator('input#activity-title').fill(title);
+  await staffPage.locator('#activity-title input').fill(title);
   await staffPage.locator('#activity-category-cleaning').click();
-  await staffPage.locator('input#activity-start-date').fill(start.date);
-  await staffPage.locator('input#activity-start-time').fill(start.time);
-  await staffPage.locator('input#activity-end-date').fill(end.date);
-  await staffPage.locator('input#activity-end-time').fill(end.time);
-  await staffPage.locator('input#activity-location').fill('社区活动室');
+  await staffPage.locator('#activity-start-date input').fill(start.date);
+  await staffPage.locator('#activity-start-time input').fill(start.time);
+  await staffPage.locator('#activity-end-date input').fill(end.date);
+  await staffPage.locator('#activity-end-time input').fill(end.time);
+  await staffPage.locator('#activity-location input').fill('社区活动室');
   await staffPage.locator('#activity-submit').click();
   const card = await findInList(
     staffPage,
@@ -233,8 +233,8 @@ export async function recordOfficeHours(
 ): Promise<string> {
   await openRoute(staffPage, `/office/pages/attendance/index?activityId=${activityId}`);
   await pickMember(staffPage, nickname);
-  await staffPage.locator('input#attendance-minutes').fill(String(minutes));
-  await staffPage.locator('input#attendance-note').fill('未带手机，电话确认');
+  await staffPage.locator('#attendance-minutes input').fill(String(minutes));
+  await staffPage.locator('#attendance-note input').fill('未带手机，电话确认');
   await staffPage.locator('#attendance-submit').click();
   await staffPage.locator('#attendance-result').waitFor(WAIT);
   return (await staffPage.locator('#attendance-result').textContent()) ?? '';
@@ -242,8 +242,8 @@ export async function recordOfficeHours(
 
 /** Chooses a member in the member picker by name. */
 export async function pickMember(staffPage: Page, nickname: string): Promise<void> {
-  await staffPage.locator('input#member-search').waitFor(WAIT);
-  await staffPage.locator('input#member-search').fill(nickname);
+  await staffPage.locator('#member-search input').waitFor(WAIT);
+  await staffPage.locator('#member-search input').fill(nickname);
   const option = await findInList(staffPage, 'member-list', staffPage.locator('.member-option', { hasText: nickname }));
   await option.click();
   await staffPage.locator('#member-selected').waitFor(WAIT);

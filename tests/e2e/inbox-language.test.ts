@@ -39,7 +39,7 @@ async function logInTo(page: Page, openid: string, cid: string): Promise<void> {
   await page.goto(`${h5Url()}/`);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${h5Url()}/`);
-  await page.locator('input#login-openid').fill(openid);
+  await page.locator('#login-openid input').fill(openid);
   await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator(`#join-${cid}`).click();

@@ -64,10 +64,10 @@ describe('merchant alliance and credit supermarket in Chromium', () => {
     expect(await staffPage.locator('.merchant-card').first().textContent()).toContain('张记包子铺');
     await snapshot(staffPage, 'e2e-market-2-merchant-console.png');
     await staffPage.locator('#merchant-verify').click();
-    await staffPage.locator('input#verify-token').waitFor(WAIT);
+    await staffPage.locator('#verify-token input').waitFor(WAIT);
     const token = ((await residentPage.locator('#certificate-pass-token').textContent()) ?? '').trim();
     expect(token.length).toBeGreaterThan(10);
-    await staffPage.locator('input#verify-token').fill(token);
+    await staffPage.locator('#verify-token input').fill(token);
     await staffPage.locator('#verify-submit').click();
     await staffPage.locator('#verify-result').waitFor(WAIT);
     expect(await staffPage.locator('#verify-verdict').textContent()).toContain('证书有效');
@@ -76,7 +76,7 @@ describe('merchant alliance and credit supermarket in Chromium', () => {
     await snapshot(staffPage, 'e2e-market-3-verify-valid.png');
 
     // A made-up token is refused, with the reason in Chinese and no name.
-    await staffPage.locator('input#verify-token').fill('not-a-real-pass');
+    await staffPage.locator('#verify-token input').fill('not-a-real-pass');
     await staffPage.locator('#verify-submit').click();
     await staffPage.locator('#verify-reason').waitFor(WAIT);
     expect(await staffPage.locator('#verify-reason').textContent()).toBe('无效的证书码');
@@ -86,11 +86,11 @@ describe('merchant alliance and credit supermarket in Chromium', () => {
     // (c) Staff put 小米 on the supermarket shelf: 2 points, 5 in stock, worth 15 yuan.
     await logInToDemo(staffPage, 'demo-staff');
     await openRoute(staffPage, '/office/pages/goods/index');
-    await staffPage.locator('input#good-name').waitFor(WAIT);
-    await staffPage.locator('input#good-name').fill(goodName);
-    await staffPage.locator('input#good-price').fill('2');
-    await staffPage.locator('input#good-stock').fill('5');
-    await staffPage.locator('input#good-value').fill('15.00');
+    await staffPage.locator('#good-name input').waitFor(WAIT);
+    await staffPage.locator('#good-name input').fill(goodName);
+    await staffPage.locator('#good-price input').fill('2');
+    await staffPage.locator('#good-stock input').fill('5');
+    await staffPage.locator('#good-value input').fill('15.00');
     await staffPage.locator('#good-submit').click();
     await staffPage.locator('#good-result').waitFor(WAIT);
     await staffPage.locator('.good-card', { hasText: goodName }).waitFor(WAIT);
@@ -118,7 +118,7 @@ describe('merchant alliance and credit supermarket in Chromium', () => {
       'pickups-list',
       staffPage.locator('.redemption', { hasText: nickname }),
     );
-    await reservation.locator('input.pickup-form__code').fill(code);
+    await reservation.locator('.pickup-form__code input').fill(code);
     await snapshot(staffPage, 'e2e-market-8-pickups.png');
     await reservation.locator('.pickup-form__submit').click();
     const handedOver = reservation.locator('.result-good');

@@ -42,8 +42,8 @@ describe('H5 app in Chromium', () => {
     const openid = `e2e-${randomUUID().slice(0, 8)}`;
     await page.goto(`${h5Url()}/`);
 
-    await page.locator('input#login-openid').fill(openid);
-    await page.locator('input#login-nickname').fill(nickname);
+    await page.locator('#login-openid input').fill(openid);
+    await page.locator('#login-nickname input').fill(nickname);
     await agreeToPrivacyGuide(page);
     await page.locator('#login-submit').click();
     await page.locator('#join-demo').click();
@@ -68,7 +68,7 @@ describe('H5 app in Chromium', () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.goto(`${h5Url()}/`);
 
-    await page.locator('input#login-openid').fill('demo-admin');
+    await page.locator('#login-openid input').fill('demo-admin');
     await agreeToPrivacyGuide(page);
     await page.locator('#login-submit').click();
     await page.locator('#join-demo').click();

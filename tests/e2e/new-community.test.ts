@@ -14,8 +14,8 @@ async function logIn(page: Page, openid: string, nickname: string): Promise<void
   await page.goto(`${h5Url()}/`);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(`${h5Url()}/`);
-  await page.locator('input#login-openid').fill(openid);
-  await page.locator('input#login-nickname').fill(nickname);
+  await page.locator('#login-openid input').fill(openid);
+  await page.locator('#login-nickname input').fill(nickname);
   await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator('#login-submit').waitFor({ state: 'detached', ...WAIT });
@@ -28,8 +28,8 @@ async function acceptInvitation(page: Page, link: string, openid: string, nickna
   await page.goto(link);
   await page.reload();
   await page.locator('#invitation-login').click();
-  await page.locator('input#login-openid').fill(openid);
-  await page.locator('input#login-nickname').fill(nickname);
+  await page.locator('#login-openid input').fill(openid);
+  await page.locator('#login-nickname input').fill(nickname);
   await agreeToPrivacyGuide(page);
   await page.locator('#login-submit').click();
   await page.locator('#invitation-accept').click();
@@ -61,12 +61,12 @@ describe('a new community in Chromium', () => {
     // The platform operator starts 凤凰里 and names its admin.
     await logIn(operator!, 'demo-platform', '平台运营');
     await openRoute(operator!, '/pages/platform/index');
-    await operator!.locator('input#platform-id').fill(cid);
-    await operator!.locator('input#platform-name').fill(`凤凰里${suffix}`);
-    await operator!.locator('input#platform-currency').fill('凤凰币');
+    await operator!.locator('#platform-id input').fill(cid);
+    await operator!.locator('#platform-name input').fill(`凤凰里${suffix}`);
+    await operator!.locator('#platform-currency input').fill('凤凰币');
     await operator!.locator('#platform-create').click();
     await operator!.locator('#platform-create-result').waitFor(WAIT);
-    await operator!.locator('input#platform-admin-openid').fill(adminOpenid);
+    await operator!.locator('#platform-admin-openid input').fill(adminOpenid);
     await operator!.locator('#platform-admin-save').click();
     await operator!.locator('#platform-admin-result').waitFor(WAIT);
     await operator!.screenshot({ path: artifactPath('e2e-new-community-1-platform.png'), fullPage: true });
@@ -76,11 +76,11 @@ describe('a new community in Chromium', () => {
     await admin!.locator(`#join-${cid}`).click();
     await admin!.locator('#me-office').click();
     await admin!.locator('#office-setup').click();
-    await admin!.locator('input#setup-points').fill('12');
-    await admin!.locator('input#setup-new-category').fill('绿化养护');
+    await admin!.locator('#setup-points input').fill('12');
+    await admin!.locator('#setup-new-category').locator('input').fill('绿化养护');
     await admin!.locator('#setup-add-category').click();
-    await admin!.locator('input#setup-address').fill('凤凰里 1 号');
-    await admin!.locator('input#setup-phone').fill('0871-1234567');
+    await admin!.locator('#setup-address input').fill('凤凰里 1 号');
+    await admin!.locator('#setup-phone input').fill('0871-1234567');
     await admin!.locator('#setup-save').click();
     await admin!.locator('#setup-result').waitFor(WAIT);
     await admin!.screenshot({ path: artifactPath('e2e-new-community-2-setup.png'), fullPage: true });
@@ -95,14 +95,14 @@ describe('a new community in Chromium', () => {
     await acceptInvitation(staff!, staffLink, `e2e-staff-${suffix}`, '李社工');
     await staff!.locator('#office-new-activity').click();
     const title = `E2E绿化${suffix}`;
-    await staff!.locator('input#activity-title').fill(title);
+    await staff!.locator('#activity-title input').fill(title);
     await staff!.locator('#activity-category-own-10').click();
     const start = await browserDateTime(staff!, -5);
     const end = await browserDateTime(staff!, 120);
-    await staff!.locator('input#activity-start-date').fill(start.date);
-    await staff!.locator('input#activity-start-time').fill(start.time);
-    await staff!.locator('input#activity-end-date').fill(end.date);
-    await staff!.locator('input#activity-end-time').fill(end.time);
+    await staff!.locator('#activity-start-date input').fill(start.date);
+    await staff!.locator('#activity-start-time input').fill(start.time);
+    await staff!.locator('#activity-end-date input').fill(end.date);
+    await staff!.locator('#activity-end-time input').fill(end.time);
     await staff!.locator('#activity-submit').click();
     const card = await findInList(
       staff!,
@@ -132,7 +132,7 @@ describe('a new community in Chromium', () => {
     let outcome = '';
     for (let attempt = 0; attempt < 2 && !outcome.includes('签到成功'); attempt += 1) {
       const digits = ((await staff!.locator('#checkin-code-digits').textContent()) ?? '').replace(/\D/g, '');
-      await resident!.locator('input#checkin-code').fill(digits);
+      await resident!.locator('#checkin-code input').fill(digits);
       await resident!.locator('#checkin-submit').click();
       const answer = resident!.locator('#checkin-result, #checkin-error');
       await answer.waitFor(WAIT);

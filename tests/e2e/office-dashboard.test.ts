@@ -199,10 +199,10 @@ describe('office dashboard, exports and audit log in Chromium', () => {
 
     // The audit log: 赵社工 approved the resident's claim.
     await openRoute(page, '/office/pages/audit/index');
-    await page.locator('input#audit-objectId').waitFor(WAIT);
+    await page.locator('#audit-objectId input').waitFor(WAIT);
     // Kinds of object are chosen by name (issue 21: the filters took internal codes).
     await page.locator('select#audit-objectType').selectOption({ label: '时长记录' });
-    await page.locator('input#audit-objectId').fill(claim.id);
+    await page.locator('#audit-objectId input').fill(claim.id);
     await page.locator('#audit-search').click();
     await page.locator('#audit-list').waitFor(WAIT);
     await snapshot(page, 'e2e-office-4-audit.png');

@@ -82,15 +82,15 @@ describe('personal data in the browser', () => {
 
     // The donate page names the charity the fund runs under; the donation is paid (dev confirmation).
     await openRoute(page, '/fund/pages/donate/index');
-    await page.locator('input#donate-amount').waitFor(WAIT);
-    await page.locator('input#donate-amount').fill('8.80');
+    await page.locator('#donate-amount input').waitFor(WAIT);
+    await page.locator('#donate-amount input').fill('8.80');
     await page.locator('#donate-submit').click();
     await page.locator('.order-payment__pay').click();
     await page.locator('.order-payment .result-good').waitFor(WAIT);
     const ask = page.locator('[id$="-ask-receipt"]').first();
     const orderId = (await ask.getAttribute('id'))!.replace(/^order-/, '').replace(/-ask-receipt$/, '');
     await ask.click();
-    await page.locator(`input#receipt-payer-${orderId}`).fill(payer);
+    await page.locator(`#receipt-payer-${orderId} input`).fill(payer);
     await page.locator(`#receipt-submit-${orderId}`).click();
     await page.locator(`#order-${orderId}-receipt`).waitFor(WAIT);
     expect(await page.locator(`#order-${orderId}-receipt`).textContent()).toContain('待开具');
@@ -102,7 +102,7 @@ describe('personal data in the browser', () => {
     const card = page.locator('[id^="receipt-request-"]', { hasText: payer }).first();
     await card.waitFor(WAIT);
     const requestId = (await card.getAttribute('id'))!.replace(/^receipt-request-/, '');
-    await page.locator(`input#receipt-number-${requestId}`).fill(receiptNo);
+    await page.locator(`#receipt-number-${requestId} input`).fill(receiptNo);
     await page.locator(`#receipt-issue-${requestId}`).click();
     // A decided request leaves the queue.
     await page.locator(`#receipt-request-${requestId}`).waitFor({ ...WAIT, state: 'detached' });
@@ -124,8 +124,8 @@ describe('personal data in the browser', () => {
     await page.locator('#children-card').waitFor(WAIT);
 
     // Without the guardian's statement nothing is added; with it the child is listed at once.
-    await page.locator('input#child-name').fill(childName);
-    await page.locator('input#child-birth-date').fill(birthDateYearsAgo(8));
+    await page.locator('#child-name input').fill(childName);
+    await page.locator('#child-birth-date input').fill(birthDateYearsAgo(8));
     await page.locator('#child-add').click();
     await page.locator('#child-add-error').waitFor(WAIT);
     expect(await page.locator('#child-add-error').textContent()).toContain('监护人');

@@ -67,11 +67,11 @@ describe('photos and the shipping upload in Chromium', () => {
     // (a) demo-maker fills the listing and chooses two photos; both upload before it is sent.
     await logInToDemo(workPage, 'demo-maker');
     await openRoute(workPage, '/shop/pages/maker/index');
-    await workPage.locator('input#product-title').waitFor(WAIT);
-    await workPage.locator('input#product-title').fill(title);
+    await workPage.locator('#product-title input').waitFor(WAIT);
+    await workPage.locator('#product-title input').fill(title);
     await workPage.locator('#product-description textarea').fill('本地毛竹手工编织');
-    await workPage.locator('input#product-price').fill('45');
-    await workPage.locator('input#product-stock').fill('4');
+    await workPage.locator('#product-price input').fill('45');
+    await workPage.locator('#product-stock input').fill('4');
     await workPage.locator('#product-photos-input').setInputFiles(files);
     await workPage.locator('#product-photos .image-uploader__thumb').nth(1).waitFor(WAIT);
     await workPage

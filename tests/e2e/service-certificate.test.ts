@@ -58,9 +58,9 @@ describe('the service record certificate in Chromium', () => {
     // The volunteer: 志愿者资料 with the real name and ID number.
     await logInToDemo(page, openid, nickname);
     await openRoute(page, '/volunteer/pages/profile/index');
-    await page.locator('input#profile-realName').waitFor(WAIT);
-    await page.locator('input#profile-realName').fill('王小明');
-    await page.locator('input#profile-idNumber').fill('11010119900307002X');
+    await page.locator('#profile-realName input').waitFor(WAIT);
+    await page.locator('#profile-realName input').fill('王小明');
+    await page.locator('#profile-idNumber input').fill('11010119900307002X');
     // The ID number's own consent (issue 20): its text shows beside the field, and must be ticked.
     await page.locator('#profile-idNumber-consent').click();
     await page.locator('#profile-save').click();
@@ -116,7 +116,7 @@ describe('the service record certificate in Chromium', () => {
     await openRoute(staffPage, '/office/pages/service-records/index');
     await staffPage.locator('#record-tab-register').click();
     await staffPage.locator(`#register-revoke-${serial}`).click();
-    await staffPage.locator(`input#register-revoke-${serial}-reason`).fill('时长登记有误');
+    await staffPage.locator(`#register-revoke-${serial}-reason input`).fill('时长登记有误');
     await staffPage.locator(`#register-revoke-${serial}-confirm`).click();
     await staffPage.locator(`#register-${serial}-result`).waitFor(WAIT);
     const revoked = await checkVerdict(checker, checkUrl);

@@ -41,11 +41,11 @@ describe('artisan shop and public charity fund in Chromium', () => {
     // (a) demo-maker lists the hat: ¥150, 3 in stock; it waits for review.
     await logInToDemo(workPage, 'demo-maker');
     await openRoute(workPage, '/shop/pages/maker/index');
-    await workPage.locator('input#product-title').waitFor(WAIT);
-    await workPage.locator('input#product-title').fill(title);
+    await workPage.locator('#product-title input').waitFor(WAIT);
+    await workPage.locator('#product-title input').fill(title);
     await workPage.locator('#product-description textarea').fill('麦秆手工编织，透气遮阳');
-    await workPage.locator('input#product-price').fill('150');
-    await workPage.locator('input#product-stock').fill('3');
+    await workPage.locator('#product-price input').fill('150');
+    await workPage.locator('#product-stock input').fill('3');
     await workPage.locator('#product-submit').click();
     await workPage.locator('#product-result').waitFor(WAIT);
     const listing = workPage.locator('.product-card', { hasText: title });
@@ -122,8 +122,8 @@ describe('artisan shop and public charity fund in Chromium', () => {
 
     // The resident gives ¥66.08 (not ticking 显示我的名字: anonymous) and pays with the dev confirmation.
     await openRoute(residentPage, '/fund/pages/donate/index');
-    await residentPage.locator('input#donate-amount').waitFor(WAIT);
-    await residentPage.locator('input#donate-amount').fill('66.08');
+    await residentPage.locator('#donate-amount input').waitFor(WAIT);
+    await residentPage.locator('#donate-amount input').fill('66.08');
     expect(await residentPage.locator('#donate-publish-name-text').textContent()).toContain('匿名');
     await residentPage.locator('#donate-submit').click();
     await residentPage.locator('.order__fund').waitFor(WAIT);
@@ -134,9 +134,9 @@ describe('artisan shop and public charity fund in Chromium', () => {
 
     // demo-staff submits an expense and may not approve it; demo-staff-2 can.
     await openRoute(workPage, '/office/pages/expenses/index');
-    await workPage.locator('input#expense-amount').waitFor(WAIT);
-    await workPage.locator('input#expense-amount').fill('10');
-    await workPage.locator('input#expense-purpose').fill(purpose);
+    await workPage.locator('#expense-amount input').waitFor(WAIT);
+    await workPage.locator('#expense-amount input').fill('10');
+    await workPage.locator('#expense-purpose input').fill(purpose);
     await workPage.locator('#expense-submit').click();
     await workPage.locator('#expense-result').waitFor(WAIT);
     const expense = await findInList(workPage, 'fund-expenses', workPage.locator('.expense', { hasText: purpose }));
@@ -175,11 +175,11 @@ describe('artisan shop and public charity fund in Chromium', () => {
       [scarf, '88.50'],
       [cup, '20'],
     ] as const) {
-      await workPage.locator('input#product-title').waitFor(WAIT);
-      await workPage.locator('input#product-title').fill(title);
+      await workPage.locator('#product-title input').waitFor(WAIT);
+      await workPage.locator('#product-title input').fill(title);
       await workPage.locator('#product-description textarea').fill('居民手作');
-      await workPage.locator('input#product-price').fill(price);
-      await workPage.locator('input#product-stock').fill('5');
+      await workPage.locator('#product-price input').fill(price);
+      await workPage.locator('#product-stock input').fill('5');
       await workPage.locator('#product-submit').click();
       await workPage.locator('.product-card', { hasText: title }).waitFor(WAIT);
     }

@@ -56,22 +56,22 @@ describe('sign-up in Chromium', () => {
     // Staff: 发布活动, weekly, two positions, check-in only for confirmed sign-ups.
     await logInToDemo(page, 'demo-staff');
     await openRoute(page, '/office/pages/new-activity/index');
-    await page.locator('input#activity-title').waitFor(WAIT);
+    await page.locator('#activity-title input').waitFor(WAIT);
     const start = await browserDateTime(page, 24 * 60);
     const end = await browserDateTime(page, 24 * 60 + 120);
-    await page.locator('input#activity-title').fill(title);
+    await page.locator('#activity-title input').fill(title);
     await page.locator('#activity-category-cooking').click();
-    await page.locator('input#activity-start-date').fill(start.date);
-    await page.locator('input#activity-start-time').fill(start.time);
-    await page.locator('input#activity-end-date').fill(end.date);
-    await page.locator('input#activity-end-time').fill(end.time);
+    await page.locator('#activity-start-date input').fill(start.date);
+    await page.locator('#activity-start-time input').fill(start.time);
+    await page.locator('#activity-end-date input').fill(end.date);
+    await page.locator('#activity-end-time input').fill(end.time);
     for (const [index, [name, capacity]] of [
       ['厨师', '1'],
       ['司机', '1'],
     ].entries()) {
       await page.locator('#activity-position-add').click();
-      await page.locator(`input#activity-position-name-${index}`).fill(name!);
-      await page.locator(`input#activity-position-capacity-${index}`).fill(capacity!);
+      await page.locator(`#activity-position-name-${index} input`).fill(name!);
+      await page.locator(`#activity-position-capacity-${index} input`).fill(capacity!);
     }
     await page.locator('#activity-signup-required-yes').click();
     await page.locator('#activity-repeat-weekly').click();
@@ -121,7 +121,7 @@ describe('sign-up in Chromium', () => {
       token: staff.token,
     });
     await openActivityAs(page, `e2e-su-stranger-${suffix}`, `路人${suffix}`, activity.id);
-    await page.locator('input#checkin-code').fill(code.body.code);
+    await page.locator('#checkin-code input').fill(code.body.code);
     await page.locator('#checkin-submit').click();
     expect(await outcomeText(page, 'checkin')).toContain('需要先报名成功');
 
@@ -129,7 +129,7 @@ describe('sign-up in Chromium', () => {
     await openActivityAs(page, `e2e-su-li-${suffix}`, `小李${suffix}`, activity.id);
     expect(await page.locator('#activity-phase').textContent()).toBe('进行中');
     expect(await page.locator('#activity-my-attendance').count()).toBe(0);
-    await page.locator('input#checkin-code').fill(code.body.code);
+    await page.locator('#checkin-code input').fill(code.body.code);
     await page.locator('#checkin-submit').click();
     expect(await outcomeText(page, 'checkin')).toContain('签到');
     await page.locator('#activity-my-attendance', { hasText: '已签到' }).waitFor(WAIT);

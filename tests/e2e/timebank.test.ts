@@ -53,16 +53,16 @@ describe('time bank in Chromium', () => {
     await staffPage.waitForTimeout(500); // let the page slide in before the picture
     await staffPage.screenshot({ path: artifactPath('e2e-timebank-0-office.png'), fullPage: true });
     await staffPage.locator('#office-new-activity').click();
-    await staffPage.locator('input#activity-title').waitFor(WAIT);
+    await staffPage.locator('#activity-title input').waitFor(WAIT);
     const start = await browserDateTime(staffPage, -5);
     const end = await browserDateTime(staffPage, 120);
-    await staffPage.locator('input#activity-title').fill(title);
+    await staffPage.locator('#activity-title input').fill(title);
     await staffPage.locator('#activity-category-cleaning').click();
-    await staffPage.locator('input#activity-start-date').fill(start.date);
-    await staffPage.locator('input#activity-start-time').fill(start.time);
-    await staffPage.locator('input#activity-end-date').fill(end.date);
-    await staffPage.locator('input#activity-end-time').fill(end.time);
-    await staffPage.locator('input#activity-location').fill('社区活动室');
+    await staffPage.locator('#activity-start-date input').fill(start.date);
+    await staffPage.locator('#activity-start-time input').fill(start.time);
+    await staffPage.locator('#activity-end-date input').fill(end.date);
+    await staffPage.locator('#activity-end-time input').fill(end.time);
+    await staffPage.locator('#activity-location input').fill('社区活动室');
     await staffPage.screenshot({ path: artifactPath('e2e-timebank-1-new-activity.png'), fullPage: true });
     await staffPage.locator('#activity-submit').click();
 
@@ -88,11 +88,11 @@ describe('time bank in Chromium', () => {
     );
     await residentPage.screenshot({ path: artifactPath('e2e-timebank-3-activities.png'), fullPage: true });
     await residentCard.locator('.activity-card__main').click();
-    await residentPage.locator('input#checkin-code').waitFor(WAIT);
+    await residentPage.locator('#checkin-code input').waitFor(WAIT);
     let outcome = '';
     for (let attempt = 0; attempt < 2 && !outcome.includes('签到成功'); attempt += 1) {
       // The code rotates every 30 s: read it just before typing it (and once more if it turned over).
-      await residentPage.locator('input#checkin-code').fill(await currentCheckinCode(staffPage));
+      await residentPage.locator('#checkin-code input').fill(await currentCheckinCode(staffPage));
       await residentPage.locator('#checkin-submit').click();
       const answer = residentPage.locator('#checkin-result, #checkin-error');
       await answer.waitFor(WAIT);
@@ -109,8 +109,8 @@ describe('time bank in Chromium', () => {
       endsAt: minutesFromNow(60),
     });
     await openRoute(staffPage, `/office/pages/attendance/index?activityId=${earlier.id}`);
-    await staffPage.locator('input#member-search').waitFor(WAIT);
-    await staffPage.locator('input#member-search').fill(nickname);
+    await staffPage.locator('#member-search input').waitFor(WAIT);
+    await staffPage.locator('#member-search input').fill(nickname);
     const option = await findInList(
       staffPage,
       'member-list',
@@ -118,8 +118,8 @@ describe('time bank in Chromium', () => {
     );
     await option.click();
     await staffPage.locator('#member-selected').waitFor(WAIT);
-    await staffPage.locator('input#attendance-minutes').fill('180');
-    await staffPage.locator('input#attendance-note').fill('未带手机，电话确认');
+    await staffPage.locator('#attendance-minutes input').fill('180');
+    await staffPage.locator('#attendance-note input').fill('未带手机，电话确认');
     await staffPage.locator('#attendance-submit').click();
     await staffPage.locator('#attendance-result').waitFor(WAIT);
     await staffPage.screenshot({ path: artifactPath('e2e-timebank-4-office-entry.png'), fullPage: true });
