@@ -105,7 +105,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * The init script of a visit (runs in the page before its own scripts): puts `entries` in localStorage as
  * Taro stores them, records long tasks in `window.__longTasks` and, in `window.__firstScreenReady`, the
- * first animation frame at which the element `selector` is laid out (read by {@link readyAt}).
+ * end of the first animation frame at which the element `selector` is laid out (read by {@link readyAt}).
  */
 function startRecording(entries: Record<string, unknown>, selector: string): void {
   for (const key of Object.keys(entries)) localStorage.setItem(key, JSON.stringify({ data: entries[key] }));
@@ -119,7 +119,8 @@ function startRecording(entries: Record<string, unknown>, selector: string): voi
   page.__firstScreenReady = new Promise(function watch(resolve) {
     function look() {
       const control = document.querySelector(selector);
-      if (control && control.getClientRects().length > 0) resolve(performance.now());
+      // Shown once this frame has been painted: the task after it.
+      if (control && control.getClientRects().length > 0) setTimeout(() => resolve(performance.now()), 0);
       else requestAnimationFrame(look);
     }
     requestAnimationFrame(look);
