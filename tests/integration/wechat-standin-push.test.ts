@@ -51,18 +51,31 @@ async function askImageCheck(wechat: WechatApi, appId: string, secret: string, b
   return asked.trace_id;
 }
 
+/** A stand-in of app `appId` pushing its verdicts to `target`, asked for one image check: its trace id. */
+async function standInPushingTo(
+  target: { base: string },
+  appId: string,
+): Promise<{ wechat: WechatApi; traceId: string }> {
+  const wechat = await startWechatApi({
+    appId,
+    appSecret: 'push-secret',
+    push: { url: `${target.base}/v1/wechat/messages`, token: 'push-token' },
+  });
+  try {
+    return { wechat, traceId: await askImageCheck(wechat, appId, 'push-secret', target.base) };
+  } catch (error) {
+    await wechat.close();
+    throw error;
+  }
+}
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the WeChat stand-in’s message push', () => {
   it('pushes a verdict again until the server answers success, and no more after it', async () => {
     const target = await pushTarget(['', 'failed', 'success']);
-    const wechat = await startWechatApi({
-      appId: 'wx-push-retry',
-      appSecret: 'push-secret',
-      push: { url: `${target.base}/v1/wechat/messages`, token: 'push-token' },
-    });
+    const { wechat, traceId } = await standInPushingTo(target, 'wx-push-retry');
     try {
-      const traceId = await askImageCheck(wechat, 'wx-push-retry', 'push-secret', target.base);
       const deadline = Date.now() + 10_000;
       while (target.pushes.length < 3 && Date.now() < deadline) await settle(100);
       await settle(1_500);
@@ -77,13 +90,8 @@ describe('the WeChat stand-in’s message push', () => {
 
   it('pushes nothing more once a test holds the verdicts or the stand-in is closed', async () => {
     const held = await pushTarget(['failed', 'failed', 'failed', 'failed']);
-    const wechat = await startWechatApi({
-      appId: 'wx-push-hold',
-      appSecret: 'push-secret',
-      push: { url: `${held.base}/v1/wechat/messages`, token: 'push-token' },
-    });
+    const { wechat } = await standInPushingTo(held, 'wx-push-hold');
     try {
-      await askImageCheck(wechat, 'wx-push-hold', 'push-secret', held.base);
       while (held.pushes.length < 1) await settle(50);
       wechat.state.holdMediaVerdicts = true;
       await settle(2_500);
@@ -95,13 +103,8 @@ describe('the WeChat stand-in’s message push', () => {
     }
 
     const closing = await pushTarget(['failed', 'failed', 'failed', 'failed']);
-    const closed = await startWechatApi({
-      appId: 'wx-push-close',
-      appSecret: 'push-secret',
-      push: { url: `${closing.base}/v1/wechat/messages`, token: 'push-token' },
-    });
+    const { wechat: closed } = await standInPushingTo(closing, 'wx-push-close');
     try {
-      await askImageCheck(closed, 'wx-push-close', 'push-secret', closing.base);
       while (closing.pushes.length < 1) await settle(50);
       await closed.close();
       await settle(2_500);
