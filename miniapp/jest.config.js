@@ -17,6 +17,8 @@ module.exports = {
     '^qrcode-generator$': '<rootDir>/../node_modules/qrcode-generator/dist/qrcode.mjs',
     '^@tarojs/taro$': '<rootDir>/test/doubles/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/doubles/components.tsx',
+    // The browser build's Taro components under src/components/web-elements (its own View, Text, Button).
+    '^@tarojs/components/lib/react$': '<rootDir>/test/doubles/components.tsx',
     '^@nutui/nutui-react-taro$': '<rootDir>/test/doubles/nutui.tsx',
     '\\.(css|scss)$': '<rootDir>/test/doubles/style.ts',
     '^@nutui/nutui-react-taro/dist/.*$': '<rootDir>/test/doubles/style.ts',

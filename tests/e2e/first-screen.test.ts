@@ -90,6 +90,40 @@ describe('the first screen (issue 21)', () => {
     }
   });
 
+  it('draws the app’s View, Text and Button as plain elements: 我的 holds no Stencil view, text or button of its own', async () => {
+    const page = await browserNow().context.newPage();
+    await logInToDemo(page, `e2e-first-plain-${randomUUID().slice(0, 8)}`, '首屏元素');
+    // NutUI's components (the certificate's progress bar) keep Taro's: only the app's are plain.
+    const stencilElements = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('taro-view-core, taro-text-core, taro-button-core')].filter(
+            (element) => !element.closest('[class*="nut-"]'),
+          ).length,
+      );
+
+    await page.goto(`${h5Url()}/#/pages/me/index`);
+    await page.reload();
+    await page.locator('#me-display-name').waitFor(WAIT);
+    const onMe = await stencilElements();
+    const tags = await page.evaluate(() => ({
+      name: document.querySelector('#me-display-name')?.tagName,
+      language: document.querySelector('#language-toggle')?.tagName,
+      languageType: document.querySelector('#language-toggle')?.getAttribute('type'),
+    }));
+    // A real button: reached with Tab and pressed with Enter, as a keyboard or switch user does.
+    await page.locator('#language-toggle').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#language-toggle', { hasText: 'English' }).waitFor(WAIT);
+    await page.locator('#language-toggle').press('Enter');
+    await page.locator('#language-toggle', { hasText: '中文' }).waitFor(WAIT);
+
+    expect({ onMe, tags }).toEqual({
+      onMe: 0,
+      tags: { name: 'SPAN', language: 'BUTTON', languageType: 'button' },
+    });
+  });
+
   it('shows 登录, 我的 and 首页 whole without the rest of the Chinese, and fetches it when another page opens', async () => {
     const openid = `e2e-first-texts-${randomUUID().slice(0, 8)}`;
     // Logged in once (the join page is not a first screen), then a browser that has never loaded the app.

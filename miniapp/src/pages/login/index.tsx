@@ -10,7 +10,7 @@ import { useStoredValue } from '../../state/stored-value';
 import { expectConsentRecording, recordPrivacyConsent } from '../../state/privacy';
 import { isMessageKey, useI18n } from '../../i18n';
 import { ROUTES, openPage, restartAt, restartAtUrl } from '../../routes';
-import { accessibleName } from '../../components/accessible-name';
+import { accessibleName, checkboxSemantics } from '../../components/accessible-name';
 
 const DEV_LOGIN_AVAILABLE = process.env.TARO_ENV === 'h5' && LINLI_STAGE === 'dev';
 const WECHAT_LOGIN_AVAILABLE = process.env.TARO_ENV === 'weapp';
@@ -51,7 +51,12 @@ function PrivacyAgreement({ agreed, onChange }: { agreed: boolean; onChange: (ag
   return (
     <View className="card">
       <View className="row check-row">
-        <Button id="login-agree" className={agreed ? 'check check--on' : 'check'} onClick={() => onChange(!agreed)}>
+        <Button
+          id="login-agree"
+          className={agreed ? 'check check--on' : 'check'}
+          {...checkboxSemantics(agreed, `${t('privacy.agreePrefix')}${t('privacy.guideLink')}`)}
+          onClick={() => onChange(!agreed)}
+        >
           {agreed ? '✓' : ''}
         </Button>
         <Text className="row__text" onClick={() => onChange(!agreed)}>

@@ -9,7 +9,7 @@ import { describeError, useI18n, type Language, type Translate } from '../../../
 import DataTable, { type Column } from '../../../components/data-table';
 import PagedListView from '../../../components/paged-list';
 import SubmitButton from '../../../components/submit-button';
-import { accessibleName } from '../../../components/accessible-name';
+import { accessibleName, checkboxSemantics } from '../../../components/accessible-name';
 
 /** The server approves at most this many claims in one bulk call. */
 export const BULK_APPROVE_LIMIT = 25;
@@ -231,9 +231,16 @@ function ClaimCard({
   );
 }
 
+/** The card's select box (phone): a checkbox to a screen reader, named as the table's. */
 function SelectButton({ claim, selected, onToggle }: { claim: Claim; selected: boolean; onToggle: () => void }) {
+  const { t } = useI18n();
   return (
-    <Button id={`claim-select-${claim.id}`} className={selected ? 'check check--on' : 'check'} onClick={onToggle}>
+    <Button
+      id={`claim-select-${claim.id}`}
+      className={selected ? 'check check--on' : 'check'}
+      {...checkboxSemantics(selected, `${t('table.select')} ${claim.memberName}`)}
+      onClick={onToggle}
+    >
       {selected ? '✓' : ''}
     </Button>
   );
