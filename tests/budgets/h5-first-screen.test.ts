@@ -26,6 +26,22 @@ describe('the H5 entry scripts', () => {
     expect({ loginPage: load.source.includes('"login-submit"') }).toEqual({ loginPage: true });
   });
 
+  it('evaluate the framework while the app’s code is still arriving: its script comes first, the app’s last', () => {
+    const html = readFileSync(path.join(h5, 'index.html'), 'utf8');
+    // Each inline chunk opens with the note that names its file (…/framework.<hash>.js.LICENSE.txt).
+    const framework = html.search(/see framework\.[0-9a-f]+\.js\.LICENSE/);
+    const app = html.search(/see app\.[0-9a-f]+\.js\.LICENSE/);
+
+    expect({ framework: framework > 0, app: app > 0, frameworkFirst: framework < app }).toEqual({
+      framework: true,
+      app: true,
+      frameworkFirst: true,
+    });
+    // What follows the framework's script is what arrives while it is evaluated: at least a quarter of the page.
+    const afterFramework = html.length - html.indexOf('</script>', framework);
+    expect({ afterFrameworkShare: afterFramework / html.length >= 0.25 }).toEqual({ afterFrameworkShare: true });
+  });
+
   it('wait for no style sheet: the entry’s styles are inside the page, the pages’ own sheets stay files', () => {
     const html = readFileSync(path.join(h5, 'index.html'), 'utf8');
     const sheets = readdirSync(path.join(h5, 'css'));

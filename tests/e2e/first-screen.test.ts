@@ -97,7 +97,7 @@ describe('the first screen (issue 21)', () => {
     const stencilElements = () =>
       page.evaluate(
         () =>
-          [...document.querySelectorAll('taro-view-core, taro-text-core, taro-button-core')].filter(
+          Array.from(document.querySelectorAll('taro-view-core, taro-text-core, taro-button-core')).filter(
             (element) => !element.closest('[class*="nut-"]'),
           ).length,
       );
