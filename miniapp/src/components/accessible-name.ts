@@ -10,6 +10,14 @@ export function accessibleName(label: string): { 'aria-label': string; nativePro
 }
 
 /**
+ * `aria-pressed` for one of a row of options drawn as buttons (ChoiceTabs…): which one is chosen, told to a
+ * screen reader and not by colour alone (WCAG 1.4.1, 4.1.2).
+ */
+export function pressedSemantics(pressed: boolean): object {
+  return { 'aria-pressed': pressed };
+}
+
+/**
  * Props that make a tick box drawn as a `Button` a checkbox to a screen reader (WAI-ARIA 1.2 `checkbox`:
  * its role, `aria-checked`, and `label` as its name — a browser's `<button>` with only a ✓ has none, WCAG
  * 4.1.2). The mini-program reads the role from `aria-role`; the browser from `role`.

@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components';
+import { pressedSemantics } from '../accessible-name';
 
 export interface Choice<Value extends string> {
   value: Value;
@@ -24,6 +25,7 @@ export default function ChoiceTabs<Value extends string>({
           key={choice.value}
           id={`${idPrefix}-${choice.value}`}
           className={choice.value === value ? 'choice choice--on' : 'choice'}
+          {...pressedSemantics(choice.value === value)}
           onClick={() => onChange(choice.value)}
         >
           {choice.label}

@@ -14,7 +14,7 @@ import {
 import ChoiceTabs from '../../../components/choice-tabs';
 import { formatDateTime } from '../../../format/time';
 import { useI18n, type Translate } from '../../../i18n';
-import { accessibleName } from '../../../components/accessible-name';
+import { accessibleName, pressedSemantics } from '../../../components/accessible-name';
 
 /** 每周重复 on 发布活动: off, or the ISO weekdays (China time) and the last day. */
 export interface Repeat {
@@ -112,6 +112,7 @@ function WeeklyFields({
             key={day}
             id={`activity-weekday-${day}`}
             className={value.weekdays.includes(day) ? 'choice choice--on' : 'choice'}
+            {...pressedSemantics(value.weekdays.includes(day))}
             onClick={() => toggle(day)}
           >
             {language === 'en' ? weekdaysLabel([day], 'en') : `周${weekdaysLabel([day], 'zh-CN')}`}

@@ -137,7 +137,10 @@ function CreatedInvitation({ communityId, invitation }: { communityId: string; i
         {address}
       </Text>
       <Text className="card__hint">
-        {t('invitations.code')}：<Text id="invitation-code">{invitation.code}</Text>
+        {t('invitations.code')}：
+        <Text id="invitation-code" userSelect>
+          {invitation.code}
+        </Text>
       </Text>
     </View>
   );
