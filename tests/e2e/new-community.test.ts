@@ -40,6 +40,11 @@ async function createInvitation(page: Page, who: 'staff' | 'resident'): Promise<
   await page.locator(`#invitation-role-${who}`).click();
   await page.locator('#invitation-create').click();
   await page.locator('#invitation-qr .qr__run--dark').first().waitFor(WAIT);
+  // Staff copy the link and read out the code: both can be selected (attack session 17: the code could not).
+  const selectable = await page.evaluate(() =>
+    ['#invitation-link', '#invitation-code'].map((id) => getComputedStyle(document.querySelector(id)!).userSelect),
+  );
+  expect(selectable).toEqual(['text', 'text']);
   return ((await page.locator('#invitation-link').textContent()) ?? '').trim();
 }
 
