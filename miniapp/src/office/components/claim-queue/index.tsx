@@ -231,6 +231,11 @@ function ClaimCard({
   );
 }
 
+/** What a claim's select box is called to a screen reader, on the card and in the table: 选择 王阿姨. */
+function selectLabel(t: Translate, claim: Claim): string {
+  return `${t('table.select')} ${claim.memberName}`;
+}
+
 /** The card's select box (phone): a checkbox to a screen reader, named as the table's. */
 function SelectButton({ claim, selected, onToggle }: { claim: Claim; selected: boolean; onToggle: () => void }) {
   const { t } = useI18n();
@@ -238,7 +243,7 @@ function SelectButton({ claim, selected, onToggle }: { claim: Claim; selected: b
     <Button
       id={`claim-select-${claim.id}`}
       className={selected ? 'check check--on' : 'check'}
-      {...checkboxSemantics(selected, `${t('table.select')} ${claim.memberName}`)}
+      {...checkboxSemantics(selected, selectLabel(t, claim))}
       onClick={onToggle}
     >
       {selected ? '✓' : ''}
@@ -255,7 +260,7 @@ function SelectBox({ claim, selected, onToggle }: { claim: Claim; selected: bool
       id={`claim-select-${claim.id}`}
       className="data-table__check"
       checked={selected}
-      aria-label={`${t('table.select')} ${claim.memberName}`}
+      aria-label={selectLabel(t, claim)}
       onChange={onToggle}
     />
   );
